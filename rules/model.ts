@@ -1,0 +1,128 @@
+// The domain model shared by every part of InScope. Helpdesk adapters map their payloads to a
+// WorkItem; the engine returns a Verdict. Nothing here knows which helpdesk a ticket came from.
+
+/** Text in the two languages InScope speaks to customers and agents. */
+export interface Localized {
+  readonly en: string;
+  readonly nl: string;
+}
+
+export type Locale = keyof Localized;
+
+export type FieldValue = string | number | boolean | readonly string[] | null;
+
+export interface Attachment {
+  readonly filename: string;
+  readonly contentType?: string;
+  readonly size?: number;
+}
+
+/** A support request as the engine sees it, independent of the helpdesk. */
+export interface WorkItem {
+  readonly id: string;
+  readonly subject: string;
+  readonly description: string;
+  /** ISO 8601 instant the request was created. */
+  readonly createdAt: string;
+  readonly requesterEmail?: string;
+  readonly requesterLocale?: string;
+  readonly organizationId?: string;
+  readonly organizationName?: string;
+  readonly tags: readonly string[];
+  readonly form?: string;
+  readonly priority?: string;
+  readonly channel?: string;
+  /** Custom fields under their logical names (product, version, module, errorText…), mapped by the adapter. */
+  readonly fields: Readonly<Record<string, FieldValue>>;
+  readonly attachments: readonly Attachment[];
+}
+
+export type Outcome = 'incomplete' | 'covered' | 'advisory' | 'review';
+
+/** Logical category and status; each adapter maps them to its helpdesk's values. */
+export type Category = 'call' | 'advisory';
+export type Status = 'new' | 'approved';
+
+export type FactSource = 'field' | 'subject' | 'description' | 'default';
+
+export interface FactValue {
+  readonly value: string;
+  readonly source: FactSource;
+}
+
+export type ContractState =
+  | 'none'
+  | 'not-yet-active'
+  | 'expired'
+  | 'product-not-covered'
+  | 'module-not-covered'
+  | 'version-out-of-support'
+  | 'active';
+
+export interface ContractSummary {
+  readonly id: string;
+  readonly name: string;
+  readonly level: string;
+  readonly state: ContractState;
+  readonly validFrom: string;
+  readonly validUntil?: string;
+  readonly timeZone: string;
+  readonly products: readonly string[];
+  /** How the contract was found: 'organizationId' | 'organizationName' | 'emailDomain'. */
+  readonly matchedBy: string;
+}
+
+export interface MissingItem {
+  readonly id: string;
+  readonly text: Localized;
+}
+
+export interface ProposalDraft {
+  readonly hours: number;
+  readonly hourlyRate: number;
+  readonly currency: string;
+  /** hours × hourlyRate, rounded to cents. */
+  readonly amount: number;
+  readonly reason: Localized;
+}
+
+/** What one condition saw when it was evaluated. */
+export interface ConditionTrace {
+  readonly kind: string;
+  /** The condition in words, e.g. `text has phrase "hoe stel ik"`. */
+  readonly describe: string;
+  readonly saw?: string;
+  readonly passed: boolean;
+  readonly children?: readonly ConditionTrace[];
+}
+
+export interface RuleTrace {
+  readonly phase: 'completeness' | 'coverage';
+  readonly ruleId: string;
+  readonly passed: boolean;
+  readonly decided: boolean;
+  readonly condition?: ConditionTrace;
+}
+
+export interface Trace {
+  readonly configHash: string;
+  readonly facts: Readonly<Record<string, FactValue>>;
+  readonly contract: string;
+  readonly rules: readonly RuleTrace[];
+  readonly decidedBy: string | null;
+}
+
+export interface Verdict {
+  readonly outcome: Outcome;
+  readonly category: Category;
+  readonly status: Status;
+  /** Completeness items that are missing, in rule order; empty unless outcome is `incomplete`. */
+  readonly missing: readonly MissingItem[];
+  /** The deciding rule's id, or null when no rule decided (a `review`). */
+  readonly rule: string | null;
+  readonly reasons: readonly Localized[];
+  readonly contract: ContractSummary | null;
+  readonly facts: Readonly<Record<string, FactValue>>;
+  readonly proposal: ProposalDraft | null;
+  readonly trace: Trace;
+}

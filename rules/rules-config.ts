@@ -1,0 +1,148 @@
+// The part of the coverage config that the engine compiles. The connectors' loader validates the
+// file (YAML or JSON) into this shape; the engine trusts it and never parses text at evaluation time.
+import type { ContractState, Localized } from './model.js';
+
+/** Where a text condition looks. */
+export type TextScope = 'subject' | 'description' | 'both';
+
+/**
+ * The closed set of conditions. Exactly one kind per object, so that a condition reads as one
+ * sentence in YAML: `{ all: [...] }`, `{ text: { phrases: [...] } }`, `{ fact: product, in: [...] }`.
+ */
+export type Condition =
+  | { readonly all: readonly Condition[] }
+  | { readonly any: readonly Condition[] }
+  | { readonly not: Condition }
+  | FactCondition
+  | { readonly text: TextMatch }
+  | { readonly tags: TagMatch }
+  | { readonly attachments: AttachmentMatch }
+  | { readonly contract: ContractState | readonly ContractState[] }
+  | { readonly contractLevel: readonly string[] };
+
+/**
+ * A test on one named fact. Built-in facts: subject, description, form, priority, channel,
+ * organization (id or name), requesterDomain; plus every fact declared under `facts` and every
+ * logical field name. Exactly one operator is set.
+ */
+export interface FactCondition {
+  readonly fact: string;
+  readonly present?: boolean;
+  readonly equals?: string;
+  readonly in?: readonly string[];
+  /** A regular expression (JavaScript syntax), matched case-insensitively. */
+  readonly matches?: string;
+  /** The fact's text has at least this many words. */
+  readonly minWords?: number;
+}
+
+/** Case- and diacritics-insensitive matching of whole words and phrases, or a regular expression. */
+export interface TextMatch {
+  readonly in?: TextScope;
+  /** Matches when any phrase occurs as whole words ("hoe stel ik" does not match "hoe stellen"). */
+  readonly phrases?: readonly string[];
+  /** Matches when any word occurs as a whole word. */
+  readonly words?: readonly string[];
+  /** Matches when the (un-normalised) text matches, case-insensitively. */
+  readonly regex?: string;
+}
+
+export interface TagMatch {
+  readonly any?: readonly string[];
+  readonly all?: readonly string[];
+  readonly none?: readonly string[];
+}
+
+export interface AttachmentMatch {
+  readonly min: number;
+  /** File extensions (without dot) or MIME type prefixes such as `image/`. */
+  readonly types?: readonly string[];
+}
+
+/**
+ * How a fact is found: from a logical field first, else extracted from the text with a pattern
+ * (first capture group, or the whole match) or a word list (phrase → canonical value), else a default.
+ */
+export interface FactDefinition {
+  readonly field?: string;
+  readonly pattern?: string;
+  readonly words?: Readonly<Record<string, readonly string[]>>;
+  readonly in?: TextScope;
+  readonly default?: string;
+}
+
+export interface ContractProduct {
+  readonly product: string;
+  /** Covered modules; absent means every module. */
+  readonly modules?: readonly string[];
+  /**
+   * Supported versions; absent means every version. Each entry is an exact version (`9.2`),
+   * a wildcard (`9.x`, `9.*`) or a range of comparators (`>=8.0 <10`).
+   */
+  readonly versions?: readonly string[];
+}
+
+export interface OrganizationMatch {
+  readonly organizationIds?: readonly string[];
+  readonly organizationNames?: readonly string[];
+  readonly emailDomains?: readonly string[];
+}
+
+export interface MonthlyBudget {
+  readonly hours?: number;
+  readonly amount?: number;
+}
+
+export interface ContractDefinition {
+  readonly id: string;
+  readonly name: string;
+  readonly match: OrganizationMatch;
+  readonly level: string;
+  /** First day the contract is active, `YYYY-MM-DD` in the contract's time zone. */
+  readonly validFrom: string;
+  /** Last day the contract is active (inclusive); absent means open-ended. */
+  readonly validUntil?: string;
+  /** IANA time zone, e.g. `Europe/Amsterdam`. */
+  readonly timeZone: string;
+  readonly products: readonly ContractProduct[];
+  readonly autoApprove?: boolean;
+  readonly hourlyRate?: number;
+  readonly currency?: string;
+  readonly estimateHours?: number;
+  readonly monthlyBudget?: MonthlyBudget;
+}
+
+export interface CompletenessRule {
+  readonly id: string;
+  /** The rule applies only when this holds (e.g. "an error report needs the error text"). */
+  readonly when?: Condition;
+  /** What must hold for the request to be complete. */
+  readonly require: Condition;
+  /** What to ask the customer for when `require` fails. */
+  readonly missing: Localized;
+}
+
+export interface CoverageRule {
+  readonly id: string;
+  readonly when: Condition;
+  readonly verdict: 'covered' | 'advisory' | 'review';
+  /** Why, in words a customer understands. */
+  readonly reason: Localized;
+  readonly autoApprove?: boolean;
+  readonly estimateHours?: number;
+}
+
+export interface RulesDefaults {
+  readonly timeZone: string;
+  readonly hourlyRate: number;
+  readonly currency: string;
+  readonly estimateHours: number;
+}
+
+export interface RulesConfig {
+  readonly defaults: RulesDefaults;
+  readonly facts: Readonly<Record<string, FactDefinition>>;
+  readonly contracts: readonly ContractDefinition[];
+  readonly completeness: readonly CompletenessRule[];
+  readonly coverage: readonly CoverageRule[];
+}
