@@ -1,0 +1,46 @@
+// The `inscope` command line: dispatches to one module per command and maps failures to exit codes.
+import { CliError, EXIT } from './cli-error.js';
+
+type Command = (argv: string[]) => Promise<number>;
+
+const commands: Record<string, () => Promise<Command>> = {
+  'check-config': async () => (await import('./commands/check-config.js')).checkConfigCommand,
+  triage: async () => (await import('./commands/triage.js')).triageCommand,
+  simulate: async () => (await import('./commands/simulate.js')).simulateCommand,
+  schema: async () => (await import('./commands/schema.js')).schemaCommand,
+};
+
+const usage = `Usage: inscope <command> [options]
+
+Commands:
+  check-config [--config FILE]             validate the coverage config
+  triage [--config FILE] TICKET.json [--json]   the verdict for one ticket, with its trace
+  simulate [--config FILE] [--tickets PATH] [--format table|json|csv] [--out FILE]
+                                           triage many tickets and summarise
+  schema                                   print the config's JSON Schema
+
+The config defaults to $INSCOPE_CONFIG, else examples/coverage.yaml.`;
+
+export async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    process.stdout.write(usage + '\n');
+    return name === undefined ? EXIT.usage : EXIT.ok;
+  }
+  const load = commands[name];
+  if (!load) {
+    process.stderr.write(`inscope: unknown command "${name}"\n\n${usage}\n`);
+    return EXIT.usage;
+  }
+  try {
+    return await (await load())(rest);
+  } catch (error) {
+    if (error instanceof CliError) {
+      process.stderr.write(`inscope ${name}: ${error.message}\n`);
+      return error.exitCode;
+    }
+    throw error;
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2));

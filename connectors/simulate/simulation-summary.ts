@@ -1,0 +1,126 @@
+// Accumulates simulate's per-ticket verdicts into the counts an admin tunes rules with: outcomes,
+// deciding rules, advisory hours and amounts per organization and month against the contract's
+// monthly budget, and agreement with the category and status people actually set.
+import type { ContractDefinition, Outcome, Verdict, WorkItem } from '../../rules/index.js';
+
+export interface Observed {
+  readonly category?: string;
+  readonly status?: string;
+}
+
+export interface OrganizationMonth {
+  readonly organization: string;
+  readonly month: string;
+  readonly contractId: string | null;
+  proposals: number;
+  hours: number;
+  amount: number;
+  currency: string;
+  readonly budgetHours: number | undefined;
+  readonly budgetAmount: number | undefined;
+}
+
+export interface Disagreement {
+  readonly ticket: string;
+  readonly source: string;
+  readonly observed: Observed;
+  readonly predicted: { readonly category: string; readonly status: string };
+}
+
+export interface SimulationSummary {
+  total: number;
+  skipped: number;
+  readonly problems: string[];
+  readonly byOutcome: Record<Outcome, number>;
+  readonly byRule: Map<string, number>;
+  readonly byOrganization: Map<string, OrganizationMonth>;
+  compared: number;
+  agreed: number;
+  readonly disagreements: Disagreement[];
+}
+
+const monthFormatters = new Map<string, Intl.DateTimeFormat>();
+
+/** `YYYY-MM` of an instant in a time zone; the budget month is the contract's local month. */
+export function localMonth(isoInstant: string, timeZone: string): string {
+  let format = monthFormatters.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit' });
+    monthFormatters.set(timeZone, format);
+  }
+  const ms = Date.parse(isoInstant);
+  return Number.isNaN(ms) ? 'unknown' : format.format(ms).slice(0, 7);
+}
+
+export function createSimulationSummary(): SimulationSummary {
+  return {
+    total: 0,
+    skipped: 0,
+    problems: [],
+    byOutcome: { incomplete: 0, covered: 0, advisory: 0, review: 0 },
+    byRule: new Map(),
+    byOrganization: new Map(),
+    compared: 0,
+    agreed: 0,
+    disagreements: [],
+  };
+}
+
+/** Whether what people set agrees with the verdict; undefined when the export carries nothing to compare. */
+export function agreesWith(observed: Observed | undefined, verdict: Verdict): boolean | undefined {
+  if (!observed || (observed.category === undefined && observed.status === undefined)) return undefined;
+  if (observed.category !== undefined && observed.category !== verdict.category) return false;
+  if (observed.status === 'new' || observed.status === 'approved') return observed.status === verdict.status;
+  return true;
+}
+
+export function addToSummary(
+  summary: SimulationSummary,
+  entry: { item: WorkItem; verdict: Verdict; source: string; observed?: Observed | undefined },
+  contracts: ReadonlyMap<string, ContractDefinition>,
+  defaultTimeZone: string,
+): void {
+  const { item, verdict } = entry;
+  summary.total++;
+  summary.byOutcome[verdict.outcome]++;
+  const rule = verdict.rule ?? '(no rule)';
+  summary.byRule.set(rule, (summary.byRule.get(rule) ?? 0) + 1);
+
+  if (verdict.proposal) {
+    const contract = verdict.contract ? contracts.get(verdict.contract.id) : undefined;
+    const organization = item.organizationName ?? item.organizationId ?? item.requesterEmail?.split('@')[1] ?? '(unknown)';
+    const month = localMonth(item.createdAt, contract?.timeZone ?? defaultTimeZone);
+    const key = `${organization}\u0000${month}`;
+    let row = summary.byOrganization.get(key);
+    if (!row) {
+      row = {
+        organization,
+        month,
+        contractId: contract?.id ?? null,
+        proposals: 0,
+        hours: 0,
+        amount: 0,
+        currency: verdict.proposal.currency,
+        budgetHours: contract?.monthlyBudget?.hours,
+        budgetAmount: contract?.monthlyBudget?.amount,
+      };
+      summary.byOrganization.set(key, row);
+    }
+    row.proposals++;
+    row.hours += verdict.proposal.hours;
+    row.amount = Math.round((row.amount + verdict.proposal.amount) * 100) / 100;
+  }
+
+  const agrees = agreesWith(entry.observed, verdict);
+  if (agrees !== undefined) {
+    summary.compared++;
+    if (agrees) summary.agreed++;
+    else
+      summary.disagreements.push({
+        ticket: item.id,
+        source: entry.source,
+        observed: entry.observed ?? {},
+        predicted: { category: verdict.category, status: verdict.status },
+      });
+  }
+}
