@@ -1,0 +1,7 @@
+// `npm run bench`: every benchmark in one run, each printing its own ratio against its baseline.
+import { benchEngine } from './engine.js';
+import { benchSimulate } from './simulate.js';
+
+const only = process.argv[2];
+if (!only || only === 'engine') await benchEngine();
+if (!only || only === 'simulate') await benchSimulate();

@@ -1,0 +1,65 @@
+// bench/simulate: 100,000 generated Zendesk tickets (1–3 KB, nl and en) in incremental-export pages
+// and 200 contracts. Prints simulate's tickets per second and peak memory, and the ratio of its time
+// to merely reading and JSON.parse-ing the same files. Targets: ratio ≤ 1.5, peak memory < 200 MB.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { loadConfig } from '../connectors/config/load-config.js';
+import { createRandom, generateContracts, generateTicket } from './generate-tickets.js';
+
+const TICKETS = Number(process.env.BENCH_TICKETS ?? 100_000);
+const PAGE = 1000;
+const ORGANIZATIONS = 200;
+const root = path.join(import.meta.dirname, '..');
+
+function runChild(args: string[]): { maxRssMB: number; wallMs: number } {
+  const usageFile = path.join(os.tmpdir(), `inscope-usage-${process.pid}-${Math.random().toString(36).slice(2)}.json`);
+  const t0 = performance.now();
+  const result = spawnSync(process.execPath, ['--import', path.join(root, 'bench', 'report-usage.js'), ...args], {
+    cwd: root,
+    env: { ...process.env, BENCH_USAGE_FILE: usageFile },
+    stdio: ['ignore', 'ignore', 'pipe'],
+    encoding: 'utf8',
+  });
+  const wallMs = performance.now() - t0;
+  if (result.status !== 0) throw new Error(`${args.join(' ')} exited ${result.status}: ${result.stderr}`);
+  const usage = JSON.parse(fs.readFileSync(usageFile, 'utf8')) as { maxRssMB: number };
+  fs.rmSync(usageFile);
+  return { maxRssMB: usage.maxRssMB, wallMs };
+}
+
+export async function benchSimulate(): Promise<{ ticketsPerSecond: number; maxRssMB: number; ratio: number }> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'inscope-bench-'));
+  try {
+    const random = createRandom(7);
+    const loaded = await loadConfig(path.join(root, 'examples', 'coverage.yaml'));
+    const configFile = path.join(dir, 'coverage.json');
+    fs.writeFileSync(configFile, JSON.stringify({ ...loaded.config, contracts: generateContracts(ORGANIZATIONS, random) }, null, 2));
+    const ticketDir = path.join(dir, 'tickets');
+    fs.mkdirSync(ticketDir);
+    let bytes = 0;
+    for (let start = 0; start < TICKETS; start += PAGE) {
+      const tickets = Array.from({ length: Math.min(PAGE, TICKETS - start) }, (_, i) => generateTicket(start + i, random, ORGANIZATIONS));
+      const last = start + PAGE >= TICKETS;
+      const body = JSON.stringify({ tickets, after_cursor: last ? null : `cursor-${start}`, before_cursor: null, end_of_stream: last });
+      bytes += body.length;
+      fs.writeFileSync(path.join(ticketDir, `page-${String(start / PAGE).padStart(4, '0')}.json`), body);
+    }
+
+    const baseline = runChild([path.join(root, 'bench', 'parse-only.js'), ticketDir]);
+    const simulate = runChild([path.join(root, 'connectors', 'cli', 'inscope.js'), 'simulate', '--config', configFile, '--tickets', ticketDir, '--format', 'json', '--out', path.join(dir, 'rows.jsonl')]);
+    const rows = fs.readFileSync(path.join(dir, 'rows.jsonl'), 'utf8').split('\n').filter(Boolean).length;
+    const ratio = simulate.wallMs / baseline.wallMs;
+    const ticketsPerSecond = (TICKETS / simulate.wallMs) * 1000;
+    console.log(`bench/simulate: ${TICKETS.toLocaleString('en')} tickets (${(bytes / 1e6).toFixed(0)} MB of JSON in ${Math.ceil(TICKETS / PAGE)} pages), ${ORGANIZATIONS} contracts; ${rows.toLocaleString('en')} rows written`);
+    console.log(`  read + JSON.parse only  ${(baseline.wallMs / 1000).toFixed(2)} s, peak ${baseline.maxRssMB.toFixed(0)} MB`);
+    console.log(`  inscope simulate        ${(simulate.wallMs / 1000).toFixed(2)} s, ${Math.round(ticketsPerSecond).toLocaleString('en')} tickets/s, peak ${simulate.maxRssMB.toFixed(0)} MB`);
+    console.log(`  ratio                   ${ratio.toFixed(2)}  (target ≤ 1.5) ${ratio <= 1.5 ? 'MET' : 'NOT MET'}; peak memory target < 200 MB ${simulate.maxRssMB < 200 ? 'MET' : 'NOT MET'}`);
+    return { ticketsPerSecond, maxRssMB: simulate.maxRssMB, ratio };
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) await benchSimulate();
