@@ -1,0 +1,164 @@
+// Express router for `POST /webhooks/zendesk`. Order of checks: content type, required headers,
+// size, signature (then timestamp), JSON, schema; only then is the delivery handed to `accept`,
+// which must store it durably before we answer 2xx. Zendesk gives a webhook about 10-12 s, so
+// `accept` should only enqueue; the work happens elsewhere.
+import type { Request, Response } from 'express';
+import { Router } from 'express';
+import { readRawBody } from '../../http/read-raw-body.js';
+import { sendJsonError } from '../../http/send-json-error.js';
+import { headerValue, parseZendeskDelivery } from './parse-zendesk-delivery.js';
+import { DEFAULT_SIGNATURE_TOLERANCE_MS, verifyZendeskSignature } from './verify-zendesk-signature.js';
+import type { ZendeskDelivery } from './zendesk-delivery.js';
+
+export const ZENDESK_WEBHOOK_PATH = '/webhooks/zendesk';
+export const SIGNATURE_HEADER = 'x-zendesk-webhook-signature';
+export const SIGNATURE_TIMESTAMP_HEADER = 'x-zendesk-webhook-signature-timestamp';
+export const REQUIRED_HEADERS = [SIGNATURE_HEADER, SIGNATURE_TIMESTAMP_HEADER, 'x-zendesk-webhook-invocation-id'] as const;
+
+export type AcceptOutcome = { readonly status: 'accepted' | 'duplicate' };
+
+export type WebhookRejectReason =
+  | 'content_type'
+  | 'missing_headers'
+  | 'too_large'
+  | 'aborted'
+  | 'signature'
+  | 'stale'
+  | 'json'
+  | 'invalid'
+  | 'not_configured'
+  | 'unavailable';
+
+export interface WebhookRejection {
+  readonly status: number;
+  readonly deliveryId?: string;
+  readonly message: string;
+}
+
+export interface ZendeskWebhookRouterOptions {
+  /** Signing secrets, current first; read per request so a rotation needs no restart. */
+  readonly secrets: () => readonly string[];
+  readonly toleranceMs?: number;
+  readonly now?: () => number;
+  readonly maxBodyBytes?: number;
+  /** Must store the delivery durably (or recognise it as already stored) before resolving. */
+  readonly accept: (delivery: ZendeskDelivery, raw: Buffer) => Promise<AcceptOutcome>;
+  readonly onRejected?: (reason: WebhookRejectReason, rejection: WebhookRejection) => void;
+  /** Answer 503 rather than let Zendesk's own timeout (about 10 s) count the attempt as failed. */
+  readonly acceptTimeoutMs?: number;
+  /** Zendesk only honours `Retry-After` on a 503 when it is under 60 seconds (PLATFORM.md). */
+  readonly retryAfterSec?: number;
+}
+
+export const DEFAULT_MAX_BODY_BYTES = 256 * 1024;
+const DEFAULT_ACCEPT_TIMEOUT_MS = 8_000;
+const DEFAULT_RETRY_AFTER_SEC = 30;
+
+export function createZendeskWebhookRouter(options: ZendeskWebhookRouterOptions): Router {
+  const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  const toleranceMs = options.toleranceMs ?? DEFAULT_SIGNATURE_TOLERANCE_MS;
+  const now = options.now ?? Date.now;
+  const acceptTimeoutMs = options.acceptTimeoutMs ?? DEFAULT_ACCEPT_TIMEOUT_MS;
+  const retryAfterSec = String(options.retryAfterSec ?? DEFAULT_RETRY_AFTER_SEC);
+
+  const router = Router();
+  router.post(ZENDESK_WEBHOOK_PATH, async (req: Request, res: Response) => {
+    const deliveryId = headerValue(req.headers, 'x-zendesk-webhook-invocation-id');
+    const reject = (status: number, reason: WebhookRejectReason, message: string, details?: unknown): void => {
+      options.onRejected?.(reason, deliveryId === undefined ? { status, message } : { status, message, deliveryId });
+      if (status === 503) res.set('Retry-After', retryAfterSec);
+      sendJsonError(res, status, reason, message, details);
+    };
+
+    if (!isJsonContentType(req.headers['content-type'])) {
+      req.resume();
+      return reject(415, 'content_type', 'Content-Type must be application/json');
+    }
+    const missing = REQUIRED_HEADERS.filter((name) => headerValue(req.headers, name) === undefined);
+    if (missing.length > 0) {
+      req.resume();
+      return reject(400, 'missing_headers', `Missing required header(s): ${missing.join(', ')}`, { missing });
+    }
+    const declaredLength = Number(req.headers['content-length'] ?? 0);
+    if (declaredLength > maxBodyBytes) {
+      res.set('Connection', 'close');
+      req.resume();
+      return reject(413, 'too_large', `Body exceeds ${maxBodyBytes} bytes`);
+    }
+    // A body parser mounted ahead of this router would have consumed the stream already.
+    const preRead: unknown = req.body;
+    const read = Buffer.isBuffer(preRead)
+      ? preRead.length > maxBodyBytes
+        ? ({ ok: false, reason: 'too_large' } as const)
+        : ({ ok: true, body: preRead } as const)
+      : await readRawBody(req, maxBodyBytes);
+    if (!read.ok) {
+      if (read.reason === 'too_large') return reject(413, 'too_large', `Body exceeds ${maxBodyBytes} bytes`);
+      return reject(400, 'aborted', 'Request body could not be read');
+    }
+
+    const secrets = options.secrets().filter((secret) => secret !== '');
+    if (secrets.length === 0) return reject(503, 'not_configured', 'Webhook signing secret is not configured');
+    const verified = verifyZendeskSignature({
+      secrets,
+      signature: headerValue(req.headers, 'x-zendesk-webhook-signature') ?? '',
+      timestamp: headerValue(req.headers, 'x-zendesk-webhook-signature-timestamp') ?? '',
+      rawBody: read.body,
+      now: now(),
+      toleranceMs,
+    });
+    if (!verified.ok) {
+      // A wrong secret and a malformed signature look the same from outside on purpose.
+      if (verified.reason === 'timestamp') return reject(401, 'stale', 'Signature timestamp is outside the accepted window');
+      return reject(401, 'signature', 'Signature does not match');
+    }
+
+    let json: unknown;
+    try {
+      json = JSON.parse(read.body.toString('utf8'));
+    } catch {
+      return reject(400, 'json', 'Body is not valid JSON');
+    }
+    const parsed = parseZendeskDelivery(json, req.headers);
+    if (!parsed.ok) {
+      if (parsed.reason === 'unsupported') {
+        // Acknowledged so that Zendesk neither retries it nor counts it towards its circuit breaker.
+        res.status(200).json({ status: 'ignored', eventType: parsed.eventType });
+        return;
+      }
+      const first = parsed.issues[0];
+      const where = first === undefined ? '' : `: ${first.path}: ${first.message}`;
+      return reject(422, 'invalid', `Delivery failed validation${where}`, { issues: parsed.issues });
+    }
+
+    let outcome: AcceptOutcome;
+    try {
+      outcome = await withTimeout(options.accept(parsed.delivery, read.body), acceptTimeoutMs);
+    } catch {
+      return reject(503, 'unavailable', 'Delivery could not be stored; retry later');
+    }
+    res.status(outcome.status === 'accepted' ? 202 : 200).json({ status: outcome.status });
+  });
+  return router;
+}
+
+function isJsonContentType(header: string | undefined): boolean {
+  const mediaType = header?.split(';')[0]?.trim().toLowerCase();
+  return mediaType === 'application/json';
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`accept timed out after ${ms} ms`)), ms);
+    promise.then(
+      (value) => {
+        clearTimeout(timer);
+        resolve(value);
+      },
+      (error: unknown) => {
+        clearTimeout(timer);
+        reject(error instanceof Error ? error : new Error(String(error)));
+      },
+    );
+  });
+}
