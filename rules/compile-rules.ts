@@ -1,6 +1,17 @@
-// Compiles a RulesConfig into an Engine. Placeholder signature; the implementation lands with the engine.
-import type { Verdict, WorkItem } from './model.js';
-import type { RulesConfig } from './rules-config.js';
+// Compiles a RulesConfig into an Engine: facts → contract → completeness → coverage, all closures
+// prepared once. `triage` evaluates fast without building a trace; the verdict's `trace` is a lazy,
+// memoised property that evaluates the same item again with tracing on. Evaluation is pure and
+// deterministic, so the trace describes exactly the evaluation that produced the verdict (provided
+// the caller does not mutate the item, which WorkItem's readonly type already forbids).
+import { compileCondition } from './compile-condition.js';
+import type { CompiledCondition } from './compiled-condition.js';
+import { compileContracts } from './compile-contracts.js';
+import { compileFacts } from './compile-facts.js';
+import { EvalContext } from './eval-context.js';
+import { NO_RULE_DECIDED } from './messages.js';
+import type { Category, Localized, MissingItem, Outcome, ProposalDraft, RuleTrace, Status, Trace, Verdict, WorkItem } from './model.js';
+import { parseInstant } from './parse-instant.js';
+import type { CoverageRule, RulesConfig } from './rules-config.js';
 
 export interface Engine {
   readonly configHash: string;
@@ -8,6 +19,147 @@ export interface Engine {
   triage(item: WorkItem): Verdict;
 }
 
-export function compileRules(_config: RulesConfig, _options: { readonly configHash: string }): Engine {
-  throw new Error('not implemented yet');
+interface CompiledCompleteness {
+  readonly id: string;
+  readonly when: CompiledCondition | undefined;
+  readonly require: CompiledCondition;
+  readonly missing: MissingItem;
+}
+
+interface CompiledCoverage {
+  readonly def: CoverageRule;
+  readonly when: CompiledCondition;
+  readonly reasons: readonly Localized[];
+}
+
+const NONE: readonly never[] = Object.freeze([]);
+const NO_RULE_REASONS: readonly Localized[] = Object.freeze([NO_RULE_DECIDED]);
+
+function roundToCents(amount: number): number {
+  // The small nudge keeps products like 2.5 × 135.33 (338.324999… in binary) rounding half up.
+  return Math.round(amount * 100 + 1e-6) / 100;
+}
+
+export function compileRules(config: RulesConfig, options: { readonly configHash: string }): Engine {
+  const { configHash } = options;
+  const declared = new Set(Object.keys(config.facts));
+  const resolveFacts = compileFacts(config.facts);
+  const resolveContract = compileContracts(config.contracts);
+  const completeness: CompiledCompleteness[] = config.completeness.map((r) => ({
+    id: r.id,
+    when: r.when === undefined ? undefined : compileCondition(r.when, declared, `completeness rule "${r.id}" (when)`),
+    require: compileCondition(r.require, declared, `completeness rule "${r.id}" (require)`),
+    missing: { id: r.id, text: r.missing },
+  }));
+  const coverage: CompiledCoverage[] = config.coverage.map((r) => ({
+    def: r,
+    when: compileCondition(r.when, declared, `coverage rule "${r.id}"`),
+    reasons: Object.freeze([r.reason]),
+  }));
+  const { defaults } = config;
+
+  function prepare(item: WorkItem, notes: string[] | null): EvalContext {
+    const createdMs = parseInstant(item.createdAt);
+    if (Number.isNaN(createdMs)) throw new Error(`work item ${item.id}: createdAt ${JSON.stringify(item.createdAt)} is not an ISO 8601 instant`);
+    const ctx = new EvalContext(item);
+    ctx.facts = resolveFacts(ctx);
+    resolveContract(ctx, createdMs, notes);
+    return ctx;
+  }
+
+  /** Evaluates the rules in order, returning the deciding rule; traced when `rules` is given. */
+  function decide(ctx: EvalContext, rules: RuleTrace[] | null): { missing: MissingItem[]; firstMissing: string | null; covering: CompiledCoverage | null } {
+    let missing: MissingItem[] | null = null;
+    let firstMissing: string | null = null;
+    for (const r of completeness) {
+      let applies: boolean;
+      let holds: boolean;
+      if (rules === null) {
+        applies = r.when === undefined || r.when.test(ctx);
+        holds = !applies || r.require.test(ctx);
+      } else {
+        const whenTrace = r.when?.explain(ctx);
+        const requireTrace = r.require.explain(ctx);
+        applies = whenTrace === undefined || whenTrace.passed;
+        holds = !applies || requireTrace.passed;
+        rules.push({
+          phase: 'completeness', ruleId: r.id, passed: holds, decided: !holds && firstMissing === null,
+          condition: {
+            kind: 'completeness', passed: holds,
+            describe: whenTrace === undefined ? 'requires' : 'when the first condition holds, requires the second',
+            children: whenTrace === undefined ? [requireTrace] : [whenTrace, requireTrace],
+          },
+        });
+      }
+      if (!holds) {
+        (missing ??= []).push(r.missing);
+        firstMissing ??= r.id;
+      }
+    }
+    if (missing !== null) return { missing, firstMissing, covering: null };
+    for (const r of coverage) {
+      let passed: boolean;
+      if (rules === null) passed = r.when.test(ctx);
+      else {
+        const condition = r.when.explain(ctx);
+        passed = condition.passed;
+        rules.push({ phase: 'coverage', ruleId: r.def.id, passed, decided: passed, condition });
+      }
+      if (passed) return { missing: [], firstMissing: null, covering: r };
+    }
+    return { missing: [], firstMissing: null, covering: null };
+  }
+
+  function trace(item: WorkItem): Trace {
+    const notes: string[] = [];
+    const rules: RuleTrace[] = [];
+    const ctx = prepare(item, notes);
+    const { firstMissing, covering } = decide(ctx, rules);
+    return { configHash, facts: ctx.facts, contract: notes.join('; '), rules, decidedBy: firstMissing ?? covering?.def.id ?? null };
+  }
+
+  function proposal(rule: CoverageRule, ctx: EvalContext): ProposalDraft {
+    const contract = ctx.contract?.def;
+    const hours = rule.estimateHours ?? contract?.estimateHours ?? defaults.estimateHours;
+    const hourlyRate = contract?.hourlyRate ?? defaults.hourlyRate;
+    return { hours, hourlyRate, currency: contract?.currency ?? defaults.currency, amount: roundToCents(hours * hourlyRate), reason: rule.reason };
+  }
+
+  function triage(item: WorkItem): Verdict {
+    const ctx = prepare(item, null);
+    const { missing, firstMissing, covering } = decide(ctx, null);
+    const contract = ctx.contract?.summary ?? null;
+    let outcome: Outcome = 'review';
+    let category: Category = 'call';
+    let status: Status = 'new';
+    let reasons = NO_RULE_REASONS;
+    let proposalDraft: ProposalDraft | null = null;
+    if (firstMissing !== null) {
+      outcome = 'incomplete';
+      reasons = missing.map((m) => m.text);
+    } else if (covering !== null) {
+      const r = covering.def;
+      outcome = r.verdict;
+      reasons = covering.reasons;
+      if (r.verdict === 'advisory') {
+        category = 'advisory';
+        proposalDraft = proposal(r, ctx);
+      } else if (r.verdict === 'covered' && (r.autoApprove ?? ctx.contract?.def.autoApprove ?? false)) {
+        status = 'approved';
+      }
+    }
+    return {
+      outcome, category, status,
+      missing: firstMissing === null ? NONE : missing,
+      rule: firstMissing ?? covering?.def.id ?? null,
+      reasons, contract, facts: ctx.facts, proposal: proposalDraft,
+      get trace(): Trace {
+        const value = trace(item);
+        Object.defineProperty(this, 'trace', { value, enumerable: true });
+        return value;
+      },
+    };
+  }
+
+  return { configHash, triage };
 }

@@ -2,3 +2,4 @@
 export type * from './model.js';
 export type * from './rules-config.js';
 export { compileRules, type Engine } from './compile-rules.js';
+export { normalizeText } from './normalize-text.js';

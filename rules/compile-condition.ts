@@ -1,0 +1,125 @@
+// Compiles one `Condition` (see rules-config.ts) into closures, so that triage does no parsing.
+import type { CompiledCondition } from './compiled-condition.js';
+import { compileFactCondition } from './compile-fact-condition.js';
+import { compileTextCondition } from './compile-text-condition.js';
+import type { EvalContext } from './eval-context.js';
+import type { ContractState } from './model.js';
+import { normalizeText } from './normalize-text.js';
+import type { AttachmentMatch, Condition, TagMatch } from './rules-config.js';
+
+function combine(kind: 'all' | 'any', parts: readonly CompiledCondition[]): CompiledCondition {
+  const every = kind === 'all';
+  const test = (ctx: EvalContext): boolean => {
+    for (let i = 0; i < parts.length; i++) if ((parts[i] as CompiledCondition).test(ctx) !== every) return !every;
+    return every;
+  };
+  const describe = `${kind} of ${parts.length} condition${parts.length === 1 ? '' : 's'}`;
+  return {
+    test,
+    explain: (ctx) => {
+      // The trace evaluates every child, also those the fast test skips, so a reader sees them all.
+      const children = parts.map((p) => p.explain(ctx));
+      const passed = every ? children.every((c) => c.passed) : children.some((c) => c.passed);
+      return { kind, describe, passed, children };
+    },
+  };
+}
+
+function negate(part: CompiledCondition): CompiledCondition {
+  return {
+    test: (ctx) => !part.test(ctx),
+    explain: (ctx) => {
+      const child = part.explain(ctx);
+      return { kind: 'not', describe: 'not', passed: !child.passed, children: [child] };
+    },
+  };
+}
+
+function compileTags(t: TagMatch): CompiledCondition {
+  const any = (t.any ?? []).map((s) => s.toLowerCase());
+  const all = (t.all ?? []).map((s) => s.toLowerCase());
+  const none = (t.none ?? []).map((s) => s.toLowerCase());
+  const test = (ctx: EvalContext): boolean => {
+    const tags = ctx.tags();
+    return (any.length === 0 || any.some((x) => tags.includes(x)))
+      && all.every((x) => tags.includes(x))
+      && !none.some((x) => tags.includes(x));
+  };
+  const parts: string[] = [];
+  if (any.length > 0) parts.push(`any of ${any.join(', ')}`);
+  if (all.length > 0) parts.push(`all of ${all.join(', ')}`);
+  if (none.length > 0) parts.push(`none of ${none.join(', ')}`);
+  const describe = `tags include ${parts.join('; ') || 'anything'}`;
+  return {
+    test,
+    explain: (ctx) => ({ kind: 'tags', describe, saw: ctx.tags().join(', ') || 'no tags', passed: test(ctx) }),
+  };
+}
+
+function compileAttachments(a: AttachmentMatch): CompiledCondition {
+  const types = a.types ?? [];
+  const mimePrefixes = types.filter((t) => t.includes('/')).map((t) => t.toLowerCase());
+  const extensions = types.filter((t) => !t.includes('/')).map((t) => `.${t.replace(/^\./, '').toLowerCase()}`);
+  const count = (ctx: EvalContext): number => {
+    if (types.length === 0) return ctx.item.attachments.length;
+    let n = 0;
+    for (const att of ctx.item.attachments) {
+      const name = att.filename.toLowerCase();
+      const mime = att.contentType?.toLowerCase() ?? '';
+      if (extensions.some((e) => name.endsWith(e)) || mimePrefixes.some((p) => mime.startsWith(p))) n++;
+    }
+    return n;
+  };
+  const test = (ctx: EvalContext): boolean => count(ctx) >= a.min;
+  const describe = `at least ${a.min} attachment${a.min === 1 ? '' : 's'}${types.length > 0 ? ` of type ${types.join(', ')}` : ''}`;
+  return {
+    test,
+    explain: (ctx) => ({
+      kind: 'attachments', describe, passed: test(ctx),
+      saw: `${ctx.item.attachments.length} attachment(s)${types.length > 0 ? `, ${count(ctx)} of those types` : ''}`,
+    }),
+  };
+}
+
+function compileContract(states: readonly ContractState[]): CompiledCondition {
+  const test = (ctx: EvalContext): boolean => states.includes(ctx.contractState);
+  const describe = states.length === 1 ? `contract is ${states[0]}` : `contract is one of ${states.join(', ')}`;
+  return {
+    test,
+    explain: (ctx) => ({
+      kind: 'contract', describe, passed: test(ctx),
+      saw: ctx.contract === null ? ctx.contractState : `${ctx.contractState} (${ctx.contract.id})`,
+    }),
+  };
+}
+
+function compileContractLevel(levels: readonly string[]): CompiledCondition {
+  const keys = levels.map(normalizeText);
+  const test = (ctx: EvalContext): boolean => ctx.contract !== null && keys.includes(ctx.contract.levelKey);
+  const describe = `contract level is one of ${levels.join(', ')}`;
+  return {
+    test,
+    explain: (ctx) => ({
+      kind: 'contractLevel', describe, passed: test(ctx),
+      saw: ctx.contract === null ? 'no contract' : `${ctx.contract.summary.level} (${ctx.contract.id})`,
+    }),
+  };
+}
+
+/**
+ * Compiles a condition. `declared` names the facts of the config; `where` names the rule for
+ * error messages (an invalid regular expression throws here, naming it).
+ */
+export function compileCondition(c: Condition, declared: ReadonlySet<string>, where: string): CompiledCondition {
+  if ('all' in c) return combine('all', c.all.map((x) => compileCondition(x, declared, where)));
+  if ('any' in c) return combine('any', c.any.map((x) => compileCondition(x, declared, where)));
+  if ('not' in c) return negate(compileCondition(c.not, declared, where));
+  if ('fact' in c) return compileFactCondition(c, declared, where);
+  if ('text' in c) return compileTextCondition(c.text, where);
+  if ('tags' in c) return compileTags(c.tags);
+  if ('attachments' in c) return compileAttachments(c.attachments);
+  if ('contract' in c) return compileContract(typeof c.contract === 'string' ? [c.contract] : c.contract);
+  if ('contractLevel' in c) return compileContractLevel(c.contractLevel);
+  throw new Error(`${where}: unknown condition ${JSON.stringify(c)}`);
+}
+

@@ -1,0 +1,162 @@
+// Contract resolution: find the customer's contract (organization id, then name, then e-mail
+// domain), pick the one valid on the ticket's local creation date, and name its state. The facts
+// `product`, `module` and `version` are checked against the contract's products.
+import type { EvalContext, ResolvedContract } from './eval-context.js';
+import { localDate } from './local-date.js';
+import type { ContractState, ContractSummary } from './model.js';
+import { normalizeText } from './normalize-text.js';
+import type { ContractDefinition } from './rules-config.js';
+import { compileVersionRanges } from './version-range.js';
+
+interface CoveredProduct {
+  readonly modules: ReadonlySet<string> | null;
+  readonly versions: ((version: string) => boolean | undefined) | null;
+}
+
+interface CompiledContract {
+  readonly def: ContractDefinition;
+  readonly levelKey: string;
+  readonly products: ReadonlyMap<string, CoveredProduct>;
+  /** One immutable ResolvedContract per state and match kind, so triage allocates none. */
+  readonly resolved: Map<string, ResolvedContract>;
+}
+
+/** Resolves `ctx.contract` and `ctx.contractState`; writes its reasoning to `notes` when given. */
+export type ContractResolver = (ctx: EvalContext, createdMs: number, notes: string[] | null) => void;
+
+function compileContract(def: ContractDefinition): CompiledContract {
+  const products = new Map<string, CoveredProduct>();
+  for (const p of def.products) {
+    let versions: CoveredProduct['versions'] = null;
+    try {
+      versions = p.versions === undefined ? null : compileVersionRanges(p.versions);
+    } catch (error) {
+      throw new Error(`contract "${def.id}", product ${p.product}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    products.set(normalizeText(p.product), { modules: p.modules === undefined ? null : new Set(p.modules.map(normalizeText)), versions });
+  }
+  try {
+    localDate(0, def.timeZone);
+  } catch {
+    throw new Error(`contract "${def.id}": unknown time zone ${JSON.stringify(def.timeZone)}`);
+  }
+  return { def, levelKey: normalizeText(def.level), products, resolved: new Map() };
+}
+
+function resolvedFor(c: CompiledContract, state: ContractState, matchedBy: string): ResolvedContract {
+  const key = `${state}|${matchedBy}`;
+  let r = c.resolved.get(key);
+  if (r === undefined) {
+    const d = c.def;
+    const summary: ContractSummary = {
+      id: d.id, name: d.name, level: d.level, state, validFrom: d.validFrom,
+      ...(d.validUntil === undefined ? {} : { validUntil: d.validUntil }),
+      timeZone: d.timeZone, products: d.products.map((p) => p.product), matchedBy,
+    };
+    r = { id: d.id, def: d, levelKey: c.levelKey, summary };
+    c.resolved.set(key, r);
+  }
+  return r;
+}
+
+function index(contracts: readonly CompiledContract[], keys: (d: ContractDefinition) => readonly string[] | undefined, norm: (s: string) => string) {
+  const map = new Map<string, CompiledContract[]>();
+  for (const c of contracts) {
+    for (const k of keys(c.def) ?? []) {
+      const list = map.get(norm(k)) ?? [];
+      list.push(c);
+      map.set(norm(k), list);
+    }
+  }
+  return map;
+}
+
+function productState(c: CompiledContract, ctx: EvalContext, notes: string[] | null): ContractState {
+  const product = ctx.facts.product?.value;
+  if (product === undefined) {
+    notes?.push('product unknown, so product, module and version were not checked');
+    return 'active';
+  }
+  const covered = c.products.get(normalizeText(product));
+  if (covered === undefined) {
+    notes?.push(`product ${product} is not covered (covers ${c.def.products.map((p) => p.product).join(', ')})`);
+    return 'product-not-covered';
+  }
+  const module = ctx.facts.module?.value;
+  if (covered.modules !== null && module !== undefined && !covered.modules.has(normalizeText(module))) {
+    notes?.push(`module ${module} of ${product} is not covered`);
+    return 'module-not-covered';
+  }
+  const version = ctx.facts.version?.value;
+  const supported = covered.versions === null || version === undefined ? undefined : covered.versions(version);
+  if (supported === false) {
+    notes?.push(`version ${version} of ${product} is out of support`);
+    return 'version-out-of-support';
+  }
+  notes?.push(`product ${product}${module === undefined ? '' : `, module ${module}`}${version === undefined ? '' : `, version ${version}`} covered`
+    + (supported === undefined && version !== undefined && covered.versions !== null ? ' (version holds no number, not checked)' : ''));
+  return 'active';
+}
+
+export function compileContracts(defs: readonly ContractDefinition[]): ContractResolver {
+  const contracts = defs.map(compileContract);
+  const byId = index(contracts, (d) => d.match.organizationIds, (s) => s.trim());
+  const byName = index(contracts, (d) => d.match.organizationNames, normalizeText);
+  const byDomain = index(contracts, (d) => d.match.emailDomains, (s) => s.trim().toLowerCase().replace(/^@/, ''));
+
+  const byEmail = (email: string | undefined): CompiledContract[] | undefined => {
+    const at = email === undefined ? -1 : email.lastIndexOf('@');
+    if (email === undefined || at < 0) return undefined;
+    // A contract for example.com also covers mail.example.com.
+    for (let domain = email.slice(at + 1).toLowerCase(); domain.includes('.'); domain = domain.slice(domain.indexOf('.') + 1)) {
+      const found = byDomain.get(domain);
+      if (found !== undefined) return found;
+    }
+    return undefined;
+  };
+
+  return (ctx, createdMs, notes) => {
+    const item = ctx.item;
+    let matchedBy = 'organizationId';
+    let candidates = item.organizationId === undefined ? undefined : byId.get(item.organizationId.trim());
+    if (candidates === undefined && item.organizationName !== undefined) {
+      matchedBy = 'organizationName';
+      candidates = byName.get(normalizeText(item.organizationName));
+    }
+    if (candidates === undefined) {
+      matchedBy = 'emailDomain';
+      candidates = byEmail(item.requesterEmail);
+    }
+    if (candidates === undefined) {
+      ctx.contract = null;
+      ctx.contractState = 'none';
+      notes?.push(`no contract matches organization ${item.organizationId ?? '-'} "${item.organizationName ?? ''}" or requester ${item.requesterEmail ?? '-'}`);
+      return;
+    }
+    let chosen: CompiledContract | undefined;
+    let chosenDate = '';
+    for (const c of candidates) {
+      const date = localDate(createdMs, c.def.timeZone);
+      if (date >= c.def.validFrom && (c.def.validUntil === undefined || date <= c.def.validUntil)) {
+        chosen = c;
+        chosenDate = date;
+        break;
+      }
+    }
+    if (chosen === undefined) {
+      chosen = candidates.reduce((a, b) => (b.def.validFrom > a.def.validFrom ? b : a));
+      chosenDate = localDate(createdMs, chosen.def.timeZone);
+    }
+    const d = chosen.def;
+    notes?.push(`${d.id} "${d.name}" (${d.level}) matched by ${matchedBy}`
+      + (candidates.length > 1 ? ` among ${candidates.length} contracts` : ''));
+    notes?.push(`created ${chosenDate} in ${d.timeZone}; valid ${d.validFrom} to ${d.validUntil ?? 'open-ended'} inclusive`);
+    let state: ContractState;
+    if (chosenDate < d.validFrom) state = 'not-yet-active';
+    else if (d.validUntil !== undefined && chosenDate > d.validUntil) state = 'expired';
+    else state = productState(chosen, ctx, notes);
+    notes?.push(`state ${state}`);
+    ctx.contract = resolvedFor(chosen, state, matchedBy);
+    ctx.contractState = state;
+  };
+}

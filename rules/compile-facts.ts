@@ -1,0 +1,88 @@
+// Fact resolution: a logical field first, else a pattern or word list over the subject and/or
+// description, else the default; each value remembers where it came from.
+import { type EvalContext, fieldText } from './eval-context.js';
+import type { FactSource, FactValue } from './model.js';
+import { normalizeText } from './normalize-text.js';
+import { compileRegex } from './compile-regex.js';
+import type { FactDefinition } from './rules-config.js';
+
+interface WordValue {
+  readonly needles: readonly string[];
+  readonly fromSubject: FactValue;
+  readonly fromDescription: FactValue;
+}
+
+interface CompiledFact {
+  readonly name: string;
+  readonly field: string;
+  readonly subject: boolean;
+  readonly description: boolean;
+  readonly pattern: RegExp | undefined;
+  readonly words: readonly WordValue[];
+  readonly fallback: FactValue | undefined;
+}
+
+export type FactResolver = (ctx: EvalContext) => Record<string, FactValue>;
+
+function fromPattern(re: RegExp, text: string, source: FactSource): FactValue | undefined {
+  const m = re.exec(text);
+  if (m === null) return undefined;
+  const value = (m[1] ?? m[0]).trim();
+  return value === '' ? undefined : { value, source };
+}
+
+function fromWords(words: readonly WordValue[], padded: string, inSubject: boolean): FactValue | undefined {
+  for (const w of words) {
+    for (const needle of w.needles) {
+      if (padded.includes(needle)) return inSubject ? w.fromSubject : w.fromDescription;
+    }
+  }
+  return undefined;
+}
+
+function resolveOne(f: CompiledFact, ctx: EvalContext): FactValue | undefined {
+  const value = fieldText(ctx.item.fields[f.field]);
+  if (value !== undefined) return { value, source: 'field' };
+  let found: FactValue | undefined;
+  if (f.pattern !== undefined) {
+    if (f.subject) found = fromPattern(f.pattern, ctx.item.subject, 'subject');
+    if (found === undefined && f.description) found = fromPattern(f.pattern, ctx.item.description, 'description');
+  }
+  if (found === undefined && f.words.length > 0) {
+    if (f.subject) found = fromWords(f.words, ctx.subjectPadded(), true);
+    if (found === undefined && f.description) found = fromWords(f.words, ctx.descriptionPadded(), false);
+  }
+  return found ?? f.fallback;
+}
+
+function compileFact(name: string, def: FactDefinition): CompiledFact {
+  const scope = def.in ?? 'both';
+  const words = Object.entries(def.words ?? {}).map(([value, phrases]) => ({
+    needles: [...new Set(phrases.map((p) => normalizeText(p)).filter((p) => p !== ''))].map((p) => ` ${p} `),
+    fromSubject: { value, source: 'subject' as const },
+    fromDescription: { value, source: 'description' as const },
+  }));
+  return {
+    name,
+    // A fact without an explicit field reads the logical field of its own name.
+    field: def.field ?? name,
+    subject: scope !== 'description',
+    description: scope !== 'subject',
+    pattern: def.pattern === undefined ? undefined : compileRegex(def.pattern, `fact "${name}" (pattern)`),
+    words,
+    fallback: def.default === undefined ? undefined : { value: def.default, source: 'default' },
+  };
+}
+
+/** Compiles the fact definitions into one resolver that fills `ctx.facts`. */
+export function compileFacts(defs: Readonly<Record<string, FactDefinition>>): FactResolver {
+  const facts = Object.entries(defs).map(([name, def]) => compileFact(name, def));
+  return (ctx) => {
+    const out: Record<string, FactValue> = {};
+    for (const f of facts) {
+      const v = resolveOne(f, ctx);
+      if (v !== undefined) out[f.name] = v;
+    }
+    return out;
+  };
+}
