@@ -2,9 +2,11 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { CliError, EXIT } from './cli-error.js';
 
-export function parseCommandArgs<T extends ParseArgsConfig['options']>(argv: string[], options: T) {
+type Options = NonNullable<ParseArgsConfig['options']>;
+
+export function parseCommandArgs<const O extends Options>(argv: string[], options: O) {
   try {
-    return parseArgs({ args: argv, options: options ?? {}, allowPositionals: true, strict: true });
+    return parseArgs({ args: argv, options, allowPositionals: true as const, strict: true as const });
   } catch (error) {
     throw new CliError((error as Error).message, EXIT.usage);
   }

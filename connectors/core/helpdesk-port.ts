@@ -1,0 +1,41 @@
+// The one narrow port between the worker and a helpdesk: read a ticket as a work item with the
+// values InScope manages, and apply a change to it. Zendesk and Jira are adapters behind it; the
+// shadow adapter reads what a delivery carried and writes nothing.
+import type { Category, Status, WorkItem } from '../../rules/index.js';
+
+export interface TicketState {
+  readonly item: WorkItem;
+  /** The logical category currently set, or null when unset or not one of the mapped values. */
+  readonly category: Category | null;
+  /** The logical status: 'other' for any status InScope does not manage (Open, Pending, Solved…). */
+  readonly status: Status | 'other' | null;
+  readonly tags: readonly string[];
+  /** Opaque version for optimistic concurrency (Zendesk: the ticket's updated_at). */
+  readonly version: string | null;
+}
+
+export interface TicketChange {
+  readonly category?: Category;
+  readonly status?: Status;
+  /** The complete new tag set. */
+  readonly tags?: readonly string[];
+  readonly comment?: { readonly body: string; readonly public: boolean };
+}
+
+export interface DeliveryHint {
+  readonly eventType: string;
+  readonly payload: string;
+}
+
+export interface HelpdeskPort {
+  readonly kind: 'zendesk' | 'jira';
+  /** False in shadow mode: apply() records what it would do and calls nothing. */
+  readonly live: boolean;
+  load(ticketId: string, deliveries: readonly DeliveryHint[]): Promise<TicketState>;
+  /** Applies the change in one write; throws a HelpdeskError of kind 'conflict' when the ticket moved on. */
+  apply(ticketId: string, change: TicketChange, expectedVersion: string | null): Promise<void>;
+}
+
+export function isEmptyChange(change: TicketChange): boolean {
+  return change.category === undefined && change.status === undefined && change.tags === undefined && change.comment === undefined;
+}

@@ -1,0 +1,93 @@
+// The service's settings from environment variables, validated once at start-up. Errors name the
+// variable and what was expected, never the value (it may be a secret).
+import path from 'node:path';
+import { z } from 'zod';
+import { defaultConfigPath, projectRoot } from '../cli/load-cli-config.js';
+
+export interface ZendeskCredentials {
+  readonly subdomain: string;
+  readonly auth: { readonly email: string; readonly apiToken: string } | { readonly oauthToken: string };
+}
+
+export interface Settings {
+  readonly port: number;
+  readonly host: string;
+  readonly configFile: string;
+  readonly databaseUrl: string;
+  readonly zendesk: ZendeskCredentials | null;
+  readonly zendeskSubdomain: string | null;
+  readonly webhookSecrets: readonly string[];
+  readonly appSecret: string | null;
+  readonly publicUrl: string;
+  readonly workers: number;
+  readonly rateLimitPerMinute: number;
+}
+
+const optional = z
+  .string()
+  .trim()
+  .transform((v) => (v === '' ? undefined : v))
+  .optional();
+
+const schema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  INSCOPE_CONFIG: optional,
+  DATABASE_URL: optional,
+  ZENDESK_SUBDOMAIN: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9-]*$/i, 'expected the subdomain only, e.g. "acme" for acme.zendesk.com')
+    .optional(),
+  ZENDESK_EMAIL: z.email('expected an e-mail address').optional(),
+  ZENDESK_API_TOKEN: optional,
+  ZENDESK_OAUTH_TOKEN: optional,
+  ZENDESK_WEBHOOK_SECRET: optional,
+  ZENDESK_WEBHOOK_SECRET_PREVIOUS: optional,
+  ZENDESK_RATE_LIMIT: z.coerce.number().int().positive().default(400),
+  INSCOPE_APP_SECRET: optional,
+  INSCOPE_PUBLIC_URL: z.url('expected an absolute URL').optional(),
+  INSCOPE_WORKERS: z.coerce.number().int().min(1).max(64).default(2),
+});
+
+export class SettingsError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(`invalid environment:\n${problems.map((p) => `  ${p}`).join('\n')}`);
+    this.name = 'SettingsError';
+  }
+}
+
+export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    throw new SettingsError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
+  }
+  const e = parsed.data;
+  const problems: string[] = [];
+  if (e.ZENDESK_EMAIL && !e.ZENDESK_API_TOKEN) problems.push('ZENDESK_API_TOKEN: required with ZENDESK_EMAIL');
+  if (e.ZENDESK_API_TOKEN && !e.ZENDESK_EMAIL) problems.push('ZENDESK_EMAIL: required with ZENDESK_API_TOKEN');
+  const hasAuth = Boolean((e.ZENDESK_EMAIL && e.ZENDESK_API_TOKEN) || e.ZENDESK_OAUTH_TOKEN);
+  if (hasAuth && !e.ZENDESK_SUBDOMAIN) problems.push('ZENDESK_SUBDOMAIN: required with Zendesk credentials');
+  if (e.ZENDESK_WEBHOOK_SECRET_PREVIOUS && !e.ZENDESK_WEBHOOK_SECRET) problems.push('ZENDESK_WEBHOOK_SECRET: required when ZENDESK_WEBHOOK_SECRET_PREVIOUS is set');
+  if (problems.length > 0) throw new SettingsError(problems);
+
+  const zendesk: ZendeskCredentials | null =
+    hasAuth && e.ZENDESK_SUBDOMAIN
+      ? {
+          subdomain: e.ZENDESK_SUBDOMAIN,
+          auth: e.ZENDESK_OAUTH_TOKEN ? { oauthToken: e.ZENDESK_OAUTH_TOKEN } : { email: e.ZENDESK_EMAIL!, apiToken: e.ZENDESK_API_TOKEN! },
+        }
+      : null;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    configFile: e.INSCOPE_CONFIG ?? defaultConfigPath,
+    databaseUrl: e.DATABASE_URL ?? path.join(projectRoot, 'data', 'inscope.db'),
+    zendesk,
+    zendeskSubdomain: e.ZENDESK_SUBDOMAIN ?? null,
+    webhookSecrets: [e.ZENDESK_WEBHOOK_SECRET, e.ZENDESK_WEBHOOK_SECRET_PREVIOUS].filter((s): s is string => Boolean(s)),
+    appSecret: e.INSCOPE_APP_SECRET ?? null,
+    publicUrl: e.INSCOPE_PUBLIC_URL ?? `http://localhost:${e.PORT}`,
+    workers: e.INSCOPE_WORKERS,
+    rateLimitPerMinute: e.ZENDESK_RATE_LIMIT,
+  };
+}

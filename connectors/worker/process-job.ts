@@ -1,0 +1,103 @@
+// Handles one claimed job: read the ticket, triage it, plan the one change, write it with optimistic
+// concurrency (a conflict means someone else changed the ticket: read again and decide again), and
+// record the decision with the calls it made in the audit log.
+import { AsyncLocalStorage } from 'node:async_hooks';
+import type { Engine } from '../../rules/index.js';
+import { planDecision, type PlanOptions } from '../core/plan-decision.js';
+import type { HelpdeskPort } from '../core/helpdesk-port.js';
+import { HelpdeskError, isConflictError } from '../shared/helpdesk-error.js';
+import type { AuditCall, JobWithDeliveries, Store } from '../store/store.js';
+
+/** Calls made while a job runs are attributed to it, even with several workers interleaving. */
+export const jobCalls = new AsyncLocalStorage<AuditCall[]>();
+
+export function recordCall(call: AuditCall): void {
+  jobCalls.getStore()?.push(call);
+}
+
+export interface ProcessJobDeps {
+  readonly store: Store;
+  readonly helpdesk: HelpdeskPort;
+  readonly engine: () => Engine;
+  readonly plan: PlanOptions;
+  readonly now: () => number;
+  /** Re-reads after a 409 before the job is handed back to the queue. */
+  readonly maxConflicts?: number;
+}
+
+export interface JobResult {
+  readonly outcome: string;
+  readonly kind: 'decision' | 'guard' | 'noop';
+  readonly applied: boolean;
+}
+
+async function hasApprovalOverride(store: Store, job: JobWithDeliveries): Promise<boolean> {
+  const recent = await store.listAudit({ helpdesk: job.helpdesk, accountId: job.accountId, ticketId: job.ticketId, limit: 50 });
+  for (const entry of recent) {
+    if (entry.kind === 'action' && entry.rule === 'approve-override') return true;
+    if (entry.kind === 'action' && entry.rule === 'reevaluate') return false;
+  }
+  return false;
+}
+
+export async function processJob(job: JobWithDeliveries, deps: ProcessJobDeps): Promise<JobResult> {
+  const calls: AuditCall[] = [];
+  return jobCalls.run(calls, async () => {
+    const hints = job.deliveries.map((d) => ({ eventType: d.eventType, payload: d.payload }));
+    const eventTypes = job.deliveries.map((d) => d.eventType);
+    const eventIds = job.deliveries.map((d) => d.eventId);
+    const maxConflicts = deps.maxConflicts ?? 3;
+    for (let conflicts = 0; ; conflicts++) {
+      const engine = deps.engine();
+      const state = await deps.helpdesk.load(job.ticketId, hints);
+      const verdict = engine.triage(state.item);
+      const previous = await deps.store.lastDecision(job.helpdesk, job.accountId, job.ticketId);
+      const plan = planDecision(
+        { verdict, state, previousFingerprint: previous?.fingerprint ?? null, eventTypes, approvedOverride: await hasApprovalOverride(deps.store, job) },
+        deps.plan,
+      );
+      let applied = false;
+      if (plan.kind !== 'noop') {
+        try {
+          await deps.helpdesk.apply(job.ticketId, plan.change, state.version);
+          applied = deps.helpdesk.live;
+        } catch (error) {
+          if (isConflictError(error) && conflicts + 1 < maxConflicts) continue;
+          await deps.store.appendAudit({
+            helpdesk: job.helpdesk,
+            accountId: job.accountId,
+            ticketId: job.ticketId,
+            jobId: job.id,
+            eventIds,
+            kind: 'error',
+            outcome: verdict.outcome,
+            configHash: engine.configHash,
+            verdict: { outcome: verdict.outcome, rule: verdict.rule, planned: plan.change },
+            calls: [...calls],
+            at: deps.now(),
+            note: error instanceof HelpdeskError ? `${error.kind}: ${error.message}` : String(error),
+          });
+          throw error;
+        }
+      }
+      const mode = deps.helpdesk.live ? '' : 'shadow, nothing written: ';
+      await deps.store.appendAudit({
+        helpdesk: job.helpdesk,
+        accountId: job.accountId,
+        ticketId: job.ticketId,
+        jobId: job.id,
+        eventIds,
+        kind: plan.kind === 'guard' ? 'guard' : 'decision',
+        outcome: verdict.outcome,
+        ...(verdict.rule ? { rule: verdict.rule } : {}),
+        configHash: engine.configHash,
+        verdict: { ...verdict, trace: verdict.trace, planned: plan.change, subject: state.item.subject, conflicts },
+        fingerprint: plan.fingerprint,
+        calls: [...calls],
+        at: deps.now(),
+        note: `${mode}${plan.why}`,
+      });
+      return { outcome: verdict.outcome, kind: plan.kind, applied };
+    }
+  });
+}
