@@ -1,0 +1,6 @@
+// Public surface of the Zendesk API client: import from here, not from the individual files.
+export { createZendeskClient } from './create-zendesk-client.js';
+export type { TicketSideload, TicketWithSideloads, ZendeskClient, ZendeskClientOptions } from './create-zendesk-client.js';
+export type { ZendeskAuth } from './zendesk-auth.js';
+export type { CallRecord } from './zendesk-request.js';
+export type * from './zendesk-api-types.js';
