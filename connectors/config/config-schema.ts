@@ -1,0 +1,171 @@
+// The zod schema of the whole coverage config file (YAML or JSON). Every object is strict so that
+// a typo is an error, not a silently ignored key. The rules part is what the engine compiles.
+import * as z from 'zod';
+import type { RulesConfig } from '../../rules/rules-config.js';
+import { conditionSchema, textScopeSchema } from './condition-schema.js';
+import { describeValue } from './describe-value.js';
+import {
+  booleanSchema, currencySchema, dateSchema, emailDomainSchema, emailSchema, expected, factNameSchema, idSchema,
+  list, localizedSchema, positiveNumber, regexSchema, text, timeZoneSchema, versionRangeSchema, wholeNumber,
+} from './scalar-schemas.js';
+
+const mapping = (what: string) => ({ error: expected(what) });
+
+const factDefinitionSchema = z.strictObject({
+  field: factNameSchema.exactOptional(),
+  pattern: regexSchema.exactOptional(),
+  words: z.record(text('a canonical value'), list(text('a word or phrase'), 'a list of words or phrases', 1), mapping('a mapping of canonical value → words')).exactOptional(),
+  in: textScopeSchema.exactOptional(),
+  default: text('a default value').exactOptional(),
+}, mapping('a fact definition, { field: ..., pattern: ..., words: ..., default: ... }')).superRefine((value, ctx) => {
+  if (value.field === undefined && value.pattern === undefined && value.words === undefined && value.default === undefined) {
+    ctx.addIssue({ code: 'custom', input: value, message: 'a fact needs at least one of field, pattern, words or default' });
+  }
+});
+
+// Zendesk organization ids are numbers in YAML; the domain model carries them as text.
+const organizationIdSchema = z.union([text('an organization id'), wholeNumber('an organization id', 0)], mapping('an organization id'))
+  .transform((id) => String(id));
+
+const organizationMatchSchema = z.strictObject({
+  organizationIds: list(organizationIdSchema, 'a list of organization ids', 1).exactOptional(),
+  organizationNames: list(text('an organization name'), 'a list of organization names', 1).exactOptional(),
+  emailDomains: list(emailDomainSchema, 'a list of e-mail domains', 1).exactOptional(),
+}, mapping('an organization match, { organizationIds: [...] }, { organizationNames: [...] } or { emailDomains: [...] }')).superRefine((value, ctx) => {
+  if (value.organizationIds === undefined && value.organizationNames === undefined && value.emailDomains === undefined) {
+    ctx.addIssue({ code: 'custom', input: value, message: 'a contract matches on at least one of organizationIds, organizationNames or emailDomains' });
+  }
+});
+
+const contractProductSchema = z.strictObject({
+  product: text('a product id'),
+  modules: list(text('a module id'), 'a list of module ids', 1).exactOptional(),
+  versions: list(versionRangeSchema, 'a list of versions', 1).exactOptional(),
+}, mapping('a covered product, { product: ..., modules: [...], versions: [...] }'));
+
+const monthlyBudgetSchema = z.strictObject({
+  hours: positiveNumber('a number of hours above 0').exactOptional(),
+  amount: positiveNumber('an amount above 0').exactOptional(),
+}, mapping('a monthly budget, { hours: ... } or { amount: ... }')).superRefine((value, ctx) => {
+  if (value.hours === undefined && value.amount === undefined) {
+    ctx.addIssue({ code: 'custom', input: value, message: 'a monthly budget needs hours or amount' });
+  }
+});
+
+const contractSchema = z.strictObject({
+  id: idSchema,
+  name: text('a contract name'),
+  match: organizationMatchSchema,
+  level: text('a contract level such as gold'),
+  validFrom: dateSchema,
+  validUntil: dateSchema.exactOptional(),
+  /** Absent: `defaults.timeZone`. */
+  timeZone: timeZoneSchema.exactOptional(),
+  products: list(contractProductSchema, 'a list of covered products', 1),
+  autoApprove: booleanSchema.exactOptional(),
+  hourlyRate: positiveNumber('an hourly rate above 0').exactOptional(),
+  currency: currencySchema.exactOptional(),
+  estimateHours: positiveNumber('a number of hours above 0').exactOptional(),
+  monthlyBudget: monthlyBudgetSchema.exactOptional(),
+}, mapping('a contract'));
+
+const completenessRuleSchema = z.strictObject({
+  id: idSchema,
+  when: conditionSchema.exactOptional(),
+  require: conditionSchema,
+  missing: localizedSchema,
+}, mapping('a completeness rule, { id, when, require, missing }'));
+
+const coverageRuleSchema = z.strictObject({
+  id: idSchema,
+  when: conditionSchema,
+  verdict: z.enum(['covered', 'advisory', 'review'], {
+    error: (issue) => `expected covered, advisory or review, got ${describeValue(issue.input)}`,
+  }),
+  reason: localizedSchema,
+  autoApprove: booleanSchema.exactOptional(),
+  estimateHours: positiveNumber('a number of hours above 0').exactOptional(),
+}, mapping('a coverage rule, { id, when, verdict, reason }'));
+
+const defaultsSchema = z.strictObject({
+  timeZone: timeZoneSchema,
+  hourlyRate: positiveNumber('an hourly rate above 0'),
+  currency: currencySchema,
+  estimateHours: positiveNumber('a number of hours above 0'),
+  locale: z.enum(['en', 'nl'], { error: (issue) => `expected en or nl, got ${describeValue(issue.input)}` }).default('en'),
+}, mapping('the defaults, { timeZone, hourlyRate, currency, estimateHours }'));
+
+const vendorSchema = z.strictObject({
+  name: text('the vendor name'),
+  email: emailSchema.exactOptional(),
+  vatNumber: text('a VAT number').exactOptional(),
+}, mapping('the vendor, { name, email, vatNumber }'));
+
+const logicalCategories = <T extends z.ZodType>(value: T, what: string) =>
+  z.strictObject({ call: value, advisory: value }, mapping(`${what} for call and advisory`));
+const logicalStatuses = <T extends z.ZodType>(value: T, what: string) =>
+  z.strictObject({ new: value, approved: value }, mapping(`${what} for new and approved`));
+
+const zendeskId = (what: string) => wholeNumber(what, 1);
+const jiraFieldId = text('a Jira field id such as customfield_10010 or components')
+  .regex(/^(?:customfield_\d+|[a-z][A-Za-z]*)$/, {
+    error: (issue) => `expected a Jira field id such as customfield_10010 or components, got ${describeValue(issue.input)}`,
+  });
+
+const zendeskSchema = z.strictObject({
+  categoryField: zendeskId('the id of the Category custom field (a number)'),
+  categories: logicalCategories(text('a dropdown option tag'), 'dropdown option tags'),
+  statuses: logicalStatuses(zendeskId('a custom status id (a number)'), 'custom status ids'),
+  fields: z.record(factNameSchema, zendeskId('a custom field id (a number)'), mapping('a mapping of logical field name → custom field id')).default({}),
+}, mapping('the Zendesk mapping'));
+
+const jiraSchema = z.strictObject({
+  categoryField: jiraFieldId,
+  categories: logicalCategories(text('an option value'), 'option values'),
+  statuses: logicalStatuses(text('a status name'), 'status names'),
+  fields: z.record(factNameSchema, jiraFieldId, mapping('a mapping of logical field name → Jira field id')).default({}),
+}, mapping('the Jira mapping'));
+
+const helpdesksSchema = z.strictObject({
+  zendesk: zendeskSchema.exactOptional(),
+  jira: jiraSchema.exactOptional(),
+}, mapping('the helpdesk mappings, { zendesk: ..., jira: ... }'));
+
+const enumOf = <const T extends readonly [string, ...string[]]>(values: T) =>
+  z.enum(values, { error: (issue) => `expected ${values.join(', ')}, got ${describeValue(issue.input)}` });
+
+const connectorSchema = z.strictObject({
+  mode: enumOf(['auto', 'shadow', 'live']).default('auto'),
+  pathGuard: enumOf(['revert', 'warn', 'off']).default('revert'),
+  requestMissingInfo: booleanSchema.default(true),
+  tagPrefix: text('a tag prefix').regex(/^[a-z0-9_]+$/, { error: 'expected a tag prefix of lowercase letters, digits and _' }).default('inscope_'),
+}, mapping('the connector settings'));
+
+const proposalsSchema = z.strictObject({
+  vatPercent: z.number({ error: expected('a VAT percentage') }).min(0, { error: 'expected a VAT percentage of 0 or more' }).default(21),
+  validityDays: wholeNumber('a whole number of days, 1 or more', 1).default(30),
+}, mapping('the proposal settings'));
+
+export const configSchema = z.strictObject({
+  version: z.literal(1, { error: (issue) => issue.input === undefined ? 'required: expected version: 1' : `expected 1 (the only config version), got ${describeValue(issue.input)}` }),
+  vendor: vendorSchema,
+  defaults: defaultsSchema,
+  facts: z.record(factNameSchema, factDefinitionSchema, mapping('a mapping of fact name → fact definition')).default({}),
+  contracts: list(contractSchema, 'a list of contracts').default([]),
+  completeness: list(completenessRuleSchema, 'a list of completeness rules').default([]),
+  coverage: list(coverageRuleSchema, 'a list of coverage rules').default([]),
+  helpdesks: helpdesksSchema.prefault({}),
+  connector: connectorSchema.prefault({}),
+  proposals: proposalsSchema.prefault({}),
+}, mapping('a mapping with version: 1, vendor, defaults, facts, contracts, completeness and coverage'))
+  .transform((config) => ({
+    ...config,
+    // A contract without a time zone keeps the vendor's.
+    contracts: config.contracts.map((contract) => ({ ...contract, timeZone: contract.timeZone ?? config.defaults.timeZone })),
+  }));
+
+export type CoverageConfig = z.output<typeof configSchema>;
+
+// The engine's contract: the parsed config must be usable as a RulesConfig as it is.
+type Assignable<T extends U, U> = T;
+export type _CoverageConfigIsRulesConfig = Assignable<CoverageConfig, RulesConfig>;

@@ -1,0 +1,58 @@
+// Loads the coverage config: read, parse safely, validate with zod, cross-check, and fail fast
+// with every problem and its file:line:column. The result carries a short hash for traces.
+import { createHash } from 'node:crypto';
+import { readFile, stat } from 'node:fs/promises';
+import { ConfigError } from './config-error.js';
+import { configSchema, type CoverageConfig } from './config-schema.js';
+import { crossCheckConfig } from './cross-check-config.js';
+import { MAX_CONFIG_BYTES, readConfigDocument } from './read-config-document.js';
+import { configErrorMap, toConfigIssues } from './to-config-issues.js';
+
+export interface LoadedConfig {
+  readonly config: CoverageConfig;
+  readonly file: string;
+  /** sha256 (hex) of the file's bytes, first 12 characters. */
+  readonly hash: string;
+  /** "N contracts, N completeness rules, N coverage rules, N facts (hash abc123def456)". */
+  readonly summary: string;
+}
+
+/** Reads and validates a config file; throws ConfigError, or the fs error (ENOENT…) as it is. */
+export async function loadConfig(file: string): Promise<LoadedConfig> {
+  const { size } = await stat(file);
+  if (size > MAX_CONFIG_BYTES) {
+    throw new ConfigError([{ file, line: 1, column: 1, path: '', message: `the file is ${size} bytes: expected a config of at most ${MAX_CONFIG_BYTES} bytes` }]);
+  }
+  const bytes = await readFile(file);
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new ConfigError([{ file, line: 1, column: 1, path: '', message: 'expected a UTF-8 text file' }]);
+  }
+  return validate(text, file, bytes);
+}
+
+/** Validates config text; `file` names it in errors and decides JSON (`.json`) or YAML. */
+export function parseConfig(text: string, file: string): LoadedConfig {
+  return validate(text, file, Buffer.from(text, 'utf8'));
+}
+
+function validate(text: string, file: string, bytes: Uint8Array): LoadedConfig {
+  const { data, locate } = readConfigDocument(text, file);
+  const parsed = configSchema.safeParse(data, { error: configErrorMap, reportInput: true });
+  if (!parsed.success) throw new ConfigError(toConfigIssues(parsed.error.issues, file, locate));
+  const config = parsed.data;
+  const problems = crossCheckConfig(config, file, locate);
+  if (problems.length > 0) throw new ConfigError(problems);
+
+  const hash = createHash('sha256').update(bytes).digest('hex').slice(0, 12);
+  const count = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
+  const summary = [
+    count(config.contracts.length, 'contract'),
+    count(config.completeness.length, 'completeness rule'),
+    count(config.coverage.length, 'coverage rule'),
+    count(Object.keys(config.facts).length, 'fact'),
+  ].join(', ') + ` (hash ${hash})`;
+  return { config, file, hash, summary };
+}
