@@ -7,7 +7,7 @@
 // fact extraction, contract resolution, text normalisation, all rules and the verdict.
 import { Engine as JsonRulesEngine, type TopLevelCondition, type NestedCondition } from 'json-rules-engine';
 import path from 'node:path';
-import { compileRules, normalizeText, type Condition, type Outcome, type Verdict, type WorkItem } from '../rules/index.js';
+import { compileRules, normalizeText, type Condition, type Outcome, type RulesConfig, type Verdict, type WorkItem } from '../rules/index.js';
 import { loadConfig } from '../connectors/config/load-config.js';
 import { zendeskTicketToWorkItem } from '../connectors/zendesk/to-domain.js';
 import { createRandom, generateContracts, generateTicket } from './generate-tickets.js';
@@ -54,7 +54,7 @@ function translate(c: Condition): NestedCondition {
   return { fact: 'contractLevel', operator: 'in', value: c.contractLevel };
 }
 
-function createJsonRulesEngine(config: Awaited<ReturnType<typeof loadConfig>>['config']): JsonRulesEngine {
+function createJsonRulesEngine(config: RulesConfig): JsonRulesEngine {
   const engine = new JsonRulesEngine([], { allowUndefinedFacts: true });
   const regexes = new Map<string, RegExp>();
   const regex = (p: string) => regexes.get(p) ?? regexes.set(p, new RegExp(p, 'iu')).get(p)!;

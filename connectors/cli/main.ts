@@ -8,6 +8,8 @@ const commands: Record<string, () => Promise<Command>> = {
   triage: async () => (await import('./commands/triage.js')).triageCommand,
   simulate: async () => (await import('./commands/simulate.js')).simulateCommand,
   schema: async () => (await import('./commands/schema.js')).schemaCommand,
+  serve: async () => (await import('./commands/serve.js')).serveCommand,
+  jobs: async () => (await import('./commands/jobs.js')).jobsCommand,
 };
 
 const usage = `Usage: inscope <command> [options]
@@ -18,6 +20,8 @@ Commands:
   simulate [--config FILE] [--tickets PATH] [--format table|json|csv] [--out FILE]
                                            triage many tickets and summarise
   schema                                   print the config's JSON Schema
+  serve [--config FILE] [--port N]         run the webhook service (shadow mode without Zendesk credentials)
+  jobs list [--state S] | show ID | retry ID   inspect the durable queue and its dead letters
 
 The config defaults to $INSCOPE_CONFIG, else examples/coverage.yaml.`;
 

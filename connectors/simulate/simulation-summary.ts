@@ -88,9 +88,10 @@ export function addToSummary(
 
   if (verdict.proposal) {
     const contract = verdict.contract ? contracts.get(verdict.contract.id) : undefined;
-    const organization = item.organizationName ?? item.organizationId ?? item.requesterEmail?.split('@')[1] ?? '(unknown)';
+    // Group by contract where there is one: the same customer may appear by id, name or e-mail domain.
+    const organization = contract?.name ?? item.organizationName ?? item.organizationId ?? item.requesterEmail?.split('@')[1] ?? '(unknown)';
     const month = localMonth(item.createdAt, contract?.timeZone ?? defaultTimeZone);
-    const key = `${organization}\u0000${month}`;
+    const key = `${contract?.id ?? organization}\u0000${month}`;
     let row = summary.byOrganization.get(key);
     if (!row) {
       row = {

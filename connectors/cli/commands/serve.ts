@@ -1,0 +1,47 @@
+// `inscope serve` (also `npm start`): the webhook service. Without Zendesk credentials it runs in
+// shadow mode and says so plainly; SIGTERM and SIGINT finish in-flight jobs before exiting.
+import { ConfigError } from '../../config/config-error.js';
+import { readSettings, SettingsError } from '../../server/read-settings.js';
+import { startService, StartupError } from '../../server/start-service.js';
+import { CliError, EXIT } from '../cli-error.js';
+import { parseCommandArgs } from '../parse-command-args.js';
+
+export async function serveCommand(argv: string[]): Promise<number> {
+  const { values } = parseCommandArgs(argv, { config: { type: 'string', short: 'c' }, port: { type: 'string', short: 'p' } });
+  const env = { ...process.env, ...(values.config && { INSCOPE_CONFIG: values.config }), ...(values.port && { PORT: values.port }) };
+  let service;
+  try {
+    service = await startService({ settings: readSettings(env) });
+  } catch (error) {
+    if (error instanceof SettingsError || error instanceof StartupError) throw new CliError(error.message, EXIT.invalid);
+    if (error instanceof ConfigError) throw new CliError(`invalid config\n${error.message}`, EXIT.invalid);
+    throw error;
+  }
+  const settings = readSettings(env);
+  const log = (line: string) => process.stdout.write(`${line}\n`);
+  log(`InScope connector listening on ${service.url}`);
+  log(
+    service.mode === 'shadow'
+      ? 'Mode: SHADOW. No Zendesk credentials (or mode: shadow in the config): webhooks are received, triaged and recorded, and NOTHING is written to Zendesk.'
+      : `Mode: LIVE on ${settings.zendeskSubdomain}.zendesk.com: decisions are written to tickets.`,
+  );
+  log(`Config: ${service.loaded.file}: ${service.loaded.summary}`);
+  log(`Store: ${settings.databaseUrl}`);
+  if (settings.webhookSecrets.length === 0) log('Warning: ZENDESK_WEBHOOK_SECRET is not set: every webhook delivery is refused until it is.');
+  if (!settings.appSecret) log('Warning: INSCOPE_APP_SECRET is not set: the sidebar API answers 503 until it is.');
+  log(`  webhook     POST ${service.url}/webhooks/zendesk`);
+  log(`  sidebar API      ${service.url}/api/v1/zendesk/tickets/:id/verdict`);
+  log(`  status page      ${service.url}/`);
+  log(`  health           ${service.url}/healthz  ${service.url}/readyz  ${service.url}/metrics`);
+
+  await new Promise<void>((resolve) => {
+    const stop = (signal: string) => {
+      log(`${signal}: finishing in-flight jobs, then stopping`);
+      resolve();
+    };
+    process.once('SIGTERM', () => stop('SIGTERM'));
+    process.once('SIGINT', () => stop('SIGINT'));
+  });
+  await service.close();
+  return EXIT.ok;
+}

@@ -1,0 +1,50 @@
+// GET /: a small status page for operators: mode, config, queue depth and the last decisions with
+// their reasons and links to the tickets.
+import type { AuditEntry, JobState } from '../store/store.js';
+
+const escape = (s: unknown) =>
+  String(s ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+
+export interface StatusPageInput {
+  readonly mode: 'live' | 'shadow';
+  readonly configFile: string;
+  readonly configSummary: string;
+  readonly queue: Record<JobState, number>;
+  readonly decisions: readonly AuditEntry[];
+  readonly ticketUrl: (ticketId: string) => string | null;
+}
+
+function reasonOf(entry: AuditEntry): string {
+  const verdict = entry.verdict as { reasons?: { en?: string }[]; missing?: { text?: { en?: string } }[] } | null;
+  const reasons = verdict?.reasons?.map((r) => r.en).filter(Boolean) ?? [];
+  return reasons.join(' ') || (entry.note ?? '');
+}
+
+export function renderStatusPage(input: StatusPageInput): string {
+  const rows = input.decisions
+    .map((d) => {
+      const url = input.ticketUrl(d.ticketId);
+      const ticket = url ? `<a href="${escape(url)}">#${escape(d.ticketId)}</a>` : `#${escape(d.ticketId)}`;
+      return `<tr><td>${escape(new Date(d.at).toISOString().replace('T', ' ').slice(0, 19))}</td><td>${ticket}</td><td>${escape(d.kind)}</td><td><span class="o o-${escape(d.outcome)}">${escape(d.outcome ?? '-')}</span></td><td>${escape(d.rule ?? '-')}</td><td>${escape(reasonOf(d))}</td><td>${escape(d.note ?? '')}</td></tr>`;
+    })
+    .join('\n');
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>InScope connector</title>
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<style>
+body{font:14px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#2f3941;margin:24px;background:#f8f9f9}
+h1{font-size:20px;margin:0 0 4px} .mode{display:inline-block;padding:2px 8px;border-radius:4px;font-weight:600}
+.mode-shadow{background:#fff0f1;color:#cc3340} .mode-live{background:#edf8f4;color:#037f52}
+table{border-collapse:collapse;width:100%;background:#fff;margin-top:12px} th,td{border-bottom:1px solid #e9ebed;padding:6px 8px;text-align:left;vertical-align:top}
+th{font-weight:600;color:#68737d} .o{padding:1px 6px;border-radius:3px;background:#e9ebed}
+.o-covered{background:#edf8f4;color:#037f52}.o-advisory{background:#fff7ed;color:#ad5918}.o-incomplete{background:#edf7ff;color:#1f73b7}.o-review{background:#fff0f1;color:#cc3340}
+dl{display:grid;grid-template-columns:max-content auto;gap:2px 16px} dt{color:#68737d}
+</style></head><body>
+<h1>InScope connector <span class="mode mode-${input.mode}">${input.mode === 'shadow' ? 'shadow mode: writes nothing to the helpdesk' : 'live'}</span></h1>
+<dl><dt>Config</dt><dd>${escape(input.configFile)}: ${escape(input.configSummary)}</dd>
+<dt>Queue</dt><dd>${Object.entries(input.queue).map(([k, v]) => `${escape(k)} ${v}`).join(' · ')}</dd></dl>
+<h2>Last ${input.decisions.length} decisions</h2>
+<table><thead><tr><th>When (UTC)</th><th>Ticket</th><th>Kind</th><th>Outcome</th><th>Rule</th><th>Reason</th><th>Note</th></tr></thead>
+<tbody>${rows || '<tr><td colspan="7">No decisions yet.</td></tr>'}</tbody></table>
+</body></html>`;
+}

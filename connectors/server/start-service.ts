@@ -1,0 +1,217 @@
+// Composes the connector: config and engine, store, Zendesk adapter (live or shadow), worker pool,
+// and the Express app (webhook intake, sidebar API, operator endpoints). `inscope serve` and the
+// integration tests start the service through this one function.
+import express, { type NextFunction, type Request, type Response } from 'express';
+import os from 'node:os';
+import type { Server } from 'node:http';
+import { compileRules } from '../../rules/index.js';
+import { loadConfig, type LoadedConfig } from '../config/load-config.js';
+import { createAppJwtMiddleware } from '../http/create-app-jwt-middleware.js';
+import { sendJsonError } from '../http/send-json-error.js';
+import { openStore } from '../store/open-store.js';
+import type { Store } from '../store/store.js';
+import { createZendeskClient, type ZendeskClient } from '../zendesk/client/create-zendesk-client.js';
+import { createShadowZendeskHelpdesk } from '../zendesk/create-shadow-zendesk-helpdesk.js';
+import { createZendeskHelpdesk } from '../zendesk/create-zendesk-helpdesk.js';
+import { createZendeskWebhookRouter } from '../zendesk/webhook/create-zendesk-webhook-router.js';
+import { EMPTY_ZENDESK_MAPPING } from '../zendesk/zendesk-mapping.js';
+import { createWorkerPool, type WorkerPool } from '../worker/create-worker-pool.js';
+import { processJob, recordCall } from '../worker/process-job.js';
+import { createMetrics, type Metrics } from './create-metrics.js';
+import { createSidebarRouter } from './create-sidebar-router.js';
+import type { Settings } from './read-settings.js';
+import { renderStatusPage } from './render-status-page.js';
+
+export interface ServiceOptions {
+  readonly settings: Settings;
+  readonly now?: () => number;
+  readonly random?: () => number;
+  /** Scales every retry and pacing delay; tests use a small value. */
+  readonly delayScale?: number;
+  readonly pollMs?: number;
+  readonly retryBaseMs?: number;
+  readonly leaseMs?: number;
+  readonly workerId?: string;
+  /** Start the HTTP server and workers (default true); tests may drive the pool themselves. */
+  readonly startWorkers?: boolean;
+}
+
+export interface Service {
+  readonly url: string;
+  readonly mode: 'live' | 'shadow';
+  readonly loaded: LoadedConfig;
+  readonly store: Store;
+  readonly pool: WorkerPool;
+  readonly metrics: Metrics;
+  readonly client: ZendeskClient | null;
+  readonly server: Server;
+  close(): Promise<void>;
+}
+
+export class StartupError extends Error {
+  override name = 'StartupError';
+}
+
+export async function startService(options: ServiceOptions): Promise<Service> {
+  const { settings } = options;
+  const now = options.now ?? Date.now;
+  const loaded = await loadConfig(settings.configFile);
+  const config = loaded.config;
+  const engine = compileRules(config, { configHash: loaded.hash });
+
+  const configured = config.connector.mode;
+  if (configured === 'live' && !settings.zendesk) throw new StartupError('mode is "live" in the config but no Zendesk credentials are set (ZENDESK_SUBDOMAIN with ZENDESK_EMAIL and ZENDESK_API_TOKEN, or ZENDESK_OAUTH_TOKEN)');
+  const mode: 'live' | 'shadow' = configured === 'shadow' || !settings.zendesk ? 'shadow' : 'live';
+  const mapping = config.helpdesks?.zendesk;
+  if (mode === 'live' && !mapping) throw new StartupError('live mode needs helpdesks.zendesk in the config (category field, statuses, fields)');
+
+  const metrics = createMetrics();
+  const store = await openStore(settings.databaseUrl, { now });
+  await store.migrate();
+
+  const client =
+    mode === 'live' && settings.zendesk
+      ? createZendeskClient({
+          subdomain: settings.zendesk.subdomain,
+          auth: settings.zendesk.auth,
+          rateLimitPerMinute: settings.rateLimitPerMinute,
+          now,
+          ...(options.delayScale !== undefined && { delayScale: options.delayScale }),
+          ...(options.random !== undefined && { random: options.random }),
+          onCall: (call) => {
+            recordCall({ method: call.method, path: call.path, status: call.status ?? 0, durationMs: call.durationMs });
+            metrics.inc('inscope_api_calls_total', { method: call.method, status: String(call.status ?? 'network') });
+          },
+        })
+      : null;
+  const helpdesk = client ? createZendeskHelpdesk(client, mapping!) : createShadowZendeskHelpdesk(mapping ?? EMPTY_ZENDESK_MAPPING);
+  // One tenant per process for now: the store keys everything by the Zendesk subdomain.
+  const accountId = settings.zendeskSubdomain ?? 'default';
+
+  const pool = createWorkerPool({
+    store,
+    concurrency: settings.workers,
+    workerId: options.workerId ?? `${os.hostname()}-${process.pid}`,
+    now,
+    ...(options.leaseMs !== undefined && { leaseMs: options.leaseMs }),
+    ...(options.pollMs !== undefined && { pollMs: options.pollMs }),
+    ...(options.retryBaseMs !== undefined && { retryBaseMs: options.retryBaseMs }),
+    ...(options.random !== undefined && { random: options.random }),
+    process: async (job) => {
+      const result = await processJob(job, {
+        store,
+        helpdesk,
+        engine: () => engine,
+        now,
+        plan: { tagPrefix: config.connector.tagPrefix, pathGuard: config.connector.pathGuard, requestMissingInfo: config.connector.requestMissingInfo, agentLocale: config.defaults.locale },
+      });
+      metrics.inc('inscope_verdicts_total', { outcome: result.outcome, kind: result.kind });
+      return result;
+    },
+    onResult: (job, result) => {
+      metrics.inc('inscope_jobs_total', { result });
+      if (result === 'done') metrics.observe('inscope_job_latency_seconds', Math.max(0, now() - job.createdAt) / 1000);
+    },
+  });
+
+  const enqueue = async (ticketId: string, reason: string) => {
+    const id = `reevaluate-${ticketId}-${now()}-${Math.floor((options.random ?? Math.random)() * 1e9)}`;
+    await store.recordDelivery({ helpdesk: 'zendesk', accountId, deliveryId: id, eventId: id, eventType: 'inscope.reevaluate', ticketId, receivedAt: now(), payload: JSON.stringify({ reason }) });
+    pool.wake();
+  };
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  app.use((_req, res, next) => {
+    res.set({ 'X-Content-Type-Options': 'nosniff', 'Referrer-Policy': 'no-referrer', 'X-Frame-Options': 'DENY' });
+    next();
+  });
+
+  app.use(
+    createZendeskWebhookRouter({
+      secrets: () => settings.webhookSecrets,
+      now,
+      accept: async (delivery) => {
+        const result = await store.recordDelivery({
+          helpdesk: 'zendesk',
+          accountId,
+          deliveryId: delivery.deliveryId,
+          eventId: delivery.eventId,
+          eventType: delivery.eventType,
+          ticketId: delivery.ticketId,
+          receivedAt: now(),
+          payload: JSON.stringify(delivery),
+        });
+        metrics.inc('inscope_deliveries_total', { helpdesk: 'zendesk', result: result.status });
+        if (result.status === 'accepted') pool.wake();
+        return { status: result.status };
+      },
+      onRejected: (reason) => metrics.inc('inscope_deliveries_total', { helpdesk: 'zendesk', result: reason }),
+    }),
+  );
+
+  app.use(
+    '/api/v1/zendesk',
+    createAppJwtMiddleware({ secret: () => settings.appSecret ?? '', now: () => now() }),
+    createSidebarRouter({ store, helpdesk, engine: () => engine, config: () => config, accountId, now, enqueue }),
+  );
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ ok: true });
+  });
+  app.get('/readyz', async (_req, res) => {
+    try {
+      await store.ping();
+      res.json({ ok: true, store: 'reachable', config: loaded.hash, mode });
+    } catch {
+      sendJsonError(res, 503, 'store_unreachable', 'The store does not answer');
+    }
+  });
+  metrics.gauge('inscope_queue_depth', 'Jobs in the queue by state.', () => store.queueDepth());
+  app.get('/metrics', async (_req, res) => {
+    res.type('text/plain; version=0.0.4').send(await metrics.render());
+  });
+  app.get('/', async (_req, res) => {
+    const [queue, audit] = await Promise.all([store.queueDepth(), store.listAudit({ limit: 50 })]);
+    res.type('html').send(
+      renderStatusPage({
+        mode,
+        configFile: loaded.file,
+        configSummary: loaded.summary,
+        queue,
+        decisions: audit,
+        ticketUrl: (id) => (settings.zendeskSubdomain ? `https://${settings.zendeskSubdomain}.zendesk.com/agent/tickets/${encodeURIComponent(id)}` : null),
+      }),
+    );
+  });
+  app.use((_req: Request, res: Response) => sendJsonError(res, 404, 'not_found', 'No such endpoint'));
+  app.use((_error: unknown, _req: Request, res: Response, _next: NextFunction) => sendJsonError(res, 500, 'internal', 'Internal error'));
+
+  const server = await new Promise<Server>((resolve, reject) => {
+    const s = app.listen(settings.port, settings.host, () => resolve(s));
+    s.once('error', reject);
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : settings.port;
+  const host = settings.host === '0.0.0.0' || settings.host === '::' ? 'localhost' : settings.host;
+  if (options.startWorkers !== false) pool.start();
+
+  return {
+    url: `http://${host}:${port}`,
+    mode,
+    loaded,
+    store,
+    pool,
+    metrics,
+    client,
+    server,
+    async close() {
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections();
+      await closed;
+      await pool.stop();
+      await store.close();
+    },
+  };
+}
