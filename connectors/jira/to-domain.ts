@@ -117,7 +117,11 @@ export function jiraIssueToWorkItem(issue: JiraIssue, ctx: JiraMappingContext): 
   let organization: { id?: string; name?: string } = {};
   for (const [logical, fieldId] of Object.entries(ctx.fields)) {
     if (logical === 'organizations') organization = firstOrganization(raw[fieldId]);
-    else if (fieldId in raw) fields[logical] = toFieldValue(raw[fieldId]);
+    else {
+      // An empty field is "not set": leaving it out lets the engine fall back to the text.
+      const value = toFieldValue(raw[fieldId]);
+      if (value !== null && value !== '') fields[logical] = value;
+    }
   }
   const reporter = raw['reporter'] as { emailAddress?: unknown; locale?: unknown } | null | undefined;
   const priority = scalar(raw['priority']);

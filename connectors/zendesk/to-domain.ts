@@ -86,7 +86,8 @@ export function zendeskTicketToWorkItem(ticket: ZendeskTicket, ctx: ZendeskMappi
   const fields: Record<string, FieldValue> = {};
   for (const field of customFields(ticket)) {
     const logical = fieldNames.get(String(field.id));
-    if (logical !== undefined) fields[logical] = toFieldValue(field.value);
+    // An empty custom field is "not set": leaving it out lets the engine fall back to the text.
+    if (logical !== undefined && field.value !== null && field.value !== '') fields[logical] = toFieldValue(field.value);
   }
   const requester =
     ticket.requester_id !== undefined && ctx.users !== undefined ? byId(ctx.users, ticket.requester_id) : undefined;
