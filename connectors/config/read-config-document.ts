@@ -36,14 +36,19 @@ export function readConfigDocument(text: string, file: string): ConfigDocument {
 
   const doc = parseDocument(source, { lineCounter, uniqueKeys: true, prettyErrors: false, merge: false, strict: true });
   const issues: ConfigIssue[] = [];
-  for (const error of doc.errors) issues.push(issue(...at(error.pos[0]), yamlMessage(error.code, error.message)));
+  for (const error of doc.errors) {
+    const message = error.code === 'DUPLICATE_KEY'
+      ? `duplicate key ${keyAt(source, error.pos[0])}: each key may appear only once in a mapping`
+      : `YAML syntax error: ${error.message.charAt(0).toLowerCase()}${error.message.slice(1)}`;
+    issues.push(issue(...at(error.pos[0]), message));
+  }
   for (const warning of doc.warnings) {
     if (warning.code !== 'TAG_RESOLVE_FAILED') issues.push(issue(...at(warning.pos[0]), warning.message));
   }
   visit(doc, {
     Node(_key, node) {
       if (isNode(node) && node.tag !== undefined && !ALLOWED_TAGS.has(node.tag)) {
-        issues.push(issue(...at(node.range?.[0]), `the tag ${node.tag} is not allowed: a config holds only plain mappings, lists, texts, numbers and booleans`));
+        issues.push(issue(...at(node.range?.[0]), `the tag ${node.tag.replace('tag:yaml.org,2002:', '!!')} is not allowed: a config holds only plain mappings, lists, texts, numbers and booleans`));
       }
     },
   });
@@ -64,9 +69,9 @@ export function readConfigDocument(text: string, file: string): ConfigDocument {
   return { data, locate: createLocator(doc, lineCounter) };
 }
 
-function yamlMessage(code: string, message: string): string {
-  if (code === 'DUPLICATE_KEY') return 'duplicate key: each key may appear only once in a mapping';
-  return `YAML syntax error: ${message.charAt(0).toLowerCase()}${message.slice(1)}`;
+function keyAt(source: string, offset: number): string {
+  const key = /^("[^"\n]*"|'[^'\n]*'|[^:\n]+?)\s*:/.exec(source.slice(offset, offset + 200))?.[1];
+  return key === undefined ? 'here' : key.startsWith('"') || key.startsWith("'") ? key : `"${key}"`;
 }
 
 /** JSON.parse is stricter than YAML (trailing commas, comments, single quotes): a .json file must be JSON. */

@@ -5,9 +5,13 @@ import { describeValue, didYouMean } from './describe-value.js';
 
 type RawIssue = z.core.$ZodRawIssue;
 
-/** A schema-level error message: "required: expected X" or "expected X, got Y". */
-export function expected(what: string): (issue: RawIssue) => string {
+/**
+ * A schema-level message for a value of the wrong type: "required: expected X" or "expected X, got Y".
+ * Other issues (unknown keys…) fall through to the loader's error map.
+ */
+export function expected(what: string): (issue: RawIssue) => string | undefined {
   return (issue) => {
+    if (issue.code !== 'invalid_type' && issue.code !== 'invalid_union') return undefined;
     if (issue.input === undefined) return `required: expected ${what}`;
     // YAML reads 10.2 as a number (and 10.10 as 10.1): a version or an id must be quoted.
     const hint = typeof issue.input === 'number' && issue.expected === 'string' ? ', put it in quotes' : '';
