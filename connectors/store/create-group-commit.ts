@@ -17,17 +17,20 @@ interface Pending<T, R> {
   readonly reject: (error: unknown) => void;
 }
 
-/** `writeBatch` must return one result per item, in order, or throw to reject the whole batch. */
-export function createGroupCommit<T, R>(writeBatch: (items: readonly T[]) => R[]): GroupCommit<T, R> {
-  let pending: Pending<T, R>[] = [];
+/**
+ * `writeBatch` must return one result per item, in order, or throw to reject the whole batch.
+ * `maxBatch` bounds how long one transaction may block the event loop during a burst.
+ */
+export function createGroupCommit<T, R>(writeBatch: (items: readonly T[]) => R[], maxBatch = 500): GroupCommit<T, R> {
+  const pending: Pending<T, R>[] = [];
   let scheduled: Promise<void> | null = null;
   let commits = 0;
   let itemsWritten = 0;
 
   const write = (): void => {
-    const batch = pending;
-    pending = [];
+    const batch = pending.splice(0, maxBatch);
     scheduled = null;
+    if (pending.length > 0) void schedule();
     if (batch.length === 0) return;
     let results: R[];
     try {
@@ -54,8 +57,8 @@ export function createGroupCommit<T, R>(writeBatch: (items: readonly T[]) => R[]
         void schedule();
       });
     },
-    flush() {
-      return pending.length === 0 && scheduled === null ? Promise.resolve() : schedule();
+    async flush() {
+      while (pending.length > 0 || scheduled !== null) await schedule();
     },
     get commits() { return commits; },
     get itemsWritten() { return itemsWritten; },
