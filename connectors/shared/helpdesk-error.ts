@@ -27,10 +27,10 @@ export interface HelpdeskErrorOptions {
 export class HelpdeskError extends Error {
   override readonly name = 'HelpdeskError';
   readonly kind: HelpdeskErrorKind;
-  readonly status?: number;
-  readonly retryAfterMs?: number;
-  readonly code?: string;
-  readonly attempts?: number;
+  declare readonly status?: number;
+  declare readonly retryAfterMs?: number;
+  declare readonly code?: string;
+  declare readonly attempts?: number;
 
   constructor(kind: HelpdeskErrorKind, message: string, options: HelpdeskErrorOptions = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
