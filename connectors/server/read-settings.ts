@@ -21,6 +21,13 @@ export interface Settings {
   readonly publicUrl: string;
   readonly workers: number;
   readonly rateLimitPerMinute: number;
+  /** Overrides https://{subdomain}.zendesk.com: a proxy, or a loopback double in tests. */
+  readonly zendeskBaseUrl: string | null;
+  /** Tuning knobs for operators and tests (see docs/operations.md). */
+  readonly leaseMs: number;
+  readonly pollMs: number;
+  readonly retryBaseMs: number;
+  readonly delayScale: number;
 }
 
 const optional = z
@@ -47,6 +54,11 @@ const schema = z.object({
   INSCOPE_APP_SECRET: optional,
   INSCOPE_PUBLIC_URL: z.url('expected an absolute URL').optional(),
   INSCOPE_WORKERS: z.coerce.number().int().min(1).max(64).default(2),
+  ZENDESK_BASE_URL: z.url('expected an absolute URL').optional(),
+  INSCOPE_LEASE_MS: z.coerce.number().int().min(100).default(120_000),
+  INSCOPE_POLL_MS: z.coerce.number().int().min(1).default(1_000),
+  INSCOPE_RETRY_BASE_MS: z.coerce.number().int().min(1).default(2_000),
+  INSCOPE_DELAY_SCALE: z.coerce.number().min(0).max(1).default(1),
 });
 
 export class SettingsError extends Error {
@@ -89,5 +101,10 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     publicUrl: e.INSCOPE_PUBLIC_URL ?? `http://localhost:${e.PORT}`,
     workers: e.INSCOPE_WORKERS,
     rateLimitPerMinute: e.ZENDESK_RATE_LIMIT,
+    zendeskBaseUrl: e.ZENDESK_BASE_URL ?? null,
+    leaseMs: e.INSCOPE_LEASE_MS,
+    pollMs: e.INSCOPE_POLL_MS,
+    retryBaseMs: e.INSCOPE_RETRY_BASE_MS,
+    delayScale: e.INSCOPE_DELAY_SCALE,
   };
 }

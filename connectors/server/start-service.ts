@@ -76,7 +76,8 @@ export async function startService(options: ServiceOptions): Promise<Service> {
           auth: settings.zendesk.auth,
           rateLimitPerMinute: settings.rateLimitPerMinute,
           now,
-          ...(options.delayScale !== undefined && { delayScale: options.delayScale }),
+          ...(settings.zendeskBaseUrl && { baseUrl: settings.zendeskBaseUrl }),
+          delayScale: options.delayScale ?? settings.delayScale,
           ...(options.random !== undefined && { random: options.random }),
           onCall: (call) => {
             recordCall({ method: call.method, path: call.path, status: call.status ?? 0, durationMs: call.durationMs });
@@ -93,9 +94,9 @@ export async function startService(options: ServiceOptions): Promise<Service> {
     concurrency: settings.workers,
     workerId: options.workerId ?? `${os.hostname()}-${process.pid}`,
     now,
-    ...(options.leaseMs !== undefined && { leaseMs: options.leaseMs }),
-    ...(options.pollMs !== undefined && { pollMs: options.pollMs }),
-    ...(options.retryBaseMs !== undefined && { retryBaseMs: options.retryBaseMs }),
+    leaseMs: options.leaseMs ?? settings.leaseMs,
+    pollMs: options.pollMs ?? settings.pollMs,
+    retryBaseMs: options.retryBaseMs ?? settings.retryBaseMs,
     ...(options.random !== undefined && { random: options.random }),
     process: async (job) => {
       const result = await processJob(job, {

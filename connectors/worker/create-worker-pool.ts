@@ -1,0 +1,124 @@
+// Runs N worker loops over the durable queue: claim a job, process it, then complete it, schedule a
+// retry with capped, jittered backoff (Retry-After wins), or dead-letter it with the reason. Idle
+// workers sleep until woken by a new delivery or the poll interval (which also picks up retries).
+import { isHelpdeskError, isRetryableError, isConflictError } from '../shared/helpdesk-error.js';
+import { nextRetryAt } from '../store/next-retry-at.js';
+import type { JobWithDeliveries, Store } from '../store/store.js';
+
+export interface WorkerPoolOptions {
+  readonly store: Store;
+  readonly process: (job: JobWithDeliveries) => Promise<unknown>;
+  readonly concurrency: number;
+  readonly workerId: string;
+  readonly now: () => number;
+  readonly leaseMs?: number;
+  readonly pollMs?: number;
+  readonly retryBaseMs?: number;
+  readonly retryCapMs?: number;
+  readonly random?: () => number;
+  readonly onResult?: (job: JobWithDeliveries, result: 'done' | 'retry' | 'dead', error?: unknown) => void;
+}
+
+export interface WorkerPool {
+  start(): void;
+  /** A delivery was stored: an idle worker should look now. */
+  wake(): void;
+  /** Resolves when the queue has no runnable job and every worker is idle (tests, backfill). */
+  drain(): Promise<void>;
+  /** Graceful shutdown: finish in-flight jobs, then hand back anything still leased. */
+  stop(): Promise<void>;
+}
+
+export function createWorkerPool(options: WorkerPoolOptions): WorkerPool {
+  const leaseMs = options.leaseMs ?? 120_000;
+  const pollMs = options.pollMs ?? 1_000;
+  const random = options.random ?? Math.random;
+  let running = false;
+  let busy = 0;
+  const sleepers = new Set<() => void>();
+  const drainWaiters = new Set<() => void>();
+  const loops: Promise<void>[] = [];
+
+  const wakeAll = () => {
+    for (const wake of [...sleepers]) wake();
+  };
+
+  const idle = () =>
+    new Promise<void>((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        sleepers.delete(done);
+        resolve();
+      };
+      const timer = setTimeout(done, pollMs);
+      sleepers.add(done);
+    });
+
+  async function handle(job: JobWithDeliveries): Promise<void> {
+    try {
+      await options.process(job);
+      await options.store.completeJob(job.id, options.workerId);
+      options.onResult?.(job, 'done');
+    } catch (error) {
+      const now = options.now();
+      const message = isHelpdeskError(error) ? `${error.kind}${error.status ? ` ${error.status}` : ''}: ${error.message}` : error instanceof Error ? error.message : String(error);
+      // Typed failures that no retry can fix (auth, not found, validation, config) go straight to the dead letters.
+      const retry = !isHelpdeskError(error) || isRetryableError(error) || isConflictError(error);
+      const retryAt = retry
+        ? nextRetryAt({
+            attempts: job.attempts,
+            now,
+            baseMs: options.retryBaseMs ?? 2_000,
+            capMs: options.retryCapMs ?? 300_000,
+            ...(isHelpdeskError(error) && error.retryAfterMs !== undefined ? { retryAfterMs: error.retryAfterMs } : {}),
+            random,
+          })
+        : undefined;
+      const state = await options.store.failJob(job.id, options.workerId, { error: message, ...(retryAt !== undefined ? { retryAt } : {}) });
+      options.onResult?.(job, state === 'dead' ? 'dead' : 'retry', error);
+    }
+  }
+
+  async function loop(): Promise<void> {
+    while (running) {
+      const job = await options.store.claimJob({ workerId: options.workerId, now: options.now(), leaseMs });
+      if (!job) {
+        if (busy === 0) for (const resolve of [...drainWaiters]) resolve();
+        await idle();
+        continue;
+      }
+      busy++;
+      try {
+        await handle(job);
+      } finally {
+        busy--;
+      }
+    }
+  }
+
+  return {
+    start() {
+      if (running) return;
+      running = true;
+      for (let i = 0; i < options.concurrency; i++) loops.push(loop());
+    },
+    wake: wakeAll,
+    drain() {
+      return new Promise<void>((resolve) => {
+        const done = () => {
+          drainWaiters.delete(done);
+          resolve();
+        };
+        drainWaiters.add(done);
+        wakeAll();
+      });
+    },
+    async stop() {
+      running = false;
+      wakeAll();
+      await Promise.all(loops);
+      loops.length = 0;
+      await options.store.releaseJobsOf(options.workerId);
+    },
+  };
+}
