@@ -2,7 +2,7 @@
 // size, signature (then timestamp), JSON, schema; only then is the delivery handed to `accept`,
 // which must store it durably before we answer 2xx. Zendesk gives a webhook about 10-12 s, so
 // `accept` should only enqueue; the work happens elsewhere.
-import type { Request, Response } from 'express';
+import type { NextFunction, Request, Response } from 'express';
 import { Router } from 'express';
 import { readRawBody } from '../../http/read-raw-body.js';
 import { sendJsonError } from '../../http/send-json-error.js';
@@ -27,7 +27,8 @@ export type WebhookRejectReason =
   | 'json'
   | 'invalid'
   | 'not_configured'
-  | 'unavailable';
+  | 'unavailable'
+  | 'internal';
 
 export interface WebhookRejection {
   readonly status: number;
@@ -138,6 +139,12 @@ export function createZendeskWebhookRouter(options: ZendeskWebhookRouterOptions)
       return reject(503, 'unavailable', 'Delivery could not be stored; retry later');
     }
     res.status(outcome.status === 'accepted' ? 202 : 200).json({ status: outcome.status });
+  });
+  // Express's default handler would answer with HTML and, outside production, a stack trace.
+  router.use(ZENDESK_WEBHOOK_PATH, (_error: unknown, _req: Request, res: Response, next: NextFunction) => {
+    if (res.headersSent) return next(_error);
+    options.onRejected?.('internal', { status: 500, message: 'Unexpected error' });
+    sendJsonError(res, 500, 'internal', 'Unexpected error while handling the delivery');
   });
   return router;
 }

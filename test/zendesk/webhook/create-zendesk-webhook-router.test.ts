@@ -232,6 +232,19 @@ describe('createZendeskWebhookRouter', () => {
     expect(accept).not.toHaveBeenCalled();
   });
 
+  it('answers an unexpected failure with a JSON 500 and no stack trace', async () => {
+    const { url, accept, rejected } = await start({
+      secrets: () => {
+        throw new Error('vault unreachable at /etc/inscope/secrets');
+      },
+    });
+    const response = await post(url, createdBody, signedHeaders(createdBody));
+    expect(response).toMatchObject({ status: 500, json: { error: { code: 'internal' } } });
+    expect(JSON.stringify(response.json)).not.toContain('vault');
+    expect(accept).not.toHaveBeenCalled();
+    expect(rejected).toEqual(['internal']);
+  });
+
   it('never echoes a secret or the body in an error', async () => {
     const { url } = await start();
     const response = await post(url, createdBody, signedHeaders(createdBody, { secret: 'not-ours' }));
