@@ -118,7 +118,11 @@ function branches(condition: z.ZodType<Condition>) {
     z.strictObject({ text: textMatch }),
     z.strictObject({ tags: tagMatch }),
     z.strictObject({ attachments: attachmentMatch }),
-    z.strictObject({ contract: z.union([contractState, list(contractState, 'a list of contract states', 1)]) }),
+    z.strictObject({
+      contract: z.union([contractState, list(contractState, 'a list of contract states', 1)], {
+        error: expected(`a contract state (${CONTRACT_STATES.join(', ')}) or a list of them`),
+      }),
+    }),
     z.strictObject({ contractLevel: stringList('contract level') }),
   ] as const;
 }
@@ -127,4 +131,4 @@ function branches(condition: z.ZodType<Condition>) {
 export const conditionSchema: z.ZodType<Condition> = z.preprocess(
   checkOneKind,
   z.lazy(() => z.union(branches(conditionSchema), { error: CONDITION_UNION_MESSAGE })),
-);
+).meta({ id: 'Condition', description: `Exactly one of ${KIND_LIST}.` });

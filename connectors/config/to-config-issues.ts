@@ -86,7 +86,8 @@ function chosenAlternative(issue: z.core.$ZodIssueInvalidUnion): readonly Issue[
     const index = CONDITION_KINDS.findIndex((kind) => kind in (issue.input as object));
     return index < 0 ? undefined : issue.errors[index];
   }
-  // The alternatives whose type fitted (a list where a list was allowed…) say what is wrong inside.
-  const fitting = issue.errors.filter((errors) => !errors.some((e) => e.path.length === 0 && e.code === 'invalid_type'));
+  // An alternative with no complaint about the value as a whole (a list where a list is allowed)
+  // says best what is wrong inside it.
+  const fitting = issue.errors.filter((errors) => errors.every((e) => e.path.length > 0));
   return fitting.length === 1 ? fitting[0] : undefined;
 }

@@ -136,11 +136,126 @@ describe('loadConfig', () => {
 
 describe('ConfigError', () => {
   it('formats each issue as file:line:column, path and message, naming the related place', async () => {
-    const error = await loadConfig(fixture('duplicate-contract-id.yaml')).catch((e: unknown) => e as ConfigError);
+    const error: unknown = await loadConfig(fixture('duplicate-contract-id.yaml')).catch((e: unknown) => e);
+    if (!(error instanceof ConfigError)) throw new Error('expected a ConfigError');
     expect(error.message).toBe(
       'test/fixtures/config/duplicate-contract-id.yaml:11:9  contracts[1].id: duplicate contract id "C-2026-001": ids must be unique'
       + ' (see test/fixtures/config/duplicate-contract-id.yaml:5:9 contracts[0].id)',
     );
     expect(error.format()).toBe(error.message);
+  });
+});
+
+const HEAD = `version: 1
+vendor: { name: Veldhuis Software B.V. }
+defaults: { timeZone: Europe/Amsterdam, hourlyRate: 135, currency: EUR, estimateHours: 2 }
+`;
+const rule = (when: string) => `${HEAD}coverage:
+  - id: r1
+    verdict: review
+    reason: { en: Look at it, nl: Bekijk het }
+    when: ${when}
+`;
+const contract = (id: string, match: string, from: string, until?: string) => `
+  - id: ${id}
+    name: ${id}
+    match: ${match}
+    level: gold
+    validFrom: ${from}${until === undefined ? '' : `\n    validUntil: ${until}`}
+    products: [{ product: finance }]`;
+
+const KINDS = 'all, any, not, fact, text, tags, attachments, contract, contractLevel';
+
+const badTexts: readonly (readonly [string, string, readonly Expected[]])[] = [
+  ['another config version', HEAD.replace('version: 1', 'version: 2'), [
+    { line: 1, column: 10, path: 'version', message: 'expected 1 (the only config version), got the number 2' },
+  ]],
+  ['a config without vendor and defaults', 'version: 1\n', [
+    { line: 1, column: 1, path: 'defaults', message: 'required: expected the defaults, { timeZone, hourlyRate, currency, estimateHours }' },
+    { line: 1, column: 1, path: 'vendor', message: 'required: expected the vendor, { name, email, vatNumber }' },
+  ]],
+  ['two unknown keys in one mapping', `${HEAD}connector: { mood: live, tagprefix: x_ }\n`, [
+    { line: 4, column: 14, path: 'connector.mood', message: 'unknown key "mood" (did you mean "mode"?)' },
+    { line: 4, column: 26, path: 'connector.tagprefix', message: 'unknown key "tagprefix" (did you mean "tagPrefix"?)' },
+  ]],
+  ['a connector mode that does not exist', `${HEAD}connector: { mode: liv }\n`, [
+    { line: 4, column: 20, path: 'connector.mode', message: 'expected auto, shadow, live, got "liv"' },
+  ]],
+  ['a lowercase currency', HEAD.replace('currency: EUR', 'currency: eur'), [
+    { line: 3, column: 68, path: 'defaults.currency', message: 'expected a currency code of 3 capital letters such as EUR, got "eur"' },
+  ]],
+  ['a condition with no kind', rule('{ fakt: product, equals: finance }'), [
+    { line: 8, column: 11, path: 'coverage[0].when', message: `expected a condition with one of ${KINDS}, got "fakt" (did you mean "fact"?)` },
+  ]],
+  ['a condition that is not a mapping', rule('product'), [
+    { line: 8, column: 11, path: 'coverage[0].when', message: `expected a condition (a mapping with one of ${KINDS}), got "product"` },
+  ]],
+  ['a fact condition with two operators', rule('{ fact: product, equals: finance, in: [payroll] }'), [
+    { line: 8, column: 11, path: 'coverage[0].when', message: 'a fact condition needs exactly one operator (present, equals, in, matches, minWords), got equals and in' },
+  ]],
+  ['an unknown contract state in a list', rule('{ contract: [active, expird] }'), [
+    { line: 8, column: 32, path: 'coverage[0].when.contract[1]', message: 'expected a contract state (none, not-yet-active, expired, product-not-covered, module-not-covered, version-out-of-support, active), got "expird"' },
+  ]],
+  ['a wrong type deep inside nested conditions', rule('{ all: [{ any: [{ not: { text: { phrases: 5 } } }] }] }'), [
+    { line: 8, column: 53, path: 'coverage[0].when.all[0].any[0].not.text.phrases', message: 'expected a list of phrases, got the number 5' },
+  ]],
+  ['a contract state that does not exist', rule('{ contract: expird }'), [
+    { line: 8, column: 23, path: 'coverage[0].when.contract', message: 'expected a contract state (none, not-yet-active, expired, product-not-covered, module-not-covered, version-out-of-support, active) or a list of them, got "expird"' },
+  ]],
+  ['an empty list of conditions', rule('{ any: [] }'), [
+    { line: 8, column: 18, path: 'coverage[0].when.any', message: 'expected a list of conditions with at least 1 item' },
+  ]],
+  ['a text condition whose regex does not compile', rule(`{ text: { regex: '[a-' } }`), [
+    { line: 8, column: 28, path: 'coverage[0].when.text.regex', message: 'invalid regular expression "[a-": Unterminated character class' },
+  ]],
+  ['a rule id used by a completeness and a coverage rule', `${rule('{ contract: none }')}completeness:
+  - id: r1
+    require: { fact: subject, minWords: 3 }
+    missing: { en: A subject, nl: Een onderwerp }
+`, [
+    { line: 5, column: 9, path: 'coverage[0].id', message: 'duplicate rule id "r1": ids must be unique', related: { line: 10, column: 9, path: 'completeness[0].id' } },
+  ]],
+  ['contracts overlapping on an e-mail domain written in another case',
+    `${HEAD}contracts:${contract('A', '{ emailDomains: [brightline.io] }', '2026-01-01')}${contract('B', '{ emailDomains: [BrightLine.IO] }', '2027-01-01', '2027-12-31')}\n`, [
+      { line: 13, column: 29, path: 'contracts[1].match.emailDomains[0]',
+        message: 'contract "B" (2027-01-01..2027-12-31) overlaps contract "A" (2026-01-01..open-ended) for the same e-mail domain "BrightLine.IO": a ticket would match both',
+        related: { line: 7, column: 29, path: 'contracts[0].match.emailDomains[0]' } },
+    ]],
+  ['a file over 5 MB', `${HEAD}# ${'x'.repeat(5 * 1024 * 1024)}\n`, [
+    { line: 1, column: 1, path: '', message: 'the file is 5243026 bytes: expected a config of at most 5242880 bytes' },
+  ]],
+  ['a file of only comments', '\uFEFF# nothing here yet\n\n# still nothing\n', [
+    { line: 1, column: 1, path: '', message: 'the file is empty: expected a mapping with version: 1, vendor, defaults, contracts, completeness and coverage' },
+  ]],
+];
+
+describe('parseConfig', () => {
+  it.each(badTexts)('rejects %s', (_what, text, expected) => {
+    expect(issuesOfText(text)).toEqual(expected.map((issue) => ({ file: 'inline.yaml', ...issue })));
+  });
+
+  it('rejects duplicate keys in a JSON file, which JSON.parse would let through', () => {
+    expect(issuesOfText('{\n  "version": 1,\n  "version": 1\n}\n', 'config.json')).toEqual([
+      { file: 'config.json', line: 3, column: 3, path: '', message: 'duplicate key "version": each key may appear only once in a mapping' },
+    ]);
+  });
+
+  it('accepts renewals that follow each other and facts named in a helpdesk field mapping', () => {
+    const text = `${rule('{ fact: ticketType, equals: incident }')}contracts:${contract('C-2025-060', '{ organizationIds: [9009] }', '2025-10-01', '2026-09-30')}${contract('C-2026-061', '{ organizationIds: ["9009"] }', '2026-10-01', '2027-09-30')}
+helpdesks:
+  jira:
+    categoryField: customfield_10050
+    categories: { call: Call, advisory: Advisory }
+    statuses: { new: New, approved: Approved }
+    fields: { ticketType: customfield_10099 }
+`;
+    const loaded = parseConfig(text, 'inline.yaml');
+    expect(loaded.config.contracts.map((c) => c.id)).toEqual(['C-2025-060', 'C-2026-061']);
+    expect(loaded.config.coverage[0]?.when).toEqual({ fact: 'ticketType', equals: 'incident' });
+  });
+
+  it('gives the same hash for the same bytes as loadConfig', async () => {
+    const text = readFileSync(fixture('valid.yaml'), 'utf8');
+    expect(parseConfig(text, 'x.yaml').hash).toBe((await loadConfig(fixture('valid.yaml'))).hash);
   });
 });
