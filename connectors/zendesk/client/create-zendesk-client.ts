@@ -122,6 +122,7 @@ export function createZendeskClient(options: ZendeskClientOptions): ZendeskClien
   // Incremental exports: 10 requests per minute (PLATFORM.md), counted separately by Zendesk.
   const incrementalPacer = options.incrementalPacer ?? createTokenBucketPacer({ ratePerMinute: 10, burst: 1, ...timing });
   const organizations = createTtlCache<number, ZendeskOrganization>({ ttlMs: options.organizationTtlMs ?? 600_000, now });
+  const pendingOrganizations = new Map<number, Promise<ZendeskOrganization>>();
 
   return {
     ...createZendeskSetupApi(request),
@@ -142,9 +143,18 @@ export function createZendeskClient(options: ZendeskClientOptions): ZendeskClien
       const cached = organizations.get(id);
       if (cached) return cached;
       if (!Number.isSafeInteger(id) || id <= 0) throw new HelpdeskError('validation', `Invalid Zendesk id: ${String(id)}`);
-      const { organization } = await request<{ organization: ZendeskOrganization }>('GET', `/api/v2/organizations/${id}.json`);
-      organizations.set(id, organization);
-      return organization;
+      // Concurrent jobs for tickets of one organization share a single read.
+      let pending = pendingOrganizations.get(id);
+      if (!pending) {
+        pending = request<{ organization: ZendeskOrganization }>('GET', `/api/v2/organizations/${id}.json`)
+          .then(({ organization }) => {
+            organizations.set(id, organization);
+            return organization;
+          })
+          .finally(() => pendingOrganizations.delete(id));
+        pendingOrganizations.set(id, pending);
+      }
+      return pending;
     },
 
     updateTicket(id, update, { safeUpdate } = {}) {

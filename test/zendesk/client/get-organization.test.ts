@@ -40,3 +40,21 @@ describe('getOrganization', () => {
     expect((await h.client.getOrganization(9004)).name).toBe('Northwind Traders Ltd');
   });
 });
+
+describe('getOrganization under concurrency', () => {
+  it('shares one request between concurrent reads of the same organization', async () => {
+    const h = createHarness();
+    h.api.get('/api/v2/organizations/9001.json').once().reply(200, fixture('organization'));
+    const [a, b] = await Promise.all([h.client.getOrganization(9001), h.client.getOrganization(9001)]);
+    expect(a).toEqual(b);
+    expect(h.calls).toHaveLength(1);
+  });
+
+  it('does not cache a failed read', async () => {
+    const h = createHarness();
+    h.api.get('/api/v2/organizations/9001.json').reply(404, fixture('not-found-404'));
+    h.api.get('/api/v2/organizations/9001.json').reply(200, fixture('organization'));
+    await expect(h.client.getOrganization(9001)).rejects.toMatchObject({ kind: 'notFound' });
+    await expect(h.client.getOrganization(9001)).resolves.toMatchObject({ id: 9001 });
+  });
+});

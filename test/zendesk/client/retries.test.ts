@@ -108,3 +108,19 @@ describe('retries in the Zendesk client', () => {
     expect(h.calls).toEqual([{ method: 'GET', path: TICKET, status: 200, durationMs: 0, attempt: 1 }]);
   });
 });
+
+describe('responses the client cannot use', () => {
+  it('treats a 200 without JSON as a server error', async () => {
+    const h = createHarness();
+    h.api.get(TICKET).reply(200, '<html>maintenance</html>', { 'Content-Type': 'text/html' });
+    await expect(h.client.getTicket(4101)).rejects.toMatchObject({ kind: 'server', status: 200 });
+  });
+
+  it('turns a timeout into a network error that a POST does not repeat', async () => {
+    const h = createHarness({ timeoutMs: 20 });
+    h.api.post('/api/v2/uploads.json').query(true).delay(500).reply(201, fixture('upload-response'));
+    const error = await h.client.uploadFile('a.pdf', new Uint8Array([1]), 'application/pdf').catch((e: unknown) => e);
+    expect(error).toMatchObject({ kind: 'network', code: 'ETIMEDOUT' });
+    expect(h.calls).toHaveLength(1);
+  });
+});
