@@ -11,7 +11,11 @@ function mergeSnapshots(payloads: readonly string[]): ZendeskTicketSnapshot {
   let merged: ZendeskTicketSnapshot = {};
   for (const payload of payloads) {
     const delivery = JSON.parse(payload) as ZendeskDelivery;
-    if (delivery.ticket) merged = { ...merged, ...delivery.ticket };
+    if (!delivery.ticket) continue;
+    // A custom_field_changed delivery carries only the field that changed: merge fields by id.
+    const fields = new Map((merged.customFields ?? []).map((f) => [String(f.id), f]));
+    for (const f of delivery.ticket.customFields ?? []) fields.set(String(f.id), f);
+    merged = { ...merged, ...delivery.ticket, customFields: [...fields.values()] };
   }
   return merged;
 }
