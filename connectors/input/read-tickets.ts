@@ -35,7 +35,9 @@ async function* readJsonLines(file: string, ctx: ReadTicketsContext): AsyncGener
 async function* readJsonFile(file: string, ctx: ReadTicketsContext): AsyncGenerator<TicketRecord | InputProblem> {
   let text: string;
   try {
-    text = await readFile(file, 'utf8');
+    // Reading bytes and decoding once is several times faster than readFile(file, 'utf8'), which
+    // decodes chunk by chunk through a StringDecoder; for 1 MB pages that dominates the run.
+    text = (await readFile(file)).toString('utf8');
   } catch (error) {
     yield { kind: 'problem', file, message: `cannot read: ${reason(error)}` };
     return;

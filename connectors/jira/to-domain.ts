@@ -48,7 +48,8 @@ function appendAdf(node: AdfNode, out: string[]): void {
   else if (node.type === 'mention' || node.type === 'emoji') out.push(node.attrs?.text ?? node.attrs?.shortName ?? '');
   else if (node.type === 'inlineCard') out.push(node.attrs?.url ?? '');
   for (const child of node.content ?? []) appendAdf(child, out);
-  if (node.type !== undefined && BLOCK_NODES.has(node.type)) out.push('\n');
+  // A paragraph inside a list item ends both: one line break, not two.
+  if (node.type !== undefined && BLOCK_NODES.has(node.type) && !out.at(-1)?.endsWith('\n')) out.push('\n');
 }
 
 /** Plain text of an Atlassian Document Format document: blocks become lines, marks are dropped. */
