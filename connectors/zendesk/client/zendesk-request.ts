@@ -105,7 +105,19 @@ export function createZendeskRequester(config: RequesterConfig): ZendeskRequest 
       });
     };
 
+    const networkError = (e: unknown, status?: number): HelpdeskError => {
+      record(status, 'network');
+      const code = networkCode(e);
+      const reason = code ?? (e instanceof Error ? e.message : 'unknown error');
+      return new HelpdeskError('network', clean(`Zendesk ${method} ${path} failed: ${reason}`), {
+        attempts: attempt,
+        ...(code === undefined ? {} : { code }),
+        cause: e,
+      });
+    };
+
     let response: Response;
+    let text: string;
     try {
       response = await config.fetch(url, {
         method,
@@ -114,17 +126,15 @@ export function createZendeskRequester(config: RequesterConfig): ZendeskRequest 
         signal: AbortSignal.timeout(config.timeoutMs),
       });
     } catch (e) {
-      record(undefined, 'network');
-      const code = networkCode(e);
-      const reason = code ?? (e instanceof Error ? e.message : 'unknown error');
-      throw new HelpdeskError('network', clean(`Zendesk ${method} ${path} failed: ${reason}`), {
-        attempts: attempt,
-        ...(code === undefined ? {} : { code }),
-        cause: e,
-      });
+      throw networkError(e);
     }
     (options.pacer ?? config.pacer).observe(response.headers);
-    const text = await response.text();
+    try {
+      text = await response.text();
+    } catch (e) {
+      // The answer broke off mid-body: Zendesk got the request, so a write may have been applied.
+      throw networkError(e, response.status);
+    }
     if (response.ok) {
       record(response.status);
       if (text === '') return undefined as T;

@@ -124,3 +124,23 @@ describe('responses the client cannot use', () => {
     expect(h.calls).toHaveLength(1);
   });
 });
+
+describe('an answer that breaks off', () => {
+  it('is a network error that a comment-adding PUT does not repeat, since Zendesk got the request', async () => {
+    let requests = 0;
+    const brokenBody: typeof fetch = async () => {
+      requests += 1;
+      const stream = new ReadableStream({
+        start: (controller) => controller.error(Object.assign(new Error('terminated'), { code: 'ECONNRESET' })),
+      });
+      return new Response(stream, { status: 200 });
+    };
+    const h = createHarness({ fetch: brokenBody });
+    const error = await h.client
+      .updateTicket(4101, { comment: { body: 'Voorstel bijgevoegd.', public: false } })
+      .catch((e: unknown) => e);
+    expect(error).toMatchObject({ kind: 'network', code: 'ECONNRESET' });
+    expect(requests).toBe(1);
+    expect(h.calls).toEqual([{ method: 'PUT', path: TICKET, status: 200, durationMs: 0, attempt: 1, errorKind: 'network' }]);
+  });
+});
