@@ -17,11 +17,8 @@ const factDefinitionSchema = z.strictObject({
   words: z.record(text('a canonical value'), list(text('a word or phrase'), 'a list of words or phrases', 1), mapping('a mapping of canonical value → words')).exactOptional(),
   in: textScopeSchema.exactOptional(),
   default: text('a default value').exactOptional(),
-}, mapping('a fact definition, { field: ..., pattern: ..., words: ..., default: ... }')).superRefine((value, ctx) => {
-  if (value.field === undefined && value.pattern === undefined && value.words === undefined && value.default === undefined) {
-    ctx.addIssue({ code: 'custom', input: value, message: 'a fact needs at least one of field, pattern, words or default' });
-  }
-});
+  // No field: the engine reads the logical field of the fact's own name, so `{}` is a valid definition.
+}, mapping('a fact definition, { field: ..., pattern: ..., words: ..., default: ... }'));
 
 // Zendesk organization ids are numbers in YAML; the domain model carries them as text.
 const organizationIdSchema = z.union([text('an organization id'), wholeNumber('an organization id', 0)], mapping('an organization id'))

@@ -1,5 +1,6 @@
 // Checks that need more than one place in the config: duplicate ids, contracts that end before they
 // start or overlap for the same organization, and conditions on facts that nothing provides.
+import { normalizeText } from '../../rules/normalize-text.js';
 import type { Condition } from '../../rules/rules-config.js';
 import type { ConfigIssue } from './config-error.js';
 import type { CoverageConfig } from './config-schema.js';
@@ -12,10 +13,11 @@ export const BUILT_IN_FACTS = ['subject', 'description', 'form', 'priority', 'ch
 
 type Path = readonly PropertyKey[];
 
+// Compared as rules/compile-contracts.ts looks them up, so that "the same" means what the engine means.
 const MATCHERS = [
-  ['organizationIds', 'organization id', (v: string) => v],
-  ['organizationNames', 'organization name', (v: string) => v.trim().toLowerCase()],
-  ['emailDomains', 'e-mail domain', (v: string) => v.toLowerCase()],
+  ['organizationIds', 'organization id', (v: string) => v.trim()],
+  ['organizationNames', 'organization name', normalizeText],
+  ['emailDomains', 'e-mail domain', (v: string) => v.trim().toLowerCase()],
 ] as const;
 
 export function crossCheckConfig(config: CoverageConfig, file: string, locate: Locator): ConfigIssue[] {

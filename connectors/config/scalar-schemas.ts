@@ -62,15 +62,23 @@ export const timeZoneSchema = checkedText('an IANA time zone such as Europe/Amst
   return `expected an IANA time zone such as Europe/Amsterdam, got ${describeValue(value)}${didYouMean(value, timeZones)}`;
 });
 
-/** Why a regular expression does not compile, or null. Compiled as the engine does: case-insensitive. */
+/**
+ * Why a regular expression does not compile, or null. The engine (rules/compile-regex.ts) compiles
+ * case-insensitively, with or without Unicode mode, whichever accepts the pattern.
+ */
 export function regexProblem(source: string): string | null {
   try {
     new RegExp(source, 'i');
     return null;
   } catch (error) {
-    // V8: "Invalid regular expression: /(a/i: Unterminated group" → "Unterminated group".
-    const reason = (error as Error).message.replace(/^.*: /, '');
-    return `invalid regular expression ${JSON.stringify(source)}: ${reason}`;
+    try {
+      new RegExp(source, 'iu');
+      return null;
+    } catch {
+      // V8: "Invalid regular expression: /(a/i: Unterminated group" → "Unterminated group".
+      const reason = (error as Error).message.replace(/^.*: /, '');
+      return `invalid regular expression ${JSON.stringify(source)}: ${reason}`;
+    }
   }
 }
 

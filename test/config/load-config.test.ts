@@ -221,6 +221,12 @@ const badTexts: readonly (readonly [string, string, readonly Expected[]])[] = [
         message: 'contract "B" (2027-01-01..2027-12-31) overlaps contract "A" (2026-01-01..open-ended) for the same e-mail domain "BrightLine.IO": a ticket would match both',
         related: { line: 7, column: 29, path: 'contracts[0].match.emailDomains[0]' } },
     ]],
+  ['contracts overlapping on an organization name that differs only in case and punctuation',
+    `${HEAD}contracts:${contract('A', '{ organizationNames: [Polderwater Waterschap] }', '2026-04-01', '2027-03-31')}${contract('B', '{ organizationNames: [polderwater-waterschap] }', '2027-03-31')}\n`, [
+      { line: 14, column: 34, path: 'contracts[1].match.organizationNames[0]',
+        message: 'contract "B" (2027-03-31..open-ended) overlaps contract "A" (2026-04-01..2027-03-31) for the same organization name "polderwater-waterschap": a ticket would match both',
+        related: { line: 7, column: 34, path: 'contracts[0].match.organizationNames[0]' } },
+    ]],
   ['a file over 5 MB', `${HEAD}# ${'x'.repeat(5 * 1024 * 1024)}\n`, [
     { line: 1, column: 1, path: '', message: 'the file is 5243026 bytes: expected a config of at most 5242880 bytes' },
   ]],
