@@ -1,9 +1,11 @@
 // Runs N worker loops over the durable queue: claim a job, process it, then complete it, schedule a
 // retry with capped, jittered backoff (Retry-After wins), or dead-letter it with the reason. Idle
 // workers sleep until woken by a new delivery or the poll interval (which also picks up retries).
-import { isHelpdeskError, isRetryableError, isConflictError } from '../shared/helpdesk-error.js';
+import { isHelpdeskError } from '../shared/helpdesk-error.js';
 import { nextRetryAt } from '../store/next-retry-at.js';
 import type { JobWithDeliveries, Store } from '../store/store.js';
+
+const PERMANENT = new Set(['auth', 'notFound', 'validation', 'config', 'signature']);
 
 export interface WorkerPoolOptions {
   readonly store: Store;
@@ -62,8 +64,10 @@ export function createWorkerPool(options: WorkerPoolOptions): WorkerPool {
     } catch (error) {
       const now = options.now();
       const message = isHelpdeskError(error) ? `${error.kind}${error.status ? ` ${error.status}` : ''}: ${error.message}` : error instanceof Error ? error.message : String(error);
-      // Typed failures that no retry can fix (auth, not found, validation, config) go straight to the dead letters.
-      const retry = !isHelpdeskError(error) || isRetryableError(error) || isConflictError(error);
+      // Typed failures that no retry can fix go straight to the dead letters. A 500 on a write is
+      // retried at the job level: the job reads the ticket again first, and the decision tag tells
+      // whether the failed write landed after all, so nothing is written twice.
+      const retry = !isHelpdeskError(error) || !PERMANENT.has(error.kind);
       const retryAt = retry
         ? nextRetryAt({
             attempts: job.attempts,
