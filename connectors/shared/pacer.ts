@@ -24,7 +24,7 @@ export interface TokenBucketOptions {
   readonly lowRemaining?: number;
   readonly now?: () => number;
   readonly sleep?: (ms: number) => Promise<void>;
-  /** Multiplies the sleeps (tests). With a real clock keep it 1, or the bucket under-refills. */
+  /** Multiplies the sleeps (tests). The bucket runs on the clock divided by it, so a scaled run stays consistent. */
   readonly delayScale?: number;
 }
 
@@ -38,11 +38,13 @@ function headerNumber(headers: Headers, ...names: string[]): number | undefined 
 
 export function createTokenBucketPacer(options: TokenBucketOptions): Pacer {
   if (!(options.ratePerMinute > 0)) throw new RangeError('ratePerMinute must be positive');
-  const now = options.now ?? Date.now;
+  const clock = options.now ?? Date.now;
   const sleep = options.sleep ?? realSleep;
   const scale = options.delayScale ?? 1;
   const burst = options.burst ?? Math.max(1, Math.floor(options.ratePerMinute / 20));
   const fullRatePerMs = options.ratePerMinute / 60_000;
+  // Bucket time: with delayScale 0.001 a minute of budget passes in 60 real milliseconds.
+  const now = (): number => (scale > 0 ? clock() / scale : clock());
 
   let ratePerMs = fullRatePerMs;
   let tokens = burst;
@@ -56,6 +58,7 @@ export function createTokenBucketPacer(options: TokenBucketOptions): Pacer {
 
   return {
     async acquire() {
+      if (scale === 0) return;
       const t = now();
       refill(t);
       tokens -= 1;

@@ -94,12 +94,18 @@ describe('token bucket pacer', () => {
     expect(clock.sleeps).toEqual([]);
   });
 
-  it('scales its sleeps with delayScale', async () => {
+  it('scales its sleeps with delayScale and keeps the same spacing when the clock moves by the scaled sleeps', async () => {
     const { clock, now, sleep } = manualClock();
     const pacer = createTokenBucketPacer({ ratePerMinute: 10, burst: 1, now, sleep, delayScale: 0.001 });
-    await pacer.acquire();
-    await pacer.acquire();
-    expect(clock.sleeps).toEqual([6]);
+    for (let i = 0; i < 4; i += 1) await pacer.acquire();
+    expect(clock.sleeps.map((ms) => Math.round(ms * 1000) / 1000)).toEqual([6, 6, 6]);
+  });
+
+  it('never waits with delayScale 0', async () => {
+    const { clock, now, sleep } = manualClock();
+    const pacer = createTokenBucketPacer({ ratePerMinute: 10, burst: 1, now, sleep, delayScale: 0 });
+    for (let i = 0; i < 3; i += 1) await pacer.acquire();
+    expect(clock.sleeps).toEqual([]);
   });
 
   it('rejects a non-positive rate', () => {
