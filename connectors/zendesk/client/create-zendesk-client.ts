@@ -43,7 +43,13 @@ export interface ZendeskClientOptions {
   readonly delayScale?: number;
   readonly sleep?: (ms: number) => Promise<void>;
   readonly random?: () => number;
+  /** Clock for the organization cache and call durations. Default Date.now. */
   readonly now?: () => number;
+  /**
+   * Clock the default pacers refill on. Kept apart from `now` on purpose: a frozen business clock
+   * (tests, simulations) would otherwise never refill the bucket. Default performance.now.
+   */
+  readonly pacingClock?: () => number;
   readonly onCall?: (call: CallRecord) => void;
   /** How long an organization read is reused. Default 10 minutes. */
   readonly organizationTtlMs?: number;
@@ -99,7 +105,7 @@ export function createZendeskClient(options: ZendeskClientOptions): ZendeskClien
   }
   const now = options.now ?? Date.now;
   const timing = {
-    now,
+    now: options.pacingClock ?? (() => performance.now()),
     ...(options.sleep ? { sleep: options.sleep } : {}),
     ...(options.delayScale === undefined ? {} : { delayScale: options.delayScale }),
   };

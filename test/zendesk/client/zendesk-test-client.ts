@@ -31,6 +31,7 @@ export function createHarness(overrides: Partial<ZendeskClientOptions> = {}): Ha
     subdomain: 'veldhuis',
     auth: { email: EMAIL, apiToken: API_TOKEN },
     now: () => clock.now,
+    pacingClock: () => clock.now,
     // Instant sleep that moves the manual clock, so pacing and TTLs see the time pass.
     sleep: async (ms) => {
       sleeps.push(ms);
