@@ -60,6 +60,7 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
     async getJob(jobId) { return queue.get(jobId); },
     async retryJob(jobId, at) { return queue.retry(jobId, at); },
     async queueDepth() { return queue.depth(); },
+    async pruneDone(before) { return queue.prune(before); },
 
     async appendAudit(entry) { return audit.append(entry); },
     async listAudit(list) { return audit.list(list); },

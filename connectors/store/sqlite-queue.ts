@@ -52,6 +52,9 @@ export function createSqliteQueue(db: Database.Database, { maxAttempts, now }: S
     WHERE id = @id`);
   const list = db.prepare<{ state: JobState | null; limit: number }, JobRow>(
     'SELECT * FROM jobs WHERE @state IS NULL OR state = @state ORDER BY id DESC LIMIT @limit');
+  const pruneDeliveries = db.prepare<[number]>(
+    "DELETE FROM deliveries WHERE job_id IN (SELECT id FROM jobs WHERE state = 'done' AND updated_at < ?)");
+  const pruneJobs = db.prepare<[number]>("DELETE FROM jobs WHERE state = 'done' AND updated_at < ?");
   const depth = db.prepare<[], { state: JobState; n: number }>('SELECT state, COUNT(*) AS n FROM jobs GROUP BY state');
 
   const withDeliveries = (row: JobRow): JobWithDeliveries =>
@@ -107,6 +110,11 @@ export function createSqliteQueue(db: Database.Database, { maxAttempts, now }: S
     return toJob(byId.get(id) as JobRow);
   });
 
+  const prune = db.transaction((before: number) => {
+    const deliveries = pruneDeliveries.run(before).changes;
+    return { jobs: pruneJobs.run(before).changes, deliveries };
+  });
+
   return {
     claim: (options: ClaimOptions) => claim.immediate(options),
     complete: (id: number, owner: string) => finish.run({ id, owner, now: now() }).changes === 1,
@@ -115,6 +123,7 @@ export function createSqliteQueue(db: Database.Database, { maxAttempts, now }: S
       extend.run({ id, owner, until: at + leaseMs, now: at }).changes === 1,
     release: (owner: string) => release.immediate(owner),
     retry: (id: number, at: number) => retry.immediate(id, at),
+    prune: (before: number) => prune.immediate(before),
     list: (state: JobState | undefined, limit: number) => list.all({ state: state ?? null, limit }).map(toJob),
     get: (id: number) => {
       const row = byId.get(id);

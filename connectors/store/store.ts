@@ -151,6 +151,12 @@ export interface Store {
   /** Dead → queued with attempts reset (a queued job of the same ticket merges into it); null unless it was dead. */
   retryJob(jobId: number, now: number): Promise<Job | null>;
   queueDepth(): Promise<Record<JobState, number>>;
+  /**
+   * Retention: deletes done jobs last updated before `before`, with their deliveries. Deleting a
+   * delivery ends its dedupe, so keep at least a day (Jira redelivers up to ~30 min late). Dead
+   * jobs stay for the operator; the audit log is never pruned here.
+   */
+  pruneDone(before: number): Promise<{ jobs: number; deliveries: number }>;
 
   appendAudit(entry: AuditInput): Promise<number>;
   /** Newest first. */

@@ -168,4 +168,19 @@ describe('the job queue', () => {
     expect((await store.listJobs({ state: 'running', limit: 10 })).map((job) => job.ticketId)).toEqual(['17']);
     expect(await store.queueDepth()).toEqual({ queued: 2, running: 1, done: 0, dead: 0 });
   });
+
+  it('prunes done jobs older than the cut-off with their deliveries, and nothing else', async () => {
+    let clock = 1_000;
+    const store = stores.open({ now: () => clock });
+    for (const ticket of ['20', '21', '22']) await store.recordDelivery(delivery(ticket, { deliveryId: `inv-${ticket}` }));
+    const old = await store.claimJob({ workerId: 'w1', now: 1_000, ...lease });
+    await store.completeJob(old?.id as number, 'w1');
+    clock = 5_000;
+    const recent = await store.claimJob({ workerId: 'w1', now: 5_000, ...lease });
+    await store.completeJob(recent?.id as number, 'w1');
+    expect(await store.pruneDone(5_000)).toEqual({ jobs: 1, deliveries: 1 });
+    expect(await store.getJob(old?.id as number)).toBeNull();
+    expect(await store.queueDepth()).toEqual({ queued: 1, running: 0, done: 1, dead: 0 });
+    expect((await store.recordDelivery(delivery('20', { deliveryId: 'inv-20' }))).status).toBe('accepted');
+  });
 });
