@@ -1,6 +1,6 @@
 // Checks that need more than one place in the config: duplicate ids, contracts that end before they
 // start or overlap for the same organization, and conditions on facts that nothing provides.
-import { normalizeText } from '../../rules/normalize-text.js';
+import { normalizeText } from '../../rules/index.js';
 import type { Condition } from '../../rules/rules-config.js';
 import type { ConfigIssue } from './config-error.js';
 import type { CoverageConfig } from './config-schema.js';
