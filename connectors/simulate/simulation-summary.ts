@@ -68,10 +68,11 @@ export function createSimulationSummary(): SimulationSummary {
 
 /** Whether what people set agrees with the verdict; undefined when the export carries nothing to compare. */
 export function agreesWith(observed: Observed | undefined, verdict: Verdict): boolean | undefined {
-  if (!observed || (observed.category === undefined && observed.status === undefined)) return undefined;
+  // Only the values InScope manages can be compared: a status such as Open or Solved says nothing.
+  const status = observed?.status === 'new' || observed?.status === 'approved' ? observed.status : undefined;
+  if (!observed || (observed.category === undefined && status === undefined)) return undefined;
   if (observed.category !== undefined && observed.category !== verdict.category) return false;
-  if (observed.status === 'new' || observed.status === 'approved') return observed.status === verdict.status;
-  return true;
+  return status === undefined || status === verdict.status;
 }
 
 export function addToSummary(
