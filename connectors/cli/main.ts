@@ -10,6 +10,7 @@ const commands: Record<string, () => Promise<Command>> = {
   schema: async () => (await import('./commands/schema.js')).schemaCommand,
   serve: async () => (await import('./commands/serve.js')).serveCommand,
   jobs: async () => (await import('./commands/jobs.js')).jobsCommand,
+  zendesk: async () => (await import('./commands/zendesk.js')).zendeskCommand,
 };
 
 const usage = `Usage: inscope <command> [options]
@@ -22,6 +23,8 @@ Commands:
   schema                                   print the config's JSON Schema
   serve [--config FILE] [--port N]         run the webhook service (shadow mode without Zendesk credentials)
   jobs list [--state S] | show ID | retry ID   inspect the durable queue and its dead letters
+  zendesk setup [--dry-run]                create or check the Category field, statuses and webhook
+  zendesk backfill --since DATE [--dry-run] [--limit N]   triage or queue the open tickets since DATE
 
 The config defaults to $INSCOPE_CONFIG, else examples/coverage.yaml.`;
 
