@@ -80,6 +80,16 @@ describe('the job queue', () => {
     expect((await store.getJob(first?.id as number))?.state).toBe('done');
   });
 
+  it('recovers a ticket\'s expired job before its follow-up, so the ticket\'s events stay in order', async () => {
+    const store = stores.open();
+    await store.recordDelivery(delivery('23', { eventId: 'first', receivedAt: 1_000 }));
+    const crashed = await store.claimJob({ workerId: 'dead-worker', now: 1_000, leaseMs: 500 });
+    await store.recordDelivery(delivery('23', { eventId: 'second', receivedAt: 1_100 }));
+    const recovered = await store.claimJob({ workerId: 'w2', now: 1_500, leaseMs: 500 });
+    expect(recovered).toMatchObject({ id: crashed?.id, deliveries: [expect.objectContaining({ eventId: 'first' })] });
+    expect(await store.claimJob({ workerId: 'w3', now: 1_600, leaseMs: 500 })).toBeNull();
+  });
+
   it('keeps a job whose lease was extended away from other workers', async () => {
     const store = stores.open();
     await store.recordDelivery(delivery('8'));
