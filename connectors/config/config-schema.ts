@@ -54,10 +54,9 @@ const contractSchema = z.strictObject({
   name: text('a contract name'),
   match: organizationMatchSchema,
   level: text('a contract level such as gold'),
-  validFrom: dateSchema,
-  validUntil: dateSchema.exactOptional(),
-  /** Absent: `defaults.timeZone`. */
-  timeZone: timeZoneSchema.exactOptional(),
+  validFrom: dateSchema.describe('First day, inclusive, YYYY-MM-DD in the contract\'s time zone.'),
+  validUntil: dateSchema.describe('Last day, inclusive, YYYY-MM-DD; absent: open-ended.').exactOptional(),
+  timeZone: timeZoneSchema.describe('IANA time zone; absent: defaults.timeZone.').exactOptional(),
   products: list(contractProductSchema, 'a list of covered products', 1),
   autoApprove: booleanSchema.exactOptional(),
   hourlyRate: positiveNumber('an hourly rate above 0').exactOptional(),
@@ -132,9 +131,9 @@ const enumOf = <const T extends readonly [string, ...string[]]>(values: T) =>
   z.enum(values, { error: (issue) => `expected ${values.join(', ')}, got ${describeValue(issue.input)}` });
 
 const connectorSchema = z.strictObject({
-  mode: enumOf(['auto', 'shadow', 'live']).default('auto'),
-  pathGuard: enumOf(['revert', 'warn', 'off']).default('revert'),
-  requestMissingInfo: booleanSchema.default(true),
+  mode: enumOf(['auto', 'shadow', 'live']).default('auto').describe('auto: live when helpdesk credentials are set; shadow: decide and record, never write.'),
+  pathGuard: enumOf(['revert', 'warn', 'off']).default('revert').describe('When someone approves a ticket the rules do not allow: move it back to New, only warn, or do nothing.'),
+  requestMissingInfo: booleanSchema.default(true).describe('Incomplete: also post the public comment listing what is missing.'),
   tagPrefix: text('a tag prefix').regex(/^[a-z0-9_]+$/, { error: 'expected a tag prefix of lowercase letters, digits and _' }).default('inscope_'),
 }, mapping('the connector settings'));
 
@@ -145,13 +144,16 @@ const proposalsSchema = z.strictObject({
 
 export const configSchema = z.strictObject({
   version: z.literal(1, { error: (issue) => issue.input === undefined ? 'required: expected version: 1' : `expected 1 (the only config version), got ${describeValue(issue.input)}` }),
-  vendor: vendorSchema,
-  defaults: defaultsSchema,
-  facts: z.record(factNameSchema, factDefinitionSchema, mapping('a mapping of fact name → fact definition')).default({}),
-  contracts: list(contractSchema, 'a list of contracts').default([]),
-  completeness: list(completenessRuleSchema, 'a list of completeness rules').default([]),
-  coverage: list(coverageRuleSchema, 'a list of coverage rules').default([]),
-  helpdesks: helpdesksSchema.prefault({}),
+  vendor: vendorSchema.describe('The software vendor, named on proposals.'),
+  defaults: defaultsSchema.describe('Time zone, rate, currency and estimate used when a contract or rule gives none.'),
+  facts: z.record(factNameSchema, factDefinitionSchema, mapping('a mapping of fact name → fact definition')).default({})
+    .describe('Named facts (product, version, module…): from a logical field, else a pattern or word list on the text, else a default.'),
+  contracts: list(contractSchema, 'a list of contracts').default([]).describe('Support contracts; at most one per organization at any date.'),
+  completeness: list(completenessRuleSchema, 'a list of completeness rules').default([])
+    .describe('Evaluated first: every applicable rule whose require fails adds its missing text; any → incomplete.'),
+  coverage: list(coverageRuleSchema, 'a list of coverage rules').default([])
+    .describe('Tried top to bottom; the first rule whose when holds decides. None → review.'),
+  helpdesks: helpdesksSchema.prefault({}).describe('Where category, status and logical fields live in Zendesk and Jira.'),
   connector: connectorSchema.prefault({}),
   proposals: proposalsSchema.prefault({}),
 }, mapping('a mapping with version: 1, vendor, defaults, facts, contracts, completeness and coverage'))

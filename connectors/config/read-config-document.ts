@@ -39,7 +39,9 @@ export function readConfigDocument(text: string, file: string): ConfigDocument {
   for (const error of doc.errors) {
     const message = error.code === 'DUPLICATE_KEY'
       ? `duplicate key ${keyAt(source, error.pos[0])}: each key may appear only once in a mapping`
-      : `YAML syntax error: ${error.message.charAt(0).toLowerCase()}${error.message.slice(1)}`;
+      : error.code === 'MULTIPLE_DOCS'
+        ? 'a second YAML document (after ---): a config is one document'
+        : `YAML syntax error: ${error.message.charAt(0).toLowerCase()}${error.message.slice(1)}`;
     issues.push(issue(...at(error.pos[0]), message));
   }
   for (const warning of doc.warnings) {

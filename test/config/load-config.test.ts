@@ -230,6 +230,9 @@ const badTexts: readonly (readonly [string, string, readonly Expected[]])[] = [
   ['a file over 5 MB', `${HEAD}# ${'x'.repeat(5 * 1024 * 1024)}\n`, [
     { line: 1, column: 1, path: '', message: 'the file is 5243026 bytes: expected a config of at most 5242880 bytes' },
   ]],
+  ['a file with two YAML documents', `${HEAD}---\nversion: 1\n`, [
+    { line: 4, column: 1, path: '', message: 'a second YAML document (after ---): a config is one document' },
+  ]],
   ['a file of only comments', '\uFEFF# nothing here yet\n\n# still nothing\n', [
     { line: 1, column: 1, path: '', message: 'the file is empty: expected a mapping with version: 1, vendor, defaults, contracts, completeness and coverage' },
   ]],
