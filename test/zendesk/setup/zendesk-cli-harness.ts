@@ -96,6 +96,7 @@ export function useZendeskCli(): CliHarness {
           now: () => NOW,
           client: {
             now: () => clock,
+            pacingClock: () => clock,
             sleep: async (ms) => {
               sleeps.push(ms);
               clock += ms;
