@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { ZendeskCustomStatus, ZendeskSetupApi, ZendeskWebhook } from '../../../connectors/zendesk/client/index.js';
+import type { ZendeskCustomStatus, ZendeskWebhook } from '../../../connectors/zendesk/client/index.js';
+import type { ZendeskSetupApi } from '../../../connectors/zendesk/client/zendesk-setup-api.js';
 import { planCustomStatuses } from '../../../connectors/zendesk/setup/plan-custom-statuses.js';
 import { planWebhook, WEBHOOK_EVENT_TYPES } from '../../../connectors/zendesk/setup/plan-webhook.js';
 import type { SetupIds } from '../../../connectors/zendesk/setup/setup-step.js';
