@@ -2,7 +2,7 @@
 import type { CompiledCondition } from './compiled-condition.js';
 import { compileFactCondition } from './compile-fact-condition.js';
 import { compileTextCondition } from './compile-text-condition.js';
-import type { EvalContext } from './eval-context.js';
+import type { CompileEnv, EvalContext } from './eval-context.js';
 import type { ContractState } from './model.js';
 import { normalizeText } from './normalize-text.js';
 import type { AttachmentMatch, Condition, TagMatch } from './rules-config.js';
@@ -107,15 +107,15 @@ function compileContractLevel(levels: readonly string[]): CompiledCondition {
 }
 
 /**
- * Compiles a condition. `declared` names the facts of the config; `where` names the rule for
- * error messages (an invalid regular expression throws here, naming it).
+ * Compiles a condition. `env` holds the declared fact names and the shared phrase index; `where`
+ * names the rule for error messages (an invalid regular expression throws here, naming it).
  */
-export function compileCondition(c: Condition, declared: ReadonlySet<string>, where: string): CompiledCondition {
-  if ('all' in c) return combine('all', c.all.map((x) => compileCondition(x, declared, where)));
-  if ('any' in c) return combine('any', c.any.map((x) => compileCondition(x, declared, where)));
-  if ('not' in c) return negate(compileCondition(c.not, declared, where));
-  if ('fact' in c) return compileFactCondition(c, declared, where);
-  if ('text' in c) return compileTextCondition(c.text, where);
+export function compileCondition(c: Condition, env: CompileEnv, where: string): CompiledCondition {
+  if ('all' in c) return combine('all', c.all.map((x) => compileCondition(x, env, where)));
+  if ('any' in c) return combine('any', c.any.map((x) => compileCondition(x, env, where)));
+  if ('not' in c) return negate(compileCondition(c.not, env, where));
+  if ('fact' in c) return compileFactCondition(c, env, where);
+  if ('text' in c) return compileTextCondition(c.text, env, where);
   if ('tags' in c) return compileTags(c.tags);
   if ('attachments' in c) return compileAttachments(c.attachments);
   if ('contract' in c) return compileContract(typeof c.contract === 'string' ? [c.contract] : c.contract);

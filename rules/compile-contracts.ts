@@ -4,7 +4,7 @@
 import type { EvalContext, ResolvedContract } from './eval-context.js';
 import { localDate } from './local-date.js';
 import type { ContractState, ContractSummary } from './model.js';
-import { normalizeText } from './normalize-text.js';
+import { normalizeKey, normalizeText } from './normalize-text.js';
 import type { ContractDefinition } from './rules-config.js';
 import { compileVersionRanges } from './version-range.js';
 
@@ -17,8 +17,8 @@ interface CompiledContract {
   readonly def: ContractDefinition;
   readonly levelKey: string;
   readonly products: ReadonlyMap<string, CoveredProduct>;
-  /** One immutable ResolvedContract per state and match kind, so triage allocates none. */
-  readonly resolved: Map<string, ResolvedContract>;
+  /** One immutable ResolvedContract per match kind and state, so triage allocates none. */
+  readonly resolved: Map<string, Map<ContractState, ResolvedContract>>;
 }
 
 /** Resolves `ctx.contract` and `ctx.contractState`; writes its reasoning to `notes` when given. */
@@ -44,8 +44,9 @@ function compileContract(def: ContractDefinition): CompiledContract {
 }
 
 function resolvedFor(c: CompiledContract, state: ContractState, matchedBy: string): ResolvedContract {
-  const key = `${state}|${matchedBy}`;
-  let r = c.resolved.get(key);
+  let byState = c.resolved.get(matchedBy);
+  if (byState === undefined) c.resolved.set(matchedBy, (byState = new Map()));
+  let r = byState.get(state);
   if (r === undefined) {
     const d = c.def;
     const summary: ContractSummary = {
@@ -54,7 +55,7 @@ function resolvedFor(c: CompiledContract, state: ContractState, matchedBy: strin
       timeZone: d.timeZone, products: d.products.map((p) => p.product), matchedBy,
     };
     r = { id: d.id, def: d, levelKey: c.levelKey, summary };
-    c.resolved.set(key, r);
+    byState.set(state, r);
   }
   return r;
 }
@@ -77,13 +78,13 @@ function productState(c: CompiledContract, ctx: EvalContext, notes: string[] | n
     notes?.push('product unknown, so product, module and version were not checked');
     return 'active';
   }
-  const covered = c.products.get(normalizeText(product));
+  const covered = c.products.get(normalizeKey(product));
   if (covered === undefined) {
     notes?.push(`product ${product} is not covered (covers ${c.def.products.map((p) => p.product).join(', ')})`);
     return 'product-not-covered';
   }
   const module = ctx.facts.module?.value;
-  if (covered.modules !== null && module !== undefined && !covered.modules.has(normalizeText(module))) {
+  if (covered.modules !== null && module !== undefined && !covered.modules.has(normalizeKey(module))) {
     notes?.push(`module ${module} of ${product} is not covered`);
     return 'module-not-covered';
   }

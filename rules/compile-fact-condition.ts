@@ -2,22 +2,22 @@
 import type { CompiledCondition } from './compiled-condition.js';
 import { compileRegex } from './compile-regex.js';
 import { quote, quoteList } from './describe.js';
-import type { EvalContext } from './eval-context.js';
+import type { CompileEnv, EvalContext } from './eval-context.js';
 import { factAccessor, type FactAccessor } from './fact-accessor.js';
-import { countWords, normalizeText } from './normalize-text.js';
+import { normalizeKey, normalizeText } from './normalize-text.js';
 import type { FactCondition } from './rules-config.js';
 
 type Check = (ctx: EvalContext) => boolean;
 
 function eitherValue(acc: FactAccessor, ctx: EvalContext, ok: (normalized: string) => boolean): boolean {
   const v = acc.value(ctx);
-  if (v !== undefined && ok(normalizeText(v))) return true;
+  if (v !== undefined && ok(normalizeKey(v))) return true;
   const alt = acc.alt?.(ctx);
-  return alt !== undefined && ok(normalizeText(alt));
+  return alt !== undefined && ok(normalizeKey(alt));
 }
 
-export function compileFactCondition(c: FactCondition, declared: ReadonlySet<string>, where: string): CompiledCondition {
-  const acc = factAccessor(c.fact, declared);
+export function compileFactCondition(c: FactCondition, env: CompileEnv, where: string): CompiledCondition {
+  const acc = factAccessor(c.fact, env.declared);
   const checks: Check[] = [];
   const words: string[] = [];
   if (c.present !== undefined || (c.equals ?? c.in ?? c.matches ?? c.minWords) === undefined) {
@@ -45,7 +45,7 @@ export function compileFactCondition(c: FactCondition, declared: ReadonlySet<str
   }
   if (c.minWords !== undefined) {
     const min = c.minWords;
-    checks.push((ctx) => countWords(acc.padded(ctx)) >= min);
+    checks.push((ctx) => acc.words(ctx, min) >= min);
     words.push(`has at least ${min} word${min === 1 ? '' : 's'}`);
   }
   const [only] = checks;
@@ -55,7 +55,7 @@ export function compileFactCondition(c: FactCondition, declared: ReadonlySet<str
     const v = acc.value(ctx);
     if (v === undefined) return 'nothing';
     const alt = acc.alt?.(ctx);
-    const counted = c.minWords === undefined ? '' : `, ${countWords(acc.padded(ctx))} words`;
+    const counted = c.minWords === undefined ? '' : `, ${acc.words(ctx, Infinity)} words`;
     return `${quote(v)}${alt !== undefined && alt !== v ? ` (id ${quote(alt)})` : ''} from ${acc.source(ctx)}${counted}`;
   };
   return { test, explain: (ctx) => ({ kind: 'fact', describe, saw: saw(ctx), passed: test(ctx) }) };

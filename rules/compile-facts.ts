@@ -1,13 +1,15 @@
 // Fact resolution: a logical field first, else a pattern or word list over the subject and/or
-// description, else the default; each value remembers where it came from.
-import { type EvalContext, fieldText } from './eval-context.js';
+// description, else the default; each value remembers where it came from. Among word lists the
+// first canonical value (in config order) with a phrase in the text wins; the subject before the
+// description.
+import { type CompileEnv, type EvalContext, fieldText, foundAny } from './eval-context.js';
 import type { FactSource, FactValue } from './model.js';
-import { normalizeText } from './normalize-text.js';
+import type { PhraseHits } from './phrase-index.js';
 import { compileRegex } from './compile-regex.js';
 import type { FactDefinition } from './rules-config.js';
 
 interface WordValue {
-  readonly needles: readonly string[];
+  readonly ids: readonly number[];
   readonly fromSubject: FactValue;
   readonly fromDescription: FactValue;
 }
@@ -31,12 +33,8 @@ function fromPattern(re: RegExp, text: string, source: FactSource): FactValue | 
   return value === '' ? undefined : { value, source };
 }
 
-function fromWords(words: readonly WordValue[], padded: string, inSubject: boolean): FactValue | undefined {
-  for (const w of words) {
-    for (const needle of w.needles) {
-      if (padded.includes(needle)) return inSubject ? w.fromSubject : w.fromDescription;
-    }
-  }
+function fromWords(words: readonly WordValue[], hits: PhraseHits, inSubject: boolean): FactValue | undefined {
+  for (const w of words) if (foundAny(hits, w.ids)) return inSubject ? w.fromSubject : w.fromDescription;
   return undefined;
 }
 
@@ -49,16 +47,16 @@ function resolveOne(f: CompiledFact, ctx: EvalContext): FactValue | undefined {
     if (found === undefined && f.description) found = fromPattern(f.pattern, ctx.item.description, 'description');
   }
   if (found === undefined && f.words.length > 0) {
-    if (f.subject) found = fromWords(f.words, ctx.subjectPadded(), true);
-    if (found === undefined && f.description) found = fromWords(f.words, ctx.descriptionPadded(), false);
+    if (f.subject) found = fromWords(f.words, ctx.subjectHits(), true);
+    if (found === undefined && f.description) found = fromWords(f.words, ctx.descriptionHits(), false);
   }
   return found ?? f.fallback;
 }
 
-function compileFact(name: string, def: FactDefinition): CompiledFact {
+function compileFact(name: string, def: FactDefinition, env: CompileEnv): CompiledFact {
   const scope = def.in ?? 'both';
   const words = Object.entries(def.words ?? {}).map(([value, phrases]) => ({
-    needles: [...new Set(phrases.map((p) => normalizeText(p)).filter((p) => p !== ''))].map((p) => ` ${p} `),
+    ids: phrases.map((p) => env.phrases.add(p)),
     fromSubject: { value, source: 'subject' as const },
     fromDescription: { value, source: 'description' as const },
   }));
@@ -75,8 +73,8 @@ function compileFact(name: string, def: FactDefinition): CompiledFact {
 }
 
 /** Compiles the fact definitions into one resolver that fills `ctx.facts`. */
-export function compileFacts(defs: Readonly<Record<string, FactDefinition>>): FactResolver {
-  const facts = Object.entries(defs).map(([name, def]) => compileFact(name, def));
+export function compileFacts(defs: Readonly<Record<string, FactDefinition>>, env: CompileEnv): FactResolver {
+  const facts = Object.entries(defs).map(([name, def]) => compileFact(name, def, env));
   return (ctx) => {
     const out: Record<string, FactValue> = {};
     for (const f of facts) {

@@ -1,12 +1,19 @@
-// Regular expressions from the config, compiled once and case-insensitively. Unicode mode first
-// (so `\p{L}` works); patterns that only the legacy syntax accepts (such as `[\w-.]`) still work.
+// Regular expressions from the config, compiled once and case-insensitively.
+//
+// Unicode mode (`u`) is used when the pattern needs it: property escapes (`\p{L}`), code point
+// escapes (`\u{…}`) or characters outside the BMP. Otherwise the legacy mode is used: for BMP text
+// it matches the same (case folding of é/É included), and V8 runs `/…/i` several times faster than
+// `/…/iu` on long descriptions. A pattern that only one mode accepts is compiled in that mode.
+
+const NEEDS_UNICODE = /\\[pPu]\{|[\uD800-\uDFFF]/;
 
 export function compileRegex(source: string, where: string): RegExp {
+  const [first, second] = NEEDS_UNICODE.test(source) ? ['iu', 'i'] : ['i', 'iu'];
   try {
-    return new RegExp(source, 'iu');
+    return new RegExp(source, first);
   } catch {
     try {
-      return new RegExp(source, 'i');
+      return new RegExp(source, second);
     } catch (error) {
       const why = error instanceof Error ? error.message : String(error);
       throw new Error(`${where}: invalid regular expression ${JSON.stringify(source)} (${why})`);

@@ -1,16 +1,17 @@
 // Compiles a RulesConfig into an Engine: facts → contract → completeness → coverage, all closures
-// prepared once. `triage` evaluates fast without building a trace; the verdict's `trace` is a lazy,
-// memoised property that evaluates the same item again with tracing on. Evaluation is pure and
-// deterministic, so the trace describes exactly the evaluation that produced the verdict (provided
-// the caller does not mutate the item, which WorkItem's readonly type already forbids).
+// prepared once. `triage` evaluates fast without building a trace; the verdict's `trace` is a
+// LazyTrace that evaluates the same item again with tracing on when it is read (see lazy-trace.ts;
+// the item must not be mutated in between, which WorkItem's readonly type already forbids).
 import { compileCondition } from './compile-condition.js';
 import type { CompiledCondition } from './compiled-condition.js';
 import { compileContracts } from './compile-contracts.js';
 import { compileFacts } from './compile-facts.js';
-import { EvalContext } from './eval-context.js';
+import { type CompileEnv, EvalContext } from './eval-context.js';
 import { NO_RULE_DECIDED } from './messages.js';
-import type { Category, Localized, MissingItem, Outcome, ProposalDraft, RuleTrace, Status, Trace, Verdict, WorkItem } from './model.js';
+import type { Category, Localized, MissingItem, Outcome, ProposalDraft, RuleTrace, Status, Verdict, WorkItem } from './model.js';
+import { LazyTrace, type TraceDetail } from './lazy-trace.js';
 import { parseInstant } from './parse-instant.js';
+import { createPhraseIndex } from './phrase-index.js';
 import type { CoverageRule, RulesConfig } from './rules-config.js';
 
 export interface Engine {
@@ -42,18 +43,19 @@ function roundToCents(amount: number): number {
 
 export function compileRules(config: RulesConfig, options: { readonly configHash: string }): Engine {
   const { configHash } = options;
-  const declared = new Set(Object.keys(config.facts));
-  const resolveFacts = compileFacts(config.facts);
+  const phrases = createPhraseIndex();
+  const env: CompileEnv = { declared: new Set(Object.keys(config.facts)), phrases };
+  const resolveFacts = compileFacts(config.facts, env);
   const resolveContract = compileContracts(config.contracts);
   const completeness: CompiledCompleteness[] = config.completeness.map((r) => ({
     id: r.id,
-    when: r.when === undefined ? undefined : compileCondition(r.when, declared, `completeness rule "${r.id}" (when)`),
-    require: compileCondition(r.require, declared, `completeness rule "${r.id}" (require)`),
+    when: r.when === undefined ? undefined : compileCondition(r.when, env, `completeness rule "${r.id}" (when)`),
+    require: compileCondition(r.require, env, `completeness rule "${r.id}" (require)`),
     missing: { id: r.id, text: r.missing },
   }));
   const coverage: CompiledCoverage[] = config.coverage.map((r) => ({
     def: r,
-    when: compileCondition(r.when, declared, `coverage rule "${r.id}"`),
+    when: compileCondition(r.when, env, `coverage rule "${r.id}"`),
     reasons: Object.freeze([r.reason]),
   }));
   const { defaults } = config;
@@ -61,7 +63,7 @@ export function compileRules(config: RulesConfig, options: { readonly configHash
   function prepare(item: WorkItem, notes: string[] | null): EvalContext {
     const createdMs = parseInstant(item.createdAt);
     if (Number.isNaN(createdMs)) throw new Error(`work item ${item.id}: createdAt ${JSON.stringify(item.createdAt)} is not an ISO 8601 instant`);
-    const ctx = new EvalContext(item);
+    const ctx = new EvalContext(item, phrases);
     ctx.facts = resolveFacts(ctx);
     resolveContract(ctx, createdMs, notes);
     return ctx;
@@ -110,12 +112,11 @@ export function compileRules(config: RulesConfig, options: { readonly configHash
     return { missing: [], firstMissing: null, covering: null };
   }
 
-  function trace(item: WorkItem): Trace {
+  function explain(item: WorkItem): TraceDetail {
     const notes: string[] = [];
     const rules: RuleTrace[] = [];
-    const ctx = prepare(item, notes);
-    const { firstMissing, covering } = decide(ctx, rules);
-    return { configHash, facts: ctx.facts, contract: notes.join('; '), rules, decidedBy: firstMissing ?? covering?.def.id ?? null };
+    decide(prepare(item, notes), rules);
+    return { contract: notes.join('; '), rules };
   }
 
   function proposal(rule: CoverageRule, ctx: EvalContext): ProposalDraft {
@@ -148,16 +149,12 @@ export function compileRules(config: RulesConfig, options: { readonly configHash
         status = 'approved';
       }
     }
+    const rule = firstMissing ?? covering?.def.id ?? null;
     return {
       outcome, category, status,
       missing: firstMissing === null ? NONE : missing,
-      rule: firstMissing ?? covering?.def.id ?? null,
-      reasons, contract, facts: ctx.facts, proposal: proposalDraft,
-      get trace(): Trace {
-        const value = trace(item);
-        Object.defineProperty(this, 'trace', { value, enumerable: true });
-        return value;
-      },
+      rule, reasons, contract, facts: ctx.facts, proposal: proposalDraft,
+      trace: new LazyTrace(configHash, ctx.facts, rule, item, explain),
     };
   }
 

@@ -1,32 +1,27 @@
-// `{ text: { phrases | words | regex, in } }`: whole-word matching on the normalised subject and/or
-// description (each normalised once per triage), or a regular expression on the raw text.
+// `{ text: { phrases | words | regex, in } }`: whole-word matching of phrases and words on the
+// subject and/or description through the shared phrase index (one scan per text field per triage),
+// or a regular expression on the raw text. Any of the three matching is enough.
 import type { CompiledCondition } from './compiled-condition.js';
 import { compileRegex } from './compile-regex.js';
 import { quote, quoteList } from './describe.js';
-import type { EvalContext } from './eval-context.js';
-import { normalizeText } from './normalize-text.js';
+import { type CompileEnv, type EvalContext, foundAny } from './eval-context.js';
+import type { PhraseHits } from './phrase-index.js';
 import type { TextMatch } from './rules-config.js';
 
 const SCOPE_WORDS = { subject: 'subject', description: 'description', both: 'subject or description' } as const;
 
-function hasNeedle(padded: string, needles: readonly string[]): boolean {
-  for (let i = 0; i < needles.length; i++) if (padded.includes(needles[i] as string)) return true;
-  return false;
-}
-
-export function compileTextCondition(t: TextMatch, where: string): CompiledCondition {
+export function compileTextCondition(t: TextMatch, env: CompileEnv, where: string): CompiledCondition {
   const scope = t.in ?? 'both';
   const inSubject = scope !== 'description';
   const inDescription = scope !== 'subject';
-  const phrases = [...(t.phrases ?? []), ...(t.words ?? [])];
-  // Phrases and words match the same way: as whole words on the padded normalised text.
-  const needles = [...new Set(phrases.map(normalizeText).filter((p) => p !== ''))].map((p) => ` ${p} `);
+  // Phrases and words match the same way: as whole words.
+  const ids = [...new Set([...(t.phrases ?? []), ...(t.words ?? [])].map((p) => env.phrases.add(p)))];
   const re = t.regex === undefined ? undefined : compileRegex(t.regex, where);
 
   const test = (ctx: EvalContext): boolean => {
-    if (needles.length > 0) {
-      if (inSubject && hasNeedle(ctx.subjectPadded(), needles)) return true;
-      if (inDescription && hasNeedle(ctx.descriptionPadded(), needles)) return true;
+    if (ids.length > 0) {
+      if (inSubject && foundAny(ctx.subjectHits(), ids)) return true;
+      if (inDescription && foundAny(ctx.descriptionHits(), ids)) return true;
     }
     if (re !== undefined) {
       if (inSubject && re.test(ctx.item.subject)) return true;
@@ -42,12 +37,12 @@ export function compileTextCondition(t: TextMatch, where: string): CompiledCondi
   const describe = `${SCOPE_WORDS[scope]} ${parts.join(' or ') || 'matches nothing (no phrases given)'}`;
 
   const saw = (ctx: EvalContext): string => {
-    const places: Array<['subject' | 'description', string, string]> = [];
-    if (inSubject) places.push(['subject', ctx.subjectPadded(), ctx.item.subject]);
-    if (inDescription) places.push(['description', ctx.descriptionPadded(), ctx.item.description]);
-    for (const [place, padded] of places) {
-      const hit = needles.find((n) => padded.includes(n));
-      if (hit !== undefined) return `${quote(hit.trim())} in the ${place}`;
+    const places: Array<['subject' | 'description', () => PhraseHits, string]> = [];
+    if (inSubject) places.push(['subject', () => ctx.subjectHits(), ctx.item.subject]);
+    if (inDescription) places.push(['description', () => ctx.descriptionHits(), ctx.item.description]);
+    for (const [place, hits] of places) {
+      const hit = ids.find((id) => foundAny(hits(), [id]));
+      if (hit !== undefined) return `${quote(env.phrases.phrase(hit))} in the ${place}`;
     }
     for (const [place, , raw] of places) {
       const m = re?.exec(raw);

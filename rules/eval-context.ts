@@ -1,8 +1,8 @@
-// Per-triage working state: the item, its resolved facts and contract, and the normalised texts,
-// each computed at most once and only when a condition asks for it.
+// Per-triage working state: the item, its resolved facts and contract, and the phrase hits of
+// subject and description, each computed at most once and only when something asks for them.
 import type { ContractState, ContractSummary, FactValue, FieldValue, WorkItem } from './model.js';
+import type { PhraseHits, PhraseIndex } from './phrase-index.js';
 import type { ContractDefinition } from './rules-config.js';
-import { padNormalized } from './normalize-text.js';
 
 /** The contract as resolved for one item; see `compileContracts`. */
 export interface ResolvedContract {
@@ -12,29 +12,44 @@ export interface ResolvedContract {
   readonly summary: ContractSummary;
 }
 
+/** What compiling conditions and facts needs to share. */
+export interface CompileEnv {
+  readonly declared: ReadonlySet<string>;
+  readonly phrases: PhraseIndex;
+}
+
 export class EvalContext {
   facts: Record<string, FactValue> = {};
   contract: ResolvedContract | null = null;
   contractState: ContractState = 'none';
-  private subjectPad: string | undefined;
-  private descriptionPad: string | undefined;
+  private subject: PhraseHits | undefined;
+  private description: PhraseHits | undefined;
   private lowerTags: readonly string[] | undefined;
 
-  constructor(readonly item: WorkItem) {}
+  constructor(readonly item: WorkItem, private readonly phrases: PhraseIndex) {}
 
-  /** The subject normalised by `padNormalized`. */
-  subjectPadded(): string {
-    return (this.subjectPad ??= padNormalized(this.item.subject));
+  subjectHits(): PhraseHits {
+    if (this.subject === undefined || !this.phrases.isCurrent(this.subject)) this.subject = this.phrases.scan(this.item.subject, 0);
+    return this.subject;
   }
 
-  /** The description normalised by `padNormalized`. */
-  descriptionPadded(): string {
-    return (this.descriptionPad ??= padNormalized(this.item.description));
+  descriptionHits(): PhraseHits {
+    if (this.description === undefined || !this.phrases.isCurrent(this.description)) {
+      this.description = this.phrases.scan(this.item.description, 1);
+    }
+    return this.description;
   }
 
   tags(): readonly string[] {
     return (this.lowerTags ??= this.item.tags.map((t) => t.toLowerCase()));
   }
+}
+
+/** True when any of the phrase ids was found. */
+export function foundAny(hits: PhraseHits, ids: readonly number[]): boolean {
+  const { marks, base, mark } = hits;
+  for (let i = 0; i < ids.length; i++) if (marks[base + (ids[i] as number)] === mark) return true;
+  return false;
 }
 
 /** A custom field's value as text, or undefined when it is empty. */

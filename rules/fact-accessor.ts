@@ -1,15 +1,15 @@
 // How a condition reads a named fact: declared facts first, then the built-in facts, then any
 // logical field of the work item under that name.
 import { type EvalContext, fieldText } from './eval-context.js';
-import { padNormalized } from './normalize-text.js';
+import { countWords } from './normalize-text.js';
 
 export interface FactAccessor {
   /** The fact's text, or undefined when it is absent or empty. */
   value(ctx: EvalContext): string | undefined;
   /** A second value that `equals` and `in` also accept (an organization's id besides its name). */
   readonly alt?: (ctx: EvalContext) => string | undefined;
-  /** The value normalised and padded as by `padNormalized`; for word counts. */
-  padded(ctx: EvalContext): string;
+  /** Number of words in the value, counting no further than `limit`. */
+  words(ctx: EvalContext, limit: number): number;
   /** Where the value came from, for the trace. */
   source(ctx: EvalContext): string;
 }
@@ -19,16 +19,16 @@ const nonEmpty = (s: string | undefined): string | undefined => (s === undefined
 function simple(value: (ctx: EvalContext) => string | undefined, source: string): FactAccessor {
   return {
     value,
-    padded: (ctx) => padNormalized(value(ctx) ?? ''),
+    words: (ctx, limit) => countWords(value(ctx) ?? '', limit),
     source: () => source,
   };
 }
 
 const builtIns: Readonly<Record<string, FactAccessor>> = {
-  subject: { value: (ctx) => nonEmpty(ctx.item.subject), padded: (ctx) => ctx.subjectPadded(), source: () => 'subject' },
+  subject: { value: (ctx) => nonEmpty(ctx.item.subject), words: (ctx, limit) => countWords(ctx.item.subject, limit), source: () => 'subject' },
   description: {
     value: (ctx) => nonEmpty(ctx.item.description),
-    padded: (ctx) => ctx.descriptionPadded(),
+    words: (ctx, limit) => countWords(ctx.item.description, limit),
     source: () => 'description',
   },
   form: simple((ctx) => nonEmpty(ctx.item.form), 'form'),
@@ -49,7 +49,7 @@ export function factAccessor(name: string, declared: ReadonlySet<string>): FactA
   if (declared.has(name)) {
     return {
       value: (ctx) => ctx.facts[name]?.value,
-      padded: (ctx) => padNormalized(ctx.facts[name]?.value ?? ''),
+      words: (ctx, limit) => countWords(ctx.facts[name]?.value ?? '', limit),
       source: (ctx) => ctx.facts[name]?.source ?? 'nowhere',
     };
   }

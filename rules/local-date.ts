@@ -51,7 +51,15 @@ function offsetAt(zone: ZoneOffsets, ms: number): number {
   return offset;
 }
 
+const dayNames = new Map<number, string>();
+
 /** Local calendar date of the instant `ms` (epoch milliseconds) in `timeZone`. */
 export function localDate(ms: number, timeZone: string): string {
-  return civilFromDays(Math.floor((ms + offsetAt(zoneOffsets(timeZone), ms)) / 86_400_000));
+  const day = Math.floor((ms + offsetAt(zoneOffsets(timeZone), ms)) / 86_400_000);
+  let name = dayNames.get(day);
+  if (name === undefined) {
+    if (dayNames.size >= MAX_CACHED_OFFSETS) dayNames.clear();
+    dayNames.set(day, (name = civilFromDays(day)));
+  }
+  return name;
 }

@@ -29,12 +29,37 @@ export function civilFromDays(days: number): string {
   return `${String(year).padStart(4, '0')}-${month < 10 ? '0' : ''}${month}-${day < 10 ? '0' : ''}${day}`;
 }
 
+const digitAt = (s: string, i: number): number => {
+  const d = s.charCodeAt(i) - 48;
+  return d >= 0 && d <= 9 ? d : Number.NaN;
+};
+const number = (s: string, from: number, to: number): number => {
+  let n = 0;
+  for (let i = from; i < to; i++) n = n * 10 + digitAt(s, i);
+  return n;
+};
+
+/** The common shape `YYYY-MM-DDTHH:MM:SSZ` (as helpdesk APIs send it) without a regex; else NaN. */
+function parseUtcInstant(s: string): number {
+  if (s.length !== 20 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45 || s.charCodeAt(10) !== 84
+    || s.charCodeAt(13) !== 58 || s.charCodeAt(16) !== 58 || s.charCodeAt(19) !== 90) return Number.NaN;
+  const month = number(s, 5, 7);
+  const day = number(s, 8, 10);
+  const hour = number(s, 11, 13);
+  const minute = number(s, 14, 16);
+  const second = number(s, 17, 19);
+  if (!(month >= 1 && month <= 12 && day >= 1 && day <= 31 && hour <= 24 && minute <= 59 && second <= 60)) return Number.NaN;
+  return daysFromCivil(number(s, 0, 4), month, day) * DAY_MS + hour * 3_600_000 + minute * 60_000 + second * 1000;
+}
+
 /**
  * Milliseconds since the epoch of an ISO 8601 instant such as `2026-06-30T23:30:00Z` or
  * `2026-07-01T01:30:00+02:00`. Without an offset the time is read as UTC; a bare date is its UTC
  * midnight. Returns NaN for anything else.
  */
 export function parseInstant(iso: string): number {
+  const fast = parseUtcInstant(iso);
+  if (!Number.isNaN(fast)) return fast;
   const m = ISO_INSTANT.exec(iso.trim());
   if (m === null) return Number.NaN;
   const [, y, mo, d, h, mi, s, frac, zone] = m;
