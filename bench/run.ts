@@ -1,7 +1,11 @@
 // `npm run bench`: every benchmark in one run, each printing its own ratio against its baseline.
+import { benchApiEconomy } from './api-economy.js';
 import { benchEngine } from './engine.js';
+import { benchIntake } from './intake.js';
 import { benchSimulate } from './simulate.js';
 
 const only = process.argv[2];
 if (!only || only === 'engine') await benchEngine();
 if (!only || only === 'simulate') await benchSimulate();
+if (!only || only === 'intake') await benchIntake();
+if (!only || only === 'api-economy') await benchApiEconomy();

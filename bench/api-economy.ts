@@ -1,0 +1,190 @@
+// bench/api-economy: how many Zendesk API calls InScope spends per ticket. 1,000 generated tickets
+// (nl and en, web forms and e-mail, the twelve example organizations) go as signed ticket.created
+// deliveries through the real service (intake, queue, workers, Zendesk client) against the loopback
+// Zendesk double; the double's call log is counted per ticket and grouped by the decided outcome.
+// Targets: a Call (covered or incomplete) costs ≤ 2 reads and 1 write; an advisory the same plus,
+// later, one upload for the proposal. A second pass sends the echo Zendesk would send of InScope's own
+// write (a ticket.comment_added by the bot) and counts what that costs.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { readSettings } from '../connectors/server/read-settings.js';
+import { startService, type Service } from '../connectors/server/start-service.js';
+import { startFakeZendesk, type FakeOrganization, type FakeUser, type FakeZendesk, type FakeZendeskCall } from '../test/helpers/fake-zendesk.js';
+import { postDelivery, signZendeskEventDelivery } from '../test/helpers/sign-zendesk-event-delivery.js';
+import { BENCH_ORG_BASE, createRandom, generateTicket } from './generate-tickets.js';
+
+const TICKETS = Number(process.env.BENCH_TICKETS_API ?? 1_000);
+const SECRET = 'whsec-bench-api-economy';
+const BOT = 900_001;
+const root = path.join(import.meta.dirname, '..');
+
+/** The example world's organizations (examples/coverage.yaml): id, name, e-mail domain, language. */
+const ORGANIZATIONS = [
+  [9001, 'Bakkerij Jansen B.V.', 'bakkerijjansen.nl', 'nl'],
+  [9002, 'Gemeente Zuidwijk', 'zuidwijk.nl', 'nl'],
+  [9003, 'De Vries Logistiek', 'devrieslogistiek.nl', 'nl'],
+  [9004, 'Northwind Traders Ltd', 'northwind.co.uk', 'en'],
+  [9005, 'Hoekstra Installatietechniek', 'hoekstra-installatie.nl', 'nl'],
+  [9006, 'Stichting Zorgpunt', 'zorgpunt.nl', 'nl'],
+  [9007, 'Brightline Media', 'brightline.io', 'en'],
+  [9008, 'Van Dijk Accountants', 'vandijkaccountants.nl', 'nl'],
+  [9009, 'Atlas Retail Group', 'atlasretail.com', 'en'],
+  [9010, 'Groen & Partners', 'groenpartners.nl', 'nl'],
+  [9011, 'Polderwater Waterschap', 'polderwater.nl', 'nl'],
+  [9012, 'Keystone Analytics Inc.', 'keystone-analytics.com', 'en'],
+] as const;
+
+function world(count: number) {
+  const random = createRandom(11);
+  const organizations: FakeOrganization[] = ORGANIZATIONS.map(([id, name, domain]) => ({ id, name, domain_names: [domain], tags: [], organization_fields: {} }));
+  const users: FakeUser[] = [];
+  const tickets = Array.from({ length: count }, (_, i) => {
+    const generated = generateTicket(i, random, ORGANIZATIONS.length);
+    const [orgId, , domain, locale] = ORGANIZATIONS[generated.organization_id - BENCH_ORG_BASE]!;
+    users.push({ id: generated.requester_id, name: `Requester ${i}`, email: `requester${i}@${domain}`, locale, organization_id: orgId, role: 'end-user' });
+    return { ...generated, organization_id: orgId, submitter_id: generated.requester_id, assignee_id: null, custom_status_id: 19000000101 };
+  });
+  return { tickets, users, organizations };
+}
+
+async function sendAll(service: Service, deliveries: ReturnType<typeof signZendeskEventDelivery>[]): Promise<void> {
+  let next = 0;
+  const lane = async () => {
+    while (next < deliveries.length) {
+      const delivery = deliveries[next++]!;
+      const { status } = await postDelivery(service.url, delivery);
+      if (status !== 202) throw new Error(`delivery answered ${status}`);
+    }
+  };
+  await Promise.all(Array.from({ length: 16 }, lane));
+}
+
+/** Waits until every job is done; drain() alone can return while a retry is still scheduled. */
+async function settle(service: Service): Promise<void> {
+  for (;;) {
+    await service.pool.drain();
+    const depth = await service.store.queueDepth();
+    if (depth.queued === 0 && depth.running === 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+interface Tally {
+  tickets: number;
+  reads: number;
+  writes: number;
+  maxReads: number;
+  maxWrites: number;
+}
+
+function tallyByOutcome(calls: readonly FakeZendeskCall[], outcomes: ReadonlyMap<string, string>): Map<string, Tally> {
+  const perTicket = new Map<number, { reads: number; writes: number }>();
+  for (const call of calls) {
+    if (call.ticketId === null) continue;
+    const entry = perTicket.get(call.ticketId) ?? { reads: 0, writes: 0 };
+    if (call.method === 'GET') entry.reads += 1;
+    else entry.writes += 1;
+    perTicket.set(call.ticketId, entry);
+  }
+  const tallies = new Map<string, Tally>();
+  for (const [ticketId, outcome] of outcomes) {
+    const { reads, writes } = perTicket.get(Number(ticketId)) ?? { reads: 0, writes: 0 };
+    const t = tallies.get(outcome) ?? { tickets: 0, reads: 0, writes: 0, maxReads: 0, maxWrites: 0 };
+    t.tickets += 1;
+    t.reads += reads;
+    t.writes += writes;
+    t.maxReads = Math.max(t.maxReads, reads);
+    t.maxWrites = Math.max(t.maxWrites, writes);
+    tallies.set(outcome, t);
+  }
+  return tallies;
+}
+
+function printTallies(title: string, tallies: Map<string, Tally>): void {
+  console.log(`  ${title}`);
+  for (const outcome of ['covered', 'incomplete', 'advisory', 'review']) {
+    const t = tallies.get(outcome);
+    if (!t) continue;
+    const reads = t.reads / t.tickets;
+    const writes = t.writes / t.tickets;
+    console.log(`    ${outcome.padEnd(10)} ${String(t.tickets).padStart(5)} tickets  ${reads.toFixed(2)} reads/ticket (max ${t.maxReads})  ${writes.toFixed(2)} writes/ticket (max ${t.maxWrites})`);
+  }
+}
+
+export async function benchApiEconomy(): Promise<{ callReads: number; callWrites: number; organizationReads: number }> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'inscope-bench-api-'));
+  const { tickets, users, organizations } = world(TICKETS);
+  const fake: FakeZendesk = await startFakeZendesk({ tickets, users, organizations, agentId: BOT });
+  const settings = readSettings({
+    PORT: '0',
+    HOST: '127.0.0.1',
+    INSCOPE_CONFIG: path.join(root, 'examples', 'coverage.yaml'),
+    DATABASE_URL: path.join(dir, 'inscope.db'),
+    ZENDESK_SUBDOMAIN: 'veldhuis',
+    ZENDESK_EMAIL: 'inscope@veldhuis-software.nl',
+    ZENDESK_API_TOKEN: 'bench-token',
+    ZENDESK_WEBHOOK_SECRET: SECRET,
+    ZENDESK_BASE_URL: fake.url,
+    // The double has no rate limit; pacing would only stretch the run, not change the count.
+    ZENDESK_RATE_LIMIT: '10000000',
+    INSCOPE_WORKERS: '4',
+    INSCOPE_POLL_MS: '20',
+  });
+  const service = await startService({ settings });
+  try {
+    const t0 = performance.now();
+    await sendAll(service, tickets.map((t) => signZendeskEventDelivery(t, { secret: SECRET, eventType: 'ticket.created' })));
+    await settle(service);
+    const seconds = (performance.now() - t0) / 1000;
+    const firstPass = fake.calls.slice();
+
+    const audit = await service.store.listAudit({ limit: TICKETS * 4 });
+    const outcomes = new Map<string, string>();
+    for (const entry of audit) if (entry.kind === 'decision' && entry.outcome && !outcomes.has(entry.ticketId)) outcomes.set(entry.ticketId, entry.outcome);
+    const tallies = tallyByOutcome(firstPass, outcomes);
+
+    // The echo: Zendesk reports InScope's own update back as a comment added by the bot.
+    await sendAll(
+      service,
+      tickets.map((t) => {
+        const note = fake.comments(t.id).at(-1);
+        return signZendeskEventDelivery(fake.ticket(t.id) as never, {
+          secret: SECRET,
+          eventType: 'ticket.comment_added',
+          event: { comment: { id: String(note?.id ?? 1), body: note?.body ?? '', is_public: note?.public ?? false, author: { id: String(BOT), is_staff: true, name: 'InScope' } } },
+        });
+      }),
+    );
+    await settle(service);
+    const echo = fake.calls.slice(firstPass.length);
+    const echoTallies = tallyByOutcome(echo, outcomes);
+
+    const isOrg = (c: FakeZendeskCall) => c.path.startsWith('/api/v2/organizations/');
+    const isUser = (c: FakeZendeskCall) => c.path.startsWith('/api/v2/users/');
+    const call = ['covered', 'incomplete'].map((o) => tallies.get(o)).filter((t): t is Tally => t !== undefined);
+    const callTickets = call.reduce((n, t) => n + t.tickets, 0);
+    const callReads = call.reduce((n, t) => n + t.reads, 0) / Math.max(1, callTickets);
+    const callWrites = call.reduce((n, t) => n + t.writes, 0) / Math.max(1, callTickets);
+    const maxCallReads = Math.max(0, ...call.map((t) => t.maxReads));
+    const maxCallWrites = Math.max(0, ...call.map((t) => t.maxWrites));
+    const organizationReads = fake.calls.filter(isOrg).length;
+    const failed = fake.calls.filter((c) => c.status !== null && c.status >= 400).length;
+
+    console.log(`bench/api-economy: ${TICKETS.toLocaleString('en')} generated tickets over ${ORGANIZATIONS.length} organizations, ticket.created through the live service against the Zendesk double (${seconds.toFixed(1)} s)`);
+    printTallies('per triaged ticket, by outcome:', tallies);
+    console.log(
+      `  Call (covered + incomplete): ${callReads.toFixed(2)} reads, ${callWrites.toFixed(2)} writes per ticket (max ${maxCallReads} / ${maxCallWrites}); target ≤ 2 reads, 1 write ${maxCallReads <= 2 && maxCallWrites <= 1 && callWrites === 1 ? 'MET' : 'NOT MET'}`,
+    );
+    console.log('  advisory: the proposal upload (POST /api/v2/uploads.json, +1 call) does not exist yet; counted above without it');
+    console.log(`  organization reads: ${organizationReads} (sideloaded with the ticket); user reads: ${fake.calls.filter(isUser).length}; error answers: ${failed}`);
+    printTallies('echo of InScope\'s own write (ticket.comment_added by the bot), per ticket:', echoTallies);
+    return { callReads, callWrites, organizationReads };
+  } finally {
+    await service.close();
+    await fake.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+if (process.argv[1] && import.meta.filename === path.resolve(process.argv[1])) await benchApiEconomy();
