@@ -71,13 +71,11 @@ export async function runZendeskBackfill(options: BackfillOptions): Promise<Back
   pages: for await (const page of options.client.incrementalTickets({ startTime: options.startTime })) {
     const open: ZendeskTicket[] = [];
     for (const ticket of page.tickets) {
+      const isOpen = OPEN_STATUSES.has((ticket.status ?? '').toLowerCase());
+      if (isOpen && options.limit !== undefined && !latest.get(ticket.id) && openCount() + open.length >= options.limit) break;
       exported += 1;
-      if (!OPEN_STATUSES.has((ticket.status ?? '').toLowerCase())) {
-        latest.set(ticket.id, null);
-        continue;
-      }
-      if (options.limit !== undefined && !latest.get(ticket.id) && openCount() + open.length >= options.limit) break;
-      open.push(ticket);
+      if (isOpen) open.push(ticket);
+      else latest.set(ticket.id, null);
     }
 
     if (mode.kind === 'dry-run') {

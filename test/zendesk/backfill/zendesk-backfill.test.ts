@@ -79,7 +79,7 @@ describe('inscope zendesk backfill --dry-run', () => {
     const result = await cli.run(['backfill', '--since', SINCE, '--dry-run', '--limit', '1']);
     expect(api.isDone()).toBe(true);
     expect(result.stdout.split('\n').filter((l) => l.startsWith('#'))).toHaveLength(1);
-    expect(result.stdout).toContain('1 open ticket(s) triaged');
+    expect(result.stdout).toContain('1 open ticket(s) triaged, 0 solved/closed skipped, 1 exported');
   });
 });
 
