@@ -1,6 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import type { AuditInput } from '../../connectors/store/store.js';
-import { useTempStores } from './temp-store.js';
+import { describeStores } from './store-backends.js';
 
 const entry = (overrides: Partial<AuditInput> = {}): AuditInput => ({
   helpdesk: 'zendesk',
@@ -15,11 +15,9 @@ const entry = (overrides: Partial<AuditInput> = {}): AuditInput => ({
   ...overrides,
 });
 
-describe('the audit log and settings', () => {
-  const stores = useTempStores();
-
+describeStores('the audit log and settings', (stores) => {
   it('keeps every field of an entry, JSON included, and reads it back newest first', async () => {
-    const store = stores.open();
+    const store = await stores.open();
     const calls = [{ method: 'PUT', path: '/api/v2/tickets/4711', status: 200, durationMs: 42 }];
     const first = await store.appendAudit(entry({ jobId: 7, outcome: 'covered', rule: 'gold-all', fingerprint: 'fp-1', calls, actor: 'worker-1', note: 'live' }));
     const second = await store.appendAudit(entry({ kind: 'guard', at: 2_000, verdict: { reverted: ['status'] } }));
@@ -34,7 +32,7 @@ describe('the audit log and settings', () => {
   });
 
   it('filters the list by ticket and honours the limit', async () => {
-    const store = stores.open();
+    const store = await stores.open();
     for (const ticketId of ['1', '2', '1', '1']) await store.appendAudit(entry({ ticketId }));
     expect((await store.listAudit({ ticketId: '1', limit: 10 })).every((e) => e.ticketId === '1')).toBe(true);
     expect(await store.listAudit({ ticketId: '1', limit: 10 })).toHaveLength(3);
@@ -42,7 +40,7 @@ describe('the audit log and settings', () => {
   });
 
   it('finds the last decision of a ticket, ignoring guards, actions and other tickets or helpdesks', async () => {
-    const store = stores.open();
+    const store = await stores.open();
     expect(await store.lastDecision('zendesk', 'veldhuis', '4711')).toBeNull();
     await store.appendAudit(entry({ fingerprint: 'old' }));
     await store.appendAudit(entry({ fingerprint: 'new', outcome: 'advisory' }));
@@ -53,7 +51,7 @@ describe('the audit log and settings', () => {
   });
 
   it('stores settings by key and overwrites them', async () => {
-    const store = stores.open();
+    const store = await stores.open();
     expect(await store.getSetting('zendesk.webhookSecret')).toBeNull();
     await store.putSetting('zendesk.webhookSecret', 'first');
     await store.putSetting('zendesk.webhookSecret', 'second');

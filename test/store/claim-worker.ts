@@ -1,12 +1,12 @@
 // Child process for the two-process queue test: opens the store, says "ready", waits for a line on
 // stdin (so both processes start claiming together), then claims and completes jobs until none is
-// left and prints the ids it handled as JSON. Usage: node --import tsx claim-worker.ts <db file> <worker id>
+// left and prints the ids it handled as JSON. Usage: node --import tsx claim-worker.ts <database url> <worker id>
 import { once } from 'node:events';
-import { createSqliteStore } from '../../connectors/store/create-sqlite-store.js';
+import { openStore } from '../../connectors/store/open-store.js';
 
-const [file, workerId] = process.argv.slice(2);
-if (!file || !workerId) throw new Error('usage: claim-worker.ts <db file> <worker id>');
-const store = createSqliteStore({ file });
+const [databaseUrl, workerId] = process.argv.slice(2);
+if (!databaseUrl || !workerId) throw new Error('usage: claim-worker.ts <database url> <worker id>');
+const store = await openStore(databaseUrl);
 process.stdout.write('ready\n');
 await once(process.stdin, 'data');
 process.stdin.pause();

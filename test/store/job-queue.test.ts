@@ -1,14 +1,12 @@
-import Database from 'better-sqlite3';
-import { describe, expect, it } from 'vitest';
-import { delivery, useTempStores } from './temp-store.js';
+import { expect, it } from 'vitest';
+import { describeStores } from './store-backends.js';
+import { delivery } from './temp-store.js';
 
 const lease = { leaseMs: 60_000 };
 
-describe('the job queue', () => {
-  const stores = useTempStores();
-
+describeStores('the job queue', (stores) => {
   it('claims the job that has been due longest, with its deliveries, and counts the attempt', async () => {
-    const store = stores.open();
+    const store = await stores.open();
     await store.recordDelivery(delivery('2', { receivedAt: 2_000 }));
     await store.recordDelivery(delivery('1', { receivedAt: 1_000, eventId: 'first' }));
     const job = await store.claimJob({ workerId: 'w1', now: 3_000, ...lease });
@@ -19,14 +17,14 @@ describe('the job queue', () => {
   });
 
   it('does not hand out a job before its runAfter', async () => {
-    const store = stores.open();
+    const store = await stores.open();
     await store.recordDelivery(delivery('3', { receivedAt: 5_000 }));
     expect(await store.claimJob({ workerId: 'w1', now: 4_999, ...lease })).toBeNull();
     expect(await store.claimJob({ workerId: 'w1', now: 5_000, ...lease })).not.toBeNull();
   });
 
   it('queues a delivery for a running ticket as a second job that waits until the first is done', async () => {
-    const store = stores.open();
+    const store = await stores.open();
     await store.recordDelivery(delivery('4', { eventId: 'a' }));
     const running = await store.claimJob({ workerId: 'w1', now: 1_000, ...lease });
     const followUp = await store.recordDelivery(delivery('4', { eventId: 'b' }));
@@ -40,8 +38,8 @@ describe('the job queue', () => {
   });
 
   it('never hands the same ticket to two workers on two connections', async () => {
-    const a = stores.open();
-    const b = stores.open({ file: stores.file() });
+    const a = await stores.open();
+    const b = await stores.open();
     const tickets = Array.from({ length: 12 }, (_, i) => String(500 + i));
     for (const ticket of tickets) await a.recordDelivery(delivery(ticket));
     const claimAll = () => Promise.all(Array.from({ length: 16 }, (_, i) =>
@@ -55,20 +53,15 @@ describe('the job queue', () => {
   });
 
   it('refuses a second running job for a ticket at the database level', async () => {
-    const store = stores.open();
+    const store = await stores.open();
     await store.recordDelivery(delivery('6'));
     await store.claimJob({ workerId: 'w1', now: 1_000, ...lease });
-    const db = new Database(stores.file());
-    try {
-      expect(() => db.prepare(`INSERT INTO jobs (helpdesk, account_id, ticket_id, state, run_after, created_at, updated_at)
-        VALUES ('zendesk', 'veldhuis', '6', 'running', 0, 0, 0)`).run()).toThrow(/UNIQUE/);
-    } finally {
-      db.close();
-    }
+    await expect(stores.query(`INSERT INTO jobs (helpdesk, account_id, ticket_id, state, run_after, created_at, updated_at)
+      VALUES ('zendesk', 'veldhuis', '6', 'running', 0, 0, 0)`)).rejects.toThrow(/UNIQUE|unique constraint "jobs_one_running_per_ticket"/);
   });
 
   it('hands a job whose lease expired to another worker, and the first one can no longer finish it', async () => {
-    const store = stores.open();
+    const store = await stores.open();
     await store.recordDelivery(delivery('7'));
     const first = await store.claimJob({ workerId: 'dead-worker', now: 1_000, leaseMs: 100 });
     expect(await store.claimJob({ workerId: 'w2', now: 1_099, leaseMs: 100 })).toBeNull();
@@ -81,7 +74,7 @@ describe('the job queue', () => {
   });
 
   it('recovers a ticket\'s expired job before its follow-up, so the ticket\'s events stay in order', async () => {
-    const store = stores.open();
+    const store = await stores.open();
     await store.recordDelivery(delivery('23', { eventId: 'first', receivedAt: 1_000 }));
     const crashed = await store.claimJob({ workerId: 'dead-worker', now: 1_000, leaseMs: 500 });
     await store.recordDelivery(delivery('23', { eventId: 'second', receivedAt: 1_100 }));
@@ -91,7 +84,7 @@ describe('the job queue', () => {
   });
 
   it('keeps a job whose lease was extended away from other workers', async () => {
-    const store = stores.open();
+    const store = await stores.open();
     await store.recordDelivery(delivery('8'));
     const job = await store.claimJob({ workerId: 'w1', now: 1_000, leaseMs: 100 });
     expect(await store.extendLease(job?.id as number, 'w1', { now: 1_050, leaseMs: 100 })).toBe(true);
@@ -101,7 +94,7 @@ describe('the job queue', () => {
   });
 
   it('retries a failed job after retryAt and buries it with the reason after maxAttempts', async () => {
-    const store = stores.open({ maxAttempts: 3 });
+    const store = await stores.open({ maxAttempts: 3 });
     await store.recordDelivery(delivery('9'));
     for (let attempt = 1; attempt <= 2; attempt += 1) {
       const job = await store.claimJob({ workerId: 'w1', now: attempt * 10_000, ...lease });
@@ -116,7 +109,7 @@ describe('the job queue', () => {
   });
 
   it('buries a failed job at once when no retry time is given', async () => {
-    const store = stores.open();
+    const store = await stores.open();
     await store.recordDelivery(delivery('10'));
     const job = await store.claimJob({ workerId: 'w1', now: 1_000, ...lease });
     expect(await store.failJob(job?.id as number, 'w1', { error: '404 ticket deleted' })).toBe('dead');
@@ -124,7 +117,7 @@ describe('the job queue', () => {
   });
 
   it('buries a job whose lease keeps expiring instead of letting it crash workers forever', async () => {
-    const store = stores.open({ maxAttempts: 2 });
+    const store = await stores.open({ maxAttempts: 2 });
     await store.recordDelivery(delivery('11', { receivedAt: 0 }));
     // Due when the poisoned job's second lease runs out, so the claim at 1_200 sees the poisoned job first.
     await store.recordDelivery(delivery('12', { receivedAt: 1_200 }));
@@ -135,7 +128,7 @@ describe('the job queue', () => {
   });
 
   it('merges the follow-up job into a failed job that goes back to the queue, keeping arrival order', async () => {
-    const store = stores.open();
+    const store = await stores.open();
     await store.recordDelivery(delivery('13', { eventId: 'a' }));
     const job = await store.claimJob({ workerId: 'w1', now: 1_000, ...lease });
     await store.recordDelivery(delivery('13', { eventId: 'b' }));
@@ -147,7 +140,7 @@ describe('the job queue', () => {
   });
 
   it('lets an operator retry a dead job with fresh attempts, merging a queued job of the same ticket', async () => {
-    const store = stores.open();
+    const store = await stores.open();
     await store.recordDelivery(delivery('14', { eventId: 'a' }));
     const job = await store.claimJob({ workerId: 'w1', now: 1_000, ...lease });
     await store.failJob(job?.id as number, 'w1', { error: 'config error' });
@@ -160,7 +153,7 @@ describe('the job queue', () => {
   });
 
   it('releases a stopping worker\'s jobs without spending an attempt', async () => {
-    const store = stores.open();
+    const store = await stores.open();
     await store.recordDelivery(delivery('15'));
     await store.recordDelivery(delivery('16'));
     const mine = await store.claimJob({ workerId: 'stopping', now: 1_000, ...lease });
@@ -171,7 +164,7 @@ describe('the job queue', () => {
   });
 
   it('lists jobs newest first, filtered by state and limited', async () => {
-    const store = stores.open();
+    const store = await stores.open();
     for (const ticket of ['17', '18', '19']) await store.recordDelivery(delivery(ticket));
     await store.claimJob({ workerId: 'w1', now: 1_000, ...lease });
     expect((await store.listJobs({ limit: 2 })).map((job) => job.ticketId)).toEqual(['19', '18']);
@@ -181,7 +174,7 @@ describe('the job queue', () => {
 
   it('prunes done jobs older than the cut-off with their deliveries, and nothing else', async () => {
     let clock = 1_000;
-    const store = stores.open({ now: () => clock });
+    const store = await stores.open({ now: () => clock });
     for (const ticket of ['20', '21', '22']) await store.recordDelivery(delivery(ticket, { deliveryId: `inv-${ticket}` }));
     const old = await store.claimJob({ workerId: 'w1', now: 1_000, ...lease });
     await store.completeJob(old?.id as number, 'w1');

@@ -1,37 +1,36 @@
-import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
+import { postgresMigrations } from '../../connectors/store/postgres-migrations.js';
 import { migrations } from '../../connectors/store/sqlite-migrations.js';
-import { useTempStores } from './temp-store.js';
+import { describeStores } from './store-backends.js';
 
-describe('schema migrations', () => {
-  const stores = useTempStores();
-
+describeStores('schema migrations', (stores) => {
   it('applies every migration on a new file and nothing on later runs or reopens', async () => {
-    const file = stores.file();
-    const store = stores.open({ file });
+    const store = await stores.open();
     expect(await store.migrate()).toEqual([]);
     expect(await store.migrate()).toEqual([]);
     await store.close();
-    expect(await stores.open({ file }).migrate()).toEqual([]);
-    const db = new Database(file, { readonly: true });
-    expect(db.prepare('SELECT version FROM schema_migrations ORDER BY version').pluck().all()).toEqual(migrations.map((m) => m.version));
-    db.close();
+    expect(await (await stores.open()).migrate()).toEqual([]);
+    const rows = await stores.query('SELECT version FROM schema_migrations ORDER BY version');
+    expect(rows.map((row) => row.version)).toEqual(stores.migrations.map((m) => m.version));
   });
 
   it('numbers migrations 1, 2, 3… without gaps', () => {
-    expect(migrations.map((m) => m.version)).toEqual(migrations.map((_, i) => i + 1));
+    expect(stores.migrations.map((m) => m.version)).toEqual(stores.migrations.map((_, i) => i + 1));
   });
 
-  it('refuses a database written by a newer InScope', () => {
-    const file = stores.file();
-    stores.open({ file });
-    const db = new Database(file);
-    db.prepare("INSERT INTO schema_migrations (version, name, applied_at) VALUES (999, 'future', 0)").run();
-    db.close();
-    expect(() => stores.open({ file })).toThrow(/version 999, newer than this InScope/);
+  it('refuses a database written by a newer InScope', async () => {
+    await stores.open();
+    await stores.query("INSERT INTO schema_migrations (version, name, applied_at) VALUES (999, 'future', 0)");
+    await expect(stores.open()).rejects.toThrow(/version 999, newer than this InScope/);
   });
 
   it('answers ping while open', async () => {
-    await expect(stores.open().ping()).resolves.toBeUndefined();
+    await expect((await stores.open()).ping()).resolves.toBeUndefined();
+  });
+});
+
+describe('the two migration lists', () => {
+  it('have the same versions and names, so a migration is never added to one backend only', () => {
+    expect(postgresMigrations.map((m) => [m.version, m.name])).toEqual(migrations.map((m) => [m.version, m.name]));
   });
 });

@@ -24,9 +24,16 @@ describe('openStore', () => {
     expect(fs.existsSync(file)).toBe(true);
   });
 
-  it('refuses PostgreSQL for now without echoing the URL and its password', async () => {
-    const attempt = openStore('postgres://inscope:s3cret@127.0.0.1:5432/inscope');
-    await expect(attempt).rejects.toThrow(/PostgreSQL is not supported yet/);
+  it('fails to open an unreachable PostgreSQL without echoing the URL and its password', async () => {
+    // Port 1 on loopback: nothing listens there, so the connection is refused at once.
+    const attempt = openStore('postgres://inscope:s3cret@127.0.0.1:1/inscope');
+    await expect(attempt).rejects.toThrow(/ECONNREFUSED/);
+    await expect(attempt).rejects.not.toThrow(/s3cret/);
+  });
+
+  it('refuses a malformed PostgreSQL URL without echoing it', async () => {
+    const attempt = openStore('postgresql://inscope:s3cret@[bad');
+    await expect(attempt).rejects.toThrow(/invalid PostgreSQL database URL/);
     await expect(attempt).rejects.not.toThrow(/s3cret/);
   });
 

@@ -1,12 +1,10 @@
-import Database from 'better-sqlite3';
-import { describe, expect, it } from 'vitest';
-import { delivery, useTempStores } from './temp-store.js';
+import { expect, it } from 'vitest';
+import { describeStores } from './store-backends.js';
+import { delivery } from './temp-store.js';
 
-describe('recordDelivery', () => {
-  const stores = useTempStores();
-
+describeStores('recordDelivery', (stores) => {
   it('accepts a new delivery and queues a job for its ticket', async () => {
-    const store = stores.open();
+    const store = await stores.open();
     const result = await store.recordDelivery(delivery('101', { receivedAt: 5_000 }));
     expect(result).toEqual({ status: 'accepted', jobId: expect.any(Number) });
     const job = await store.getJob(result.jobId as number);
@@ -18,7 +16,7 @@ describe('recordDelivery', () => {
     ['the same delivery (invocation) id', { deliveryId: 'inv-x' }, { deliveryId: 'inv-x' }],
     ['the same event id under a new delivery id', { eventId: 'evt-x' }, { eventId: 'evt-x' }],
   ])('reports a redelivery with %s as a duplicate of the first job', async (_name, first, second) => {
-    const store = stores.open();
+    const store = await stores.open();
     const accepted = await store.recordDelivery(delivery('102', first));
     const again = await store.recordDelivery(delivery('102', second));
     expect(again).toEqual({ status: 'duplicate', jobId: accepted.jobId });
@@ -29,14 +27,14 @@ describe('recordDelivery', () => {
     ['another account', { accountId: 'other' }],
     ['another helpdesk', { helpdesk: 'jira' as const }],
   ])('accepts the same ids from %s', async (_name, scope) => {
-    const store = stores.open();
+    const store = await stores.open();
     await store.recordDelivery(delivery('103', { deliveryId: 'inv-y', eventId: 'evt-y' }));
     const result = await store.recordDelivery(delivery('103', { deliveryId: 'inv-y', eventId: 'evt-y', ...scope }));
     expect(result.status).toBe('accepted');
   });
 
   it('coalesces deliveries for a ticket with a queued job, keeping their arrival order', async () => {
-    const store = stores.open();
+    const store = await stores.open();
     const first = await store.recordDelivery(delivery('104', { eventId: 'e1', eventType: 'ticket.created' }));
     const second = await store.recordDelivery(delivery('104', { eventId: 'e2', eventType: 'ticket.comment_added' }));
     const other = await store.recordDelivery(delivery('105', { eventId: 'e3' }));
@@ -52,7 +50,7 @@ describe('recordDelivery', () => {
   });
 
   it('writes concurrent deliveries in one transaction and resolves each after the commit', async () => {
-    const store = stores.open();
+    const store = await stores.open();
     const before = store.metrics();
     const results = await Promise.all(Array.from({ length: 50 }, (_, i) => store.recordDelivery(delivery(String(200 + (i % 10))))));
     expect(results.every((r) => r.status === 'accepted')).toBe(true);
@@ -62,27 +60,25 @@ describe('recordDelivery', () => {
   });
 
   it('commits once per call when the calls do not overlap', async () => {
-    const store = stores.open();
+    const store = await stores.open();
     for (let i = 0; i < 3; i += 1) await store.recordDelivery(delivery('300'));
     expect(store.metrics().deliveryCommits).toBe(3);
   });
 
   it('rejects every delivery of a batch when its transaction cannot commit, and recovers afterwards', async () => {
-    const store = stores.open({ busyTimeoutMs: 0 });
-    const blocker = new Database(stores.file());
-    blocker.exec('BEGIN IMMEDIATE');
+    const store = await stores.open({ noLockWait: true });
+    const letGo = await stores.holdWriteLock();
     const batch = [store.recordDelivery(delivery('301')), store.recordDelivery(delivery('302'))];
     const settled = await Promise.allSettled(batch);
     expect(settled.map((s) => s.status)).toEqual(['rejected', 'rejected']);
-    expect(String((settled[0] as PromiseRejectedResult).reason)).toMatch(/locked|busy/i);
-    blocker.exec('ROLLBACK');
-    blocker.close();
+    expect(String((settled[0] as PromiseRejectedResult).reason)).toMatch(/locked|busy|lock timeout/i);
+    await letGo();
     expect((await store.recordDelivery(delivery('301'))).status).toBe('accepted');
     expect(await store.queueDepth()).toMatchObject({ queued: 1 });
   });
 
   it('rejects a malformed delivery on its own without failing the rest of its batch', async () => {
-    const store = stores.open();
+    const store = await stores.open();
     const bad = { ...delivery('303'), helpdesk: 'freshdesk' } as unknown as Parameters<typeof store.recordDelivery>[0];
     const settled = await Promise.allSettled([store.recordDelivery(delivery('303')), store.recordDelivery(bad)]);
     expect(settled.map((s) => s.status)).toEqual(['fulfilled', 'rejected']);
@@ -90,30 +86,28 @@ describe('recordDelivery', () => {
   });
 
   it('keeps acknowledged deliveries across close and reopen, and still dedupes them', async () => {
-    const file = stores.file();
-    const store = stores.open({ file });
+    const store = await stores.open();
     const accepted = await store.recordDelivery(delivery('304', { deliveryId: 'inv-durable', payload: '{"a":1}' }));
     await store.close();
-    const reopened = stores.open({ file });
+    const reopened = await stores.open();
     const job = await reopened.getJob(accepted.jobId as number);
     expect(job?.deliveries).toEqual([expect.objectContaining({ deliveryId: 'inv-durable', payload: '{"a":1}' })]);
     expect((await reopened.recordDelivery(delivery('304', { deliveryId: 'inv-durable' }))).status).toBe('duplicate');
   });
 
   it('writes deliveries still pending when the store is closed', async () => {
-    const file = stores.file();
-    const store = stores.open({ file });
+    const store = await stores.open();
     const pending = store.recordDelivery(delivery('305'));
     await store.close();
     await expect(pending).resolves.toMatchObject({ status: 'accepted' });
     await expect(store.recordDelivery(delivery('305'))).rejects.toThrow(/closed/);
-    expect(await stores.open({ file }).queueDepth()).toMatchObject({ queued: 1 });
-  });
-
-  it('leaves the database file in WAL mode', () => {
-    stores.open();
-    const db = new Database(stores.file(), { readonly: true });
-    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
-    db.close();
+    expect(await (await stores.open()).queueDepth()).toMatchObject({ queued: 1 });
   });
 });
+
+describeStores('the SQLite database file', (stores) => {
+  it('is left in WAL mode', async () => {
+    await stores.open();
+    expect(await stores.query('PRAGMA journal_mode')).toEqual([{ journal_mode: 'wal' }]);
+  });
+}, ['sqlite']);

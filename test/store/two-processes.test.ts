@@ -1,13 +1,14 @@
 import { spawn } from 'node:child_process';
 import type { ChildProcessWithoutNullStreams } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
-import { delivery, useTempStores } from './temp-store.js';
+import { expect, it } from 'vitest';
+import { describeStores } from './store-backends.js';
+import { delivery } from './temp-store.js';
 
 const worker = fileURLToPath(new URL('./claim-worker.ts', import.meta.url));
 
-function startWorker(file: string, id: string): { child: ChildProcessWithoutNullStreams; ready: Promise<void>; result: Promise<number[]> } {
-  const child = spawn(process.execPath, ['--import', 'tsx', worker, file, id], { cwd: process.cwd() });
+function startWorker(databaseUrl: string, id: string): { child: ChildProcessWithoutNullStreams; ready: Promise<void>; result: Promise<number[]> } {
+  const child = spawn(process.execPath, ['--import', 'tsx', worker, databaseUrl, id], { cwd: process.cwd() });
   let out = '';
   let err = '';
   let onReady = (): void => {};
@@ -26,14 +27,13 @@ function startWorker(file: string, id: string): { child: ChildProcessWithoutNull
   return { child, ready, result };
 }
 
-describe('two processes on one database file', () => {
-  const stores = useTempStores();
+describeStores('two processes on one database', (stores) => {
 
   it('hand every job to exactly one of them while claiming at the same time', { timeout: 60_000 }, async () => {
-    const store = stores.open();
+    const store = await stores.open();
     const tickets = Array.from({ length: 120 }, (_, i) => String(9_000 + i));
     await Promise.all(tickets.map((ticket) => store.recordDelivery(delivery(ticket, { receivedAt: 0 }))));
-    const workers = ['p1', 'p2'].map((id) => startWorker(stores.file(), id));
+    const workers = ['p1', 'p2'].map((id) => startWorker(stores.url(), id));
     await Promise.all(workers.map((w) => w.ready));
     for (const w of workers) w.child.stdin.end('go\n');
     const handled = await Promise.all(workers.map((w) => w.result));
