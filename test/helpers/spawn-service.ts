@@ -17,7 +17,7 @@ export interface ServiceProcess {
   kill(signal: NodeJS.Signals): Promise<number | string>;
 }
 
-export function spawnService(env: Readonly<Record<string, string>>, timeoutMs = 20_000): Promise<ServiceProcess> {
+export function spawnService(env: Readonly<Record<string, string>>, timeoutMs = 60_000): Promise<ServiceProcess> {
   // Only what the service needs: no inherited Zendesk credentials or config from the developer's shell.
   const base = Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^(ZENDESK_|INSCOPE_|DATABASE_URL$|PORT$|HOST$)/.test(key)));
   const child: ChildProcess = spawn(process.execPath, [cli, 'serve'], {

@@ -30,7 +30,7 @@ function freshTicket(): { ticket: FakeTicket; users: FakeTicket[]; organizations
 }
 
 /** Polls the service's own queue gauge until the job is done; each poll is a real request, not a timed guess. */
-async function waitForQueue(service: ServiceProcess, wanted: Record<string, number>, timeoutMs = 20_000): Promise<void> {
+async function waitForQueue(service: ServiceProcess, wanted: Record<string, number>, timeoutMs = 60_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   let last = '';
   while (Date.now() < deadline) {
@@ -60,7 +60,7 @@ describe('a worker killed mid-job', () => {
   it.each([
     { variant: 'after Zendesk applied the write but before its answer arrived', afterApply: true, putsReceived: 1 },
     { variant: 'before the write reached Zendesk', afterApply: false, putsReceived: 2 },
-  ])('leaves exactly one decision on the ticket when killed $variant', { timeout: 90_000 }, async ({ afterApply, putsReceived }) => {
+  ])('leaves exactly one decision on the ticket when killed $variant', { timeout: 180_000 }, async ({ afterApply, putsReceived }) => {
     const world = freshTicket();
     fake = await startFakeZendesk({ tickets: [world.ticket], users: world.users, organizations: world.organizations });
     fake.inject({ kind: 'hold', afterApply }, { method: 'PUT', path: `/api/v2/tickets/${TICKET_ID}.json` });
@@ -85,11 +85,11 @@ describe('a worker killed mid-job', () => {
     const delivery = signZendeskEventDelivery(world.ticket, { secret: SECRET, eventType: 'ticket.created' });
     expect(await postDelivery(first.url, delivery)).toMatchObject({ status: 202, json: { status: 'accepted' } });
 
-    const held = await fake.waitForHeld(20_000);
+    const held = await fake.waitForHeld(60_000);
     expect(held.call.applied).toBe(afterApply);
     await first.kill('SIGKILL');
     // The double settles the abandoned request once it sees the connection close.
-    await fake.waitForCall((c) => c.seq === held.call.seq && c.settled);
+    await fake.waitForCall((c) => c.seq === held.call.seq && c.settled, 30_000);
 
     const second = await spawnService(env);
     services.push(second);
