@@ -1,7 +1,7 @@
 // Prints a setup plan, applies it unless it is a dry run, and tells the operator what is left to do:
 // the ids to put in the config and the webhook secret to give the service. Secrets are never written.
 import { formatStep, type SetupIds } from './setup-step.js';
-import type { ZendeskSetupMapping, ZendeskSetupPlan } from './plan-zendesk-setup.js';
+import { DEFAULT_CATEGORY_TAGS, type ZendeskSetupMapping, type ZendeskSetupPlan } from './plan-zendesk-setup.js';
 import { WEBHOOK_NAME, WEBHOOK_SECRET_SETTING } from './plan-webhook.js';
 
 export interface RunSetupOptions {
@@ -27,7 +27,13 @@ export function configAdvice(ids: SetupIds, mapping: ZendeskSetupMapping | undef
   if (differs(newId, mapping?.statuses?.new) || differs(approved, mapping?.statuses?.approved)) {
     lines.push(`    statuses: { new: ${newId ?? '<id>'}, approved: ${approved ?? '<id>'} }`);
   }
-  return lines.length === 0 ? [] : ['helpdesks:', '  zendesk:', ...lines];
+  if (lines.length === 0) return [];
+  // A config without helpdesks.zendesk needs the whole mapping: categories is required too.
+  if (mapping === undefined) {
+    lines.splice(1, 0, `    categories: { call: ${DEFAULT_CATEGORY_TAGS.call}, advisory: ${DEFAULT_CATEGORY_TAGS.advisory} }`);
+    lines.push('    fields: {}   # logical field → custom field id, e.g. { product: 360001000002, version: 360001000003 }');
+  }
+  return ['helpdesks:', '  zendesk:', ...lines];
 }
 
 export async function runZendeskSetup(plan: ZendeskSetupPlan, options: RunSetupOptions): Promise<SetupResult> {

@@ -3,6 +3,7 @@ import type { ZendeskCustomStatus, ZendeskWebhook } from '../../../connectors/ze
 import type { ZendeskSetupApi } from '../../../connectors/zendesk/client/zendesk-setup-api.js';
 import { planCustomStatuses } from '../../../connectors/zendesk/setup/plan-custom-statuses.js';
 import { planWebhook, WEBHOOK_EVENT_TYPES } from '../../../connectors/zendesk/setup/plan-webhook.js';
+import { configAdvice } from '../../../connectors/zendesk/setup/run-zendesk-setup.js';
 import type { SetupIds } from '../../../connectors/zendesk/setup/setup-step.js';
 
 const refuse = (): never => {
@@ -77,5 +78,21 @@ describe('planWebhook', () => {
       'ZENDESK_WEBHOOK_SECRET',
     ]);
     expect(JSON.stringify(plan.steps)).not.toMatch(/plan-test-secret|some-other-secret/);
+  });
+});
+
+describe('configAdvice', () => {
+  const mapping = { categoryField: 360001000001, categories: { call: 'call', advisory: 'advisory' }, statuses: { new: 19000000101, approved: 19000000102 } };
+
+  it('has nothing to say when the config already carries the account ids', () => {
+    expect(configAdvice({ categoryField: 360001000001, statuses: { new: 19000000101, approved: 19000000102 } }, mapping)).toEqual([]);
+  });
+
+  it('names only the lines that differ', () => {
+    expect(configAdvice({ categoryField: 360009999999, statuses: { new: 19000000101, approved: 19000000102 } }, mapping)).toEqual([
+      'helpdesks:',
+      '  zendesk:',
+      '    categoryField: 360009999999',
+    ]);
   });
 });

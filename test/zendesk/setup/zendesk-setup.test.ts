@@ -98,7 +98,14 @@ describe('inscope zendesk setup on an empty account', () => {
     expect(result.stdout).toContain('  created custom status "New – awaiting acceptance" (id 19000000101)');
     expect(result.stdout).toContain('  stored the webhook\'s signing secret in the store settings as zendesk.webhook_secret (never printed)');
     expect(result.stdout).toContain(
-      ['  helpdesks:', '    zendesk:', '      categoryField: 360001000001', '      statuses: { new: 19000000101, approved: 19000000102 }'].join('\n'),
+      [
+        '  helpdesks:',
+        '    zendesk:',
+        '      categoryField: 360001000001',
+        '      categories: { call: call, advisory: advisory }',
+        '      statuses: { new: 19000000101, approved: 19000000102 }',
+        '      fields: {}   # logical field → custom field id, e.g. { product: 360001000002, version: 360001000003 }',
+      ].join('\n'),
     );
     expect(result.stdout).toContain('Then set ZENDESK_WEBHOOK_SECRET');
   });
