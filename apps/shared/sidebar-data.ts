@@ -1,0 +1,77 @@
+// The helpdesk-neutral data the sidebar panel shows and the port it acts through. The Zendesk app
+// fills these from the connector's sidebar API (`GET /api/v1/zendesk/tickets/:id/verdict`); the Jira
+// sidebar will fill them from its own route. Nothing here knows which helpdesk is on the other side.
+import type { ContractSummary, Verdict } from '../../rules/model.js';
+
+export interface ContractDetails extends ContractSummary {
+  readonly coveredProducts: readonly string[];
+  readonly autoApprove: boolean;
+  readonly hourlyRate: number;
+  readonly currency: string;
+  readonly monthlyBudget: unknown;
+}
+
+/** One organization's budget this month. `cap` is in hours or money (or both); figures in the same unit as the cap's amount. */
+export interface BudgetSnapshot {
+  readonly cap: { readonly hours?: number; readonly amount?: number };
+  readonly committed: number;
+  readonly pending: number;
+  readonly currency: string;
+}
+
+export interface LastDecision {
+  readonly at: string;
+  readonly outcome: string;
+  readonly rule: string | null;
+  readonly note: string | null;
+}
+
+export interface SidebarData {
+  readonly ticket: { readonly id: string; readonly subject: string; readonly category: string | null; readonly status: string | null };
+  readonly verdict: Verdict;
+  readonly contract: ContractDetails | null;
+  /** Null until proposals and budgets land in the connector. */
+  readonly budget: BudgetSnapshot | null;
+  readonly lastDecision: LastDecision | null;
+  /** True when the connector runs in shadow mode: actions are recorded, not applied. */
+  readonly shadow?: boolean;
+}
+
+export interface ProposalFigures {
+  readonly hours: number;
+  readonly hourlyRate: number;
+  readonly currency: string;
+  readonly amount: number;
+  readonly scope: string;
+}
+
+/** The agent's actions; each rejects with a SidebarApiError. */
+export interface SidebarApi {
+  load(): Promise<SidebarData>;
+  approve(body: { reason?: string }): Promise<{ applied?: boolean; status?: string }>;
+  requestInfo(): Promise<{ message: string; missing: readonly { id: string }[] }>;
+  convert(body: { hours: number; scope: string }): Promise<{ proposal: ProposalFigures }>;
+  reevaluate(): Promise<{ queued?: boolean }>;
+}
+
+/** What the panel asks of the helpdesk page around it. */
+export interface SidebarHost {
+  /** Puts text into the agent's reply editor for review; never sends it. */
+  insertReply(text: string): Promise<void>;
+}
+
+export class SidebarApiError extends Error {
+  override name = 'SidebarApiError';
+  /** HTTP status; 0 when the connector could not be reached at all. */
+  readonly status: number;
+  readonly code: string;
+  constructor(status: number, code: string, message: string) {
+    super(message);
+    this.status = status;
+    this.code = code;
+  }
+}
+
+export function isSidebarApiError(error: unknown): error is SidebarApiError {
+  return error instanceof SidebarApiError;
+}

@@ -1,0 +1,45 @@
+// Builds the Zendesk app package folder, dist/zendesk/: the root manifest.json (the source), the
+// translations, requirements.json, and assets/ (iframe.html with its bundled JS and CSS, the logos).
+// This is the folder `zcli apps:server` serves and `npm run package` zips; zcli never sees the repo root.
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { build } from 'vite';
+import { createViteConfig } from '../vite.config.js';
+import { logoPng } from './write-logo-png.js';
+
+const appDir = path.resolve(import.meta.dirname, '..');
+export const repoRoot = path.resolve(appDir, '../..');
+export const DEFAULT_OUT_DIR = path.join(repoRoot, 'dist/zendesk');
+
+export interface BuiltApp {
+  readonly outDir: string;
+  /** Paths relative to outDir, sorted. */
+  readonly files: readonly string[];
+}
+
+async function listFiles(dir: string, prefix = ''): Promise<string[]> {
+  const entries = await fs.readdir(path.join(dir, prefix), { withFileTypes: true });
+  const nested = await Promise.all(entries.map((e) => (e.isDirectory() ? listFiles(dir, path.posix.join(prefix, e.name)) : [path.posix.join(prefix, e.name)])));
+  return nested.flat().sort();
+}
+
+export async function buildZendeskApp(outDir: string = DEFAULT_OUT_DIR): Promise<BuiltApp> {
+  await fs.rm(outDir, { recursive: true, force: true });
+  const assets = path.join(outDir, 'assets');
+  await build(createViteConfig(assets));
+  await fs.mkdir(path.join(outDir, 'translations'), { recursive: true });
+  await Promise.all([
+    fs.copyFile(path.join(repoRoot, 'manifest.json'), path.join(outDir, 'manifest.json')),
+    fs.copyFile(path.join(appDir, 'requirements.json'), path.join(outDir, 'requirements.json')),
+    fs.cp(path.join(appDir, 'translations'), path.join(outDir, 'translations'), { recursive: true }),
+    fs.writeFile(path.join(assets, 'logo.png'), logoPng(320)),
+    fs.writeFile(path.join(assets, 'logo-small.png'), logoPng(128)),
+  ]);
+  return { outDir, files: await listFiles(outDir) };
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.meta.filename)) {
+  const out = process.argv[2] ? path.resolve(process.argv[2]) : DEFAULT_OUT_DIR;
+  const built = await buildZendeskApp(out);
+  console.log(`Built ${path.relative(process.cwd(), built.outDir) || '.'}: ${built.files.join(', ')}`);
+}
