@@ -38,6 +38,8 @@ export interface ServiceOptions {
 
 export interface Service {
   readonly url: string;
+  /** Where the webhook signing secret came from. */
+  readonly webhookSecretSource: 'environment' | 'store' | 'none';
   readonly mode: 'live' | 'shadow';
   readonly loaded: LoadedConfig;
   readonly store: Store;
@@ -68,6 +70,9 @@ export async function startService(options: ServiceOptions): Promise<Service> {
   const metrics = createMetrics();
   const store = await openStore(settings.databaseUrl, { now });
   await store.migrate();
+  // `inscope zendesk setup` keeps the webhook's signing secret in the store; the environment wins.
+  const storedSecret = settings.webhookSecrets.length === 0 ? await store.getSetting('zendesk.webhook_secret') : null;
+  const webhookSecrets = storedSecret ? [storedSecret] : settings.webhookSecrets;
 
   const client =
     mode === 'live' && settings.zendesk
@@ -131,7 +136,7 @@ export async function startService(options: ServiceOptions): Promise<Service> {
 
   app.use(
     createZendeskWebhookRouter({
-      secrets: () => settings.webhookSecrets,
+      secrets: () => webhookSecrets,
       now,
       accept: async (delivery) => {
         const result = await store.recordDelivery({
@@ -200,6 +205,7 @@ export async function startService(options: ServiceOptions): Promise<Service> {
 
   return {
     url: `http://${host}:${port}`,
+    webhookSecretSource: storedSecret ? 'store' : webhookSecrets.length > 0 ? 'environment' : 'none',
     mode,
     loaded,
     store,

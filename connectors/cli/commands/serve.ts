@@ -27,7 +27,8 @@ export async function serveCommand(argv: string[]): Promise<number> {
   );
   log(`Config: ${service.loaded.file}: ${service.loaded.summary}`);
   log(`Store: ${settings.databaseUrl}`);
-  if (settings.webhookSecrets.length === 0) log('Warning: ZENDESK_WEBHOOK_SECRET is not set: every webhook delivery is refused until it is.');
+  if (service.webhookSecretSource === 'none') log('Warning: ZENDESK_WEBHOOK_SECRET is not set (and `inscope zendesk setup` stored none): every webhook delivery is refused until it is.');
+  if (service.webhookSecretSource === 'store') log('Webhook signing secret: the one `inscope zendesk setup` stored.');
   if (!settings.appSecret) log('Warning: INSCOPE_APP_SECRET is not set: the sidebar API answers 503 until it is.');
   log(`  webhook     POST ${service.url}/webhooks/zendesk`);
   log(`  sidebar API      ${service.url}/api/v1/zendesk/tickets/:id/verdict`);
