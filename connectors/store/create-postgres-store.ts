@@ -26,7 +26,8 @@ export interface PostgresStoreOptions extends PostgresPoolOptions {
 export async function createPostgresStore(options: PostgresStoreOptions): Promise<Store> {
   const now = options.now ?? Date.now;
   const pool = createPostgresPool(options);
-  const migrate = () => withTransaction(pool, (client) => migratePostgres(client, now(), options.schema));
+  // One attempt: the advisory lock, not a retry, is what makes concurrent starts safe.
+  const migrate = () => withTransaction(pool, (client) => migratePostgres(client, now(), options.schema), 1);
   try {
     if (options.migrateOnOpen ?? true) await migrate();
     else await pool.query('SELECT 1');

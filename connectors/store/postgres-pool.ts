@@ -10,6 +10,8 @@ export interface PostgresPoolOptions {
   /** How long a statement waits for a row or table lock before failing (PostgreSQL lock_timeout). */
   readonly lockTimeoutMs?: number;
   readonly maxConnections?: number;
+  /** Shown in pg_stat_activity. Default 'inscope'. */
+  readonly applicationName?: string;
   readonly onError?: (error: Error) => void;
 }
 
@@ -37,6 +39,7 @@ export function createPostgresPool(options: PostgresPoolOptions): pg.Pool {
   const pool = new pg.Pool({
     connectionString: options.connectionString,
     max: options.maxConnections ?? 10,
+    application_name: options.applicationName ?? 'inscope',
     types,
     ...(settings.length > 0 ? { options: settings.join(' ') } : {}),
   });

@@ -11,6 +11,7 @@ import Database from 'better-sqlite3';
 import pg from 'pg';
 import { afterEach, describe } from 'vitest';
 import { createPostgresStore } from '../../connectors/store/create-postgres-store.js';
+import type { PostgresStoreOptions } from '../../connectors/store/create-postgres-store.js';
 import { createSqliteStore } from '../../connectors/store/create-sqlite-store.js';
 import { postgresMigrations } from '../../connectors/store/postgres-migrations.js';
 import { migrations as sqliteMigrations } from '../../connectors/store/sqlite-migrations.js';
@@ -24,6 +25,8 @@ export interface TempStoreOptions {
   readonly maxAttempts?: number;
   /** A write fails at once instead of waiting for a lock another connection holds. */
   readonly noLockWait?: boolean;
+  /** Passed to createPostgresStore only. */
+  readonly postgres?: Pick<PostgresStoreOptions, 'migrateOnOpen' | 'applicationName' | 'onError' | 'maxConnections'>;
 }
 
 export interface TempStores {
@@ -158,6 +161,7 @@ function usePostgresStores(connectionString: string): TempStores {
         now: options.now ?? (() => 1_000),
         ...(options.maxAttempts === undefined ? {} : { maxAttempts: options.maxAttempts }),
         ...(options.noLockWait ? { lockTimeoutMs: 1 } : {}),
+        ...options.postgres,
       });
       stores.push(store);
       return store;
