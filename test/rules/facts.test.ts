@@ -1,0 +1,55 @@
+// Fact resolution: a field first, else the subject, else the description, else the default, with
+// the source recorded.
+import { describe, expect, it } from 'vitest';
+import type { FactDefinition, FactValue, WorkItem } from '../../rules/index.js';
+import { engineFor, workItem } from './builders.js';
+
+const facts: Record<string, FactDefinition> = {
+  product: {
+    field: 'product',
+    words: { finance: ['veldhuis finance', 'boekhouding', 'financiële administratie'], payroll: ['loonstrook', 'salarisadministratie'] },
+    default: 'unknown',
+  },
+  version: { field: 'version', pattern: '\\b(?:versie|version|v)\\s*(\\d+\\.\\d+(?:\\.\\d+)?)' },
+  ticketRef: { pattern: 'REF-\\d+', in: 'subject' },
+  errorCode: { field: 'errorText', pattern: 'ERR-\\d{4}', in: 'description' },
+  seats: {},
+};
+
+function resolve(item: Partial<WorkItem>): Readonly<Record<string, FactValue>> {
+  return engineFor({ facts }).triage(workItem(item)).facts;
+}
+
+describe('fact resolution', () => {
+  it.each<[string, Partial<WorkItem>, string, FactValue | undefined]>([
+    ['takes a filled field first', { fields: { product: 'payroll' }, subject: 'boekhouding' }, 'product', { value: 'payroll', source: 'field' }],
+    ['skips an empty field and reads the subject', { fields: { product: '' }, subject: 'Boekhouding' }, 'product', { value: 'finance', source: 'subject' }],
+    ['prefers the subject over the description', { subject: 'Loonstrook', description: 'boekhouding' }, 'product', { value: 'payroll', source: 'subject' }],
+    ['reads the description when the subject has nothing', { description: 'In de Financiele Administratie…' }, 'product', { value: 'finance', source: 'description' }],
+    ['falls back to the default', { subject: 'Hallo' }, 'product', { value: 'unknown', source: 'default' }],
+    ['takes the first capture group of a pattern', { description: 'Wij draaien Versie 10.2.1 sinds mei' }, 'version', { value: '10.2.1', source: 'description' }],
+    ['takes the whole match without a capture group', { subject: 'Re: REF-123 stuk' }, 'ticketRef', { value: 'REF-123', source: 'subject' }],
+    ['honours the scope of a pattern (subject only)', { description: 'REF-123' }, 'ticketRef', undefined],
+    ['honours the scope of a pattern (description only)', { subject: 'ERR-1234' }, 'errorCode', undefined],
+    ['reads a field under another name', { fields: { errorText: 'Kan niet opslaan' } }, 'errorCode', { value: 'Kan niet opslaan', source: 'field' }],
+    ['reads the field of its own name when none is given', { fields: { seats: 25 } }, 'seats', { value: '25', source: 'field' }],
+    ['joins a multi-select field', { fields: { seats: ['a', 'b'] } }, 'seats', { value: 'a, b', source: 'field' }],
+    ['leaves out a fact that is found nowhere', {}, 'seats', undefined],
+  ])('%s', (_name, item, fact, expected) => {
+    expect(resolve(item)[fact]).toEqual(expected);
+  });
+
+  it('takes the first value in config order when several word lists match in the same text', () => {
+    expect(resolve({ description: 'loonstrook en boekhouding' }).product).toEqual({ value: 'finance', source: 'description' });
+  });
+
+  it('makes declared facts usable in conditions, with the source in the trace', () => {
+    const engine = engineFor({
+      facts,
+      coverage: [{ id: 'finance', when: { fact: 'product', equals: 'finance' }, verdict: 'covered', reason: { en: 'x', nl: 'x' } }],
+    });
+    const verdict = engine.triage(workItem({ subject: 'boekhouding' }));
+    expect(verdict.rule).toBe('finance');
+    expect(verdict.trace.rules[0]?.condition?.saw).toBe('"finance" from subject');
+  });
+});

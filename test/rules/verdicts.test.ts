@@ -1,0 +1,104 @@
+// The four outcomes with their category, status, reasons and proposal.
+import { describe, expect, it } from 'vitest';
+import type { CompletenessRule, CoverageRule, RulesConfig, Verdict, WorkItem } from '../../rules/index.js';
+import { contractDef, engineFor, reason, workItem } from './builders.js';
+
+const facts = { product: { field: 'product' }, steps: { field: 'steps' } };
+const completeness: CompletenessRule[] = [
+  { id: 'product-known', require: { fact: 'product', present: true }, missing: { en: 'Which product?', nl: 'Welk product?' } },
+  {
+    id: 'steps-for-crash',
+    when: { text: { words: ['crash'] } },
+    require: { fact: 'steps', present: true },
+    missing: { en: 'Which steps?', nl: 'Welke stappen?' },
+  },
+];
+const coverage: CoverageRule[] = [
+  { id: 'no-contract', when: { contract: 'none' }, verdict: 'advisory', reason: reason('No contract') },
+  { id: 'how-to', when: { text: { phrases: ['hoe stel ik'] } }, verdict: 'advisory', estimateHours: 3, reason: reason('How-to') },
+  { id: 'urgent', when: { all: [{ contract: 'active' }, { tags: { any: ['urgent'] } }] }, verdict: 'covered', autoApprove: true, reason: reason('Urgent') },
+  { id: 'strange', when: { tags: { any: ['strange'] } }, verdict: 'review', reason: reason('Strange') },
+  { id: 'defect', when: { all: [{ contract: 'active' }, { text: { words: ['fout', 'crash'] } }] }, verdict: 'covered', reason: reason('Defect') },
+];
+
+function triage(item: Partial<WorkItem>, overrides: Partial<RulesConfig> = {}): Verdict {
+  return engineFor({ facts, completeness, coverage, ...overrides }).triage(workItem({ fields: { product: 'finance' }, ...item }));
+}
+
+describe('verdicts', () => {
+  it.each<[string, Partial<WorkItem>, Partial<Verdict>]>([
+    ['incomplete lists what is missing, in rule order', { fields: {}, description: 'crash' },
+      { outcome: 'incomplete', category: 'call', status: 'new', rule: 'product-known', proposal: null }],
+    ['covered is a call, new when the contract does not auto-approve', { description: 'een fout' },
+      { outcome: 'covered', category: 'call', status: 'new', rule: 'defect', proposal: null }],
+    ['covered is approved when the rule auto-approves', { description: 'fout', tags: ['urgent'] },
+      { outcome: 'covered', category: 'call', status: 'approved', rule: 'urgent' }],
+    ['advisory is category advisory with a proposal', { description: 'Hoe stel ik dit in?' },
+      { outcome: 'advisory', category: 'advisory', status: 'new', rule: 'how-to' }],
+    ['review by a rule is a new call, flagged by that rule', { tags: ['strange'] },
+      { outcome: 'review', category: 'call', status: 'new', rule: 'strange', proposal: null }],
+    ['review when no rule decides', { description: 'Hallo' },
+      { outcome: 'review', category: 'call', status: 'new', rule: null, proposal: null, missing: [] }],
+  ])('%s', (_name, item, expected) => {
+    expect(triage(item)).toMatchObject(expected);
+  });
+
+  it('lists every missing item and uses their texts as reasons', () => {
+    const verdict = triage({ fields: {}, description: 'crash' });
+    expect(verdict.missing.map((m) => m.id)).toEqual(['product-known', 'steps-for-crash']);
+    expect(verdict.reasons).toEqual([{ en: 'Which product?', nl: 'Welk product?' }, { en: 'Which steps?', nl: 'Welke stappen?' }]);
+  });
+
+  it('skips a completeness rule whose when does not hold', () => {
+    expect(triage({ description: 'geen probleem' }).missing).toEqual([]);
+  });
+
+  it('gives the fixed reason in both languages when no rule decides', () => {
+    expect(triage({ description: 'Hallo' }).reasons).toEqual([
+      { en: 'No rule decided; the support manager reviews this request.', nl: 'Geen regel gaf de doorslag; de supportmanager beoordeelt deze aanvraag.' },
+    ]);
+  });
+
+  it('approves a covered request when the contract auto-approves and the rule does not say', () => {
+    const verdict = triage({ description: 'fout' }, { contracts: [contractDef({ autoApprove: true })] });
+    expect(verdict).toMatchObject({ outcome: 'covered', status: 'approved' });
+  });
+
+  it('lets the rule overrule the contract on auto-approval', () => {
+    const rules = coverage.map((r) => (r.id === 'defect' ? { ...r, autoApprove: false } : r));
+    const verdict = triage({ description: 'fout' }, { contracts: [contractDef({ autoApprove: true })], coverage: rules });
+    expect(verdict.status).toBe('new');
+  });
+
+  it('carries the contract summary and the facts', () => {
+    const verdict = triage({ description: 'fout' });
+    expect(verdict.contract).toEqual({
+      id: 'C-1', name: 'Gold 2026', level: 'gold', state: 'active', validFrom: '2026-01-01', validUntil: '2026-12-31',
+      timeZone: 'Europe/Amsterdam', products: ['finance'], matchedBy: 'organizationId',
+    });
+    expect(verdict.facts).toEqual({ product: { value: 'finance', source: 'field' } });
+  });
+});
+
+describe('proposal drafts', () => {
+  it.each<[string, Partial<RulesConfig>, Partial<WorkItem>, { hours: number; hourlyRate: number; currency: string; amount: number }]>([
+    ['uses the rule hours and the defaults without a contract', { contracts: [] }, { description: 'hoe stel ik' },
+      { hours: 2, hourlyRate: 135, currency: 'EUR', amount: 270 }],
+    ['uses the rule estimate and the contract rate and currency', { contracts: [contractDef({ hourlyRate: 150, currency: 'GBP' })] }, { description: 'hoe stel ik' },
+      { hours: 3, hourlyRate: 150, currency: 'GBP', amount: 450 }],
+    ['falls back to the contract estimate', { contracts: [contractDef({ estimateHours: 1.5, hourlyRate: 160, currency: 'USD' })],
+      coverage: [{ id: 'adv', when: { all: [] }, verdict: 'advisory', reason: reason('x') }] }, {},
+    { hours: 1.5, hourlyRate: 160, currency: 'USD', amount: 240 }],
+    ['rounds the amount to cents, half up', { contracts: [contractDef({ hourlyRate: 135.33 })],
+      coverage: [{ id: 'adv', when: { all: [] }, verdict: 'advisory', estimateHours: 2.5, reason: reason('x') }] }, {},
+    { hours: 2.5, hourlyRate: 135.33, currency: 'EUR', amount: 338.33 }],
+    ['rounds a repeating amount to cents', { contracts: [contractDef({ hourlyRate: 99.99 })],
+      coverage: [{ id: 'adv', when: { all: [] }, verdict: 'advisory', estimateHours: 1 / 3, reason: reason('x') }] }, {},
+    { hours: 1 / 3, hourlyRate: 99.99, currency: 'EUR', amount: 33.33 }],
+  ])('%s', (_name, overrides, item, expected) => {
+    const verdict = triage(item, overrides);
+    expect(verdict.outcome).toBe('advisory');
+    expect(verdict.proposal).toMatchObject(expected);
+    expect(verdict.proposal?.reason).toEqual(verdict.reasons[0]);
+  });
+});
