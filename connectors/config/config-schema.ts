@@ -140,6 +140,9 @@ const connectorSchema = z.strictObject({
 const proposalsSchema = z.strictObject({
   vatPercent: z.number({ error: expected('a VAT percentage') }).min(0, { error: 'expected a VAT percentage of 0 or more' }).default(21),
   validityDays: wholeNumber('a whole number of days, 1 or more', 1).default(30),
+  terms: localizedSchema.exactOptional().describe('Terms printed on every proposal, in both languages; absent: the built-in terms.'),
+  templatesDir: text('a folder path').exactOptional()
+    .describe('Folder with Liquid templates that replace the built-in ones (comment.nl.liquid, pdf-intro.en.liquid…); relative to the config file.'),
 }, mapping('the proposal settings'));
 
 export const configSchema = z.strictObject({
