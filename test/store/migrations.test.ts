@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { postgresMigrations } from '../../connectors/store/postgres-migrations.js';
 import { migrations } from '../../connectors/store/sqlite-migrations.js';
-import { describeStores } from './store-backends.js';
+import { describeStores, postgres, useTempStores } from './store-backends.js';
 
 describeStores('schema migrations', (stores) => {
   it('applies every migration on a new file and nothing on later runs or reopens', async () => {
@@ -32,5 +32,27 @@ describeStores('schema migrations', (stores) => {
 describe('the two migration lists', () => {
   it('have the same versions and names, so a migration is never added to one backend only', () => {
     expect(postgresMigrations.map((m) => [m.version, m.name])).toEqual(migrations.map((m) => [m.version, m.name]));
+  });
+});
+
+describe.skipIf(postgres.url === null)(`the SQLite and PostgreSQL schemas${postgres.url === null ? ` (skipped: ${postgres.skipReason})` : ''}`, () => {
+  const sqlite = useTempStores('sqlite');
+  const pg = useTempStores('postgres');
+
+  it('have the same tables, columns and named indexes', async () => {
+    await sqlite.open();
+    await pg.open();
+    const sqliteTables = await sqlite.query("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name");
+    const sqliteColumns: string[] = [];
+    for (const { name } of sqliteTables) {
+      for (const column of await sqlite.query(`SELECT name FROM pragma_table_info('${String(name)}')`)) sqliteColumns.push(`${String(name)}.${String(column.name)}`);
+    }
+    const pgColumns = await pg.query(`SELECT table_name || '.' || column_name AS c FROM information_schema.columns
+      WHERE table_schema = current_schema()`);
+    expect(pgColumns.map((row) => row.c).sort()).toEqual(sqliteColumns.sort());
+    const sqliteIndexes = await sqlite.query("SELECT name FROM sqlite_master WHERE type = 'index' AND name NOT LIKE 'sqlite_%'");
+    const pgIndexes = await pg.query(`SELECT indexname FROM pg_indexes WHERE schemaname = current_schema()
+      AND indexname NOT LIKE '%_pkey' AND indexname NOT LIKE '%_key'`);
+    expect(pgIndexes.map((row) => row.indexname).sort()).toEqual(sqliteIndexes.map((row) => row.name).sort());
   });
 });

@@ -46,6 +46,7 @@ const localUrl = 'postgres://postgres@127.0.0.1:5432/postgres';
 
 /** The PostgreSQL server to test against, or why there is none. */
 export const postgres: { readonly url: string | null; readonly skipReason: string } = await findPostgres();
+if (postgres.url === null) console.warn(`PostgreSQL store suites skipped: ${postgres.skipReason}`);
 
 async function findPostgres(): Promise<{ url: string | null; skipReason: string }> {
   const configured = process.env.INSCOPE_TEST_DATABASE_URL?.trim();
