@@ -23,6 +23,8 @@ export interface Settings {
   readonly rateLimitPerMinute: number;
   /** Overrides https://{subdomain}.zendesk.com: a proxy, or a loopback double in tests. */
   readonly zendeskBaseUrl: string | null;
+  /** InScope's own Zendesk user; read from /api/v2/users/me at start when not set. */
+  readonly zendeskBotUserId: string | null;
   /** Tuning knobs for operators and tests (see docs/operations.md). */
   readonly leaseMs: number;
   readonly pollMs: number;
@@ -55,6 +57,7 @@ const schema = z.object({
   INSCOPE_PUBLIC_URL: z.url('expected an absolute URL').optional(),
   INSCOPE_WORKERS: z.coerce.number().int().min(1).max(64).default(2),
   ZENDESK_BASE_URL: z.url('expected an absolute URL').optional(),
+  ZENDESK_BOT_USER_ID: z.string().regex(/^\d+$/, 'expected a Zendesk user id (digits)').optional(),
   INSCOPE_LEASE_MS: z.coerce.number().int().min(100).default(120_000),
   INSCOPE_POLL_MS: z.coerce.number().int().min(1).default(1_000),
   INSCOPE_RETRY_BASE_MS: z.coerce.number().int().min(1).default(2_000),
@@ -102,6 +105,7 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     workers: e.INSCOPE_WORKERS,
     rateLimitPerMinute: e.ZENDESK_RATE_LIMIT,
     zendeskBaseUrl: e.ZENDESK_BASE_URL ?? null,
+    zendeskBotUserId: e.ZENDESK_BOT_USER_ID ?? null,
     leaseMs: e.INSCOPE_LEASE_MS,
     pollMs: e.INSCOPE_POLL_MS,
     retryBaseMs: e.INSCOPE_RETRY_BASE_MS,

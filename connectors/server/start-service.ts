@@ -91,6 +91,18 @@ export async function startService(options: ServiceOptions): Promise<Service> {
         })
       : null;
   const helpdesk = client ? createZendeskHelpdesk(client, mapping!) : createShadowZendeskHelpdesk(mapping ?? EMPTY_ZENDESK_MAPPING);
+  // InScope's own updates come back as events; recognising its user saves the two reads per echo
+  // (the decision tag would make them no-ops anyway). Without it, the decision tag is the guard.
+  let botUserId = settings.zendeskBotUserId;
+  if (client && botUserId === null) {
+    try {
+      botUserId = String((await client.getCurrentUser()).id);
+    } catch {
+      botUserId = null;
+    }
+  }
+  const isOwnUpdate = (d: { actorId?: string; comment?: { authorId?: string } }) =>
+    botUserId !== null && (d.actorId === botUserId || d.comment?.authorId === botUserId);
   // One tenant per process for now: the store keys everything by the Zendesk subdomain.
   const accountId = settings.zendeskSubdomain ?? 'default';
 
@@ -139,6 +151,10 @@ export async function startService(options: ServiceOptions): Promise<Service> {
       secrets: () => webhookSecrets,
       now,
       accept: async (delivery) => {
+        if (isOwnUpdate(delivery)) {
+          metrics.inc('inscope_deliveries_total', { helpdesk: 'zendesk', result: 'own_update' });
+          return { status: 'ignored' };
+        }
         const result = await store.recordDelivery({
           helpdesk: 'zendesk',
           accountId,

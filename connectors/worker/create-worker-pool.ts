@@ -57,6 +57,11 @@ export function createWorkerPool(options: WorkerPoolOptions): WorkerPool {
     });
 
   async function handle(job: JobWithDeliveries): Promise<void> {
+    // A job that waits long (Retry-After, a slow helpdesk) keeps its lease, so no other instance
+    // claims it while it still runs.
+    const renew = setInterval(() => {
+      void options.store.extendLease(job.id, options.workerId, { now: options.now(), leaseMs }).catch(() => undefined);
+    }, Math.max(10, Math.floor(leaseMs / 3)));
     try {
       await options.process(job);
       await options.store.completeJob(job.id, options.workerId);
@@ -80,6 +85,8 @@ export function createWorkerPool(options: WorkerPoolOptions): WorkerPool {
         : undefined;
       const state = await options.store.failJob(job.id, options.workerId, { error: message, ...(retryAt !== undefined ? { retryAt } : {}) });
       options.onResult?.(job, state === 'dead' ? 'dead' : 'retry', error);
+    } finally {
+      clearInterval(renew);
     }
   }
 

@@ -108,11 +108,13 @@ async function post(body: unknown, options: { secret?: string; headers?: Record<
 
 /** Waits until no job is queued or running: the pool drains, retries scheduled a few ms ahead come due. */
 async function settle(): Promise<void> {
-  for (let i = 0; i < 500; i++) {
+  const deadline = Date.now() + 15_000;
+  while (Date.now() < deadline) {
     await service.pool.drain();
     const depth = await service.store.queueDepth();
     if (depth.queued === 0 && depth.running === 0) return;
-    await new Promise((r) => setImmediate(r));
+    // A retry is due a few milliseconds ahead: look again shortly (this waits for a state, not a time).
+    await new Promise((r) => setTimeout(r, 2));
   }
   throw new Error('the queue did not settle');
 }
@@ -131,6 +133,7 @@ async function start(configFile = path.join(root, 'examples/coverage.yaml')) {
       ZENDESK_WEBHOOK_SECRET: SECRET,
       INSCOPE_APP_SECRET: APP_SECRET,
       INSCOPE_WORKERS: '1',
+      ZENDESK_BOT_USER_ID: '900000001',
     }),
     delayScale: 0.001,
     pollMs: 2,
@@ -239,6 +242,15 @@ describe('triage through the live connector', () => {
     expect(bodies).toHaveLength(1);
     const [latest] = await service.store.listAudit({ ticketId: '48222', limit: 1 });
     expect(latest!.note).toMatch(/already applied/);
+  });
+
+  it('does not queue the events its own updates cause', async () => {
+    const ticket = freshTicket(48222);
+    const body = delivery('ticket.custom_field_changed', ticket, 'evt-own', { event: { custom_field: { id: String(FIELD.category) }, current: 'call', previous: null } });
+    const res = await post({ ...body, detail: { ...body.detail, actor_id: '900000001' } });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ status: 'ignored' });
+    expect(await service.store.queueDepth()).toEqual({ queued: 0, running: 0, done: 0, dead: 0 });
   });
 
   it('re-reads and decides again when the safe update conflicts (409)', async () => {

@@ -73,6 +73,8 @@ export interface ZendeskClient extends ZendeskSetupApi {
   listTicketComments(id: number): Promise<ZendeskComment[]>;
   /** Cached for `organizationTtlMs`; getTicket with `include: ['organizations']` fills the cache too. */
   getOrganization(id: number): Promise<ZendeskOrganization>;
+  /** The user the credentials belong to: its id tells InScope's own updates apart from people's. */
+  getCurrentUser(): Promise<ZendeskUser>;
   /**
    * PUT /api/v2/tickets/{id}. With `safeUpdate`, Zendesk answers 409 if the ticket changed after
    * `updatedStamp` (the `updated_at` you read): catch it with isConflictError, re-read, decide again.
@@ -145,6 +147,10 @@ export function createZendeskClient(options: ZendeskClientOptions): ZendeskClien
       return listAllPages<ZendeskComment>(request, ticketPath(id, '/comments.json'), 'comments');
     },
 
+    async getCurrentUser() {
+      const { user } = await request<{ user: ZendeskUser }>('GET', '/api/v2/users/me.json');
+      return user;
+    },
     async getOrganization(id) {
       const cached = organizations.get(id);
       if (cached) return cached;

@@ -15,7 +15,8 @@ export const SIGNATURE_HEADER = 'x-zendesk-webhook-signature';
 export const SIGNATURE_TIMESTAMP_HEADER = 'x-zendesk-webhook-signature-timestamp';
 export const REQUIRED_HEADERS = [SIGNATURE_HEADER, SIGNATURE_TIMESTAMP_HEADER, 'x-zendesk-webhook-invocation-id'] as const;
 
-export type AcceptOutcome = { readonly status: 'accepted' | 'duplicate' };
+/** `ignored`: verified but not queued (e.g. InScope's own update coming back); acknowledged with 200. */
+export type AcceptOutcome = { readonly status: 'accepted' | 'duplicate' | 'ignored' };
 
 export type WebhookRejectReason =
   | 'content_type'
