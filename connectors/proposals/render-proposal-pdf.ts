@@ -97,7 +97,7 @@ function drawProposal(doc: Doc, p: Proposal, l: ProposalLabels, intro: string, h
   // Customer on the left, the proposal's particulars on the right.
   const colWidth = (width - 24) / 2;
   const right = left + colWidth + 24;
-  doc.font('regular').fontSize(8).fillColor(COLOR.muted).text(l.to.toUpperCase(), left, y, { width: colWidth, characterSpacing: 0.6 });
+  doc.font('regular').fontSize(8).fillColor(COLOR.muted).text(l.to.toUpperCase(), left, y, { width: colWidth });
   doc.font('bold').fontSize(10.5).fillColor(COLOR.ink).text(p.organization.name, { width: colWidth });
   doc.font('regular').fontSize(9.5);
   for (const line of [p.contact.name, p.contact.email]) if (line !== undefined) doc.text(line, { width: colWidth });
