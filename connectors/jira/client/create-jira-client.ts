@@ -1,0 +1,220 @@
+// The Jira Cloud and Jira Service Management client: jira.js 6 (`createCloudClient`,
+// `createServiceDeskClient`) over one `Client.sendRequest` of our own, which paces requests per
+// site, records every attempt for the audit log, turns jira.js errors into HelpdeskError and
+// retries under Atlassian's policy (jira-retry-policy.ts). jira.js's own retry stays off.
+// Every method throws HelpdeskError; vendor shapes are narrowed in jira-api-types.ts.
+import { createCloudClient, createServiceDeskClient } from 'jira.js';
+import { createClient, type Client, type SendRequestOptions } from 'jira.js/core';
+import { HelpdeskError } from '../../shared/helpdesk-error.js';
+import { createTokenBucketPacer, type Pacer } from '../../shared/pacer.js';
+import type { CallRecord } from '../../zendesk/client/zendesk-request.js';
+import type {
+  JiraAdminWebhook,
+  JiraAdminWebhookInput,
+  JiraField,
+  JiraFieldContext,
+  JiraFieldOption,
+  JiraIssue,
+  JiraIssueEdit,
+  JiraProjectIssueTypeStatuses,
+  JiraSearchPage,
+  JiraTransition,
+} from './jira-api-types.js';
+import { createJiraRetryPolicy, type JiraRetryOptions } from './jira-retry-policy.js';
+import { toHelpdeskError } from './to-helpdesk-error.js';
+
+export type JiraAuth = { readonly email: string; readonly apiToken: string } | { readonly bearerToken: string };
+
+export interface JiraClientOptions {
+  /** The bare site URL, e.g. `https://veldhuis.atlassian.net` (a nock host in tests). */
+  readonly siteUrl: string;
+  readonly auth: JiraAuth;
+  /** Requests per minute this client paces itself to. Default 300. */
+  readonly rateLimitPerMinute?: number;
+  readonly pacer?: Pacer;
+  readonly retry?: Omit<JiraRetryOptions, 'delayScale' | 'sleep' | 'random'>;
+  readonly delayScale?: number;
+  readonly sleep?: (ms: number) => Promise<void>;
+  readonly random?: () => number;
+  readonly now?: () => number;
+  readonly onCall?: (call: CallRecord) => void;
+  /** jira.js checks every response against its schema: 'warn' (stderr), 'silent' or 'throw' (tests). Default 'silent'. */
+  readonly onSchemaMismatch?: 'warn' | 'silent' | 'throw';
+}
+
+export interface JiraClient {
+  readonly siteUrl: string;
+  getIssue(key: string, fields: readonly string[]): Promise<JiraIssue>;
+  editIssue(key: string, edit: JiraIssueEdit): Promise<void>;
+  getTransitions(key: string): Promise<JiraTransition[]>;
+  doTransition(key: string, transitionId: string): Promise<void>;
+  /** JSM request comment (`POST /rest/servicedeskapi/request/{key}/comment`): plain text, `public` false = internal note. */
+  addRequestComment(key: string, body: string, isPublic: boolean): Promise<{ readonly id?: string }>;
+  getMyself(): Promise<{ readonly accountId: string }>;
+  /** Enhanced JQL search (`GET /rest/api/3/search/jql`), one page per iteration, following nextPageToken. */
+  searchJql(jql: string, fields: readonly string[], pageSize?: number): AsyncGenerator<JiraSearchPage>;
+  getFields(): Promise<JiraField[]>;
+  createSelectField(name: string, description: string): Promise<JiraField>;
+  getFieldContexts(fieldId: string): Promise<JiraFieldContext[]>;
+  getContextOptions(fieldId: string, contextId: string): Promise<JiraFieldOption[]>;
+  addContextOptions(fieldId: string, contextId: string, values: readonly string[]): Promise<JiraFieldOption[]>;
+  getProjectStatuses(projectKey: string): Promise<JiraProjectIssueTypeStatuses[]>;
+  listAdminWebhooks(): Promise<JiraAdminWebhook[]>;
+  registerAdminWebhook(input: JiraAdminWebhookInput): Promise<JiraAdminWebhook>;
+}
+
+const ISSUE_KEY = /^(?:[A-Z][A-Z0-9_]*-\d+|\d+)$/;
+
+function issueKey(key: string): string {
+  if (!ISSUE_KEY.test(key)) throw new HelpdeskError('validation', `Invalid Jira issue key: ${JSON.stringify(key).slice(0, 40)}`);
+  return key;
+}
+
+const FIELD_ID = /^(?:customfield_\d+|[a-z][A-Za-z]*)$/;
+
+function fieldId(id: string): string {
+  if (!FIELD_ID.test(id)) throw new HelpdeskError('validation', `Invalid Jira field id: ${JSON.stringify(id).slice(0, 40)}`);
+  return id;
+}
+
+/** Wraps the plain jira.js transport with pacing, typed errors, retries and the call log. */
+export function createInstrumentedClient(inner: Client, options: JiraClientOptions): Client {
+  const now = options.now ?? Date.now;
+  const pacer = options.pacer ?? createTokenBucketPacer({
+    ratePerMinute: options.rateLimitPerMinute ?? 300,
+    now: () => performance.now(),
+    ...(options.sleep && { sleep: options.sleep }),
+    ...(options.delayScale !== undefined && { delayScale: options.delayScale }),
+  });
+  const retry = createJiraRetryPolicy({
+    ...options.retry,
+    ...(options.sleep && { sleep: options.sleep }),
+    ...(options.random && { random: options.random }),
+    ...(options.delayScale !== undefined && { delayScale: options.delayScale }),
+  });
+  return {
+    async sendRequest<T>(request: SendRequestOptions<T>): Promise<T> {
+      const method = request.method ?? 'GET';
+      const path = request.url.split('?')[0] ?? request.url;
+      // A POST (transition, comment, webhook) is not repeated unless it provably never arrived.
+      const traits = { method, idempotent: method !== 'POST' };
+      for (let attempt = 1; ; attempt += 1) {
+        await pacer.acquire();
+        const started = now();
+        try {
+          const result = await inner.sendRequest(request);
+          // jira.js hands back the body, not the response: 204 for an empty answer, else 200.
+          options.onCall?.({ method, path, status: result === undefined ? 204 : 200, durationMs: now() - started, attempt });
+          return result;
+        } catch (raw) {
+          const error = toHelpdeskError(raw, method, path, attempt);
+          options.onCall?.({ method, path, ...(error.status !== undefined && { status: error.status }), durationMs: now() - started, attempt, errorKind: error.kind });
+          const delay = retry.nextDelayMs(error, attempt, traits);
+          if (delay === undefined) throw error;
+          await retry.sleep(delay);
+        }
+      }
+    },
+  };
+}
+
+export function createJiraClient(options: JiraClientOptions): JiraClient {
+  let site: URL;
+  try {
+    site = new URL(options.siteUrl);
+  } catch {
+    throw new HelpdeskError('config', 'Jira site URL must be absolute, e.g. https://acme.atlassian.net');
+  }
+  const host = site.origin;
+  const auth = 'bearerToken' in options.auth
+    ? { type: 'bearer' as const, token: options.auth.bearerToken }
+    : { type: 'basic' as const, email: options.auth.email, apiToken: options.auth.apiToken };
+  const transport = createInstrumentedClient(createClient({ host, auth, onSchemaMismatch: options.onSchemaMismatch ?? 'silent' }), options);
+  const cloud = createCloudClient(transport);
+  const serviceDesk = createServiceDeskClient(transport);
+
+  return {
+    siteUrl: host,
+    async getIssue(key, fields) {
+      return (await cloud.issues.getIssue({ issueIdOrKey: issueKey(key), fields: [...fields] })) as JiraIssue;
+    },
+    async editIssue(key, edit) {
+      // notifyUsers=false would need admin rights; the default keeps Jira's own notification rules.
+      await cloud.issues.editIssue({ issueIdOrKey: issueKey(key), ...(edit.fields && { fields: { ...edit.fields } }), ...(edit.update && { update: edit.update as Record<string, Record<string, unknown>[]> }) });
+    },
+    async getTransitions(key) {
+      const { transitions } = await cloud.issues.getTransitions({ issueIdOrKey: issueKey(key) });
+      return (transitions ?? []).flatMap((t): JiraTransition[] =>
+        typeof t.id === 'string' ? [{ id: t.id, ...(t.name !== undefined && { name: t.name }), ...(t.to && { to: { ...(t.to.id !== undefined && { id: String(t.to.id) }), ...(t.to.name !== undefined && { name: t.to.name }) } }) }] : [],
+      );
+    },
+    async doTransition(key, transitionId) {
+      await cloud.issues.doTransition({ issueIdOrKey: issueKey(key), transition: { id: transitionId } });
+    },
+    async addRequestComment(key, body, isPublic) {
+      const comment = await serviceDesk.request.createRequestComment({ issueIdOrKey: issueKey(key), body, public: isPublic });
+      return comment.id === undefined ? {} : { id: String(comment.id) };
+    },
+    async getMyself() {
+      const user = await cloud.myself.getCurrentUser();
+      if (typeof user.accountId !== 'string') throw new HelpdeskError('server', 'Jira GET /rest/api/3/myself returned no accountId');
+      return { accountId: user.accountId };
+    },
+    async *searchJql(jql, fields, pageSize = 100) {
+      let nextPageToken: string | undefined;
+      for (;;) {
+        const page = await cloud.issueSearch.searchAndReconsileIssuesUsingJql({ jql, fields: [...fields], maxResults: pageSize, ...(nextPageToken !== undefined && { nextPageToken }) });
+        const token = typeof page.nextPageToken === 'string' && page.nextPageToken !== '' ? page.nextPageToken : null;
+        yield { issues: (page.issues ?? []) as JiraIssue[], nextPageToken: token };
+        if (token === null) return;
+        nextPageToken = token;
+      }
+    },
+    async getFields() {
+      return (await cloud.issueFields.getFields()) as JiraField[];
+    },
+    async createSelectField(name, description) {
+      return (await cloud.issueFields.createCustomField({
+        name,
+        description,
+        type: 'com.atlassian.jira.plugin.system.customfieldtypes:select',
+        searcherKey: 'com.atlassian.jira.plugin.system.customfieldtypes:multiselectsearcher',
+      })) as JiraField;
+    },
+    async getFieldContexts(id) {
+      const page = await cloud.issueCustomFieldContexts.getContextsForField({ fieldId: fieldId(id) });
+      return (page.values ?? []).map((c) => ({ id: String(c.id), ...(c.name !== undefined && { name: c.name }) }));
+    },
+    async getContextOptions(id, contextId) {
+      const page = await cloud.issueCustomFieldOptions.getOptionsForContext({ fieldId: fieldId(id), contextId: Number(contextId), maxResults: 1000 });
+      return (page.values ?? []).map((o) => ({ id: String(o.id), value: String(o.value), ...(o.disabled !== undefined && { disabled: o.disabled }) }));
+    },
+    async addContextOptions(id, contextId, values) {
+      const created = await cloud.issueCustomFieldOptions.createCustomFieldOption({ fieldId: fieldId(id), contextId: Number(contextId), options: values.map((value) => ({ value })) });
+      return (created.options ?? []).map((o) => ({ id: String(o.id), value: String(o.value) }));
+    },
+    async getProjectStatuses(projectKey) {
+      return (await cloud.projects.getAllStatuses({ projectIdOrKey: encodeURIComponent(projectKey) })) as JiraProjectIssueTypeStatuses[];
+    },
+    // Admin webhooks are not in jira.js's cloud surface; the same transport sends them.
+    // Atlassian, "Webhooks" › "Registering a webhook using the REST API (for admins)".
+    async listAdminWebhooks() {
+      const list = await transport.sendRequest<unknown>({ url: '/rest/webhooks/1.0/webhook', method: 'GET' });
+      return Array.isArray(list) ? (list as JiraAdminWebhook[]) : [];
+    },
+    async registerAdminWebhook(input) {
+      return transport.sendRequest<JiraAdminWebhook>({
+        url: '/rest/webhooks/1.0/webhook',
+        method: 'POST',
+        body: {
+          name: input.name,
+          url: input.url,
+          events: input.events,
+          filters: { 'issue-related-events-section': input.jql ?? '' },
+          excludeBody: false,
+          secret: input.secret,
+        },
+      });
+    },
+  };
+}

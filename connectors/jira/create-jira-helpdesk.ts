@@ -1,0 +1,69 @@
+// The live Jira Service Management adapter behind the helpdesk port. `load` is one GET of the issue
+// with the mapped fields. `apply` writes in the order that keeps a retried job safe:
+//   1. read: re-read `updated` (and the labels) and resolve the transition, before any write;
+//   2. the category (`PUT /rest/api/3/issue/{key}`, select field as `{ value }`);
+//   3. the status, through the transition whose target is the mapped status name;
+//   4. the comment, through the JSM request comment API (plain text, `public` true or false);
+//   5. the labels last, with the decision label among them.
+// Jira has no safe_update: optimistic concurrency is approximated by comparing `fields.updated`
+// with the version `load` returned right before the first write (a change in between is a
+// 'conflict', and the worker reads and decides again). The decision label is the commit marker: a
+// job that dies before step 5 is retried and writes the missing steps again (a comment at most
+// twice, never lost); once step 5 is done, the same decision plans no change (plan-decision.ts).
+import type { HelpdeskPort, TicketChange, TicketState } from '../core/helpdesk-port.js';
+import { HelpdeskError } from '../shared/helpdesk-error.js';
+import type { JiraClient } from './client/create-jira-client.js';
+import { jiraIssueToWorkItem } from './to-domain.js';
+import { jiraReadFields, jiraTicketState, labelChanges, type JiraMapping } from './jira-mapping.js';
+
+export const HIDDEN_TRANSITION_HINT = 'a JSM approval step or the workflow hides the transition';
+
+export function createJiraHelpdesk(client: JiraClient, mapping: JiraMapping): HelpdeskPort {
+  const readFields = jiraReadFields(mapping);
+
+  async function transitionTo(key: string, status: NonNullable<TicketChange['status']>): Promise<string> {
+    const target = mapping.statuses[status];
+    const transitions = await client.getTransitions(key);
+    const match = transitions.find((t) => t.to?.name !== undefined && t.to.name.localeCompare(target, undefined, { sensitivity: 'accent' }) === 0);
+    if (!match) {
+      const offered = transitions.map((t) => t.to?.name ?? t.name ?? t.id).join(', ') || 'none';
+      throw new HelpdeskError('config', `No transition to "${target}" is available to InScope's Jira user on ${key} (offered: ${offered}): ${HIDDEN_TRANSITION_HINT} to ${target} from the bot`);
+    }
+    return match.id;
+  }
+
+  return {
+    kind: 'jira',
+    live: true,
+    async load(ticketId): Promise<TicketState> {
+      const issue = await client.getIssue(ticketId, readFields);
+      return jiraTicketState(issue, jiraIssueToWorkItem(issue, { fields: mapping.fields }), mapping);
+    },
+    async apply(ticketId, change, expectedVersion) {
+      let currentLabels: readonly string[] | null = null;
+      if (expectedVersion !== null || change.tags !== undefined) {
+        const fresh = await client.getIssue(ticketId, ['updated', 'labels']);
+        const updated = fresh.fields?.['updated'];
+        if (expectedVersion !== null && updated !== expectedVersion) {
+          throw new HelpdeskError('conflict', `Jira issue ${ticketId} changed since it was read (updated ${String(updated)})`);
+        }
+        const labels = fresh.fields?.['labels'];
+        currentLabels = Array.isArray(labels) ? labels.filter((l): l is string => typeof l === 'string') : [];
+      }
+      const transitionId = change.status === undefined ? undefined : await transitionTo(ticketId, change.status);
+      const categoryFields = change.category === undefined ? undefined : { [mapping.categoryField]: { value: mapping.categories[change.category] } };
+      const labels = change.tags === undefined ? [] : labelChanges(currentLabels ?? [], change.tags);
+      const labelUpdate = labels.length > 0 ? { labels } : undefined;
+
+      // With nothing in between, category and labels go in one edit.
+      if (transitionId === undefined && change.comment === undefined) {
+        if (categoryFields || labelUpdate) await client.editIssue(ticketId, { ...(categoryFields && { fields: categoryFields }), ...(labelUpdate && { update: labelUpdate }) });
+        return;
+      }
+      if (categoryFields) await client.editIssue(ticketId, { fields: categoryFields });
+      if (transitionId !== undefined) await client.doTransition(ticketId, transitionId);
+      if (change.comment) await client.addRequestComment(ticketId, change.comment.body, change.comment.public);
+      if (labelUpdate) await client.editIssue(ticketId, { update: labelUpdate });
+    },
+  };
+}

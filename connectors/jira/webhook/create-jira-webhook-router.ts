@@ -1,0 +1,132 @@
+// Express router for `POST /webhooks/jira` (admin webhooks registered with a secret). Order of
+// checks as for Zendesk: content type, required headers, size, signature, JSON, schema; deliveries
+// caused by InScope's own bot account are acknowledged and dropped (its writes fire
+// `jira:issue_updated` too); everything else is handed to `accept`, which must store it durably
+// before we answer 2xx. Jira retries on 408/409/425/429/5xx and time-outs (PLATFORM.md), so a
+// store failure answers 503 and the delivery comes again.
+import type { NextFunction, Request, Response } from 'express';
+import { Router } from 'express';
+import { readRawBody } from '../../http/read-raw-body.js';
+import { sendJsonError } from '../../http/send-json-error.js';
+import type { JiraDelivery } from './jira-delivery.js';
+import { headerValue, IDENTIFIER_HEADER, parseJiraDelivery } from './parse-jira-delivery.js';
+import { verifyJiraSignature } from './verify-jira-signature.js';
+
+export const JIRA_WEBHOOK_PATH = '/webhooks/jira';
+export const JIRA_SIGNATURE_HEADER = 'x-hub-signature';
+export const JIRA_REQUIRED_HEADERS = [JIRA_SIGNATURE_HEADER, IDENTIFIER_HEADER] as const;
+
+export type JiraAcceptOutcome = { readonly status: 'accepted' | 'duplicate' };
+
+export type JiraWebhookRejectReason = 'content_type' | 'missing_headers' | 'too_large' | 'aborted' | 'signature' | 'json' | 'invalid' | 'not_configured' | 'unavailable' | 'internal';
+
+export interface JiraWebhookRouterOptions {
+  /** Signing secrets, current first; read per request so a rotation needs no restart. */
+  readonly secrets: () => readonly string[];
+  /** InScope's own accountId; its deliveries are acknowledged and not queued. */
+  readonly botAccountId: () => string | null;
+  readonly maxBodyBytes?: number;
+  readonly accept: (delivery: JiraDelivery, raw: Buffer) => Promise<JiraAcceptOutcome>;
+  readonly onRejected?: (reason: JiraWebhookRejectReason, status: number) => void;
+  readonly onIgnored?: (why: 'own_change' | 'unsupported') => void;
+  readonly acceptTimeoutMs?: number;
+  readonly retryAfterSec?: number;
+}
+
+/** Issue payloads carry every field of the issue, descriptions in ADF included: more room than Zendesk's. */
+export const DEFAULT_JIRA_MAX_BODY_BYTES = 1024 * 1024;
+
+export function createJiraWebhookRouter(options: JiraWebhookRouterOptions): Router {
+  const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_JIRA_MAX_BODY_BYTES;
+  const acceptTimeoutMs = options.acceptTimeoutMs ?? 8_000;
+  const retryAfterSec = String(options.retryAfterSec ?? 30);
+
+  const router = Router();
+  router.post(JIRA_WEBHOOK_PATH, async (req: Request, res: Response) => {
+    const reject = (status: number, reason: JiraWebhookRejectReason, message: string, details?: unknown): void => {
+      options.onRejected?.(reason, status);
+      if (status === 503) res.set('Retry-After', retryAfterSec);
+      sendJsonError(res, status, reason, message, details);
+    };
+
+    const mediaType = req.headers['content-type']?.split(';')[0]?.trim().toLowerCase();
+    if (mediaType !== 'application/json') {
+      req.resume();
+      return reject(415, 'content_type', 'Content-Type must be application/json');
+    }
+    const missing = JIRA_REQUIRED_HEADERS.filter((name) => headerValue(req.headers, name) === undefined);
+    if (missing.length > 0) {
+      req.resume();
+      return reject(400, 'missing_headers', `Missing required header(s): ${missing.join(', ')}`, { missing });
+    }
+    if (Number(req.headers['content-length'] ?? 0) > maxBodyBytes) {
+      res.set('Connection', 'close');
+      req.resume();
+      return reject(413, 'too_large', `Body exceeds ${maxBodyBytes} bytes`);
+    }
+    const read = await readRawBody(req, maxBodyBytes);
+    if (!read.ok) {
+      if (read.reason === 'too_large') return reject(413, 'too_large', `Body exceeds ${maxBodyBytes} bytes`);
+      return reject(400, 'aborted', 'Request body could not be read');
+    }
+
+    const secrets = options.secrets().filter((secret) => secret !== '');
+    if (secrets.length === 0) return reject(503, 'not_configured', 'Webhook signing secret is not configured');
+    const verified = verifyJiraSignature({ secrets, header: headerValue(req.headers, JIRA_SIGNATURE_HEADER) ?? '', rawBody: read.body });
+    // A wrong secret, an unknown method and a malformed header look the same from outside on purpose.
+    if (!verified.ok) return reject(401, 'signature', 'Signature does not match');
+
+    let json: unknown;
+    try {
+      json = JSON.parse(read.body.toString('utf8'));
+    } catch {
+      return reject(400, 'json', 'Body is not valid JSON');
+    }
+    const parsed = parseJiraDelivery(json, req.headers);
+    if (!parsed.ok) {
+      if (parsed.reason === 'unsupported') {
+        options.onIgnored?.('unsupported');
+        res.status(200).json({ status: 'ignored', eventType: parsed.eventType });
+        return;
+      }
+      const first = parsed.issues[0];
+      return reject(422, 'invalid', `Delivery failed validation${first ? `: ${first.path}: ${first.message}` : ''}`, { issues: parsed.issues });
+    }
+    const bot = options.botAccountId();
+    if (bot !== null && parsed.delivery.actorAccountId === bot) {
+      options.onIgnored?.('own_change');
+      res.status(200).json({ status: 'ignored', reason: 'own_change' });
+      return;
+    }
+
+    let outcome: JiraAcceptOutcome;
+    try {
+      outcome = await withTimeout(options.accept(parsed.delivery, read.body), acceptTimeoutMs);
+    } catch {
+      return reject(503, 'unavailable', 'Delivery could not be stored; retry later');
+    }
+    res.status(outcome.status === 'accepted' ? 202 : 200).json({ status: outcome.status });
+  });
+  router.use(JIRA_WEBHOOK_PATH, (error: unknown, _req: Request, res: Response, next: NextFunction) => {
+    if (res.headersSent) return next(error);
+    options.onRejected?.('internal', 500);
+    sendJsonError(res, 500, 'internal', 'Unexpected error while handling the delivery');
+  });
+  return router;
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`accept timed out after ${ms} ms`)), ms);
+    promise.then(
+      (value) => {
+        clearTimeout(timer);
+        resolve(value);
+      },
+      (error: unknown) => {
+        clearTimeout(timer);
+        reject(error instanceof Error ? error : new Error(String(error)));
+      },
+    );
+  });
+}

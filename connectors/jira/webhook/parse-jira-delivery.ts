@@ -1,0 +1,94 @@
+// Turns a verified, JSON-parsed Jira webhook body plus its headers into a JiraDelivery. Validates
+// only the fields InScope reads and reports the path of the first problems.
+//
+// Payload shape (Jira Cloud platform, "Webhooks" › "Example callback for an issue-related event"):
+// `{ timestamp, webhookEvent, issue_event_type_name, user: { accountId }, issue: { id, key, fields },
+// changelog: { id, items: [{ field, fieldId, from, fromString, to, toString }] } }`; a comment event
+// carries `comment: { id, author: { accountId }, body, jsdPublic? }` with the issue it belongs to.
+import { z } from 'zod';
+import type { JiraChangelogItem, JiraDelivery, JiraEventType } from './jira-delivery.js';
+import { JIRA_EVENT_TYPES } from './jira-delivery.js';
+
+export type JiraHeaders = Readonly<Record<string, string | readonly string[] | undefined>>;
+
+export interface DeliveryIssue {
+  readonly path: string;
+  readonly message: string;
+}
+
+export type ParseJiraDeliveryResult =
+  | { readonly ok: true; readonly delivery: JiraDelivery }
+  | { readonly ok: false; readonly reason: 'unsupported'; readonly eventType: string }
+  | { readonly ok: false; readonly reason: 'invalid'; readonly issues: readonly DeliveryIssue[] };
+
+export const IDENTIFIER_HEADER = 'x-atlassian-webhook-identifier';
+export const RETRY_HEADER = 'x-atlassian-webhook-retry';
+
+const idSchema = z.union([z.string().trim().min(1), z.number().int().nonnegative()]).transform(String);
+const nullableText = z.string().nullish();
+
+const bodySchema = z.object({
+  webhookEvent: z.string(),
+  timestamp: z.number().optional(),
+  user: z.object({ accountId: z.string().optional() }).nullish(),
+  issue: z.object({
+    id: idSchema,
+    key: z.string().trim().regex(/^[A-Z][A-Z0-9_]*-\d+$/, 'expected an issue key such as SUP-231'),
+    fields: z.record(z.string(), z.unknown()).optional(),
+  }),
+  changelog: z
+    .object({
+      items: z.array(z.object({ field: z.string(), fieldId: z.string().optional(), from: nullableText, fromString: nullableText, to: nullableText, toString: nullableText })).default([]),
+    })
+    .nullish(),
+  comment: z
+    .object({ id: idSchema.optional(), author: z.object({ accountId: z.string().optional() }).nullish(), jsdPublic: z.boolean().optional() })
+    .nullish(),
+});
+
+export function parseJiraDelivery(json: unknown, headers: JiraHeaders): ParseJiraDeliveryResult {
+  const identifier = headerValue(headers, IDENTIFIER_HEADER);
+  if (identifier === undefined) return invalid([{ path: `headers.${IDENTIFIER_HEADER}`, message: 'required' }]);
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) return invalid([{ path: '(body)', message: 'expected a JSON object' }]);
+  const event = (json as { webhookEvent?: unknown }).webhookEvent;
+  if (typeof event !== 'string') return invalid([{ path: 'webhookEvent', message: 'required' }]);
+  const eventType = JIRA_EVENT_TYPES.find((known) => known === event);
+  if (eventType === undefined) return { ok: false, reason: 'unsupported', eventType: event };
+
+  const parsed = bodySchema.safeParse(json);
+  if (!parsed.success) {
+    return invalid(parsed.error.issues.slice(0, 5).map((i) => ({ path: i.path.map(String).join('.') || '(body)', message: i.message })));
+  }
+  const body = parsed.data;
+  const actor = body.user?.accountId ?? body.comment?.author?.accountId;
+  const retry = Number(headerValue(headers, RETRY_HEADER));
+  const delivery: JiraDelivery = {
+    deliveryId: identifier,
+    eventId: identifier,
+    eventType: eventType satisfies JiraEventType,
+    ticketId: body.issue.key,
+    issueId: body.issue.id,
+    issue: { id: body.issue.id, key: body.issue.key, fields: body.issue.fields ?? {} },
+    ...(body.timestamp !== undefined && { occurredAt: body.timestamp }),
+    ...(actor !== undefined && { actorAccountId: actor }),
+    ...(Number.isInteger(retry) && retry >= 0 && { retry }),
+    ...(body.changelog && { changelog: body.changelog.items.map(compactItem) }),
+    ...(body.comment && { comment: { ...(body.comment.id !== undefined && { id: body.comment.id }), ...(body.comment.jsdPublic !== undefined && { public: body.comment.jsdPublic }) } }),
+  };
+  return { ok: true, delivery };
+}
+
+function compactItem(item: { field: string }): JiraChangelogItem {
+  return Object.fromEntries(Object.entries(item).filter(([, v]) => v !== undefined)) as unknown as JiraChangelogItem;
+}
+
+export function headerValue(headers: JiraHeaders, name: string): string | undefined {
+  const raw = headers[name];
+  const value = (Array.isArray(raw) ? raw[0] : raw) as string | undefined;
+  const trimmed = value?.trim();
+  return trimmed === undefined || trimmed === '' ? undefined : trimmed;
+}
+
+function invalid(issues: readonly DeliveryIssue[]): ParseJiraDeliveryResult {
+  return { ok: false, reason: 'invalid', issues };
+}
