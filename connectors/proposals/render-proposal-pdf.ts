@@ -27,7 +27,7 @@ function fontBytes(file: string): Buffer {
   return bytes;
 }
 
-export function renderProposalPdf(proposal: Proposal, options: RenderProposalPdfOptions): Promise<Buffer> {
+export async function renderProposalPdf(proposal: Proposal, options: RenderProposalPdfOptions): Promise<Buffer> {
   // Templates first: a broken override fails before any byte is produced.
   const intro = options.templates.render('pdf-intro', proposal);
   const howToAccept = options.templates.render('pdf-accept', proposal);
