@@ -18,16 +18,20 @@ export interface PostgresQueueOptions {
 const byId = 'SELECT * FROM jobs WHERE id = $1';
 const deliveriesOf = 'SELECT delivery_id, event_id, event_type, payload, received_at FROM deliveries WHERE job_id = $1 ORDER BY id';
 // Due longest first; a queued job waits while its ticket has a running one (per-ticket order), and a
-// running job whose lease ran out is up for grabs again (its worker died). SKIP LOCKED passes over a
-// job another transaction is claiming, finishing or coalescing a delivery into.
-const candidate = `
+// running job whose lease ran out is up for grabs again (its worker died). Two queries, each walking
+// an index in due order, instead of one that sorts every runnable job on each claim; the claim takes
+// the earlier of the two. SKIP LOCKED passes over a job another transaction is claiming, finishing or
+// coalescing a delivery into.
+const expiredCandidate = `
+  SELECT * FROM jobs WHERE state = 'running' AND lease_until <= $1
+  ORDER BY lease_until, id LIMIT 1
+  FOR UPDATE SKIP LOCKED`;
+const queuedCandidate = `
   SELECT * FROM jobs j
-  WHERE (j.state = 'queued' AND j.run_after <= $1 AND NOT EXISTS (
-           SELECT 1 FROM jobs r WHERE r.state = 'running'
-             AND r.helpdesk = j.helpdesk AND r.account_id = j.account_id AND r.ticket_id = j.ticket_id))
-     OR (j.state = 'running' AND j.lease_until <= $1)
-  ORDER BY CASE WHEN j.state = 'running' THEN j.lease_until ELSE j.run_after END, j.id
-  LIMIT 1
+  WHERE j.state = 'queued' AND j.run_after <= $1 AND NOT EXISTS (
+    SELECT 1 FROM jobs r WHERE r.state = 'running'
+      AND r.helpdesk = j.helpdesk AND r.account_id = j.account_id AND r.ticket_id = j.ticket_id)
+  ORDER BY j.run_after, j.id LIMIT 1
   FOR UPDATE SKIP LOCKED`;
 const take = `
   UPDATE jobs SET state = 'running', lease_owner = $2, lease_until = $3, attempts = attempts + 1, updated_at = $4
@@ -77,7 +81,9 @@ export function createPostgresQueue(pool: pg.Pool, { maxAttempts, now }: Postgre
   return {
     claim: (options: ClaimOptions): Promise<JobWithDeliveries | null> => withTransaction(pool, async (client) => {
       for (;;) {
-        const row = (await client.query<JobRow>(candidate, [options.now])).rows[0];
+        const expired = (await client.query<JobRow>(expiredCandidate, [options.now])).rows[0];
+        const queued = (await client.query<JobRow>(queuedCandidate, [options.now])).rows[0];
+        const row = expired && queued ? (isDueBefore(queued, expired) ? queued : expired) : expired ?? queued;
         if (!row) return null;
         if (row.state === 'running' && row.attempts >= maxAttempts) {
           await client.query(bury, [row.id,
@@ -138,4 +144,9 @@ export function createPostgresQueue(pool: pg.Pool, { maxAttempts, now }: Postgre
       return counts;
     },
   };
+}
+
+function isDueBefore(queued: JobRow, expired: JobRow): boolean {
+  const leaseUntil = expired.lease_until ?? 0;
+  return queued.run_after < leaseUntil || (queued.run_after === leaseUntil && queued.id < expired.id);
 }

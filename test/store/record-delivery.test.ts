@@ -59,6 +59,29 @@ describeStores('recordDelivery', (stores) => {
     expect(new Set(results.map((r) => r.jobId)).size).toBe(10);
   });
 
+  it('dedupes copies within one batch exactly as it dedupes copies sent one by one', async () => {
+    const store = await stores.open();
+    const seen = await store.recordDelivery(delivery('306', { deliveryId: 'inv-seen', eventId: 'evt-seen' }));
+    const results = await Promise.all([
+      store.recordDelivery(delivery('307', { deliveryId: 'inv-a', eventId: 'evt-a' })),
+      store.recordDelivery(delivery('307', { deliveryId: 'inv-a', eventId: 'evt-a' })),
+      store.recordDelivery(delivery('307', { deliveryId: 'inv-b', eventId: 'evt-a' })),
+      // A duplicate by its event id does not claim its fresh delivery id: the next copy with it is new.
+      store.recordDelivery(delivery('306', { deliveryId: 'inv-c', eventId: 'evt-seen' })),
+      store.recordDelivery(delivery('306', { deliveryId: 'inv-c', eventId: 'evt-fresh' })),
+    ]);
+    expect(store.metrics().deliveryCommits).toBe(2);
+    const first = results[0]?.jobId;
+    expect(results).toEqual([
+      { status: 'accepted', jobId: first },
+      { status: 'duplicate', jobId: first },
+      { status: 'duplicate', jobId: first },
+      { status: 'duplicate', jobId: seen.jobId },
+      { status: 'accepted', jobId: seen.jobId },
+    ]);
+    expect((await store.getJob(seen.jobId as number))?.deliveries.map((d) => d.deliveryId)).toEqual(['inv-seen', 'inv-c']);
+  });
+
   it('commits once per call when the calls do not overlap', async () => {
     const store = await stores.open();
     for (let i = 0; i < 3; i += 1) await store.recordDelivery(delivery('300'));
