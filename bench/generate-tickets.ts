@@ -83,7 +83,15 @@ export const BENCH_ORG_BASE = 500000;
 /** Zendesk field ids as in examples/coverage.yaml. */
 const FIELD = { category: 360001000001, product: 360001000002, version: 360001000003, module: 360001000004, errorText: 360001000005, steps: 360001000006 };
 
-export function generateTicket(i: number, random: () => number, organizations: number): GeneratedTicket {
+export interface TextLength {
+  readonly min: number;
+  readonly max: number;
+}
+
+/** 1–3 KB, the long end of real descriptions (issue 2's simulate benchmark). */
+export const LONG_TEXT: TextLength = { min: 1000, max: 3000 };
+
+export function generateTicket(i: number, random: () => number, organizations: number, size: TextLength = LONG_TEXT): GeneratedTicket {
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
   const lang = random() < 0.6 ? 'nl' : 'en';
   const product = pick(PRODUCTS);
@@ -92,7 +100,7 @@ export function generateTicket(i: number, random: () => number, organizations: n
   const code = `ERR-${1000 + Math.floor(random() * 9000)}`;
   const name = product[lang];
   const opening = KINDS[lang][kind](name, version, code);
-  const target = 1000 + Math.floor(random() * 2000);
+  const target = size.min + Math.floor(random() * (size.max - size.min));
   const parts: string[] = [lang === 'nl' ? 'Beste support,' : 'Dear support team,', opening];
   let length = parts.join(' ').length;
   while (length < target) {
