@@ -34,3 +34,16 @@ export const SAMPLE_PROPOSAL: Proposal = {
   acceptUrl: 'https://inscope.veldhuis-software.nl/p/eyJwIjoiUC0yMDI2LTAwNDIiLCJ2IjoyfQ.accept',
   declineUrl: 'https://inscope.veldhuis-software.nl/p/eyJwIjoiUC0yMDI2LTAwNDIiLCJ2IjoyfQ.decline',
 };
+
+/** The same proposal for an English-speaking contact: wording, lines and terms in English. */
+export const SAMPLE_PROPOSAL_EN: Proposal = {
+  ...SAMPLE_PROPOSAL,
+  ticket: { ...SAMPLE_PROPOSAL.ticket, subject: 'How do I set up a quarterly VAT report?' },
+  contact: { name: 'Anneloes de Vrieë', email: 'anneloes@bakkerijjansen.nl', locale: 'en' },
+  scope: 'Set up a quarterly report for the VAT return in Veldhuis Finance (reporting module), including a short walkthrough for your finance officer and a check of the first return.',
+  lines: [
+    { description: 'Set up quarterly VAT report', hours: 2.5, rate: 12500, amount: 31250 },
+    { description: 'Walkthrough and check of the first return', hours: 1, rate: 12500, amount: 12500 },
+  ],
+  terms: DEFAULT_TERMS.en,
+};
