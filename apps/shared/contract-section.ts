@@ -4,7 +4,15 @@ import { h } from 'preact';
 import { contractNotices } from './contract-notices.js';
 import { formatDate } from './format.js';
 import type { PanelLocale, Translate } from './labels.js';
-import type { SidebarData } from './sidebar-data.js';
+import type { ContractDetails, SidebarData } from './sidebar-data.js';
+
+/** "payroll >=7.0 (payslips)": the product, its supported versions and covered modules. */
+export function describeProduct(entry: ContractDetails['coveredProducts'][number] | string): string {
+  if (typeof entry === 'string') return entry;
+  const versions = entry.versions?.length ? ` ${entry.versions.join(', ')}` : '';
+  const modules = entry.modules?.length ? ` (${entry.modules.join(', ')})` : '';
+  return `${entry.product}${versions}${modules}`;
+}
 
 export interface ContractSectionProps {
   readonly data: SidebarData;
@@ -26,7 +34,11 @@ export function ContractSection({ data, t, locale, today }: ContractSectionProps
           h('dt', null, t('contract.level')),
           h('dd', null, contract.level),
           h('dt', null, t('contract.products')),
-          h('dd', null, (contract.coveredProducts.length > 0 ? contract.coveredProducts : contract.products).join(', ')),
+          h(
+            'dd',
+            null,
+            h('ul', { class: 'plain' }, (contract.coveredProducts.length > 0 ? contract.coveredProducts : contract.products).map((p) => h('li', { key: describeProduct(p) }, describeProduct(p)))),
+          ),
           h('dt', null, t('contract.validUntil')),
           h('dd', null, contract.validUntil ? formatDate(contract.validUntil, locale) : t('contract.openEnded')),
         ),

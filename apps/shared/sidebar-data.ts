@@ -2,9 +2,11 @@
 // fills these from the connector's sidebar API (`GET /api/v1/zendesk/tickets/:id/verdict`); the Jira
 // sidebar will fill them from its own route. Nothing here knows which helpdesk is on the other side.
 import type { ContractSummary, Verdict } from '../../rules/model.js';
+import type { ContractProduct } from '../../rules/rules-config.js';
 
 export interface ContractDetails extends ContractSummary {
-  readonly coveredProducts: readonly string[];
+  /** The contract's product entries from the config: product, and the versions and modules it covers. */
+  readonly coveredProducts: readonly ContractProduct[];
   readonly autoApprove: boolean;
   readonly hourlyRate: number;
   readonly currency: string;

@@ -5,7 +5,7 @@ import type { ContractDetails } from '../../../apps/shared/sidebar-data.js';
 
 const contract = (over: Partial<ContractDetails>): ContractDetails => ({
   id: 'C-2026-001', name: 'Bakkerij Jansen', level: 'gold', state: 'active', validFrom: '2026-01-01', validUntil: '2026-12-31',
-  timeZone: 'Europe/Amsterdam', products: ['finance'], matchedBy: 'organizationId', coveredProducts: ['finance'], autoApprove: false,
+  timeZone: 'Europe/Amsterdam', products: ['finance'], matchedBy: 'organizationId', coveredProducts: [{ product: 'finance', versions: ['>=9.0'] }], autoApprove: false,
   hourlyRate: 125, currency: 'EUR', monthlyBudget: null, ...over,
 });
 

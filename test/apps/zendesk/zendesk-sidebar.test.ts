@@ -78,6 +78,13 @@ describe('the verdict', () => {
     expect(present).toEqual(['product', 'module']);
   });
 
+  it('shows the contract with the products, versions and modules it covers', async () => {
+    await boot(48201);
+    await vi.waitFor(() => expect(q('.facts')).not.toBeNull());
+    expect(Array.from(root.querySelectorAll('.facts .plain li')).map((li) => li.textContent)).toEqual(['finance >=9.0', 'payroll >=7.0', 'planner >=4.0', 'connect >=2.5']);
+    expect(text()).toContain('31 Dec 2026');
+  });
+
   it('speaks Dutch when the agent works in Dutch', async () => {
     await boot(48215, {}, { locale: 'nl' });
     await vi.waitFor(() => expect(q('[data-testid="verdict-badge"]')?.textContent).toBe('Onvolledig'));
