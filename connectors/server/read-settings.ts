@@ -3,6 +3,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { defaultConfigPath, projectRoot } from '../cli/load-cli-config.js';
+import type { JiraSettings } from '../jira/compose-jira.js';
 
 export interface ZendeskCredentials {
   readonly subdomain: string;
@@ -30,6 +31,11 @@ export interface Settings {
   readonly pollMs: number;
   readonly retryBaseMs: number;
   readonly delayScale: number;
+  /** Jira Service Management: site and API token (null: Jira deliveries are triaged in shadow mode). */
+  readonly jira: JiraSettings | null;
+  readonly jiraWebhookSecrets: readonly string[];
+  readonly jiraBotAccountId: string | null;
+  readonly jiraRateLimitPerMinute: number;
 }
 
 const optional = z
@@ -62,6 +68,13 @@ const schema = z.object({
   INSCOPE_POLL_MS: z.coerce.number().int().min(1).default(1_000),
   INSCOPE_RETRY_BASE_MS: z.coerce.number().int().min(1).default(2_000),
   INSCOPE_DELAY_SCALE: z.coerce.number().min(0).max(1).default(1),
+  JIRA_SITE_URL: optional.pipe(z.url('expected the Jira site URL, e.g. https://acme.atlassian.net').optional()),
+  JIRA_EMAIL: optional.pipe(z.email('expected an e-mail address').optional()),
+  JIRA_API_TOKEN: optional,
+  JIRA_WEBHOOK_SECRET: optional,
+  JIRA_WEBHOOK_SECRET_PREVIOUS: optional,
+  JIRA_BOT_ACCOUNT_ID: optional,
+  JIRA_RATE_LIMIT: z.coerce.number().int().positive().default(300),
 });
 
 export class SettingsError extends Error {
@@ -83,6 +96,10 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
   const hasAuth = Boolean((e.ZENDESK_EMAIL && e.ZENDESK_API_TOKEN) || e.ZENDESK_OAUTH_TOKEN);
   if (hasAuth && !e.ZENDESK_SUBDOMAIN) problems.push('ZENDESK_SUBDOMAIN: required with Zendesk credentials');
   if (e.ZENDESK_WEBHOOK_SECRET_PREVIOUS && !e.ZENDESK_WEBHOOK_SECRET) problems.push('ZENDESK_WEBHOOK_SECRET: required when ZENDESK_WEBHOOK_SECRET_PREVIOUS is set');
+  if (e.JIRA_EMAIL && !e.JIRA_API_TOKEN) problems.push('JIRA_API_TOKEN: required with JIRA_EMAIL');
+  if (e.JIRA_API_TOKEN && !e.JIRA_EMAIL) problems.push('JIRA_EMAIL: required with JIRA_API_TOKEN');
+  if (e.JIRA_API_TOKEN && !e.JIRA_SITE_URL) problems.push('JIRA_SITE_URL: required with Jira credentials');
+  if (e.JIRA_WEBHOOK_SECRET_PREVIOUS && !e.JIRA_WEBHOOK_SECRET) problems.push('JIRA_WEBHOOK_SECRET: required when JIRA_WEBHOOK_SECRET_PREVIOUS is set');
   if (problems.length > 0) throw new SettingsError(problems);
 
   const zendesk: ZendeskCredentials | null =
@@ -110,5 +127,9 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     pollMs: e.INSCOPE_POLL_MS,
     retryBaseMs: e.INSCOPE_RETRY_BASE_MS,
     delayScale: e.INSCOPE_DELAY_SCALE,
+    jira: e.JIRA_SITE_URL && e.JIRA_EMAIL && e.JIRA_API_TOKEN ? { siteUrl: e.JIRA_SITE_URL, auth: { email: e.JIRA_EMAIL, apiToken: e.JIRA_API_TOKEN } } : null,
+    jiraWebhookSecrets: [e.JIRA_WEBHOOK_SECRET, e.JIRA_WEBHOOK_SECRET_PREVIOUS].filter((s): s is string => Boolean(s)),
+    jiraBotAccountId: e.JIRA_BOT_ACCOUNT_ID ?? null,
+    jiraRateLimitPerMinute: e.JIRA_RATE_LIMIT,
   };
 }

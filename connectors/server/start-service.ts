@@ -5,6 +5,7 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import os from 'node:os';
 import type { Server } from 'node:http';
 import { compileRules } from '../../rules/index.js';
+import { composeJira } from '../jira/compose-jira.js';
 import { loadConfig, type LoadedConfig } from '../config/load-config.js';
 import { createAppJwtMiddleware } from '../http/create-app-jwt-middleware.js';
 import { sendJsonError } from '../http/send-json-error.js';
@@ -62,7 +63,7 @@ export async function startService(options: ServiceOptions): Promise<Service> {
   const engine = compileRules(config, { configHash: loaded.hash });
 
   const configured = config.connector.mode;
-  if (configured === 'live' && !settings.zendesk) throw new StartupError('mode is "live" in the config but no Zendesk credentials are set (ZENDESK_SUBDOMAIN with ZENDESK_EMAIL and ZENDESK_API_TOKEN, or ZENDESK_OAUTH_TOKEN)');
+  if (configured === 'live' && !settings.zendesk && !settings.jira) throw new StartupError('mode is "live" in the config but no Zendesk credentials are set (ZENDESK_SUBDOMAIN with ZENDESK_EMAIL and ZENDESK_API_TOKEN, or ZENDESK_OAUTH_TOKEN)');
   const mode: 'live' | 'shadow' = configured === 'shadow' || !settings.zendesk ? 'shadow' : 'live';
   const mapping = config.helpdesks?.zendesk;
   if (mode === 'live' && !mapping) throw new StartupError('live mode needs helpdesks.zendesk in the config (category field, statuses, fields)');
@@ -105,6 +106,23 @@ export async function startService(options: ServiceOptions): Promise<Service> {
     botUserId !== null && (d.actorId === botUserId || d.comment?.authorId === botUserId);
   // One tenant per process for now: the store keys everything by the Zendesk subdomain.
   const accountId = settings.zendeskSubdomain ?? 'default';
+  const jira = await composeJira({
+    jira: settings.jira,
+    webhookSecrets: settings.jiraWebhookSecrets,
+    botAccountId: settings.jiraBotAccountId,
+    rateLimitPerMinute: settings.jiraRateLimitPerMinute,
+    config,
+    store,
+    now,
+    delayScale: options.delayScale ?? settings.delayScale,
+    ...(options.random !== undefined && { random: options.random }),
+    onCall: (call) => {
+      recordCall({ method: call.method, path: call.path, status: call.status ?? 0, durationMs: call.durationMs });
+      metrics.inc('inscope_api_calls_total', { method: call.method, status: String(call.status ?? 'network') });
+    },
+    onDelivery: (result) => metrics.inc('inscope_deliveries_total', { helpdesk: 'jira', result }),
+    wake: () => pool.wake(),
+  });
 
   const pool = createWorkerPool({
     store,
@@ -118,7 +136,7 @@ export async function startService(options: ServiceOptions): Promise<Service> {
     process: async (job) => {
       const result = await processJob(job, {
         store,
-        helpdesk,
+        helpdesk: job.helpdesk === 'jira' ? jira.helpdesk : helpdesk,
         engine: () => engine,
         now,
         plan: { tagPrefix: config.connector.tagPrefix, pathGuard: config.connector.pathGuard, requestMissingInfo: config.connector.requestMissingInfo, agentLocale: config.defaults.locale },
@@ -172,6 +190,8 @@ export async function startService(options: ServiceOptions): Promise<Service> {
       onRejected: (reason) => metrics.inc('inscope_deliveries_total', { helpdesk: 'zendesk', result: reason }),
     }),
   );
+
+  app.use(jira.router);
 
   app.use(
     '/api/v1/zendesk',

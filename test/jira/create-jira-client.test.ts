@@ -4,7 +4,8 @@ import { readFileSync } from 'node:fs';
 import nock from 'nock';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createJiraClient, type JiraClientOptions } from '../../connectors/jira/client/create-jira-client.js';
-import { HelpdeskError, isAuthError, isNotFoundError, isRateLimitError, isServerError } from '../../connectors/shared/helpdesk-error.js';
+import { isAuthError, isNotFoundError, isRateLimitError, isServerError } from '../../connectors/shared/helpdesk-error.js';
+import type { HelpdeskError } from '../../connectors/shared/helpdesk-error.js';
 import type { CallRecord } from '../../connectors/zendesk/client/zendesk-request.js';
 
 const SITE = 'https://veldhuis.atlassian.net';

@@ -1,0 +1,94 @@
+// The Jira half of the connector service, composed in one place so that start-service.ts only
+// mounts its router and hands Jira jobs to its adapter: the client (when credentials are set), the
+// live or shadow adapter, the bot's accountId, and the `POST /webhooks/jira` intake that stores
+// deliveries in the shared queue under helpdesk 'jira'.
+import type { Router } from 'express';
+import type { CoverageConfig } from '../config/config-schema.js';
+import type { HelpdeskPort } from '../core/helpdesk-port.js';
+import type { Store } from '../store/store.js';
+import type { CallRecord } from '../zendesk/client/zendesk-request.js';
+import { createJiraClient, type JiraAuth, type JiraClient } from './client/create-jira-client.js';
+import { createJiraHelpdesk } from './create-jira-helpdesk.js';
+import { createShadowJiraHelpdesk } from './create-shadow-jira-helpdesk.js';
+import { EMPTY_JIRA_MAPPING } from './jira-mapping.js';
+import { createJiraWebhookRouter } from './webhook/create-jira-webhook-router.js';
+
+export interface JiraSettings {
+  readonly siteUrl: string;
+  readonly auth: JiraAuth;
+}
+
+export interface ComposeJiraOptions {
+  readonly jira: JiraSettings | null;
+  readonly webhookSecrets: readonly string[];
+  readonly botAccountId: string | null;
+  readonly rateLimitPerMinute: number;
+  readonly config: CoverageConfig;
+  readonly store: Store;
+  readonly now: () => number;
+  readonly delayScale?: number;
+  readonly random?: () => number;
+  readonly onCall: (call: CallRecord) => void;
+  readonly onDelivery: (result: string) => void;
+  readonly wake: () => void;
+}
+
+export interface ComposedJira {
+  readonly mode: 'live' | 'shadow';
+  readonly client: JiraClient | null;
+  readonly helpdesk: HelpdeskPort;
+  readonly router: Router;
+  /** The store's account key for Jira: the site's host name. */
+  readonly accountId: string;
+  readonly botAccountId: string | null;
+}
+
+export async function composeJira(options: ComposeJiraOptions): Promise<ComposedJira> {
+  const mapping = options.config.helpdesks?.jira;
+  const live = options.config.connector.mode !== 'shadow' && options.jira !== null && mapping !== undefined;
+  const client =
+    live && options.jira
+      ? createJiraClient({
+          siteUrl: options.jira.siteUrl,
+          auth: options.jira.auth,
+          rateLimitPerMinute: options.rateLimitPerMinute,
+          now: options.now,
+          onCall: options.onCall,
+          ...(options.delayScale !== undefined && { delayScale: options.delayScale }),
+          ...(options.random !== undefined && { random: options.random }),
+        })
+      : null;
+  const helpdesk = client && mapping ? createJiraHelpdesk(client, mapping) : createShadowJiraHelpdesk(mapping ?? EMPTY_JIRA_MAPPING);
+  // InScope's own edits fire jira:issue_updated; knowing its accountId drops them at the door.
+  let botAccountId = options.botAccountId;
+  if (client && botAccountId === null) {
+    try {
+      botAccountId = (await client.getMyself()).accountId;
+    } catch {
+      botAccountId = null;
+    }
+  }
+  const accountId = options.jira ? new URL(options.jira.siteUrl).host : 'default';
+  const router = createJiraWebhookRouter({
+    secrets: () => options.webhookSecrets,
+    botAccountId: () => botAccountId,
+    accept: async (delivery) => {
+      const result = await options.store.recordDelivery({
+        helpdesk: 'jira',
+        accountId,
+        deliveryId: delivery.deliveryId,
+        eventId: delivery.eventId,
+        eventType: delivery.eventType,
+        ticketId: delivery.ticketId,
+        receivedAt: options.now(),
+        payload: JSON.stringify(delivery),
+      });
+      options.onDelivery(result.status);
+      if (result.status === 'accepted') options.wake();
+      return { status: result.status };
+    },
+    onRejected: (reason) => options.onDelivery(reason),
+    onIgnored: (why) => options.onDelivery(why),
+  });
+  return { mode: client ? 'live' : 'shadow', client, helpdesk, router, accountId, botAccountId };
+}

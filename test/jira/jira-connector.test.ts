@@ -1,0 +1,284 @@
+// The Jira half of the connector end to end: signed Jira admin-webhook deliveries through the real
+// HTTP server, the real SQLite store and worker pool, nock standing in for Jira only. Asserts the
+// exact outbound Jira calls per verdict.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import nock from 'nock';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { signJiraDelivery } from '../../connectors/jira/webhook/verify-jira-signature.js';
+import { readSettings } from '../../connectors/server/read-settings.js';
+import { startService, type Service } from '../../connectors/server/start-service.js';
+import { asJiraIssue, freshZendesk, JIRA_SITE, root } from '../helpdesk-port/same-request.js';
+
+const SECRET = 'jira-webhook-secret-for-tests';
+const PREVIOUS = 'jira-webhook-secret-before-rotation';
+const BOT = '712020:inscope-bot';
+const TRANSITIONS = {
+  transitions: [
+    { id: '11', name: 'Mark as new', to: { id: '10019', name: 'New' } },
+    { id: '21', name: 'Approve', to: { id: '10020', name: 'Approved' } },
+    { id: '31', name: 'Resolve', to: { id: '10030', name: 'Resolved' } },
+  ],
+};
+
+type Issue = ReturnType<typeof asJiraIssue>;
+
+let service: Service;
+let dir: string;
+let identifier = 0;
+
+function jiraIssue(zendeskId: number): Issue {
+  return asJiraIssue(freshZendesk(zendeskId));
+}
+
+function payload(event: string, issue: Issue, extra: Record<string, unknown> = {}) {
+  return {
+    timestamp: 1_793_000_000_000,
+    webhookEvent: event,
+    issue_event_type_name: event === 'jira:issue_created' ? 'issue_created' : 'issue_generic',
+    user: { accountId: 'qm:381001', accountType: 'customer', displayName: 'Anouk Jansen' },
+    issue,
+    ...extra,
+  };
+}
+
+async function post(body: unknown, options: { secret?: string; headers?: Record<string, string>; raw?: string; id?: string } = {}) {
+  const raw = options.raw ?? JSON.stringify(body);
+  return fetch(`${service.url}/webhooks/jira`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json; charset=utf-8',
+      'x-hub-signature': signJiraDelivery(options.secret ?? SECRET, raw),
+      'x-atlassian-webhook-identifier': options.id ?? `wh-${++identifier}`,
+      'x-atlassian-webhook-retry': '0',
+      ...options.headers,
+    },
+    body: raw,
+  });
+}
+
+async function settle(): Promise<void> {
+  const deadline = Date.now() + 15_000;
+  while (Date.now() < deadline) {
+    await service.pool.drain();
+    const depth = await service.store.queueDepth();
+    if (depth.queued === 0 && depth.running === 0) return;
+    await new Promise((r) => setTimeout(r, 2));
+  }
+  throw new Error('the queue did not settle');
+}
+
+/** Records every Jira write in order, as `METHOD path body`. */
+function jiraDouble(issue: Issue, options: { transitions?: unknown; commentStatus?: number[] } = {}) {
+  const writes: { call: string; body: unknown }[] = [];
+  const scope = nock(JIRA_SITE);
+  scope.get(`/rest/api/3/issue/${issue.key}`).query((q) => String(q.fields).includes('summary')).reply(200, issue);
+  scope.get(`/rest/api/3/issue/${issue.key}`).query((q) => String(q.fields) === 'updated,labels').reply(200, { id: issue.id, key: issue.key, fields: { updated: issue.fields['updated'], labels: issue.fields['labels'] } });
+  scope.get(`/rest/api/3/issue/${issue.key}/transitions`).optionally().reply(200, options.transitions ?? TRANSITIONS);
+  scope.put(`/rest/api/3/issue/${issue.key}`, (b) => writes.push({ call: 'PUT issue', body: b }) > 0).optionally().times(2).reply(204);
+  scope.post(`/rest/api/3/issue/${issue.key}/transitions`, (b) => writes.push({ call: 'POST transitions', body: b }) > 0).optionally().reply(204);
+  for (const status of options.commentStatus ?? [201]) {
+    scope
+      .post(`/rest/servicedeskapi/request/${issue.key}/comment`, (b) => writes.push({ call: `POST comment ${status}`, body: b }) > 0)
+      .optionally()
+      .reply(status, status === 201 ? { id: '40001', public: false } : { errorMessage: 'Rate limit exceeded.' }, status === 429 ? { 'Retry-After': '3' } : {});
+  }
+  return writes;
+}
+
+async function start(env: Record<string, string> = {}) {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'inscope-jira-'));
+  service = await startService({
+    settings: readSettings({
+      PORT: '0',
+      HOST: '127.0.0.1',
+      INSCOPE_CONFIG: path.join(root, 'examples/coverage.yaml'),
+      DATABASE_URL: path.join(dir, 'inscope.db'),
+      JIRA_SITE_URL: JIRA_SITE,
+      JIRA_EMAIL: 'inscope@veldhuis-software.nl',
+      JIRA_API_TOKEN: 'jira-api-token-for-tests',
+      JIRA_WEBHOOK_SECRET: SECRET,
+      JIRA_WEBHOOK_SECRET_PREVIOUS: PREVIOUS,
+      JIRA_BOT_ACCOUNT_ID: BOT,
+      INSCOPE_WORKERS: '1',
+      ...env,
+    }),
+    delayScale: 0.001,
+    pollMs: 2,
+    retryBaseMs: 1,
+  });
+}
+
+async function stop() {
+  await service.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+}
+
+const decisionLabel = expect.stringMatching(/^inscope_d_[0-9a-f]{8}$/);
+
+beforeAll(() => {
+  nock.disableNetConnect();
+  nock.enableNetConnect('127.0.0.1');
+});
+afterAll(() => nock.enableNetConnect());
+afterEach(() => nock.cleanAll());
+
+describe('Jira deliveries through the live connector', () => {
+  beforeEach(() => start());
+  afterEach(() => stop());
+
+  it('auto-approves a covered defect: category, transition to Approved, internal note, labels last', async () => {
+    const issue = jiraIssue(48201);
+    const writes = jiraDouble(issue);
+    const res = await post(payload('jira:issue_created', issue));
+    expect(res.status).toBe(202);
+    await settle();
+    expect(writes).toEqual([
+      { call: 'PUT issue', body: { fields: { customfield_10050: { value: 'Call' } } } },
+      { call: 'POST transitions', body: { transition: { id: '21' } } },
+      { call: 'POST comment 201', body: { body: expect.stringContaining('defect'), public: false } },
+      { call: 'PUT issue', body: { update: { labels: [{ add: 'inscope_covered' }, { add: decisionLabel }] } } },
+    ]);
+    const [decision] = await service.store.listAudit({ helpdesk: 'jira', ticketId: 'SUP-48201', limit: 5 });
+    expect(decision).toMatchObject({ kind: 'decision', outcome: 'covered', rule: 'defect', accountId: 'veldhuis.atlassian.net' });
+    expect(decision!.calls.map((c) => `${c.method} ${c.path} ${c.status}`)).toEqual([
+      'GET /rest/api/3/issue/SUP-48201 200',
+      'GET /rest/api/3/issue/SUP-48201 200',
+      'GET /rest/api/3/issue/SUP-48201/transitions 200',
+      'PUT /rest/api/3/issue/SUP-48201 204',
+      'POST /rest/api/3/issue/SUP-48201/transitions 204',
+      'POST /rest/servicedeskapi/request/SUP-48201/comment 200',
+      'PUT /rest/api/3/issue/SUP-48201 204',
+    ]);
+  });
+
+  it('turns an uncovered how-to question into Advisory in New with the proposal draft as an internal note', async () => {
+    const issue = jiraIssue(48203);
+    const writes = jiraDouble(issue);
+    await post(payload('jira:issue_created', issue));
+    await settle();
+    expect(writes.map((w) => w.call)).toEqual(['PUT issue', 'POST transitions', 'POST comment 201', 'PUT issue']);
+    expect(writes[0]!.body).toEqual({ fields: { customfield_10050: { value: 'Advisory' } } });
+    expect(writes[1]!.body).toEqual({ transition: { id: '11' } });
+    expect(writes[2]!.body).toEqual({ body: expect.stringMatching(/3 h × 135\.00 EUR = 405\.00 EUR/), public: false });
+  });
+
+  it('asks the customer for what is missing in a public JSM comment', async () => {
+    const issue = jiraIssue(48224);
+    const writes = jiraDouble(issue);
+    await post(payload('jira:issue_created', issue));
+    await settle();
+    const comment = writes.find((w) => w.call.startsWith('POST comment'))!.body as { body: string; public: boolean };
+    expect(comment.public).toBe(true);
+    expect(typeof comment.body).toBe('string');
+    expect(writes.at(-1)!.body).toEqual({ update: { labels: [{ add: 'inscope_incomplete' }, { add: decisionLabel }] } });
+  });
+
+  it('writes nothing and dead-letters the job with a clear reason when the workflow hides the transition from the bot', async () => {
+    const issue = jiraIssue(48201);
+    const writes = jiraDouble(issue, { transitions: { transitions: [{ id: '31', name: 'Resolve', to: { name: 'Resolved' } }] } });
+    await post(payload('jira:issue_created', issue));
+    await settle();
+    expect(writes).toEqual([]);
+    expect(await service.store.queueDepth()).toMatchObject({ dead: 1 });
+    const [error] = await service.store.listAudit({ helpdesk: 'jira', ticketId: 'SUP-48201', limit: 1 });
+    expect(error).toMatchObject({ kind: 'error', outcome: 'covered' });
+    expect(error!.note).toMatch(/^config: No transition to "Approved".*JSM approval step or the workflow hides the transition to Approved from the bot/);
+  });
+
+  it('waits out a 429 on the comment and posts it once', async () => {
+    const issue = jiraIssue(48203);
+    const writes = jiraDouble(issue, { commentStatus: [429, 201] });
+    await post(payload('jira:issue_created', issue));
+    await settle();
+    expect(writes.map((w) => w.call)).toEqual(['PUT issue', 'POST transitions', 'POST comment 429', 'POST comment 201', 'PUT issue']);
+    expect(await service.store.queueDepth()).toMatchObject({ done: 1, dead: 0 });
+  });
+
+  it('stores a redelivered webhook once: 202, then 200 duplicate for the same identifier', async () => {
+    const issue = jiraIssue(48201);
+    jiraDouble(issue);
+    const body = payload('jira:issue_created', issue);
+    const first = await post(body, { id: 'wh-dup' });
+    const again = await post(body, { id: 'wh-dup', headers: { 'x-atlassian-webhook-retry': '1' } });
+    expect([first.status, await first.json()]).toEqual([202, { status: 'accepted' }]);
+    expect([again.status, await again.json()]).toEqual([200, { status: 'duplicate' }]);
+    await settle();
+    expect(await service.store.queueDepth()).toMatchObject({ done: 1 });
+  });
+
+  it("acknowledges the bot's own edits without queueing them", async () => {
+    const issue = jiraIssue(48201);
+    const res = await post(payload('jira:issue_updated', issue, { user: { accountId: BOT }, changelog: { id: '1', items: [{ field: 'labels', fieldtype: 'jira', from: null, fromString: '', to: null, toString: 'inscope_covered' }] } }));
+    expect([res.status, await res.json()]).toEqual([200, { status: 'ignored', reason: 'own_change' }]);
+    expect(await service.store.queueDepth()).toEqual({ queued: 0, running: 0, done: 0, dead: 0 });
+  });
+
+  it("queues a customer's comment and triages the issue again", async () => {
+    const issue = jiraIssue(48201);
+    jiraDouble(issue);
+    const res = await post(payload('comment_created', issue, { user: undefined, comment: { id: '50001', author: { accountId: 'qm:381001' }, body: 'Hier is de foutmelding', jsdPublic: true } }));
+    expect(res.status).toBe(202);
+    await settle();
+    const [decision] = await service.store.listAudit({ helpdesk: 'jira', ticketId: 'SUP-48201', limit: 1 });
+    expect(decision).toMatchObject({ kind: 'decision', outcome: 'covered' });
+  });
+
+  it('accepts a delivery signed with the previous secret during a rotation', async () => {
+    const issue = jiraIssue(48201);
+    jiraDouble(issue);
+    expect((await post(payload('jira:issue_created', issue), { secret: PREVIOUS })).status).toBe(202);
+    await settle();
+  });
+
+  it.each([
+    ['a delivery signed with another secret', { secret: 'not-our-secret' }, 401, 'signature'],
+    ['a body that is not JSON', { raw: '{"webhookEvent":' }, 400, 'json'],
+    ['a wrong content type', { headers: { 'content-type': 'text/plain' } }, 415, 'content_type'],
+    ['a delivery without the signature header', { headers: { 'x-hub-signature': '' } }, 400, 'missing_headers'],
+    ['a body over the size limit', { raw: JSON.stringify({ webhookEvent: 'jira:issue_created', pad: 'x'.repeat(1024 * 1024) }) }, 413, 'too_large'],
+  ])('rejects %s', async (_label, options, status, code) => {
+    const res = await post(payload('jira:issue_created', jiraIssue(48201)), options);
+    expect(res.status).toBe(status);
+    expect(((await res.json()) as { error: { code: string } }).error.code).toBe(code);
+    expect(await service.store.queueDepth()).toEqual({ queued: 0, running: 0, done: 0, dead: 0 });
+  });
+
+  it('names every missing header', async () => {
+    const res = await fetch(`${service.url}/webhooks/jira`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+    expect(res.status).toBe(400);
+    expect(await res.json()).toMatchObject({ error: { details: { missing: ['x-hub-signature', 'x-atlassian-webhook-identifier'] } } });
+  });
+
+  it('answers 422 naming the path of an invalid issue, and 200 for an event InScope does not act on', async () => {
+    const invalid = await post({ webhookEvent: 'jira:issue_created', issue: { id: '1', key: 'not a key' } });
+    expect(invalid.status).toBe(422);
+    expect(((await invalid.json()) as { error: { message: string } }).error.message).toContain('issue.key');
+    const other = await post({ webhookEvent: 'worklog_created', worklog: {} });
+    expect([other.status, await other.json()]).toEqual([200, { status: 'ignored', eventType: 'worklog_created' }]);
+  });
+
+  it('answers 503 with Retry-After when the delivery cannot be stored, so Jira sends it again', async () => {
+    const failing = vi.spyOn(service.store, 'recordDelivery').mockRejectedValue(new Error('SQLITE_FULL: database or disk is full'));
+    const res = await post(payload('jira:issue_created', jiraIssue(48201)));
+    expect(res.status).toBe(503);
+    expect(res.headers.get('retry-after')).toBe('30');
+    expect(failing).toHaveBeenCalledOnce();
+    failing.mockRestore();
+  });
+});
+
+describe('Jira deliveries in shadow mode (no Jira credentials)', () => {
+  beforeEach(() => start({ JIRA_SITE_URL: '', JIRA_EMAIL: '', JIRA_API_TOKEN: '' }));
+  afterEach(() => stop());
+
+  it('triages the issue the delivery carried and writes nothing', async () => {
+    const issue = jiraIssue(48203);
+    await post(payload('jira:issue_created', issue));
+    await settle();
+    const [decision] = await service.store.listAudit({ helpdesk: 'jira', ticketId: 'SUP-48203', limit: 1 });
+    expect(decision).toMatchObject({ kind: 'decision', outcome: 'advisory', calls: [] });
+    expect(decision!.note).toMatch(/^shadow, nothing written/);
+  });
+});
