@@ -3,6 +3,7 @@
 // already hand-written for SQLite and the parts that matter here (SKIP LOCKED, advisory locks, partial
 // unique-index upserts) are dialect-specific anyway, so a query builder would add a layer, not remove one.
 // A delivery is acknowledged only after its transaction committed (synchronous_commit as the server has it).
+// Text differs in one way: PostgreSQL cannot store U+0000, so it becomes U+FFFD (postgres-text.ts).
 import { createPostgresAudit } from './postgres-audit.js';
 import { createPostgresDeliveryWriter } from './postgres-deliveries.js';
 import { createPostgresGroupCommit } from './postgres-group-commit.js';
@@ -10,6 +11,7 @@ import { migratePostgres } from './postgres-migrations.js';
 import { createPostgresPool } from './postgres-pool.js';
 import type { PostgresPoolOptions } from './postgres-pool.js';
 import { createPostgresQueue } from './postgres-queue.js';
+import { toPostgresAudit, toPostgresDelivery, toPostgresText } from './postgres-text.js';
 import { withTransaction } from './postgres-transaction.js';
 import { assertDeliveryInput } from './sqlite-deliveries.js';
 import type { DeliveryInput, DeliveryResult, Store } from './store.js';
@@ -46,12 +48,12 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
     async recordDelivery(delivery) {
       assertDeliveryInput(delivery);
       if (closing) throw new Error('recordDelivery: the store is closed');
-      return group.submit(delivery);
+      return group.submit(toPostgresDelivery(delivery));
     },
 
     claimJob: (claim) => queue.claim(claim),
     completeJob: (jobId, workerId) => queue.complete(jobId, workerId),
-    failJob: (jobId, workerId, failure) => queue.fail(jobId, workerId, failure),
+    failJob: (jobId, workerId, failure) => queue.fail(jobId, workerId, { ...failure, error: toPostgresText(failure.error) }),
     extendLease: (jobId, workerId, lease) => queue.extend(jobId, workerId, lease.now, lease.leaseMs),
     releaseJobsOf: (workerId) => queue.release(workerId),
 
@@ -61,12 +63,12 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
     queueDepth: () => queue.depth(),
     pruneDone: (before) => queue.prune(before),
 
-    appendAudit: (entry) => audit.append(entry),
+    appendAudit: (entry) => audit.append(toPostgresAudit(entry)),
     listAudit: (list) => audit.list(list),
     lastDecision: (helpdesk, accountId, ticketId) => audit.lastDecision(helpdesk, accountId, ticketId),
 
     getSetting: (key) => audit.getSetting(key),
-    putSetting: (key, value) => audit.putSetting(key, value),
+    putSetting: (key, value) => audit.putSetting(toPostgresText(key), toPostgresText(value)),
 
     async ping() { await pool.query('SELECT 1'); },
     metrics() { return { deliveryCommits: group.commits, deliveriesWritten: group.itemsWritten }; },
