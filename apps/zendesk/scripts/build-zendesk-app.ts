@@ -23,13 +23,27 @@ async function listFiles(dir: string, prefix = ''): Promise<string[]> {
   return nested.flat().sort();
 }
 
-export async function buildZendeskApp(outDir: string = DEFAULT_OUT_DIR): Promise<BuiltApp> {
+/**
+ * Copies the root manifest.json; with a connector URL, adds its host to `domainWhitelist`, which
+ * Zendesk's proxy checks before it sends a secure request (PLATFORM.md, "App → backend auth").
+ */
+async function writeManifest(target: string, connectorUrl: string | undefined): Promise<void> {
+  const text = await fs.readFile(path.join(repoRoot, 'manifest.json'), 'utf8');
+  if (!connectorUrl) return fs.writeFile(target, text);
+  const manifest = JSON.parse(text) as { domainWhitelist?: string[] };
+  const host = new URL(connectorUrl).hostname;
+  manifest.domainWhitelist = [...new Set([...(manifest.domainWhitelist ?? []), host])];
+  await fs.writeFile(target, `${JSON.stringify(manifest, null, 2)}\n`);
+}
+
+/** Builds into outDir; `connectorUrl` (default: INSCOPE_CONNECTOR_URL) puts the connector's host in domainWhitelist. */
+export async function buildZendeskApp(outDir: string = DEFAULT_OUT_DIR, connectorUrl: string | undefined = process.env['INSCOPE_CONNECTOR_URL'] || undefined): Promise<BuiltApp> {
   await fs.rm(outDir, { recursive: true, force: true });
   const assets = path.join(outDir, 'assets');
   await build(createViteConfig(assets));
   await fs.mkdir(path.join(outDir, 'translations'), { recursive: true });
   await Promise.all([
-    fs.copyFile(path.join(repoRoot, 'manifest.json'), path.join(outDir, 'manifest.json')),
+    writeManifest(path.join(outDir, 'manifest.json'), connectorUrl),
     fs.copyFile(path.join(appDir, 'requirements.json'), path.join(outDir, 'requirements.json')),
     fs.cp(path.join(appDir, 'translations'), path.join(outDir, 'translations'), { recursive: true }),
     fs.writeFile(path.join(assets, 'logo.png'), logoPng(320)),

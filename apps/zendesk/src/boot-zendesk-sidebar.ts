@@ -71,10 +71,12 @@ async function start(client: ZafClient, root: Element, options: BootOptions): Pr
     ticketId: String(context['ticket.id']),
     claims: { sub: String(context['currentUser.id'] ?? ''), email: context['currentUser.email'] ?? null },
   });
+  const locale = toPanelLocale(context['currentUser.locale'] as string | undefined);
+  document.documentElement.lang = locale;
   const panel = mountPanel(root, {
     api,
     host: createHost(client),
-    locale: toPanelLocale(context['currentUser.locale'] as string | undefined),
+    locale,
     today: options.today ?? localToday(),
     onReady: () => performance.mark(MARK_RENDERED),
   });

@@ -19,7 +19,7 @@ beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'inscope-app-'));
   appDir = path.join(dir, 'zendesk');
   zipPath = path.join(dir, 'inscope-zendesk.zip');
-  await buildZendeskApp(appDir);
+  await buildZendeskApp(appDir, '');
   await packageZendeskApp(appDir, zipPath);
   built = await readPackageDir(appDir);
 }, 120_000);
@@ -67,6 +67,14 @@ describe('the built package', () => {
     expect(requirements.ticket_fields['inscope_category']!.custom_field_options.map((o) => o.value)).toEqual(['call', 'advisory']);
     expect(requirements.webhooks['inscope_ticket_events']!.subscriptions).toContain('zen:event-type:ticket.created');
   });
+
+  it('adds the connector host to domainWhitelist when built for a connector URL', async () => {
+    const out = path.join(dir, 'for-connector');
+    await buildZendeskApp(out, 'https://inscope.veldhuis-software.nl/');
+    const manifest = JSON.parse(fs.readFileSync(path.join(out, 'manifest.json'), 'utf8')) as { domainWhitelist: string[] };
+    expect(manifest.domainWhitelist).toEqual(['inscope.veldhuis-software.nl']);
+    expect((json('manifest.json') as { domainWhitelist: string[] }).domainWhitelist).toEqual([]);
+  }, 60_000);
 
   it('leaves dotfiles and zcli.apps.config.json out of the zip', async () => {
     const copy = path.join(dir, 'with-junk');
