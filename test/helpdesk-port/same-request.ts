@@ -19,8 +19,14 @@ const SELECT_FIELDS = new Set(['product', 'module']);
 export interface ZendeskExample {
   readonly ticket: Record<string, unknown> & { id: number; subject: string; description: string; created_at: string; updated_at: string; tags: string[]; organization_id: number | null; requester_id: number; custom_fields: { id: number; value: unknown }[] };
   readonly users?: { id: number; email: string; name: string; locale?: string }[];
-  readonly organizations?: { id: number; name: string }[];
+  readonly organizations?: { id: number; name?: string }[];
   readonly comments?: { attachments?: { file_name: string; content_type?: string; size?: number }[] }[];
+}
+
+/** A ticket that came in by e-mail without sideloads names its requester only in `via.source.from`. */
+export function viaRequester(example: ZendeskExample): { id: number; email: string; name: string } | undefined {
+  const from = (example.ticket['via'] as { source?: { from?: { address?: string; name?: string } } } | undefined)?.source?.from;
+  return from?.address ? { id: example.ticket.requester_id, email: from.address, name: from.name ?? from.address } : undefined;
 }
 
 export function exampleIds(): number[] {
@@ -82,8 +88,8 @@ export function jiraKeyFor(id: number): string {
 /** The same request as the Zendesk example, as a JSM issue. */
 export function asJiraIssue(example: ZendeskExample, options: JiraIssueOptions = {}): JiraIssue & { key: string; fields: Record<string, unknown> } {
   const t = example.ticket;
-  const requester = example.users?.find((u) => u.id === t.requester_id);
-  const organization = example.organizations?.find((o) => o.id === t.organization_id);
+  const requester = example.users?.find((u) => u.id === t.requester_id) ?? viaRequester(example);
+  const organization = example.organizations?.find((o) => o.id === t.organization_id) ?? (t.organization_id === null ? undefined : { id: t.organization_id });
   const fields: Record<string, unknown> = {
     summary: t.subject,
     description: toAdf(t.description),
@@ -96,7 +102,7 @@ export function asJiraIssue(example: ZendeskExample, options: JiraIssueOptions =
     reporter: requester ? { accountId: `qm:${requester.id}`, emailAddress: requester.email, displayName: requester.name, active: true, accountType: 'customer' } : null,
     attachment: (example.comments ?? []).flatMap((c) => c.attachments ?? []).map((a, i) => ({ id: String(20000 + i), filename: a.file_name, mimeType: a.content_type, size: a.size })),
     // JSM organization ids are the site's own; the example config keys contracts by these ids (docs/jira-setup.md).
-    [JIRA_FIELDS.organizations]: organization ? [{ id: organization.id, name: organization.name }] : [],
+    [JIRA_FIELDS.organizations]: organization ? [organization] : [],
     customfield_10050: options.category ? { value: options.category, id: '10300' } : null,
   };
   for (const [logical, zendeskId] of Object.entries(ZENDESK_FIELDS)) {

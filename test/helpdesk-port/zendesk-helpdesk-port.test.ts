@@ -1,0 +1,4 @@
+import { describeHelpdeskPortContract } from './helpdesk-port-contract.js';
+import { zendeskHarness } from './harnesses.js';
+
+describeHelpdeskPortContract(zendeskHarness);
