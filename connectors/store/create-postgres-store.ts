@@ -10,6 +10,7 @@ import { createPostgresGroupCommit } from './postgres-group-commit.js';
 import { migratePostgres } from './postgres-migrations.js';
 import { createPostgresPool } from './postgres-pool.js';
 import type { PostgresPoolOptions } from './postgres-pool.js';
+import { createPostgresProposals } from './postgres-proposals.js';
 import { createPostgresQueue } from './postgres-queue.js';
 import { toPostgresAudit, toPostgresDelivery, toPostgresText } from './postgres-text.js';
 import { withTransaction } from './postgres-transaction.js';
@@ -41,9 +42,11 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
   const group = createPostgresGroupCommit<DeliveryInput, DeliveryResult>(createPostgresDeliveryWriter(pool));
   const queue = createPostgresQueue(pool, { maxAttempts: options.maxAttempts ?? 8, now });
   const audit = createPostgresAudit(pool, now);
+  const proposals = createPostgresProposals(pool);
   let closing: Promise<void> | null = null;
 
   return {
+    ...proposals,
     migrate,
     async recordDelivery(delivery) {
       assertDeliveryInput(delivery);

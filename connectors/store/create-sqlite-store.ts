@@ -7,6 +7,7 @@ import { createGroupCommit } from './create-group-commit.js';
 import { createSqliteAudit } from './sqlite-audit.js';
 import { assertDeliveryInput, createDeliveryWriter } from './sqlite-deliveries.js';
 import { migrateSqlite } from './sqlite-migrations.js';
+import { createSqliteProposals } from './sqlite-proposals.js';
 import { createSqliteQueue } from './sqlite-queue.js';
 import type { DeliveryInput, DeliveryResult, Store } from './store.js';
 
@@ -40,9 +41,11 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
   const group = createGroupCommit<DeliveryInput, DeliveryResult>(createDeliveryWriter(db));
   const queue = createSqliteQueue(db, { maxAttempts: options.maxAttempts ?? 8, now });
   const audit = createSqliteAudit(db, now);
+  const proposals = createSqliteProposals(db);
   let closing: Promise<void> | null = null;
 
   return {
+    ...proposals,
     async migrate() { return migrateSqlite(db, now()); },
     async recordDelivery(delivery) {
       assertDeliveryInput(delivery);

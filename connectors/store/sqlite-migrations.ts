@@ -3,6 +3,7 @@
 // BIGINT GENERATED ALWAYS AS IDENTITY and epoch-ms INTEGER columns become BIGINT; the partial unique
 // indexes and ON CONFLICT clauses carry over unchanged.
 import type Database from 'better-sqlite3';
+import { proposalsMigrationSql } from './proposal-rows.js';
 
 export interface Migration {
   readonly version: number;
@@ -77,6 +78,7 @@ export const migrations: readonly Migration[] = [
       );
     `,
   },
+  { version: 2, name: 'proposals and their number sequences', sql: proposalsMigrationSql('INTEGER PRIMARY KEY', 'INTEGER') },
 ];
 
 /** Applies the migrations the database lacks, all in one write transaction; returns their versions. */

@@ -16,6 +16,8 @@
 // - When a job goes back to 'queued' (failJob with retryAt, retryJob, releaseJobsOf) while the ticket
 //   already has another queued job, that one merges into it; deliveries stay in arrival order.
 // - JSON values are stored as TEXT; times are epoch milliseconds.
+// - Proposals and their numbering: see proposal-store.ts.
+import type { ProposalStore } from './proposal-store.js';
 
 export type HelpdeskKind = 'zendesk' | 'jira';
 export type JobState = 'queued' | 'running' | 'done' | 'dead';
@@ -132,7 +134,7 @@ export interface StoreMetrics {
   readonly deliveriesWritten: number;
 }
 
-export interface Store {
+export interface Store extends ProposalStore {
   /** Applies pending numbered migrations; returns the versions it applied (none on a second run). */
   migrate(): Promise<number[]>;
   recordDelivery(delivery: DeliveryInput): Promise<DeliveryResult>;

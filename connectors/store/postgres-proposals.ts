@@ -1,0 +1,98 @@
+// Proposals on PostgreSQL (see proposal-store.ts for the semantics). The sequence row's upsert takes
+// a row lock that two instances queue on, so numbers stay distinct and gap-free per committed insert.
+import type pg from 'pg';
+import { PROPOSAL_INSERT_COLUMNS, proposalInsertValues, toProposalRecord, type ProposalRow } from './proposal-rows.js';
+import type { CreatedProposal, ListProposalsFilter, ProposalRecord, ProposalStore, ProposalTransition } from './proposal-store.js';
+import { toPostgresText } from './postgres-text.js';
+import { withTransaction } from './postgres-transaction.js';
+
+const insert = `INSERT INTO proposals (${PROPOSAL_INSERT_COLUMNS.join(', ')})
+  VALUES (${PROPOSAL_INSERT_COLUMNS.map((_, i) => `$${i + 1}`).join(', ')}) RETURNING *`;
+
+export function createPostgresProposals(pool: pg.Pool): ProposalStore {
+  return {
+    async createProposal(input, build) {
+      // A unique violation (the same decision key inserted by another instance meanwhile) retries
+      // the whole transaction, which then finds that row.
+      return withTransaction(pool, async (client): Promise<CreatedProposal> => {
+        if (input.decisionKey !== null) {
+          const { rows } = await client.query<ProposalRow>(
+            'SELECT * FROM proposals WHERE helpdesk = $1 AND account_id = $2 AND ticket_id = $3 AND decision_key = $4',
+            [input.helpdesk, input.accountId, input.ticketId, input.decisionKey]);
+          if (rows[0]) return { proposal: toProposalRecord(rows[0]), created: false };
+        }
+        let superseded: ProposalRecord | undefined;
+        let numbering: { year: number; sequence: number; version: number };
+        if (input.revises !== undefined) {
+          const { rows } = await client.query<ProposalRow>(
+            `UPDATE proposals SET status = 'superseded', updated_at = $1 WHERE id = $2 AND status IN ('draft', 'sent') RETURNING *`,
+            [input.createdAt, input.revises]);
+          const row = rows[0];
+          if (!row) throw new Error(`proposal ${input.revises} is not open (draft or sent) and cannot be revised`);
+          superseded = toProposalRecord(row);
+          const [, year, sequence] = /^P-(\d{4})-(\d+)$/.exec(row.number) ?? [];
+          numbering = { year: Number(year), sequence: Number(sequence), version: row.version + 1 };
+        } else {
+          const { rows } = await client.query<{ last_sequence: number }>(`
+            INSERT INTO proposal_sequences (vendor, year, last_sequence) VALUES ($1, $2, 1)
+            ON CONFLICT (vendor, year) DO UPDATE SET last_sequence = proposal_sequences.last_sequence + 1
+            RETURNING last_sequence`, [toPostgresText(input.vendor), input.year]);
+          numbering = { year: input.year, sequence: Number(rows[0]!.last_sequence), version: 1 };
+        }
+        const content = build(numbering);
+        const values = proposalInsertValues({ ...input, vendor: toPostgresText(input.vendor) }, content)
+          .map((v) => (typeof v === 'string' ? toPostgresText(v) : v));
+        const { rows } = await client.query<ProposalRow>(insert, values);
+        return { proposal: toProposalRecord(rows[0]!), created: true, ...(superseded ? { superseded } : {}) };
+      });
+    },
+    async getProposal(id) {
+      const row = (await pool.query<ProposalRow>('SELECT * FROM proposals WHERE id = $1', [id])).rows[0];
+      return row ? toProposalRecord(row) : null;
+    },
+    async findProposal(vendor, number, version) {
+      const row = (await pool.query<ProposalRow>('SELECT * FROM proposals WHERE vendor = $1 AND number = $2 AND version = $3',
+        [toPostgresText(vendor), number, version])).rows[0];
+      return row ? toProposalRecord(row) : null;
+    },
+    async listProposals(filter: ListProposalsFilter) {
+      const where: string[] = [];
+      const params: unknown[] = [];
+      const eq = (column: string, value: string | undefined) => {
+        if (value === undefined) return;
+        params.push(value);
+        where.push(`${column} = $${params.length}`);
+      };
+      eq('helpdesk', filter.helpdesk);
+      eq('account_id', filter.accountId);
+      eq('ticket_id', filter.ticketId);
+      eq('contract_id', filter.contractId);
+      eq('organization_id', filter.organizationId);
+      eq('budget_month', filter.budgetMonth);
+      if (filter.statuses) {
+        params.push([...filter.statuses]);
+        where.push(`status = ANY($${params.length}::text[])`);
+      }
+      params.push(filter.limit);
+      const sql = `SELECT * FROM proposals ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id DESC LIMIT $${params.length}`;
+      return (await pool.query<ProposalRow>(sql, params)).rows.map(toProposalRecord);
+    },
+    async transitionProposal(id, t: ProposalTransition) {
+      const params: unknown[] = [t.to, t.at];
+      const sets = ['status = $1', 'updated_at = $2'];
+      const set = (column: string, value: unknown) => { params.push(value); sets.push(`${column} = $${params.length}`); };
+      if (t.to === 'sent') set('sent_at', t.at);
+      if (t.to === 'accepted' || t.to === 'declined') {
+        set('decided_at', t.at);
+        set('decided_ip', t.ip ?? null);
+        set('decided_by', t.actor === undefined ? null : toPostgresText(t.actor));
+      }
+      if (t.pdfPath !== undefined) set('pdf_path', t.pdfPath);
+      if (t.budgetMonth !== undefined) set('budget_month', t.budgetMonth);
+      params.push(id, [...t.from]);
+      const sql = `UPDATE proposals SET ${sets.join(', ')} WHERE id = $${params.length - 1} AND status = ANY($${params.length}::text[]) RETURNING *`;
+      const row = (await pool.query<ProposalRow>(sql, params)).rows[0];
+      return row ? toProposalRecord(row) : null;
+    },
+  };
+}

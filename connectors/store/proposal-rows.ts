@@ -1,0 +1,135 @@
+// Row ↔ record mapping for the proposals table, shared by the SQLite and PostgreSQL stores, and the
+// schema of migration 2 (the DDL differs between the backends in types only).
+import type { Proposal, ProposalStatus } from '../proposals/proposal.js';
+import type { ProposalContent, ProposalRecord } from './proposal-store.js';
+import type { HelpdeskKind } from './store.js';
+
+export interface ProposalRow {
+  id: number;
+  helpdesk: HelpdeskKind;
+  account_id: string;
+  ticket_id: string;
+  vendor: string;
+  number: string;
+  version: number;
+  status: ProposalStatus;
+  organization_id: string | null;
+  contract_id: string | null;
+  currency: string;
+  hundredth_hours: number;
+  subtotal: number;
+  total: number;
+  valid_until: string;
+  time_zone: string;
+  budget_month: string;
+  token_hash: string | null;
+  decision_key: string | null;
+  document: string;
+  pdf_path: string | null;
+  created_at: number;
+  sent_at: number | null;
+  decided_at: number | null;
+  decided_ip: string | null;
+  decided_by: string | null;
+  updated_at: number;
+}
+
+export function toProposalRecord(row: ProposalRow): ProposalRecord {
+  return {
+    id: row.id,
+    helpdesk: row.helpdesk,
+    accountId: row.account_id,
+    ticketId: row.ticket_id,
+    vendor: row.vendor,
+    number: row.number,
+    version: row.version,
+    status: row.status,
+    organizationId: row.organization_id,
+    contractId: row.contract_id,
+    currency: row.currency,
+    hundredthHours: row.hundredth_hours,
+    subtotal: row.subtotal,
+    total: row.total,
+    validUntil: row.valid_until,
+    timeZone: row.time_zone,
+    budgetMonth: row.budget_month,
+    tokenHash: row.token_hash,
+    decisionKey: row.decision_key,
+    document: JSON.parse(row.document) as Proposal,
+    pdfPath: row.pdf_path,
+    createdAt: row.created_at,
+    sentAt: row.sent_at,
+    decidedAt: row.decided_at,
+    decidedIp: row.decided_ip,
+    decidedBy: row.decided_by,
+    updatedAt: row.updated_at,
+  };
+}
+
+/** The column values of a new proposal row, in INSERT order (see PROPOSAL_INSERT_COLUMNS). */
+export function proposalInsertValues(
+  input: { helpdesk: HelpdeskKind; accountId: string; ticketId: string; vendor: string; decisionKey: string | null; budgetMonth: string; createdAt: number },
+  content: ProposalContent,
+): unknown[] {
+  const d = content.document;
+  const hundredths = Math.round(d.lines.reduce((sum, line) => sum + line.hours * 100, 0));
+  return [
+    input.helpdesk, input.accountId, input.ticketId, input.vendor, d.number, d.version, d.status,
+    d.organization.id ?? null, d.contractId, d.currency, hundredths, d.subtotal, d.total, d.validUntil, d.timeZone,
+    input.budgetMonth, content.tokenHash, input.decisionKey, JSON.stringify(d), input.createdAt, input.createdAt,
+  ];
+}
+
+export const PROPOSAL_INSERT_COLUMNS = [
+  'helpdesk', 'account_id', 'ticket_id', 'vendor', 'number', 'version', 'status',
+  'organization_id', 'contract_id', 'currency', 'hundredth_hours', 'subtotal', 'total', 'valid_until', 'time_zone',
+  'budget_month', 'token_hash', 'decision_key', 'document', 'created_at', 'updated_at',
+] as const;
+
+/** Migration 2's DDL; `id` and `epoch` are the backend's identity and epoch-ms column types. */
+export function proposalsMigrationSql(id: string, epoch: string): string {
+  return `
+    CREATE TABLE proposal_sequences (
+      vendor TEXT NOT NULL,
+      year INTEGER NOT NULL,
+      last_sequence INTEGER NOT NULL,
+      PRIMARY KEY (vendor, year)
+    );
+
+    CREATE TABLE proposals (
+      id ${id},
+      helpdesk TEXT NOT NULL CHECK (helpdesk IN ('zendesk', 'jira')),
+      account_id TEXT NOT NULL,
+      ticket_id TEXT NOT NULL,
+      vendor TEXT NOT NULL,
+      number TEXT NOT NULL,
+      version INTEGER NOT NULL,
+      status TEXT NOT NULL CHECK (status IN ('draft', 'sent', 'accepted', 'declined', 'expired', 'superseded')),
+      organization_id TEXT,
+      contract_id TEXT,
+      currency TEXT NOT NULL,
+      hundredth_hours INTEGER NOT NULL,
+      subtotal ${epoch} NOT NULL,
+      total ${epoch} NOT NULL,
+      valid_until TEXT NOT NULL,
+      time_zone TEXT NOT NULL,
+      budget_month TEXT NOT NULL,
+      token_hash TEXT,
+      decision_key TEXT,
+      document TEXT NOT NULL,
+      pdf_path TEXT,
+      created_at ${epoch} NOT NULL,
+      sent_at ${epoch},
+      decided_at ${epoch},
+      decided_ip TEXT,
+      decided_by TEXT,
+      updated_at ${epoch} NOT NULL,
+      UNIQUE (vendor, number, version)
+    );
+    -- One proposal per decision: a retried job finds the one it made before.
+    CREATE UNIQUE INDEX proposals_one_per_decision ON proposals (helpdesk, account_id, ticket_id, decision_key);
+    CREATE INDEX proposals_by_ticket ON proposals (helpdesk, account_id, ticket_id, id);
+    CREATE INDEX proposals_by_budget ON proposals (contract_id, budget_month, status);
+    CREATE INDEX proposals_by_status ON proposals (status, valid_until);
+  `;
+}

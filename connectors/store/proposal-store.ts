@@ -1,0 +1,109 @@
+// The proposal part of the Store port: numbered, versioned proposals with their status, and the rows
+// the budget ledger sums. Numbers come from a per-vendor, per-year sequence row that is incremented
+// in the same transaction that inserts the proposal, so two instances never hand out one number.
+//
+// Semantics every implementation keeps (test/proposals/flow/proposal-store.test.ts checks them):
+// - createProposal with a decisionKey already stored for the ticket returns that proposal
+//   (created: false) and allocates nothing: a retried job never makes a second number.
+// - createProposal with `revises` marks that version superseded and inserts version + 1 under the
+//   same number, in one transaction; it throws when the old version is not draft or sent.
+// - transitionProposal is a conditional update (WHERE status IN from): of two racing acceptances
+//   exactly one returns the row, the other null.
+import type { Proposal, ProposalStatus } from '../proposals/proposal.js';
+import type { HelpdeskKind } from './store.js';
+
+export interface NewProposalInput {
+  readonly helpdesk: HelpdeskKind;
+  readonly accountId: string;
+  readonly ticketId: string;
+  /** The vendor the numbers count for (config vendor.name). */
+  readonly vendor: string;
+  /** The numbering year (proposalYear in the vendor's time zone). */
+  readonly year: number;
+  /** Idempotence key: one proposal per (ticket, key); null for proposals made by people. */
+  readonly decisionKey: string | null;
+  /** Budget month `YYYY-MM` in the contract's time zone. */
+  readonly budgetMonth: string;
+  readonly createdAt: number;
+  /** Id of the version this one replaces (same number, version + 1). */
+  readonly revises?: number;
+}
+
+/** What the caller builds once the number is known (inside the transaction: must be synchronous). */
+export interface ProposalContent {
+  readonly document: Proposal;
+  /** sha256 hex of the acceptance token; the token itself is never stored. */
+  readonly tokenHash: string | null;
+}
+
+export interface ProposalRecord {
+  readonly id: number;
+  readonly helpdesk: HelpdeskKind;
+  readonly accountId: string;
+  readonly ticketId: string;
+  readonly vendor: string;
+  readonly number: string;
+  readonly version: number;
+  readonly status: ProposalStatus;
+  readonly organizationId: string | null;
+  readonly contractId: string | null;
+  readonly currency: string;
+  /** Hours in hundredths (2.5 h → 250): integer, like the money. */
+  readonly hundredthHours: number;
+  readonly subtotal: number;
+  readonly total: number;
+  readonly validUntil: string;
+  readonly timeZone: string;
+  readonly budgetMonth: string;
+  readonly tokenHash: string | null;
+  readonly decisionKey: string | null;
+  /** The document as sent; its status field is the one at creation, `status` above is current. */
+  readonly document: Proposal;
+  readonly pdfPath: string | null;
+  readonly createdAt: number;
+  readonly sentAt: number | null;
+  readonly decidedAt: number | null;
+  readonly decidedIp: string | null;
+  readonly decidedBy: string | null;
+  readonly updatedAt: number;
+}
+
+export interface CreatedProposal {
+  readonly proposal: ProposalRecord;
+  /** False when the decisionKey was already stored (nothing new was written). */
+  readonly created: boolean;
+  /** The superseded version, when `revises` was given. */
+  readonly superseded?: ProposalRecord;
+}
+
+export interface ProposalTransition {
+  readonly from: readonly ProposalStatus[];
+  readonly to: ProposalStatus;
+  readonly at: number;
+  readonly ip?: string;
+  readonly actor?: string;
+  readonly pdfPath?: string;
+  /** Committed work counts in the month it was accepted. */
+  readonly budgetMonth?: string;
+}
+
+export interface ListProposalsFilter {
+  readonly helpdesk?: HelpdeskKind;
+  readonly accountId?: string;
+  readonly ticketId?: string;
+  readonly contractId?: string;
+  readonly organizationId?: string;
+  readonly budgetMonth?: string;
+  readonly statuses?: readonly ProposalStatus[];
+  readonly limit: number;
+}
+
+export interface ProposalStore {
+  createProposal(input: NewProposalInput, build: (number: { year: number; sequence: number; version: number }) => ProposalContent): Promise<CreatedProposal>;
+  getProposal(id: number): Promise<ProposalRecord | null>;
+  findProposal(vendor: string, number: string, version: number): Promise<ProposalRecord | null>;
+  /** Newest first. */
+  listProposals(filter: ListProposalsFilter): Promise<ProposalRecord[]>;
+  /** The updated row, or null when the proposal was not in one of `from` (someone else moved it). */
+  transitionProposal(id: number, transition: ProposalTransition): Promise<ProposalRecord | null>;
+}

@@ -1,0 +1,88 @@
+// Proposals on SQLite (see proposal-store.ts for the semantics). Each write is one IMMEDIATE
+// transaction, so the sequence increment and the insert that uses it commit together.
+import type Database from 'better-sqlite3';
+import { PROPOSAL_INSERT_COLUMNS, proposalInsertValues, toProposalRecord, type ProposalRow } from './proposal-rows.js';
+import type { CreatedProposal, ListProposalsFilter, NewProposalInput, ProposalContent, ProposalRecord, ProposalStore, ProposalTransition } from './proposal-store.js';
+
+export function createSqliteProposals(db: Database.Database): ProposalStore {
+  const byDecision = db.prepare<[string, string, string, string], ProposalRow>(
+    'SELECT * FROM proposals WHERE helpdesk = ? AND account_id = ? AND ticket_id = ? AND decision_key = ?');
+  const byId = db.prepare<[number], ProposalRow>('SELECT * FROM proposals WHERE id = ?');
+  const byNumber = db.prepare<[string, string, number], ProposalRow>('SELECT * FROM proposals WHERE vendor = ? AND number = ? AND version = ?');
+  const nextSequence = db.prepare<[string, number], { last_sequence: number }>(`
+    INSERT INTO proposal_sequences (vendor, year, last_sequence) VALUES (?, ?, 1)
+    ON CONFLICT (vendor, year) DO UPDATE SET last_sequence = last_sequence + 1
+    RETURNING last_sequence`);
+  const insert = db.prepare<unknown[], ProposalRow>(
+    `INSERT INTO proposals (${PROPOSAL_INSERT_COLUMNS.join(', ')}) VALUES (${PROPOSAL_INSERT_COLUMNS.map(() => '?').join(', ')}) RETURNING *`);
+  const supersede = db.prepare<[number, number], ProposalRow>(
+    `UPDATE proposals SET status = 'superseded', updated_at = ? WHERE id = ? AND status IN ('draft', 'sent') RETURNING *`);
+
+  const create = db.transaction((input: NewProposalInput, build: (n: { year: number; sequence: number; version: number }) => ProposalContent): CreatedProposal => {
+    if (input.decisionKey !== null) {
+      const existing = byDecision.get(input.helpdesk, input.accountId, input.ticketId, input.decisionKey);
+      if (existing) return { proposal: toProposalRecord(existing), created: false };
+    }
+    let superseded: ProposalRecord | undefined;
+    let numbering: { year: number; sequence: number; version: number };
+    if (input.revises !== undefined) {
+      const row = supersede.get(input.createdAt, input.revises);
+      if (!row) throw new Error(`proposal ${input.revises} is not open (draft or sent) and cannot be revised`);
+      superseded = toProposalRecord(row);
+      const [, year, sequence] = /^P-(\d{4})-(\d+)$/.exec(row.number) ?? [];
+      numbering = { year: Number(year), sequence: Number(sequence), version: row.version + 1 };
+    } else {
+      const seq = nextSequence.get(input.vendor, input.year);
+      numbering = { year: input.year, sequence: seq!.last_sequence, version: 1 };
+    }
+    const row = insert.get(...proposalInsertValues(input, build(numbering)));
+    return { proposal: toProposalRecord(row!), created: true, ...(superseded ? { superseded } : {}) };
+  });
+
+  return {
+    async createProposal(input, build) { return create.immediate(input, build); },
+    async getProposal(id) {
+      const row = byId.get(id);
+      return row ? toProposalRecord(row) : null;
+    },
+    async findProposal(vendor, number, version) {
+      const row = byNumber.get(vendor, number, version);
+      return row ? toProposalRecord(row) : null;
+    },
+    async listProposals(filter: ListProposalsFilter) {
+      const where: string[] = [];
+      const params: unknown[] = [];
+      const eq = (column: string, value: string | undefined) => {
+        if (value === undefined) return;
+        where.push(`${column} = ?`);
+        params.push(value);
+      };
+      eq('helpdesk', filter.helpdesk);
+      eq('account_id', filter.accountId);
+      eq('ticket_id', filter.ticketId);
+      eq('contract_id', filter.contractId);
+      eq('organization_id', filter.organizationId);
+      eq('budget_month', filter.budgetMonth);
+      if (filter.statuses) {
+        where.push(`status IN (${filter.statuses.map(() => '?').join(', ') || 'NULL'})`);
+        params.push(...filter.statuses);
+      }
+      const sql = `SELECT * FROM proposals ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id DESC LIMIT ?`;
+      return (db.prepare(sql).all(...params, filter.limit) as ProposalRow[]).map(toProposalRecord);
+    },
+    async transitionProposal(id, t: ProposalTransition) {
+      const sets = ['status = ?', 'updated_at = ?'];
+      const params: unknown[] = [t.to, t.at];
+      if (t.to === 'sent') { sets.push('sent_at = ?'); params.push(t.at); }
+      if (t.to === 'accepted' || t.to === 'declined') {
+        sets.push('decided_at = ?', 'decided_ip = ?', 'decided_by = ?');
+        params.push(t.at, t.ip ?? null, t.actor ?? null);
+      }
+      if (t.pdfPath !== undefined) { sets.push('pdf_path = ?'); params.push(t.pdfPath); }
+      if (t.budgetMonth !== undefined) { sets.push('budget_month = ?'); params.push(t.budgetMonth); }
+      const sql = `UPDATE proposals SET ${sets.join(', ')} WHERE id = ? AND status IN (${t.from.map(() => '?').join(', ') || 'NULL'}) RETURNING *`;
+      const row = db.prepare(sql).get(...params, id, ...t.from) as ProposalRow | undefined;
+      return row ? toProposalRecord(row) : null;
+    },
+  };
+}
