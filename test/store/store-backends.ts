@@ -56,8 +56,9 @@ async function findPostgres(): Promise<{ url: string | null; skipReason: string 
   try {
     await probe.connect();
     return { url: localUrl, skipReason: '' };
-  } catch {
-    return { url: null, skipReason: 'INSCOPE_TEST_DATABASE_URL is unset and no PostgreSQL answers on 127.0.0.1:5432' };
+  } catch (error) {
+    const why = error instanceof Error ? error.message : String(error);
+    return { url: null, skipReason: `INSCOPE_TEST_DATABASE_URL is unset and no PostgreSQL answers on 127.0.0.1:5432 as postgres (${why})` };
   } finally {
     await probe.end().catch(() => {});
   }
