@@ -11,6 +11,7 @@ const commands: Record<string, () => Promise<Command>> = {
   serve: async () => (await import('./commands/serve.js')).serveCommand,
   jobs: async () => (await import('./commands/jobs.js')).jobsCommand,
   zendesk: async () => (await import('./commands/zendesk.js')).zendeskCommand,
+  jira: async () => (await import('./commands/jira.js')).jiraCommand,
 };
 
 const usage = `Usage: inscope <command> [options]
@@ -25,6 +26,8 @@ Commands:
   jobs list [--state S] | show ID | retry ID   inspect the durable queue and its dead letters
   zendesk setup [--dry-run]                create or check the Category field, statuses and webhook
   zendesk backfill --since DATE [--dry-run] [--limit N]   triage or queue the open tickets since DATE
+  jira setup [--dry-run] [--project KEY]   check or create the Category field, workflow statuses and signed webhook
+  jira backfill --jql QUERY [--dry-run] [--limit N]   triage or queue the Jira requests a JQL query finds
 
 The config defaults to $INSCOPE_CONFIG, else examples/coverage.yaml.`;
 
@@ -34,7 +37,7 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(usage + '\n');
     return name === undefined ? EXIT.usage : EXIT.ok;
   }
-  const load = commands[name];
+  const load = Object.hasOwn(commands, name) ? commands[name] : undefined;
   if (!load) {
     process.stderr.write(`inscope: unknown command "${name}"\n\n${usage}\n`);
     return EXIT.usage;

@@ -11,6 +11,7 @@ import { createJiraClient, type JiraAuth, type JiraClient } from './client/creat
 import { createJiraHelpdesk } from './create-jira-helpdesk.js';
 import { createShadowJiraHelpdesk } from './create-shadow-jira-helpdesk.js';
 import { EMPTY_JIRA_MAPPING } from './jira-mapping.js';
+import { JIRA_SECRET_SETTING } from './setup/run-jira-setup.js';
 import { createJiraWebhookRouter } from './webhook/create-jira-webhook-router.js';
 
 export interface JiraSettings {
@@ -69,8 +70,11 @@ export async function composeJira(options: ComposeJiraOptions): Promise<Composed
     }
   }
   const accountId = options.jira ? new URL(options.jira.siteUrl).host : 'default';
+  // `inscope jira setup` keeps the webhook's secret in the store when none is in the environment.
+  const stored = options.webhookSecrets.length === 0 ? await options.store.getSetting(JIRA_SECRET_SETTING) : null;
+  const secrets = stored ? [stored] : options.webhookSecrets;
   const router = createJiraWebhookRouter({
-    secrets: () => options.webhookSecrets,
+    secrets: () => secrets,
     botAccountId: () => botAccountId,
     accept: async (delivery) => {
       const result = await options.store.recordDelivery({
