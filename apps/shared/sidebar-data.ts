@@ -35,6 +35,8 @@ export interface SidebarData {
   /** Null until proposals and budgets land in the connector. */
   readonly budget: BudgetSnapshot | null;
   readonly lastDecision: LastDecision | null;
+  /** The advisory proposal's progress, once the connector tracks proposals; absent means a draft at most. */
+  readonly proposal?: { readonly state: 'draft' | 'sent' | 'accepted' } | null;
   /** True when the connector runs in shadow mode: actions are recorded, not applied. */
   readonly shadow?: boolean;
 }

@@ -11,7 +11,7 @@ export interface VerdictSectionProps {
 }
 
 export function VerdictSection({ data, t, locale }: VerdictSectionProps) {
-  const badge = badgeFor(data);
+  const badge = badgeFor(data, data.proposal?.state);
   const { verdict } = data;
   const ruleText = verdict.rule ? t('verdict.rule', { rule: verdict.rule }) : t('verdict.noRule');
   return h(

@@ -20,6 +20,7 @@ export interface FixtureOptions {
   readonly ticketStatus?: string | null;
   readonly ticketCategory?: string | null;
   readonly shadow?: boolean;
+  readonly proposalState?: 'draft' | 'sent' | 'accepted';
 }
 
 export async function exampleSidebarData(ticketId: number, options: FixtureOptions = {}): Promise<SidebarData> {
@@ -48,6 +49,7 @@ export async function exampleSidebarData(ticketId: number, options: FixtureOptio
       budget: options.budget ?? null,
       lastDecision: null,
       ...(options.shadow ? { shadow: true } : {}),
+      ...(options.proposalState ? { proposal: { state: options.proposalState } } : {}),
     } as SidebarData;
   }
   throw new Error(`example ticket ${ticketId} holds no ticket`);

@@ -60,6 +60,8 @@ describe('the verdict', () => {
     { ticket: 48212, badge: 'Call · New awaiting acceptance', rule: 'defect', fixture: {} },
     { ticket: 48201, badge: 'Call · Approved', rule: 'defect', fixture: {} },
     { ticket: 48203, badge: 'Advisory · proposal draft', rule: 'how-to-question', fixture: {} },
+    { ticket: 48203, badge: 'Advisory · proposal sent', rule: 'how-to-question', fixture: { proposalState: 'sent' as const } },
+    { ticket: 48203, badge: 'Advisory · proposal accepted', rule: 'how-to-question', fixture: { proposalState: 'accepted' as const } },
     { ticket: 48219, badge: 'Review', rule: null, fixture: {} },
   ])('shows ticket $ticket as "$badge" with the deciding rule on hover', async ({ ticket, badge, rule, fixture }) => {
     const { data } = await boot(ticket, fixture);
