@@ -14,12 +14,32 @@ export interface TicketState {
   readonly version: string | null;
 }
 
+/** A file to attach to the change's comment (a proposal's PDF). */
+export interface TicketAttachment {
+  readonly filename: string;
+  readonly bytes: Uint8Array;
+  readonly contentType: string;
+}
+
 export interface TicketChange {
   readonly category?: Category;
   readonly status?: Status;
   /** The complete new tag set. */
   readonly tags?: readonly string[];
-  readonly comment?: { readonly body: string; readonly public: boolean };
+  /**
+   * Attachments are uploaded first and referenced in the same write as the rest of the change, so
+   * a comment never appears without its files; a failed upload writes nothing.
+   */
+  readonly comment?: { readonly body: string; readonly public: boolean; readonly attachments?: readonly TicketAttachment[] };
+  /** Close the ticket (Zendesk: status solved), e.g. after a declined proposal. */
+  readonly solve?: boolean;
+}
+
+/** The change as the audit log keeps it: attachments by name and size, never their bytes. */
+export function toAuditChange(change: TicketChange): unknown {
+  const attachments = change.comment?.attachments;
+  if (!attachments || !change.comment) return change;
+  return { ...change, comment: { ...change.comment, attachments: attachments.map((a) => ({ filename: a.filename, contentType: a.contentType, size: a.bytes.byteLength })) } };
 }
 
 export interface DeliveryHint {
@@ -37,5 +57,5 @@ export interface HelpdeskPort {
 }
 
 export function isEmptyChange(change: TicketChange): boolean {
-  return change.category === undefined && change.status === undefined && change.tags === undefined && change.comment === undefined;
+  return change.category === undefined && change.status === undefined && change.tags === undefined && change.comment === undefined && change.solve !== true;
 }

@@ -21,8 +21,11 @@ export interface PlanInput {
   readonly previousFingerprint: string | null;
   /** The event types this job carries. */
   readonly eventTypes: readonly string[];
-  /** An approval a manager gave with a reason (through the sidebar); the guard leaves it alone. */
-  readonly approvedOverride: boolean;
+  /**
+   * An approval a manager gave with a reason (through the sidebar); the guard leaves it alone. The
+   * sidebar also tags the ticket (`<prefix>override`), so the override survives any audit history.
+   */
+  readonly approvedOverride?: boolean;
 }
 
 export type PlanKind = 'decision' | 'guard' | 'noop';
@@ -58,6 +61,15 @@ export function decisionTag(fingerprint: string, prefix: string): string {
   return `${prefix}d_${shortHash(fingerprint)}`;
 }
 
+/** Set by the sidebar's Approve with a reason: the guard respects this approval. */
+export function overrideTag(prefix: string): string {
+  return `${prefix}override`;
+}
+
+function warnedTag(fingerprint: string, prefix: string): string {
+  return `${prefix}w_${shortHash(fingerprint)}`;
+}
+
 function planTags(current: readonly string[], verdict: Verdict, fingerprint: string, prefix: string): readonly string[] | undefined {
   const outcomeTags = new Set(OUTCOME_TAGS.map((o) => prefix + o));
   const wanted = [prefix + verdict.outcome, decisionTag(fingerprint, prefix)];
@@ -87,9 +99,13 @@ export function planDecision(input: PlanInput, options: PlanOptions): Plan {
   const change: { -readonly [K in keyof TicketChange]: TicketChange[K] } = {};
 
   // The path guard: someone moved the ticket to Approved while the rules say it may not be.
-  const breach = state.status === 'approved' && !input.approvedOverride ? approvalBreaksPath(verdict) : null;
+  const override = input.approvedOverride === true || state.tags.includes(overrideTag(options.tagPrefix));
+  const breach = state.status === 'approved' && !override ? approvalBreaksPath(verdict) : null;
   const guardEvent = input.eventTypes.some((t) => GUARD_EVENTS.has(t));
-  if (breach && guardEvent && options.pathGuard !== 'off') {
+  // A warning is given once per decision: the marker tag travels in the same write as the note.
+  const warned = warnedTag(fingerprint, options.tagPrefix);
+  const alreadyWarned = options.pathGuard === 'warn' && state.tags.includes(warned);
+  if (breach && guardEvent && options.pathGuard !== 'off' && !alreadyWarned) {
     const revert = options.pathGuard === 'revert';
     const words =
       options.agentLocale === 'nl'
@@ -97,8 +113,9 @@ export function planDecision(input: PlanInput, options: PlanOptions): Plan {
         : `${revert ? 'Moved back to New' : 'Warning'}: approved while ${breach}.`;
     if (revert) change.status = 'new';
     if (state.category !== verdict.category) change.category = verdict.category;
-    const tags = planTags(state.tags, verdict, fingerprint, options.tagPrefix);
-    if (tags) change.tags = tags;
+    const tags = [...(planTags(state.tags, verdict, fingerprint, options.tagPrefix) ?? state.tags)];
+    if (!revert) tags.push(warned);
+    if (tags.length !== state.tags.length || tags.some((t) => !state.tags.includes(t))) change.tags = tags;
     change.comment = { body: renderInternalNote(verdict, options.agentLocale, words), public: false };
     return { kind: 'guard', change, fingerprint, why: `${options.pathGuard}: approved while ${breach}` };
   }

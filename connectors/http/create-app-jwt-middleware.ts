@@ -12,6 +12,7 @@ export interface AppJwtMiddlewareOptions {
   readonly audience?: string;
   readonly issuer?: string;
   readonly clockToleranceSec?: number;
+  readonly maxLifetimeSec?: number;
 }
 
 const MESSAGES: Record<AppJwtFailure, string> = {
@@ -33,6 +34,7 @@ export function createAppJwtMiddleware(options: AppJwtMiddlewareOptions): Reques
       ...(options.audience === undefined ? {} : { audience: options.audience }),
       ...(options.issuer === undefined ? {} : { issuer: options.issuer }),
       ...(options.clockToleranceSec === undefined ? {} : { clockToleranceSec: options.clockToleranceSec }),
+      ...(options.maxLifetimeSec === undefined ? {} : { maxLifetimeSec: options.maxLifetimeSec }),
     });
     if (!result.ok) {
       if (result.reason === 'not_configured') return sendJsonError(res, 503, result.reason, MESSAGES[result.reason]);

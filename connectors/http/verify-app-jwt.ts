@@ -22,6 +22,11 @@ export interface VerifyAppJwtOptions {
   readonly issuer?: string;
   /** Allowed clock skew between Zendesk and us. */
   readonly clockToleranceSec?: number;
+  /**
+   * Longest lifetime a token may claim (its `exp` at most this far ahead): a token minted with a far
+   * future expiry is refused even when its signature is right.
+   */
+  readonly maxLifetimeSec?: number;
 }
 
 export const APP_JWT_ALGORITHM = 'HS256';
@@ -39,6 +44,9 @@ export async function verifyAppJwt(token: string, options: VerifyAppJwtOptions):
       ...(options.audience === undefined ? {} : { audience: options.audience }),
       ...(options.issuer === undefined ? {} : { issuer: options.issuer }),
     });
+    const nowSec = (options.now ?? Date.now()) / 1000;
+    const tolerance = options.clockToleranceSec ?? DEFAULT_CLOCK_TOLERANCE_SEC;
+    if (options.maxLifetimeSec !== undefined && (payload.exp ?? 0) - nowSec > options.maxLifetimeSec + tolerance) return { ok: false, reason: 'claims' };
     return { ok: true, claims: payload };
   } catch (error) {
     return { ok: false, reason: toFailure(error) };

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { Engine, Locale, Verdict } from '../../rules/index.js';
 import type { CoverageConfig } from '../config/config-schema.js';
 import type { HelpdeskPort, TicketChange } from '../core/helpdesk-port.js';
+import { overrideTag } from '../core/plan-decision.js';
 import { pickLocale, renderInternalNote, renderMissingInfoRequest } from '../core/render-notes.js';
 import { getAppClaims } from '../http/create-app-jwt-middleware.js';
 import { sendJsonError } from '../http/send-json-error.js';
@@ -97,8 +98,9 @@ export function createSidebarRouter(deps: SidebarDeps): Router {
     const ticketId = String(req.params.id);
     const action = String(req.params.action) as Action;
     if (!TICKET_ID.test(ticketId)) return sendJsonError(res, 400, 'ticket_id', 'The ticket id must be a positive whole number');
+    if (!Object.hasOwn(actionBodies, action)) return sendJsonError(res, 404, 'action', `Unknown action "${action}": use approve, request-info, convert or reevaluate`);
+    if (!deps.helpdesk.live) return sendJsonError(res, 409, 'shadow_mode', 'The connector runs in shadow mode: it reads tickets only from webhook deliveries and writes nothing, so actions are not available');
     const schema = actionBodies[action];
-    if (!schema) return sendJsonError(res, 404, 'action', `Unknown action "${action}": use approve, request-info, convert or reevaluate`);
     const body = schema.safeParse(req.body ?? {});
     if (!body.success) return sendJsonError(res, 400, 'body', body.error.issues.map((i) => `${i.path.join('.') || '(body)'}: ${i.message}`).join('; '));
     const agent = agentOf(res);
@@ -130,7 +132,8 @@ export function createSidebarRouter(deps: SidebarDeps): Router {
           return sendJsonError(res, 422, 'reason_required', `The rules say this request is ${verdict.outcome}; approving it anyway needs a reason`);
         }
         const note = override ? `Approved by ${agent} against the rules (${verdict.outcome}). Reason: ${reason}` : `Approved by ${agent}.`;
-        const change: TicketChange = { status: 'approved', category: 'call', comment: { body: `${note}\n\n${renderInternalNote(verdict, locale)}`, public: false } };
+        const tags = override && !state.tags.includes(overrideTag(config.connector.tagPrefix)) ? { tags: [...state.tags, overrideTag(config.connector.tagPrefix)] } : {};
+        const change: TicketChange = { status: 'approved', category: 'call', ...tags, comment: { body: `${note}\n\n${renderInternalNote(verdict, locale)}`, public: false } };
         await deps.helpdesk.apply(ticketId, change, state.version);
         await audit(override ? 'approve-override' : 'approve', note, change);
         return res.json({ ok: true, action, applied: deps.helpdesk.live, status: 'approved' });

@@ -26,6 +26,8 @@ export interface Settings {
   readonly zendeskBaseUrl: string | null;
   /** InScope's own Zendesk user; read from /api/v2/users/me at start when not set. */
   readonly zendeskBotUserId: string | null;
+  /** Bearer token for the status page and metrics; without it they are served to loopback only. */
+  readonly adminToken: string | null;
   /** Tuning knobs for operators and tests (see docs/operations.md). */
   readonly leaseMs: number;
   readonly pollMs: number;
@@ -60,6 +62,7 @@ const schema = z.object({
   ZENDESK_WEBHOOK_SECRET_PREVIOUS: optional,
   ZENDESK_RATE_LIMIT: z.coerce.number().int().positive().default(400),
   INSCOPE_APP_SECRET: optional,
+  INSCOPE_ADMIN_TOKEN: optional,
   INSCOPE_PUBLIC_URL: z.url('expected an absolute URL').optional(),
   INSCOPE_WORKERS: z.coerce.number().int().min(1).max(64).default(2),
   ZENDESK_BASE_URL: z.url('expected an absolute URL').optional(),
@@ -118,6 +121,7 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     zendeskSubdomain: e.ZENDESK_SUBDOMAIN ?? null,
     webhookSecrets: [e.ZENDESK_WEBHOOK_SECRET, e.ZENDESK_WEBHOOK_SECRET_PREVIOUS].filter((s): s is string => Boolean(s)),
     appSecret: e.INSCOPE_APP_SECRET ?? null,
+    adminToken: e.INSCOPE_ADMIN_TOKEN ?? null,
     publicUrl: e.INSCOPE_PUBLIC_URL ?? `http://localhost:${e.PORT}`,
     workers: e.INSCOPE_WORKERS,
     rateLimitPerMinute: e.ZENDESK_RATE_LIMIT,

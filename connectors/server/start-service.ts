@@ -2,6 +2,7 @@
 // and the Express app (webhook intake, sidebar API, operator endpoints). `inscope serve` and the
 // integration tests start the service through this one function.
 import express, { type NextFunction, type Request, type Response } from 'express';
+import { timingSafeEqual } from 'node:crypto';
 import os from 'node:os';
 import type { Server } from 'node:http';
 import { compileRules } from '../../rules/index.js';
@@ -49,6 +50,16 @@ export interface Service {
   readonly client: ZendeskClient | null;
   readonly server: Server;
   close(): Promise<void>;
+}
+
+function isLoopback(address: string | undefined): boolean {
+  return address === '127.0.0.1' || address === '::1' || address === '::ffff:127.0.0.1';
+}
+
+function safeEqual(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
 }
 
 export class StartupError extends Error {
@@ -144,6 +155,10 @@ export async function startService(options: ServiceOptions): Promise<Service> {
       metrics.inc('inscope_verdicts_total', { outcome: result.outcome, kind: result.kind });
       return result;
     },
+    onStoreError: (error) => {
+      metrics.inc('inscope_store_errors_total');
+      process.stderr.write(`store error in a worker loop (it retries): ${error instanceof Error ? error.message : String(error)}\n`);
+    },
     onResult: (job, result) => {
       metrics.inc('inscope_jobs_total', { result });
       if (result === 'done') metrics.observe('inscope_job_latency_seconds', Math.max(0, now() - job.createdAt) / 1000);
@@ -195,7 +210,7 @@ export async function startService(options: ServiceOptions): Promise<Service> {
 
   app.use(
     '/api/v1/zendesk',
-    createAppJwtMiddleware({ secret: () => settings.appSecret ?? '', now: () => now() }),
+    createAppJwtMiddleware({ secret: () => settings.appSecret ?? '', now: () => now(), maxLifetimeSec: 3600 }),
     createSidebarRouter({ store, helpdesk, engine: () => engine, config: () => config, accountId, now, enqueue }),
   );
 
@@ -211,10 +226,19 @@ export async function startService(options: ServiceOptions): Promise<Service> {
     }
   });
   metrics.gauge('inscope_queue_depth', 'Jobs in the queue by state.', () => store.queueDepth());
-  app.get('/metrics', async (_req, res) => {
+  // The port faces the internet (Zendesk must reach the webhook), but the status page and metrics
+  // show ticket ids, notes and agents: loopback only, or a bearer token when INSCOPE_ADMIN_TOKEN is set.
+  const adminOnly = (req: Request, res: Response, next: NextFunction) => {
+    const token = settings.adminToken;
+    const bearer = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1];
+    if (token ? bearer !== undefined && safeEqual(bearer, token) : isLoopback(req.socket.remoteAddress)) return next();
+    res.set('WWW-Authenticate', 'Bearer');
+    sendJsonError(res, 401, 'admin_only', token ? 'Authorization: Bearer <INSCOPE_ADMIN_TOKEN> is required' : 'Only served to loopback clients; set INSCOPE_ADMIN_TOKEN to allow others');
+  };
+  app.get('/metrics', adminOnly, async (_req, res) => {
     res.type('text/plain; version=0.0.4').send(await metrics.render());
   });
-  app.get('/', async (_req, res) => {
+  app.get('/', adminOnly, async (_req, res) => {
     const [queue, audit] = await Promise.all([store.queueDepth(), store.listAudit({ limit: 50 })]);
     res.type('html').send(
       renderStatusPage({
@@ -228,7 +252,12 @@ export async function startService(options: ServiceOptions): Promise<Service> {
     );
   });
   app.use((_req: Request, res: Response) => sendJsonError(res, 404, 'not_found', 'No such endpoint'));
-  app.use((_error: unknown, _req: Request, res: Response, _next: NextFunction) => sendJsonError(res, 500, 'internal', 'Internal error'));
+  app.use((error: unknown, _req: Request, res: Response, _next: NextFunction) => {
+    // Body-parser errors carry their own 4xx status (malformed JSON, too large); keep it, never the stack.
+    const status = (error as { status?: unknown }).status;
+    if (typeof status === 'number' && status >= 400 && status < 500) return sendJsonError(res, status, status === 413 ? 'too_large' : 'bad_request', status === 413 ? 'Request body too large' : 'Malformed request');
+    sendJsonError(res, 500, 'internal', 'Internal error');
+  });
 
   const server = await new Promise<Server>((resolve, reject) => {
     const s = app.listen(settings.port, settings.host, () => resolve(s));

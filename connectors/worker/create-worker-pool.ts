@@ -19,6 +19,7 @@ export interface WorkerPoolOptions {
   readonly retryCapMs?: number;
   readonly random?: () => number;
   readonly onResult?: (job: JobWithDeliveries, result: 'done' | 'retry' | 'dead', error?: unknown) => void;
+  readonly onStoreError?: (error: unknown) => void;
 }
 
 export interface WorkerPool {
@@ -91,18 +92,28 @@ export function createWorkerPool(options: WorkerPoolOptions): WorkerPool {
   }
 
   async function loop(): Promise<void> {
+    let storeFailures = 0;
     while (running) {
-      const job = await options.store.claimJob({ workerId: options.workerId, now: options.now(), leaseMs });
-      if (!job) {
-        if (busy === 0) for (const resolve of [...drainWaiters]) resolve();
-        await idle();
-        continue;
-      }
-      busy++;
       try {
-        await handle(job);
-      } finally {
-        busy--;
+        const job = await options.store.claimJob({ workerId: options.workerId, now: options.now(), leaseMs });
+        storeFailures = 0;
+        if (!job) {
+          if (busy === 0) for (const resolve of [...drainWaiters]) resolve();
+          await idle();
+          continue;
+        }
+        busy++;
+        try {
+          await handle(job);
+        } finally {
+          busy--;
+        }
+      } catch (error) {
+        // The store is down (a database restart, a lock timeout): the loop survives and tries again;
+        // a job it held comes back when its lease expires.
+        storeFailures++;
+        options.onStoreError?.(error);
+        await new Promise((resolve) => setTimeout(resolve, Math.min(pollMs * 2 ** Math.min(storeFailures, 6), 30_000)));
       }
     }
   }

@@ -31,15 +31,6 @@ export interface JobResult {
   readonly applied: boolean;
 }
 
-async function hasApprovalOverride(store: Store, job: JobWithDeliveries): Promise<boolean> {
-  const recent = await store.listAudit({ helpdesk: job.helpdesk, accountId: job.accountId, ticketId: job.ticketId, limit: 50 });
-  for (const entry of recent) {
-    if (entry.kind === 'action' && entry.rule === 'approve-override') return true;
-    if (entry.kind === 'action' && entry.rule === 'reevaluate') return false;
-  }
-  return false;
-}
-
 export async function processJob(job: JobWithDeliveries, deps: ProcessJobDeps): Promise<JobResult> {
   const calls: AuditCall[] = [];
   return jobCalls.run(calls, async () => {
@@ -50,12 +41,24 @@ export async function processJob(job: JobWithDeliveries, deps: ProcessJobDeps): 
     for (let conflicts = 0; ; conflicts++) {
       const engine = deps.engine();
       const state = await deps.helpdesk.load(job.ticketId, hints);
-      const verdict = engine.triage(state.item);
+      let verdict;
+      try {
+        verdict = engine.triage(state.item);
+      } catch (error) {
+        // The engine refuses only malformed input (an unreadable creation date): no retry can fix it.
+        throw new HelpdeskError('validation', `ticket ${job.ticketId} cannot be triaged: ${(error as Error).message}`, { cause: error });
+      }
       const previous = await deps.store.lastDecision(job.helpdesk, job.accountId, job.ticketId);
-      const plan = planDecision(
-        { verdict, state, previousFingerprint: previous?.fingerprint ?? null, eventTypes, approvedOverride: await hasApprovalOverride(deps.store, job) },
-        deps.plan,
-      );
+      const plan = planDecision({ verdict, state, previousFingerprint: previous?.fingerprint ?? null, eventTypes }, deps.plan);
+      const base = {
+        helpdesk: job.helpdesk,
+        accountId: job.accountId,
+        ticketId: job.ticketId,
+        jobId: job.id,
+        eventIds,
+        outcome: verdict.outcome,
+        configHash: engine.configHash,
+      } as const;
       let applied = false;
       if (plan.kind !== 'noop') {
         try {
@@ -64,14 +67,8 @@ export async function processJob(job: JobWithDeliveries, deps: ProcessJobDeps): 
         } catch (error) {
           if (isConflictError(error) && conflicts + 1 < maxConflicts) continue;
           await deps.store.appendAudit({
-            helpdesk: job.helpdesk,
-            accountId: job.accountId,
-            ticketId: job.ticketId,
-            jobId: job.id,
-            eventIds,
+            ...base,
             kind: 'error',
-            outcome: verdict.outcome,
-            configHash: engine.configHash,
             verdict: { outcome: verdict.outcome, rule: verdict.rule, planned: plan.change },
             calls: [...calls],
             at: deps.now(),
@@ -82,17 +79,13 @@ export async function processJob(job: JobWithDeliveries, deps: ProcessJobDeps): 
       }
       const mode = deps.helpdesk.live ? '' : 'shadow, nothing written: ';
       await deps.store.appendAudit({
-        helpdesk: job.helpdesk,
-        accountId: job.accountId,
-        ticketId: job.ticketId,
-        jobId: job.id,
-        eventIds,
+        ...base,
         kind: plan.kind === 'guard' ? 'guard' : 'decision',
-        outcome: verdict.outcome,
         ...(verdict.rule ? { rule: verdict.rule } : {}),
-        configHash: engine.configHash,
-        verdict: { ...verdict, trace: verdict.trace, planned: plan.change, subject: state.item.subject, conflicts },
-        fingerprint: plan.fingerprint,
+        verdict: { ...verdict, trace: verdict.trace, planned: plan.change, fingerprint: plan.fingerprint, subject: state.item.subject, conflicts },
+        // Only a decision that reached the helpdesk counts as applied: after a switch from shadow to
+        // live, the first live job must still write everything.
+        ...(deps.helpdesk.live ? { fingerprint: plan.fingerprint } : {}),
         calls: [...calls],
         at: deps.now(),
         note: `${mode}${plan.why}`,

@@ -134,3 +134,24 @@ describe('inscope', () => {
     expect(stderr).toMatch(/simulate/);
   });
 });
+
+describe('inscope on input the engine refuses', () => {
+  it('skips a record whose creation date cannot be read, names it, and goes on', () => {
+    const file = path.join(tmp, 'odd-date.jsonl');
+    fs.writeFileSync(
+      file,
+      '{"id":"N-7","subject":"Vraag","description":"Hoe stel ik dit in?","createdAt":"Mon, 05 Oct 2026 09:00:00 GMT"}\n{"id":"N-8","subject":"Vraag","description":"Hoe stel ik dit in?","createdAt":"2026-10-05T09:00:00Z"}\n',
+    );
+    const { code, stdout, stderr } = inscope('simulate', '--tickets', file);
+    expect(stderr).not.toMatch(/\n\s+at /);
+    expect(code).toBe(3);
+    expect(stdout).toMatch(/Triaged 1 tickets, skipped 1 records/);
+    expect(stdout).toMatch(/odd-date\.jsonl record 1/);
+  });
+
+  it('refuses a command name that is a property of every object', () => {
+    const { code, stderr } = inscope('constructor');
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/unknown command "constructor"/);
+  });
+});

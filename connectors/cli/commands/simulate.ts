@@ -50,8 +50,16 @@ export async function simulateCommand(argv: string[]): Promise<number> {
       summary.problems.push(`${record.file}${record.record !== undefined ? ` record ${record.record}` : ''}: ${record.message}`);
       continue;
     }
-    const verdict = engine.triage(record.item);
     const source = `${path.relative(process.cwd(), record.source.file) || record.source.file}#${record.source.record}`;
+    let verdict;
+    try {
+      verdict = engine.triage(record.item);
+    } catch (error) {
+      // The engine refuses malformed input (e.g. a creation date it cannot read): skip, name it, go on.
+      summary.skipped++;
+      summary.problems.push(`${record.source.file} record ${record.source.record}: ${(error as Error).message}`);
+      continue;
+    }
     addToSummary(summary, { item: record.item, verdict, source, observed: record.observed }, contracts, loaded.config.defaults.timeZone);
     const row = toVerdictRow(record.item, verdict, source, locale, record.observed);
     await rows.write(format === 'json' ? JSON.stringify(row) : format === 'csv' ? toCsvLine(row) : toTableLine(row));

@@ -28,7 +28,14 @@ export async function triageCommand(argv: string[]): Promise<number> {
       process.stderr.write(`${record.file}${record.record !== undefined ? ` record ${record.record}` : ''}: ${record.message}\n`);
       continue;
     }
-    const verdict = engine.triage(record.item);
+    let verdict;
+    try {
+      verdict = engine.triage(record.item);
+    } catch (error) {
+      problems++;
+      process.stderr.write(`${record.source.file} record ${record.source.record}: ${(error as Error).message}\n`);
+      continue;
+    }
     triaged++;
     const source = `${record.source.file}#${record.source.record}`;
     process.stdout.write(
