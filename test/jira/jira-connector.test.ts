@@ -282,3 +282,15 @@ describe('Jira deliveries in shadow mode (no Jira credentials)', () => {
     expect(decision!.note).toMatch(/^shadow, nothing written/);
   });
 });
+
+describe("the bot's accountId from /rest/api/3/myself", () => {
+  afterEach(() => stop());
+
+  it('asks Jira who InScope is at start when JIRA_BOT_ACCOUNT_ID is not set, and drops its own edits', async () => {
+    nock(JIRA_SITE).get('/rest/api/3/myself').reply(200, { accountId: '712020:from-myself', accountType: 'atlassian', active: true });
+    await start({ JIRA_BOT_ACCOUNT_ID: '' });
+    expect(nock.isDone()).toBe(true);
+    const res = await post(payload('jira:issue_updated', jiraIssue(48201), { user: { accountId: '712020:from-myself' } }));
+    expect([res.status, await res.json()]).toEqual([200, { status: 'ignored', reason: 'own_change' }]);
+  });
+});
