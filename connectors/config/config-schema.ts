@@ -143,6 +143,13 @@ const proposalsSchema = z.strictObject({
   terms: localizedSchema.exactOptional().describe('Terms printed on every proposal, in both languages; absent: the built-in terms.'),
   templatesDir: text('a folder path').exactOptional()
     .describe('Folder with Liquid templates that replace the built-in ones (comment.nl.liquid, pdf-intro.en.liquid…); relative to the config file.'),
+  acceptStatus: enumOf(['approved', 'new']).default('approved').describe('The status an accepted proposal puts the ticket in (the advisory work status).'),
+  declineAction: enumOf(['close', 'return']).default('return').describe('A declined proposal: close (solve) the ticket, or return it to the agents as New.'),
+  budgetPolicy: enumOf(['warn', 'require-confirmation', 'block']).default('warn')
+    .describe('A proposal that would take the organization over its monthly cap: send with a note, wait for the sidebar\'s confirmation, or never send.'),
+  thresholds: list(positiveNumber('a percentage above 0'), 'a list of percentages').default([80, 100])
+    .describe('Budget use (committed + pending) that triggers an internal note when a proposal crosses it.'),
+  notifyCustomerAtThreshold: booleanSchema.default(false).describe('Also tell the customer\'s contact when a threshold is crossed.'),
 }, mapping('the proposal settings'));
 
 export const configSchema = z.strictObject({

@@ -11,7 +11,7 @@ import type { Proposal } from './proposal.js';
 export interface ReviseProposalInput {
   readonly createdAt: string;
   /** For VAT and validity days; VAT and validity are taken as they are now, not as they were. */
-  readonly config: Pick<CoverageConfig, 'proposals'>;
+  readonly config: { readonly proposals: Pick<CoverageConfig['proposals'], 'vatPercent' | 'validityDays'> };
   readonly hours?: number;
   readonly scope?: string;
   /** Replaces every line; rates in major units, default the previous first line's rate. */

@@ -18,7 +18,17 @@ export function toZendeskUpdate(change: TicketChange, mapping: ZendeskMapping): 
   }
   if (change.tags !== undefined) update.tags = change.tags;
   if (change.comment !== undefined) update.comment = { body: change.comment.body, public: change.comment.public };
+  if (change.solve === true) update.status = 'solved';
   return update;
+}
+
+/** Uploads first (POST /api/v2/uploads), then one update that names the tokens in the comment. */
+async function withUploads(client: ZendeskClient, change: TicketChange, update: Record<string, unknown>): Promise<Record<string, unknown>> {
+  const attachments = change.comment?.attachments ?? [];
+  if (attachments.length === 0) return update;
+  const tokens: string[] = [];
+  for (const file of attachments) tokens.push((await client.uploadFile(file.filename, file.bytes, file.contentType)).token);
+  return { ...update, comment: { ...(update.comment as object), uploads: tokens } };
 }
 
 export function createZendeskHelpdesk(client: ZendeskClient, mapping: ZendeskMapping): HelpdeskPort {
@@ -45,7 +55,8 @@ export function createZendeskHelpdesk(client: ZendeskClient, mapping: ZendeskMap
       };
     },
     async apply(ticketId, change, expectedVersion) {
-      await client.updateTicket(ticketNumber(ticketId), toZendeskUpdate(change, mapping) as never, expectedVersion ? { safeUpdate: { updatedStamp: expectedVersion } } : {});
+      const update = await withUploads(client, change, toZendeskUpdate(change, mapping));
+      await client.updateTicket(ticketNumber(ticketId), update as never, expectedVersion ? { safeUpdate: { updatedStamp: expectedVersion } } : {});
     },
   };
 }

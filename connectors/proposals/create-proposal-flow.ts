@@ -1,0 +1,248 @@
+// Proposals in the live flow: make (or revise) the stored, numbered proposal for an advisory ticket,
+// check it against the monthly budget, turn it into the one ticket change that carries the PDF and
+// the public comment, and record each later transition (sent, accepted, declined, expired) with an
+// internal note and an audit entry. The worker, the sidebar router and the acceptance page share it.
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import type { Locale, Verdict, WorkItem } from '../../rules/index.js';
+import type { CoverageConfig } from '../config/config-schema.js';
+import type { HelpdeskPort, TicketChange } from '../core/helpdesk-port.js';
+import type { ProposalRecord } from '../store/proposal-store.js';
+import type { HelpdeskKind, Store } from '../store/store.js';
+import { buildProposal, type AgentProposalInput } from './build-proposal.js';
+import { computeBudget, type BudgetSummary } from './compute-budget.js';
+import { formatMoney } from './format-money.js';
+import { formatProposalNumber } from './format-proposal-number.js';
+import { budgetMonthOf, proposalExpiresAt } from './proposal-expiry.js';
+import { proposalYear } from './proposal-dates.js';
+import type { ProposalTemplates } from './proposal-templates.js';
+import { hashProposalToken, signProposalToken } from './proposal-token.js';
+import { renderProposalComment } from './render-proposal-comment.js';
+import { renderProposalPdf } from './render-proposal-pdf.js';
+import { reviseProposal } from './revise-proposal.js';
+import { proposalNote, type ProposalEvent } from './proposal-notes.js';
+
+export interface ProposalFlowDeps {
+  readonly store: Store;
+  readonly config: () => CoverageConfig;
+  readonly configHash: () => string;
+  readonly templates: ProposalTemplates;
+  readonly secret: string;
+  /** The service's public base URL; acceptance links are `<publicUrl>/p/<token>`. */
+  readonly publicUrl: string;
+  readonly now: () => number;
+  /** Where shadow mode writes the PDFs it would have attached. */
+  readonly shadowDir: string;
+}
+
+export interface PrepareInput {
+  readonly helpdesk: HelpdeskKind;
+  readonly accountId: string;
+  readonly ticketId: string;
+  readonly verdict: Verdict;
+  readonly item: WorkItem;
+  /** One proposal per key: the decision fingerprint from the worker, null from a person. */
+  readonly decisionKey: string | null;
+  readonly agentInput?: AgentProposalInput;
+  /** The sidebar's manager confirmed sending over the cap. */
+  readonly confirmOverBudget?: boolean;
+}
+
+export interface PreparedProposal {
+  readonly record: ProposalRecord;
+  readonly created: boolean;
+  readonly superseded?: ProposalRecord;
+  readonly budget: BudgetSummary | null;
+  /** Why it may not go out now (the budget policy), or null. */
+  readonly hold: 'require-confirmation' | 'block' | null;
+  readonly comment: string;
+  readonly pdf: Buffer;
+  /** Travels with the PDF in the same write: a ticket carrying it has received this version. */
+  readonly tag: string;
+}
+
+export type ProposalFlow = ReturnType<typeof createProposalFlow>;
+
+export function proposalTag(record: Pick<ProposalRecord, 'number' | 'version'>, prefix: string): string {
+  return `${prefix}p${record.number.slice(2).replace('-', '_')}_v${record.version}`;
+}
+
+export function createProposalFlow(deps: ProposalFlowDeps) {
+  const vendor = () => deps.config().vendor.name;
+
+  async function budgetFor(verdict: Verdict, proposal: Pick<ProposalRecord, 'id' | 'hundredthHours' | 'subtotal'> | null): Promise<BudgetSummary | null> {
+    const config = deps.config();
+    const contract = config.contracts.find((c) => c.id === verdict.contract?.id);
+    if (!contract?.monthlyBudget) return null;
+    const month = budgetMonthOf(deps.now(), contract.timeZone);
+    const rows = await deps.store.listProposals({ contractId: contract.id, budgetMonth: month, statuses: ['sent', 'accepted'], limit: 10_000 });
+    return computeBudget({
+      month,
+      cap: contract.monthlyBudget,
+      currency: contract.currency ?? config.defaults.currency,
+      entries: rows.filter((r) => r.id !== proposal?.id),
+      proposal,
+      policy: config.proposals.budgetPolicy,
+      thresholds: config.proposals.thresholds,
+    });
+  }
+
+  async function openProposalOf(helpdesk: HelpdeskKind, accountId: string, ticketId: string): Promise<ProposalRecord | null> {
+    const [open] = await deps.store.listProposals({ helpdesk, accountId, ticketId, statuses: ['draft', 'sent'], limit: 1 });
+    return open ?? null;
+  }
+
+  async function prepare(input: PrepareInput): Promise<PreparedProposal> {
+    const config = deps.config();
+    const at = deps.now();
+    const createdAt = new Date(at).toISOString();
+    const timeZone = input.verdict.contract?.timeZone ?? config.defaults.timeZone;
+    const previous = await openProposalOf(input.helpdesk, input.accountId, input.ticketId);
+    const reusable = previous && input.decisionKey !== null && previous.decisionKey === input.decisionKey;
+    const revises = previous && !reusable ? previous : null;
+    const made = await deps.store.createProposal(
+      {
+        helpdesk: input.helpdesk, accountId: input.accountId, ticketId: input.ticketId, vendor: vendor(),
+        year: proposalYear(createdAt, config.defaults.timeZone), decisionKey: input.decisionKey,
+        budgetMonth: budgetMonthOf(at, timeZone), createdAt: at,
+        ...(revises ? { revises: revises.id } : {}),
+      },
+      ({ year, sequence, version }) => {
+        const number = formatProposalNumber(year, sequence);
+        const agent = input.agentInput ?? {};
+        const draft = revises
+          ? reviseProposal({ ...revises.document, status: revises.status }, {
+            createdAt, config,
+            hours: agent.hours ?? input.verdict.proposal?.hours ?? revises.hundredthHours / 100,
+            ...(agent.scope === undefined ? {} : { scope: agent.scope }),
+          }).next
+          : buildProposal({ verdict: input.verdict, item: input.item, config, helpdesk: input.helpdesk, number, version, createdAt, agentInput: agent });
+        const token = signProposalToken({ number, version, expiresAt: proposalExpiresAt(draft) }, deps.secret);
+        const base = `${deps.publicUrl.replace(/\/+$/, '')}/p/${token}`;
+        return { document: { ...draft, acceptUrl: base, declineUrl: `${base}?choice=decline` }, tokenHash: hashProposalToken(token) };
+      },
+    );
+    const record = made.proposal;
+    const budget = await budgetFor(input.verdict, record);
+    const policy = config.proposals.budgetPolicy;
+    const hold = budget?.overCap && policy !== 'warn' && !(policy === 'require-confirmation' && input.confirmOverBudget) ? policy : null;
+    const document = record.document;
+    return {
+      record,
+      created: made.created,
+      ...(made.superseded ? { superseded: made.superseded } : {}),
+      budget,
+      hold,
+      comment: renderProposalComment(document, deps.templates),
+      pdf: await renderProposalPdf(document, { templates: deps.templates }),
+      tag: proposalTag(record, config.connector.tagPrefix),
+    };
+  }
+
+  /** The change that sends the proposal: the caller's change plus the public comment, the PDF and the tag. */
+  function sendChange(prepared: PreparedProposal, base: TicketChange, currentTags: readonly string[]): TicketChange {
+    const tags = [...(base.tags ?? currentTags)];
+    if (!tags.includes(prepared.tag)) tags.push(prepared.tag);
+    const { number, version } = prepared.record;
+    return {
+      ...base,
+      tags,
+      comment: { body: prepared.comment, public: true, attachments: [{ filename: `${number}-v${version}.pdf`, bytes: prepared.pdf, contentType: 'application/pdf' }] },
+    };
+  }
+
+  async function audit(record: ProposalRecord, rule: string, note: string, extra: { actor?: string; jobId?: number; budget?: BudgetSummary | null } = {}) {
+    await deps.store.appendAudit({
+      helpdesk: record.helpdesk, accountId: record.accountId, ticketId: record.ticketId, eventIds: [], kind: 'action',
+      outcome: 'advisory', rule, configHash: deps.configHash(), calls: [], at: deps.now(), note,
+      verdict: { proposal: { id: record.id, number: record.number, version: record.version, status: record.status, total: record.total, currency: record.currency }, budget: extra.budget ?? null },
+      ...(extra.jobId === undefined ? {} : { jobId: extra.jobId }),
+      ...(extra.actor === undefined ? {} : { actor: extra.actor }),
+    });
+  }
+
+  /** After the sending write: sent (live) or the PDF on disk (shadow); returns the internal note to post. */
+  async function markSent(prepared: PreparedProposal, live: boolean, extra: { actor?: string; jobId?: number } = {}): Promise<{ record: ProposalRecord; note: string }> {
+    let record = prepared.record;
+    if (live) {
+      record = (await deps.store.transitionProposal(record.id, { from: ['draft'], to: 'sent', at: deps.now() })) ?? record;
+    } else {
+      const file = path.join(deps.shadowDir, `${record.number}-v${record.version}.pdf`);
+      await fs.mkdir(deps.shadowDir, { recursive: true });
+      await fs.writeFile(file, prepared.pdf);
+      record = (await deps.store.transitionProposal(record.id, { from: ['draft'], to: 'draft', at: deps.now(), pdfPath: file })) ?? record;
+    }
+    const note = proposalNote(live ? 'sent' : 'shadow', record, agentLocale(), prepared);
+    await audit(record, live ? 'proposal-sent' : 'proposal-shadow', note, { ...extra, budget: prepared.budget });
+    return { record, note };
+  }
+
+  /** A proposal held by the budget policy: the internal note says why; nothing goes to the customer. */
+  async function markHeld(prepared: PreparedProposal, extra: { actor?: string; jobId?: number } = {}): Promise<string> {
+    const note = proposalNote('held', prepared.record, agentLocale(), prepared);
+    await audit(prepared.record, 'proposal-held', note, { ...extra, budget: prepared.budget });
+    return note;
+  }
+
+  function agentLocale(): Locale {
+    return deps.config().defaults.locale;
+  }
+
+  /**
+   * Records a customer's (or the sweep's) decision and writes it on the ticket: one conditional
+   * update, so of two racing acceptances exactly one gets here; null when the proposal was not open.
+   */
+  async function decide(record: ProposalRecord, event: Exclude<ProposalEvent, 'sent' | 'shadow' | 'held'>, helpdesk: HelpdeskPort, meta: { ip?: string; actor: string }): Promise<ProposalRecord | null> {
+    const config = deps.config();
+    const to = event === 'expired' ? 'expired' : event;
+    const decided = await deps.store.transitionProposal(record.id, {
+      from: ['sent'], to, at: deps.now(),
+      ...(meta.ip === undefined ? {} : { ip: meta.ip }),
+      actor: meta.actor,
+      // Committed work counts in the month it was accepted, in the contract's time zone.
+      ...(to === 'accepted' ? { budgetMonth: budgetMonthOf(deps.now(), record.timeZone) } : {}),
+    });
+    if (!decided) return null;
+    const note = proposalNote(event, decided, agentLocale(), null, meta.actor);
+    const change: TicketChange =
+      to === 'accepted' ? { status: config.proposals.acceptStatus, comment: { body: note, public: false } }
+      : to === 'declined' && config.proposals.declineAction === 'close' ? { solve: true, comment: { body: note, public: false } }
+      : to === 'declined' ? { status: 'new', comment: { body: note, public: false } }
+      : { comment: { body: note, public: false } };
+    let failure: string | null = null;
+    try {
+      if (helpdesk.live) await helpdesk.apply(record.ticketId, change, null);
+    } catch (error) {
+      // The customer's decision stands; the ticket write is reported for an operator to redo.
+      failure = error instanceof Error ? error.message : String(error);
+    }
+    await audit(decided, `proposal-${to}`, failure ? `${note}\n(ticket not updated: ${failure})` : note, { actor: meta.actor });
+    return decided;
+  }
+
+  /** Marks every sent proposal whose last valid day has ended as expired (the periodic sweep). */
+  async function sweepExpired(helpdeskFor: (kind: HelpdeskKind) => HelpdeskPort): Promise<ProposalRecord[]> {
+    const now = deps.now();
+    const open = await deps.store.listProposals({ statuses: ['sent'], limit: 10_000 });
+    const expired: ProposalRecord[] = [];
+    for (const record of open) {
+      if (now < proposalExpiresAt(record)) continue;
+      const done = await decide(record, 'expired', helpdeskFor(record.helpdesk), { actor: 'expiry sweep' });
+      if (done) expired.push(done);
+    }
+    return expired;
+  }
+
+  return {
+    prepare, sendChange, markSent, markHeld, decide, sweepExpired, budgetFor, openProposalOf, audit,
+    proposalTag: (r: ProposalRecord) => proposalTag(r, deps.config().connector.tagPrefix),
+    store: deps.store,
+    now: deps.now,
+    vendor,
+    secret: deps.secret,
+  };
+}
+
+export function describeTotal(record: ProposalRecord, locale: Locale): string {
+  return formatMoney(record.total, record.currency, locale);
+}

@@ -1,0 +1,110 @@
+// What the worker does about proposals while it handles a ticket's job:
+// - an advisory decision (first, or changed) gets a proposal: the planned write is replaced by one
+//   that carries the category, status and tags plus the public comment with the PDF (or, held by the
+//   budget policy, the internal note saying why); the store's decision key and the proposal's tag
+//   make a retried job reuse the same number and never post the PDF twice;
+// - a requester's reply "akkoord" / "accept" accepts the ticket's sent proposal;
+// - an accepted proposal is an approval the path guard respects.
+import type { Verdict } from '../../rules/index.js';
+import type { HelpdeskPort, TicketChange, TicketState } from '../core/helpdesk-port.js';
+import type { Plan } from '../core/plan-decision.js';
+import type { JobWithDeliveries } from '../store/store.js';
+import type { ProposalFlow } from './create-proposal-flow.js';
+import { isAcceptReply } from './is-accept-reply.js';
+import { isProposalError } from './proposal-error.js';
+
+export interface ProposalJobContext {
+  readonly job: JobWithDeliveries;
+  readonly verdict: Verdict;
+  readonly state: TicketState;
+  readonly plan: Plan;
+  readonly helpdesk: HelpdeskPort;
+}
+
+export interface HookedChange {
+  readonly change: TicketChange;
+  /** Runs once the change is written (or, in shadow mode, would have been). */
+  afterApply(): Promise<void>;
+  /** For the decision's audit entry. */
+  readonly summary: unknown;
+}
+
+export interface ProposalJobHooks {
+  beforeApply(ctx: ProposalJobContext): Promise<HookedChange | null>;
+  afterJob(ctx: ProposalJobContext): Promise<void>;
+  hasAcceptedProposal(job: Pick<JobWithDeliveries, 'helpdesk' | 'accountId' | 'ticketId'>): Promise<boolean>;
+}
+
+interface StoredDelivery {
+  readonly eventType?: string;
+  readonly ticket?: { readonly requesterId?: string };
+  readonly comment?: { readonly authorId?: string; readonly body?: string; readonly public?: boolean };
+}
+
+/** Replies that accept, from the ticket's requester only (the delivery says who wrote the comment). */
+function acceptingReplies(job: JobWithDeliveries): StoredDelivery[] {
+  const parsed = job.deliveries.map((d) => {
+    try {
+      return { eventType: d.eventType, delivery: JSON.parse(d.payload) as StoredDelivery };
+    } catch {
+      return { eventType: d.eventType, delivery: {} as StoredDelivery };
+    }
+  });
+  const requester = parsed.map((p) => p.delivery.ticket?.requesterId).findLast((id) => id !== undefined);
+  return parsed
+    .filter((p) => p.eventType.endsWith('ticket.comment_added'))
+    .map((p) => p.delivery)
+    .filter((d) => d.comment?.public !== false && requester !== undefined && d.comment?.authorId === requester && isAcceptReply(d.comment?.body));
+}
+
+export function createProposalJobHooks(flow: ProposalFlow): ProposalJobHooks {
+  return {
+    async beforeApply({ job, verdict, state, plan, helpdesk }) {
+      // Proposals need an adapter that attaches files in the same write: Zendesk for now.
+      if (helpdesk.kind !== 'zendesk' || verdict.outcome !== 'advisory' || plan.kind !== 'decision' || plan.change.comment === undefined) return null;
+      let prepared;
+      try {
+        prepared = await flow.prepare({
+          helpdesk: job.helpdesk, accountId: job.accountId, ticketId: job.ticketId, verdict, item: state.item, decisionKey: plan.fingerprint,
+        });
+      } catch (error) {
+        if (!isProposalError(error)) throw error;
+        const body = `${plan.change.comment.body}\n\nInScope: no proposal made (${error.code}): ${error.message}`;
+        return { change: { ...plan.change, comment: { body, public: false } }, afterApply: async () => {}, summary: { refused: error.code, message: error.message } };
+      }
+      const summary = { id: prepared.record.id, number: prepared.record.number, version: prepared.record.version, hold: prepared.hold, budget: prepared.budget };
+      if (prepared.hold) {
+        const note = await flow.markHeld(prepared, { jobId: job.id });
+        return { change: { ...plan.change, comment: { body: `${plan.change.comment.body}\n\n${note}`, public: false } }, afterApply: async () => {}, summary };
+      }
+      return {
+        change: flow.sendChange(prepared, plan.change, state.tags),
+        summary,
+        async afterApply() {
+          const { note } = await flow.markSent(prepared, helpdesk.live, { jobId: job.id });
+          // The decision's internal note, now with the proposal and the budget: a second write,
+          // because one Zendesk update carries one comment and that one was the customer's.
+          if (helpdesk.live) await helpdesk.apply(job.ticketId, { comment: { body: `${plan.change.comment!.body}\n\n${note}`, public: false } }, null);
+        },
+      };
+    },
+
+    async afterJob({ job, verdict, state, plan, helpdesk }) {
+      const open = await flow.openProposalOf(job.helpdesk, job.accountId, job.ticketId);
+      // Crash recovery: the sending write landed (the ticket carries the proposal's tag) but the
+      // job died before recording it. Mark it sent; never post it again.
+      if (open?.status === 'draft' && helpdesk.live && plan.kind === 'noop' && verdict.outcome === 'advisory' && state.tags.includes(flow.proposalTag(open))) {
+        await flow.store.transitionProposal(open.id, { from: ['draft'], to: 'sent', at: flow.now() });
+        await flow.audit({ ...open, status: 'sent' }, 'proposal-sent', `Proposal ${open.number} version ${open.version} was posted before the job stopped; recorded as sent`, { jobId: job.id });
+        return;
+      }
+      if (open?.status !== 'sent' || acceptingReplies(job).length === 0) return;
+      await flow.decide(open, 'accepted', helpdesk, { actor: 'requester reply' });
+    },
+
+    async hasAcceptedProposal({ helpdesk, accountId, ticketId }) {
+      const accepted = await flow.store.listProposals({ helpdesk, accountId, ticketId, statuses: ['accepted'], limit: 1 });
+      return accepted.length > 0;
+    },
+  };
+}
