@@ -61,5 +61,8 @@ export function signZendeskDelivery(secret: string, timestamp: string, rawBody: 
 function decodeSignature(signature: string): Buffer | null {
   if (!BASE64.test(signature)) return null;
   const bytes = Buffer.from(signature, 'base64');
-  return bytes.length === SHA256_BYTES ? bytes : null;
+  if (bytes.length !== SHA256_BYTES) return null;
+  // Node ignores the unused low bits of the last base64 character, so several spellings decode to
+  // one MAC; only the canonical one (padding optional) is accepted, and a changed character fails.
+  return bytes.toString('base64').replace(/=+$/, '') === signature.replace(/=+$/, '') ? bytes : null;
 }
