@@ -44,8 +44,23 @@ export function crossCheckConfig(config: CoverageConfig, file: string, locate: L
     return false;
   });
 
+  // Only contracts that share a matcher value can overlap: index the values instead of comparing
+  // every pair, so a config with hundreds of contracts loads fast.
+  const byValue = new Map<string, number[]>();
+  const candidates = config.contracts.map((c, j) => {
+    const earlier = new Set<number>();
+    for (const [key, , normalize] of MATCHERS) {
+      for (const value of c.match[key] ?? []) {
+        const slot = `${key}\0${normalize(value)}`;
+        const list = byValue.get(slot) ?? byValue.set(slot, []).get(slot)!;
+        for (const i of list) earlier.add(i);
+        list.push(j);
+      }
+    }
+    return [...earlier].sort((a, b) => a - b);
+  });
   config.contracts.forEach((later, j) => {
-    for (let i = 0; i < j; i++) {
+    for (const i of candidates[j] ?? []) {
       const earlier = config.contracts[i];
       if (earlier === undefined || !wellDated[i] || !wellDated[j] || !datesOverlap(earlier, later)) continue;
       const shared = sharedMatcher(earlier.match, later.match);
