@@ -47,10 +47,20 @@ export async function verifyAppJwt(token: string, options: VerifyAppJwtOptions):
     const nowSec = (options.now ?? Date.now()) / 1000;
     const tolerance = options.clockToleranceSec ?? DEFAULT_CLOCK_TOLERANCE_SEC;
     if (options.maxLifetimeSec !== undefined && (payload.exp ?? 0) - nowSec > options.maxLifetimeSec + tolerance) return { ok: false, reason: 'claims' };
+    if (!hasCanonicalSignature(token)) return { ok: false, reason: 'signature' };
     return { ok: true, claims: payload };
   } catch (error) {
     return { ok: false, reason: toFailure(error) };
   }
+}
+
+/**
+ * base64url decoders ignore the unused low bits of the last character, so one HS256 MAC has several
+ * spellings that all verify; only the canonical one is accepted, so a changed character always fails.
+ */
+function hasCanonicalSignature(token: string): boolean {
+  const signature = token.split('.')[2] ?? '';
+  return Buffer.from(signature, 'base64url').toString('base64url') === signature;
 }
 
 function toFailure(error: unknown): AppJwtFailure {
