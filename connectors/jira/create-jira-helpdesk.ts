@@ -1,6 +1,7 @@
 // The live Jira Service Management adapter behind the helpdesk port. `load` is one GET of the issue
 // with the mapped fields. `apply` writes in the order that keeps a retried job safe:
 //   1. read: re-read `updated` (and the labels) and resolve the transition, before any write;
+//      then the comment's files (a proposal PDF), so that a failed upload writes nothing else;
 //   2. the category (`PUT /rest/api/3/issue/{key}`, select field as `{ value }`);
 //   3. the status, through the transition whose target is the mapped status name;
 //   4. the comment, through the JSM request comment API (plain text, `public` true or false);
@@ -21,10 +22,13 @@ export const HIDDEN_TRANSITION_HINT = 'a JSM approval step or the workflow hides
 export function createJiraHelpdesk(client: JiraClient, mapping: JiraMapping): HelpdeskPort {
   const readFields = jiraReadFields(mapping);
 
-  async function transitionTo(key: string, status: NonNullable<TicketChange['status']>): Promise<string> {
-    const target = mapping.statuses[status];
+  async function transitionTo(key: string, status: NonNullable<TicketChange['status']> | 'solved'): Promise<string> {
+    const target = status === 'solved' ? 'a Done status' : mapping.statuses[status];
     const transitions = await client.getTransitions(key);
-    const match = transitions.find((t) => t.to?.name !== undefined && t.to.name.localeCompare(target, undefined, { sensitivity: 'accent' }) === 0);
+    const match =
+      status === 'solved'
+        ? transitions.find((t) => t.to?.category === 'done')
+        : transitions.find((t) => t.to?.name !== undefined && t.to.name.localeCompare(target, undefined, { sensitivity: 'accent' }) === 0);
     if (!match) {
       const offered = transitions.map((t) => t.to?.name ?? t.name ?? t.id).join(', ') || 'none';
       throw new HelpdeskError('config', `No transition to "${target}" is available to InScope's Jira user on ${key} (offered: ${offered}): ${HIDDEN_TRANSITION_HINT} to ${target} from the bot`);
@@ -50,7 +54,14 @@ export function createJiraHelpdesk(client: JiraClient, mapping: JiraMapping): He
         const labels = fresh.fields?.['labels'];
         currentLabels = Array.isArray(labels) ? labels.filter((l): l is string => typeof l === 'string') : [];
       }
-      const transitionId = change.status === undefined ? undefined : await transitionTo(ticketId, change.status);
+      // Solving (a declined proposal) means a transition into the Done status category.
+      const wanted = change.solve ? 'solved' : change.status;
+      const transitionId = wanted === undefined ? undefined : await transitionTo(ticketId, wanted);
+      const files = change.comment?.attachments ?? [];
+      // Attachments go on the issue through the platform API. Whether the JSM portal shows such a
+      // file to the customer is unconfirmed (docs/jira-setup.md); JSM's own temporary-file flow
+      // (servicedesk/{id}/attachTemporaryFile, then request/{key}/attachment) is the alternative.
+      if (files.length > 0) await client.addAttachments(ticketId, files);
       const categoryFields = change.category === undefined ? undefined : { [mapping.categoryField]: { value: mapping.categories[change.category] } };
       const labels = change.tags === undefined ? [] : labelChanges(currentLabels ?? [], change.tags);
       const labelUpdate = labels.length > 0 ? { labels } : undefined;

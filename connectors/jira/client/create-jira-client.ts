@@ -51,6 +51,8 @@ export interface JiraClient {
   /** JSM request comment (`POST /rest/servicedeskapi/request/{key}/comment`): plain text, `public` false = internal note. */
   addRequestComment(key: string, body: string, isPublic: boolean): Promise<{ readonly id?: string }>;
   getMyself(): Promise<{ readonly accountId: string }>;
+  /** `POST /rest/api/3/issue/{key}/attachments` (multipart, `X-Atlassian-Token: no-check`). */
+  addAttachments(key: string, files: readonly { readonly filename: string; readonly bytes: Uint8Array; readonly contentType: string }[]): Promise<{ readonly id: string; readonly filename: string }[]>;
   /** Enhanced JQL search (`GET /rest/api/3/search/jql`), one page per iteration, following nextPageToken. */
   searchJql(jql: string, fields: readonly string[], pageSize?: number): AsyncGenerator<JiraSearchPage>;
   getFields(): Promise<JiraField[]>;
@@ -145,7 +147,9 @@ export function createJiraClient(options: JiraClientOptions): JiraClient {
     async getTransitions(key) {
       const { transitions } = await cloud.issues.getTransitions({ issueIdOrKey: issueKey(key) });
       return (transitions ?? []).flatMap((t): JiraTransition[] =>
-        typeof t.id === 'string' ? [{ id: t.id, ...(t.name !== undefined && { name: t.name }), ...(t.to && { to: { ...(t.to.id !== undefined && { id: String(t.to.id) }), ...(t.to.name !== undefined && { name: t.to.name }) } }) }] : [],
+        typeof t.id === 'string'
+          ? [{ id: t.id, ...(t.name !== undefined && { name: t.name }), ...(t.to && { to: { ...(t.to.id !== undefined && { id: String(t.to.id) }), ...(t.to.name !== undefined && { name: t.to.name }), ...(typeof t.to.statusCategory?.key === 'string' && { category: t.to.statusCategory.key }) } }) }]
+          : [],
       );
     },
     async doTransition(key, transitionId) {
@@ -159,6 +163,13 @@ export function createJiraClient(options: JiraClientOptions): JiraClient {
       const user = await cloud.myself.getCurrentUser();
       if (typeof user.accountId !== 'string') throw new HelpdeskError('server', 'Jira GET /rest/api/3/myself returned no accountId');
       return { accountId: user.accountId };
+    },
+    async addAttachments(key, files) {
+      const created = await cloud.issueAttachments.addAttachment({
+        issueIdOrKey: issueKey(key),
+        attachments: files.map((f) => ({ filename: f.filename, content: new Blob([Uint8Array.from(f.bytes)], { type: f.contentType }) })),
+      });
+      return (created ?? []).map((a) => ({ id: String(a.id), filename: String(a.filename) }));
     },
     async *searchJql(jql, fields, pageSize = 100) {
       let nextPageToken: string | undefined;

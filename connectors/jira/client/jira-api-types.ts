@@ -4,7 +4,7 @@ import type { JiraIssue } from '../to-domain.js';
 export interface JiraTransition {
   readonly id: string;
   readonly name?: string;
-  readonly to?: { readonly id?: string; readonly name?: string };
+  readonly to?: { readonly id?: string; readonly name?: string; /** Status category key: new, indeterminate, done. */ readonly category?: string };
 }
 
 /** Body of `PUT /rest/api/3/issue/{key}`: `fields` sets values, `update` applies verbs (labels add/remove). */
