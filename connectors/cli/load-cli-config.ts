@@ -1,4 +1,5 @@
 // Finds, loads and compiles the coverage config for a CLI command; config errors become exit code 1.
+import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compileRules, type Engine } from '../../rules/index.js';
@@ -6,7 +7,15 @@ import { ConfigError } from '../config/config-error.js';
 import { loadConfig, type LoadedConfig } from '../config/load-config.js';
 import { CliError, EXIT } from './cli-error.js';
 
-export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+/** The folder with package.json: the same whether this runs from the sources or from dist/node/. */
+export const projectRoot = findProjectRoot(path.dirname(fileURLToPath(import.meta.url)));
+
+function findProjectRoot(dir: string): string {
+  for (let current = dir; ; current = path.dirname(current)) {
+    if (fs.existsSync(path.join(current, 'package.json'))) return current;
+    if (path.dirname(current) === current) return path.resolve(dir, '../..');
+  }
+}
 export const defaultConfigPath = path.join(projectRoot, 'examples', 'coverage.yaml');
 
 export function resolveConfigPath(flag: string | undefined, env: NodeJS.ProcessEnv = process.env): string {
