@@ -81,10 +81,18 @@ export function createProposalJobHooks(flow: ProposalFlow): ProposalJobHooks {
         change: flow.sendChange(prepared, plan.change, state.tags),
         summary,
         async afterApply() {
+          // Shadow mode decides again on every delivery: the PDF is written once.
+          if (!helpdesk.live && prepared.record.pdfPath !== null) return;
           const { note } = await flow.markSent(prepared, helpdesk.live, { jobId: job.id });
+          if (!helpdesk.live) return;
           // The decision's internal note, now with the proposal and the budget: a second write,
-          // because one Zendesk update carries one comment and that one was the customer's.
-          if (helpdesk.live) await helpdesk.apply(job.ticketId, { comment: { body: `${plan.change.comment!.body}\n\n${note}`, public: false } }, null);
+          // because one Zendesk update carries one comment and that one was the customer's. The
+          // proposal is out either way, so a failed note is recorded, not retried.
+          try {
+            await helpdesk.apply(job.ticketId, { comment: { body: `${plan.change.comment!.body}\n\n${note}`, public: false } }, null);
+          } catch (error) {
+            await flow.audit(prepared.record, 'proposal-note-failed', `the internal note for ${prepared.record.number} could not be written: ${error instanceof Error ? error.message : String(error)}`, { jobId: job.id });
+          }
         },
       };
     },

@@ -28,6 +28,10 @@ export interface Settings {
   readonly zendeskBotUserId: string | null;
   /** Bearer token for the status page and metrics; without it they are served to loopback only. */
   readonly adminToken: string | null;
+  /** Signs proposal acceptance links; absent: one is made on first start and kept in the store. Never logged. */
+  readonly proposalSecret: string | null;
+  /** Where shadow mode writes proposal PDFs; default: `proposals/` beside a SQLite database, else ./data/proposals. */
+  readonly proposalsDir: string | null;
   /** Tuning knobs for operators and tests (see docs/operations.md). */
   readonly leaseMs: number;
   readonly pollMs: number;
@@ -63,6 +67,8 @@ const schema = z.object({
   ZENDESK_RATE_LIMIT: z.coerce.number().int().positive().default(400),
   INSCOPE_APP_SECRET: optional,
   INSCOPE_ADMIN_TOKEN: optional,
+  INSCOPE_PROPOSAL_SECRET: optional.pipe(z.string().min(16, 'expected at least 16 characters').optional()),
+  INSCOPE_PROPOSALS_DIR: optional,
   INSCOPE_PUBLIC_URL: z.url('expected an absolute URL').optional(),
   INSCOPE_WORKERS: z.coerce.number().int().min(1).max(64).default(2),
   ZENDESK_BASE_URL: z.url('expected an absolute URL').optional(),
@@ -122,6 +128,8 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     webhookSecrets: [e.ZENDESK_WEBHOOK_SECRET, e.ZENDESK_WEBHOOK_SECRET_PREVIOUS].filter((s): s is string => Boolean(s)),
     appSecret: e.INSCOPE_APP_SECRET ?? null,
     adminToken: e.INSCOPE_ADMIN_TOKEN ?? null,
+    proposalSecret: e.INSCOPE_PROPOSAL_SECRET ?? null,
+    proposalsDir: e.INSCOPE_PROPOSALS_DIR ?? null,
     publicUrl: e.INSCOPE_PUBLIC_URL ?? `http://localhost:${e.PORT}`,
     workers: e.INSCOPE_WORKERS,
     rateLimitPerMinute: e.ZENDESK_RATE_LIMIT,

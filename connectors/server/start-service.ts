@@ -4,12 +4,17 @@
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { timingSafeEqual } from 'node:crypto';
 import os from 'node:os';
+import path from 'node:path';
 import type { Server } from 'node:http';
 import { compileRules } from '../../rules/index.js';
 import { composeJira } from '../jira/compose-jira.js';
 import { loadConfig, type LoadedConfig } from '../config/load-config.js';
 import { createAppJwtMiddleware } from '../http/create-app-jwt-middleware.js';
 import { sendJsonError } from '../http/send-json-error.js';
+import { createProposalFlow, type ProposalFlow } from '../proposals/create-proposal-flow.js';
+import { createProposalJobHooks } from '../proposals/create-proposal-job-hooks.js';
+import { resolveProposalSecret } from '../proposals/proposal-secret.js';
+import { loadProposalTemplates } from '../proposals/proposal-templates.js';
 import { openStore } from '../store/open-store.js';
 import type { Store } from '../store/store.js';
 import { createZendeskClient, type ZendeskClient } from '../zendesk/client/create-zendesk-client.js';
@@ -20,6 +25,7 @@ import { EMPTY_ZENDESK_MAPPING } from '../zendesk/zendesk-mapping.js';
 import { createWorkerPool, type WorkerPool } from '../worker/create-worker-pool.js';
 import { processJob, recordCall } from '../worker/process-job.js';
 import { createMetrics, type Metrics } from './create-metrics.js';
+import { createProposalRouter } from './create-proposal-router.js';
 import { createSidebarRouter } from './create-sidebar-router.js';
 import type { Settings } from './read-settings.js';
 import { renderStatusPage } from './render-status-page.js';
@@ -36,6 +42,8 @@ export interface ServiceOptions {
   readonly workerId?: string;
   /** Start the HTTP server and workers (default true); tests may drive the pool themselves. */
   readonly startWorkers?: boolean;
+  /** How often the proposal expiry sweep runs (default one minute); 0 turns the timer off. */
+  readonly sweepMs?: number;
 }
 
 export interface Service {
@@ -49,6 +57,9 @@ export interface Service {
   readonly metrics: Metrics;
   readonly client: ZendeskClient | null;
   readonly server: Server;
+  readonly proposals: ProposalFlow;
+  /** Runs the proposal expiry sweep now (the timer calls the same). */
+  sweepProposals(): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -135,6 +146,19 @@ export async function startService(options: ServiceOptions): Promise<Service> {
     wake: () => pool.wake(),
   });
 
+  // Proposals: templates are checked at start (a broken override stops the service, naming the
+  // file); the link-signing secret comes from the environment or the store, never from a log.
+  const templates = await loadProposalTemplates({
+    ...(config.proposals.templatesDir === undefined ? {} : { templatesDir: config.proposals.templatesDir }),
+    baseDir: path.dirname(loaded.file),
+  });
+  const { secret: proposalSecret } = await resolveProposalSecret(store, settings.proposalSecret ?? undefined);
+  const proposals = createProposalFlow({
+    store, config: () => config, configHash: () => loaded.hash, templates, secret: proposalSecret, publicUrl: settings.publicUrl, now,
+    shadowDir: settings.proposalsDir ?? defaultProposalsDir(settings.databaseUrl),
+  });
+  const proposalHooks = createProposalJobHooks(proposals);
+
   const pool = createWorkerPool({
     store,
     concurrency: settings.workers,
@@ -150,6 +174,7 @@ export async function startService(options: ServiceOptions): Promise<Service> {
         helpdesk: job.helpdesk === 'jira' ? jira.helpdesk : helpdesk,
         engine: () => engine,
         now,
+        proposals: proposalHooks,
         plan: { tagPrefix: config.connector.tagPrefix, pathGuard: config.connector.pathGuard, requestMissingInfo: config.connector.requestMissingInfo, agentLocale: config.defaults.locale },
       });
       metrics.inc('inscope_verdicts_total', { outcome: result.outcome, kind: result.kind });
@@ -207,6 +232,7 @@ export async function startService(options: ServiceOptions): Promise<Service> {
   );
 
   app.use(jira.router);
+  app.use(createProposalRouter({ flow: proposals, helpdeskFor: (kind) => (kind === 'jira' ? jira.helpdesk : helpdesk), locale: () => config.defaults.locale }));
 
   app.use(
     '/api/v1/zendesk',
@@ -267,6 +293,14 @@ export async function startService(options: ServiceOptions): Promise<Service> {
   const port = typeof address === 'object' && address ? address.port : settings.port;
   const host = settings.host === '0.0.0.0' || settings.host === '::' ? 'localhost' : settings.host;
   if (options.startWorkers !== false) pool.start();
+  const sweepProposals = async () => (await proposals.sweepExpired((kind) => (kind === 'jira' ? jira.helpdesk : helpdesk))).length;
+  const sweepMs = options.sweepMs ?? 60_000;
+  const sweepTimer = sweepMs > 0 && options.startWorkers !== false
+    ? setInterval(() => {
+      sweepProposals().catch(() => metrics.inc('inscope_store_errors_total'));
+    }, sweepMs)
+    : null;
+  sweepTimer?.unref();
 
   return {
     url: `http://${host}:${port}`,
@@ -278,7 +312,10 @@ export async function startService(options: ServiceOptions): Promise<Service> {
     metrics,
     client,
     server,
+    proposals,
+    sweepProposals,
     async close() {
+      if (sweepTimer) clearInterval(sweepTimer);
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
       await closed;
@@ -286,4 +323,11 @@ export async function startService(options: ServiceOptions): Promise<Service> {
       await store.close();
     },
   };
+}
+
+/** Shadow-mode PDFs go beside a SQLite database (`data/proposals/`), else under ./data/proposals. */
+function defaultProposalsDir(databaseUrl: string): string {
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(databaseUrl) && !databaseUrl.startsWith('file:')) return path.resolve('data', 'proposals');
+  const file = databaseUrl.startsWith('file:') ? databaseUrl.slice('file:'.length).replace(/^\/\//, '') : databaseUrl;
+  return path.join(path.dirname(path.resolve(file)), 'proposals');
 }

@@ -4,7 +4,8 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Engine } from '../../rules/index.js';
 import { planDecision, type PlanOptions } from '../core/plan-decision.js';
-import type { HelpdeskPort } from '../core/helpdesk-port.js';
+import { toAuditChange, type HelpdeskPort } from '../core/helpdesk-port.js';
+import type { ProposalJobHooks } from '../proposals/create-proposal-job-hooks.js';
 import { HelpdeskError, isConflictError } from '../shared/helpdesk-error.js';
 import type { AuditCall, JobWithDeliveries, Store } from '../store/store.js';
 
@@ -23,6 +24,8 @@ export interface ProcessJobDeps {
   readonly now: () => number;
   /** Re-reads after a 409 before the job is handed back to the queue. */
   readonly maxConflicts?: number;
+  /** Proposals for advisory decisions and acceptance by reply; absent: decisions only. */
+  readonly proposals?: ProposalJobHooks;
 }
 
 export interface JobResult {
@@ -49,7 +52,11 @@ export async function processJob(job: JobWithDeliveries, deps: ProcessJobDeps): 
         throw new HelpdeskError('validation', `ticket ${job.ticketId} cannot be triaged: ${(error as Error).message}`, { cause: error });
       }
       const previous = await deps.store.lastDecision(job.helpdesk, job.accountId, job.ticketId);
-      const plan = planDecision({ verdict, state, previousFingerprint: previous?.fingerprint ?? null, eventTypes }, deps.plan);
+      // An accepted proposal is the customer's approval of advisory work: the guard leaves it alone.
+      const accepted = verdict.outcome === 'advisory' && state.status === 'approved' && (await deps.proposals?.hasAcceptedProposal(job));
+      const plan = planDecision({ verdict, state, previousFingerprint: previous?.fingerprint ?? null, eventTypes, ...(accepted ? { approvedOverride: true } : {}) }, deps.plan);
+      const hooked = deps.proposals ? await deps.proposals.beforeApply({ job, verdict, state, plan, helpdesk: deps.helpdesk }) : null;
+      const change = hooked?.change ?? plan.change;
       const base = {
         helpdesk: job.helpdesk,
         accountId: job.accountId,
@@ -62,14 +69,15 @@ export async function processJob(job: JobWithDeliveries, deps: ProcessJobDeps): 
       let applied = false;
       if (plan.kind !== 'noop') {
         try {
-          await deps.helpdesk.apply(job.ticketId, plan.change, state.version);
+          await deps.helpdesk.apply(job.ticketId, change, state.version);
           applied = deps.helpdesk.live;
+          await hooked?.afterApply();
         } catch (error) {
           if (isConflictError(error) && conflicts + 1 < maxConflicts) continue;
           await deps.store.appendAudit({
             ...base,
             kind: 'error',
-            verdict: { outcome: verdict.outcome, rule: verdict.rule, planned: plan.change },
+            verdict: { outcome: verdict.outcome, rule: verdict.rule, planned: toAuditChange(change) },
             calls: [...calls],
             at: deps.now(),
             note: error instanceof HelpdeskError ? `${error.kind}: ${error.message}` : String(error),
@@ -82,7 +90,7 @@ export async function processJob(job: JobWithDeliveries, deps: ProcessJobDeps): 
         ...base,
         kind: plan.kind === 'guard' ? 'guard' : 'decision',
         ...(verdict.rule ? { rule: verdict.rule } : {}),
-        verdict: { ...verdict, trace: verdict.trace, planned: plan.change, fingerprint: plan.fingerprint, subject: state.item.subject, conflicts },
+        verdict: { ...verdict, trace: verdict.trace, planned: toAuditChange(change), fingerprint: plan.fingerprint, subject: state.item.subject, conflicts, ...(hooked ? { proposal: hooked.summary } : {}) },
         // Only a decision that reached the helpdesk counts as applied: after a switch from shadow to
         // live, the first live job must still write everything.
         ...(deps.helpdesk.live ? { fingerprint: plan.fingerprint } : {}),
@@ -90,6 +98,7 @@ export async function processJob(job: JobWithDeliveries, deps: ProcessJobDeps): 
         at: deps.now(),
         note: `${mode}${plan.why}`,
       });
+      await deps.proposals?.afterJob({ job, verdict, state, plan, helpdesk: deps.helpdesk });
       return { outcome: verdict.outcome, kind: plan.kind, applied };
     }
   });
