@@ -86,7 +86,7 @@ describe('createJiraClient (jira.js 6 on this Node)', () => {
       ],
     });
     expect(await client().jira.getTransitions('SUP-301')).toEqual([
-      { id: '21', name: 'Accept', to: { id: '10020', name: 'Approved' } },
+      { id: '21', name: 'Accept', to: { id: '10020', name: 'Approved', category: 'indeterminate' } },
       { id: '11', name: 'Back to new', to: { id: '10019', name: 'New' } },
     ]);
   });
