@@ -1,7 +1,7 @@
 // Parses config text (YAML, or JSON through the same YAML parser so that positions work) into a
 // plain value plus a locator, refusing what a config never needs: duplicate keys, custom tags,
 // alias bombs and files too large to be a config.
-import { LineCounter, isNode, parseDocument, visit, type Node } from 'yaml';
+import { LineCounter, isNode, isScalar, parseDocument, visit, type Node } from 'yaml';
 import { ConfigError, type ConfigIssue } from './config-error.js';
 import { createLocator, type Locator } from './create-locator.js';
 
@@ -51,6 +51,12 @@ export function readConfigDocument(text: string, file: string): ConfigDocument {
     Node(_key, node) {
       if (isNode(node) && node.tag !== undefined && !ALLOWED_TAGS.has(node.tag)) {
         issues.push(issue(...at(node.range?.[0]), `the tag ${node.tag.replace('tag:yaml.org,2002:', '!!')} is not allowed: a config holds only plain mappings, lists, texts, numbers and booleans`));
+      }
+    },
+    // Mappings read as records (facts, fields, words) silently dropped this key: say so instead.
+    Pair(_key, pair) {
+      if (isScalar(pair.key) && pair.key.value === '__proto__') {
+        issues.push(issue(...at(pair.key.range?.[0]), 'the key "__proto__" is not allowed: it would change how the config is read rather than name a setting'));
       }
     },
   });
