@@ -1,0 +1,54 @@
+// Builds the deployable Forge app folder, dist/jira/: manifest.yml (the source in apps/jira/, with
+// the connector's URL as the remote's baseUrl) and static/sidebar/ (the Custom UI page with its
+// bundled JS and CSS). Run `forge register`, `forge deploy` and `forge install` in that folder.
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { build } from 'vite';
+import { parseDocument } from 'yaml';
+import { createViteConfig } from '../vite.config.js';
+
+const appDir = path.resolve(import.meta.dirname, '..');
+export const repoRoot = path.resolve(appDir, '../..');
+export const DEFAULT_OUT_DIR = path.join(repoRoot, 'dist/jira');
+export const SOURCE_MANIFEST = path.join(appDir, 'manifest.yml');
+/** The resource folder the manifest's `resources[].path` names, relative to the manifest. */
+export const STATIC_DIR = 'static/sidebar';
+
+export interface BuiltForgeApp {
+  readonly outDir: string;
+  /** Paths relative to outDir, sorted. */
+  readonly files: readonly string[];
+}
+
+async function listFiles(dir: string, prefix = ''): Promise<string[]> {
+  const entries = await fs.readdir(path.join(dir, prefix), { withFileTypes: true });
+  const nested = await Promise.all(entries.map((e) => (e.isDirectory() ? listFiles(dir, path.posix.join(prefix, e.name)) : [path.posix.join(prefix, e.name)])));
+  return nested.flat().sort();
+}
+
+/**
+ * The source manifest with the remote's baseUrl set to the connector's origin. Edits go through the
+ * YAML document so the comments survive: the deployed manifest still explains itself.
+ */
+export function renderManifest(source: string, connectorUrl: string | undefined): string {
+  if (!connectorUrl) return source;
+  const url = new URL(connectorUrl);
+  if (url.protocol !== 'https:') throw new Error(`INSCOPE_CONNECTOR_URL must be https for Forge Remote, got ${url.protocol}`);
+  const doc = parseDocument(source);
+  doc.setIn(['remotes', 0, 'baseUrl'], url.origin);
+  return doc.toString({ lineWidth: 0 });
+}
+
+/** Builds into outDir; `connectorUrl` (default: INSCOPE_CONNECTOR_URL) becomes the remote's baseUrl. */
+export async function buildJiraApp(outDir: string = DEFAULT_OUT_DIR, connectorUrl: string | undefined = process.env['INSCOPE_CONNECTOR_URL'] || undefined): Promise<BuiltForgeApp> {
+  await fs.rm(outDir, { recursive: true, force: true });
+  await build(createViteConfig(path.join(outDir, STATIC_DIR)));
+  await fs.writeFile(path.join(outDir, 'manifest.yml'), renderManifest(await fs.readFile(SOURCE_MANIFEST, 'utf8'), connectorUrl));
+  return { outDir, files: await listFiles(outDir) };
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.meta.filename)) {
+  const out = process.argv[2] ? path.resolve(process.argv[2]) : DEFAULT_OUT_DIR;
+  const built = await buildJiraApp(out);
+  console.log(`Built ${path.relative(process.cwd(), built.outDir) || '.'}: ${built.files.join(', ')}`);
+}

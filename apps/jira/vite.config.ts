@@ -1,0 +1,29 @@
+// Vite settings for the Custom UI page: one small ES module and one stylesheet next to index.html,
+// with relative URLs because Forge serves the resource folder from its own CDN path.
+import path from 'node:path';
+import type { InlineConfig } from 'vite';
+
+const appDir = path.dirname(new URL(import.meta.url).pathname);
+
+export function createViteConfig(outDir: string): InlineConfig {
+  return {
+    configFile: false,
+    root: path.join(appDir, 'src'),
+    base: './',
+    logLevel: 'warn',
+    build: {
+      outDir,
+      emptyOutDir: true,
+      assetsDir: '',
+      target: 'es2020',
+      modulePreload: { polyfill: false },
+      reportCompressedSize: false,
+      rollupOptions: {
+        input: path.join(appDir, 'src/index.html'),
+        output: { entryFileNames: 'inscope-[hash].js', assetFileNames: 'inscope-[hash][extname]' },
+      },
+    },
+  };
+}
+
+export default createViteConfig(path.resolve(appDir, '../../dist/jira/static/sidebar'));
