@@ -15,8 +15,10 @@ import { createProposalFlow, type ProposalFlow } from '../proposals/create-propo
 import { createProposalJobHooks } from '../proposals/create-proposal-job-hooks.js';
 import { resolveProposalSecret } from '../proposals/proposal-secret.js';
 import { loadProposalTemplates } from '../proposals/proposal-templates.js';
+import { openRateBudget } from '../store/open-rate-budget.js';
 import { openStore } from '../store/open-store.js';
 import type { Store } from '../store/store.js';
+import { createSharedPacer } from '../shared/create-shared-pacer.js';
 import { createZendeskClient, type ZendeskClient } from '../zendesk/client/create-zendesk-client.js';
 import { createShadowZendeskHelpdesk } from '../zendesk/create-shadow-zendesk-helpdesk.js';
 import { createZendeskHelpdesk } from '../zendesk/create-zendesk-helpdesk.js';
@@ -97,12 +99,30 @@ export async function startService(options: ServiceOptions): Promise<Service> {
   const storedSecret = settings.webhookSecrets.length === 0 ? await store.getSetting('zendesk.webhook_secret') : null;
   const webhookSecrets = storedSecret ? [storedSecret] : settings.webhookSecrets;
 
+  // Instances on one PostgreSQL database draw from one budget per account (create-shared-pacer.ts).
+  let budgetErrorLoggedAt = 0;
+  const rateBudget = mode === 'live' && settings.zendesk ? await openRateBudget(settings.databaseUrl) : null;
   const client =
     mode === 'live' && settings.zendesk
       ? createZendeskClient({
           subdomain: settings.zendesk.subdomain,
           auth: settings.zendesk.auth,
           rateLimitPerMinute: settings.rateLimitPerMinute,
+          ...(rateBudget && {
+            pacer: createSharedPacer({
+              budget: rateBudget,
+              account: `zendesk:${settings.zendesk.subdomain}`,
+              // The same share of the plan limit the client's own pacer takes (budgetShare 0.8).
+              ratePerMinute: settings.rateLimitPerMinute * 0.8,
+              delayScale: options.delayScale ?? settings.delayScale,
+              onError: (error) => {
+                metrics.inc('inscope_store_errors_total');
+                if (Date.now() - budgetErrorLoggedAt < 10_000) return;
+                budgetErrorLoggedAt = Date.now();
+                process.stderr.write(`shared rate budget unreachable (waiting, then pacing in-process): ${error instanceof Error ? error.message : String(error)}\n`);
+              },
+            }),
+          }),
           now,
           ...(settings.zendeskBaseUrl && { baseUrl: settings.zendeskBaseUrl }),
           delayScale: options.delayScale ?? settings.delayScale,
@@ -320,6 +340,7 @@ export async function startService(options: ServiceOptions): Promise<Service> {
       server.closeAllConnections();
       await closed;
       await pool.stop();
+      await rateBudget?.close();
       await store.close();
     },
   };
