@@ -5,6 +5,7 @@ import { jiraIssueToWorkItem, jiraObserved, type JiraIssue } from '../jira/to-do
 import { zendeskObserved, zendeskTicketToWorkItem, type ZendeskMappingContext } from '../zendesk/to-domain.js';
 import type { ZendeskComment, ZendeskOrganization, ZendeskTicket, ZendeskUser } from '../zendesk/zendesk-types.js';
 import { neutralRecordToWorkItem, type NeutralRecord } from './neutral-to-work-item.js';
+import { workItemTypeProblem } from './work-item-type-problem.js';
 
 export type InputFormat = 'zendesk' | 'jira' | 'neutral';
 
@@ -74,6 +75,11 @@ function hasValidDate(item: WorkItem): boolean {
 }
 
 function done(file: string, record: number, format: InputFormat, item: WorkItem, observed: TicketRecord['observed']): Result {
+  const wrongType = workItemTypeProblem(item);
+  if (wrongType !== undefined) return problem(file, record, `ticket ${typeof item.id === 'string' && item.id !== '' ? `${item.id} ` : ''}cannot be read: ${wrongType}`);
+  if (observed !== undefined && [observed.category, observed.status].some((v) => v !== undefined && typeof v !== 'string')) {
+    return problem(file, record, `ticket ${item.id} cannot be read: observed category and status must be texts`);
+  }
   if (!hasValidDate(item)) return problem(file, record, `ticket ${item.id} has no valid creation date`);
   const source = { file, record, format };
   return observed !== undefined && (observed.category !== undefined || observed.status !== undefined)
