@@ -10,6 +10,9 @@ import { compileRules } from '../../rules/index.js';
 import { composeJira } from '../jira/compose-jira.js';
 import { loadConfig, type LoadedConfig } from '../config/load-config.js';
 import { createAppJwtMiddleware } from '../http/create-app-jwt-middleware.js';
+import { createForgeInvocationMiddleware } from '../http/create-forge-invocation-middleware.js';
+import { readForgeSettings, type ForgeSettings } from '../http/read-forge-settings.js';
+import { createForgeKeySet } from '../http/verify-forge-invocation-token.js';
 import { sendJsonError } from '../http/send-json-error.js';
 import { createProposalFlow, type ProposalFlow } from '../proposals/create-proposal-flow.js';
 import { createProposalJobHooks } from '../proposals/create-proposal-job-hooks.js';
@@ -44,6 +47,8 @@ export interface ServiceOptions {
   readonly workerId?: string;
   /** Start the HTTP server and workers (default true); tests may drive the pool themselves. */
   readonly startWorkers?: boolean;
+  /** Forge Remote settings for the Jira sidebar; default FORGE_APP_ID / FORGE_JWKS_URL from the environment. */
+  readonly forge?: ForgeSettings | null;
   /** How often the proposal expiry sweep runs (default one minute); 0 turns the timer off. */
   readonly sweepMs?: number;
 }
@@ -257,7 +262,25 @@ export async function startService(options: ServiceOptions): Promise<Service> {
   app.use(
     '/api/v1/zendesk',
     createAppJwtMiddleware({ secret: () => settings.appSecret ?? '', now: () => now(), maxLifetimeSec: 3600 }),
-    createSidebarRouter({ store, helpdesk, engine: () => engine, config: () => config, accountId, now, enqueue }),
+    createSidebarRouter({ store, helpdesk, engine: () => engine, config: () => config, accountId, now, enqueue, proposals }),
+  );
+
+  // The Jira sidebar (the Forge app, apps/jira/) calls the same API over Forge Remote: each request
+  // carries a Forge Invocation Token instead of the Zendesk app JWT, and tickets are issue keys.
+  // Without FORGE_APP_ID every call answers 503 not_configured.
+  const forge = options.forge === undefined ? readForgeSettings() : options.forge;
+  const enqueueJira = async (ticketId: string, reason: string) => {
+    const id = `reevaluate-${ticketId}-${now()}-${Math.floor((options.random ?? Math.random)() * 1e9)}`;
+    await store.recordDelivery({ helpdesk: 'jira', accountId: jira.accountId, deliveryId: id, eventId: id, eventType: 'inscope.reevaluate', ticketId, receivedAt: now(), payload: JSON.stringify({ reason }) });
+    pool.wake();
+  };
+  app.use(
+    '/api/v1/jira',
+    createForgeInvocationMiddleware({ appId: () => forge?.appId ?? '', keys: createForgeKeySet(forge?.jwksUrl), installations: () => forge?.installations ?? [], now: () => now() }),
+    createSidebarRouter({
+      store, helpdesk: jira.helpdesk, engine: () => engine, config: () => config, accountId: jira.accountId, now, enqueue: enqueueJira,
+      helpdeskKind: 'jira', ticketId: { pattern: /^[A-Z][A-Z0-9_]{0,254}-[1-9][0-9]{0,18}$/, hint: 'The ticket id must be a Jira issue key such as SUP-42' },
+    }),
   );
 
   app.get('/healthz', (_req, res) => {
