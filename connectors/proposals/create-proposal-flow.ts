@@ -236,6 +236,7 @@ export function createProposalFlow(deps: ProposalFlowDeps) {
   return {
     prepare, sendChange, markSent, markHeld, decide, sweepExpired, budgetFor, openProposalOf, audit,
     proposalTag: (r: ProposalRecord) => proposalTag(r, deps.config().connector.tagPrefix),
+    notifyCustomerAtThreshold: () => deps.config().proposals.notifyCustomerAtThreshold,
     store: deps.store,
     now: deps.now,
     vendor,

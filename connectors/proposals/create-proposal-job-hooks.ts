@@ -12,6 +12,7 @@ import type { JobWithDeliveries } from '../store/store.js';
 import type { ProposalFlow } from './create-proposal-flow.js';
 import { isAcceptReply } from './is-accept-reply.js';
 import { isProposalError } from './proposal-error.js';
+import { thresholdMessage } from './proposal-notes.js';
 
 export interface ProposalJobContext {
   readonly job: JobWithDeliveries;
@@ -93,6 +94,8 @@ export function createProposalJobHooks(flow: ProposalFlow): ProposalJobHooks {
           } catch (error) {
             await flow.audit(prepared.record, 'proposal-note-failed', `the internal note for ${prepared.record.number} could not be written: ${error instanceof Error ? error.message : String(error)}`, { jobId: job.id });
           }
+          const message = prepared.budget && flow.notifyCustomerAtThreshold() ? thresholdMessage(prepared.budget, prepared.record.document.contact.locale) : null;
+          if (message) await helpdesk.apply(job.ticketId, { comment: { body: message, public: true } }, null).catch(() => undefined);
         },
       };
     },

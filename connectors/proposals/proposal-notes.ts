@@ -48,3 +48,12 @@ export function proposalNote(event: ProposalEvent, record: ProposalRecord, local
   }
   return lines.join('\n');
 }
+
+/** The message to the customer's contact when a proposal takes the month past a threshold (if configured). */
+export function thresholdMessage(budget: BudgetSummary, locale: Locale): string | null {
+  const highest = Math.max(...budget.crossed);
+  if (!Number.isFinite(highest)) return null;
+  return locale === 'nl'
+    ? `Ter informatie: met deze offerte is ${highest}% van uw budget voor ${budget.month} vastgelegd of aangeboden (${budget.afterPercent}%).`
+    : `For your information: with this proposal, ${highest}% of your budget for ${budget.month} is committed or proposed (${budget.afterPercent}%).`;
+}

@@ -333,6 +333,21 @@ describe('the monthly budget', () => {
   });
 });
 
+describe('budget thresholds', () => {
+  it('notes a crossed threshold internally and, when configured, tells the customer', async () => {
+    await start({ config: (yaml) => yaml.replace('monthlyBudget: { amount: 4000 }', 'monthlyBudget: { amount: 500 }').replace(/^proposals:\n/m, 'proposals:\n  notifyCustomerAtThreshold: true\n') });
+    const ticket = freshTicket(48203);
+    mockReads(ticket);
+    mockUpload('P-2026-0001-v1.pdf', 'upload-token-1');
+    const puts = capturePuts(ticket, 3);
+    await post(delivery('ticket.created', ticket, 'evt-threshold'));
+    await settle();
+    expect(nock.isDone()).toBe(true);
+    expect(puts[1]!.ticket.comment).toMatchObject({ public: false, body: expect.stringMatching(/drempel 80% bereikt/) });
+    expect(puts[2]!.ticket.comment).toMatchObject({ public: true, body: expect.stringMatching(/80% van uw budget voor 2026-11/) });
+  });
+});
+
 describe('shadow mode', () => {
   it('writes the PDF under the data folder and records it, and calls nothing', async () => {
     await start({ live: false });
