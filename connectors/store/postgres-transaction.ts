@@ -13,6 +13,13 @@ export async function withTransaction<T>(pool: pg.Pool, run: (client: Queryable)
   for (let attempt = 1; ; attempt += 1) {
     const client = await pool.connect();
     let broken = false;
+    // The pool listens for errors on idle clients only: a server restart or a killed backend while
+    // this client is checked out would otherwise be an unhandled 'error' event that ends the process.
+    // The query in flight rejects on its own; the client is discarded on release.
+    const onError = () => {
+      broken = true;
+    };
+    client.on('error', onError);
     try {
       await client.query('BEGIN');
       const result = await run(client);
@@ -27,6 +34,7 @@ export async function withTransaction<T>(pool: pg.Pool, run: (client: Queryable)
       if (attempt >= attempts || !isRetryable(error)) throw error;
     } finally {
       // A client whose ROLLBACK failed is in an unknown state: destroy it rather than reuse it.
+      client.off('error', onError);
       client.release(broken);
     }
   }
