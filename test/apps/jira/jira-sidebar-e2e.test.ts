@@ -2,7 +2,9 @@
 // dist/jira/static/sidebar/index.html with the real @forge/bridge bundled in it. Atlassian's iframe
 // host is replaced by a window-level stub, `window.__bridge.callBridge` (what @forge/bridge calls),
 // installed before the page's scripts run: it answers `getContext` with a JSM issue and hands every
-// `invoke` to the test, which records it and answers like the connector would.
+// `invoke` to the test, which records it and answers like the connector would, or (last block) plays
+// Forge: signs a Forge Invocation Token and forwards the call to the real connector, live against a
+// nock Jira.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -10,10 +12,15 @@ import zlib from 'node:zlib';
 import express from 'express';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import nock from 'nock';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { buildJiraApp, STATIC_DIR } from '../../../apps/jira/scripts/build-jira-app.js';
 import type { SidebarData } from '../../../apps/shared/sidebar-data.js';
+import { readSettings } from '../../../connectors/server/read-settings.js';
+import { startService, type Service } from '../../../connectors/server/start-service.js';
+import { asJiraIssue, freshZendesk, JIRA_SITE, root } from '../../helpdesk-port/same-request.js';
+import { startForgeKeyServer, TEST_ACCOUNT_ID, TEST_APP_ID, type ForgeKeyServer } from '../../http/forge-test-keys.js';
 import { exampleSidebarData } from '../sidebar-fixtures.js';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -162,6 +169,66 @@ describe.skipIf(!hasChromium)('the Jira sidebar (Forge Custom UI) in Chromium wi
     await open(TICKETS.incomplete);
     expect(await page.getAttribute('html', 'lang')).toBe('nl');
     expect(await page.textContent('[data-testid="verdict-badge"]')).toBe('Onvolledig');
+  });
+
+  describe('against the real connector, live on a nock Jira, each call carrying a signed FIT', () => {
+    let forge: ForgeKeyServer;
+    let service: Service;
+    const jira = asJiraIssue(freshZendesk(TICKETS.covered));
+    const writes: { call: string; body: unknown }[] = [];
+
+    /** What Forge does with an invokeRemote: a fresh FIT, the remote's baseUrl plus the path. */
+    const forward = async (call: Invocation): Promise<Answer> => {
+      const response = await fetch(`${service.url}${call.path}`, {
+        method: call.method,
+        headers: { ...(call.body === undefined ? {} : { 'content-type': 'application/json' }), authorization: `Bearer ${await forge.sign()}` },
+        ...(call.body === undefined ? {} : { body: JSON.stringify(call.body) }),
+      });
+      const text = await response.text();
+      const body: unknown = text ? JSON.parse(text) : undefined;
+      return response.ok ? ok(body, response.status) : { success: false, error: { status: response.status, body } };
+    };
+
+    beforeAll(async () => {
+      nock.disableNetConnect();
+      nock.enableNetConnect('127.0.0.1');
+      const scope = nock(JIRA_SITE).persist();
+      scope.get(`/rest/api/3/issue/${jira.key}`).query((q) => String(q.fields).includes('summary')).reply(200, jira);
+      scope.get(`/rest/api/3/issue/${jira.key}`).query((q) => String(q.fields) === 'updated,labels').reply(200, { id: jira.id, key: jira.key, fields: { updated: jira.fields['updated'], labels: jira.fields['labels'] } });
+      scope.get(`/rest/api/3/issue/${jira.key}/transitions`).reply(200, { transitions: [{ id: '11', name: 'Mark as new', to: { id: '10019', name: 'New' } }, { id: '21', name: 'Approve', to: { id: '10020', name: 'Approved' } }] });
+      scope.put(`/rest/api/3/issue/${jira.key}`, (b) => writes.push({ call: 'PUT issue', body: b }) > 0).reply(204);
+      scope.post(`/rest/api/3/issue/${jira.key}/transitions`, (b) => writes.push({ call: 'POST transitions', body: b }) > 0).reply(204);
+      scope.post(`/rest/servicedeskapi/request/${jira.key}/comment`, (b) => writes.push({ call: 'POST comment', body: b }) > 0).reply(201, { id: '40001', public: false });
+      forge = await startForgeKeyServer();
+      service = await startService({
+        settings: readSettings({
+          PORT: '0', HOST: '127.0.0.1', INSCOPE_CONFIG: path.join(root, 'examples/coverage.yaml'), DATABASE_URL: path.join(dir, 'inscope.db'),
+          JIRA_SITE_URL: JIRA_SITE, JIRA_EMAIL: 'inscope@veldhuis-software.nl', JIRA_API_TOKEN: 'jira-api-token-for-tests', JIRA_WEBHOOK_SECRET: 'jira-webhook-secret-for-tests', JIRA_BOT_ACCOUNT_ID: '712020:inscope-bot',
+        }),
+        delayScale: 0.001,
+        startWorkers: false,
+        forge: { appId: TEST_APP_ID, jwksUrl: forge.jwksUrl, installations: [] },
+      });
+    }, 60_000);
+
+    afterAll(async () => {
+      await service?.close();
+      await forge?.close();
+      nock.cleanAll();
+      nock.enableNetConnect();
+    });
+
+    it('shows the verdict the connector computes from the JSM issue, and Approve transitions it in Jira as the Forge user', async () => {
+      issue = { id: jira.id, key: jira.key };
+      answer = forward;
+      await page.goto(`${baseUrl}/index.html`);
+      expect(await (await page.waitForSelector('[data-testid="verdict-badge"]')).textContent()).toMatch(/^Call/);
+      await page.click('[data-testid="action-approve"]');
+      expect(await notice()).toBe('Approved.');
+      expect(writes).toContainEqual({ call: 'POST transitions', body: { transition: { id: '21' } } });
+      const entries = await service.store.listAudit({ ticketId: jira.key, limit: 10 });
+      expect(entries[0]).toMatchObject({ helpdesk: 'jira', kind: 'action', rule: 'approve', actor: TEST_ACCOUNT_ID });
+    });
   });
 
   it('reports the gzipped size of the page\'s JavaScript', () => {
