@@ -35,6 +35,8 @@ export interface JiraWebhookRouterOptions {
 
 /** Issue payloads carry every field of the issue, descriptions in ADF included: more room than Zendesk's. */
 export const DEFAULT_JIRA_MAX_BODY_BYTES = 1024 * 1024;
+/** JSON must be UTF-8 (RFC 8259 §8.1): invalid bytes are refused, not queued as U+FFFD. */
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
 
 export function createJiraWebhookRouter(options: JiraWebhookRouterOptions): Router {
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_JIRA_MAX_BODY_BYTES;
@@ -78,9 +80,9 @@ export function createJiraWebhookRouter(options: JiraWebhookRouterOptions): Rout
 
     let json: unknown;
     try {
-      json = JSON.parse(read.body.toString('utf8'));
+      json = JSON.parse(UTF8.decode(read.body));
     } catch {
-      return reject(400, 'json', 'Body is not valid JSON');
+      return reject(400, 'json', 'Body is not valid JSON in UTF-8');
     }
     const parsed = parseJiraDelivery(json, req.headers);
     if (!parsed.ok) {

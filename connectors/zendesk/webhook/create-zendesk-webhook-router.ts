@@ -55,6 +55,8 @@ export interface ZendeskWebhookRouterOptions {
 export const DEFAULT_MAX_BODY_BYTES = 256 * 1024;
 const DEFAULT_ACCEPT_TIMEOUT_MS = 8_000;
 const DEFAULT_RETRY_AFTER_SEC = 30;
+/** JSON must be UTF-8 (RFC 8259 §8.1): invalid bytes are refused, not queued as U+FFFD. */
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
 
 export function createZendeskWebhookRouter(options: ZendeskWebhookRouterOptions): Router {
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
@@ -117,9 +119,9 @@ export function createZendeskWebhookRouter(options: ZendeskWebhookRouterOptions)
 
     let json: unknown;
     try {
-      json = JSON.parse(read.body.toString('utf8'));
+      json = JSON.parse(UTF8.decode(read.body));
     } catch {
-      return reject(400, 'json', 'Body is not valid JSON');
+      return reject(400, 'json', 'Body is not valid JSON in UTF-8');
     }
     const parsed = parseZendeskDelivery(json, req.headers);
     if (!parsed.ok) {
