@@ -1,6 +1,7 @@
 // The Forge Remote settings from the environment: FORGE_APP_ID (the app's ARI from manifest.yml),
 // FORGE_JWKS_URL (Atlassian's key set; tests point it at a loopback server) and FORGE_INSTALLATION_IDS
 // (optional allow-list). Errors name the variable, never the value.
+import { SettingsError } from '../server/read-settings.js';
 import { FORGE_JWKS_URL } from './verify-forge-invocation-token.js';
 
 export interface ForgeSettings {
@@ -12,8 +13,12 @@ export interface ForgeSettings {
 const APP_ARI = /^ari:cloud:ecosystem::app\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const LOOPBACK = new Set(['127.0.0.1', '[::1]', 'localhost']);
 
-export class ForgeSettingsError extends Error {
-  override name = 'ForgeSettingsError';
+/** A SettingsError, so `inscope serve` reports it like any other bad variable (exit code, no stack). */
+export class ForgeSettingsError extends SettingsError {
+  constructor(problem: string) {
+    super([problem]);
+    this.name = 'ForgeSettingsError';
+  }
 }
 
 /** Null when FORGE_APP_ID is unset: the Jira sidebar API then answers 503 not_configured. */

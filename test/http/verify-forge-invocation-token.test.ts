@@ -3,6 +3,7 @@ import { generateKeyPair, UnsecuredJWT, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createForgeInvocationMiddleware, getForgeInvocation } from '../../connectors/http/create-forge-invocation-middleware.js';
 import { ForgeSettingsError, readForgeSettings } from '../../connectors/http/read-forge-settings.js';
+import { SettingsError } from '../../connectors/server/read-settings.js';
 import { createForgeKeySet, FORGE_JWKS_URL, verifyForgeInvocationToken } from '../../connectors/http/verify-forge-invocation-token.js';
 import { fitClaims, startForgeKeyServer, TEST_ACCOUNT_ID, TEST_APP_ID, TEST_INSTALLATION_ID, type ForgeKeyServer } from './forge-test-keys.js';
 import { listenOnLoopback, type RunningServer } from './listen-on-loopback.js';
@@ -119,6 +120,7 @@ describe('readForgeSettings', () => {
     [{ FORGE_APP_ID: TEST_APP_ID, FORGE_JWKS_URL: 'jwks.json' }, /FORGE_JWKS_URL: expected an absolute URL/],
   ])('refuses %o', (env, message) => {
     expect(() => readForgeSettings(env)).toThrow(ForgeSettingsError);
+    expect(() => readForgeSettings(env)).toThrow(SettingsError);
     expect(() => readForgeSettings(env)).toThrow(message);
   });
 });
