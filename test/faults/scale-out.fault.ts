@@ -1,0 +1,331 @@
+// The fault suite (`npm run test:faults`): three `inscope serve` processes on one PostgreSQL schema
+// behind a loopback round-robin, one Zendesk double, and a driver sending a few thousand signed
+// deliveries (duplicates, reorderings, replays, bad ones). During the run one instance is killed
+// with SIGKILL and restarted, PostgreSQL restarts, the double goes through a 429 storm and a 500
+// storm (plus a few dropped connections, conflicts and slow answers), and one instance gets SIGTERM
+// while it holds jobs. Afterwards the double's log and the store must show: one decision per
+// ticket, no comment twice, no delivery lost, dead letters only for the tickets meant to fail, and
+// the three instances together under the account's per-minute budget. The counts are printed.
+import os from 'node:os';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startFakeZendesk, type FakeZendesk, type FakeZendeskCall } from '../helpers/fake-zendesk.js';
+import { spawnService, type ServiceProcess } from '../helpers/spawn-service.js';
+import { buildFaultWorld } from './build-fault-world.js';
+import { BAD_TICKET_ID, driveDeliveries, planDeliveries, seededRandom, type DeliveryOutcome } from './drive-deliveries.js';
+import { findPostgresBin, startPostgresCluster, type PostgresCluster } from './start-postgres-cluster.js';
+import { startRoundRobinProxy, type RoundRobinProxy } from './start-round-robin-proxy.js';
+
+const TICKETS = Number(process.env.INSCOPE_FAULTS_TICKETS ?? 600);
+const EVENTS_PER_TICKET = 4;
+const MISSING_TICKETS = [990_001, 990_002, 990_003, 990_004, 990_005];
+const SEED = Number(process.env.INSCOPE_FAULTS_SEED ?? 7);
+const SECRET = 'whsec-fault-suite';
+const AGENT_ID = 900_001;
+const SCHEMA = 'inscope_faults';
+// The account budget: ZENDESK_RATE_LIMIT 750 with the client's 0.8 share is 600 requests a minute;
+// with every delay scaled by 0.1 a budget minute passes in 6 s, i.e. 100 requests a second, 30 burst.
+const RATE_LIMIT = 750;
+const DELAY_SCALE = 0.1;
+const BUDGET_PER_MINUTE = RATE_LIMIT * 0.8;
+const BUDGET_PER_SECOND = BUDGET_PER_MINUTE / 60 / DELAY_SCALE;
+const BURST = BUDGET_PER_MINUTE / 20;
+const CONFIG = fileURLToPath(new URL('../../examples/coverage.yaml', import.meta.url));
+
+const bin = findPostgresBin();
+if (!bin && process.env.CI) throw new Error('the fault suite needs PostgreSQL server binaries (initdb, pg_ctl) under /usr/lib/postgresql');
+const describeFaults = bin ? describe : describe.skip;
+const title = bin ? 'three instances on PostgreSQL through faults' : 'three instances on PostgreSQL through faults (skipped: no initdb/pg_ctl under /usr/lib/postgresql)';
+
+interface RunReport {
+  readonly outcomes: readonly DeliveryOutcome[];
+  readonly calls: readonly FakeZendeskCall[];
+  readonly jobs: readonly { id: number; ticket_id: string; state: string; last_error: string | null; attempts: number }[];
+  readonly deliveries: readonly { event_id: string; ticket_id: string; state: string | null }[];
+  readonly sigterm: { held: number; leftLeased: number; exit: number | string; ms: number; output: string };
+  readonly sigkill: { held: number };
+  readonly postgresDownMs: number;
+  /** Instances that were not ready again after the PostgreSQL restart, with their last output. */
+  readonly lostInRestart: readonly string[];
+  readonly timings: Record<string, number>;
+}
+
+const log = (line: string) => process.stdout.write(`[faults] ${line}\n`);
+
+describeFaults(title, () => {
+  let cluster: PostgresCluster | undefined;
+  let fake: FakeZendesk | undefined;
+  let proxy: RoundRobinProxy | undefined;
+  let db: pg.Pool | undefined;
+  const instances: (ServiceProcess | undefined)[] = [];
+  const world = buildFaultWorld(TICKETS);
+  let report: RunReport;
+
+  beforeAll(async () => {
+    const t0 = Date.now();
+    const timings: Record<string, number> = {};
+    const mark = (name: string) => {
+      timings[name] = Date.now() - t0;
+      log(`${(timings[name] / 1000).toFixed(1)} s  ${name}`);
+    };
+    cluster = await startPostgresCluster(bin!);
+    mark('PostgreSQL cluster up');
+    fake = await startFakeZendesk({ ...world, agentId: AGENT_ID });
+    const databaseUrl = `${cluster.url}?schema=${SCHEMA}`;
+    db = new pg.Pool({ connectionString: cluster.url, options: `-c search_path=${SCHEMA}`, max: 2 });
+    db.on('error', () => {});
+    const env = {
+      INSCOPE_CONFIG: CONFIG,
+      DATABASE_URL: databaseUrl,
+      ZENDESK_SUBDOMAIN: 'veldhuis',
+      ZENDESK_EMAIL: 'inscope@veldhuis-software.nl',
+      ZENDESK_API_TOKEN: 'fault-suite-token',
+      ZENDESK_WEBHOOK_SECRET: SECRET,
+      ZENDESK_BASE_URL: fake.url,
+      ZENDESK_BOT_USER_ID: String(AGENT_ID),
+      ZENDESK_RATE_LIMIT: String(RATE_LIMIT),
+      INSCOPE_DELAY_SCALE: String(DELAY_SCALE),
+      INSCOPE_LEASE_MS: '3000',
+      INSCOPE_POLL_MS: '100',
+      INSCOPE_RETRY_BASE_MS: '200',
+      INSCOPE_WORKERS: '4',
+    };
+    const targets = () => instances.filter((s): s is ServiceProcess => s !== undefined).map((s) => s.url);
+    const start = async (i: number) => {
+      instances[i] = await spawnService(env, 120_000);
+      proxy?.setTargets(targets());
+    };
+    // Three at once: migrations and the rate-budget table must cope with concurrent starts.
+    await Promise.all([0, 1, 2].map(start));
+    proxy = await startRoundRobinProxy(targets());
+    mark('three instances listening');
+
+    const random = seededRandom(SEED);
+    const plan = planDeliveries({
+      secret: SECRET,
+      tickets: world.tickets.map((t) => ({ ...t, id: t.id })),
+      missingTicketIds: MISSING_TICKETS,
+      eventsPerTicket: EVENTS_PER_TICKET,
+      duplicateShare: 0.2,
+      replayShare: 0.1,
+      random,
+    });
+    const proxyUrl = proxy.url;
+    const driver = driveDeliveries({ url: () => proxyUrl, deliveries: plan.main, concurrency: 12, perSecond: 120 });
+    log(`driving ${plan.main.length} deliveries, then ${plan.replays.length} replays`);
+    const waitUntil = async (what: string, probe: () => boolean | Promise<boolean>, timeoutMs = 120_000) => {
+      const deadline = Date.now() + timeoutMs;
+      while (!(await probe())) {
+        if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+    };
+    const progress = (share: number) => waitUntil(`${share * 100}% of the deliveries`, () => driver.finished >= driver.total * share);
+    const workerId = (s: ServiceProcess) => `${os.hostname()}-${s.pid}`;
+    const leasedBy = async (s: ServiceProcess): Promise<number> => {
+      try {
+        const { rows } = await db!.query<{ n: number }>("SELECT count(*)::int AS n FROM jobs WHERE state = 'running' AND lease_owner = $1", [workerId(s)]);
+        return rows[0]?.n ?? 0;
+      } catch {
+        return 0;
+      }
+    };
+
+    await progress(0.15);
+    fake.inject({ kind: 'status', status: 429, retryAfterSec: 2 }, { times: 120 });
+    mark('429 storm: the next 120 calls answer 429 with Retry-After: 2');
+    fake.inject({ kind: 'status', status: 409 }, { method: 'PUT', times: 5 });
+    fake.inject({ kind: 'drop', afterApply: true }, { method: 'PUT', times: 4 });
+    fake.inject({ kind: 'drop' }, { method: 'GET', times: 4 });
+
+    await progress(0.3);
+    const victim = instances[0]!;
+    await waitUntil('instance 0 to hold a job', async () => (await leasedBy(victim)) > 0, 60_000);
+    const sigkill = { held: await leasedBy(victim) };
+    await victim.kill('SIGKILL');
+    mark(`SIGKILL instance 0 while it held ${sigkill.held} job(s)`);
+    instances[0] = undefined;
+    proxy.setTargets(targets());
+    await start(0);
+    mark('instance 0 restarted');
+
+    await progress(0.45);
+    mark('restarting PostgreSQL');
+    const { downMs: postgresDownMs } = await cluster.restart();
+    mark(`PostgreSQL back after ${postgresDownMs} ms`);
+    const lostInRestart: string[] = [];
+    await Promise.all(instances.map(async (s, i) => {
+      const ready = async () => (await fetch(`${s!.url}/readyz`).catch(() => null))?.status === 200;
+      const gone = s!.exited.then(() => true);
+      await Promise.race([waitUntil(`instance ${i} to be ready`, ready, 30_000), gone]);
+      if (await Promise.race([gone, Promise.resolve(false)])) lostInRestart.push(`instance ${i}: ${s!.output().slice(-1_500)}`);
+    }));
+    mark(`every instance ready again (${lostInRestart.length} lost)`);
+
+    await progress(0.6);
+    fake.inject({ kind: 'status', status: 500 }, { times: 80 });
+    mark('500 storm: the next 80 calls answer 500');
+
+    await progress(0.75);
+    const leaving = instances[1]!;
+    fake.inject({ kind: 'delay', ms: 400 }, { method: 'GET', times: 12 });
+    await waitUntil('instance 1 to hold a job', async () => (await leasedBy(leaving)) > 0, 60_000);
+    const held = await leasedBy(leaving);
+    const termAt = Date.now();
+    const exit = await leaving.kill('SIGTERM');
+    const sigterm = { held, leftLeased: await leasedBy(leaving), exit, ms: Date.now() - termAt, output: leaving.output().slice(-3_000) };
+    mark(`SIGTERM instance 1 while it held ${held} job(s): exit ${exit} after ${sigterm.ms} ms, ${sigterm.leftLeased} left leased`);
+    instances[1] = undefined;
+    proxy.setTargets(targets());
+    await start(1);
+    mark('instance 1 restarted');
+
+    await driver.done;
+    mark('main deliveries answered');
+    const replays = driveDeliveries({ url: () => proxyUrl, deliveries: plan.replays, concurrency: 12, perSecond: 400 });
+    await replays.done;
+    mark('replays answered');
+
+    await waitUntil('the queue to settle', async () => {
+      try {
+        const { rows } = await db!.query<{ n: number }>("SELECT count(*)::int AS n FROM jobs WHERE state IN ('queued', 'running')");
+        return rows[0]?.n === 0;
+      } catch {
+        return false;
+      }
+    }, 180_000);
+    mark('queue settled');
+    // Every call the instances started has been answered before the log is read.
+    await waitUntil('the double to settle', () => fake!.calls.every((c) => c.settled), 30_000);
+
+    const jobs = (await db.query('SELECT id, ticket_id, state, last_error, attempts FROM jobs ORDER BY id')).rows;
+    const deliveries = (await db.query('SELECT d.event_id, d.ticket_id, j.state FROM deliveries d LEFT JOIN jobs j ON j.id = d.job_id')).rows;
+    report = { outcomes: [...driver.outcomes, ...replays.outcomes], calls: [...fake.calls], jobs, deliveries, sigterm, sigkill, postgresDownMs, lostInRestart, timings };
+    mark('report collected');
+  }, 360_000);
+
+  afterAll(async () => {
+    await Promise.all(instances.map((s) => s?.kill('SIGKILL')));
+    await proxy?.close();
+    await fake?.close();
+    await db?.end().catch(() => {});
+    cluster?.stop();
+  });
+
+  const decisionTags = (call: FakeZendeskCall): string[] => {
+    const tags = (call.body as { ticket?: { tags?: unknown } } | null)?.ticket?.tags;
+    return Array.isArray(tags) ? tags.filter((t): t is string => typeof t === 'string' && t.startsWith('inscope_d_')) : [];
+  };
+
+  it('prints the counts', () => {
+    const byStatus = countBy(report.outcomes, (o) => `${o.planned.kind} → ${o.status ?? 'no answer'}`);
+    const retried = report.outcomes.reduce<Record<string, number>>((acc, o) => {
+      for (const [k, n] of Object.entries(o.retried)) acc[k] = (acc[k] ?? 0) + n;
+      return acc;
+    }, {});
+    const callStatus = countBy(report.calls, (c) => `${c.method} ${c.status ?? (c.fault === 'drop' ? 'dropped' : 'none')}`);
+    const applied = report.calls.filter((c) => c.method === 'PUT' && c.applied);
+    log(`deliveries sent: ${report.outcomes.length}; final answers: ${JSON.stringify(byStatus)}; retried answers: ${JSON.stringify(retried)}`);
+    log(`helpdesk calls: ${report.calls.length}; by status: ${JSON.stringify(callStatus)}; applied updates: ${applied.length}`);
+    log(`jobs: ${JSON.stringify(countBy(report.jobs, (j) => j.state))}; deliveries stored: ${report.deliveries.length}; dead letters: ${report.jobs.filter((j) => j.state === 'dead').map((j) => `${j.ticket_id} (${j.last_error})`).join('; ')}`);
+    log(`SIGKILL: instance held ${report.sigkill.held} job(s); SIGTERM: held ${report.sigterm.held}, exit ${report.sigterm.exit} after ${report.sigterm.ms} ms, ${report.sigterm.leftLeased} left leased; PostgreSQL restart took ${report.postgresDownMs} ms`);
+    expect(report.outcomes.length).toBeGreaterThan(TICKETS * EVENTS_PER_TICKET);
+  });
+
+  it('applies exactly one decision to every ticket: one update carrying a decision tag, and that tag on the ticket', () => {
+    const perTicket = new Map<number, number>();
+    for (const call of report.calls) {
+      if (call.method === 'PUT' && call.applied && call.ticketId !== null && decisionTags(call).length > 0) perTicket.set(call.ticketId, (perTicket.get(call.ticketId) ?? 0) + 1);
+    }
+    const counts = countBy(world.tickets, (t) => String(perTicket.get(t.id) ?? 0));
+    log(`tickets by number of decision updates applied: ${JSON.stringify(counts)}`);
+    const wrong = world.tickets.filter((t) => perTicket.get(t.id) !== 1 || (fake!.ticket(t.id)!.tags as string[]).filter((tag) => tag.startsWith('inscope_d_')).length !== 1);
+    expect(wrong.map((t) => t.id)).toEqual([]);
+  });
+
+  it('posts no comment twice', () => {
+    let comments = 0;
+    const twice: string[] = [];
+    for (const ticket of world.tickets) {
+      const bodies = fake!.comments(ticket.id).filter((c) => c.author_id === AGENT_ID).map((c) => c.body);
+      comments += bodies.length;
+      if (new Set(bodies).size !== bodies.length) twice.push(String(ticket.id));
+    }
+    log(`comments by InScope: ${comments} on ${world.tickets.length} tickets; tickets with a comment twice: ${twice.length}`);
+    expect(twice).toEqual([]);
+  });
+
+  it('loses no delivery: every signed delivery was answered 2xx, stored once, and its ticket triaged', () => {
+    const signed = report.outcomes.filter((o) => o.planned.kind !== 'bad');
+    const unanswered = signed.filter((o) => o.status === null || o.status >= 300);
+    expect(unanswered.map((o) => `${o.planned.eventId}: ${o.status} ${o.answer}`)).toEqual([]);
+    const stored = new Set(report.deliveries.map((d) => d.event_id));
+    const planned = new Set(signed.map((o) => o.planned.eventId));
+    expect([...planned].filter((id) => !stored.has(id))).toEqual([]);
+    expect([...stored].filter((id) => !planned.has(id))).toEqual([]);
+    expect(report.deliveries.length).toBe(planned.size);
+    // At most one copy of an event was accepted (202); the others were duplicates.
+    const accepted = countBy(signed.filter((o) => o.status === 202), (o) => o.planned.eventId);
+    expect(Object.values(accepted).filter((n) => n > 1)).toEqual([]);
+    const unfinished = report.deliveries.filter((d) => d.state !== 'done' && !(d.state === 'dead' && MISSING_TICKETS.includes(Number(d.ticket_id))));
+    expect(unfinished).toEqual([]);
+    log(`deliveries: ${planned.size} distinct events stored exactly once, ${Object.keys(accepted).length} accepted with 202, the rest answered as duplicates`);
+  });
+
+  it('refuses every bad delivery with its 4xx before storing anything', () => {
+    const bad = report.outcomes.filter((o) => o.planned.kind === 'bad');
+    expect(bad.length).toBeGreaterThan(0);
+    expect(bad.filter((o) => o.status !== o.planned.expectStatus).map((o) => `${o.planned.label}: ${o.status}`)).toEqual([]);
+    expect(report.deliveries.filter((d) => d.ticket_id === String(BAD_TICKET_ID))).toEqual([]);
+    log(`bad deliveries: ${JSON.stringify(countBy(bad, (o) => `${o.planned.label} → ${o.status}`))}`);
+  });
+
+  it('dead-letters only the tickets the helpdesk does not know, each with its reason', () => {
+    // A missing ticket's later deliveries open new jobs, which die the same way.
+    const dead = report.jobs.filter((j) => j.state === 'dead');
+    expect([...new Set(dead.map((j) => Number(j.ticket_id)))].sort()).toEqual(MISSING_TICKETS);
+    const deadDeliveries = report.deliveries.filter((d) => d.state === 'dead');
+    expect(deadDeliveries.filter((d) => !MISSING_TICKETS.includes(Number(d.ticket_id)))).toEqual([]);
+    expect(deadDeliveries).toHaveLength(MISSING_TICKETS.length * EVENTS_PER_TICKET);
+    for (const job of dead) expect(job.last_error).toMatch(/^notFound 404/);
+  });
+
+  it('keeps every instance running through the PostgreSQL restart', () => {
+    expect(report.lostInRestart).toEqual([]);
+  });
+
+  it('finishes or releases every job of an instance stopped with SIGTERM', () => {
+    expect(report.sigterm.held).toBeGreaterThan(0);
+    expect(report.sigterm.exit, report.sigterm.output).toBe(0);
+    expect(report.sigterm.leftLeased).toBe(0);
+  });
+
+  it('keeps the three instances together under the account budget', () => {
+    const times = report.calls.map((c) => c.at).sort((a, b) => a - b);
+    const worst = (windowMs: number) => {
+      let max = 0;
+      for (let i = 0, j = 0; i < times.length; i++) {
+        while (times[i]! - times[j]! >= windowMs) j++;
+        max = Math.max(max, i - j + 1);
+      }
+      return max;
+    };
+    const span = (times.at(-1)! - times[0]!) / 1000;
+    const lines: string[] = [];
+    for (const windowMs of [1_000, 5_000]) {
+      const allowed = BURST + (BUDGET_PER_SECOND * windowMs) / 1000;
+      const seen = worst(windowMs);
+      lines.push(`${seen} calls in the busiest ${windowMs / 1000} s (allowed ${allowed})`);
+      // 5% for the time between a reservation and the request reaching the double on a busy machine.
+      expect(seen).toBeLessThanOrEqual(allowed * 1.05);
+    }
+    log(`rate: budget ${BUDGET_PER_MINUTE}/min at delay scale ${DELAY_SCALE} = ${BUDGET_PER_SECOND}/s, burst ${BURST}; ${times.length} calls over ${span.toFixed(1)} s (${(times.length / span).toFixed(1)}/s on average); ${lines.join('; ')}`);
+  });
+});
+
+function countBy<T>(items: readonly T[], key: (item: T) => string): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const item of items) out[key(item)] = (out[key(item)] ?? 0) + 1;
+  return out;
+}
