@@ -60,6 +60,7 @@ export function parseJiraDelivery(json: unknown, headers: JiraHeaders): ParseJir
     return invalid(parsed.error.issues.slice(0, 5).map((i) => ({ path: i.path.map(String).join('.') || '(body)', message: i.message })));
   }
   const body = parsed.data;
+  if (nestedDeeperThan(body.issue.fields, MAX_FIELDS_DEPTH)) return invalid([{ path: 'issue.fields', message: `nested more than ${MAX_FIELDS_DEPTH} levels deep` }]);
   const actor = body.user?.accountId ?? body.comment?.author?.accountId;
   const retry = Number(headerValue(headers, RETRY_HEADER));
   const delivery: JiraDelivery = {
@@ -80,6 +81,23 @@ export function parseJiraDelivery(json: unknown, headers: JiraHeaders): ParseJir
 
 function compactItem(item: { field: string }): JiraChangelogItem {
   return Object.fromEntries(Object.entries(item).filter(([, v]) => v !== undefined)) as unknown as JiraChangelogItem;
+}
+
+/**
+ * Issue fields are stored as they came; ADF descriptions nest a few dozen levels at most. Far deeper
+ * input overflowed the stack when the delivery was serialised for the queue (a 503 Jira retries).
+ */
+const MAX_FIELDS_DEPTH = 256;
+
+function nestedDeeperThan(value: unknown, limit: number): boolean {
+  const stack: (readonly [unknown, number])[] = [[value, 0]];
+  for (let next = stack.pop(); next !== undefined; next = stack.pop()) {
+    const [current, depth] = next;
+    if (typeof current !== 'object' || current === null) continue;
+    if (depth >= limit) return true;
+    for (const child of Object.values(current)) stack.push([child, depth + 1]);
+  }
+  return false;
 }
 
 export function headerValue(headers: JiraHeaders, name: string): string | undefined {
