@@ -130,6 +130,17 @@ describe('parseJiraDelivery under hostile JSON', () => {
     for (const body of JIRA_BODIES) expect(parseJiraDelivery(body, JIRA_HEADERS).ok).toBe(true);
   });
 
+  it.each([
+    [255, true],
+    [257, false],
+    [100_000, false],
+  ])('with issue fields nested %i levels deep, parses: %s', (depth, parses) => {
+    const fields = JSON.parse(`{"customfield_1":${'['.repeat(depth - 1)}${']'.repeat(depth - 1)}}`) as Record<string, unknown>;
+    const result = parseJiraDelivery({ ...JIRA_BODIES[0], issue: { ...JIRA_ISSUE, fields } }, JIRA_HEADERS);
+    if (parses) expect(() => JSON.stringify(result)).not.toThrow();
+    expect(result).toEqual(parses ? expect.objectContaining({ ok: true }) : { ok: false, reason: 'invalid', issues: [{ path: 'issue.fields', message: 'nested more than 256 levels deep' }] });
+  });
+
   it('never throws; gives a well-typed delivery, an unsupported event type, or issues with paths', () => {
     fc.assert(
       fc.property(jiraBody, jiraHeaders, (body, headers) => {
