@@ -14,6 +14,7 @@ import { createForgeInvocationMiddleware } from '../http/create-forge-invocation
 import { readForgeSettings, type ForgeSettings } from '../http/read-forge-settings.js';
 import { createForgeKeySet } from '../http/verify-forge-invocation-token.js';
 import { sendJsonError } from '../http/send-json-error.js';
+import { securityHeaders } from '../http/security-headers.js';
 import { createProposalFlow, type ProposalFlow } from '../proposals/create-proposal-flow.js';
 import { createProposalJobHooks } from '../proposals/create-proposal-job-hooks.js';
 import { resolveProposalSecret } from '../proposals/proposal-secret.js';
@@ -224,10 +225,7 @@ export async function startService(options: ServiceOptions): Promise<Service> {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
-  app.use((_req, res, next) => {
-    res.set({ 'X-Content-Type-Options': 'nosniff', 'Referrer-Policy': 'no-referrer', 'X-Frame-Options': 'DENY' });
-    next();
-  });
+  app.use(securityHeaders());
 
   app.use(
     createZendeskWebhookRouter({
