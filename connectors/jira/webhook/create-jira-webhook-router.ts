@@ -11,6 +11,7 @@ import { sendJsonError } from '../../http/send-json-error.js';
 import type { JiraDelivery } from './jira-delivery.js';
 import { headerValue, IDENTIFIER_HEADER, parseJiraDelivery } from './parse-jira-delivery.js';
 import { verifyJiraSignature } from './verify-jira-signature.js';
+import { withTimeout } from '../../http/with-timeout.js';
 
 export const JIRA_WEBHOOK_PATH = '/webhooks/jira';
 export const JIRA_SIGNATURE_HEADER = 'x-hub-signature';
@@ -115,20 +116,4 @@ export function createJiraWebhookRouter(options: JiraWebhookRouterOptions): Rout
     sendJsonError(res, 500, 'internal', 'Unexpected error while handling the delivery');
   });
   return router;
-}
-
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`accept timed out after ${ms} ms`)), ms);
-    promise.then(
-      (value) => {
-        clearTimeout(timer);
-        resolve(value);
-      },
-      (error: unknown) => {
-        clearTimeout(timer);
-        reject(error instanceof Error ? error : new Error(String(error)));
-      },
-    );
-  });
 }

@@ -9,6 +9,7 @@ import { sendJsonError } from '../../http/send-json-error.js';
 import { headerValue, parseZendeskDelivery } from './parse-zendesk-delivery.js';
 import { DEFAULT_SIGNATURE_TOLERANCE_MS, verifyZendeskSignature } from './verify-zendesk-signature.js';
 import type { ZendeskDelivery } from './zendesk-delivery.js';
+import { withTimeout } from '../../http/with-timeout.js';
 
 export const ZENDESK_WEBHOOK_PATH = '/webhooks/zendesk';
 export const SIGNATURE_HEADER = 'x-zendesk-webhook-signature';
@@ -155,20 +156,4 @@ export function createZendeskWebhookRouter(options: ZendeskWebhookRouterOptions)
 function isJsonContentType(header: string | undefined): boolean {
   const mediaType = header?.split(';')[0]?.trim().toLowerCase();
   return mediaType === 'application/json';
-}
-
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`accept timed out after ${ms} ms`)), ms);
-    promise.then(
-      (value) => {
-        clearTimeout(timer);
-        resolve(value);
-      },
-      (error: unknown) => {
-        clearTimeout(timer);
-        reject(error instanceof Error ? error : new Error(String(error)));
-      },
-    );
-  });
 }
