@@ -44,6 +44,7 @@ interface RunReport {
   readonly calls: readonly FakeZendeskCall[];
   readonly jobs: readonly { id: number; ticket_id: string; state: string; last_error: string | null; attempts: number }[];
   readonly deliveries: readonly { event_id: string; ticket_id: string; state: string | null }[];
+  readonly proposals: readonly { ticket_id: string; number: string; version: number; status: string }[];
   readonly sigterm: { held: number; leftLeased: number; exit: number | string; ms: number; output: string };
   readonly sigkill: { held: number };
   readonly postgresDownMs: number;
@@ -202,7 +203,8 @@ describeFaults(title, () => {
 
     const jobs = (await db.query('SELECT id, ticket_id, state, last_error, attempts FROM jobs ORDER BY id')).rows;
     const deliveries = (await db.query('SELECT d.event_id, d.ticket_id, j.state FROM deliveries d LEFT JOIN jobs j ON j.id = d.job_id')).rows;
-    report = { outcomes: [...driver.outcomes, ...replays.outcomes], calls: [...fake.calls], jobs, deliveries, sigterm, sigkill, postgresDownMs, lostInRestart, timings };
+    const proposals = (await db.query('SELECT ticket_id, number, version, status FROM proposals ORDER BY id')).rows;
+    report = { outcomes: [...driver.outcomes, ...replays.outcomes], calls: [...fake.calls], jobs, deliveries, proposals, sigterm, sigkill, postgresDownMs, lostInRestart, timings };
     mark('report collected');
   }, 360_000);
 
@@ -255,6 +257,18 @@ describeFaults(title, () => {
     }
     log(`comments by InScope: ${comments} on ${world.tickets.length} tickets; tickets with a comment twice: ${twice.length}`);
     expect(twice).toEqual([]);
+  });
+
+  it('sends no proposal twice: one numbered proposal and one PDF comment per advisory ticket at most', () => {
+    const sent = report.proposals.filter((p) => p.status === 'sent');
+    const perTicket = countBy(report.proposals, (p) => p.ticket_id);
+    const withPdf = world.tickets.map((t) => fake!.comments(t.id).filter((c) => c.author_id === AGENT_ID && Array.isArray(c.attachments) && c.attachments.length > 0).length);
+    const uploads = report.calls.filter((c) => c.method === 'POST' && c.applied).length;
+    log(`proposals: ${report.proposals.length} in the store (${JSON.stringify(countBy(report.proposals, (p) => p.status))}), ${new Set(report.proposals.map((p) => p.number)).size} distinct numbers; tickets with a PDF comment: ${withPdf.filter((n) => n > 0).length}; uploads applied: ${uploads} (an upload whose update failed is re-made on the retry; Zendesk drops unused upload tokens)`);
+    expect(Object.values(perTicket).filter((n) => n > 1)).toEqual([]);
+    expect(new Set(report.proposals.map((p) => p.number)).size).toBe(report.proposals.length);
+    expect(withPdf.filter((n) => n > 1)).toEqual([]);
+    expect(withPdf.filter((n) => n === 1)).toHaveLength(sent.length);
   });
 
   it('loses no delivery: every signed delivery was answered 2xx, stored once, and its ticket triaged', () => {
