@@ -150,6 +150,8 @@ const proposalsSchema = z.strictObject({
   thresholds: list(positiveNumber('a percentage above 0'), 'a list of percentages').default([80, 100])
     .describe('Budget use (committed + pending) that triggers an internal note when a proposal crosses it.'),
   notifyCustomerAtThreshold: booleanSchema.default(false).describe('Also tell the customer\'s contact when a threshold is crossed.'),
+  timeSpentField: factNameSchema.exactOptional()
+    .describe('Logical field (mapped in helpdesks.zendesk.fields) with the ticket\'s total time spent in seconds, e.g. Zendesk Time Tracking\'s; absent: logged hours are not shown.'),
 }, mapping('the proposal settings'));
 
 export const configSchema = z.strictObject({

@@ -76,15 +76,27 @@ export function createProposalFlow(deps: ProposalFlowDeps) {
     if (!contract?.monthlyBudget) return null;
     const month = budgetMonthOf(deps.now(), contract.timeZone);
     const rows = await deps.store.listProposals({ contractId: contract.id, budgetMonth: month, statuses: ['sent', 'accepted'], limit: 10_000 });
+    const loggedHours = config.proposals.timeSpentField === undefined ? null : Math.round((await deps.store.loggedSeconds(contract.id, month)) / 36) / 100;
     return computeBudget({
       month,
       cap: contract.monthlyBudget,
       currency: contract.currency ?? config.defaults.currency,
       entries: rows.filter((r) => r.id !== proposal?.id),
       proposal,
+      loggedHours,
       policy: config.proposals.budgetPolicy,
       thresholds: config.proposals.thresholds,
     });
+  }
+
+  /** Books the growth of the ticket's time spent (the configured field, seconds) in the contract's month. */
+  async function recordLoggedTime(ref: { helpdesk: HelpdeskKind; accountId: string; ticketId: string }, verdict: Verdict, item: WorkItem): Promise<void> {
+    const field = deps.config().proposals.timeSpentField;
+    const contract = verdict.contract;
+    if (field === undefined || !contract) return;
+    const seconds = Number(item.fields[field]);
+    if (!Number.isFinite(seconds) || seconds < 0) return;
+    await deps.store.recordLoggedTime({ ...ref, contractId: contract.id, budgetMonth: budgetMonthOf(deps.now(), contract.timeZone), totalSeconds: Math.round(seconds), at: deps.now() });
   }
 
   async function openProposalOf(helpdesk: HelpdeskKind, accountId: string, ticketId: string): Promise<ProposalRecord | null> {
@@ -234,7 +246,7 @@ export function createProposalFlow(deps: ProposalFlowDeps) {
   }
 
   return {
-    prepare, sendChange, markSent, markHeld, decide, sweepExpired, budgetFor, openProposalOf, audit,
+    prepare, sendChange, markSent, markHeld, decide, sweepExpired, budgetFor, openProposalOf, audit, recordLoggedTime,
     proposalTag: (r: ProposalRecord) => proposalTag(r, deps.config().connector.tagPrefix),
     notifyCustomerAtThreshold: () => deps.config().proposals.notifyCustomerAtThreshold,
     store: deps.store,

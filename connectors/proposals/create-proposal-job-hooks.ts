@@ -101,6 +101,7 @@ export function createProposalJobHooks(flow: ProposalFlow): ProposalJobHooks {
     },
 
     async afterJob({ job, verdict, state, plan, helpdesk }) {
+      if (helpdesk.live) await flow.recordLoggedTime(job, verdict, state.item);
       const open = await flow.openProposalOf(job.helpdesk, job.accountId, job.ticketId);
       // Crash recovery: the sending write landed (the ticket carries the proposal's tag) but the
       // job died before recording it. Mark it sent; never post it again.

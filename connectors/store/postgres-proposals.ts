@@ -11,6 +11,29 @@ const insert = `INSERT INTO proposals (${PROPOSAL_INSERT_COLUMNS.join(', ')})
 
 export function createPostgresProposals(pool: pg.Pool): ProposalStore {
   return {
+    async recordLoggedTime(t) {
+      await withTransaction(pool, async (client) => {
+        // The row lock on the ticket's total keeps two workers from booking the same growth twice.
+        await client.query(`INSERT INTO logged_time_totals (helpdesk, account_id, ticket_id, total_seconds, updated_at) VALUES ($1, $2, $3, 0, $4)
+          ON CONFLICT (helpdesk, account_id, ticket_id) DO NOTHING`, [t.helpdesk, t.accountId, t.ticketId, t.at]);
+        const { rows } = await client.query<{ total_seconds: number }>(
+          'SELECT total_seconds FROM logged_time_totals WHERE helpdesk = $1 AND account_id = $2 AND ticket_id = $3 FOR UPDATE', [t.helpdesk, t.accountId, t.ticketId]);
+        const growth = t.totalSeconds - Number(rows[0]?.total_seconds ?? 0);
+        if (growth > 0) {
+          await client.query(`INSERT INTO logged_time (helpdesk, account_id, ticket_id, contract_id, budget_month, seconds, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7)
+            ON CONFLICT (helpdesk, account_id, ticket_id, budget_month) DO UPDATE SET seconds = logged_time.seconds + excluded.seconds, updated_at = excluded.updated_at`,
+          [t.helpdesk, t.accountId, t.ticketId, toPostgresText(t.contractId), t.budgetMonth, growth, t.at]);
+        }
+        if (growth !== 0) {
+          await client.query('UPDATE logged_time_totals SET total_seconds = $4, updated_at = $5 WHERE helpdesk = $1 AND account_id = $2 AND ticket_id = $3',
+            [t.helpdesk, t.accountId, t.ticketId, t.totalSeconds, t.at]);
+        }
+      });
+    },
+    async loggedSeconds(contractId, month) {
+      const { rows } = await pool.query<{ seconds: string | number | null }>('SELECT SUM(seconds) AS seconds FROM logged_time WHERE contract_id = $1 AND budget_month = $2', [contractId, month]);
+      return Number(rows[0]?.seconds ?? 0);
+    },
     async createProposal(input, build) {
       // A unique violation (the same decision key inserted by another instance meanwhile) retries
       // the whole transaction, which then finds that row.

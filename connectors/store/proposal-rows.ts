@@ -133,3 +133,28 @@ export function proposalsMigrationSql(id: string, epoch: string): string {
     CREATE INDEX proposals_by_status ON proposals (status, valid_until);
   `;
 }
+
+/** Migration 3's DDL: logged time per ticket and month, and each ticket's last reported total. */
+export function loggedTimeMigrationSql(epoch: string): string {
+  return `
+    CREATE TABLE logged_time (
+      helpdesk TEXT NOT NULL,
+      account_id TEXT NOT NULL,
+      ticket_id TEXT NOT NULL,
+      contract_id TEXT NOT NULL,
+      budget_month TEXT NOT NULL,
+      seconds ${epoch} NOT NULL,
+      updated_at ${epoch} NOT NULL,
+      PRIMARY KEY (helpdesk, account_id, ticket_id, budget_month)
+    );
+    CREATE INDEX logged_time_by_contract ON logged_time (contract_id, budget_month);
+    CREATE TABLE logged_time_totals (
+      helpdesk TEXT NOT NULL,
+      account_id TEXT NOT NULL,
+      ticket_id TEXT NOT NULL,
+      total_seconds ${epoch} NOT NULL,
+      updated_at ${epoch} NOT NULL,
+      PRIMARY KEY (helpdesk, account_id, ticket_id)
+    );
+  `;
+}

@@ -98,7 +98,26 @@ export interface ListProposalsFilter {
   readonly limit: number;
 }
 
+/** A ticket's cumulative time spent as the helpdesk reports it (Zendesk time tracking: seconds). */
+export interface LoggedTimeInput {
+  readonly helpdesk: HelpdeskKind;
+  readonly accountId: string;
+  readonly ticketId: string;
+  readonly contractId: string;
+  /** The month the growth since the last observation counts in. */
+  readonly budgetMonth: string;
+  readonly totalSeconds: number;
+  readonly at: number;
+}
+
 export interface ProposalStore {
+  /**
+   * Books the growth of a ticket's total time spent since the last observation in `budgetMonth`;
+   * a total that went down (someone corrected it) books nothing and becomes the new baseline.
+   */
+  recordLoggedTime(input: LoggedTimeInput): Promise<void>;
+  /** Seconds booked for the contract in the month. */
+  loggedSeconds(contractId: string, budgetMonth: string): Promise<number>;
   createProposal(input: NewProposalInput, build: (number: { year: number; sequence: number; version: number }) => ProposalContent): Promise<CreatedProposal>;
   getProposal(id: number): Promise<ProposalRecord | null>;
   findProposal(vendor: string, number: string, version: number): Promise<ProposalRecord | null>;

@@ -2,7 +2,7 @@
 // transaction, so the sequence increment and the insert that uses it commit together.
 import type Database from 'better-sqlite3';
 import { PROPOSAL_INSERT_COLUMNS, proposalInsertValues, toProposalRecord, type ProposalRow } from './proposal-rows.js';
-import type { CreatedProposal, ListProposalsFilter, NewProposalInput, ProposalContent, ProposalRecord, ProposalStore, ProposalTransition } from './proposal-store.js';
+import type { CreatedProposal, ListProposalsFilter, LoggedTimeInput, NewProposalInput, ProposalContent, ProposalRecord, ProposalStore, ProposalTransition } from './proposal-store.js';
 
 export function createSqliteProposals(db: Database.Database): ProposalStore {
   const byDecision = db.prepare<[string, string, string, string], ProposalRow>(
@@ -39,7 +39,25 @@ export function createSqliteProposals(db: Database.Database): ProposalStore {
     return { proposal: toProposalRecord(row!), created: true, ...(superseded ? { superseded } : {}) };
   });
 
+  const lastTotal = db.prepare<[string, string, string], { total_seconds: number }>(
+    'SELECT total_seconds FROM logged_time_totals WHERE helpdesk = ? AND account_id = ? AND ticket_id = ?');
+  const putTotal = db.prepare<[string, string, string, number, number]>(`
+    INSERT INTO logged_time_totals (helpdesk, account_id, ticket_id, total_seconds, updated_at) VALUES (?, ?, ?, ?, ?)
+    ON CONFLICT (helpdesk, account_id, ticket_id) DO UPDATE SET total_seconds = excluded.total_seconds, updated_at = excluded.updated_at`);
+  const book = db.prepare<[string, string, string, string, string, number, number]>(`
+    INSERT INTO logged_time (helpdesk, account_id, ticket_id, contract_id, budget_month, seconds, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+    ON CONFLICT (helpdesk, account_id, ticket_id, budget_month) DO UPDATE SET seconds = logged_time.seconds + excluded.seconds, updated_at = excluded.updated_at`);
+  const sumLogged = db.prepare<[string, string], { seconds: number | null }>('SELECT SUM(seconds) AS seconds FROM logged_time WHERE contract_id = ? AND budget_month = ?');
+  const recordLogged = db.transaction((t: LoggedTimeInput) => {
+    const previous = lastTotal.get(t.helpdesk, t.accountId, t.ticketId)?.total_seconds ?? 0;
+    const growth = t.totalSeconds - previous;
+    if (growth > 0) book.run(t.helpdesk, t.accountId, t.ticketId, t.contractId, t.budgetMonth, growth, t.at);
+    if (growth !== 0) putTotal.run(t.helpdesk, t.accountId, t.ticketId, t.totalSeconds, t.at);
+  });
+
   return {
+    async recordLoggedTime(input) { recordLogged.immediate(input); },
+    async loggedSeconds(contractId, month) { return sumLogged.get(contractId, month)?.seconds ?? 0; },
     async createProposal(input, build) { return create.immediate(input, build); },
     async getProposal(id) {
       const row = byId.get(id);

@@ -27,11 +27,11 @@ afterEach(async () => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-function setup() {
+function setup(config = world.loaded.config) {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'inscope-hooks-'));
   store = createSqliteStore({ file: path.join(dir, 'inscope.db') });
   const flow = createProposalFlow({
-    store, config: () => world.loaded.config, configHash: () => 'test', templates, secret: 'a-secret-for-the-hook-tests', publicUrl: 'https://inscope.example.test',
+    store, config: () => config, configHash: () => 'test', templates, secret: 'a-secret-for-the-hook-tests', publicUrl: 'https://inscope.example.test',
     now: () => Date.parse('2026-11-27T10:00:00Z'), shadowDir: path.join(dir, 'proposals'),
   });
   const writes: TicketChange[] = [];
@@ -102,6 +102,15 @@ describe('the worker\'s proposal hooks', () => {
     const count = writes.length;
     await hooks.afterJob({ job: job([reply('381002', 'akkoord')]), verdict, state, plan: { ...plan, kind: 'noop' }, helpdesk });
     expect(writes).toHaveLength(count);
+  });
+
+  it('book the ticket\'s time spent from the configured field, and the budget shows it as logged hours', async () => {
+    const config = world.loaded.config;
+    const { hooks, helpdesk, flow } = setup({ ...config, proposals: { ...config.proposals, timeSpentField: 'timeSpent' } });
+    const { state, plan, verdict } = advisory();
+    const timed = { ...state, item: { ...state.item, fields: { ...state.item.fields, timeSpent: 5_400 } } };
+    await hooks.afterJob({ job: job(), verdict, state: timed, plan: { ...plan, kind: 'noop' }, helpdesk });
+    expect(await flow.budgetFor(verdict, null)).toMatchObject({ month: '2026-11', hours: { logged: 1.5 } });
   });
 
   it('leave non-advisory decisions and Jira tickets alone', async () => {

@@ -85,6 +85,21 @@ describeStores('proposals in the store', (stores) => {
     expect(sent.map((p) => p.ticketId)).toEqual(['1']);
     expect(await store.listProposals({ statuses: [], limit: 10 })).toEqual([]);
   });
+
+  it('books the growth of a ticket\'s time spent in the month it was seen, never a correction downwards', async () => {
+    const store = await stores.open();
+    const seen = (ticketId: string, budgetMonth: string, totalSeconds: number) =>
+      store.recordLoggedTime({ helpdesk: 'zendesk', accountId: 'acme', ticketId, contractId: 'C-2026-001', budgetMonth, totalSeconds, at: 1 });
+    await seen('1', '2026-11', 3_600);
+    await seen('1', '2026-11', 5_400);
+    await seen('1', '2026-11', 5_400);
+    await seen('2', '2026-11', 1_800);
+    await seen('1', '2026-11', 3_600); // corrected down: books nothing, becomes the baseline
+    await seen('1', '2026-12', 7_200);
+    expect(await store.loggedSeconds('C-2026-001', '2026-11')).toBe(7_200);
+    expect(await store.loggedSeconds('C-2026-001', '2026-12')).toBe(3_600);
+    expect(await store.loggedSeconds('C-2025-014', '2026-11')).toBe(0);
+  });
 });
 
 describe('proposal numbers', () => {
