@@ -330,6 +330,10 @@ export async function startService(options: ServiceOptions): Promise<Service> {
     const s = app.listen(settings.port, settings.host, () => resolve(s));
     s.once('error', reject);
   });
+  // A client that sends headers and then trickles its body must not hold a socket for minutes: the
+  // helpdesks deliver within seconds (Zendesk gives up after about 10 s).
+  server.headersTimeout = 15_000;
+  server.requestTimeout = 30_000;
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : settings.port;
   const host = settings.host === '0.0.0.0' || settings.host === '::' ? 'localhost' : settings.host;
