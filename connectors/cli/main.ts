@@ -10,6 +10,7 @@ const commands: Record<string, () => Promise<Command>> = {
   schema: async () => (await import('./commands/schema.js')).schemaCommand,
   serve: async () => (await import('./commands/serve.js')).serveCommand,
   jobs: async () => (await import('./commands/jobs.js')).jobsCommand,
+  migrate: async () => (await import('./commands/migrate.js')).migrateCommand,
   zendesk: async () => (await import('./commands/zendesk.js')).zendeskCommand,
   jira: async () => (await import('./commands/jira.js')).jiraCommand,
 };
@@ -24,6 +25,7 @@ Commands:
   schema                                   print the config's JSON Schema
   serve [--config FILE] [--port N]         run the webhook service (shadow mode without Zendesk credentials)
   jobs list [--state S] | show ID | retry ID   inspect the durable queue and its dead letters
+  migrate                                  apply the store's pending migrations (also done on start)
   zendesk setup [--dry-run]                create or check the Category field, statuses and webhook
   zendesk backfill --since DATE [--dry-run] [--limit N]   triage or queue the open tickets since DATE
   jira setup [--dry-run] [--project KEY]   check or create the Category field, workflow statuses and signed webhook

@@ -5,6 +5,7 @@ import { readSettings, SettingsError } from '../../server/read-settings.js';
 import { startService, StartupError } from '../../server/start-service.js';
 import { CliError, EXIT } from '../cli-error.js';
 import { parseCommandArgs } from '../parse-command-args.js';
+import { redactUrl } from '../redact-url.js';
 
 export async function serveCommand(argv: string[]): Promise<number> {
   const { values } = parseCommandArgs(argv, { config: { type: 'string', short: 'c' }, port: { type: 'string', short: 'p' } });
@@ -26,7 +27,7 @@ export async function serveCommand(argv: string[]): Promise<number> {
       : `Mode: LIVE on ${settings.zendeskSubdomain}.zendesk.com: decisions are written to tickets.`,
   );
   log(`Config: ${service.loaded.file}: ${service.loaded.summary}`);
-  log(`Store: ${settings.databaseUrl}`);
+  log(`Store: ${redactUrl(settings.databaseUrl)}`);
   if (service.webhookSecretSource === 'none') log('Warning: ZENDESK_WEBHOOK_SECRET is not set (and `inscope zendesk setup` stored none): every webhook delivery is refused until it is.');
   if (service.webhookSecretSource === 'store') log('Webhook signing secret: the one `inscope zendesk setup` stored.');
   if (!settings.appSecret) log('Warning: INSCOPE_APP_SECRET is not set: the sidebar API answers 503 until it is.');
