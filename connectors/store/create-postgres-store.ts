@@ -72,6 +72,7 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
 
     getSetting: (key) => audit.getSetting(key),
     putSetting: (key, value) => audit.putSetting(toPostgresText(key), toPostgresText(value)),
+    putSettingIfAbsent: (key, value) => audit.putSettingIfAbsent(toPostgresText(key), toPostgresText(value)),
 
     async ping() { await pool.query('SELECT 1'); },
     metrics() { return { deliveryCommits: group.commits, deliveriesWritten: group.itemsWritten }; },

@@ -71,6 +71,7 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
 
     async getSetting(key) { return audit.getSetting(key); },
     async putSetting(key, value) { audit.putSetting(key, value); },
+    async putSettingIfAbsent(key, value) { return audit.putSettingIfAbsent(key, value); },
 
     async ping() { db.prepare('SELECT 1').get(); },
     metrics() { return { deliveryCommits: group.commits, deliveriesWritten: group.itemsWritten }; },

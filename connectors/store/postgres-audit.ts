@@ -17,6 +17,7 @@ const lastDecision = `
   SELECT * FROM audit WHERE helpdesk = $1 AND account_id = $2 AND ticket_id = $3 AND kind = 'decision'
   ORDER BY id DESC LIMIT 1`;
 const getSetting = 'SELECT value FROM settings WHERE key = $1';
+const insertSetting = 'INSERT INTO settings (key, value, updated_at) VALUES ($1, $2, $3) ON CONFLICT (key) DO NOTHING';
 const putSetting = `
   INSERT INTO settings (key, value, updated_at) VALUES ($1, $2, $3)
   ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`;
@@ -49,6 +50,10 @@ export function createPostgresAudit(pool: pg.Pool, now: () => number) {
     },
     async putSetting(key: string, value: string): Promise<void> {
       await pool.query(putSetting, [key, value, now()]);
+    },
+    async putSettingIfAbsent(key: string, value: string): Promise<string> {
+      await pool.query(insertSetting, [key, value, now()]);
+      return (await pool.query<{ value: string }>(getSetting, [key])).rows[0]?.value ?? value;
     },
   };
 }

@@ -20,6 +20,7 @@ export function createSqliteAudit(db: Database.Database, now: () => number) {
     SELECT * FROM audit WHERE helpdesk = ? AND account_id = ? AND ticket_id = ? AND kind = 'decision'
     ORDER BY id DESC LIMIT 1`);
   const getSetting = db.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?');
+  const insertSetting = db.prepare<[string, string, number]>('INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?) ON CONFLICT (key) DO NOTHING');
   const putSetting = db.prepare<[string, string, number]>(`
     INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?)
     ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`);
@@ -61,5 +62,9 @@ export function createSqliteAudit(db: Database.Database, now: () => number) {
     },
     getSetting: (key: string): string | null => getSetting.get(key)?.value ?? null,
     putSetting: (key: string, value: string): void => { putSetting.run(key, value, now()); },
+    putSettingIfAbsent: (key: string, value: string): string => {
+      insertSetting.run(key, value, now());
+      return getSetting.get(key)?.value ?? value;
+    },
   };
 }

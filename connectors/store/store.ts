@@ -168,6 +168,8 @@ export interface Store extends ProposalStore {
 
   getSetting(key: string): Promise<string | null>;
   putSetting(key: string, value: string): Promise<void>;
+  /** Stores the value unless the key has one already; returns the value that is stored (first writer wins). */
+  putSettingIfAbsent(key: string, value: string): Promise<string>;
 
   ping(): Promise<void>;
   metrics(): StoreMetrics;

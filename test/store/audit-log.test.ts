@@ -57,4 +57,13 @@ describeStores('the audit log and settings', (stores) => {
     await store.putSetting('zendesk.webhookSecret', 'second');
     expect(await store.getSetting('zendesk.webhookSecret')).toBe('second');
   });
+
+  it('keeps the first value when several instances offer one at once', async () => {
+    const first = await stores.open();
+    const second = await stores.open();
+    const offered = await Promise.all([first.putSettingIfAbsent('proposal.secret', 'from-first'), second.putSettingIfAbsent('proposal.secret', 'from-second')]);
+    expect(offered[0]).toBe(offered[1]);
+    expect(await first.getSetting('proposal.secret')).toBe(offered[0]);
+    expect(await second.putSettingIfAbsent('proposal.secret', 'later')).toBe(offered[0]);
+  });
 });
