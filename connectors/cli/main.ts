@@ -10,6 +10,7 @@ const commands: Record<string, () => Promise<Command>> = {
   schema: async () => (await import('./commands/schema.js')).schemaCommand,
   serve: async () => (await import('./commands/serve.js')).serveCommand,
   jobs: async () => (await import('./commands/jobs.js')).jobsCommand,
+  budget: async () => (await import('./commands/budget.js')).budgetCommand,
   migrate: async () => (await import('./commands/migrate.js')).migrateCommand,
   zendesk: async () => (await import('./commands/zendesk.js')).zendeskCommand,
   jira: async () => (await import('./commands/jira.js')).jiraCommand,
@@ -25,6 +26,7 @@ Commands:
   schema                                   print the config's JSON Schema
   serve [--config FILE] [--port N]         run the webhook service (shadow mode without Zendesk credentials)
   jobs list [--state S] | show ID | retry ID   inspect the durable queue and its dead letters
+  budget report --month YYYY-MM [--org ID] [--format table|csv|html]   the month's proposals and budgets per organization
   migrate                                  apply the store's pending migrations (also done on start)
   zendesk setup [--dry-run]                create or check the Category field, statuses and webhook
   zendesk backfill --since DATE [--dry-run] [--limit N]   triage or queue the open tickets since DATE

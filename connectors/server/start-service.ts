@@ -19,6 +19,9 @@ import { createProposalFlow, type ProposalFlow } from '../proposals/create-propo
 import { createProposalJobHooks } from '../proposals/create-proposal-job-hooks.js';
 import { resolveProposalSecret } from '../proposals/proposal-secret.js';
 import { loadProposalTemplates } from '../proposals/proposal-templates.js';
+import { loadBudgetReport } from '../reports/load-budget-report.js';
+import { toHtml } from '../reports/render-budget-report.js';
+import { isReportMonth, REPORT_MONTH_HINT } from '../reports/report-month.js';
 import { openRateBudget } from '../store/open-rate-budget.js';
 import { openStore } from '../store/open-store.js';
 import type { Store } from '../store/store.js';
@@ -317,6 +320,12 @@ export async function startService(options: ServiceOptions): Promise<Service> {
         ticketUrl: (id) => (settings.zendeskSubdomain ? `https://${settings.zendeskSubdomain}.zendesk.com/agent/tickets/${encodeURIComponent(id)}` : null),
       }),
     );
+  });
+  app.get('/reports/budget', adminOnly, async (req, res) => {
+    const month = req.query.month;
+    if (!isReportMonth(month)) return sendJsonError(res, 400, 'bad_month', `month: ${REPORT_MONTH_HINT}`);
+    const org = typeof req.query.org === 'string' && req.query.org !== '' ? req.query.org : undefined;
+    res.type('html').send(toHtml(await loadBudgetReport(store, config, month, org), month));
   });
   app.use((_req: Request, res: Response) => sendJsonError(res, 404, 'not_found', 'No such endpoint'));
   app.use((error: unknown, _req: Request, res: Response, _next: NextFunction) => {

@@ -1,0 +1,46 @@
+// `inscope budget report --month YYYY-MM [--org ID] [--format table|csv|html] [--out FILE]`:
+// the monthly statement per organization from the store's ledger and the config's caps.
+import fs from 'node:fs/promises';
+import { loadBudgetReport } from '../../reports/load-budget-report.js';
+import { toCsv, toHtml, toTable } from '../../reports/render-budget-report.js';
+import { isReportMonth, REPORT_MONTH_HINT } from '../../reports/report-month.js';
+import { openStore } from '../../store/open-store.js';
+import { readSettings } from '../../server/read-settings.js';
+import { CliError, EXIT } from '../cli-error.js';
+import { loadCliConfig } from '../load-cli-config.js';
+import { parseCommandArgs } from '../parse-command-args.js';
+
+const FORMATS = ['table', 'csv', 'html'] as const;
+type Format = (typeof FORMATS)[number];
+
+export async function budgetCommand(argv: string[]): Promise<number> {
+  const { values, positionals } = parseCommandArgs(argv, {
+    config: { type: 'string', short: 'c' },
+    month: { type: 'string' },
+    org: { type: 'string' },
+    format: { type: 'string', default: 'table' },
+    out: { type: 'string' },
+  });
+  const [sub] = positionals;
+  if (sub !== 'report') throw new CliError(`unknown budget command "${sub ?? ''}": use inscope budget report --month YYYY-MM`, EXIT.usage);
+  if (values.month === undefined) throw new CliError(`--month is required: ${REPORT_MONTH_HINT}`, EXIT.usage);
+  if (!isReportMonth(values.month)) throw new CliError(`--month "${values.month}" is not valid: ${REPORT_MONTH_HINT}`, EXIT.usage);
+  const format = values.format as Format;
+  if (!FORMATS.includes(format)) throw new CliError(`--format must be one of ${FORMATS.join(', ')}`, EXIT.usage);
+  const month = values.month;
+
+  const { loaded } = await loadCliConfig(values.config);
+  const store = await openStore(readSettings().databaseUrl);
+  let text: string;
+  try {
+    await store.migrate();
+    const rows = await loadBudgetReport(store, loaded.config, month, values.org);
+    if (values.org !== undefined && rows.length === 0) throw new CliError(`no organization or contract "${values.org}" with a budget or proposals in ${month}`, EXIT.invalid);
+    text = format === 'csv' ? toCsv(rows) : format === 'html' ? toHtml(rows, month) : toTable(rows, month);
+  } finally {
+    await store.close();
+  }
+  if (values.out !== undefined) await fs.writeFile(values.out, text);
+  else process.stdout.write(text);
+  return EXIT.ok;
+}
