@@ -54,7 +54,8 @@ export interface SidebarApi {
   load(): Promise<SidebarData>;
   approve(body: { reason?: string }): Promise<{ applied?: boolean; status?: string }>;
   requestInfo(): Promise<{ message: string; missing: readonly { id: string }[] }>;
-  convert(body: { hours: number; scope: string }): Promise<{ proposal: ProposalFigures }>;
+  /** Over the budget cap the connector answers 409 `over_budget`; `confirmOverBudget` sends anyway. */
+  convert(body: { hours: number; scope: string; confirmOverBudget?: boolean }): Promise<{ proposal: ProposalFigures }>;
   reevaluate(): Promise<{ queued?: boolean }>;
 }
 

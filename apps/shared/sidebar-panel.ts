@@ -9,7 +9,7 @@ import { ChecklistSection } from './checklist-section.js';
 import { ContractSection } from './contract-section.js';
 import { formatMoney, formatNumber } from './format.js';
 import { createTranslate, type PanelLocale, type Translate } from './labels.js';
-import { isSidebarApiError, type SidebarApi, type SidebarData, type SidebarHost } from './sidebar-data.js';
+import { isSidebarApiError, type ProposalFigures, type SidebarApi, type SidebarData, type SidebarHost } from './sidebar-data.js';
 import { isApproved } from './verdict-badge.js';
 import { VerdictSection } from './verdict-section.js';
 
@@ -47,6 +47,9 @@ export function SidebarPanel({ api, host, locale, today, refreshToken = 0, onRea
   const [load, setLoad] = useState<LoadState>({ kind: 'loading' });
   const [busy, setBusy] = useState<ActionName | null>(null);
   const [form, setForm] = useState<'override' | 'convert' | null>(null);
+  // A conversion the connector held back because it would exceed the budget cap: the manager may
+  // confirm it explicitly (budgetPolicy: require-confirmation).
+  const [overBudget, setOverBudget] = useState<{ hours: number; scope: string } | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
   const [previewHours, setPreviewHours] = useState<number | null>(null);
   const seq = useRef(0);
@@ -124,9 +127,16 @@ export function SidebarPanel({ api, host, locale, today, refreshToken = 0, onRea
         return { tone: 'success', text: t('notice.requestInfoCopy'), copy: message };
       }
     });
-  const convert = (body: { hours: number; scope: string }) =>
+  const convert = (body: { hours: number; scope: string; confirmOverBudget?: boolean }) =>
     run('convert', async () => {
-      const { proposal: p } = await api.convert(body);
+      let p: ProposalFigures;
+      try {
+        ({ proposal: p } = await api.convert(body));
+      } catch (error) {
+        if (isSidebarApiError(error) && error.status === 409 && error.code === 'over_budget') setOverBudget({ hours: body.hours, scope: body.scope });
+        throw error;
+      }
+      setOverBudget(null);
       return { tone: 'success', text: t('notice.converted', { hours: formatNumber(p.hours, locale), rate: formatMoney(p.hourlyRate, p.currency, locale), amount: formatMoney(p.amount, p.currency, locale) }) };
     });
   const reevaluate = () => run('reevaluate', async () => (await api.reevaluate(), { tone: 'success', text: t('notice.reevaluate') }));
@@ -157,7 +167,15 @@ export function SidebarPanel({ api, host, locale, today, refreshToken = 0, onRea
       approved ? h('p', { class: 'hint' }, t('actions.alreadyApproved')) : null,
       form === 'override' ? h(OverrideForm, { outcome: t(`outcome.${verdict.outcome}`), busy: busy !== null, t, onConfirm: (reason: string) => void approve(reason), onCancel: () => setForm(null) }) : null,
       form === 'convert'
-        ? h(ConvertForm, { hourlyRate: rate, currency, defaultHours: verdict.proposal?.hours ?? 1, busy: busy !== null, t, locale, onHoursChange: setPreviewHours, onConfirm: (body: { hours: number; scope: string }) => void convert(body), onCancel: () => setForm(null) })
+        ? h(ConvertForm, { hourlyRate: rate, currency, defaultHours: verdict.proposal?.hours ?? 1, busy: busy !== null, t, locale, onHoursChange: setPreviewHours, onConfirm: (body: { hours: number; scope: string }) => void convert(body), onCancel: () => { setForm(null); setOverBudget(null); } })
+        : null,
+      form === 'convert' && overBudget
+        ? h(
+            'div',
+            { class: 'notice notice--warning', role: 'alert', 'data-testid': 'over-budget' },
+            h('p', null, t('convert.overBudget')),
+            h('button', { type: 'button', class: 'btn btn--primary', disabled: busy !== null, 'data-testid': 'confirm-over-budget', onClick: () => void convert({ ...overBudget, confirmOverBudget: true }) }, t('convert.confirmOverBudget')),
+          )
         : null,
       notice
         ? h(

@@ -290,6 +290,33 @@ describe('the actions', () => {
     expect(JSON.parse(post.data!)).toEqual({ hours: 3, scope: 'Set up travel expense rules' });
   });
 
+  it('asks for explicit confirmation when the connector holds a conversion back over the budget', async () => {
+    const bodies: unknown[] = [];
+    routes['POST /actions/convert'] = async (o) => {
+      const body = JSON.parse(o.data!) as { hours: number; scope: string; confirmOverBudget?: boolean };
+      bodies.push(body);
+      if (!body.confirmOverBudget) return reply(409, 'over_budget', 'Not sent: this proposal takes Bakkerij Jansen over its budget of 20 h for 2026-11');
+      return { ok: true, applied: true, proposal: { hours: body.hours, hourlyRate: 135, currency: 'EUR', amount: body.hours * 135, scope: body.scope } };
+    };
+    await boot(48219);
+    await vi.waitFor(() => expect(button('action-convert')).not.toBeNull());
+    button('action-convert').click();
+    await vi.waitFor(() => expect(q('#inscope-hours')).not.toBeNull());
+    type('#inscope-hours', '30');
+    type('#inscope-scope', 'Migrate all payroll rules');
+    await vi.waitFor(() => expect(q('[data-testid="convert-preview"]')?.textContent).toBe('Proposal: 30 h × €135.00 = €4,050.00'));
+    (q('form button[type="submit"]') as HTMLButtonElement).click();
+    await vi.waitFor(() => expect(q('[data-testid="over-budget"]')?.textContent).toContain('over its monthly budget'));
+    expect(q('[data-testid="action-notice"]')?.textContent).toContain('over its budget');
+    button('confirm-over-budget').click();
+    await vi.waitFor(() => expect(q('[data-testid="action-notice"]')?.textContent).toBe('Converted to advisory: 30 h × €135.00 = €4,050.00.'));
+    expect(bodies).toEqual([
+      { hours: 30, scope: 'Migrate all payroll rules' },
+      { hours: 30, scope: 'Migrate all payroll rules', confirmOverBudget: true },
+    ]);
+    expect(q('[data-testid="over-budget"]')).toBeNull();
+  });
+
   it('keeps Convert disabled until hours and scope are valid', async () => {
     await boot(48219);
     await vi.waitFor(() => expect(button('action-convert')).not.toBeNull());
