@@ -29,6 +29,12 @@ export interface RetryOptions {
   readonly sleep?: (ms: number) => Promise<void>;
   /** Returns [0, 1), like Math.random. */
   readonly random?: () => number;
+  /**
+   * The unscaled wait before attempt `attempt + 1` when no `Retry-After` decides it. Default: full
+   * jitter, `random() × min(maxDelayMs, baseDelayMs × 2^(attempt−1))`. A helpdesk with its own
+   * published schedule (Atlassian's) passes that instead; the rules of when to retry stay the same.
+   */
+  readonly backoff?: (attempt: number) => number;
 }
 
 export interface RequestTraits {
@@ -60,8 +66,8 @@ export function createRetryPolicy(options: RetryOptions = {}): RetryPolicy {
   const random = options.random ?? Math.random;
   const sleep = options.sleep ?? realSleep;
 
-  const backoff = (attempt: number): number =>
-    random() * Math.min(maxDelayMs, baseDelayMs * 2 ** (attempt - 1)) * scale;
+  const unscaled = options.backoff ?? ((attempt: number) => random() * Math.min(maxDelayMs, baseDelayMs * 2 ** (attempt - 1)));
+  const backoff = (attempt: number): number => unscaled(attempt) * scale;
 
   return {
     maxAttempts,
