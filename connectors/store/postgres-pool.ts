@@ -32,11 +32,25 @@ export function quoteSchema(schema: string): string {
   return `"${schema}"`;
 }
 
+// Every client listens for 'error' from birth to end. The pool only listens while a client is idle,
+// and a checked-out client has a gap the caller cannot close: a server restart (57P01, "terminating
+// connection due to administrator command") can arrive between queries with no listener attached,
+// and an unhandled 'error' event ends the process (brianc/node-postgres#2762, seen here in the fault
+// suite's PostgreSQL restart). The error is not lost: the client is no longer queryable, so its next
+// query rejects, the caller releases it as broken, and an idle client's error still reaches the pool.
+class GuardedClient extends pg.Client {
+  constructor(config?: string | pg.ClientConfig) {
+    super(config);
+    this.on('error', () => {});
+  }
+}
+
 export function createPostgresPool(options: PostgresPoolOptions): pg.Pool {
   const settings: string[] = [];
   if (options.schema !== undefined) settings.push(`-c search_path=${quoteSchema(options.schema)}`);
   if (options.lockTimeoutMs !== undefined) settings.push(`-c lock_timeout=${Math.max(1, Math.trunc(options.lockTimeoutMs))}`);
   const pool = new pg.Pool({
+    Client: GuardedClient,
     connectionString: options.connectionString,
     max: options.maxConnections ?? 10,
     application_name: options.applicationName ?? 'inscope',

@@ -162,7 +162,7 @@ describeFaults(title, () => {
       const ready = async () => (await fetch(`${s!.url}/readyz`).catch(() => null))?.status === 200;
       const gone = s!.exited.then(() => true);
       await Promise.race([waitUntil(`instance ${i} to be ready`, ready, 30_000), gone]);
-      if (await Promise.race([gone, Promise.resolve(false)])) lostInRestart.push(`instance ${i}: ${s!.output().slice(-1_500)}`);
+      if (await Promise.race([gone, Promise.resolve(false)])) lostInRestart.push(`instance ${i}: ${s!.output().slice(-6_000)}`);
     }));
     mark(`every instance ready again (${lostInRestart.length} lost)`);
 
