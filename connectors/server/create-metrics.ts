@@ -14,8 +14,19 @@ const BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60
 export interface Metrics {
   inc(name: string, labels?: Labels, by?: number): void;
   observe(name: string, seconds: number, labels?: Labels): void;
-  gauge(name: string, help: string, read: () => Promise<Record<string, number>> | Record<string, number>, label?: string): void;
+  /** `fixed` labels go on every series of this reader (a tenant's queue beside another's under one name). */
+  gauge(name: string, help: string, read: () => Promise<Record<string, number>> | Record<string, number>, label?: string, fixed?: Labels): void;
   render(): Promise<string>;
+}
+
+/** The same registry with `labels` added to every series written through it (one tenant's view). */
+export function withLabels(metrics: Metrics, labels: Labels): Metrics {
+  return {
+    inc: (name, l = {}, by) => metrics.inc(name, { ...labels, ...l }, by),
+    observe: (name, seconds, l = {}) => metrics.observe(name, seconds, { ...labels, ...l }),
+    gauge: (name, help, read, label, fixed = {}) => metrics.gauge(name, help, read, label, { ...labels, ...fixed }),
+    render: () => metrics.render(),
+  };
 }
 
 const HELP: Record<string, string> = {
@@ -29,7 +40,7 @@ const HELP: Record<string, string> = {
 export function createMetrics(): Metrics {
   const counters = new Map<string, Map<string, number>>();
   const histograms = new Map<string, Map<string, { buckets: number[]; sum: number; count: number }>>();
-  const gauges: { name: string; help: string; read: () => Promise<Record<string, number>> | Record<string, number>; label: string }[] = [];
+  const gauges: { name: string; help: string; read: () => Promise<Record<string, number>> | Record<string, number>; label: string; fixed: Labels }[] = [];
   return {
     inc(name, labels = {}, by = 1) {
       const series = counters.get(name) ?? counters.set(name, new Map()).get(name)!;
@@ -46,8 +57,8 @@ export function createMetrics(): Metrics {
       h.sum += seconds;
       h.count++;
     },
-    gauge(name, help, read, label = 'state') {
-      gauges.push({ name, help, read, label });
+    gauge(name, help, read, label = 'state', fixed = {}) {
+      gauges.push({ name, help, read, label, fixed });
     },
     async render() {
       const out: string[] = [];
@@ -64,9 +75,13 @@ export function createMetrics(): Metrics {
           out.push(`${name}_bucket${join('le="+Inf"')} ${h.count}`, `${name}_sum${labels} ${h.sum}`, `${name}_count${labels} ${h.count}`);
         }
       }
-      for (const g of gauges) {
-        out.push(`# HELP ${g.name} ${g.help}`, `# TYPE ${g.name} gauge`);
-        for (const [k, v] of Object.entries(await g.read())) out.push(`${g.name}${labelText({ [g.label]: k })} ${v}`);
+      // One HELP and TYPE per name and its series together, however many readers share it (the text format requires both).
+      const described = new Set<string>();
+      const byName = [...gauges].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+      for (const g of byName) {
+        if (!described.has(g.name)) out.push(`# HELP ${g.name} ${g.help}`, `# TYPE ${g.name} gauge`);
+        described.add(g.name);
+        for (const [k, v] of Object.entries(await g.read())) out.push(`${g.name}${labelText({ ...g.fixed, [g.label]: k })} ${v}`);
       }
       return out.join('\n') + '\n';
     },

@@ -42,6 +42,8 @@ export interface Settings {
   readonly jiraWebhookSecrets: readonly string[];
   readonly jiraBotAccountId: string | null;
   readonly jiraRateLimitPerMinute: number;
+  /** INSCOPE_TENANTS: one deployment for several helpdesk accounts (connectors/tenants/). */
+  readonly tenantsFile: string | null;
 }
 
 const optional = z
@@ -84,7 +86,16 @@ const schema = z.object({
   JIRA_WEBHOOK_SECRET_PREVIOUS: optional,
   JIRA_BOT_ACCOUNT_ID: optional,
   JIRA_RATE_LIMIT: z.coerce.number().int().positive().default(300),
+  INSCOPE_TENANTS: optional,
 });
+
+// With a tenants file each account's credentials, secrets and config are the tenant's; one set in
+// the environment as well would be ambiguous (which tenant?), so it is refused rather than guessed.
+const PER_TENANT = [
+  'INSCOPE_CONFIG', 'ZENDESK_SUBDOMAIN', 'ZENDESK_EMAIL', 'ZENDESK_API_TOKEN', 'ZENDESK_OAUTH_TOKEN', 'ZENDESK_WEBHOOK_SECRET',
+  'ZENDESK_WEBHOOK_SECRET_PREVIOUS', 'ZENDESK_BASE_URL', 'ZENDESK_BOT_USER_ID', 'INSCOPE_APP_SECRET', 'INSCOPE_PROPOSAL_SECRET',
+  'INSCOPE_PROPOSALS_DIR', 'JIRA_SITE_URL', 'JIRA_EMAIL', 'JIRA_API_TOKEN', 'JIRA_WEBHOOK_SECRET', 'JIRA_WEBHOOK_SECRET_PREVIOUS', 'JIRA_BOT_ACCOUNT_ID',
+] as const;
 
 export class SettingsError extends Error {
   constructor(readonly problems: readonly string[]) {
@@ -109,6 +120,11 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
   if (e.JIRA_API_TOKEN && !e.JIRA_EMAIL) problems.push('JIRA_EMAIL: required with JIRA_API_TOKEN');
   if (e.JIRA_API_TOKEN && !e.JIRA_SITE_URL) problems.push('JIRA_SITE_URL: required with Jira credentials');
   if (e.JIRA_WEBHOOK_SECRET_PREVIOUS && !e.JIRA_WEBHOOK_SECRET) problems.push('JIRA_WEBHOOK_SECRET: required when JIRA_WEBHOOK_SECRET_PREVIOUS is set');
+  if (e.INSCOPE_TENANTS) {
+    for (const name of PER_TENANT) {
+      if (e[name] !== undefined) problems.push(`${name}: not used with INSCOPE_TENANTS; set it for each tenant in the tenants file`);
+    }
+  }
   if (problems.length > 0) throw new SettingsError(problems);
 
   const zendesk: ZendeskCredentials | null =
@@ -143,5 +159,6 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     jiraWebhookSecrets: [e.JIRA_WEBHOOK_SECRET, e.JIRA_WEBHOOK_SECRET_PREVIOUS].filter((s): s is string => Boolean(s)),
     jiraBotAccountId: e.JIRA_BOT_ACCOUNT_ID ?? null,
     jiraRateLimitPerMinute: e.JIRA_RATE_LIMIT,
+    tenantsFile: e.INSCOPE_TENANTS ? path.resolve(e.INSCOPE_TENANTS) : null,
   };
 }

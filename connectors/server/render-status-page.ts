@@ -7,6 +7,8 @@ const escape = (s: unknown) =>
 
 export interface StatusPageInput {
   readonly mode: 'live' | 'shadow';
+  /** Set when the deployment serves several tenants (INSCOPE_TENANTS). */
+  readonly tenant?: string;
   readonly configFile: string;
   readonly configSummary: string;
   readonly queue: Record<JobState, number>;
@@ -40,7 +42,7 @@ th{font-weight:600;color:#68737d} .o{padding:1px 6px;border-radius:3px;backgroun
 .o-covered{background:#edf8f4;color:#037f52}.o-advisory{background:#fff7ed;color:#ad5918}.o-incomplete{background:#edf7ff;color:#1f73b7}.o-review{background:#fff0f1;color:#cc3340}
 dl{display:grid;grid-template-columns:max-content auto;gap:2px 16px} dt{color:#68737d}
 </style></head><body>
-<h1>InScope connector <span class="mode mode-${input.mode}">${input.mode === 'shadow' ? 'shadow mode: writes nothing to the helpdesk' : 'live'}</span></h1>
+<h1>InScope connector${input.tenant === undefined ? '' : ` · tenant ${escape(input.tenant)}`} <span class="mode mode-${input.mode}">${input.mode === 'shadow' ? 'shadow mode: writes nothing to the helpdesk' : 'live'}</span></h1>
 <dl><dt>Config</dt><dd>${escape(input.configFile)}: ${escape(input.configSummary)}</dd>
 <dt>Queue</dt><dd>${Object.entries(input.queue).map(([k, v]) => `${escape(k)} ${v}`).join(' · ')}</dd></dl>
 <h2>Last ${input.decisions.length} decisions</h2>

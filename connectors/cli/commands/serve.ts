@@ -1,8 +1,9 @@
 // `inscope serve` (also `npm start`): the webhook service. Without Zendesk credentials it runs in
 // shadow mode and says so plainly; SIGTERM and SIGINT finish in-flight jobs before exiting.
 import { ConfigError } from '../../config/config-error.js';
-import { readSettings, SettingsError } from '../../server/read-settings.js';
+import { readSettings, SettingsError, type Settings } from '../../server/read-settings.js';
 import { startService, StartupError } from '../../server/start-service.js';
+import { loadTenants, tenantPrefix, type Tenant } from '../../tenants/load-tenants.js';
 import { CliError, EXIT } from '../cli-error.js';
 import { parseCommandArgs } from '../parse-command-args.js';
 import { redactUrl } from '../redact-url.js';
@@ -11,16 +12,37 @@ export async function serveCommand(argv: string[]): Promise<number> {
   const { values } = parseCommandArgs(argv, { config: { type: 'string', short: 'c' }, port: { type: 'string', short: 'p' } });
   const env = { ...process.env, ...(values.config && { INSCOPE_CONFIG: values.config }), ...(values.port && { PORT: values.port }) };
   let service;
+  let settings: Settings;
+  let tenants: Tenant[] | undefined;
+  let reading = 'config';
   try {
-    service = await startService({ settings: readSettings(env) });
+    settings = readSettings(env);
+    if (settings.tenantsFile) {
+      reading = 'tenants file';
+      tenants = loadTenants(settings.tenantsFile, settings, env);
+      reading = 'config';
+    }
+    service = await startService({ settings, ...(tenants && { tenants }) });
   } catch (error) {
     if (error instanceof SettingsError || error instanceof StartupError) throw new CliError(error.message, EXIT.invalid);
-    if (error instanceof ConfigError) throw new CliError(`invalid config\n${error.message}`, EXIT.invalid);
+    if (error instanceof ConfigError) throw new CliError(`invalid ${reading}\n${error.message}`, EXIT.invalid);
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new CliError(`cannot read ${(error as NodeJS.ErrnoException).path ?? 'a file'}: no such file`, EXIT.invalid);
     throw error;
   }
-  const settings = readSettings(env);
   const log = (line: string) => process.stdout.write(`${line}\n`);
   log(`InScope connector listening on ${service.url}`);
+  if (tenants) {
+    log(`Tenants (${tenants.length}) from ${settings.tenantsFile}:`);
+    for (const tenant of service.tenants.values()) {
+      const base = `${service.url}${tenantPrefix(tenant.id!)}`;
+      const where = tenant.mode === 'live' ? `LIVE on ${tenant.settings.zendeskSubdomain}.zendesk.com` : 'SHADOW (writes nothing to the helpdesk)';
+      log(`  ${tenant.id}: ${where}; config ${tenant.loaded.file} (${tenant.loaded.summary}); store ${redactUrl(tenant.settings.databaseUrl)}`);
+      log(`    webhook POST ${base}/webhooks/zendesk · sidebar API ${base}/api/v1/zendesk · status ${base}/`);
+      if (tenant.webhookSecretSource === 'none') log(`    Warning: no webhook signing secret for ${tenant.id} (zendesk.webhookSecret, or \`inscope zendesk setup\` with INSCOPE_TENANT=${tenant.id}): its deliveries are refused.`);
+    }
+    log(`  health           ${service.url}/healthz  ${service.url}/readyz  ${service.url}/metrics`);
+    return waitAndClose(service, log);
+  }
   log(
     service.mode === 'shadow'
       ? 'Mode: SHADOW. No Zendesk credentials (or mode: shadow in the config): webhooks are received, triaged and recorded, and NOTHING is written to Zendesk.'
@@ -35,7 +57,10 @@ export async function serveCommand(argv: string[]): Promise<number> {
   log(`  sidebar API      ${service.url}/api/v1/zendesk/tickets/:id/verdict`);
   log(`  status page      ${service.url}/`);
   log(`  health           ${service.url}/healthz  ${service.url}/readyz  ${service.url}/metrics`);
+  return waitAndClose(service, log);
+}
 
+async function waitAndClose(service: { close(): Promise<void> }, log: (line: string) => void): Promise<number> {
   await new Promise<void>((resolve) => {
     const stop = (signal: string) => {
       log(`${signal}: finishing in-flight jobs, then stopping`);
