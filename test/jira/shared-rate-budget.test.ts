@@ -150,7 +150,7 @@ describePostgres(title, () => {
     const pace = { rateLimitPerMinute: 600, delayScale: 0.02 };
     let paused!: (ms: number) => void;
     const pauseRecorded = new Promise<number>((resolve) => { paused = resolve; });
-    // The real budget, told nothing new: it only lets the test know when the pause is in the database.
+    // The real budget, unchanged, except that the test learns when the pause is in the database.
     const noticePause = (budget: RateBudget): RateBudget => ({
       ...budget,
       async pause(account, ms) {
