@@ -1,10 +1,12 @@
 // The Jira half of the connector service, composed in one place so that start-service.ts only
 // mounts its router and hands Jira jobs to its adapter: the client (when credentials are set), the
 // live or shadow adapter, the bot's accountId, and the `POST /webhooks/jira` intake that stores
-// deliveries in the shared queue under helpdesk 'jira'.
+// deliveries in the shared queue under helpdesk 'jira'. Given a shared rate budget (PostgreSQL), the
+// client draws from the site's one token bucket, `jira:<site host>`, with every other instance.
 import type { Router } from 'express';
 import type { CoverageConfig } from '../config/config-schema.js';
 import type { HelpdeskPort } from '../core/helpdesk-port.js';
+import { createSharedPacer, type RateBudget } from '../shared/create-shared-pacer.js';
 import type { Store } from '../store/store.js';
 import type { CallRecord } from '../zendesk/client/zendesk-request.js';
 import { createJiraClient, type JiraAuth, type JiraClient } from './client/create-jira-client.js';
@@ -23,7 +25,12 @@ export interface ComposeJiraOptions {
   readonly jira: JiraSettings | null;
   readonly webhookSecrets: readonly string[];
   readonly botAccountId: string | null;
+  /** Requests per minute for the site: this process's pace, or all instances' together with a rateBudget. */
   readonly rateLimitPerMinute: number;
+  /** The budget every instance on the database shares (openRateBudget); null or absent: paced per process. */
+  readonly rateBudget?: RateBudget | null;
+  /** The shared budget could not be reached: the request waits for it, then paces in-process. */
+  readonly onBudgetError?: (error: unknown) => void;
   readonly config: CoverageConfig;
   readonly store: Store;
   readonly now: () => number;
@@ -44,6 +51,11 @@ export interface ComposedJira {
   readonly botAccountId: string | null;
 }
 
+/** The site's host name; a URL that does not parse is left to createJiraClient's config error. */
+function siteHost(siteUrl: string): string {
+  return URL.canParse(siteUrl) ? new URL(siteUrl).host : siteUrl;
+}
+
 export async function composeJira(options: ComposeJiraOptions): Promise<ComposedJira> {
   const mapping = options.config.helpdesks?.jira;
   const live = options.config.connector.mode !== 'shadow' && options.jira !== null && mapping !== undefined;
@@ -53,6 +65,15 @@ export async function composeJira(options: ComposeJiraOptions): Promise<Composed
           siteUrl: options.jira.siteUrl,
           auth: options.jira.auth,
           rateLimitPerMinute: options.rateLimitPerMinute,
+          ...(options.rateBudget && {
+            pacer: createSharedPacer({
+              budget: options.rateBudget,
+              account: `jira:${siteHost(options.jira.siteUrl)}`,
+              ratePerMinute: options.rateLimitPerMinute,
+              ...(options.delayScale !== undefined && { delayScale: options.delayScale }),
+              ...(options.onBudgetError && { onError: options.onBudgetError }),
+            }),
+          }),
           now: options.now,
           onCall: options.onCall,
           ...(options.delayScale !== undefined && { delayScale: options.delayScale }),

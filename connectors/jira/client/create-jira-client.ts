@@ -1,7 +1,8 @@
 // The Jira Cloud and Jira Service Management client: jira.js 6 (`createCloudClient`,
 // `createServiceDeskClient`) over one `Client.sendRequest` of our own, which paces requests per
-// site, records every attempt for the audit log, turns jira.js errors into HelpdeskError and
-// retries under Atlassian's policy (jira-retry-policy.ts). jira.js's own retry stays off.
+// site (or through the `pacer` given, such as one shared by every instance), records every attempt
+// for the audit log, turns jira.js errors into HelpdeskError and retries under Atlassian's policy
+// (jira-retry-policy.ts). jira.js's own retry stays off.
 // Every method throws HelpdeskError; vendor shapes are narrowed in jira-api-types.ts.
 import { createCloudClient, createServiceDeskClient } from 'jira.js';
 import { createClient, type Client, type SendRequestOptions } from 'jira.js/core';
@@ -31,6 +32,7 @@ export interface JiraClientOptions {
   readonly auth: JiraAuth;
   /** Requests per minute this client paces itself to. Default 300. */
   readonly rateLimitPerMinute?: number;
+  /** Paces every attempt and hears each 429's Retry-After (createSharedPacer); default: a token bucket per client. */
   readonly pacer?: Pacer;
   readonly retry?: Omit<JiraRetryOptions, 'delayScale' | 'sleep' | 'random'>;
   readonly delayScale?: number;
@@ -110,6 +112,10 @@ export function createInstrumentedClient(inner: Client, options: JiraClientOptio
           return result;
         } catch (raw) {
           const error = toHelpdeskError(raw, method, path, attempt);
+          // jira.js hands back bodies and errors, never response headers; what survives of Atlassian's
+          // rate-limit answer is a 429's Retry-After, passed on so that a shared pacer pauses the site
+          // for every instance (the in-process bucket ignores it: the retry below waits it out).
+          if (error.kind === 'rateLimit' && error.retryAfterMs !== undefined) pacer.observe(new Headers({ 'retry-after': (error.retryAfterMs / 1000).toFixed(3) }));
           options.onCall?.({ method, path, ...(error.status !== undefined && { status: error.status }), durationMs: now() - started, attempt, errorKind: error.kind });
           const delay = retry.nextDelayMs(error, attempt, traits);
           if (delay === undefined) throw error;
