@@ -104,9 +104,18 @@ export async function composeTenant(options: TenantOptions): Promise<TenantServi
     const storedSecret = settings.webhookSecrets.length === 0 ? await store.getSetting('zendesk.webhook_secret') : null;
     const webhookSecrets = storedSecret ? [storedSecret] : settings.webhookSecrets;
 
-    // Instances on one PostgreSQL database draw from one budget per account (create-shared-pacer.ts).
+    // Instances on one PostgreSQL database draw from one budget per account (create-shared-pacer.ts),
+    // Zendesk's and Jira's alike.
     let budgetErrorLoggedAt = 0;
-    const rateBudget = mode === 'live' && settings.zendesk ? await openRateBudget(settings.databaseUrl) : null;
+    const onBudgetError = (error: unknown): void => {
+      metrics.inc('inscope_store_errors_total');
+      if (Date.now() - budgetErrorLoggedAt < 10_000) return;
+      budgetErrorLoggedAt = Date.now();
+      process.stderr.write(`${who}shared rate budget unreachable (waiting, then pacing in-process): ${error instanceof Error ? error.message : String(error)}\n`);
+    };
+    // The same condition composeJira goes live on.
+    const jiraLive = configured !== 'shadow' && settings.jira !== null && config.helpdesks?.jira !== undefined;
+    const rateBudget = (mode === 'live' && settings.zendesk) || jiraLive ? await openRateBudget(settings.databaseUrl) : null;
     if (rateBudget) opened.push(rateBudget);
     const onCall = (call: { method: string; path: string; status?: number | null; durationMs: number }) => {
       recordCall({ method: call.method, path: call.path, status: call.status ?? 0, durationMs: call.durationMs });
@@ -125,12 +134,7 @@ export async function composeTenant(options: TenantOptions): Promise<TenantServi
                 // The same share of the plan limit the client's own pacer takes (budgetShare 0.8).
                 ratePerMinute: settings.rateLimitPerMinute * 0.8,
                 delayScale: options.delayScale,
-                onError: (error) => {
-                  metrics.inc('inscope_store_errors_total');
-                  if (Date.now() - budgetErrorLoggedAt < 10_000) return;
-                  budgetErrorLoggedAt = Date.now();
-                  process.stderr.write(`${who}shared rate budget unreachable (waiting, then pacing in-process): ${error instanceof Error ? error.message : String(error)}\n`);
-                },
+                onError: onBudgetError,
               }),
             }),
             now,
@@ -160,6 +164,8 @@ export async function composeTenant(options: TenantOptions): Promise<TenantServi
       webhookSecrets: settings.jiraWebhookSecrets,
       botAccountId: settings.jiraBotAccountId,
       rateLimitPerMinute: settings.jiraRateLimitPerMinute,
+      rateBudget,
+      onBudgetError,
       config,
       store,
       now,
