@@ -20,7 +20,11 @@ export function tenantPrefix(id: string): string {
   return `/t/${id}`;
 }
 
-export function loadTenants(file: string, base: Settings, env: NodeJS.ProcessEnv = process.env): Tenant[] {
+/**
+ * With `only`, the other tenants are checked for shape but their secrets are not read: a command
+ * for one tenant needs that tenant's environment, not everyone's.
+ */
+export function loadTenants(file: string, base: Settings, env: NodeJS.ProcessEnv = process.env, only?: string): Tenant[] {
   const fileIssue = (message: string): ConfigError => new ConfigError([{ file, line: 1, column: 1, path: '', message }]);
   const { size } = statSync(file);
   if (size > MAX_CONFIG_BYTES) throw fileIssue(`the file is ${size} bytes: expected a tenants file of at most ${MAX_CONFIG_BYTES} bytes`);
@@ -68,12 +72,17 @@ export function loadTenants(file: string, base: Settings, env: NodeJS.ProcessEnv
     else seen[kind].set(key, at);
   };
   for (const [id, entry] of Object.entries(parsed.data.tenants)) {
+    if (only !== undefined && id !== only) continue;
     const at = (...keys: string[]) => ['tenants', id, ...keys];
     const settings = toSettings(id, entry, base, dir, at, secret, issue);
     if (entry.zendesk) claim('subdomain', entry.zendesk.subdomain.toLowerCase(), at('zendesk', 'subdomain'), `Zendesk account ${entry.zendesk.subdomain}`);
     if (entry.jira) claim('jiraSite', new URL(entry.jira.siteUrl).host.toLowerCase(), at('jira', 'siteUrl'), `Jira site ${new URL(entry.jira.siteUrl).host}`);
     claim('database', databaseKey(settings.databaseUrl), at(entry.database === undefined ? 'config' : 'database'), 'this database (and schema)');
     tenants.push({ id, settings });
+  }
+  if (only !== undefined && tenants.length === 0) {
+    const ids = Object.keys(parsed.data.tenants).join(', ');
+    issues.push({ file, line: 1, column: 1, path: 'tenants', message: `no tenant ${JSON.stringify(only)} here; the tenants are ${ids}` });
   }
   if (issues.length > 0) throw new ConfigError(issues);
   return tenants;

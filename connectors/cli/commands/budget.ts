@@ -5,7 +5,7 @@ import { loadBudgetReport } from '../../reports/load-budget-report.js';
 import { toCsv, toHtml, toTable } from '../../reports/render-budget-report.js';
 import { isReportMonth, REPORT_MONTH_HINT } from '../../reports/report-month.js';
 import { openStore } from '../../store/open-store.js';
-import { readSettings } from '../../server/read-settings.js';
+import { readCliSettings } from '../read-cli-settings.js';
 import { CliError, EXIT } from '../cli-error.js';
 import { loadCliConfig } from '../load-cli-config.js';
 import { parseCommandArgs } from '../parse-command-args.js';
@@ -30,7 +30,7 @@ export async function budgetCommand(argv: string[]): Promise<number> {
   const month = values.month;
 
   const { loaded } = await loadCliConfig(values.config);
-  const store = await openStore(readSettings().databaseUrl);
+  const store = await openStore(readCliSettings().databaseUrl);
   let text: string;
   try {
     await store.migrate();

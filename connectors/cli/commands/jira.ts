@@ -6,7 +6,8 @@ import { runJiraBackfill } from '../../jira/backfill/run-jira-backfill.js';
 import { createJiraClient, type JiraClient, type JiraClientOptions } from '../../jira/client/create-jira-client.js';
 import { EMPTY_JIRA_MAPPING } from '../../jira/jira-mapping.js';
 import { runJiraSetup } from '../../jira/setup/run-jira-setup.js';
-import { readSettings, SettingsError, type Settings } from '../../server/read-settings.js';
+import type { Settings } from '../../server/read-settings.js';
+import { readCliSettings } from '../read-cli-settings.js';
 import { HelpdeskError } from '../../shared/helpdesk-error.js';
 import { openStore } from '../../store/open-store.js';
 import type { Store } from '../../store/store.js';
@@ -41,13 +42,7 @@ export async function jiraCommand(argv: string[], deps: JiraCommandDeps = {}): P
   const limit = values.limit === undefined ? undefined : Number(values.limit);
   if (limit !== undefined && !(Number.isInteger(limit) && limit > 0)) throw new CliError(`--limit: expected a whole number of 1 or more, got "${values.limit}"`, EXIT.usage);
 
-  let settings: Settings;
-  try {
-    settings = readSettings(deps.env ?? process.env);
-  } catch (error) {
-    if (error instanceof SettingsError) throw new CliError(error.message, EXIT.invalid);
-    throw error;
-  }
+  const settings: Settings = readCliSettings(deps.env ?? process.env);
   if (!settings.jira) throw new CliError('needs Jira credentials: set JIRA_SITE_URL, JIRA_EMAIL and JIRA_API_TOKEN', EXIT.invalid);
   const client = createJiraClient({ siteUrl: settings.jira.siteUrl, auth: settings.jira.auth, rateLimitPerMinute: settings.jiraRateLimitPerMinute, delayScale: settings.delayScale, ...deps.client });
   const { loaded, engine } = await loadCliConfig(values.config ?? settings.configFile);

@@ -1,7 +1,7 @@
 // `inscope jobs list|show|retry`: the operator's view of the durable queue and its dead letters.
 import { openStore } from '../../store/open-store.js';
 import type { JobState } from '../../store/store.js';
-import { readSettings } from '../../server/read-settings.js';
+import { readCliSettings } from '../read-cli-settings.js';
 import { CliError, EXIT } from '../cli-error.js';
 import { parseCommandArgs } from '../parse-command-args.js';
 
@@ -10,7 +10,7 @@ const STATES: readonly JobState[] = ['queued', 'running', 'done', 'dead'];
 export async function jobsCommand(argv: string[]): Promise<number> {
   const { values, positionals } = parseCommandArgs(argv, { state: { type: 'string' }, limit: { type: 'string', default: '50' }, json: { type: 'boolean', default: false } });
   const [sub, id] = positionals;
-  const store = await openStore(readSettings().databaseUrl);
+  const store = await openStore(readCliSettings().databaseUrl);
   try {
     await store.migrate();
     if (sub === 'list' || sub === undefined) {

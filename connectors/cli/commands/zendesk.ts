@@ -3,7 +3,9 @@
 // triages or queues the tickets that were open before InScope was installed.
 // Environment as for `serve` (connectors/server/read-settings.ts); secrets are never printed.
 import type { LoadedConfig } from '../../config/load-config.js';
-import { readSettings, SettingsError, type Settings } from '../../server/read-settings.js';
+import type { Settings } from '../../server/read-settings.js';
+import { readCliSettings } from '../read-cli-settings.js';
+import { redactUrl } from '../redact-url.js';
 import { HelpdeskError, isNotFoundError } from '../../shared/helpdesk-error.js';
 import { openStore } from '../../store/open-store.js';
 import type { Store } from '../../store/store.js';
@@ -42,13 +44,7 @@ export async function zendeskCommand(argv: string[], deps: ZendeskCommandDeps = 
   if ((sub !== 'setup' && sub !== 'backfill') || extra.length > 0) throw new CliError(USAGE, EXIT.usage);
   if (sub === 'setup' && (values.since !== undefined || values.limit !== undefined)) throw new CliError(`--since and --limit belong to backfill\n${USAGE}`, EXIT.usage);
 
-  let settings: Settings;
-  try {
-    settings = readSettings(deps.env ?? process.env);
-  } catch (error) {
-    if (error instanceof SettingsError) throw new CliError(error.message, EXIT.invalid);
-    throw error;
-  }
+  const settings: Settings = readCliSettings(deps.env ?? process.env);
   const now = deps.now ?? Date.now;
   const dryRun = values['dry-run'];
   try {
@@ -103,7 +99,7 @@ async function setup(settings: Settings, configFlag: string | undefined, dryRun:
   const endpoint = webhookEndpoint(settings.publicUrl);
   write(`Zendesk setup for ${host}${dryRun ? ' (dry run: nothing is changed)' : ''}`);
   write(`Config: ${loaded.file}${mapping ? '' : ' (no helpdesks.zendesk yet)'}`);
-  write(`Store: ${settings.databaseUrl}`);
+  write(`Store: ${redactUrl(settings.databaseUrl)}`);
   if (!endpoint.startsWith('https://')) write(`Warning: ${endpoint} is not https: Zendesk would send ticket data unencrypted.`);
   write('');
   return withStore(settings, async (store) => {
@@ -128,7 +124,7 @@ async function backfill(settings: Settings, configFlag: string | undefined, args
   write(
     args.dryRun
       ? `Dry run: triaging locally with ${loaded.file}; nothing is queued or written.`
-      : `Queueing open tickets for the service's workers in ${settings.databaseUrl}.`,
+      : `Queueing open tickets for the service's workers in ${redactUrl(settings.databaseUrl)}.`,
   );
   write("The export is paced at Zendesk's limit of 10 pages per minute.");
   write('');
