@@ -181,6 +181,16 @@ describe('loadTenants', () => {
     expect(problems(fixed)).toEqual([expect.stringMatching(/:6:14 +tenants\.bolt\.zendesk\.email: apiToken is required with email/)]);
   });
 
+  it('reads examples/tenants.yaml: its shape is valid, and it asks only for the secrets it references', () => {
+    const example = path.resolve(import.meta.dirname, '../../examples/tenants.yaml');
+    const lines = problems(example);
+    expect(lines.length).toBeGreaterThan(0);
+    expect(lines.every((l) => /environment variable [A-Z_]+ is not set|cannot read secret file/.test(l))).toBe(true);
+    const env = { VELDHUIS_ZENDESK_API_TOKEN: 't', VELDHUIS_ZENDESK_WEBHOOK_SECRET: 'w', VELDHUIS_APP_SECRET: 'a' };
+    const [veldhuis] = loadTenants(example, base, env, 'veldhuis');
+    expect(veldhuis!.settings.configFile).toBe(path.resolve(import.meta.dirname, '../../examples/coverage.yaml'));
+  });
+
   it('refuses an empty tenants file', () => {
     expect(problems(write('tenants: {}\n'))[0]).toMatch(/tenants: expected at least one tenant/);
   });
