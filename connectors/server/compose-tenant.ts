@@ -283,7 +283,10 @@ export async function composeTenant(options: TenantOptions): Promise<TenantServi
           configSummary: loaded.summary,
           queue,
           decisions: audit,
-          ticketUrl: (id) => (settings.zendeskSubdomain ? `https://${settings.zendeskSubdomain}.zendesk.com/agent/tickets/${encodeURIComponent(id)}` : null),
+          ticketUrl: (id, kind) => {
+            if (kind === 'jira') return settings.jira ? `${settings.jira.siteUrl.replace(/\/+$/, '')}/browse/${encodeURIComponent(id)}` : null;
+            return settings.zendeskSubdomain ? `https://${settings.zendeskSubdomain}.zendesk.com/agent/tickets/${encodeURIComponent(id)}` : null;
+          },
         }),
       );
     });

@@ -13,7 +13,8 @@ export interface StatusPageInput {
   readonly configSummary: string;
   readonly queue: Record<JobState, number>;
   readonly decisions: readonly AuditEntry[];
-  readonly ticketUrl: (ticketId: string) => string | null;
+  /** Where the ticket lives in its helpdesk; null when the service does not know the account's address. */
+  readonly ticketUrl: (ticketId: string, helpdesk: AuditEntry['helpdesk']) => string | null;
 }
 
 function reasonOf(entry: AuditEntry): string {
@@ -25,7 +26,7 @@ function reasonOf(entry: AuditEntry): string {
 export function renderStatusPage(input: StatusPageInput): string {
   const rows = input.decisions
     .map((d) => {
-      const url = input.ticketUrl(d.ticketId);
+      const url = input.ticketUrl(d.ticketId, d.helpdesk);
       const ticket = url ? `<a href="${escape(url)}">#${escape(d.ticketId)}</a>` : `#${escape(d.ticketId)}`;
       return `<tr><td>${escape(new Date(d.at).toISOString().replace('T', ' ').slice(0, 19))}</td><td>${ticket}</td><td>${escape(d.kind)}</td><td><span class="o o-${escape(d.outcome)}">${escape(d.outcome ?? '-')}</span></td><td>${escape(d.rule ?? '-')}</td><td>${escape(reasonOf(d))}</td><td>${escape(d.note ?? '')}</td></tr>`;
     })
