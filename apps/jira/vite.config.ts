@@ -5,9 +5,11 @@ import type { InlineConfig } from 'vite';
 
 const appDir = path.dirname(new URL(import.meta.url).pathname);
 
-export function createViteConfig(outDir: string): InlineConfig {
+/** `pathPrefix`: the tenant prefix (/t/acme) the page puts before every connector path; '' for none. */
+export function createViteConfig(outDir: string, pathPrefix = ''): InlineConfig {
   return {
     configFile: false,
+    define: { __INSCOPE_PATH_PREFIX__: JSON.stringify(pathPrefix) },
     root: path.join(appDir, 'src'),
     base: './',
     logLevel: 'warn',

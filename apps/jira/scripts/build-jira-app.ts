@@ -39,10 +39,22 @@ export function renderManifest(source: string, connectorUrl: string | undefined)
   return doc.toString({ lineWidth: 0 });
 }
 
-/** Builds into outDir; `connectorUrl` (default: INSCOPE_CONNECTOR_URL) becomes the remote's baseUrl. */
+/**
+ * The path part of the connector URL (a tenant's `/t/acme`), which Forge Remote's baseUrl (an
+ * origin) cannot carry: the page puts it before every path it invokes instead.
+ */
+export function connectorPathPrefix(connectorUrl: string | undefined): string {
+  if (!connectorUrl) return '';
+  return new URL(connectorUrl).pathname.replace(/\/+$/, '');
+}
+
+/**
+ * Builds into outDir; `connectorUrl` (default: INSCOPE_CONNECTOR_URL) becomes the remote's baseUrl,
+ * and its path, if any, the prefix of the page's connector paths.
+ */
 export async function buildJiraApp(outDir: string = DEFAULT_OUT_DIR, connectorUrl: string | undefined = process.env['INSCOPE_CONNECTOR_URL'] || undefined): Promise<BuiltForgeApp> {
   await fs.rm(outDir, { recursive: true, force: true });
-  await build(createViteConfig(path.join(outDir, STATIC_DIR)));
+  await build(createViteConfig(path.join(outDir, STATIC_DIR), connectorPathPrefix(connectorUrl)));
   await fs.writeFile(path.join(outDir, 'manifest.yml'), renderManifest(await fs.readFile(SOURCE_MANIFEST, 'utf8'), connectorUrl));
   return { outDir, files: await listFiles(outDir) };
 }

@@ -4,8 +4,13 @@
 import { SidebarApiError, type SidebarApi, type SidebarData } from '../../shared/sidebar-data.js';
 import type { ForgeBridge, RemoteInvokeResponse } from './forge-bridge.js';
 
-/** Where the connector mounts the sidebar router for Jira (connectors/server/start-service.ts). */
+/** Where the connector mounts the sidebar router for Jira (connectors/server/compose-tenant.ts). */
 export const JIRA_SIDEBAR_BASE = '/api/v1/jira';
+
+// Set by the build (apps/jira/vite.config.ts) from INSCOPE_CONNECTOR_URL's path: a deployment with
+// several tenants serves this one under /t/<id>, and Forge Remote's baseUrl is only the origin.
+declare const __INSCOPE_PATH_PREFIX__: string | undefined;
+const BUILT_PREFIX = typeof __INSCOPE_PATH_PREFIX__ === 'string' ? __INSCOPE_PATH_PREFIX__ : '';
 
 function parseBody(body: unknown): unknown {
   if (typeof body !== 'string') return body;
@@ -25,8 +30,8 @@ export function toSidebarApiError(failure: unknown): SidebarApiError {
   return new SidebarApiError(status, code, message);
 }
 
-export function createJiraSidebarApi(bridge: Pick<ForgeBridge, 'invokeRemote'>, issueKey: string): SidebarApi {
-  const base = `${JIRA_SIDEBAR_BASE}/tickets/${encodeURIComponent(issueKey)}`;
+export function createJiraSidebarApi(bridge: Pick<ForgeBridge, 'invokeRemote'>, issueKey: string, pathPrefix: string = BUILT_PREFIX): SidebarApi {
+  const base = `${pathPrefix}${JIRA_SIDEBAR_BASE}/tickets/${encodeURIComponent(issueKey)}`;
 
   async function call<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
     let response: RemoteInvokeResponse;

@@ -16,6 +16,12 @@ describe('createJiraSidebarApi', () => {
     expect(b.calls).toEqual([{ path: '/api/v1/jira/tickets/SUP-42/actions/convert', method: 'POST', headers: { accept: 'application/json', 'content-type': 'application/json' }, body: { hours: 2, scope: 'Travel rules' } }]);
   });
 
+  it('puts a tenant\'s prefix before every path when the app is built for one', async () => {
+    const b = bridge(async () => ({ status: 200, body: { verdict: null } }));
+    await createJiraSidebarApi(b, 'SUP-42', '/t/acme').load();
+    expect(b.calls[0]?.path).toBe('/t/acme/api/v1/jira/tickets/SUP-42/verdict');
+  });
+
   it('reads a body Forge hands over as text', async () => {
     const api = createJiraSidebarApi(bridge(async () => ({ status: 202, body: '{"queued":true}' })), 'SUP-42');
     expect(await api.reevaluate()).toEqual({ queued: true });

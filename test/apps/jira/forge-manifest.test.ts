@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildJiraApp, renderManifest, SOURCE_MANIFEST, STATIC_DIR } from '../../../apps/jira/scripts/build-jira-app.js';
+import { buildJiraApp, connectorPathPrefix, renderManifest, SOURCE_MANIFEST, STATIC_DIR } from '../../../apps/jira/scripts/build-jira-app.js';
 import { validateForgeManifest } from '../../../apps/jira/scripts/validate-forge-manifest.js';
 
 const source = fs.readFileSync(SOURCE_MANIFEST, 'utf8');
@@ -18,7 +18,7 @@ let validation: Awaited<ReturnType<typeof validateForgeManifest>>;
 // process (the processor is cached), so it happens here and not inside a test's time budget.
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'inscope-forge-'));
-  built = (await buildJiraApp(path.join(dir, 'jira'), 'https://inscope.veldhuis-software.nl/ignored/path')).outDir;
+  built = (await buildJiraApp(path.join(dir, 'jira'), 'https://inscope.veldhuis-software.nl/t/veldhuis')).outDir;
   validation = await validateForgeManifest(path.join(built, 'manifest.yml'));
 }, 180_000);
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -59,6 +59,13 @@ describe('the Forge app folder', () => {
     expect(m.resources.find((r) => r.key === panel!.resource)?.path).toBe(STATIC_DIR);
     expect(m.app.id).toBe('ari:cloud:ecosystem::app/00000000-0000-0000-0000-000000000000');
     expect(m.permissions.scopes).toEqual([]);
+  });
+
+  it('bakes the connector URL\'s path (a tenant\'s /t/<id>) into the page, as Forge Remote\'s baseUrl is an origin', () => {
+    const script = fs.readdirSync(path.join(built, STATIC_DIR)).find((f) => /^inscope-.*\.js$/.test(f))!;
+    expect(fs.readFileSync(path.join(built, STATIC_DIR, script), 'utf8')).toContain('/t/veldhuis');
+    expect(connectorPathPrefix('https://inscope.example.com/')).toBe('');
+    expect(connectorPathPrefix('https://inscope.example.com/t/acme/')).toBe('/t/acme');
   });
 
   it('keeps the comments of the source manifest', () => {
