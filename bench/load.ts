@@ -1,0 +1,156 @@
+// bench/load: signed Zendesk deliveries into one InScope instance and into three instances sharing
+// one PostgreSQL schema, against a bare Express handler that reads the body and answers 200, in the
+// same run on loopback. Prints throughput, p50/p99 and failures of each, the ratios three/one (target
+// ≥ 2×), one/bare and three/bare, then p99 at a fixed 500 req/s (target < 50 ms) on three and on one.
+//
+// What runs where, and why:
+// - Every server is a child process running startService, what `inscope serve` runs (see
+//   start-bench-server.ts). Workers are off: the targets are about intake (verify, parse, dedup,
+//   durable write, 202). With workers on and no Zendesk credentials (shadow mode) they would triage
+//   every delivery as fast as the CPU allows, which production never does: there a worker waits on
+//   the helpdesk's rate limit (ZENDESK_RATE_LIMIT, 400 a minute by default), a few jobs a second.
+// - The three instances get their load without a proxy: one autocannon run with the three URLs,
+//   connection i pinned to instance i mod 3 (an L4 balancer with keep-alive does the same). A
+//   userspace round-robin such as test/faults/start-round-robin-proxy.ts would spend about a bare
+//   Express handler's CPU per request on the same 2 cores and measure itself, not the instances.
+//   One run also gives one latency histogram, so p50/p99 are exact over all three.
+// - The one-instance runs load the first of the three; the other two sit idle (no workers, no
+//   polling) and cost nothing. All three stay up so the schema and the warm-up are the same.
+// - The load generator, the Node processes and PostgreSQL share this machine's cores, and so does
+//   whatever else runs on it: the load average and the machine's busy share are printed per run.
+//   Server CPU per request is the cost independent of that sharing.
+//
+// PostgreSQL: INSCOPE_TEST_DATABASE_URL, else postgres://postgres@127.0.0.1:5432/test; a schema of
+// this run's own, dropped afterwards. Durations: BENCH_LOAD_SECONDS (default 8) per run,
+// BENCH_LOAD_WARM_SECONDS (2); BENCH_LOAD_CONNECTIONS (48, a multiple of 3); BENCH_LOAD_RATE (500).
+import type autocannon from 'autocannon';
+import crypto from 'node:crypto';
+import os from 'node:os';
+import { pathToFileURL } from 'node:url';
+import pg from 'pg';
+import { answered2xx, loadSignedDeliveries, measureWithCpu, type LoadOptions, type Measured } from './load-signed-deliveries.js';
+import { startBareServer, startInscopeServer, type BenchServer } from './start-bench-server.js';
+
+const SECONDS = Number(process.env.BENCH_LOAD_SECONDS ?? 8);
+const WARM_SECONDS = Number(process.env.BENCH_LOAD_WARM_SECONDS ?? 2);
+const CONNECTIONS = Number(process.env.BENCH_LOAD_CONNECTIONS ?? 48);
+const FIXED_RATE = Number(process.env.BENCH_LOAD_RATE ?? 500);
+const SCALE_TARGET = 2;
+const P99_TARGET_MS = 50;
+const INSTANCES = 3;
+
+/** The share of all cores' time spent busy (anyone's work) while `run` ran. */
+async function withMachineBusy<T>(run: () => Promise<T>): Promise<{ value: T; busy: number }> {
+  const sample = () => os.cpus().reduce((sum, cpu) => {
+    const { idle, user, nice, sys, irq } = cpu.times;
+    return { idle: sum.idle + idle, total: sum.total + idle + user + nice + sys + irq };
+  }, { idle: 0, total: 0 });
+  const before = sample();
+  const value = await run();
+  const after = sample();
+  return { value, busy: 1 - (after.idle - before.idle) / Math.max(1, after.total - before.total) };
+}
+
+interface Row extends Measured {
+  readonly busy: number;
+}
+
+async function measure(servers: readonly BenchServer[], options: LoadOptions): Promise<Row> {
+  const urls = servers.map((s) => s.url);
+  const { value, busy } = await withMachineBusy(() => measureWithCpu(servers, () => loadSignedDeliveries(urls.length === 1 ? urls[0]! : urls, options)));
+  return { ...value, busy };
+}
+
+const rps = (r: autocannon.Result) => r.requests.average;
+const n = (x: number) => Math.round(x).toLocaleString('en');
+const loadAverage = () => os.loadavg().map((l) => l.toFixed(2)).join(' ');
+const verdict = (met: boolean) => (met ? 'PASS' : 'NOT MET');
+
+function line(label: string, row: Row): string {
+  const r = row.result;
+  return [
+    label.padEnd(32),
+    `${n(rps(r))} req/s`.padStart(12),
+    `p50 ${r.latency.p50} ms`.padStart(11),
+    `p99 ${r.latency.p99} ms`.padStart(12),
+    `  ${r.non2xx} non-2xx, ${r.errors} errors, ${r.timeouts} timeouts`,
+    `  server CPU ${n(row.cpuMicrosPerRequest)} µs/req, machine ${(row.busy * 100).toFixed(0)} % busy`,
+  ].join('');
+}
+
+async function createSchema(databaseUrl: string): Promise<{ url: string; schema: string; drop(): Promise<void>; count(table: string): Promise<number> }> {
+  const schema = `inscope_bench_load_${crypto.randomBytes(4).toString('hex')}`;
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  const url = new URL(databaseUrl);
+  url.searchParams.set('schema', schema);
+  return {
+    url: url.toString(),
+    schema,
+    async count(table) {
+      const { rows } = await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM "${schema}"."${table}"`);
+      return rows[0]?.n ?? 0;
+    },
+    async drop() {
+      try {
+        await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+      } finally {
+        await client.end();
+      }
+    },
+  };
+}
+
+export async function benchLoad(): Promise<{ scale: number; p99Ms: number }> {
+  const databaseUrl = process.env.INSCOPE_TEST_DATABASE_URL?.trim() || 'postgres://postgres@127.0.0.1:5432/test';
+  const target = new URL(databaseUrl);
+  const database = await createSchema(databaseUrl);
+  const loadBefore = loadAverage();
+  const servers: BenchServer[] = [];
+  try {
+    // Started together: concurrent migrations on one schema are part of what instances must cope with.
+    const started = await Promise.all([startBareServer(), ...Array.from({ length: INSTANCES }, () => startInscopeServer(database.url))]);
+    servers.push(...started);
+    const [bare, ...instances] = started as [BenchServer, ...BenchServer[]];
+    const one = [instances[0]!];
+    const max = { seconds: SECONDS, connections: CONNECTIONS };
+    const fixed = { ...max, overallRate: FIXED_RATE };
+
+    // Warm-up (JIT, connection pools, PostgreSQL's pages) on every server at once.
+    const warm = await Promise.all([bare, ...instances].map((s) => loadSignedDeliveries(s.url, { seconds: WARM_SECONDS, connections: 6 })));
+    const bareMax = await measure([bare], max);
+    const oneRow = await measure(one, max);
+    const threeRow = await measure(instances, max);
+    const oneFixed = await measure(one, fixed);
+    const threeFixed = await measure(instances, fixed);
+
+    const acknowledged = [...warm.slice(1), oneRow.result, threeRow.result, oneFixed.result, threeFixed.result].reduce((sum, r) => sum + answered2xx(r), 0);
+    const stored = await database.count('deliveries');
+    const scale = rps(threeRow.result) / rps(oneRow.result);
+    const p99Ms = threeFixed.result.latency.p99;
+    const ratio = (a: Row, b: Row) => rps(a.result) / rps(b.result);
+
+    console.log(
+      `bench/load: signed ticket.created deliveries, PostgreSQL ${target.host}${target.pathname} (schema ${database.schema}), workers off, ${CONNECTIONS} connections, ${SECONDS} s per run, loopback`,
+    );
+    console.log(`  ${os.cpus().length} cores; load average ${loadBefore} before the run`);
+    console.log(`  ${line('bare Express (read body, 200)', bareMax)}`);
+    console.log(`  ${line('one instance', oneRow)}`);
+    console.log(`  ${line(`${INSTANCES} instances (one schema)`, threeRow)}`);
+    console.log(`  three/one ${scale.toFixed(2)}× (target ≥ ${SCALE_TARGET}×) ${verdict(scale >= SCALE_TARGET)};  one/bare ${(ratio(oneRow, bareMax) * 100).toFixed(0)} %;  three/bare ${(ratio(threeRow, bareMax) * 100).toFixed(0)} %`);
+    console.log(`  at a fixed ${n(FIXED_RATE)} req/s:`);
+    console.log(`  ${line(`  ${INSTANCES} instances`, threeFixed)}`);
+    console.log(`  ${line('  one instance', oneFixed)}`);
+    console.log(`  p99 on ${INSTANCES} instances ${p99Ms} ms (target < ${P99_TARGET_MS} ms) ${verdict(p99Ms < P99_TARGET_MS)}`);
+    console.log(
+      `  store: ${n(stored)} deliveries in the schema, ${n(acknowledged)} answered 2xx before their run ended ${stored >= acknowledged ? '(every one stored; the rest were in flight at a run\'s end)' : '(FEWER STORED THAN ACKNOWLEDGED)'}`,
+    );
+    console.log(`  load average ${loadAverage()} after the run`);
+    return { scale, p99Ms };
+  } finally {
+    await Promise.all(servers.map((s) => s.stop()));
+    await database.drop();
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await benchLoad();
