@@ -63,14 +63,24 @@ export interface Measured {
   readonly result: autocannon.Result;
   /** Server CPU (user + system, all servers together) per answered request: what the handler costs, whatever else runs on the machine. */
   readonly cpuMicrosPerRequest: number;
+  /** Deliveries per group commit during the run (0 for a server without a store). */
+  readonly deliveriesPerCommit: number;
 }
 
 export async function measureWithCpu(servers: readonly BenchServer[], run: () => Promise<autocannon.Result>): Promise<Measured> {
-  const used = async () => (await Promise.all(servers.map((s) => s.cpuMicros()))).reduce((a, b) => a + b, 0);
-  const before = await used();
+  const total = async () => (await Promise.all(servers.map((s) => s.counters()))).reduce(
+    (sum, c) => ({ cpu: sum.cpu + c.cpuMicros, commits: sum.commits + (c.deliveryCommits ?? 0), written: sum.written + (c.deliveriesWritten ?? 0) }),
+    { cpu: 0, commits: 0, written: 0 },
+  );
+  const before = await total();
   const result = await run();
-  const after = await used();
-  return { result, cpuMicrosPerRequest: (after - before) / Math.max(1, answered2xx(result)) };
+  const after = await total();
+  const commits = after.commits - before.commits;
+  return {
+    result,
+    cpuMicrosPerRequest: (after.cpu - before.cpu) / Math.max(1, answered2xx(result)),
+    deliveriesPerCommit: commits > 0 ? (after.written - before.written) / commits : 0,
+  };
 }
 
 export const answered2xx = (r: autocannon.Result): number => r['2xx'];

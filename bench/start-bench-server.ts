@@ -13,10 +13,17 @@ export const BENCH_SECRET = 'whsec-bench-intake';
 const root = path.join(import.meta.dirname, '..');
 const self = fileURLToPath(import.meta.url);
 
+export interface ServerCounters {
+  /** User + system CPU the child has used so far. */
+  readonly cpuMicros: number;
+  /** InScope only: the store's group commits and the deliveries they wrote so far. */
+  readonly deliveryCommits?: number;
+  readonly deliveriesWritten?: number;
+}
+
 export interface BenchServer {
   readonly url: string;
-  /** User + system CPU the child has used so far. */
-  cpuMicros(): Promise<number>;
+  counters(): Promise<ServerCounters>;
   /** SIGTERM; resolves with what the child reported on its way out (InScope: its store's group-commit counts). */
   stop(): Promise<Record<string, number>>;
 }
@@ -40,13 +47,14 @@ function startChild(role: 'serve-inscope' | 'serve-bare', ...args: string[]): Pr
       const match = /listening on (\S+)\n/.exec(out);
       if (!match) return;
       child.stdout!.off('data', check);
+      const counters = (): Promise<ServerCounters> =>
+        new Promise((done) => {
+          child.once('message', (m: ServerCounters) => done(m));
+          child.send('cpu');
+        });
       resolve({
         url: match[1]!,
-        cpuMicros: () =>
-          new Promise((done) => {
-            child.once('message', (m: { cpuMicros: number }) => done(m.cpuMicros));
-            child.send('cpu');
-          }),
+        counters,
         stop: () =>
           new Promise((done) => {
             child.once('exit', () => done(JSON.parse(/stats (\{.*\})\n/.exec(out)?.[1] ?? '{}') as Record<string, number>));
@@ -69,7 +77,7 @@ async function serveInscope(databaseUrl: string): Promise<void> {
     ZENDESK_WEBHOOK_SECRET: BENCH_SECRET,
   });
   const service = await startService({ settings, startWorkers: false });
-  reportCpuOnRequest();
+  reportCpuOnRequest(() => service.store.metrics());
   process.stdout.write(`listening on ${service.url}\n`);
   process.once('SIGTERM', () => {
     void (async () => {
@@ -83,11 +91,11 @@ async function serveInscope(databaseUrl: string): Promise<void> {
 }
 
 /** The parent asks over IPC for the CPU time used so far, to compare cost per request independently of load. */
-function reportCpuOnRequest(): void {
+function reportCpuOnRequest(storeCounters: () => Omit<ServerCounters, 'cpuMicros'> = () => ({})): void {
   process.on('message', (message) => {
     if (message !== 'cpu') return;
     const { user, system } = process.cpuUsage();
-    process.send?.({ cpuMicros: user + system });
+    process.send?.({ ...storeCounters(), cpuMicros: user + system } satisfies ServerCounters);
   });
 }
 
