@@ -7,13 +7,15 @@
 // - Every server is a child process running startService, what `inscope serve` runs (see
 //   start-bench-server.ts). Workers are off: the targets are about intake (verify, parse, dedup,
 //   durable write, 202). With workers on and no Zendesk credentials (shadow mode) they would triage
-//   every delivery as fast as the CPU allows, which production never does: there a worker waits on
-//   the helpdesk's rate limit (ZENDESK_RATE_LIMIT, 400 a minute by default), a few jobs a second.
+//   every delivery on the same cores as fast as those allow, which production never does: there
+//   workers wait on the helpdesk's rate limit (ZENDESK_RATE_LIMIT, 400 a minute by default), a few
+//   jobs a second against hundreds of deliveries a second here.
 // - The three instances get their load without a proxy: one autocannon run with the three URLs,
 //   connection i pinned to instance i mod 3 (an L4 balancer with keep-alive does the same). A
-//   userspace round-robin such as test/faults/start-round-robin-proxy.ts would spend about a bare
-//   Express handler's CPU per request on the same 2 cores and measure itself, not the instances.
-//   One run also gives one latency histogram, so p50/p99 are exact over all three.
+//   userspace round-robin such as test/faults/start-round-robin-proxy.ts is an HTTP server and an
+//   HTTP client per request, at least a bare Express handler's work, on the same 2 cores: it would
+//   take CPU from the instances it is meant to measure. One run also gives one latency histogram,
+//   so p50/p99 are exact over all three.
 // - The one-instance runs load the first of the three; the other two sit idle (no workers, no
 //   polling) and cost nothing. All three stay up so the schema and the warm-up are the same.
 // - The load generator, the Node processes and PostgreSQL share this machine's cores, and so does
@@ -164,8 +166,8 @@ export async function benchLoad(): Promise<{ scale: number; p99Ms: number }> {
     const bareMax = await measure([bare], max);
     const oneRow = await measure(one, max);
     const threeRow = await measure(instances, max);
-    // The same 48 connections spread over three give each instance a third of the concurrency, so
-    // its group commits are a third as large; three times as many connections give each as much as one had.
+    // The same connections spread over three give each instance a third of the concurrency, so its
+    // group commits are a third as large; three times as many give each as much as one had.
     const threeWide = await measure(instances, { ...max, connections: CONNECTIONS * INSTANCES });
     const oneFixed = await measure(one, fixed);
     const threeFixed = await measure(instances, fixed);
