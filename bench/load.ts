@@ -123,6 +123,17 @@ function line(label: string, row: Row): string {
   ].join('');
 }
 
+/**
+ * What the CPU per request allows on this machine's cores if nothing else ran and the deliveries
+ * came from elsewhere (as Zendesk's do): each instance is one Node thread, so at most one core;
+ * together with PostgreSQL they share all the cores.
+ */
+function cpuCeiling(row: Row, instances: number): number {
+  // Each instance answers 1/instances of the requests at cpuMicrosPerRequest each.
+  const cores = os.cpus().length;
+  return Math.min((Math.min(instances, cores) * 1e6) / row.cpuMicrosPerRequest, (cores * 1e6) / (row.cpuMicrosPerRequest + row.postgresMicrosPerRequest));
+}
+
 async function createSchema(databaseUrl: string): Promise<{ url: string; schema: string; drop(): Promise<void>; count(table: string): Promise<number> }> {
   const schema = `inscope_bench_load_${crypto.randomBytes(4).toString('hex')}`;
   const client = new pg.Client({ connectionString: databaseUrl });
@@ -194,6 +205,11 @@ export async function benchLoad(): Promise<{ scale: number; p99Ms: number }> {
     console.log(`  ${line(`  ${INSTANCES} instances`, threeFixed)}`);
     console.log(`  ${line('  one instance', oneFixed)}`);
     console.log(`  p99 on ${INSTANCES} instances ${p99Ms} ms (target < ${P99_TARGET_MS} ms) ${verdict(p99Ms < P99_TARGET_MS)}`);
+    const oneCeiling = cpuCeiling(oneRow, 1);
+    const threeCeiling = Math.max(cpuCeiling(threeRow, INSTANCES), cpuCeiling(threeWide, INSTANCES));
+    console.log(
+      `  CPU ceiling on ${os.cpus().length} otherwise idle cores, from the CPU per request above (servers + PostgreSQL, no load generator): one ${n(oneCeiling)} req/s, three ${n(threeCeiling)} req/s: three/one at most ${(threeCeiling / oneCeiling).toFixed(2)}×`,
+    );
     console.log(
       `  store: ${n(stored)} deliveries in the schema, ${n(acknowledged)} answered 2xx before their run ended ${stored >= acknowledged ? '(every one stored; the rest were in flight at a run\'s end)' : '(FEWER STORED THAN ACKNOWLEDGED)'}`,
     );
