@@ -1,7 +1,8 @@
 // Proposals in the live flow: make (or revise) the stored, numbered proposal for an advisory ticket,
 // check it against the monthly budget, turn it into the one ticket change that carries the PDF and
 // the public comment, and record each later transition (sent, accepted, declined, expired) with an
-// internal note and an audit entry. The worker, the sidebar router and the acceptance page share it.
+// internal note and an audit entry; a decision's ticket write is queued for the worker. The worker,
+// the sidebar router and the acceptance page share it.
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Locale, Verdict, WorkItem } from '../../rules/index.js';
@@ -20,6 +21,7 @@ import { hashProposalToken, signProposalToken } from './proposal-token.js';
 import { renderProposalComment } from './render-proposal-comment.js';
 import { renderProposalPdf } from './render-proposal-pdf.js';
 import { reviseProposal } from './revise-proposal.js';
+import { proposalDecidedDelivery } from './proposal-decided-delivery.js';
 import { proposalNote, type ProposalEvent } from './proposal-notes.js';
 
 export interface ProposalFlowDeps {
@@ -33,6 +35,8 @@ export interface ProposalFlowDeps {
   readonly now: () => number;
   /** Where shadow mode writes the PDFs it would have attached. */
   readonly shadowDir: string;
+  /** Called once a decision's ticket write is queued: the worker pool's wake (else its next poll). */
+  readonly wake?: () => void;
 }
 
 export interface PrepareInput {
@@ -201,34 +205,26 @@ export function createProposalFlow(deps: ProposalFlowDeps) {
   }
 
   /**
-   * Records a customer's (or the sweep's) decision and writes it on the ticket: one conditional
-   * update, so of two racing acceptances exactly one gets here; null when the proposal was not open.
+   * Records a customer's (or the sweep's) decision, then queues its ticket write on the ticket's job
+   * and returns: the caller (the customer's page) never waits on the helpdesk, and an outage delays
+   * the write instead of dropping it. One conditional update, so of two racing acceptances exactly
+   * one gets here; null when the proposal was not open.
    */
   async function decide(record: ProposalRecord, event: Exclude<ProposalEvent, 'sent' | 'shadow' | 'held'>, helpdesk: HelpdeskPort, meta: { ip?: string; actor: string }): Promise<ProposalRecord | null> {
-    const config = deps.config();
-    const to = event === 'expired' ? 'expired' : event;
     const decided = await deps.store.transitionProposal(record.id, {
-      from: ['sent'], to, at: deps.now(),
+      from: ['sent'], to: event, at: deps.now(),
       ...(meta.ip === undefined ? {} : { ip: meta.ip }),
       actor: meta.actor,
       // Committed work counts in the month it was accepted, in the contract's time zone.
-      ...(to === 'accepted' ? { budgetMonth: budgetMonthOf(deps.now(), record.timeZone) } : {}),
+      ...(event === 'accepted' ? { budgetMonth: budgetMonthOf(deps.now(), record.timeZone) } : {}),
     });
     if (!decided) return null;
     const note = proposalNote(event, decided, agentLocale(), null, meta.actor);
-    const change: TicketChange =
-      to === 'accepted' ? { status: config.proposals.acceptStatus, comment: { body: note, public: false } }
-      : to === 'declined' && config.proposals.declineAction === 'close' ? { solve: true, comment: { body: note, public: false } }
-      : to === 'declined' ? { status: 'new', comment: { body: note, public: false } }
-      : { comment: { body: note, public: false } };
-    let failure: string | null = null;
-    try {
-      if (helpdesk.live) await helpdesk.apply(record.ticketId, change, null);
-    } catch (error) {
-      // The customer's decision stands; the ticket write is reported for an operator to redo.
-      failure = error instanceof Error ? error.message : String(error);
-    }
-    await audit(decided, `proposal-${to}`, failure ? `${note}\n(ticket not updated: ${failure})` : note, { actor: meta.actor });
+    // Shadow mode writes nothing; proposals are only ever sent live, so this is a switch back to shadow.
+    if (helpdesk.live) await deps.store.recordDelivery(proposalDecidedDelivery(decided, { proposalId: decided.id, status: event, note }, deps.now()));
+    // The decision is audited now; 'proposal-ticket-updated' follows once the worker has written it.
+    await audit(decided, `proposal-${event}`, helpdesk.live ? `${note}\n(ticket update queued)` : note, { actor: meta.actor });
+    if (helpdesk.live) deps.wake?.();
     return decided;
   }
 
@@ -250,6 +246,7 @@ export function createProposalFlow(deps: ProposalFlowDeps) {
     proposalTag: (r: ProposalRecord) => proposalTag(r, deps.config().connector.tagPrefix),
     notifyCustomerAtThreshold: () => deps.config().proposals.notifyCustomerAtThreshold,
     store: deps.store,
+    config: deps.config,
     now: deps.now,
     vendor,
     secret: deps.secret,

@@ -4,13 +4,18 @@
 //   budget policy, the internal note saying why); the store's decision key and the proposal's tag
 //   make a retried job reuse the same number and never post the PDF twice;
 // - a requester's reply "akkoord" / "accept" accepts the ticket's sent proposal;
-// - an accepted proposal is an approval the path guard respects.
+// - an accepted proposal is an approval the path guard respects;
+// - a proposal decision queued by the page, a reply or the sweep is written on the ticket once: the
+//   marker tag in the same write tells a retried job that it landed.
 import type { Verdict } from '../../rules/index.js';
 import type { HelpdeskPort, TicketChange, TicketState } from '../core/helpdesk-port.js';
 import type { Plan } from '../core/plan-decision.js';
+import type { ProposalRecord } from '../store/proposal-store.js';
 import type { JobWithDeliveries } from '../store/store.js';
 import type { ProposalFlow } from './create-proposal-flow.js';
 import { isAcceptReply } from './is-accept-reply.js';
+import { isProposalDecidedEvent, parseProposalDecided } from './proposal-decided-delivery.js';
+import { proposalDecisionChange, proposalDecisionTag } from './proposal-decision-change.js';
 import { isProposalError } from './proposal-error.js';
 import { thresholdMessage } from './proposal-notes.js';
 
@@ -30,7 +35,22 @@ export interface HookedChange {
   readonly summary: unknown;
 }
 
+export interface DecidedContext {
+  readonly job: JobWithDeliveries;
+  readonly state: TicketState;
+  readonly helpdesk: HelpdeskPort;
+  /** Reads the ticket again (between two writes). */
+  readonly reload: () => Promise<TicketState>;
+}
+
 export interface ProposalJobHooks {
+  /**
+   * Writes the job's queued proposal decisions that the ticket does not carry yet, each in one write
+   * against the version read. Returns the ticket as last read, or null when a write came after that
+   * read (read again before deciding on it). A conflict or a failed write throws, so the job is read
+   * again or retried.
+   */
+  applyDecided(ctx: DecidedContext): Promise<TicketState | null>;
   beforeApply(ctx: ProposalJobContext): Promise<HookedChange | null>;
   afterJob(ctx: ProposalJobContext): Promise<void>;
   hasAcceptedProposal(job: Pick<JobWithDeliveries, 'helpdesk' | 'accountId' | 'ticketId'>): Promise<boolean>;
@@ -59,7 +79,41 @@ function acceptingReplies(job: JobWithDeliveries): StoredDelivery[] {
 }
 
 export function createProposalJobHooks(flow: ProposalFlow): ProposalJobHooks {
+  /** One 'proposal-ticket-updated' entry per marker, also when a retry finds the write already there. */
+  async function auditedBefore(record: ProposalRecord, marker: string): Promise<boolean> {
+    const entries = await flow.store.listAudit({ helpdesk: record.helpdesk, accountId: record.accountId, ticketId: record.ticketId, limit: 200 });
+    return entries.some((e) => e.rule === 'proposal-ticket-updated' && e.note?.includes(marker) === true);
+  }
+
   return {
+    async applyDecided({ job, state, helpdesk, reload }) {
+      let current = state;
+      let stale = false;
+      for (const delivery of job.deliveries) {
+        if (!isProposalDecidedEvent(delivery.eventType)) continue;
+        const decided = parseProposalDecided(delivery.payload);
+        const record = decided && (await flow.store.getProposal(decided.proposalId));
+        if (!decided || !record) continue;
+        if (stale) current = await reload();
+        stale = false;
+        const config = flow.config();
+        const marker = proposalDecisionTag(record, decided.status, config.connector.tagPrefix);
+        if (current.tags.includes(marker)) {
+          // The write landed but its answer was lost (or the job stopped after it): never again.
+          if (!(await auditedBefore(record, marker))) {
+            await flow.audit(record, 'proposal-ticket-updated', `ticket updated (${marker}), found on the ticket when the job was retried; not written again`, { jobId: job.id });
+          }
+          continue;
+        }
+        const change = proposalDecisionChange(decided, marker, current, config.proposals);
+        await helpdesk.apply(job.ticketId, change, current.version);
+        const what = [change.status === undefined ? null : `status ${change.status}`, change.solve ? 'solved' : null, 'internal note'].filter((w) => w !== null).join(', ');
+        await flow.audit(record, 'proposal-ticket-updated', `ticket updated (${marker}): ${what}`, { jobId: job.id });
+        stale = true;
+      }
+      return stale ? null : current;
+    },
+
     async beforeApply({ job, verdict, state, plan, helpdesk }) {
       // Proposals need an adapter that attaches files in the same write: Zendesk for now.
       if (helpdesk.kind !== 'zendesk' || verdict.outcome !== 'advisory' || plan.kind !== 'decision' || plan.change.comment === undefined) return null;

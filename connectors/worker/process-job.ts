@@ -1,11 +1,14 @@
 // Handles one claimed job: read the ticket, triage it, plan the one change, write it with optimistic
 // concurrency (a conflict means someone else changed the ticket: read again and decide again), and
-// record the decision with the calls it made in the audit log.
+// record the decision with the calls it made in the audit log. A proposal decision queued on the job
+// (the customer's page, a reply, the expiry sweep) is written first; the job's other deliveries are
+// then triaged on the ticket as that write left it.
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Engine } from '../../rules/index.js';
 import { planDecision, type PlanOptions } from '../core/plan-decision.js';
 import { toAuditChange, type HelpdeskPort } from '../core/helpdesk-port.js';
 import type { ProposalJobHooks } from '../proposals/create-proposal-job-hooks.js';
+import { isProposalDecidedEvent } from '../proposals/proposal-decided-delivery.js';
 import { HelpdeskError, isConflictError } from '../shared/helpdesk-error.js';
 import type { AuditCall, JobWithDeliveries, Store } from '../store/store.js';
 
@@ -29,21 +32,42 @@ export interface ProcessJobDeps {
 }
 
 export interface JobResult {
+  /** The verdict's outcome, or 'proposal' for a job that only wrote proposal decisions. */
   readonly outcome: string;
-  readonly kind: 'decision' | 'guard' | 'noop';
+  readonly kind: 'decision' | 'guard' | 'noop' | 'proposal';
   readonly applied: boolean;
 }
 
 export async function processJob(job: JobWithDeliveries, deps: ProcessJobDeps): Promise<JobResult> {
   const calls: AuditCall[] = [];
   return jobCalls.run(calls, async () => {
-    const hints = job.deliveries.map((d) => ({ eventType: d.eventType, payload: d.payload }));
-    const eventTypes = job.deliveries.map((d) => d.eventType);
+    const decided = deps.proposals ? job.deliveries.filter((d) => isProposalDecidedEvent(d.eventType)) : [];
+    const triaged = job.deliveries.filter((d) => !decided.includes(d));
+    const hints = triaged.map((d) => ({ eventType: d.eventType, payload: d.payload }));
+    const eventTypes = triaged.map((d) => d.eventType);
     const eventIds = job.deliveries.map((d) => d.eventId);
     const maxConflicts = deps.maxConflicts ?? 3;
+    // Shadow mode reads tickets from what deliveries carry, and a decision's delivery carries none.
+    if (triaged.length === 0 && !deps.helpdesk.live) return { outcome: 'proposal', kind: 'proposal', applied: false };
     for (let conflicts = 0; ; conflicts++) {
       const engine = deps.engine();
-      const state = await deps.helpdesk.load(job.ticketId, hints);
+      let state = await deps.helpdesk.load(job.ticketId, hints);
+      if (deps.proposals && decided.length > 0) {
+        let after;
+        try {
+          after = await deps.proposals.applyDecided({ job, state, helpdesk: deps.helpdesk, reload: () => deps.helpdesk.load(job.ticketId, hints) });
+        } catch (error) {
+          if (isConflictError(error) && conflicts + 1 < maxConflicts) continue;
+          await deps.store.appendAudit({
+            helpdesk: job.helpdesk, accountId: job.accountId, ticketId: job.ticketId, jobId: job.id, eventIds,
+            kind: 'error', rule: 'proposal-ticket-update', configHash: engine.configHash, verdict: null, calls: [...calls], at: deps.now(),
+            note: error instanceof HelpdeskError ? `${error.kind}: ${error.message}` : String(error),
+          });
+          throw error;
+        }
+        if (triaged.length === 0) return { outcome: 'proposal', kind: 'proposal', applied: after === null && deps.helpdesk.live };
+        state = after ?? (await deps.helpdesk.load(job.ticketId, hints));
+      }
       let verdict;
       try {
         verdict = engine.triage(state.item);

@@ -1,7 +1,7 @@
 // The acceptance page in Chromium (Debian's /usr/bin/chromium through playwright-core) against the
 // real service and the loopback Zendesk double: an advisory delivery sends the proposal, the
 // customer opens the link from the public comment, sees the summary and clicks Accept; the store
-// records the acceptance and the ticket gets the advisory work status.
+// records the acceptance and the worker then gives the ticket the advisory work status.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -95,6 +95,8 @@ describe.skipIf(!hasChromium)('the acceptance page in Chromium', { timeout: 60_0
 
     const [accepted] = await service.store.listProposals({ ticketId: String(TICKET), limit: 1 });
     expect(accepted).toMatchObject({ status: 'accepted', decidedIp: expect.stringMatching(/127\.0\.0\.1/) });
+    // The page answered once the decision was stored; the worker writes the ticket right after.
+    await fake.waitForCall((c) => c.method === 'PUT' && c.status === 200 && JSON.stringify(c.body).includes('_accepted'));
     expect(fake.ticket(TICKET)!['custom_status_id']).toBe(STATUS.approved);
 
     // Back and click again: the link is used up and says so.

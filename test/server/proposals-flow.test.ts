@@ -221,7 +221,9 @@ describe('an advisory ticket gets a proposal', () => {
 describe('accepting and declining', () => {
   it('accepts by link: the page shows the summary, the POST records time and IP, sets the work status and commits the budget', async () => {
     await start();
-    const { ticket, link } = await sendProposal();
+    const sent = await sendProposal();
+    const { link } = sent;
+    const ticket = afterUpdate(sent.ticket, sent.puts[0]!);
     const page = await fetch(local(link));
     expect(page.status).toBe(200);
     const html = await page.text();
@@ -230,12 +232,17 @@ describe('accepting and declining', () => {
     expect(html).toContain('27 december 2026');
     expect(html).toMatch(/<form method="post" action="[^"]+\/accept">/);
 
+    mockReads(ticket);
     const puts = capturePuts(ticket, 1);
     clock += 3_600_000;
     const accepted = await fetch(`${local(link)}/accept`, { method: 'POST' });
     expect(accepted.status).toBe(200);
     expect(await accepted.text()).toContain('akkoord gegaan');
-    expect(puts[0]!.ticket).toMatchObject({ custom_status_id: STATUS.approved, comment: { public: false, body: expect.stringMatching(/GEACCEPTEERD/) } });
+    await settle();
+    // The worker's write: the work status, the note, and the marker tag, against the version it read.
+    expect(puts).toHaveLength(1);
+    expect(puts[0]!.ticket).toMatchObject({ custom_status_id: STATUS.approved, safe_update: true, comment: { public: false, body: expect.stringMatching(/GEACCEPTEERD/) } });
+    expect(puts[0]!.ticket.tags).toEqual([...ticket.tags, 'inscope_p2026_0001_v1_accepted']);
     const [stored] = await service.store.listProposals({ ticketId: '48203', limit: 1 });
     expect(stored).toMatchObject({ status: 'accepted', decidedAt: clock, decidedIp: expect.stringMatching(/127\.0\.0\.1/) });
 
@@ -257,7 +264,8 @@ describe('accepting and declining', () => {
     await settle();
     expect((await service.store.listProposals({ ticketId: '48203', limit: 1 }))[0]!.status).toBe('sent');
 
-    mockReads(ticket);
+    // The reply's job accepts; the decision's own job then reads the ticket and writes it.
+    mockReads(ticket, 2);
     const puts = capturePuts(ticket, 1);
     await post(reply(ticket, 'evt-reply', ticket.requester_id, 'Akkoord!\n\nMet vriendelijke groet, Marieke'));
     await settle();
@@ -267,21 +275,29 @@ describe('accepting and declining', () => {
 
   it('declines by link and returns the ticket to New (declineAction: return)', async () => {
     await start();
-    const { ticket, link } = await sendProposal();
+    const sent = await sendProposal();
+    const { link } = sent;
+    // An agent had set it to Approved meanwhile (a status it already has is not written again).
+    const ticket = { ...afterUpdate(sent.ticket, sent.puts[0]!), custom_status_id: STATUS.approved };
     expect(await (await fetch(`${local(link)}?choice=decline`)).text()).toMatch(/decline"[^>]*autofocus/);
+    mockReads(ticket);
     const puts = capturePuts(ticket, 1);
     const res = await fetch(`${local(link)}/decline`, { method: 'POST' });
     expect(res.status).toBe(200);
+    await settle();
     expect(puts[0]!.ticket).toMatchObject({ custom_status_id: STATUS.new, comment: { public: false, body: expect.stringMatching(/AFGEWEZEN/) } });
     expect((await service.store.listProposals({ ticketId: '48203', limit: 1 }))[0]!.status).toBe('declined');
   });
 
   it('closes a declined ticket when declineAction is close', async () => {
     await start({ config: (yaml) => yaml.replace(/^proposals:\n/m, 'proposals:\n  declineAction: close\n') });
-    const { ticket, link } = await sendProposal();
+    const sent = await sendProposal();
+    const ticket = afterUpdate(sent.ticket, sent.puts[0]!);
+    mockReads(ticket);
     const puts = capturePuts(ticket, 1);
-    await fetch(`${local(link)}/decline`, { method: 'POST' });
-    expect(puts[0]!.ticket).toMatchObject({ status: 'solved' });
+    await fetch(`${local(sent.link)}/decline`, { method: 'POST' });
+    await settle();
+    expect(puts[0]!.ticket).toMatchObject({ status: 'solved', tags: expect.arrayContaining(['inscope_p2026_0001_v1_declined']) });
   });
 
   it('refuses a tampered link with a clear page and changes nothing', async () => {
@@ -297,19 +313,26 @@ describe('accepting and declining', () => {
 
   it('expires with the sweep after the last valid day, and the link then says so', async () => {
     await start();
-    const { ticket, link } = await sendProposal();
+    const sent = await sendProposal();
+    const { link } = sent;
+    const ticket = afterUpdate(sent.ticket, sent.puts[0]!);
     clock = Date.parse('2026-12-27T22:59:59Z'); // 23:59:59 on 27 December in Amsterdam: still valid
     expect(await service.sweepProposals()).toBe(0);
     expect((await fetch(local(link))).status).toBe(200);
     clock = Date.parse('2026-12-27T23:00:00Z');
+    mockReads(ticket);
     const puts = capturePuts(ticket, 1);
     expect(await service.sweepProposals()).toBe(1);
+    await settle();
     expect(puts[0]!.ticket.comment).toMatchObject({ public: false, body: expect.stringMatching(/VERLOPEN/) });
+    // Expiry changes no status: the note and the marker only.
+    expect(puts[0]!.ticket.custom_status_id).toBeUndefined();
     const page = await fetch(local(link));
     expect(page.status).toBe(410);
     expect(await page.text()).toContain('verlopen');
+    // Newest first: the decision, then (separately) the ticket write.
     const audit = await service.store.listAudit({ ticketId: '48203', limit: 3 });
-    expect(audit[0]).toMatchObject({ kind: 'action', rule: 'proposal-expired' });
+    expect(audit.slice(0, 2)).toMatchObject([{ kind: 'action', rule: 'proposal-ticket-updated' }, { kind: 'action', rule: 'proposal-expired' }]);
   });
 });
 

@@ -87,21 +87,44 @@ describe('the worker\'s proposal hooks', () => {
     expect(writes).toEqual([]);
   });
 
-  it('accept on a reply from the requester only, once', async () => {
+  it('accept on a reply from the requester only, once, and queue the ticket write instead of making it', async () => {
     const { hooks, helpdesk, writes, flow } = setup();
     const { state, plan, verdict } = advisory();
     const hooked = await hooks.beforeApply({ job: job(), verdict, state, plan, helpdesk });
     await hooked!.afterApply();
     expect((await flow.openProposalOf('zendesk', 'acme', '48203'))!.status).toBe('sent');
+    const count = writes.length;
     const reply = (authorId: string, body: string) => ({ eventType: 'ticket.comment_added', payload: { ticket: { requesterId: '381002' }, comment: { authorId, body, public: true } } });
     await hooks.afterJob({ job: job([reply('999', 'akkoord')]), verdict, state, plan: { ...plan, kind: 'noop' }, helpdesk });
     expect(await hooks.hasAcceptedProposal({ helpdesk: 'zendesk', accountId: 'acme', ticketId: '48203' })).toBe(false);
     await hooks.afterJob({ job: job([reply('381002', 'Akkoord!')]), verdict, state, plan: { ...plan, kind: 'noop' }, helpdesk });
     expect(await hooks.hasAcceptedProposal({ helpdesk: 'zendesk', accountId: 'acme', ticketId: '48203' })).toBe(true);
-    expect(writes.at(-1)).toMatchObject({ status: 'approved', comment: { public: false } });
-    const count = writes.length;
     await hooks.afterJob({ job: job([reply('381002', 'akkoord')]), verdict, state, plan: { ...plan, kind: 'noop' }, helpdesk });
     expect(writes).toHaveLength(count);
+    const queued = await store.listJobs({ state: 'queued', limit: 5 });
+    expect(queued).toHaveLength(1);
+    const [decided] = (await store.getJob(queued[0]!.id))!.deliveries;
+    expect(decided).toMatchObject({ eventType: 'inscope.proposal_decided', deliveryId: expect.stringMatching(/^proposal-\d+-accepted$/) });
+    expect(JSON.parse(decided!.payload)).toMatchObject({ status: 'accepted', note: expect.stringMatching(/GEACCEPTEERD/) });
+  });
+
+  it('write a queued decision with its marker tag, and not again once the ticket carries the marker', async () => {
+    const { hooks, helpdesk, writes, flow } = setup();
+    const { state, plan, verdict } = advisory();
+    await (await hooks.beforeApply({ job: job(), verdict, state, plan, helpdesk }))!.afterApply();
+    const open = (await flow.openProposalOf('zendesk', 'acme', '48203'))!;
+    await flow.decide(open, 'accepted', helpdesk, { actor: 'test' });
+    const [queued] = await store.listJobs({ state: 'queued', limit: 1 });
+    const decidedJob = (await store.getJob(queued!.id))!;
+    const sent = { ...state, status: 'new' as const, tags: ['inscope_advisory', 'inscope_p2026_0001_v1'] };
+    const count = writes.length;
+    expect(await hooks.applyDecided({ job: decidedJob, state: sent, helpdesk, reload: async () => sent })).toBeNull();
+    expect(writes.slice(count)).toEqual([{ status: 'approved', comment: { body: expect.stringMatching(/GEACCEPTEERD/), public: false }, tags: [...sent.tags, 'inscope_p2026_0001_v1_accepted'] }]);
+    const carried = { ...sent, status: 'approved' as const, tags: [...sent.tags, 'inscope_p2026_0001_v1_accepted'] };
+    expect(await hooks.applyDecided({ job: decidedJob, state: carried, helpdesk, reload: async () => carried })).toBe(carried);
+    expect(writes).toHaveLength(count + 1);
+    const updates = (await store.listAudit({ ticketId: '48203', limit: 20 })).filter((a) => a.rule === 'proposal-ticket-updated');
+    expect(updates).toHaveLength(1);
   });
 
   it('book the ticket\'s time spent from the configured field, and the budget shows it as logged hours', async () => {
