@@ -2,7 +2,7 @@
 // domain), pick the one valid on the ticket's local creation date, and name its state. The facts
 // `product`, `module` and `version` are checked against the contract's products.
 import type { EvalContext, ResolvedContract } from './eval-context.js';
-import { localDate } from './local-date.js';
+import { localDateIn, zoneOffsets, type ZoneOffsets } from './local-date.js';
 import type { ContractState, ContractSummary } from './model.js';
 import { normalizeKey, normalizeText } from './normalize-text.js';
 import type { ContractDefinition } from './rules-config.js';
@@ -13,9 +13,27 @@ interface CoveredProduct {
   readonly versions: ((version: string) => boolean | undefined) | null;
 }
 
+const MAX_MEMOISED_VERSIONS = 1000;
+
+/**
+ * The version predicate memoised per version text: the same few versions recur on every ticket,
+ * and parsing one (a regex, a split) cost more than the rest of the product check.
+ */
+function memoised(versions: (version: string) => boolean | undefined): (version: string) => boolean | undefined {
+  const known = new Map<string, boolean | undefined>();
+  return (version) => {
+    if (known.has(version)) return known.get(version);
+    const supported = versions(version);
+    if (known.size >= MAX_MEMOISED_VERSIONS) known.clear();
+    known.set(version, supported);
+    return supported;
+  };
+}
+
 interface CompiledContract {
   readonly def: ContractDefinition;
   readonly levelKey: string;
+  readonly zone: ZoneOffsets;
   readonly products: ReadonlyMap<string, CoveredProduct>;
   /** One immutable ResolvedContract per match kind and state, so triage allocates none. */
   readonly resolved: Map<string, Map<ContractState, ResolvedContract>>;
@@ -29,18 +47,19 @@ function compileContract(def: ContractDefinition): CompiledContract {
   for (const p of def.products) {
     let versions: CoveredProduct['versions'] = null;
     try {
-      versions = p.versions === undefined ? null : compileVersionRanges(p.versions);
+      versions = p.versions === undefined ? null : memoised(compileVersionRanges(p.versions));
     } catch (error) {
       throw new Error(`contract "${def.id}", product ${p.product}: ${error instanceof Error ? error.message : String(error)}`);
     }
     products.set(normalizeText(p.product), { modules: p.modules === undefined ? null : new Set(p.modules.map(normalizeText)), versions });
   }
+  let zone: ZoneOffsets;
   try {
-    localDate(0, def.timeZone);
+    zone = zoneOffsets(def.timeZone);
   } catch {
     throw new Error(`contract "${def.id}": unknown time zone ${JSON.stringify(def.timeZone)}`);
   }
-  return { def, levelKey: normalizeText(def.level), products, resolved: new Map() };
+  return { def, levelKey: normalizeText(def.level), zone, products, resolved: new Map() };
 }
 
 function resolvedFor(c: CompiledContract, state: ContractState, matchedBy: string): ResolvedContract {
@@ -137,7 +156,7 @@ export function compileContracts(defs: readonly ContractDefinition[]): ContractR
     let chosen: CompiledContract | undefined;
     let chosenDate = '';
     for (const c of candidates) {
-      const date = localDate(createdMs, c.def.timeZone);
+      const date = localDateIn(c.zone, createdMs);
       if (date >= c.def.validFrom && (c.def.validUntil === undefined || date <= c.def.validUntil)) {
         chosen = c;
         chosenDate = date;
@@ -146,7 +165,7 @@ export function compileContracts(defs: readonly ContractDefinition[]): ContractR
     }
     if (chosen === undefined) {
       chosen = candidates.reduce((a, b) => (b.def.validFrom > a.def.validFrom ? b : a));
-      chosenDate = localDate(createdMs, chosen.def.timeZone);
+      chosenDate = localDateIn(chosen.zone, createdMs);
     }
     const d = chosen.def;
     notes?.push(`${d.id} "${d.name}" (${d.level}) matched by ${matchedBy}`
