@@ -35,12 +35,18 @@ interface CompiledContract {
   readonly levelKey: string;
   readonly zone: ZoneOffsets;
   readonly products: ReadonlyMap<string, CoveredProduct>;
-  /** One immutable ResolvedContract per match kind and state, so triage allocates none. */
-  readonly resolved: Map<string, Map<ContractState, ResolvedContract>>;
+  /**
+   * One immutable ResolvedContract per match kind and state, so triage allocates none; slot
+   * `matchKind * STATES.length + STATES.indexOf(state)`, filled on first use.
+   */
+  readonly resolved: (ResolvedContract | undefined)[];
 }
 
 /** Resolves `ctx.contract` and `ctx.contractState`; writes its reasoning to `notes` when given. */
 export type ContractResolver = (ctx: EvalContext, createdMs: number, notes: string[] | null) => void;
+
+const MATCHED_BY = ['organizationId', 'organizationName', 'emailDomain'] as const;
+const STATES: readonly ContractState[] = ['not-yet-active', 'expired', 'product-not-covered', 'module-not-covered', 'version-out-of-support', 'active'];
 
 function compileContract(def: ContractDefinition): CompiledContract {
   const products = new Map<string, CoveredProduct>();
@@ -59,14 +65,14 @@ function compileContract(def: ContractDefinition): CompiledContract {
   } catch {
     throw new Error(`contract "${def.id}": unknown time zone ${JSON.stringify(def.timeZone)}`);
   }
-  return { def, levelKey: normalizeText(def.level), zone, products, resolved: new Map() };
+  return { def, levelKey: normalizeText(def.level), zone, products, resolved: new Array<ResolvedContract | undefined>(MATCHED_BY.length * STATES.length).fill(undefined) };
 }
 
-function resolvedFor(c: CompiledContract, state: ContractState, matchedBy: string): ResolvedContract {
-  let byState = c.resolved.get(matchedBy);
-  if (byState === undefined) c.resolved.set(matchedBy, (byState = new Map()));
-  let r = byState.get(state);
+function resolvedFor(c: CompiledContract, state: ContractState, matchKind: number): ResolvedContract {
+  const slot = matchKind * STATES.length + STATES.indexOf(state);
+  let r = c.resolved[slot];
   if (r === undefined) {
+    const matchedBy = MATCHED_BY[matchKind] as string;
     const d = c.def;
     const summary: ContractSummary = {
       id: d.id, name: d.name, level: d.level, state, validFrom: d.validFrom,
@@ -74,7 +80,7 @@ function resolvedFor(c: CompiledContract, state: ContractState, matchedBy: strin
       timeZone: d.timeZone, products: d.products.map((p) => p.product), matchedBy,
     };
     r = { id: d.id, def: d, levelKey: c.levelKey, summary };
-    byState.set(state, r);
+    c.resolved[slot] = r;
   }
   return r;
 }
@@ -137,14 +143,14 @@ export function compileContracts(defs: readonly ContractDefinition[]): ContractR
 
   return (ctx, createdMs, notes) => {
     const item = ctx.item;
-    let matchedBy = 'organizationId';
+    let matchKind = 0;
     let candidates = item.organizationId === undefined ? undefined : byId.get(item.organizationId.trim());
     if (candidates === undefined && item.organizationName !== undefined) {
-      matchedBy = 'organizationName';
+      matchKind = 1;
       candidates = byName.get(normalizeText(item.organizationName));
     }
     if (candidates === undefined) {
-      matchedBy = 'emailDomain';
+      matchKind = 2;
       candidates = byEmail(item.requesterEmail);
     }
     if (candidates === undefined) {
@@ -168,7 +174,7 @@ export function compileContracts(defs: readonly ContractDefinition[]): ContractR
       chosenDate = localDateIn(chosen.zone, createdMs);
     }
     const d = chosen.def;
-    notes?.push(`${d.id} "${d.name}" (${d.level}) matched by ${matchedBy}`
+    notes?.push(`${d.id} "${d.name}" (${d.level}) matched by ${MATCHED_BY[matchKind]}`
       + (candidates.length > 1 ? ` among ${candidates.length} contracts` : ''));
     notes?.push(`created ${chosenDate} in ${d.timeZone}; valid ${d.validFrom} to ${d.validUntil ?? 'open-ended'} inclusive`);
     let state: ContractState;
@@ -176,7 +182,7 @@ export function compileContracts(defs: readonly ContractDefinition[]): ContractR
     else if (d.validUntil !== undefined && chosenDate > d.validUntil) state = 'expired';
     else state = productState(chosen, ctx, notes);
     notes?.push(`state ${state}`);
-    ctx.contract = resolvedFor(chosen, state, matchedBy);
+    ctx.contract = resolvedFor(chosen, state, matchKind);
     ctx.contractState = state;
   };
 }
