@@ -44,9 +44,10 @@ const POW10 = [1, 10, 100, 1000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000
 
 /**
  * The shapes helpdesk APIs send, `YYYY-MM-DDTHH:MM:SS`, then optionally `.fff` (1–9 digits), then
- * `Z`, `±HH`, `±HH:MM` or `±HHMM`, read without a regex (the regex took some 7% of a whole triage in
- * bench/engine, whose tickets carry milliseconds). Returns NaN for any other text, which `parseInstant` then hands
- * to `parseInstantWithRegex`; where both read a text they agree to the millisecond (tested).
+ * `Z`, `±HH`, `±HH:MM` or `±HHMM`, read without a regex (the regex took some 7% of a whole triage
+ * in bench/engine, whose tickets carry milliseconds). Returns NaN for any other text, which
+ * `parseInstant` then hands to `parseInstantWithRegex`; where both read a text they agree to the
+ * millisecond (tested).
  */
 function parseCommonInstant(s: string): number {
   const n = s.length;
