@@ -2,7 +2,7 @@
 // domain), pick the one valid on the ticket's local creation date, and name its state. The facts
 // `product`, `module` and `version` are checked against the contract's products.
 import type { EvalContext, ResolvedContract } from './eval-context.js';
-import { localDate } from './local-date.js';
+import { localDateIn, zoneOffsets, type ZoneOffsets } from './local-date.js';
 import type { ContractState, ContractSummary } from './model.js';
 import { normalizeKey, normalizeText } from './normalize-text.js';
 import type { ContractDefinition } from './rules-config.js';
@@ -13,41 +13,66 @@ interface CoveredProduct {
   readonly versions: ((version: string) => boolean | undefined) | null;
 }
 
+const MAX_MEMOISED_VERSIONS = 1000;
+
+/**
+ * The version predicate memoised per version text: the same few versions recur on every ticket,
+ * and parsing one (a regex, a split) cost more than the rest of the product check.
+ */
+function memoised(versions: (version: string) => boolean | undefined): (version: string) => boolean | undefined {
+  const known = new Map<string, boolean | undefined>();
+  return (version) => {
+    if (known.has(version)) return known.get(version);
+    const supported = versions(version);
+    if (known.size >= MAX_MEMOISED_VERSIONS) known.clear();
+    known.set(version, supported);
+    return supported;
+  };
+}
+
 interface CompiledContract {
   readonly def: ContractDefinition;
   readonly levelKey: string;
+  readonly zone: ZoneOffsets;
   readonly products: ReadonlyMap<string, CoveredProduct>;
-  /** One immutable ResolvedContract per match kind and state, so triage allocates none. */
-  readonly resolved: Map<string, Map<ContractState, ResolvedContract>>;
+  /**
+   * One immutable ResolvedContract per match kind and state, so triage allocates none; slot
+   * `matchKind * STATES.length + STATES.indexOf(state)`, filled on first use.
+   */
+  readonly resolved: (ResolvedContract | undefined)[];
 }
 
 /** Resolves `ctx.contract` and `ctx.contractState`; writes its reasoning to `notes` when given. */
 export type ContractResolver = (ctx: EvalContext, createdMs: number, notes: string[] | null) => void;
+
+const MATCHED_BY = ['organizationId', 'organizationName', 'emailDomain'] as const;
+const STATES: readonly ContractState[] = ['not-yet-active', 'expired', 'product-not-covered', 'module-not-covered', 'version-out-of-support', 'active'];
 
 function compileContract(def: ContractDefinition): CompiledContract {
   const products = new Map<string, CoveredProduct>();
   for (const p of def.products) {
     let versions: CoveredProduct['versions'] = null;
     try {
-      versions = p.versions === undefined ? null : compileVersionRanges(p.versions);
+      versions = p.versions === undefined ? null : memoised(compileVersionRanges(p.versions));
     } catch (error) {
       throw new Error(`contract "${def.id}", product ${p.product}: ${error instanceof Error ? error.message : String(error)}`);
     }
     products.set(normalizeText(p.product), { modules: p.modules === undefined ? null : new Set(p.modules.map(normalizeText)), versions });
   }
+  let zone: ZoneOffsets;
   try {
-    localDate(0, def.timeZone);
+    zone = zoneOffsets(def.timeZone);
   } catch {
     throw new Error(`contract "${def.id}": unknown time zone ${JSON.stringify(def.timeZone)}`);
   }
-  return { def, levelKey: normalizeText(def.level), products, resolved: new Map() };
+  return { def, levelKey: normalizeText(def.level), zone, products, resolved: new Array<ResolvedContract | undefined>(MATCHED_BY.length * STATES.length).fill(undefined) };
 }
 
-function resolvedFor(c: CompiledContract, state: ContractState, matchedBy: string): ResolvedContract {
-  let byState = c.resolved.get(matchedBy);
-  if (byState === undefined) c.resolved.set(matchedBy, (byState = new Map()));
-  let r = byState.get(state);
+function resolvedFor(c: CompiledContract, state: ContractState, matchKind: number): ResolvedContract {
+  const slot = matchKind * STATES.length + STATES.indexOf(state);
+  let r = c.resolved[slot];
   if (r === undefined) {
+    const matchedBy = MATCHED_BY[matchKind] as string;
     const d = c.def;
     const summary: ContractSummary = {
       id: d.id, name: d.name, level: d.level, state, validFrom: d.validFrom,
@@ -55,7 +80,7 @@ function resolvedFor(c: CompiledContract, state: ContractState, matchedBy: strin
       timeZone: d.timeZone, products: d.products.map((p) => p.product), matchedBy,
     };
     r = { id: d.id, def: d, levelKey: c.levelKey, summary };
-    byState.set(state, r);
+    c.resolved[slot] = r;
   }
   return r;
 }
@@ -118,14 +143,14 @@ export function compileContracts(defs: readonly ContractDefinition[]): ContractR
 
   return (ctx, createdMs, notes) => {
     const item = ctx.item;
-    let matchedBy = 'organizationId';
+    let matchKind = 0;
     let candidates = item.organizationId === undefined ? undefined : byId.get(item.organizationId.trim());
     if (candidates === undefined && item.organizationName !== undefined) {
-      matchedBy = 'organizationName';
+      matchKind = 1;
       candidates = byName.get(normalizeText(item.organizationName));
     }
     if (candidates === undefined) {
-      matchedBy = 'emailDomain';
+      matchKind = 2;
       candidates = byEmail(item.requesterEmail);
     }
     if (candidates === undefined) {
@@ -137,7 +162,7 @@ export function compileContracts(defs: readonly ContractDefinition[]): ContractR
     let chosen: CompiledContract | undefined;
     let chosenDate = '';
     for (const c of candidates) {
-      const date = localDate(createdMs, c.def.timeZone);
+      const date = localDateIn(c.zone, createdMs);
       if (date >= c.def.validFrom && (c.def.validUntil === undefined || date <= c.def.validUntil)) {
         chosen = c;
         chosenDate = date;
@@ -146,10 +171,10 @@ export function compileContracts(defs: readonly ContractDefinition[]): ContractR
     }
     if (chosen === undefined) {
       chosen = candidates.reduce((a, b) => (b.def.validFrom > a.def.validFrom ? b : a));
-      chosenDate = localDate(createdMs, chosen.def.timeZone);
+      chosenDate = localDateIn(chosen.zone, createdMs);
     }
     const d = chosen.def;
-    notes?.push(`${d.id} "${d.name}" (${d.level}) matched by ${matchedBy}`
+    notes?.push(`${d.id} "${d.name}" (${d.level}) matched by ${MATCHED_BY[matchKind]}`
       + (candidates.length > 1 ? ` among ${candidates.length} contracts` : ''));
     notes?.push(`created ${chosenDate} in ${d.timeZone}; valid ${d.validFrom} to ${d.validUntil ?? 'open-ended'} inclusive`);
     let state: ContractState;
@@ -157,7 +182,7 @@ export function compileContracts(defs: readonly ContractDefinition[]): ContractR
     else if (d.validUntil !== undefined && chosenDate > d.validUntil) state = 'expired';
     else state = productState(chosen, ctx, notes);
     notes?.push(`state ${state}`);
-    ctx.contract = resolvedFor(chosen, state, matchedBy);
+    ctx.contract = resolvedFor(chosen, state, matchKind);
     ctx.contractState = state;
   };
 }

@@ -4,22 +4,32 @@ import { civilFromDays, daysFromCivil } from './parse-instant.js';
 
 const QUARTER_HOUR_MS = 900_000;
 const MAX_CACHED_OFFSETS = 50_000;
+/** Quarter hours of the direct-mapped date cache per zone: 85 days in a row fit without collisions. */
+const DATE_SLOTS = 8192;
 
-interface ZoneOffsets {
+/** A time zone's offsets and dates, cached; obtain one with `zoneOffsets`. */
+export interface ZoneOffsets {
   readonly format: Intl.DateTimeFormat;
   /** UTC offset in ms per quarter-hour bucket since the epoch. */
   readonly byQuarterHour: Map<number, number>;
+  /**
+   * The local date per quarter-hour bucket, direct-mapped (slot = bucket mod DATE_SLOTS, the
+   * bucket kept as the key): one typed-array read instead of three map lookups on most calls.
+   */
+  readonly dateBuckets: Float64Array;
+  readonly dates: string[];
 }
 
 const zones = new Map<string, ZoneOffsets>();
 
-function zoneOffsets(timeZone: string): ZoneOffsets {
+/** The cache of one IANA time zone; throws a RangeError for a zone that Intl does not know. */
+export function zoneOffsets(timeZone: string): ZoneOffsets {
   let zone = zones.get(timeZone);
   if (zone === undefined) {
     const format = new Intl.DateTimeFormat('en-US', {
       timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric',
     });
-    zone = { format, byQuarterHour: new Map() };
+    zone = { format, byQuarterHour: new Map(), dateBuckets: new Float64Array(DATE_SLOTS).fill(Number.NaN), dates: new Array<string>(DATE_SLOTS).fill('') };
     zones.set(timeZone, zone);
   }
   return zone;
@@ -55,11 +65,26 @@ const dayNames = new Map<number, string>();
 
 /** Local calendar date of the instant `ms` (epoch milliseconds) in `timeZone`. */
 export function localDate(ms: number, timeZone: string): string {
-  const day = Math.floor((ms + offsetAt(zoneOffsets(timeZone), ms)) / 86_400_000);
+  return localDateIn(zoneOffsets(timeZone), ms);
+}
+
+/** `localDate` for a zone looked up beforehand (contracts keep theirs). */
+export function localDateIn(zone: ZoneOffsets, ms: number): string {
+  const bucket = Math.floor(ms / QUARTER_HOUR_MS);
+  const slot = bucket & (DATE_SLOTS - 1);
+  if (zone.dateBuckets[slot] === bucket) return zone.dates[slot] as string;
+  const offset = offsetAt(zone, ms);
+  const day = Math.floor((ms + offset) / 86_400_000);
   let name = dayNames.get(day);
   if (name === undefined) {
     if (dayNames.size >= MAX_CACHED_OFFSETS) dayNames.clear();
     dayNames.set(day, (name = civilFromDays(day)));
+  }
+  // With an offset of whole quarter hours, local midnight falls on a bucket boundary, so every
+  // instant of the bucket has this date; other offsets (historic local mean time) are not cached.
+  if (offset % QUARTER_HOUR_MS === 0) {
+    zone.dateBuckets[slot] = bucket;
+    zone.dates[slot] = name;
   }
   return name;
 }

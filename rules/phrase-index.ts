@@ -43,6 +43,12 @@ interface Automaton {
   readonly firstOutput: number;
   readonly outputs: readonly (readonly number[] | null)[];
   readonly ascii: Int32Array;
+  /**
+   * `delta` composed with `ascii`: the next state for state `s` and ASCII code `c` is at
+   * `(s << 7) + c`. One dependent load per character instead of two, 10–15% off the scan;
+   * it costs 512 bytes per state (some 0.6 MB for the example config).
+   */
+  readonly asciiDelta: Int32Array;
   readonly symbolOf: ReadonlyMap<string, number>;
   /** Symbols for non-ASCII UTF-16 units, filled lazily: SKIP, one symbol, or several. */
   readonly wide: Map<number, number | readonly number[]>;
@@ -68,8 +74,12 @@ function renumbered(a: Automaton): Automaton {
   order.forEach((u, i) => {
     for (let s = 0; s < width; s++) delta[i * width + s] = newId[a.delta[u * width + s] as number] as number;
   });
+  const asciiDelta = new Int32Array(order.length << 7);
+  for (let s = 0; s < order.length; s++) {
+    for (let c = 0; c < 128; c++) asciiDelta[(s << 7) + c] = delta[(s << a.shift) + (a.ascii[c] as number)] as number;
+  }
   const firstOutput = order.findIndex((u) => a.outputs[u] !== null);
-  return { ...a, delta, firstOutput: firstOutput < 0 ? order.length : firstOutput, outputs: order.map((u) => a.outputs[u] ?? null) };
+  return { ...a, delta, asciiDelta, firstOutput: firstOutput < 0 ? order.length : firstOutput, outputs: order.map((u) => a.outputs[u] ?? null) };
 }
 
 function build(phrases: readonly string[]): Automaton {
@@ -129,15 +139,15 @@ function build(phrases: readonly string[]): Automaton {
   // A separator after a separator changes nothing: the text is matched as if normalised, where
   // every run of separators is one space. (Phrases never hold two separators in a row.)
   for (let u = 1; u < children.length; u++) if (last[u] === SEP) delta[u << shift] = u;
-  return renumbered({ shift, delta, firstOutput: 0, outputs, ascii, symbolOf, wide: new Map() });
+  return renumbered({ shift, delta, asciiDelta: new Int32Array(0), firstOutput: 0, outputs, ascii, symbolOf, wide: new Map() });
 }
 
 function scanWith(a: Automaton, text: string, marks: Float64Array, base: number, mark: number): PhraseHits {
-  const { delta, firstOutput, outputs, ascii, shift, wide } = a;
+  const { delta, asciiDelta, firstOutput, outputs, shift, wide } = a;
   let state = delta[SEP] as number;
   for (let i = 0, n = text.length; i < n; i++) {
     const code = text.charCodeAt(i);
-    if (code < 128) state = delta[(state << shift) + (ascii[code] as number)] as number;
+    if (code < 128) state = asciiDelta[(state << 7) + code] as number;
     else {
       let wideSym = wide.get(code);
       if (wideSym === undefined) wide.set(code, (wideSym = foldWide(a.symbolOf, code)));

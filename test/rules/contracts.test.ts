@@ -93,3 +93,19 @@ describe('contract states for product, module and version', () => {
     expect(stateOf(contract, { fields })).toBe(expected);
   });
 });
+
+describe('version checks on many tickets of one engine', () => {
+  it('gives each version text its own answer, also after thousands of distinct versions', () => {
+    const engine = engineFor({ facts, contracts: [contractDef({ products: [{ product: 'finance', versions: ['>=9.0 <10', '11.x'] }] })] });
+    const stateFor = (version: string) => engine.triage(workItem({ fields: { product: 'finance', version } })).contract?.state;
+    const versions = Array.from({ length: 2500 }, (_, i) => `${8 + (i % 5)}.${i}`);
+    const expected = (v: string) => (v.startsWith('9.') || v.startsWith('11.') ? 'active' : 'version-out-of-support');
+    for (const round of [1, 2]) {
+      const wrong = versions.filter((v) => stateFor(v) !== expected(v));
+      expect(wrong, `round ${round}`).toEqual([]);
+    }
+    expect(stateFor('versie 9.4')).toBe('active');
+    expect(stateFor('nieuwste')).toBe('active');
+    expect(stateFor('10.0')).toBe('version-out-of-support');
+  });
+});

@@ -55,6 +55,32 @@ describe('phrase index', () => {
     expect(found).toEqual(expected);
   });
 
+  it('agrees with padded.includes on 5,000 generated texts of mixed case, accents, scripts and punctuation', () => {
+    let seed = 7;
+    const random = (): number => ((seed = (Math.imul(seed, 1_103_515_245) + 12_345) >>> 0) / 4_294_967_296);
+    const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
+    // Words that make up the phrases, their variants in other case and accents, and pieces that
+    // fold unusually: a Hangul syllable (several symbols), İ (a letter plus a mark), a combining mark,
+    // an emoji (surrogates), control and DEL characters.
+    const pieces = ['werkt', 'WERKT', 'niet', 'Niet', 'meer', 'api', 'API', 'rest', 'café', 'CAFÉ', 'cafe\u0301', 'straße', 'STRAẞE',
+      'ik', 'İk', 'οδος', 'ΟΔΟΣ', '10', '2', 'x', 'é', '한국', '\u0301', '🙁', ' ', ' ', '  ', '-', '.', ', ', '\n', '\u0000', '\u007f', '_', '\u00a0'];
+    const words = ['werkt', 'niet', 'meer', 'api', 'rest', 'café', 'straße', 'ik', 'οδος', '10', '2', '한국', 'x'];
+    const phrases = Array.from({ length: 40 }, () => Array.from({ length: 1 + Math.floor(random() * 3) }, () => pick(words)).join(pick([' ', '-', ', '])));
+    const index = createPhraseIndex();
+    const ids = phrases.map((p) => index.add(p));
+    const wrong: string[] = [];
+    for (let t = 0; t < 5000; t++) {
+      const text = Array.from({ length: Math.floor(random() * 30) }, () => pick(pieces)).join('');
+      const hits = index.scan(text, (t % 2) as 0 | 1);
+      const padded = padNormalized(text);
+      phrases.forEach((p, i) => {
+        const found = hits.marks[hits.base + (ids[i] as number)] === hits.mark;
+        if (found !== padded.includes(` ${normalizeText(p)} `)) wrong.push(`${JSON.stringify(p)} in ${JSON.stringify(text)}`);
+      });
+    }
+    expect(wrong).toEqual([]);
+  });
+
   it('gives equal phrases one id and never matches an empty phrase', () => {
     const index = createPhraseIndex();
     expect(index.add('Hoe stel ik')).toBe(index.add('hoe  stél ik'));
