@@ -21,8 +21,11 @@ import { hashProposalToken, signProposalToken } from './proposal-token.js';
 import { renderProposalComment } from './render-proposal-comment.js';
 import { renderProposalPdf } from './render-proposal-pdf.js';
 import { reviseProposal } from './revise-proposal.js';
-import { proposalDecidedDelivery } from './proposal-decided-delivery.js';
+import { proposalDecidedDelivery, type DecidedStatus } from './proposal-decided-delivery.js';
 import { proposalNote, type ProposalEvent } from './proposal-notes.js';
+
+/** How far back the sweep makes sure a decision's ticket write was queued (it runs every minute). */
+const REQUEUE_WINDOW_MS = 24 * 60 * 60 * 1000;
 
 export interface ProposalFlowDeps {
   readonly store: Store;
@@ -228,7 +231,10 @@ export function createProposalFlow(deps: ProposalFlowDeps) {
     return decided;
   }
 
-  /** Marks every sent proposal whose last valid day has ended as expired (the periodic sweep). */
+  /**
+   * The periodic sweep: marks every sent proposal whose last valid day has ended as expired, then
+   * makes sure each decision of the last day has its ticket write queued (requeueRecentDecisions).
+   */
   async function sweepExpired(helpdeskFor: (kind: HelpdeskKind) => HelpdeskPort): Promise<ProposalRecord[]> {
     const now = deps.now();
     const open = await deps.store.listProposals({ statuses: ['sent'], limit: 10_000 });
@@ -238,11 +244,35 @@ export function createProposalFlow(deps: ProposalFlowDeps) {
       const done = await decide(record, 'expired', helpdeskFor(record.helpdesk), { actor: 'expiry sweep' });
       if (done) expired.push(done);
     }
+    await requeueRecentDecisions(helpdeskFor);
     return expired;
   }
 
+  /**
+   * A decision is committed before its ticket write is queued, so a crash between the two would
+   * leave the ticket unchanged. The write's delivery id is fixed per proposal and outcome: queueing
+   * it again is a duplicate (nothing happens) when it was queued, and queues it when it was lost.
+   * The marker tag keeps the ticket from getting the note twice either way. Returns how many were lost.
+   */
+  async function requeueRecentDecisions(helpdeskFor: (kind: HelpdeskKind) => HelpdeskPort): Promise<number> {
+    const since = deps.now() - REQUEUE_WINDOW_MS;
+    const decided = await deps.store.listProposals({ statuses: ['accepted', 'declined', 'expired'], limit: 1_000 });
+    let requeued = 0;
+    for (const record of decided) {
+      if (record.decidedAt === null || record.decidedAt < since || !helpdeskFor(record.helpdesk).live) continue;
+      const status = record.status as DecidedStatus;
+      const note = proposalNote(status, record, agentLocale(), null, record.decidedBy ?? 'InScope');
+      const queued = await deps.store.recordDelivery(proposalDecidedDelivery(record, { proposalId: record.id, status, note }, deps.now()));
+      if (queued.status !== 'accepted') continue;
+      requeued += 1;
+      await audit(record, `proposal-${status}`, `${note}\n(ticket update queued again: it was not queued when the decision was recorded)`, { actor: 'sweep' });
+    }
+    if (requeued > 0) deps.wake?.();
+    return requeued;
+  }
+
   return {
-    prepare, sendChange, markSent, markHeld, decide, sweepExpired, budgetFor, openProposalOf, audit, recordLoggedTime,
+    prepare, sendChange, markSent, markHeld, decide, sweepExpired, requeueRecentDecisions, budgetFor, openProposalOf, audit, recordLoggedTime,
     proposalTag: (r: ProposalRecord) => proposalTag(r, deps.config().connector.tagPrefix),
     notifyCustomerAtThreshold: () => deps.config().proposals.notifyCustomerAtThreshold,
     store: deps.store,

@@ -186,6 +186,8 @@ export async function composeTenant(options: TenantOptions): Promise<TenantServi
     const proposals = createProposalFlow({
       store, config: () => config, configHash: () => loaded.hash, templates, secret: proposalSecret, publicUrl: settings.publicUrl, now,
       shadowDir: settings.proposalsDir ?? defaultProposalsDir(settings.databaseUrl, options.id),
+      // Declared below; only called after a decision, when the pool exists.
+      wake: () => pool.wake(),
     });
     const proposalHooks = createProposalJobHooks(proposals);
 

@@ -144,6 +144,32 @@ describe('a proposal decision written through the queue', { timeout: 30_000 }, (
     expect((await service.store.queueDepth()).queued).toBe(0);
   });
 
+  it('queues the write of a decision whose process died before queueing it, once, at the next sweep', async () => {
+    await start();
+    await sendProposal();
+    const [sent] = await service.store.listProposals({ ticketId: String(TICKET), limit: 1 });
+    // The decision committed, then the process died: no ticket write was queued.
+    await service.store.transitionProposal(sent!.id, { from: ['sent'], to: 'accepted', at: clock, actor: 'anouk@bakkerijjansen.nl via link', budgetMonth: '2026-11' });
+    await drain();
+    expect(acceptNotes()).toHaveLength(0);
+
+    await service.sweepProposals();
+    await drain();
+    expect(fake.ticket(TICKET)!['custom_status_id']).toBe(STATUS.approved);
+    expect(fake.ticket(TICKET)!['tags']).toContain(MARKER);
+    expect(acceptNotes()).toHaveLength(1);
+    expect((await audit('proposal-accepted')).map((a) => a.note)).toEqual([expect.stringContaining('queued again')]);
+
+    // Later sweeps find the write queued already and change nothing.
+    const calls = fake.calls.length;
+    clock += 60_000;
+    await service.sweepProposals();
+    await drain();
+    expect(fake.calls.length).toBe(calls);
+    expect(acceptNotes()).toHaveLength(1);
+    expect(await audit('proposal-accepted')).toHaveLength(1);
+  });
+
   it('dead-letters the write with the reason when the ticket is gone', async () => {
     await start();
     const link = await sendProposal();
