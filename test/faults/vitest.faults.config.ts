@@ -7,7 +7,7 @@ export default defineConfig({
   test: {
     include: ['test/faults/**/*.fault.ts'],
     testTimeout: 240_000,
-    hookTimeout: 300_000,
+    hookTimeout: 900_000,
     reporters: process.env.CI ? ['default', ['json', { outputFile: 'test-results-faults.json' }]] : ['default'],
   },
 });
