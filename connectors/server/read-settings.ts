@@ -44,6 +44,8 @@ export interface Settings {
   readonly jiraRateLimitPerMinute: number;
   /** INSCOPE_TENANTS: one deployment for several helpdesk accounts (connectors/tenants/). */
   readonly tenantsFile: string | null;
+  /** A tenant's Forge installations (tenants file); null: FORGE_INSTALLATION_IDS, as without tenants. */
+  readonly forgeInstallations: readonly string[] | null;
 }
 
 const optional = z
@@ -160,5 +162,6 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     jiraBotAccountId: e.JIRA_BOT_ACCOUNT_ID ?? null,
     jiraRateLimitPerMinute: e.JIRA_RATE_LIMIT,
     tenantsFile: e.INSCOPE_TENANTS ? path.resolve(e.INSCOPE_TENANTS) : null,
+    forgeInstallations: null,
   };
 }

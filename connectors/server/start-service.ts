@@ -61,6 +61,16 @@ export interface Service {
   close(): Promise<void>;
 }
 
+/**
+ * A tenant's Jira sidebar serves only its own Forge installations: the app's tokens are valid on
+ * every site it is installed on, so without a list of its own a tenant's sidebar API is refused
+ * (503 not_configured) rather than open to another tenant's users.
+ */
+function forgeFor(forge: ForgeSettings | null, settings: Settings): ForgeSettings | null {
+  if (forge === null || settings.forgeInstallations === null) return forge;
+  return settings.forgeInstallations.length > 0 ? { ...forge, installations: settings.forgeInstallations } : null;
+}
+
 function isLoopback(address: string | undefined): boolean {
   return address === '127.0.0.1' || address === '::1' || address === '::ffff:127.0.0.1';
 }
@@ -109,7 +119,7 @@ export async function startService(options: ServiceOptions): Promise<Service> {
         retryBaseMs: options.retryBaseMs ?? settings.retryBaseMs,
         leaseMs: options.leaseMs ?? settings.leaseMs,
         workerId: spec.id === null ? workerId : `${workerId}-${spec.id}`,
-        forge,
+        forge: forgeFor(forge, spec.settings),
         sweepMs: options.sweepMs ?? 60_000,
       });
       tenants.push(tenant);

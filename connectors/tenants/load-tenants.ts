@@ -135,6 +135,8 @@ function toSettings(id: string, entry: TenantEntry, base: Settings, dir: string,
     jiraBotAccountId: j?.botAccountId ?? null,
     jiraRateLimitPerMinute: j?.rateLimit ?? base.jiraRateLimitPerMinute,
     tenantsFile: null,
+    // Never the deployment's list: an empty one would let every installation of the app in.
+    forgeInstallations: j?.forgeInstallations ?? [],
   };
 }
 

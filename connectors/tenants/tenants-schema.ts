@@ -38,6 +38,12 @@ const jira = z.strictObject({
   webhookSecretPrevious: secretRef.optional(),
   botAccountId: z.string().min(1).optional(),
   rateLimit: z.number().int().positive().optional(),
+  /**
+   * The Forge app's installations on this tenant's site (`ari:cloud:ecosystem::installation/…`). The
+   * Jira sidebar API serves only these: one Forge app may be installed on every tenant's site, and
+   * its tokens are valid for all of them. Without it the tenant's Jira sidebar API is refused.
+   */
+  forgeInstallations: z.array(z.string().regex(/^ari:cloud:ecosystem::installation\/[A-Za-z0-9-]+$/, 'expected ari:cloud:ecosystem::installation/<uuid>')).min(1).optional(),
 });
 
 const tenant = z.strictObject({
