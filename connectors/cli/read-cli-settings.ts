@@ -7,23 +7,26 @@ import { loadTenants, type Tenant } from '../tenants/load-tenants.js';
 import { CliError, EXIT } from './cli-error.js';
 
 export function readCliSettings(env: NodeJS.ProcessEnv = process.env): Settings {
-  const settings = readTenantsOrSettings(env, true);
+  const settings = readTenantsOrSettings(env, true, false);
   return Array.isArray(settings) ? settings[0]!.settings : settings;
 }
 
-/** Every tenant's settings (or the one account's), for commands that may serve them all, such as migrate. */
-export function readCliTenants(env: NodeJS.ProcessEnv = process.env): readonly Tenant[] {
-  const settings = readTenantsOrSettings(env, false);
+/**
+ * Every tenant's databases (or the one account's settings), for `inscope migrate`: only the
+ * database secrets are read, so a migration job needs no helpdesk credentials.
+ */
+export function readCliDatabases(env: NodeJS.ProcessEnv = process.env): readonly Tenant[] {
+  const settings = readTenantsOrSettings(env, false, true);
   return Array.isArray(settings) ? settings : [{ id: 'default', settings }];
 }
 
-function readTenantsOrSettings(env: NodeJS.ProcessEnv, needOne: boolean): Settings | Tenant[] {
+function readTenantsOrSettings(env: NodeJS.ProcessEnv, needOne: boolean, databasesOnly: boolean): Settings | Tenant[] {
   try {
     const settings = readSettings(env);
     if (!settings.tenantsFile) return settings;
     const only = env.INSCOPE_TENANT?.trim() || undefined;
     if (needOne && only === undefined) throw new SettingsError(['INSCOPE_TENANT: required with INSCOPE_TENANTS: name the tenant this command is for']);
-    return loadTenants(settings.tenantsFile, settings, env, only);
+    return loadTenants(settings.tenantsFile, settings, env, { ...(only !== undefined && { only }), databasesOnly });
   } catch (error) {
     if (error instanceof SettingsError) throw new CliError(error.message, EXIT.invalid);
     if (error instanceof ConfigError) throw new CliError(`invalid tenants file\n${error.message}`, EXIT.invalid);

@@ -77,11 +77,24 @@ export function createMetrics(): Metrics {
       }
       // One HELP and TYPE per name and its series together, however many readers share it (the text format requires both).
       const described = new Set<string>();
+      const failedReads: string[] = [];
       const byName = [...gauges].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
       for (const g of byName) {
         if (!described.has(g.name)) out.push(`# HELP ${g.name} ${g.help}`, `# TYPE ${g.name} gauge`);
         described.add(g.name);
-        for (const [k, v] of Object.entries(await g.read())) out.push(`${g.name}${labelText({ ...g.fixed, [g.label]: k })} ${v}`);
+        let values: Record<string, number>;
+        try {
+          values = await g.read();
+        } catch {
+          // One reader failing (a tenant's database down) leaves its series out, not the whole scrape.
+          failedReads.push(labelText(g.fixed));
+          continue;
+        }
+        for (const [k, v] of Object.entries(values)) out.push(`${g.name}${labelText({ ...g.fixed, [g.label]: k })} ${v}`);
+      }
+      if (failedReads.length > 0) {
+        out.push('# HELP inscope_metric_read_failures Gauge readers that failed in this scrape (their series are missing).', '# TYPE inscope_metric_read_failures gauge');
+        for (const labels of new Set(failedReads)) out.push(`inscope_metric_read_failures${labels} ${failedReads.filter((l) => l === labels).length}`);
       }
       return out.join('\n') + '\n';
     },

@@ -91,10 +91,14 @@ export async function startService(options: ServiceOptions): Promise<Service> {
 
   // The port faces the internet (the helpdesks must reach the webhooks), but status pages, metrics
   // and reports show ticket ids, notes and money: loopback only, or a bearer token when INSCOPE_ADMIN_TOKEN is set.
-  const adminOnly = (req: Request, res: Response, next: NextFunction) => {
+  const isAdmin = (req: Request): boolean => {
     const token = settings.adminToken;
     const bearer = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1];
-    if (token ? bearer !== undefined && safeEqual(bearer, token) : isLoopback(req.socket.remoteAddress)) return next();
+    return token ? bearer !== undefined && safeEqual(bearer, token) : isLoopback(req.socket.remoteAddress);
+  };
+  const adminOnly = (req: Request, res: Response, next: NextFunction) => {
+    const token = settings.adminToken;
+    if (isAdmin(req)) return next();
     res.set('WWW-Authenticate', 'Bearer');
     sendJsonError(res, 401, 'admin_only', token ? 'Authorization: Bearer <INSCOPE_ADMIN_TOKEN> is required' : 'Only served to loopback clients; set INSCOPE_ADMIN_TOKEN to allow others');
   };
@@ -139,7 +143,7 @@ export async function startService(options: ServiceOptions): Promise<Service> {
   app.get('/healthz', (_req, res) => {
     res.json({ ok: true });
   });
-  app.get('/readyz', async (_req, res) => {
+  app.get('/readyz', async (req, res) => {
     const states = await Promise.all(tenants.map(async (t) => {
       try {
         await t.store.ping();
@@ -154,8 +158,9 @@ export async function startService(options: ServiceOptions): Promise<Service> {
     }
     // One tenant's database being down must not take the instance out of the load balancer for the
     // others: ready while any tenant can store deliveries; each tenant's state is in the body.
-    const body = { ok: states.some((s) => s.ok), tenants: Object.fromEntries(tenants.map((t, i) => [t.id, states[i]])) };
-    res.status(body.ok ? 200 : 503).json(body);
+    // The per-tenant detail names the tenants (often customers): operators only.
+    const ok = states.some((s) => s.ok);
+    res.status(ok ? 200 : 503).json(isAdmin(req) ? { ok, tenants: Object.fromEntries(tenants.map((t, i) => [t.id, states[i]])) } : { ok });
   });
   app.get('/metrics', adminOnly, async (_req, res) => {
     res.type('text/plain; version=0.0.4').send(await metrics.render());
@@ -169,7 +174,10 @@ export async function startService(options: ServiceOptions): Promise<Service> {
       })));
       res.type('html').send(renderTenantIndex(rows));
     });
-    for (const tenant of tenants) app.use(tenantPrefix(tenant.id!), tenant.router);
+    for (const tenant of tenants) {
+      app.use(tenantPrefix(tenant.id!), tenant.router);
+      app.use(tenantPrefix(tenant.id!), (_req: Request, res: Response) => sendJsonError(res, 404, 'not_found', `No such endpoint for tenant ${tenant.id}`));
+    }
     // The single-account paths answer with where they went, not a bare 404.
     app.use(['/webhooks', '/api/v1', '/p'], (_req: Request, res: Response) =>
       sendJsonError(res, 404, 'tenant_required', 'This deployment serves several tenants: use /t/<tenant>/… (see docs/tenants.md)'));

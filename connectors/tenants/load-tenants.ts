@@ -2,6 +2,7 @@
 // of the service composes a tenant exactly as it composes the single-account deployment. Every
 // problem is reported with file:line:column and its key path, like the coverage config; a secret's
 // value never appears in an error, only the variable or file it was to be read from.
+import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { ConfigError, type ConfigIssue } from '../config/config-error.js';
@@ -20,11 +21,15 @@ export function tenantPrefix(id: string): string {
   return `/t/${id}`;
 }
 
-/**
- * With `only`, the other tenants are checked for shape but their secrets are not read: a command
- * for one tenant needs that tenant's environment, not everyone's.
- */
-export function loadTenants(file: string, base: Settings, env: NodeJS.ProcessEnv = process.env, only?: string): Tenant[] {
+export interface LoadTenantsOptions {
+  /** Only this tenant: the others are checked for shape, but their secrets are not read. */
+  readonly only?: string;
+  /** Read no secret but the database's (`inscope migrate` needs nothing else). */
+  readonly databasesOnly?: boolean;
+}
+
+export function loadTenants(file: string, base: Settings, env: NodeJS.ProcessEnv = process.env, options: LoadTenantsOptions = {}): Tenant[] {
+  const { only } = options;
   const fileIssue = (message: string): ConfigError => new ConfigError([{ file, line: 1, column: 1, path: '', message }]);
   const { size } = statSync(file);
   if (size > MAX_CONFIG_BYTES) throw fileIssue(`the file is ${size} bytes: expected a tenants file of at most ${MAX_CONFIG_BYTES} bytes`);
@@ -45,8 +50,23 @@ export function loadTenants(file: string, base: Settings, env: NodeJS.ProcessEnv
     issues.push({ file, line, column, path: shown, message, ...(related && { related: { ...locate(related), path: related.map(String).join('.') } }) });
   };
   const dir = path.dirname(path.resolve(file));
+  // Which tenant and field each secret value came from: two tenants must never share one, or a
+  // delivery or token signed for one would be accepted at the other's address.
+  const secretsSeen = new Map<string, readonly PropertyKey[]>();
+  let reading: 'all' | 'database' = 'all';
   const secret = (ref: SecretRef | undefined, at: readonly PropertyKey[]): string | null => {
     if (ref === undefined) return null;
+    if (options.databasesOnly && reading !== 'database') return null;
+    const value = readSecret(ref, at);
+    if (value !== null && at[1] !== undefined) {
+      const key = createHash('sha256').update(value).digest('hex');
+      const first = secretsSeen.get(key);
+      if (first && first[1] !== at[1]) issue(at, `the same secret as tenant ${String(first[1])} uses: each tenant needs its own`, first);
+      else if (!first) secretsSeen.set(key, at);
+    }
+    return value;
+  };
+  const readSecret = (ref: SecretRef, at: readonly PropertyKey[]): string | null => {
     if ('env' in ref) {
       const value = env[ref.env]?.trim();
       if (!value) issue(at, `environment variable ${ref.env} is not set (or empty)`);
@@ -65,7 +85,7 @@ export function loadTenants(file: string, base: Settings, env: NodeJS.ProcessEnv
   };
 
   const tenants: Tenant[] = [];
-  const seen = { subdomain: new Map<string, string[]>(), jiraSite: new Map<string, string[]>(), database: new Map<string, string[]>() };
+  const seen = { subdomain: new Map<string, string[]>(), jiraSite: new Map<string, string[]>(), database: new Map<string, string[]>(), proposalsDir: new Map<string, string[]>() };
   const claim = (kind: keyof typeof seen, key: string, at: string[], what: string) => {
     const first = seen[kind].get(key);
     if (first) issue(at, `${what} is already served by tenant ${first[1]}: one account belongs to one tenant`, first);
@@ -74,7 +94,11 @@ export function loadTenants(file: string, base: Settings, env: NodeJS.ProcessEnv
   for (const [id, entry] of Object.entries(parsed.data.tenants)) {
     if (only !== undefined && id !== only) continue;
     const at = (...keys: string[]) => ['tenants', id, ...keys];
-    const settings = toSettings(id, entry, base, dir, at, secret, issue);
+    const settings = toSettings(id, entry, base, dir, at, (ref, where) => {
+      reading = where[2] === 'database' ? 'database' : 'all';
+      return secret(ref, where);
+    }, issue);
+    if (entry.proposalsDir !== undefined) claim('proposalsDir', path.resolve(dir, entry.proposalsDir), at('proposalsDir'), 'this proposals folder');
     if (entry.zendesk) claim('subdomain', entry.zendesk.subdomain.toLowerCase(), at('zendesk', 'subdomain'), `Zendesk account ${entry.zendesk.subdomain}`);
     if (entry.jira) claim('jiraSite', new URL(entry.jira.siteUrl).host.toLowerCase(), at('jira', 'siteUrl'), `Jira site ${new URL(entry.jira.siteUrl).host}`);
     claim('database', databaseKey(settings.databaseUrl), at(entry.database === undefined ? 'config' : 'database'), 'this database (and schema)');
@@ -107,7 +131,7 @@ function toSettings(id: string, entry: TenantEntry, base: Settings, dir: string,
   let databaseUrl: string;
   if (entry.database === undefined) databaseUrl = tenantDatabase(base.databaseUrl, id);
   else if (typeof entry.database === 'string') {
-    databaseUrl = /^[a-z][a-z0-9+.-]*:\/\//i.test(entry.database) ? entry.database : path.resolve(dir, entry.database);
+    databaseUrl = /^postgres(ql)?:\/\//i.test(entry.database) ? entry.database : path.resolve(dir, sqliteFile(entry.database));
     if (hasPassword(databaseUrl)) issue(at('database'), 'this URL holds a password: write database: { env: VARIABLE } and keep the URL in the environment');
   } else databaseUrl = secret(entry.database, at('database')) ?? '';
 
@@ -123,7 +147,7 @@ function toSettings(id: string, entry: TenantEntry, base: Settings, dir: string,
     zendeskSubdomain: z?.subdomain ?? null,
     webhookSecrets: list(secret(z?.webhookSecret, at('zendesk', 'webhookSecret')), secret(z?.webhookSecretPrevious, at('zendesk', 'webhookSecretPrevious'))),
     appSecret: secret(z?.appSecret, at('zendesk', 'appSecret')),
-    proposalSecret: secret(entry.proposalSecret, at('proposalSecret')),
+    proposalSecret: proposalSecret(secret(entry.proposalSecret, at('proposalSecret')), at('proposalSecret'), issue),
     proposalsDir: entry.proposalsDir === undefined ? null : path.resolve(dir, entry.proposalsDir),
     publicUrl: entry.publicUrl ?? `${base.publicUrl.replace(/\/+$/, '')}${tenantPrefix(id)}`,
     workers: entry.workers ?? base.workers,
@@ -153,6 +177,19 @@ export function tenantDatabase(databaseUrl: string, id: string): string {
   }
   const file = databaseUrl.toLowerCase().startsWith('file:') ? decodeURIComponent(databaseUrl.slice('file:'.length).replace(/^\/\//, '').split('?')[0] ?? '') : databaseUrl;
   return path.join(path.dirname(path.resolve(file)), 'tenants', `${id}.db`);
+}
+
+/** The link-signing secret is an HMAC key: as for INSCOPE_PROPOSAL_SECRET, at least 16 characters. */
+function proposalSecret(value: string | null, at: readonly PropertyKey[], issue: Issue): string | null {
+  if (value !== null && value.length < 16) issue(at, 'expected a secret of at least 16 characters');
+  return value;
+}
+
+/** `file:…` (with or without `//`) or a plain path, as open-store.ts reads them; relative to the tenants file. */
+function sqliteFile(database: string): string {
+  if (!database.toLowerCase().startsWith('file:')) return database;
+  const rest = database.slice('file:'.length).split('?')[0] ?? '';
+  return decodeURIComponent(rest.startsWith('//') ? rest.slice(2) : rest);
 }
 
 function hasPassword(url: string): boolean {

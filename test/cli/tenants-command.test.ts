@@ -41,7 +41,8 @@ function inscope(args: string[], env: Record<string, string>) {
 
 describe('inscope with INSCOPE_TENANTS', () => {
   it('migrates every tenant\'s own store', () => {
-    const { code, stdout } = inscope(['migrate'], { TEST_ACME_WEBHOOK_SECRET: 'whsec-acme-cli' });
+    // No helpdesk secret in the environment: a migration needs the databases only.
+    const { code, stdout } = inscope(['migrate'], {});
     expect(code).toBe(0);
     // Opening a SQLite store already applies its migrations, so the command finds them up to date.
     expect(stdout).toBe(`acme: ${path.join(dir, 'tenants', 'acme.db')}: up to date\nbolt: ${path.join(dir, 'tenants', 'bolt.db')}: up to date\n`);
@@ -69,10 +70,16 @@ describe('inscope with INSCOPE_TENANTS', () => {
   });
 
   it('serves each tenant under its own prefix and says so at start', async () => {
-    const service = await spawnService({ INSCOPE_TENANTS: path.join(dir, 'tenants.yaml'), DATABASE_URL: path.join(dir, 'inscope.db'), TEST_ACME_WEBHOOK_SECRET: 'whsec-acme-cli' });
+    const admin = 'admin-token-for-the-tenants-cli-test';
+    const service = await spawnService({ INSCOPE_TENANTS: path.join(dir, 'tenants.yaml'), DATABASE_URL: path.join(dir, 'inscope.db'), TEST_ACME_WEBHOOK_SECRET: 'whsec-acme-cli', INSCOPE_ADMIN_TOKEN: admin });
     services.push(service);
-    // The banner follows the "listening on" line spawnService waits for; /readyz answering means the service is up.
-    const ready = await (await fetch(`${service.url}/readyz`)).json() as { ok: boolean; tenants: Record<string, unknown> };
+    // Anyone may ask whether the instance is ready; only an operator sees the tenants (often customer names).
+    expect(await (await fetch(`${service.url}/readyz`)).json()).toEqual({ ok: true });
+    const ready = await (await fetch(`${service.url}/readyz`, { headers: { authorization: `Bearer ${admin}` } })).json() as { ok: boolean; tenants: Record<string, unknown> };
+    // A known tenant's unknown path is not reported as an unknown tenant.
+    const missing = await fetch(`${service.url}/t/acme/webhooks/nowhere`, { method: 'POST' });
+    expect(missing.status).toBe(404);
+    expect(await missing.json()).toEqual({ error: { code: 'not_found', message: 'No such endpoint for tenant acme' } });
     while (!service.output().includes('health ')) await new Promise((resolve) => setTimeout(resolve, 10));
     const output = service.output();
     expect(output).toContain('Tenants (2)');

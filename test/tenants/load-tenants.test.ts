@@ -187,8 +187,62 @@ describe('loadTenants', () => {
     expect(lines.length).toBeGreaterThan(0);
     expect(lines.every((l) => /environment variable [A-Z_]+ is not set|cannot read secret file/.test(l))).toBe(true);
     const env = { VELDHUIS_ZENDESK_API_TOKEN: 't', VELDHUIS_ZENDESK_WEBHOOK_SECRET: 'w', VELDHUIS_APP_SECRET: 'a' };
-    const [veldhuis] = loadTenants(example, base, env, 'veldhuis');
+    const [veldhuis] = loadTenants(example, base, env, { only: 'veldhuis' });
     expect(veldhuis!.settings.configFile).toBe(path.resolve(import.meta.dirname, '../../examples/coverage.yaml'));
+  });
+
+  it('refuses one secret shared by two tenants: a delivery signed for one would pass at the other', () => {
+    const file = write(`tenants:
+  acme:
+    config: acme.yaml
+    zendesk: { subdomain: acme, webhookSecret: { env: ACME_WEBHOOK_SECRET } }
+  bolt:
+    config: bolt.yaml
+    zendesk: { subdomain: bolt, webhookSecret: { env: BOLT_WEBHOOK_SECRET } }
+`);
+    const lines = problems(file, { ACME_WEBHOOK_SECRET: 'whsec-shared-by-mistake', BOLT_WEBHOOK_SECRET: 'whsec-shared-by-mistake' });
+    expect(lines).toEqual([expect.stringMatching(/:7:48 +tenants\.bolt\.zendesk\.webhookSecret: the same secret as tenant acme uses: each tenant needs its own \(see .*:4:48 tenants\.acme\.zendesk\.webhookSecret\)/)]);
+    expect(lines.join('\n')).not.toContain('whsec-shared-by-mistake');
+  });
+
+  it('reads file: database URLs as open-store does, checks proposal folders and secret lengths', () => {
+    const file = write(`tenants:
+  acme:
+    config: acme.yaml
+    database: file:data/acme.db
+    proposalsDir: pdfs
+    proposalSecret: { env: ACME_PROPOSAL_SECRET }
+  bolt:
+    config: bolt.yaml
+    database: file:///srv/bolt.db
+    proposalsDir: ./pdfs
+`);
+    const lines = problems(file, { ACME_PROPOSAL_SECRET: 'short' });
+    expect(lines).toEqual([
+      expect.stringMatching(/:6:21 +tenants\.acme\.proposalSecret: expected a secret of at least 16 characters/),
+      expect.stringMatching(/:10:19 +tenants\.bolt\.proposalsDir: this proposals folder is already served by tenant acme/),
+    ]);
+    const ok = write(`tenants:
+  acme:
+    config: acme.yaml
+    database: file:data/acme.db
+  bolt:
+    config: bolt.yaml
+    database: file:///srv/bolt.db
+`);
+    expect(loadTenants(ok, base, {}).map((t) => t.settings.databaseUrl)).toEqual([path.join(dir, 'data/acme.db'), '/srv/bolt.db']);
+  });
+
+  it('reads only the database secrets when asked (inscope migrate needs no helpdesk credentials)', () => {
+    const file = write(`tenants:
+  acme:
+    config: acme.yaml
+    database: { env: ACME_DATABASE_URL }
+    zendesk: { subdomain: acme, email: a@acme.example, apiToken: { env: ACME_ZENDESK_TOKEN } }
+`);
+    expect(problems(file, { ACME_DATABASE_URL: '/srv/acme.db' })).toEqual([expect.stringMatching(/ACME_ZENDESK_TOKEN is not set/)]);
+    const [acme] = loadTenants(file, base, { ACME_DATABASE_URL: '/srv/acme.db' }, { databasesOnly: true });
+    expect(acme!.settings.databaseUrl).toBe('/srv/acme.db');
   });
 
   it('refuses an empty tenants file', () => {

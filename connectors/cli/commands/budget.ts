@@ -29,8 +29,10 @@ export async function budgetCommand(argv: string[]): Promise<number> {
   if (!FORMATS.includes(format)) throw new CliError(`--format must be one of ${FORMATS.join(', ')}`, EXIT.usage);
   const month = values.month;
 
-  const { loaded } = await loadCliConfig(values.config);
-  const store = await openStore(readCliSettings().databaseUrl);
+  // With a tenants file the tenant's own config and store (INSCOPE_TENANT); --config still wins.
+  const settings = readCliSettings();
+  const { loaded } = await loadCliConfig(values.config ?? settings.configFile);
+  const store = await openStore(settings.databaseUrl);
   let text: string;
   try {
     await store.migrate();

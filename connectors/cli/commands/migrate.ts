@@ -2,12 +2,12 @@
 // instances start: the store serialises migrations).
 import { openStore } from '../../store/open-store.js';
 import { EXIT } from '../cli-error.js';
-import { readCliTenants } from '../read-cli-settings.js';
+import { readCliDatabases } from '../read-cli-settings.js';
 import { redactUrl } from '../redact-url.js';
 
 // With a tenants file every tenant's store is migrated (or the one INSCOPE_TENANT names).
 export async function migrateCommand(_argv: string[]): Promise<number> {
-  const tenants = readCliTenants();
+  const tenants = readCliDatabases();
   for (const { id, settings: { databaseUrl } } of tenants) {
     const store = await openStore(databaseUrl);
     try {
