@@ -9,6 +9,7 @@
 //   marker tag in the same write tells a retried job that it landed.
 import type { Verdict } from '../../rules/index.js';
 import type { HelpdeskPort, TicketChange, TicketState } from '../core/helpdesk-port.js';
+import { isHelpdeskError } from '../shared/helpdesk-error.js';
 import type { Plan } from '../core/plan-decision.js';
 import type { ProposalRecord } from '../store/proposal-store.js';
 import type { JobWithDeliveries } from '../store/store.js';
@@ -106,7 +107,18 @@ export function createProposalJobHooks(flow: ProposalFlow): ProposalJobHooks {
           continue;
         }
         const change = proposalDecisionChange(decided, marker, current, config.proposals);
-        await helpdesk.apply(job.ticketId, change, current.version);
+        try {
+          await helpdesk.apply(job.ticketId, change, current.version);
+        } catch (error) {
+          // A write the helpdesk refuses for good (a closed ticket, a field it requires, no transition
+          // to the status) must not take the ticket's other events in this job down with it: they are
+          // triaged, and the refusal is audited for an operator. Alone in its job it is a dead letter.
+          const refused = isHelpdeskError(error) && (error.kind === 'validation' || error.kind === 'config');
+          const others = job.deliveries.some((d) => !isProposalDecidedEvent(d.eventType));
+          if (!refused || !others) throw error;
+          await flow.audit(record, 'proposal-ticket-update-refused', `ticket not updated (${marker}): ${error.kind}${error.status ? ` ${error.status}` : ''}: ${error.message}`, { jobId: job.id });
+          continue;
+        }
         const what = [change.status === undefined ? null : `status ${change.status}`, change.solve ? 'solved' : null, 'internal note'].filter((w) => w !== null).join(', ');
         await flow.audit(record, 'proposal-ticket-updated', `ticket updated (${marker}): ${what}`, { jobId: job.id });
         stale = true;

@@ -205,4 +205,29 @@ describe('a proposal decision written through the queue', { timeout: 30_000 }, (
     expect(decisions.map((a) => a.kind).sort()).toEqual(['action', 'decision']);
     expect(decisions.find((a) => a.kind === 'decision')!.note).toMatch(/already applied/);
   });
+  it('audits a write the helpdesk refuses for good and still triages the events coalesced with it', async () => {
+    await start();
+    const link = await sendProposal();
+    const before = fake.calls.length;
+    fake.inject({ kind: 'status', status: 500 }, PUT);
+    await accept(link);
+    await drain();
+    await deliver('ticket.status_changed', { current: 'OPEN', previous: 'NEW' });
+    await drain();
+    const [queued] = await service.store.listJobs({ state: 'queued', limit: 5 });
+    // The retried decision write is refused as invalid (a ticket closed meanwhile, say).
+    fake.inject({ kind: 'status', status: 422, body: { error: 'RecordInvalid', description: 'Record validation errors' } }, PUT);
+
+    clock += RETRY_WAIT;
+    await drain();
+    expect(putsAfter(before)[0]!.status).toBe(500);
+    expect(putsAfter(before)[1]!.status).toBe(422);
+    expect(acceptNotes()).toHaveLength(0);
+    const job = await service.store.getJob(queued!.id);
+    expect(job!.state).toBe('done');
+    const entries = (await service.store.listAudit({ ticketId: String(TICKET), limit: 50 })).filter((a) => a.jobId === queued!.id);
+    expect(entries.find((a) => a.rule === 'proposal-ticket-update-refused')!.note).toMatch(/validation 422/);
+    // The agent's status change in the same job was triaged.
+    expect(entries.some((a) => a.kind === 'decision')).toBe(true);
+  });
 });
