@@ -96,7 +96,9 @@ export async function composeTenant(options: TenantOptions): Promise<TenantServi
   const mapping = config.helpdesks?.zendesk;
   if (mode === 'live' && !mapping) throw new StartupError(`${who}live mode needs helpdesks.zendesk in the config (category field, statuses, fields)`);
 
-  const store = await openStore(settings.databaseUrl, { now });
+  // Every tenant has a pool of its own on PostgreSQL: sized to its workers (plus intake, sidebar and
+  // lease renewals) rather than the default 10, so that many tenants fit in max_connections.
+  const store = await openStore(settings.databaseUrl, { now, ...(options.id !== null && { maxConnections: settings.workers + 3 }) });
   const opened: { close(): Promise<void> }[] = [store];
   try {
     await store.migrate();

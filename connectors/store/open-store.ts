@@ -8,6 +8,8 @@ import type { Store } from './store.js';
 export interface OpenStoreOptions {
   readonly now?: () => number;
   readonly maxAttempts?: number;
+  /** PostgreSQL only: the pool's size (default 10). */
+  readonly maxConnections?: number;
 }
 
 export async function openStore(databaseUrl?: string, options: OpenStoreOptions = {}): Promise<Store> {
