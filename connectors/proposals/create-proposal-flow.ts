@@ -256,10 +256,11 @@ export function createProposalFlow(deps: ProposalFlowDeps) {
    */
   async function requeueRecentDecisions(helpdeskFor: (kind: HelpdeskKind) => HelpdeskPort): Promise<number> {
     const since = deps.now() - REQUEUE_WINDOW_MS;
-    const decided = await deps.store.listProposals({ statuses: ['accepted', 'declined', 'expired'], limit: 1_000 });
+    // By decision time, not creation: an old proposal expired today is as recent as a new one accepted.
+    const decided = await deps.store.listProposals({ statuses: ['accepted', 'declined', 'expired'], decidedSince: since, limit: 10_000 });
     let requeued = 0;
     for (const record of decided) {
-      if (record.decidedAt === null || record.decidedAt < since || !helpdeskFor(record.helpdesk).live) continue;
+      if (!helpdeskFor(record.helpdesk).live) continue;
       const status = record.status as DecidedStatus;
       const note = proposalNote(status, record, agentLocale(), null, record.decidedBy ?? 'InScope');
       const queued = await deps.store.recordDelivery(proposalDecidedDelivery(record, { proposalId: record.id, status, note }, deps.now()));

@@ -96,6 +96,10 @@ export function createPostgresProposals(pool: pg.Pool): ProposalStore {
         params.push([...filter.statuses]);
         where.push(`status = ANY($${params.length}::text[])`);
       }
+      if (filter.decidedSince !== undefined) {
+        params.push(filter.decidedSince);
+        where.push(`decided_at >= $${params.length}`);
+      }
       params.push(filter.limit);
       const sql = `SELECT * FROM proposals ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id DESC LIMIT $${params.length}`;
       return (await pool.query<ProposalRow>(sql, params)).rows.map(toProposalRecord);
@@ -105,7 +109,8 @@ export function createPostgresProposals(pool: pg.Pool): ProposalStore {
       const sets = ['status = $1', 'updated_at = $2'];
       const set = (column: string, value: unknown) => { params.push(value); sets.push(`${column} = $${params.length}`); };
       if (t.to === 'sent') set('sent_at', t.at);
-      if (t.to === 'accepted' || t.to === 'declined') {
+      // An expiry is the sweep's decision: it is timed the same way, so the sweep can find recent ones.
+      if (t.to === 'accepted' || t.to === 'declined' || t.to === 'expired') {
         set('decided_at', t.at);
         set('decided_ip', t.ip ?? null);
         set('decided_by', t.actor === undefined ? null : toPostgresText(t.actor));

@@ -95,6 +95,8 @@ export interface ListProposalsFilter {
   readonly organizationId?: string;
   readonly budgetMonth?: string;
   readonly statuses?: readonly ProposalStatus[];
+  /** Only proposals decided (accepted, declined, expired) at or after this epoch ms. */
+  readonly decidedSince?: number;
   readonly limit: number;
 }
 

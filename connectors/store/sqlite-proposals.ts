@@ -85,6 +85,10 @@ export function createSqliteProposals(db: Database.Database): ProposalStore {
         where.push(`status IN (${filter.statuses.map(() => '?').join(', ') || 'NULL'})`);
         params.push(...filter.statuses);
       }
+      if (filter.decidedSince !== undefined) {
+        where.push('decided_at >= ?');
+        params.push(filter.decidedSince);
+      }
       const sql = `SELECT * FROM proposals ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id DESC LIMIT ?`;
       return (db.prepare(sql).all(...params, filter.limit) as ProposalRow[]).map(toProposalRecord);
     },
@@ -92,7 +96,8 @@ export function createSqliteProposals(db: Database.Database): ProposalStore {
       const sets = ['status = ?', 'updated_at = ?'];
       const params: unknown[] = [t.to, t.at];
       if (t.to === 'sent') { sets.push('sent_at = ?'); params.push(t.at); }
-      if (t.to === 'accepted' || t.to === 'declined') {
+      // An expiry is the sweep's decision: it is timed the same way, so the sweep can find recent ones.
+      if (t.to === 'accepted' || t.to === 'declined' || t.to === 'expired') {
         sets.push('decided_at = ?', 'decided_ip = ?', 'decided_by = ?');
         params.push(t.at, t.ip ?? null, t.actor ?? null);
       }

@@ -86,6 +86,17 @@ describeStores('proposals in the store', (stores) => {
     expect(await store.listProposals({ statuses: [], limit: 10 })).toEqual([]);
   });
 
+  it('lists by decision time, whatever the proposal\'s age', async () => {
+    const store = await stores.open();
+    const old = await store.createProposal(input('1'), build);
+    const recent = await store.createProposal(input('2'), build);
+    for (const p of [old, recent]) await store.transitionProposal(p.proposal.id, { from: ['draft'], to: 'sent', at: 10 });
+    await store.transitionProposal(recent.proposal.id, { from: ['sent'], to: 'accepted', at: 1_000, actor: 'link' });
+    await store.transitionProposal(old.proposal.id, { from: ['sent'], to: 'expired', at: 5_000, actor: 'expiry sweep' });
+    const since = await store.listProposals({ statuses: ['accepted', 'declined', 'expired'], decidedSince: 2_000, limit: 1 });
+    expect(since.map((p) => [p.ticketId, p.status])).toEqual([['1', 'expired']]);
+  });
+
   it('books the growth of a ticket\'s time spent in the month it was seen, never a correction downwards', async () => {
     const store = await stores.open();
     const seen = (ticketId: string, budgetMonth: string, totalSeconds: number) =>
