@@ -142,7 +142,7 @@ export function createZendeskWebhookRouter(options: ZendeskWebhookRouterOptions)
     } catch {
       return reject(503, 'unavailable', 'Delivery could not be stored; retry later');
     }
-    res.status(outcome.status === 'accepted' ? 202 : 200).json({ status: outcome.status });
+    sendAck(res, outcome.status);
   });
   // Express's default handler would answer with HTML and, outside production, a stack trace.
   router.use(ZENDESK_WEBHOOK_PATH, (_error: unknown, _req: Request, res: Response, next: NextFunction) => {
@@ -151,6 +151,22 @@ export function createZendeskWebhookRouter(options: ZendeskWebhookRouterOptions)
     sendJsonError(res, 500, 'internal', 'Unexpected error while handling the delivery');
   });
   return router;
+}
+
+// The three acknowledgements, serialised once: res.json would stringify the same few bytes and
+// hash them into an ETag (sha1) on every delivery, for a POST response no cache ever revalidates.
+const ACK_BODIES: Readonly<Record<AcceptOutcome['status'], Buffer>> = {
+  accepted: Buffer.from(JSON.stringify({ status: 'accepted' })),
+  duplicate: Buffer.from(JSON.stringify({ status: 'duplicate' })),
+  ignored: Buffer.from(JSON.stringify({ status: 'ignored' })),
+};
+
+function sendAck(res: Response, outcome: AcceptOutcome['status']): void {
+  const body = ACK_BODIES[outcome];
+  res.statusCode = outcome === 'accepted' ? 202 : 200;
+  res.setHeader('Content-Type', 'application/json; charset=utf-8');
+  res.setHeader('Content-Length', body.length);
+  res.end(body);
 }
 
 function isJsonContentType(header: string | undefined): boolean {

@@ -174,7 +174,15 @@ type Compact<T> = { [K in keyof T as undefined extends T[K] ? never : K]: T[K] }
   [K in keyof T as undefined extends T[K] ? K : never]?: Exclude<T[K], undefined>;
 };
 
-/** Drops undefined properties, as `exactOptionalPropertyTypes` wants for optional fields. */
+/**
+ * Drops undefined properties, as `exactOptionalPropertyTypes` wants for optional fields. A plain
+ * loop: Object.entries/fromEntries cost a fifth of the parse on the intake's hot path (bench/intake).
+ */
 function compact<T extends object>(value: T): Compact<T> {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Compact<T>;
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(value)) {
+    const v = (value as Record<string, unknown>)[key];
+    if (v !== undefined) out[key] = v;
+  }
+  return out as Compact<T>;
 }

@@ -3,13 +3,15 @@
 // value renders as an empty string. These parts absorb those differences once.
 import { z } from 'zod';
 
+// Options in the order they usually arrive (events send strings): a union tries them in turn, and
+// every option that fails first costs a set of issue objects on a path that runs per delivery.
 export const idSchema = z
-  .union([z.number().int().nonnegative(), z.string().trim().regex(/^\d+$/, 'expected a numeric id')])
+  .union([z.string().trim().regex(/^\d+$/, 'expected a numeric id'), z.number().int().nonnegative()])
   .transform(String);
 
 /** An id that may be absent, null or rendered empty by a trigger placeholder. */
 export const optionalIdSchema = z
-  .union([idSchema, z.literal(''), z.null()])
+  .union([z.null(), z.literal(''), idSchema])
   .optional()
   .transform((value) => (value === '' || value === null ? undefined : value));
 
