@@ -47,12 +47,21 @@ export async function processJob(job: JobWithDeliveries, deps: ProcessJobDeps): 
     const eventTypes = triaged.map((d) => d.eventType);
     const eventIds = job.deliveries.map((d) => d.eventId);
     const maxConflicts = deps.maxConflicts ?? 3;
+    // Decision writes queued while live and handled after a switch to shadow mode: shadow writes
+    // nothing, so say so in the audit rather than claim the ticket was updated.
+    if (decided.length > 0 && !deps.helpdesk.live) {
+      await deps.store.appendAudit({
+        helpdesk: job.helpdesk, accountId: job.accountId, ticketId: job.ticketId, jobId: job.id, eventIds: decided.map((d) => d.eventId),
+        kind: 'action', rule: 'proposal-ticket-update', configHash: deps.engine().configHash, verdict: null, calls: [], at: deps.now(),
+        note: 'proposal decision not written on the ticket: the connector is in shadow mode',
+      });
+    }
     // Shadow mode reads tickets from what deliveries carry, and a decision's delivery carries none.
     if (triaged.length === 0 && !deps.helpdesk.live) return { outcome: 'proposal', kind: 'proposal', applied: false };
     for (let conflicts = 0; ; conflicts++) {
       const engine = deps.engine();
       let state = await deps.helpdesk.load(job.ticketId, hints);
-      if (deps.proposals && decided.length > 0) {
+      if (deps.proposals && decided.length > 0 && deps.helpdesk.live) {
         let after;
         try {
           after = await deps.proposals.applyDecided({ job, state, helpdesk: deps.helpdesk, reload: () => deps.helpdesk.load(job.ticketId, hints) });
