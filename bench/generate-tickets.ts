@@ -2,16 +2,7 @@
 // contracts for many organizations, for the benchmarks. Seeded, so every run measures the same data.
 import type { ContractDefinition } from '../rules/index.js';
 
-export function createRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seededRandom as createRandom } from '../test/helpers/seeded-random.js';
 
 const PRODUCTS = [
   { id: 'finance', nl: 'Veldhuis Finance', en: 'Veldhuis Finance', versions: ['8.4', '9.1', '9.6', '10.0', '10.2'], modules: ['ledger', 'invoicing', 'banking', 'reporting'] },

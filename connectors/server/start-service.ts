@@ -6,15 +6,10 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import { timingSafeEqual } from 'node:crypto';
 import os from 'node:os';
 import type { Server } from 'node:http';
-import type { LoadedConfig } from '../config/load-config.js';
 import { readForgeSettings, type ForgeSettings } from '../http/read-forge-settings.js';
 import { sendJsonError } from '../http/send-json-error.js';
 import { securityHeaders } from '../http/security-headers.js';
-import type { ProposalFlow } from '../proposals/create-proposal-flow.js';
-import type { Store } from '../store/store.js';
 import { tenantPrefix, type Tenant } from '../tenants/load-tenants.js';
-import type { WorkerPool } from '../worker/create-worker-pool.js';
-import type { ZendeskClient } from '../zendesk/client/create-zendesk-client.js';
 import { composeTenant, type TenantService } from './compose-tenant.js';
 import { createMetrics, withLabels, type Metrics } from './create-metrics.js';
 import type { Settings } from './read-settings.js';
@@ -42,18 +37,11 @@ export interface ServiceOptions {
   readonly sweepMs?: number;
 }
 
-export interface Service {
+/** The first tenant's parts are the service's own, for the single-account deployment and its tests. */
+export interface Service extends Pick<TenantService, 'webhookSecretSource' | 'mode' | 'loaded' | 'store' | 'pool' | 'client' | 'proposals'> {
   readonly url: string;
   /** Every tenant by id; the single-account deployment has one, under the id 'default'. */
   readonly tenants: ReadonlyMap<string, TenantService>;
-  // The first tenant's parts, for the single-account deployment and its tests.
-  readonly webhookSecretSource: 'environment' | 'store' | 'none';
-  readonly mode: 'live' | 'shadow';
-  readonly loaded: LoadedConfig;
-  readonly store: Store;
-  readonly pool: WorkerPool;
-  readonly client: ZendeskClient | null;
-  readonly proposals: ProposalFlow;
   readonly metrics: Metrics;
   readonly server: Server;
   /** Runs the proposal expiry sweep of every tenant now (the timers call the same). */

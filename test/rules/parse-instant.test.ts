@@ -3,19 +3,9 @@
 // Date.parse wherever the text is a date-time string in the ECMAScript format.
 import { describe, expect, it } from 'vitest';
 import { parseInstant, parseInstantWithRegex } from '../../rules/parse-instant.js';
+import { seededRandom } from '../helpers/seeded-random.js';
 
-function createRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const random = createRandom(20260630);
+const random = seededRandom(20260630);
 const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
 const int = (min: number, max: number): number => min + Math.floor(random() * (max - min + 1));
 const pad = (n: number, width: number): string => String(n).padStart(width, '0');

@@ -88,6 +88,23 @@ async function accept(link: string): Promise<void> {
   expect(await page.text()).toContain('akkoord gegaan');
 }
 
+/**
+ * An acceptance whose ticket write failed once (500) and waits for its retry, with an agent's
+ * status change coalesced into the same queued job. Returns the call count before the acceptance.
+ */
+async function acceptBehindAnAgentChange(): Promise<{ before: number; queued: { id: number } }> {
+  await start();
+  const link = await sendProposal();
+  const before = fake.calls.length;
+  fake.inject({ kind: 'status', status: 500 }, PUT);
+  await accept(link);
+  await drain();
+  await deliver('ticket.status_changed', { current: 'OPEN', previous: 'NEW' });
+  await drain();
+  const [queued] = await service.store.listJobs({ state: 'queued', limit: 5 });
+  return { before, queued: queued! };
+}
+
 describe('a proposal decision written through the queue', { timeout: 30_000 }, () => {
   it('answers the page at once while Zendesk fails, and writes status and note exactly once when it recovers', async () => {
     await start();
@@ -184,37 +201,21 @@ describe('a proposal decision written through the queue', { timeout: 30_000 }, (
   });
 
   it('triages a delivery coalesced into the same job, and the guard leaves the accepted ticket Approved', async () => {
-    await start();
-    const link = await sendProposal();
-    const before = fake.calls.length;
-    fake.inject({ kind: 'status', status: 500 }, PUT);
-    await accept(link);
-    await drain();
-    // While the write waits for its retry, an agent's change arrives: it joins the queued job.
-    await deliver('ticket.status_changed', { current: 'OPEN', previous: 'NEW' });
-    await drain();
-    const [queued] = await service.store.listJobs({ state: 'queued', limit: 5 });
-    expect((await service.store.getJob(queued!.id))!.deliveries.map((d) => d.eventType)).toEqual(['inscope.proposal_decided', 'ticket.status_changed']);
+    const { before, queued } = await acceptBehindAnAgentChange();
+    expect((await service.store.getJob(queued.id))!.deliveries.map((d) => d.eventType)).toEqual(['inscope.proposal_decided', 'ticket.status_changed']);
 
     clock += RETRY_WAIT;
     await drain();
     expect(putsAfter(before).map((c) => c.status)).toEqual([500, 200]);
     expect(fake.ticket(TICKET)!['custom_status_id']).toBe(STATUS.approved);
     expect(acceptNotes()).toHaveLength(1);
-    const decisions = (await service.store.listAudit({ ticketId: String(TICKET), limit: 50 })).filter((a) => a.jobId === queued!.id && a.kind !== 'error');
+    const decisions = (await service.store.listAudit({ ticketId: String(TICKET), limit: 50 })).filter((a) => a.jobId === queued.id && a.kind !== 'error');
     expect(decisions.map((a) => a.kind).sort()).toEqual(['action', 'decision']);
     expect(decisions.find((a) => a.kind === 'decision')!.note).toMatch(/already applied/);
   });
+
   it('audits a write the helpdesk refuses for good and still triages the events coalesced with it', async () => {
-    await start();
-    const link = await sendProposal();
-    const before = fake.calls.length;
-    fake.inject({ kind: 'status', status: 500 }, PUT);
-    await accept(link);
-    await drain();
-    await deliver('ticket.status_changed', { current: 'OPEN', previous: 'NEW' });
-    await drain();
-    const [queued] = await service.store.listJobs({ state: 'queued', limit: 5 });
+    const { before, queued } = await acceptBehindAnAgentChange();
     // The retried decision write is refused as invalid (a ticket closed meanwhile, say).
     fake.inject({ kind: 'status', status: 422, body: { error: 'RecordInvalid', description: 'Record validation errors' } }, PUT);
 
@@ -223,9 +224,9 @@ describe('a proposal decision written through the queue', { timeout: 30_000 }, (
     expect(putsAfter(before)[0]!.status).toBe(500);
     expect(putsAfter(before)[1]!.status).toBe(422);
     expect(acceptNotes()).toHaveLength(0);
-    const job = await service.store.getJob(queued!.id);
+    const job = await service.store.getJob(queued.id);
     expect(job!.state).toBe('done');
-    const entries = (await service.store.listAudit({ ticketId: String(TICKET), limit: 50 })).filter((a) => a.jobId === queued!.id);
+    const entries = (await service.store.listAudit({ ticketId: String(TICKET), limit: 50 })).filter((a) => a.jobId === queued.id);
     expect(entries.find((a) => a.rule === 'proposal-ticket-update-refused')!.note).toMatch(/validation 422/);
     // The agent's status change in the same job was triaged.
     expect(entries.some((a) => a.kind === 'decision')).toBe(true);
