@@ -4,6 +4,7 @@
 import { formatHours, formatMoney, formatPercent } from '../proposals/format-money.js';
 import { toDecimalString } from '../proposals/minor-units.js';
 import type { BudgetReportRow } from './build-budget-report.js';
+import { escapeHtml } from '../http/escape-html.js';
 
 const money = (minor: number, row: BudgetReportRow) => formatMoney(minor, row.currency, 'en');
 const hoursText = (hundredths: number) => `${formatHours(hundredths / 100, 'en')} h`;
@@ -55,8 +56,6 @@ export function toCsv(rows: readonly BudgetReportRow[]): string {
   return [header, ...body].map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
 }
 
-const escape = (value: unknown) =>
-  String(value).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 export const CHART_WIDTH = 480;
 
@@ -73,8 +72,8 @@ function chart(row: BudgetReportRow): string {
   const g = barGeometry(row);
   const label = `${row.name}: committed ${row.unit === 'amount' ? money(row.amount.committed, row) : hoursText(row.hours.committed)}, pending ${row.unit === 'amount' ? money(row.amount.pending, row) : hoursText(row.hours.pending)}, cap ${capText(row)}`;
   const capLine = g.cap === null ? '' : `<line class="cap" x1="${g.cap}" x2="${g.cap}" y1="0" y2="36"/>`;
-  return `<svg xmlns="http://www.w3.org/2000/svg" width="${CHART_WIDTH + 2}" height="36" viewBox="-1 0 ${CHART_WIDTH + 2} 36" role="img" aria-label="${escape(label)}">`
-    + `<title>${escape(label)}</title>`
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${CHART_WIDTH + 2}" height="36" viewBox="-1 0 ${CHART_WIDTH + 2} 36" role="img" aria-label="${escapeHtml(label)}">`
+    + `<title>${escapeHtml(label)}</title>`
     + `<rect class="track" x="0" y="8" width="${CHART_WIDTH}" height="20"/>`
     + `<rect class="committed" x="0" y="8" width="${g.committed}" height="20"/>`
     + `<rect class="pending" x="${g.committed}" y="8" width="${g.pending}" height="20"/>`
@@ -85,17 +84,17 @@ function chart(row: BudgetReportRow): string {
 function section(row: BudgetReportRow): string {
   const [, , ...figures] = cells(row);
   const heads = HEADERS.slice(2);
-  return `<section><h2>${escape(row.name)} <small>${escape(row.contractId)}${row.organizationIds.length ? ` · org ${escape(row.organizationIds.join(', '))}` : ''}</small></h2>${chart(row)}`
-    + `<table><tr>${heads.map((h) => `<th>${escape(h)}</th>`).join('')}</tr><tr>${figures.map((f) => `<td>${escape(f)}</td>`).join('')}</tr></table></section>`;
+  return `<section><h2>${escapeHtml(row.name)} <small>${escapeHtml(row.contractId)}${row.organizationIds.length ? ` · org ${escapeHtml(row.organizationIds.join(', '))}` : ''}</small></h2>${chart(row)}`
+    + `<table><tr>${heads.map((h) => `<th>${escapeHtml(h)}</th>`).join('')}</tr><tr>${figures.map((f) => `<td>${escapeHtml(f)}</td>`).join('')}</tr></table></section>`;
 }
 
 export function toHtml(rows: readonly BudgetReportRow[], month: string): string {
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Budget ${escape(month)}</title><style>
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Budget ${escapeHtml(month)}</title><style>
 body{font:14px/1.4 system-ui,sans-serif;margin:2rem;color:#222}h2{font-size:1.05rem;margin:1.5rem 0 .3rem}small{color:#666;font-weight:normal}
 table{border-collapse:collapse;margin-top:.3rem}th,td{padding:.2rem .6rem;border-bottom:1px solid #ddd;text-align:right}th{font-weight:600;color:#555}
 .track{fill:#eee}.committed{fill:#2b6cb0}.pending{fill:#90cdf4}.cap{stroke:#c53030;stroke-width:2}.legend span{margin-right:1rem}
 .legend i{display:inline-block;width:.8rem;height:.8rem;margin-right:.3rem;vertical-align:middle}.k-committed{background:#2b6cb0}.k-pending{background:#90cdf4}.k-cap{background:#c53030}
-</style></head><body><h1>Budget ${escape(month)}</h1>
+</style></head><body><h1>Budget ${escapeHtml(month)}</h1>
 <p class="legend"><span><i class="k-committed"></i>committed (accepted)</span><span><i class="k-pending"></i>pending (sent)</span><span><i class="k-cap"></i>cap</span></p>
 ${rows.length === 0 ? '<p>No organizations with a budget or proposals this month.</p>' : rows.map(section).join('\n')}
 </body></html>

@@ -1,9 +1,8 @@
 // GET /: a small status page for operators: mode, config, queue depth and the last decisions with
 // their reasons and links to the tickets.
 import type { AuditEntry, JobState } from '../store/store.js';
+import { escapeHtml } from '../http/escape-html.js';
 
-const escape = (s: unknown) =>
-  String(s ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 export interface StatusPageInput {
   readonly mode: 'live' | 'shadow';
@@ -27,8 +26,8 @@ export function renderStatusPage(input: StatusPageInput): string {
   const rows = input.decisions
     .map((d) => {
       const url = input.ticketUrl(d.ticketId, d.helpdesk);
-      const ticket = url ? `<a href="${escape(url)}">#${escape(d.ticketId)}</a>` : `#${escape(d.ticketId)}`;
-      return `<tr><td>${escape(new Date(d.at).toISOString().replace('T', ' ').slice(0, 19))}</td><td>${ticket}</td><td>${escape(d.kind)}</td><td><span class="o o-${escape(d.outcome)}">${escape(d.outcome ?? '-')}</span></td><td>${escape(d.rule ?? '-')}</td><td>${escape(reasonOf(d))}</td><td>${escape(d.note ?? '')}</td></tr>`;
+      const ticket = url ? `<a href="${escapeHtml(url)}">#${escapeHtml(d.ticketId)}</a>` : `#${escapeHtml(d.ticketId)}`;
+      return `<tr><td>${escapeHtml(new Date(d.at).toISOString().replace('T', ' ').slice(0, 19))}</td><td>${ticket}</td><td>${escapeHtml(d.kind)}</td><td><span class="o o-${escapeHtml(d.outcome)}">${escapeHtml(d.outcome ?? '-')}</span></td><td>${escapeHtml(d.rule ?? '-')}</td><td>${escapeHtml(reasonOf(d))}</td><td>${escapeHtml(d.note ?? '')}</td></tr>`;
     })
     .join('\n');
   return `<!doctype html>
@@ -43,9 +42,9 @@ th{font-weight:600;color:#68737d} .o{padding:1px 6px;border-radius:3px;backgroun
 .o-covered{background:#edf8f4;color:#037f52}.o-advisory{background:#fff7ed;color:#ad5918}.o-incomplete{background:#edf7ff;color:#1f73b7}.o-review{background:#fff0f1;color:#cc3340}
 dl{display:grid;grid-template-columns:max-content auto;gap:2px 16px} dt{color:#68737d}
 </style></head><body>
-<h1>InScope connector${input.tenant === undefined ? '' : ` · tenant ${escape(input.tenant)}`} <span class="mode mode-${input.mode}">${input.mode === 'shadow' ? 'shadow mode: writes nothing to the helpdesk' : 'live'}</span></h1>
-<dl><dt>Config</dt><dd>${escape(input.configFile)}: ${escape(input.configSummary)}</dd>
-<dt>Queue</dt><dd>${Object.entries(input.queue).map(([k, v]) => `${escape(k)} ${v}`).join(' · ')}</dd></dl>
+<h1>InScope connector${input.tenant === undefined ? '' : ` · tenant ${escapeHtml(input.tenant)}`} <span class="mode mode-${input.mode}">${input.mode === 'shadow' ? 'shadow mode: writes nothing to the helpdesk' : 'live'}</span></h1>
+<dl><dt>Config</dt><dd>${escapeHtml(input.configFile)}: ${escapeHtml(input.configSummary)}</dd>
+<dt>Queue</dt><dd>${Object.entries(input.queue).map(([k, v]) => `${escapeHtml(k)} ${v}`).join(' · ')}</dd></dl>
 <h2>Last ${input.decisions.length} decisions</h2>
 <table><thead><tr><th>When (UTC)</th><th>Ticket</th><th>Kind</th><th>Outcome</th><th>Rule</th><th>Reason</th><th>Note</th></tr></thead>
 <tbody>${rows || '<tr><td colspan="7">No decisions yet.</td></tr>'}</tbody></table>

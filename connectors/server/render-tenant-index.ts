@@ -1,9 +1,8 @@
 // GET / of a deployment with several tenants: each tenant's mode, config and queue, with a link to
 // its own status page. Admin only, like the single-account status page.
 import type { JobState } from '../store/store.js';
+import { escapeHtml } from '../http/escape-html.js';
 
-const escape = (s: unknown) =>
-  String(s ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 export interface TenantIndexRow {
   readonly id: string;
@@ -16,8 +15,8 @@ export interface TenantIndexRow {
 export function renderTenantIndex(rows: readonly TenantIndexRow[]): string {
   const body = rows
     .map((r) => {
-      const queue = r.queue === null ? '<span class="down">store unreachable</span>' : Object.entries(r.queue).map(([k, v]) => `${escape(k)} ${v}`).join(' · ');
-      return `<tr><td><a href="/t/${escape(r.id)}/">${escape(r.id)}</a></td><td><span class="mode mode-${r.mode}">${r.mode}</span></td><td>${queue}</td><td>${escape(r.configSummary)}</td></tr>`;
+      const queue = r.queue === null ? '<span class="down">store unreachable</span>' : Object.entries(r.queue).map(([k, v]) => `${escapeHtml(k)} ${v}`).join(' · ');
+      return `<tr><td><a href="/t/${escapeHtml(r.id)}/">${escapeHtml(r.id)}</a></td><td><span class="mode mode-${r.mode}">${r.mode}</span></td><td>${queue}</td><td>${escapeHtml(r.configSummary)}</td></tr>`;
     })
     .join('\n');
   return `<!doctype html>

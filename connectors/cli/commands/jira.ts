@@ -14,6 +14,7 @@ import type { Store } from '../../store/store.js';
 import { CliError, EXIT } from '../cli-error.js';
 import { loadCliConfig } from '../load-cli-config.js';
 import { parseCommandArgs } from '../parse-command-args.js';
+import { parseLimit } from '../parse-limit.js';
 
 export interface JiraCommandDeps {
   readonly env?: NodeJS.ProcessEnv;
@@ -39,8 +40,7 @@ export async function jiraCommand(argv: string[], deps: JiraCommandDeps = {}): P
   const [sub, ...extra] = positionals;
   if ((sub !== 'setup' && sub !== 'backfill') || extra.length > 0) throw new CliError(USAGE, EXIT.usage);
   if (sub === 'backfill' && !values.jql?.trim()) throw new CliError(`backfill needs --jql, e.g. --jql "project = SUP AND statusCategory != Done"\n${USAGE}`, EXIT.usage);
-  const limit = values.limit === undefined ? undefined : Number(values.limit);
-  if (limit !== undefined && !(Number.isInteger(limit) && limit > 0)) throw new CliError(`--limit: expected a whole number of 1 or more, got "${values.limit}"`, EXIT.usage);
+  const limit = parseLimit(values.limit);
 
   const settings: Settings = readCliSettings(deps.env ?? process.env);
   if (!settings.jira) throw new CliError('needs Jira credentials: set JIRA_SITE_URL, JIRA_EMAIL and JIRA_API_TOKEN', EXIT.invalid);

@@ -19,6 +19,7 @@ import { CliError, EXIT } from '../cli-error.js';
 import { loadCliConfig } from '../load-cli-config.js';
 import { parseCommandArgs } from '../parse-command-args.js';
 import { createProgress } from '../progress-bar.js';
+import { parseLimit } from '../parse-limit.js';
 
 export interface ZendeskCommandDeps {
   readonly env?: NodeJS.ProcessEnv;
@@ -179,11 +180,4 @@ export function parseSince(raw: string | undefined, now: number): number {
   if (!Number.isFinite(ms)) throw new CliError(`--since: expected a date such as 2026-10-01 or 2026-10-01T08:00:00Z, got "${raw}"`, EXIT.usage);
   if (ms > now - 60_000) throw new CliError('--since must be at least a minute in the past (the incremental export refuses later start times)', EXIT.usage);
   return ms;
-}
-
-function parseLimit(raw: string | undefined): number | undefined {
-  if (raw === undefined) return undefined;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n <= 0) throw new CliError(`--limit: expected a whole number of 1 or more, got "${raw}"`, EXIT.usage);
-  return n;
 }
