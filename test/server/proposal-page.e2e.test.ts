@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readSettings } from '../../connectors/server/read-settings.js';
 import { startService, type Service } from '../../connectors/server/start-service.js';
 import { signZendeskDelivery } from '../../connectors/zendesk/webhook/verify-zendesk-signature.js';
+import { anchoredClock } from '../helpers/anchored-clock.js';
 import { startFakeZendesk, type FakeTicket, type FakeZendesk } from '../helpers/fake-zendesk.js';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -18,6 +19,8 @@ const SECRET = 'webhook-secret-for-the-page-test';
 const CATEGORY_FIELD = 360001000001;
 const STATUS = { new: 19000000101, approved: 19000000102 };
 const TICKET = 48203;
+// The proposal number carries the year of the service's clock: anchor it, so that P-2026-0001 holds in any year.
+const now = anchoredClock('2026-11-27T10:00:00.000Z');
 
 const hasChromium = fs.existsSync(CHROMIUM);
 if (!hasChromium) console.warn(`Skipping the acceptance page browser test: ${CHROMIUM} is missing (apt-get install -y chromium)`);
@@ -45,6 +48,7 @@ describe.skipIf(!hasChromium)('the acceptance page in Chromium', { timeout: 60_0
         ZENDESK_SUBDOMAIN: 'veldhuis', ZENDESK_EMAIL: 'inscope@veldhuis-software.nl', ZENDESK_API_TOKEN: 'e2e-token', ZENDESK_BASE_URL: fake.url,
         ZENDESK_WEBHOOK_SECRET: SECRET, INSCOPE_WORKERS: '1', ZENDESK_BOT_USER_ID: '900000001', INSCOPE_PUBLIC_URL: 'http://127.0.0.1:1',
       }),
+      now,
       delayScale: 0.001,
       pollMs: 2,
       sweepMs: 0,
@@ -66,10 +70,10 @@ describe.skipIf(!hasChromium)('the acceptance page in Chromium', { timeout: 60_0
   it('shows the proposal summary, and Accept records the acceptance and sets the ticket to the work status', async () => {
     const ticket = fake.ticket(TICKET)!;
     const raw = JSON.stringify({
-      account_id: 1, id: 'evt-page', subject: `zen:ticket:${TICKET}`, time: new Date().toISOString(), type: 'zen:event-type:ticket.created', zendesk_event_version: '2022-11-06', event: {},
+      account_id: 1, id: 'evt-page', subject: `zen:ticket:${TICKET}`, time: new Date(now()).toISOString(), type: 'zen:event-type:ticket.created', zendesk_event_version: '2022-11-06', event: {},
       detail: { id: String(TICKET), subject: ticket['subject'], description: ticket['description'], status: 'NEW', organization_id: String(ticket['organization_id']), requester_id: String(ticket['requester_id']), created_at: ticket['created_at'], updated_at: ticket['updated_at'], tags: [] },
     });
-    const timestamp = new Date().toISOString();
+    const timestamp = new Date(now()).toISOString();
     const res = await fetch(`${service.url}/webhooks/zendesk`, {
       method: 'POST', body: raw,
       headers: { 'content-type': 'application/json', 'x-zendesk-webhook-signature': signZendeskDelivery(SECRET, timestamp, raw), 'x-zendesk-webhook-signature-timestamp': timestamp, 'x-zendesk-webhook-invocation-id': 'inv-page', 'x-zendesk-account-id': '1', 'x-zendesk-webhook-id': 'wh' },

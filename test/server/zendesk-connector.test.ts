@@ -9,6 +9,7 @@ import { signAppJwt } from '../../connectors/http/sign-app-jwt.js';
 import { readSettings } from '../../connectors/server/read-settings.js';
 import { startService, type Service } from '../../connectors/server/start-service.js';
 import { signZendeskDelivery } from '../../connectors/zendesk/webhook/verify-zendesk-signature.js';
+import { anchoredClock } from '../helpers/anchored-clock.js';
 
 const ZENDESK = 'https://acme.zendesk.com';
 const SECRET = 'webhook-signing-secret-for-tests';
@@ -16,6 +17,8 @@ const APP_SECRET = 'app-secret-for-tests';
 const FIELD = { category: 360001000001 };
 const STATUS = { new: 19000000101, approved: 19000000102 };
 const root = path.resolve(import.meta.dirname, '../..');
+// The proposal number carries the year of the service's clock: anchor it, so that P-2026-0001 holds in any year.
+const now = anchoredClock('2026-11-27T10:00:00.000Z');
 
 type Ticket = Record<string, unknown> & { id: number; updated_at: string; tags: string[]; custom_fields: { id: number; value: unknown }[] };
 
@@ -89,7 +92,7 @@ let invocation = 0;
 
 async function post(body: unknown, options: { secret?: string; headers?: Record<string, string>; raw?: string } = {}) {
   const raw = options.raw ?? JSON.stringify(body);
-  const timestamp = new Date().toISOString();
+  const timestamp = new Date(now()).toISOString();
   const signature = signZendeskDelivery(options.secret ?? SECRET, timestamp, raw);
   return fetch(`${service.url}/webhooks/zendesk`, {
     method: 'POST',
@@ -135,6 +138,7 @@ async function start(configFile = path.join(root, 'examples/coverage.yaml')) {
       INSCOPE_WORKERS: '1',
       ZENDESK_BOT_USER_ID: '900000001',
     }),
+    now,
     delayScale: 0.001,
     pollMs: 2,
     retryBaseMs: 1,
@@ -370,7 +374,7 @@ describe('the sidebar API', () => {
   afterAll(() => stop());
 
   async function call(pathname: string, init: RequestInit & { token?: string | null } = {}) {
-    const token = init.token === undefined ? await signAppJwt({ sub: 'agent-17', email: 'manager@veldhuis-software.nl' }, APP_SECRET, { expiresInSec: 60 }) : init.token;
+    const token = init.token === undefined ? await signAppJwt({ sub: 'agent-17', email: 'manager@veldhuis-software.nl' }, APP_SECRET, { expiresInSec: 60, now: now() }) : init.token;
     return fetch(`${service.url}/api/v1/zendesk${pathname}`, {
       ...init,
       headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
@@ -379,7 +383,7 @@ describe('the sidebar API', () => {
 
   it('refuses a request without a token, or signed with another secret', async () => {
     expect((await call('/tickets/48224/verdict', { token: null })).status).toBe(401);
-    const forged = await signAppJwt({ sub: 'x' }, 'not-the-app-secret', { expiresInSec: 60 });
+    const forged = await signAppJwt({ sub: 'x' }, 'not-the-app-secret', { expiresInSec: 60, now: now() });
     expect((await call('/tickets/48224/verdict', { token: forged })).status).toBe(401);
   });
 
