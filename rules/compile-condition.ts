@@ -3,7 +3,7 @@ import type { CompiledCondition } from './compiled-condition.js';
 import { compileFactCondition } from './compile-fact-condition.js';
 import { compileTextCondition } from './compile-text-condition.js';
 import type { CompileEnv, EvalContext } from './eval-context.js';
-import type { ContractState } from './model.js';
+import type { ContractState, RequestKind } from './model.js';
 import { normalizeText } from './normalize-text.js';
 import type { AttachmentMatch, Condition, TagMatch } from './rules-config.js';
 
@@ -14,8 +14,18 @@ function combine(kind: 'all' | 'any', parts: readonly CompiledCondition[]): Comp
     return every;
   };
   const describe = `${kind} of ${parts.length} condition${parts.length === 1 ? '' : 's'}`;
+  const maybe = (ctx: EvalContext): boolean | undefined => {
+    let unknown = false;
+    for (const p of parts) {
+      const v = p.maybe(ctx);
+      if (v === !every) return !every;
+      if (v === undefined) unknown = true;
+    }
+    return unknown ? undefined : every;
+  };
   return {
     test,
+    maybe,
     explain: (ctx) => {
       // The trace evaluates every child, also those the fast test skips, so a reader sees them all.
       const children = parts.map((p) => p.explain(ctx));
@@ -28,6 +38,10 @@ function combine(kind: 'all' | 'any', parts: readonly CompiledCondition[]): Comp
 function negate(part: CompiledCondition): CompiledCondition {
   return {
     test: (ctx) => !part.test(ctx),
+    maybe: (ctx) => {
+      const v = part.maybe(ctx);
+      return v === undefined ? undefined : !v;
+    },
     explain: (ctx) => {
       const child = part.explain(ctx);
       return { kind: 'not', describe: 'not', passed: !child.passed, children: [child] };
@@ -52,6 +66,7 @@ function compileTags(t: TagMatch): CompiledCondition {
   const describe = `tags include ${parts.join('; ') || 'anything'}`;
   return {
     test,
+    maybe: test,
     explain: (ctx) => ({ kind: 'tags', describe, saw: ctx.tags().join(', ') || 'no tags', passed: test(ctx) }),
   };
 }
@@ -74,6 +89,8 @@ function compileAttachments(a: AttachmentMatch): CompiledCondition {
   const describe = `at least ${a.min} attachment${a.min === 1 ? '' : 's'}${types.length > 0 ? ` of type ${types.join(', ')}` : ''}`;
   return {
     test,
+    // Attachments asked for by a completeness rule may still come.
+    maybe: (ctx) => (ctx.unknown.has('attachments') ? undefined : test(ctx)),
     explain: (ctx) => ({
       kind: 'attachments', describe, passed: test(ctx),
       saw: `${ctx.item.attachments.length} attachment(s)${types.length > 0 ? `, ${count(ctx)} of those types` : ''}`,
@@ -86,6 +103,16 @@ function compileContract(states: readonly ContractState[]): CompiledCondition {
   const describe = states.length === 1 ? `contract is ${states[0]}` : `contract is one of ${states.join(', ')}`;
   return {
     test,
+    maybe: (ctx) => {
+      const possible = ctx.possibleStates;
+      let some = false;
+      let all = true;
+      for (const s of possible) {
+        if (states.includes(s)) some = true;
+        else all = false;
+      }
+      return all ? true : some ? undefined : false;
+    },
     explain: (ctx) => ({
       kind: 'contract', describe, passed: test(ctx),
       saw: ctx.contract === null ? ctx.contractState : `${ctx.contractState} (${ctx.contract.id})`,
@@ -99,9 +126,29 @@ function compileContractLevel(levels: readonly string[]): CompiledCondition {
   const describe = `contract level is one of ${levels.join(', ')}`;
   return {
     test,
+    maybe: test,
     explain: (ctx) => ({
       kind: 'contractLevel', describe, passed: test(ctx),
       saw: ctx.contract === null ? 'no contract' : `${ctx.contract.summary.level} (${ctx.contract.id})`,
+    }),
+  };
+}
+
+function compileKind(kinds: readonly RequestKind[]): CompiledCondition {
+  const test = (ctx: EvalContext): boolean => kinds.includes(ctx.kind.kind);
+  const describe = kinds.length === 1 ? `the request is a ${kinds[0]}` : `the request is one of ${kinds.join(', ')}`;
+  return {
+    test,
+    maybe: (ctx) => {
+      const k = ctx.kind;
+      if (k.certain) return test(ctx);
+      const [first, second] = k.candidates;
+      const a = kinds.includes(first);
+      return a === kinds.includes(second) ? a : undefined;
+    },
+    explain: (ctx) => ({
+      kind: 'kind', describe, passed: test(ctx),
+      saw: `${ctx.kind.kind} (confidence ${ctx.kind.confidence}${ctx.kind.certain ? '' : `, uncertain: ${ctx.kind.candidates.join(' or ')}`}; cues ${ctx.kind.cues.join(', ') || 'none'})`,
     }),
   };
 }
@@ -120,6 +167,7 @@ export function compileCondition(c: Condition, env: CompileEnv, where: string): 
   if ('attachments' in c) return compileAttachments(c.attachments);
   if ('contract' in c) return compileContract(typeof c.contract === 'string' ? [c.contract] : c.contract);
   if ('contractLevel' in c) return compileContractLevel(c.contractLevel);
+  if ('kind' in c) return compileKind(typeof c.kind === 'string' ? [c.kind] : c.kind);
   throw new Error(`${where}: unknown condition ${JSON.stringify(c)}`);
 }
 

@@ -45,6 +45,12 @@ interface CompiledContract {
 /** Resolves `ctx.contract` and `ctx.contractState`; writes its reasoning to `notes` when given. */
 export type ContractResolver = (ctx: EvalContext, createdMs: number, notes: string[] | null) => void;
 
+/**
+ * The contract states possible when the facts in `unknown` could still take any value: what the
+ * customer's answer to a question could change. Dates and the organization do not depend on it.
+ */
+export type PossibleStates = (ctx: EvalContext, unknown: ReadonlySet<string>) => readonly ContractState[];
+
 const MATCHED_BY = ['organizationId', 'organizationName', 'emailDomain'] as const;
 const STATES: readonly ContractState[] = ['not-yet-active', 'expired', 'product-not-covered', 'module-not-covered', 'version-out-of-support', 'active'];
 
@@ -79,7 +85,7 @@ function resolvedFor(c: CompiledContract, state: ContractState, matchKind: numbe
       ...(d.validUntil === undefined ? {} : { validUntil: d.validUntil }),
       timeZone: d.timeZone, products: d.products.map((p) => p.product), matchedBy,
     };
-    r = { id: d.id, def: d, levelKey: c.levelKey, summary };
+    r = { id: d.id, def: d, levelKey: c.levelKey, summary, compiled: c };
     c.resolved[slot] = r;
   }
   return r;
@@ -123,6 +129,42 @@ function productState(c: CompiledContract, ctx: EvalContext, notes: string[] | n
     + (supported === undefined && version !== undefined && covered.versions !== null ? ' (version holds no number, not checked)' : ''));
   return 'active';
 }
+
+/** The states a product check can end in when product, module or version may still take any value. */
+function possibleProductStates(c: CompiledContract, ctx: EvalContext, unknown: ReadonlySet<string>): ContractState[] {
+  const out = new Set<ContractState>();
+  const product = unknown.has('product') ? undefined : ctx.facts.product?.value;
+  const candidates = product === undefined ? [...c.products.values()] : [c.products.get(normalizeKey(product))];
+  if (unknown.has('product')) out.add('product-not-covered');
+  for (const covered of candidates) {
+    if (covered === undefined) {
+      out.add('product-not-covered');
+      continue;
+    }
+    const module = ctx.facts.module?.value;
+    if (covered.modules !== null && unknown.has('module')) out.add('module-not-covered');
+    else if (covered.modules !== null && module !== undefined && !covered.modules.has(normalizeKey(module))) {
+      out.add('module-not-covered');
+      continue;
+    }
+    const version = ctx.facts.version?.value;
+    if (covered.versions !== null && unknown.has('version')) out.add('version-out-of-support');
+    else if (covered.versions !== null && version !== undefined && covered.versions(version) === false) {
+      out.add('version-out-of-support');
+      continue;
+    }
+    out.add('active');
+  }
+  return [...out];
+}
+
+export const possibleStates: PossibleStates = (ctx, unknown) => {
+  const state = ctx.contractState;
+  if (unknown.size === 0 || ctx.contract === null || state === 'none' || state === 'expired' || state === 'not-yet-active') return [state];
+  if (!unknown.has('product') && !unknown.has('module') && !unknown.has('version')) return [state];
+  const compiled = ctx.contract.compiled as CompiledContract | undefined;
+  return compiled === undefined ? [state] : possibleProductStates(compiled, ctx, unknown);
+};
 
 export function compileContracts(defs: readonly ContractDefinition[]): ContractResolver {
   const contracts = defs.map(compileContract);
@@ -174,6 +216,11 @@ export function compileContracts(defs: readonly ContractDefinition[]): ContractR
       chosenDate = localDateIn(chosen.zone, createdMs);
     }
     const d = chosen.def;
+    // A ticket from a customer whose contract covers one product is about that product unless it names another.
+    const [only] = d.products;
+    if (ctx.facts.product === undefined && only !== undefined && d.products.length === 1) {
+      ctx.facts.product = { value: only.product, source: 'contract' };
+    }
     notes?.push(`${d.id} "${d.name}" (${d.level}) matched by ${MATCHED_BY[matchKind]}`
       + (candidates.length > 1 ? ` among ${candidates.length} contracts` : ''));
     notes?.push(`created ${chosenDate} in ${d.timeZone}; valid ${d.validFrom} to ${d.validUntil ?? 'open-ended'} inclusive`);

@@ -58,5 +58,11 @@ export function compileFactCondition(c: FactCondition, env: CompileEnv, where: s
     const counted = c.minWords === undefined ? '' : `, ${acc.words(ctx, Infinity)} words`;
     return `${quote(v)}${alt !== undefined && alt !== v ? ` (id ${quote(alt)})` : ''} from ${acc.source(ctx)}${counted}`;
   };
-  return { test, explain: (ctx) => ({ kind: 'fact', describe, saw: saw(ctx), passed: test(ctx) }) };
+  const fact = c.fact;
+  return {
+    test,
+    // A missing fact the customer is asked for may still come, and then hold any value.
+    maybe: (ctx) => (ctx.unknown.has(fact) ? undefined : test(ctx)),
+    explain: (ctx) => ({ kind: 'fact', describe, saw: saw(ctx), passed: test(ctx) }),
+  };
 }

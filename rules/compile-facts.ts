@@ -7,6 +7,10 @@ import type { FactSource, FactValue } from './model.js';
 import type { PhraseHits } from './phrase-index.js';
 import { compileRegex } from './compile-regex.js';
 import type { FactDefinition } from './rules-config.js';
+import { detectLanguage, findErrorText, findSteps, findVersion } from './builtin-facts.js';
+
+/** Facts the engine finds by itself when the config declares none or its own finds nothing. */
+export const BUILT_IN_FACTS = ['version', 'errorText', 'steps', 'language'] as const;
 
 interface WordValue {
   readonly ids: readonly number[];
@@ -72,15 +76,41 @@ function compileFact(name: string, def: FactDefinition, env: CompileEnv): Compil
   };
 }
 
-/** Compiles the fact definitions into one resolver that fills `ctx.facts`. */
-export function compileFacts(defs: Readonly<Record<string, FactDefinition>>, env: CompileEnv): FactResolver {
+/**
+ * Compiles the fact definitions into one resolver that fills `ctx.facts`. `productWords` maps each
+ * product to the words that name it, so that the built-in version is the one next to the product.
+ */
+export function compileFacts(
+  defs: Readonly<Record<string, FactDefinition>>,
+  env: CompileEnv,
+  productWords: ReadonlyMap<string, readonly string[]>,
+): FactResolver {
   const facts = Object.entries(defs).map(([name, def]) => compileFact(name, def, env));
+  const allProductWords = [...productWords.values()].flat();
+  const source = (ctx: EvalContext, value: string): FactSource => (ctx.item.subject.includes(value) ? 'subject' : 'description');
   return (ctx) => {
     const out: Record<string, FactValue> = {};
     for (const f of facts) {
       const v = resolveOne(f, ctx);
       if (v !== undefined) out[f.name] = v;
     }
+    // Built-ins read the customer's own words: the subject and the description without quoted replies.
+    const text = `${ctx.item.subject}\n${ctx.body()}`;
+    if (out['version'] === undefined) {
+      const product = out['product']?.value;
+      const found = findVersion(text, product === undefined ? [] : productWords.get(product.toLowerCase()) ?? [product.toLowerCase()], allProductWords);
+      if (found.value !== undefined) out['version'] = { value: found.value, source: source(ctx, found.value) };
+      else if (found.claimed !== undefined) ctx.versionClaim = found.claimed;
+    }
+    if (out['errorText'] === undefined) {
+      const error = findErrorText(text);
+      if (error !== undefined) out['errorText'] = { value: error, source: source(ctx, error) };
+    }
+    if (out['steps'] === undefined) {
+      const steps = findSteps(ctx.body());
+      if (steps !== undefined) out['steps'] = { value: steps, source: 'description' };
+    }
+    out['language'] ??= { value: detectLanguage(text), source: 'description' };
     return out;
   };
 }

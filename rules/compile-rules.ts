@@ -4,15 +4,17 @@
 // the item must not be mutated in between, which WorkItem's readonly type already forbids).
 import { compileCondition } from './compile-condition.js';
 import type { CompiledCondition } from './compiled-condition.js';
-import { compileContracts } from './compile-contracts.js';
-import { compileFacts } from './compile-facts.js';
+import { compileContracts, possibleStates } from './compile-contracts.js';
+import { BUILT_IN_FACTS, compileFacts } from './compile-facts.js';
+import { compileKindClassifier } from './classify-kind.js';
 import { type CompileEnv, EvalContext } from './eval-context.js';
-import { NO_RULE_DECIDED } from './messages.js';
-import type { Category, Localized, MissingItem, Outcome, ProposalDraft, RuleTrace, Status, Verdict, WorkItem } from './model.js';
+import { NO_RULE_DECIDED, kindUncertain, notAskedWhy } from './messages.js';
+import type { Category, Localized, MissingItem, NotAsked, Outcome, ProposalDraft, RuleTrace, Status, Verdict, WorkItem } from './model.js';
 import { LazyTrace, type TraceDetail } from './lazy-trace.js';
 import { parseInstant } from './parse-instant.js';
 import { createPhraseIndex } from './phrase-index.js';
-import type { CoverageRule, RulesConfig } from './rules-config.js';
+import type { Condition, CoverageRule, RulesConfig } from './rules-config.js';
+import { normalizeText } from './normalize-text.js';
 
 export interface Engine {
   readonly configHash: string;
@@ -25,6 +27,8 @@ interface CompiledCompleteness {
   readonly when: CompiledCondition | undefined;
   readonly require: CompiledCondition;
   readonly missing: MissingItem;
+  /** The facts `require` reads: while it fails, they are unknown to the coverage rules. */
+  readonly facts: readonly string[];
 }
 
 interface CompiledCoverage {
@@ -33,25 +37,52 @@ interface CompiledCoverage {
   readonly reasons: readonly Localized[];
 }
 
+interface Decision {
+  readonly outcome: Outcome;
+  readonly missing: readonly MissingItem[];
+  readonly covering: CompiledCoverage | null;
+  readonly notAsked: readonly NotAsked[];
+  /** Set when the kind alone left the outcome open. */
+  readonly kindOpen: boolean;
+}
+
 const NONE: readonly never[] = Object.freeze([]);
 const NO_RULE_REASONS: readonly Localized[] = Object.freeze([NO_RULE_DECIDED]);
+const NO_FACTS: ReadonlySet<string> = new Set();
 
 function roundToCents(amount: number): number {
   // The small nudge keeps products like 2.5 × 135.33 (338.324999… in binary) rounding half up.
   return Math.round(amount * 100 + 1e-6) / 100;
 }
 
+/** The facts a condition reads (attachments count as the fact `attachments`). */
+function factsOf(c: Condition, out: Set<string> = new Set()): Set<string> {
+  if ('all' in c) for (const x of c.all) factsOf(x, out);
+  else if ('any' in c) for (const x of c.any) factsOf(x, out);
+  else if ('not' in c) factsOf(c.not, out);
+  else if ('fact' in c) out.add(c.fact);
+  else if ('attachments' in c) out.add('attachments');
+  return out;
+}
+
 export function compileRules(config: RulesConfig, options: { readonly configHash: string }): Engine {
   const { configHash } = options;
   const phrases = createPhraseIndex();
-  const env: CompileEnv = { declared: new Set(Object.keys(config.facts)), phrases };
-  const resolveFacts = compileFacts(config.facts, env);
+  const env: CompileEnv = { declared: new Set([...Object.keys(config.facts), ...BUILT_IN_FACTS]), phrases };
+  const productWords = new Map<string, string[]>();
+  for (const [product, words] of Object.entries(config.facts['product']?.words ?? {})) {
+    productWords.set(product.toLowerCase(), [product.toLowerCase(), ...words.map((w) => normalizeText(w))]);
+  }
+  const resolveFacts = compileFacts(config.facts, env, productWords);
   const resolveContract = compileContracts(config.contracts);
+  const classify = compileKindClassifier(config.kinds);
+  const relevantOnly = (config.completenessMode ?? 'relevant') === 'relevant';
   const completeness: CompiledCompleteness[] = config.completeness.map((r) => ({
     id: r.id,
     when: r.when === undefined ? undefined : compileCondition(r.when, env, `completeness rule "${r.id}" (when)`),
     require: compileCondition(r.require, env, `completeness rule "${r.id}" (require)`),
     missing: { id: r.id, text: r.missing },
+    facts: [...factsOf(r.require)],
   }));
   const coverage: CompiledCoverage[] = config.coverage.map((r) => ({
     def: r,
@@ -66,13 +97,42 @@ export function compileRules(config: RulesConfig, options: { readonly configHash
     const ctx = new EvalContext(item, phrases);
     ctx.facts = resolveFacts(ctx);
     resolveContract(ctx, createdMs, notes);
+    ctx.kind = classify({
+      subject: item.subject,
+      body: ctx.body(),
+      hasErrorText: ctx.facts['errorText'] !== undefined,
+      hasSteps: ctx.facts['steps'] !== undefined,
+    });
+    ctx.facts['kind'] = { value: ctx.kind.kind, source: 'description' };
+    ctx.possibleStates = [ctx.contractState];
+    if (ctx.versionClaim !== undefined) notes?.push(`version claimed without a number ("${ctx.versionClaim}"): unknown`);
     return ctx;
   }
 
-  /** Evaluates the rules in order, returning the deciding rule; traced when `rules` is given. */
-  function decide(ctx: EvalContext, rules: RuleTrace[] | null): { missing: MissingItem[]; firstMissing: string | null; covering: CompiledCoverage | null } {
-    let missing: MissingItem[] | null = null;
-    let firstMissing: string | null = null;
+  /**
+   * The coverage rules three-valued: the outcomes still possible in rule order, and the first
+   * rule that holds whatever is unknown.
+   */
+  function scan(ctx: EvalContext, unknown: ReadonlySet<string>): { outcomes: Set<Outcome>; covering: CompiledCoverage | null } {
+    ctx.unknown = unknown;
+    ctx.possibleStates = possibleStates(ctx, unknown);
+    const outcomes = new Set<Outcome>();
+    let covering: CompiledCoverage | null = null;
+    for (const r of coverage) {
+      const v = r.when.maybe(ctx);
+      if (v === false) continue;
+      outcomes.add(r.def.verdict);
+      if (v === true) {
+        covering = r;
+        break;
+      }
+    }
+    if (covering === null) outcomes.add('review');
+    return { outcomes, covering };
+  }
+
+  function decide(ctx: EvalContext, rules: RuleTrace[] | null): Decision {
+    const failed: CompiledCompleteness[] = [];
     for (const r of completeness) {
       let applies: boolean;
       let holds: boolean;
@@ -85,7 +145,7 @@ export function compileRules(config: RulesConfig, options: { readonly configHash
         applies = whenTrace === undefined || whenTrace.passed;
         holds = !applies || requireTrace.passed;
         rules.push({
-          phase: 'completeness', ruleId: r.id, passed: holds, decided: !holds && firstMissing === null,
+          phase: 'completeness', ruleId: r.id, passed: holds, decided: false,
           condition: {
             kind: 'completeness', passed: holds,
             describe: whenTrace === undefined ? 'requires' : 'when the first condition holds, requires the second',
@@ -93,29 +153,65 @@ export function compileRules(config: RulesConfig, options: { readonly configHash
           },
         });
       }
-      if (!holds) {
-        (missing ??= []).push(r.missing);
-        firstMissing ??= r.id;
+      if (!holds) failed.push(r);
+    }
+    const asked = failed.map((r) => r.missing);
+    if (failed.length > 0 && !relevantOnly) return { outcome: 'incomplete', missing: asked, covering: null, notAsked: NONE, kindOpen: false };
+
+    const unknown = failed.length === 0 ? NO_FACTS : new Set(failed.flatMap((r) => r.facts));
+    const { outcomes, covering } = scan(ctx, unknown);
+    let decision: Decision;
+    if (outcomes.size === 1) {
+      const [outcome] = outcomes as unknown as [Outcome];
+      if (outcome === 'covered' && failed.length > 0) {
+        // A covered Call: its handling needs every missing item.
+        decision = { outcome: 'incomplete', missing: asked, covering: null, notAsked: NONE, kindOpen: false };
+      } else {
+        const by = covering?.def.id;
+        decision = {
+          outcome, missing: NONE, covering, kindOpen: false,
+          notAsked: failed.map((r) => ({ id: r.id, why: notAskedWhy(by, outcome) })),
+        };
+      }
+    } else {
+      // Open: because of what is missing (asking settles it), or because the kind is uncertain.
+      const withKindSettled = failed.length === 0 ? null : scanWithKindSettled(ctx, unknown);
+      if (withKindSettled !== null && withKindSettled.size > 1) {
+        decision = { outcome: 'incomplete', missing: asked, covering: null, notAsked: NONE, kindOpen: false };
+      } else {
+        decision = { outcome: 'review', missing: NONE, covering: null, notAsked: NONE, kindOpen: !ctx.kind.certain };
       }
     }
-    if (missing !== null) return { missing, firstMissing, covering: null };
-    for (const r of coverage) {
-      let passed: boolean;
-      if (rules === null) passed = r.when.test(ctx);
-      else {
+    if (rules !== null) {
+      for (const r of rules) if (r.phase === 'completeness' && !r.passed && decision.outcome === 'incomplete') (r as { decided: boolean }).decided = true;
+      for (const r of coverage) {
         const condition = r.when.explain(ctx);
-        passed = condition.passed;
-        rules.push({ phase: 'coverage', ruleId: r.def.id, passed, decided: passed, condition });
+        const v = r.when.maybe(ctx);
+        const decided = decision.covering === r;
+        rules.push({ phase: 'coverage', ruleId: r.def.id, passed: v === true, decided, ...(v === undefined && { open: true }), condition });
+        if (decided) break;
       }
-      if (passed) return { missing: [], firstMissing: null, covering: r };
     }
-    return { missing: [], firstMissing: null, covering: null };
+    return decision;
+  }
+
+  /** The outcomes still possible with the kind taken as its best candidate. */
+  function scanWithKindSettled(ctx: EvalContext, unknown: ReadonlySet<string>): Set<Outcome> {
+    const kind = ctx.kind;
+    ctx.kind = { ...kind, certain: true };
+    const { outcomes } = scan(ctx, unknown);
+    ctx.kind = kind;
+    ctx.unknown = unknown;
+    return outcomes;
   }
 
   function explain(item: WorkItem): TraceDetail {
     const notes: string[] = [];
     const rules: RuleTrace[] = [];
-    decide(prepare(item, notes), rules);
+    const ctx = prepare(item, notes);
+    notes.push(`kind ${ctx.kind.kind} (confidence ${ctx.kind.confidence}${ctx.kind.certain ? '' : `, uncertain: ${ctx.kind.candidates.join(' or ')}`})`);
+    const decision = decide(ctx, rules);
+    for (const n of decision.notAsked) notes.push(`not asked: ${n.id} (${n.why})`);
     return { contract: notes.join('; '), rules };
   }
 
@@ -128,19 +224,16 @@ export function compileRules(config: RulesConfig, options: { readonly configHash
 
   function triage(item: WorkItem): Verdict {
     const ctx = prepare(item, null);
-    const { missing, firstMissing, covering } = decide(ctx, null);
+    const decision = decide(ctx, null);
+    const { covering } = decision;
     const contract = ctx.contract?.summary ?? null;
-    let outcome: Outcome = 'review';
     let category: Category = 'call';
     let status: Status = 'new';
     let reasons = NO_RULE_REASONS;
     let proposalDraft: ProposalDraft | null = null;
-    if (firstMissing !== null) {
-      outcome = 'incomplete';
-      reasons = missing.map((m) => m.text);
-    } else if (covering !== null) {
+    if (decision.outcome === 'incomplete') reasons = decision.missing.map((m) => m.text);
+    else if (covering !== null) {
       const r = covering.def;
-      outcome = r.verdict;
       reasons = covering.reasons;
       if (r.verdict === 'advisory') {
         category = 'advisory';
@@ -148,12 +241,12 @@ export function compileRules(config: RulesConfig, options: { readonly configHash
       } else if (r.verdict === 'covered' && (r.autoApprove ?? ctx.contract?.def.autoApprove ?? false)) {
         status = 'approved';
       }
-    }
-    const rule = firstMissing ?? covering?.def.id ?? null;
+    } else if (decision.kindOpen) reasons = [kindUncertain(ctx.kind.candidates)];
+    const rule = decision.outcome === 'incomplete' ? decision.missing[0]?.id ?? null : covering?.def.id ?? null;
     return {
-      outcome, category, status,
-      missing: firstMissing === null ? NONE : missing,
-      rule, reasons, contract, facts: ctx.facts, proposal: proposalDraft,
+      outcome: decision.outcome, category, status,
+      missing: decision.outcome === 'incomplete' ? decision.missing : NONE,
+      rule, reasons, contract, facts: ctx.facts, proposal: proposalDraft, kind: ctx.kind, notAsked: decision.notAsked,
       trace: new LazyTrace(configHash, ctx.facts, rule, item, explain),
     };
   }

@@ -50,5 +50,5 @@ export function compileTextCondition(t: TextMatch, env: CompileEnv, where: strin
     }
     return 'no match';
   };
-  return { test, explain: (ctx) => ({ kind: 'text', describe, saw: saw(ctx), passed: test(ctx) }) };
+  return { test, maybe: test, explain: (ctx) => ({ kind: 'text', describe, saw: saw(ctx), passed: test(ctx) }) };
 }

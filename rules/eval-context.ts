@@ -1,6 +1,7 @@
 // Per-triage working state: the item, its resolved facts and contract, and the phrase hits of
 // subject and description, each computed at most once and only when something asks for them.
-import type { ContractState, ContractSummary, FactValue, FieldValue, WorkItem } from './model.js';
+import type { ContractState, ContractSummary, FactValue, FieldValue, KindVerdict, WorkItem } from './model.js';
+import { ownText } from './mail-text.js';
 import type { PhraseHits, PhraseIndex } from './phrase-index.js';
 import type { ContractDefinition } from './rules-config.js';
 
@@ -10,6 +11,8 @@ export interface ResolvedContract {
   readonly def: ContractDefinition;
   readonly levelKey: string;
   readonly summary: ContractSummary;
+  /** The compiled contract, opaque outside compile-contracts.ts. */
+  readonly compiled?: unknown;
 }
 
 /** What compiling conditions and facts needs to share. */
@@ -18,10 +21,22 @@ export interface CompileEnv {
   readonly phrases: PhraseIndex;
 }
 
+const NO_FACTS: ReadonlySet<string> = new Set();
+const UNSET_KIND: KindVerdict = { kind: 'other', confidence: 0, certain: false, candidates: ['other', 'defect'], cues: [], scores: {} };
+
 export class EvalContext {
   facts: Record<string, FactValue> = {};
   contract: ResolvedContract | null = null;
   contractState: ContractState = 'none';
+  /** The request kind, set after the facts. */
+  kind: KindVerdict = UNSET_KIND;
+  /** Facts treated as unknown by `maybe`: those a failing completeness rule asks for. */
+  unknown: ReadonlySet<string> = NO_FACTS;
+  /** The contract states still possible given `unknown`; `[contractState]` when nothing is unknown. */
+  possibleStates: readonly ContractState[] = [];
+  /** A version claimed without a number ("the latest"), for the trace. */
+  versionClaim: string | undefined;
+  private ownBody: string | undefined;
   private subject: PhraseHits | undefined;
   private description: PhraseHits | undefined;
   private lowerTags: readonly string[] | undefined;
@@ -38,6 +53,11 @@ export class EvalContext {
       this.description = this.phrases.scan(this.item.description, 1);
     }
     return this.description;
+  }
+
+  /** The description without quoted replies, signatures and disclaimers (see mail-text.ts). */
+  body(): string {
+    return (this.ownBody ??= ownText(this.item.description));
   }
 
   tags(): readonly string[] {

@@ -43,7 +43,8 @@ export type Outcome = 'incomplete' | 'covered' | 'advisory' | 'review';
 export type Category = 'call' | 'advisory';
 export type Status = 'new' | 'approved';
 
-export type FactSource = 'field' | 'subject' | 'description' | 'default';
+/** Where a fact came from; `contract` is the one product of a single-product contract when the ticket names none. */
+export type FactSource = 'field' | 'subject' | 'description' | 'default' | 'contract';
 
 export interface FactValue {
   readonly value: string;
@@ -101,6 +102,8 @@ export interface RuleTrace {
   readonly ruleId: string;
   readonly passed: boolean;
   readonly decided: boolean;
+  /** The rule could hold or not depending on what is missing or on an uncertain kind. */
+  readonly open?: boolean;
   readonly condition?: ConditionTrace;
 }
 
@@ -110,6 +113,30 @@ export interface Trace {
   readonly contract: string;
   readonly rules: readonly RuleTrace[];
   readonly decidedBy: string | null;
+}
+
+/** What the customer asks for: the procedure covers defects and new versions, not the rest. */
+export type RequestKind = 'defect' | 'how-to' | 'own-implementation' | 'feature-request' | 'new-version' | 'other';
+
+/** The request kind as read from the customer's own words, with what carried it. */
+export interface KindVerdict {
+  readonly kind: RequestKind;
+  /** The winner's share of the two highest scores, 0.5–1 (0 when no cue fired). */
+  readonly confidence: number;
+  /** False when the text does not settle the kind: then both candidates are considered. */
+  readonly certain: boolean;
+  /** The two likeliest kinds, best first. */
+  readonly candidates: readonly [RequestKind, RequestKind];
+  /** The winner's cues that fired (at most 8). */
+  readonly cues: readonly string[];
+  /** Score per kind that had any cue. */
+  readonly scores: Readonly<Record<string, number>>;
+}
+
+/** A completeness item that was not asked for, and why. */
+export interface NotAsked {
+  readonly id: string;
+  readonly why: string;
 }
 
 export interface Verdict {
@@ -124,5 +151,8 @@ export interface Verdict {
   readonly contract: ContractSummary | null;
   readonly facts: Readonly<Record<string, FactValue>>;
   readonly proposal: ProposalDraft | null;
+  readonly kind: KindVerdict;
+  /** Missing items that could not change the outcome, so the customer is not asked for them. */
+  readonly notAsked: readonly NotAsked[];
   readonly trace: Trace;
 }

@@ -1,6 +1,6 @@
 // The part of the coverage config that the engine compiles. The connectors' loader validates the
 // file (YAML or JSON) into this shape; the engine trusts it and never parses text at evaluation time.
-import type { ContractState, Localized } from './model.js';
+import type { ContractState, Localized, RequestKind } from './model.js';
 
 /** Where a text condition looks. */
 export type TextScope = 'subject' | 'description' | 'both';
@@ -18,7 +18,8 @@ export type Condition =
   | { readonly tags: TagMatch }
   | { readonly attachments: AttachmentMatch }
   | { readonly contract: ContractState | readonly ContractState[] }
-  | { readonly contractLevel: readonly string[] };
+  | { readonly contractLevel: readonly string[] }
+  | { readonly kind: RequestKind | readonly RequestKind[] };
 
 /**
  * A test on one named fact. Built-in facts: subject, description, form, priority, channel,
@@ -139,10 +140,24 @@ export interface RulesDefaults {
   readonly estimateHours: number;
 }
 
+/** Per kind, cue words or phrases added to or removed from the built-ins; and the confidence below which the kind is uncertain. */
+export type KindTuning = {
+  readonly [K in RequestKind]?: { readonly add?: readonly string[]; readonly remove?: readonly string[] };
+} & { readonly minConfidence?: number };
+
+/**
+ * `relevant` (the default): a missing item is asked for only when it could change the outcome, or
+ * when the outcome is a covered Call whose handling needs it. `always`: every missing item is
+ * asked for before coverage is decided.
+ */
+export type CompletenessMode = 'relevant' | 'always';
+
 export interface RulesConfig {
   readonly defaults: RulesDefaults;
   readonly facts: Readonly<Record<string, FactDefinition>>;
   readonly contracts: readonly ContractDefinition[];
   readonly completeness: readonly CompletenessRule[];
+  readonly completenessMode?: CompletenessMode;
   readonly coverage: readonly CoverageRule[];
+  readonly kinds?: KindTuning;
 }

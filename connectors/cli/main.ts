@@ -4,6 +4,7 @@ import { CliError, EXIT } from './cli-error.js';
 type Command = (argv: string[]) => Promise<number>;
 
 const commands: Record<string, () => Promise<Command>> = {
+  init: async () => (await import('./commands/init.js')).initCommand,
   'check-config': async () => (await import('./commands/check-config.js')).checkConfigCommand,
   triage: async () => (await import('./commands/triage.js')).triageCommand,
   simulate: async () => (await import('./commands/simulate.js')).simulateCommand,
@@ -19,6 +20,8 @@ const commands: Record<string, () => Promise<Command>> = {
 const usage = `Usage: inscope <command> [options]
 
 Commands:
+  init --products FILE --contracts FILE [--vendor NAME] [--out FILE]
+                                           write a commented starter config from your products and contracts
   check-config [--config FILE]             validate the coverage config
   triage [--config FILE] TICKET.json [--json]   the verdict for one ticket, with its trace
   simulate [--config FILE] [--tickets PATH] [--format table|json|csv] [--out FILE]

@@ -2,7 +2,7 @@
 // text, tags, attachments, contract, contractLevel); that is checked before the kinds are tried, so
 // that "two kinds" and "no kind" get their own message instead of a union's list of failures.
 import * as z from 'zod';
-import type { ContractState } from '../../rules/model.js';
+import type { ContractState, RequestKind } from '../../rules/model.js';
 import type { Condition } from '../../rules/rules-config.js';
 import { describeValue, didYouMean } from './describe-value.js';
 import {
@@ -10,8 +10,14 @@ import {
 } from './scalar-schemas.js';
 
 export const CONDITION_KINDS = [
-  'all', 'any', 'not', 'fact', 'text', 'tags', 'attachments', 'contract', 'contractLevel',
+  'all', 'any', 'not', 'fact', 'text', 'tags', 'attachments', 'contract', 'contractLevel', 'kind',
 ] as const;
+
+export const REQUEST_KINDS = ['defect', 'how-to', 'own-implementation', 'feature-request', 'new-version', 'other'] as const satisfies readonly RequestKind[];
+
+export const requestKindSchema = z.enum(REQUEST_KINDS, {
+  error: (issue) => `expected a request kind (${REQUEST_KINDS.join(', ')}), got ${describeValue(issue.input)}${typeof issue.input === 'string' ? didYouMean(issue.input, REQUEST_KINDS) : ''}`,
+});
 
 export type ConditionKind = (typeof CONDITION_KINDS)[number];
 
@@ -124,6 +130,11 @@ function branches(condition: z.ZodType<Condition>) {
       }),
     }),
     z.strictObject({ contractLevel: stringList('contract level') }),
+    z.strictObject({
+      kind: z.union([requestKindSchema, list(requestKindSchema, 'a list of request kinds', 1)], {
+        error: expected(`a request kind (${REQUEST_KINDS.join(', ')}) or a list of them`),
+      }),
+    }),
   ] as const;
 }
 

@@ -2,7 +2,7 @@
 // a typo is an error, not a silently ignored key. The rules part is what the engine compiles.
 import * as z from 'zod';
 import type { RulesConfig } from '../../rules/rules-config.js';
-import { conditionSchema, textScopeSchema } from './condition-schema.js';
+import { conditionSchema, REQUEST_KINDS, textScopeSchema } from './condition-schema.js';
 import { describeValue } from './describe-value.js';
 import {
   booleanSchema, currencySchema, dateSchema, emailDomainSchema, emailSchema, expected, factNameSchema, idSchema,
@@ -83,6 +83,26 @@ const coverageRuleSchema = z.strictObject({
   estimateHours: positiveNumber('a number of hours above 0').exactOptional(),
 }, mapping('a coverage rule, { id, when, verdict, reason }'));
 
+const completenessSchema = z.union([
+  list(completenessRuleSchema, 'a list of completeness rules'),
+  z.strictObject({
+    mode: z.enum(['relevant', 'always'], { error: (issue) => `expected relevant or always, got ${describeValue(issue.input)}` }).default('relevant')
+      .describe('relevant: ask only for what could change the outcome or what a covered Call needs; always: ask for every missing item first.'),
+    rules: list(completenessRuleSchema, 'a list of completeness rules').default([]),
+  }, mapping('completeness rules: a list, or { mode: relevant | always, rules: [...] }')),
+], { error: expected('completeness rules: a list, or { mode: relevant | always, rules: [...] }') });
+
+const cueTuningSchema = z.strictObject({
+  add: list(text('a cue word or phrase'), 'a list of cue words or phrases', 1).exactOptional(),
+  remove: list(text('a cue word or phrase'), 'a list of cue words or phrases', 1).exactOptional(),
+}, mapping('cue changes, { add: [...], remove: [...] }'));
+
+const kindsSchema = z.strictObject({
+  ...Object.fromEntries(REQUEST_KINDS.map((k) => [k, cueTuningSchema.exactOptional()])) as Record<(typeof REQUEST_KINDS)[number], z.ZodExactOptional<typeof cueTuningSchema>>,
+  minConfidence: z.number({ error: expected('a number between 0.5 and 1') }).min(0.5, { error: 'expected a number between 0.5 and 1' }).max(1, { error: 'expected a number between 0.5 and 1' }).exactOptional()
+    .describe('Below this share of the two highest kind scores the kind is uncertain (default 0.65).'),
+}, mapping(`cue changes per request kind (${REQUEST_KINDS.join(', ')}) and minConfidence`));
+
 const defaultsSchema = z.strictObject({
   timeZone: timeZoneSchema,
   hourlyRate: positiveNumber('an hourly rate above 0'),
@@ -161,16 +181,19 @@ export const configSchema = z.strictObject({
   facts: z.record(factNameSchema, factDefinitionSchema, mapping('a mapping of fact name → fact definition')).default({})
     .describe('Named facts (product, version, module…): from a logical field, else a pattern or word list on the text, else a default.'),
   contracts: list(contractSchema, 'a list of contracts').default([]).describe('Support contracts; at most one per organization at any date.'),
-  completeness: list(completenessRuleSchema, 'a list of completeness rules').default([])
-    .describe('Evaluated first: every applicable rule whose require fails adds its missing text; any → incomplete.'),
+  completeness: completenessSchema.default([])
+    .describe('What to ask for: every applicable rule whose require fails adds its missing text, asked when it could change the outcome (mode relevant) or always.'),
+  kinds: kindsSchema.exactOptional().describe('Cue words added to or removed from the built-in request kinds.'),
   coverage: list(coverageRuleSchema, 'a list of coverage rules').default([])
     .describe('Tried top to bottom; the first rule whose when holds decides. None → review.'),
   helpdesks: helpdesksSchema.prefault({}).describe('Where category, status and logical fields live in Zendesk and Jira.'),
   connector: connectorSchema.prefault({}),
   proposals: proposalsSchema.prefault({}),
 }, mapping('a mapping with version: 1, vendor, defaults, facts, contracts, completeness and coverage'))
-  .transform((config) => ({
+  .transform(({ completeness, ...config }) => ({
     ...config,
+    completeness: Array.isArray(completeness) ? completeness : completeness.rules,
+    completenessMode: Array.isArray(completeness) ? 'relevant' as const : completeness.mode,
     // A contract without a time zone keeps the vendor's.
     contracts: config.contracts.map((contract) => ({ ...contract, timeZone: contract.timeZone ?? config.defaults.timeZone })),
   }));

@@ -9,7 +9,7 @@ import { didYouMean } from './describe-value.js';
 import { formatPath } from './format-path.js';
 
 /** Facts the engine always knows (see rules/rules-config.ts FactCondition). */
-export const BUILT_IN_FACTS = ['subject', 'description', 'form', 'priority', 'channel', 'organization', 'requesterDomain'] as const;
+export const BUILT_IN_FACTS = ['subject', 'description', 'form', 'priority', 'channel', 'organization', 'requesterDomain', 'version', 'errorText', 'steps', 'language', 'kind'] as const;
 
 type Path = readonly PropertyKey[];
 
@@ -20,7 +20,11 @@ const MATCHERS = [
   ['emailDomains', 'e-mail domain', (v: string) => v.trim().toLowerCase()],
 ] as const;
 
-export function crossCheckConfig(config: CoverageConfig, file: string, locate: Locator): ConfigIssue[] {
+/**
+ * `rulesAt` is where the completeness rules stand in the file: `['completeness']` for a list,
+ * `['completeness', 'rules']` for the `{ mode, rules }` form.
+ */
+export function crossCheckConfig(config: CoverageConfig, file: string, locate: Locator, rulesAt: Path = ['completeness']): ConfigIssue[] {
   const issues: ConfigIssue[] = [];
   const add = (path: Path, message: string, related?: Path) => issues.push({
     file, ...locate(path), path: formatPath(path), message,
@@ -35,7 +39,7 @@ export function crossCheckConfig(config: CoverageConfig, file: string, locate: L
   };
   config.contracts.forEach((c, i) => checkId(c.id, ['contracts', i, 'id'], 'contract', 'contract'));
   // Verdicts name the deciding rule by id alone, so completeness and coverage rules share one namespace.
-  config.completeness.forEach((r, i) => checkId(r.id, ['completeness', i, 'id'], 'rule', 'rule'));
+  config.completeness.forEach((r, i) => checkId(r.id, [...rulesAt, i, 'id'], 'rule', 'rule'));
   config.coverage.forEach((r, i) => checkId(r.id, ['coverage', i, 'id'], 'rule', 'rule'));
 
   const wellDated = config.contracts.map((c, i) => {
@@ -87,8 +91,8 @@ export function crossCheckConfig(config: CoverageConfig, file: string, locate: L
     }
   };
   config.completeness.forEach((rule, i) => {
-    if (rule.when !== undefined) checkFacts(rule.when, ['completeness', i, 'when']);
-    checkFacts(rule.require, ['completeness', i, 'require']);
+    if (rule.when !== undefined) checkFacts(rule.when, [...rulesAt, i, 'when']);
+    checkFacts(rule.require, [...rulesAt, i, 'require']);
   });
   config.coverage.forEach((rule, i) => checkFacts(rule.when, ['coverage', i, 'when']));
   return issues;

@@ -43,7 +43,8 @@ function validate(text: string, file: string, bytes: Uint8Array): LoadedConfig {
   const parsed = configSchema.safeParse(data, { error: configErrorMap, reportInput: true });
   if (!parsed.success) throw new ConfigError(toConfigIssues(parsed.error.issues, file, locate));
   const config = parsed.data;
-  const problems = crossCheckConfig(config, file, locate);
+  const raw = (data as { completeness?: unknown } | null)?.completeness;
+  const problems = crossCheckConfig(config, file, locate, raw === undefined || Array.isArray(raw) ? ['completeness'] : ['completeness', 'rules']);
   if (problems.length > 0) throw new ConfigError(problems);
 
   const hash = createHash('sha256').update(bytes).digest('hex').slice(0, 12);

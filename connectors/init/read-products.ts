@@ -1,0 +1,28 @@
+// The products list for `inscope init`: YAML or JSON, a list of { id, name, aliases, modules }.
+import { parse } from 'yaml';
+import type { CatalogueEntry } from './write-starter-config.js';
+import { CsvError } from './parse-contracts-csv.js';
+
+const ID = /^[a-z0-9][a-z0-9_-]*$/;
+
+export function readProducts(text: string, file: string): CatalogueEntry[] {
+  let value: unknown;
+  try {
+    value = parse(text);
+  } catch (error) {
+    throw new CsvError(`${file}: not YAML or JSON: ${(error as Error).message}`);
+  }
+  if (!Array.isArray(value) || value.length === 0) throw new CsvError(`${file}: expected a list of products, each { id, name, aliases, modules }`);
+  return value.map((p: unknown, i) => {
+    const entry = p as Partial<CatalogueEntry> | null;
+    const where = `${file}: product ${i + 1}`;
+    if (entry === null || typeof entry !== 'object' || typeof entry.id !== 'string' || !ID.test(entry.id)) {
+      throw new CsvError(`${where}: expected an id of lower-case letters, digits, - and _ (such as finance)`);
+    }
+    if (typeof entry.name !== 'string' || entry.name.trim() === '') throw new CsvError(`${where} (${entry.id}): expected a name`);
+    for (const m of entry.modules ?? []) {
+      if (typeof m?.id !== 'string' || !ID.test(m.id)) throw new CsvError(`${where} (${entry.id}): expected each module as { id, aliases }`);
+    }
+    return { id: entry.id, name: entry.name, aliases: (entry.aliases ?? []).map(String), modules: entry.modules ?? [] };
+  });
+}

@@ -1,0 +1,116 @@
+// The facts every support procedure needs, found in messy customer text without a regular
+// expression from the admin: the version of the product the ticket is about, an error text, steps
+// to reproduce, and the language. A declared fact of the same name (a field, a pattern, a word
+// list) is tried first; these run when it finds nothing.
+
+const VERSION = /(?<![\w.,/:-])[vV]?(\d{1,3}(?:\.\d{1,4}){1,3})(?![\w%]|[.,]\d)/g;
+const VERSION_WORD = /(?:versie|version|vers\.|ver\.|release|rel\.|build|update|patch|\bv)\s*[:=]?\s*$/i;
+/** Numbers that name something other than the product: platforms, protocols, document sections, money, times. */
+const OTHER_THING = /(?:windows|win|sql\s*server|sql|server|chrome|edge|firefox|safari|browser|tls|ssl|http|https|java|jdk|jre|\.net|dotnet|node|python|php|ios|android|office|excel|outlook|macos|os\s*x|ubuntu|debian|rhel|centos|postgres(?:ql)?|mysql|oracle|iis|section|sectie|paragraaf|hoofdstuk|artikel|article|chapter|page|pagina|stap|step|iso|pdf|camt|pain|xml|json|schema|swift|€|eur|usd|gbp|\$|£|om|at|uur|tot|from\s+\d+|bedrag|amount|saldo|total|totaal)\s*[:]?\s*$/i;
+const UPGRADE_FROM_TO = /\b(?:from|van|vanaf)\s+(?:versie\s+|version\s+|v)?\d{1,3}(?:\.\d{1,4}){1,3}\s+(?:to|naar|into|->|→)\s+(?:versie\s+|version\s+|v)?$/i;
+const UPGRADE_FROM = /\b(?:from|van|vanaf)\s+(?:versie\s+|version\s+|v)?$/i;
+const UPGRADED_TO = /(?:upgraded?|updated?|ge[uü]pgraded?|ge[uü]pdatet?|bijgewerkt|overgestapt|migrated|gemigreerd|naar|to)\s+(?:versie\s+|version\s+|v)?$/i;
+const LATEST = /\b(?:(?:de\s+)?(?:laatste|nieuwste|meest\s+recente|recentste)\s+(?:versie|release|update)|(?:the\s+)?(?:latest|newest|most\s+recent|current)\s+(?:version|release|update)|up[\s-]to[\s-]date)\b/i;
+
+export interface VersionFound {
+  readonly value: string | undefined;
+  /** The customer claims a version without a number ("the latest"): not a version. */
+  readonly claimed?: string;
+}
+
+/**
+ * The version of the product in the text: the number next to the product's name or to a word
+ * such as "versie"; in an upgrade "from X to Y", Y; never a platform's, a section's or an amount.
+ * `productWords` are the names of the product the ticket is about (lower case); `anyProductWords`
+ * those of every product, which count for less.
+ */
+export function findVersion(text: string, productWords: readonly string[], anyProductWords: readonly string[]): VersionFound {
+  let best: string | undefined;
+  let bestScore = 0;
+  for (const m of text.matchAll(VERSION)) {
+    const number = m[1] as string;
+    const at = m.index;
+    const before = text.slice(Math.max(0, at - 40), at).toLowerCase();
+    const near = before.slice(-14);
+    // A date (1.10.2026), a time (10.30 uur) or an IP address is not a version.
+    if (/^\d{1,2}\.\d{1,2}\.\d{2,4}$/.test(number) && Number(number.split('.')[2]) > 31) continue;
+    if (number.split('.').length === 4 && number.split('.').every((p) => Number(p) <= 255) && !VERSION_WORD.test(before)) continue;
+    let score = 0;
+    if (VERSION_WORD.test(before) || /^v/i.test(m[0])) score += 3;
+    if (productWords.some((w) => near.includes(w) || before.slice(-30).includes(w))) score += 3;
+    else if (anyProductWords.some((w) => before.slice(-30).includes(w))) score += 1;
+    if (UPGRADE_FROM_TO.test(before)) score += 4;
+    else if (UPGRADE_FROM.test(before)) score -= 4;
+    else if (UPGRADED_TO.test(before)) score += 1;
+    if (OTHER_THING.test(before.slice(-18))) score -= 5;
+    // Later mentions of the same strength win: an upgrade story ends with the version now in use.
+    if (score >= 3 && score >= bestScore) {
+      best = number;
+      bestScore = score;
+    }
+  }
+  if (best !== undefined) return { value: best };
+  const latest = LATEST.exec(text);
+  return latest === null ? { value: undefined } : { value: undefined, claimed: latest[0] };
+}
+
+const ERROR_PATTERNS: readonly RegExp[] = [
+  // A message code with its text: ERR-1234, BNK-2041, ORA-00942, LA-0917, AADSTS50011.
+  /\b(?:[A-Z]{2,8}-\d{2,6}|AADSTS\d{4,6}|0x[0-9A-F]{8})\b[^\n]{0,160}/,
+  // An HTTP failure.
+  /\b(?:HTTP(?:\/\d(?:\.\d)?)?\s*(?:status\s*)?[45]\d\d\b[^\n]{0,80}|[45]\d\d\s+(?:Internal Server Error|Bad Request|Not Found|Unauthorized|Forbidden|Unprocessable Entity|Bad Gateway|Service Unavailable|Gateway Timeout|Conflict|Too Many Requests)\b)/i,
+  /\b(?:returns?|returned|geeft|gaf|retourneert|krijgen|krijg|get|got|status(?:code)?)\s+(?:een\s+|an?\s+)?(?:HTTP\s*)?[45]\d\d\b/i,
+  // An exception or error type, a stack trace, a log line.
+  /\b[A-Z][A-Za-z0-9]*(?:Exception|Error)\b(?:\s*:[^\n]{0,160})?/,
+  /^\s+at\s+[\w.$<>]+\s*\(|Traceback \(most recent call last\)/m,
+  /^[^\n]*\b(?:ERROR|FATAL|SEVERE|CRITICAL)\b[^\n]*$/m,
+  // "foutmelding: …", "error: …", "the message says …" with the text on the same or the next line.
+  /\b(?:foutmelding|melding|foutcode|fout|error(?: message)?|message|bericht|tekst|text)\s*(?:is|was|zegt|luidt|says|reads)?\s*:\s*\n?\s*\S[^\n]{3,200}/i,
+  // A quoted message in a sentence about an error.
+  /\b(?:foutmelding|melding|fout|error|message|popup|pop-up|warning|waarschuwing)\b[^\n]{0,80}?["“„'‘«][^"”'’»\n]{6,200}["”'’»]/i,
+  /["“„'‘«][^"”'’»\n]{6,200}["”'’»][^\n]{0,40}\b(?:foutmelding|melding|error|message|verschijnt|appears|komt)\b/i,
+];
+
+/** The error text quoted in the ticket: a message code, an HTTP failure, an exception, a log line or a quoted message. */
+export function findErrorText(text: string): string | undefined {
+  for (const re of ERROR_PATTERNS) {
+    const m = re.exec(text);
+    if (m !== null) return m[0].trim().slice(0, 200);
+  }
+  return undefined;
+}
+
+const STEP_PATTERNS: readonly RegExp[] = [
+  /(?:^|\n)\s*(?:stappen(?:\s+om\s+te\s+reproduceren)?|steps(?:\s+to\s+reproduce)?|to reproduce|reproductie|reproduceren|how to reproduce|hoe te reproduceren|wat ik doe|what i did|what we did|wat we doen)\s*:/i,
+  // Two or more numbered lines.
+  /(?:^|\n)\s*(?:\d{1,2}[.)]|stap\s+\d+|step\s+\d+)\s+\S[^\n]*\n(?:[^\n]*\n){0,3}?\s*(?:\d{1,2}[.)]|stap\s+\d+|step\s+\d+)\s+\S/i,
+  // A menu path: Bankieren > Afschriften > Importeren.
+  /[\p{L}][^\n>]{1,40}\s(?:>|->|→|»)\s[^\n>]{1,40}\s(?:>|->|→|»)\s\S/u,
+  // "when I … then …", "als ik … dan/krijg ik …".
+  /\b(?:when(?:ever)?|if|as soon as|each time|every time)\s+(?:i|we|you|a user|users|the user|an employee)\b[^.?!\n]{3,160}/i,
+  /\b(?:als|wanneer|zodra|elke keer als|telkens als)\s+(?:ik|we|wij|je|u|een gebruiker|gebruikers|een medewerker|medewerkers)\b[^.?!\n]{3,160}/i,
+  /\b(?:(?:ik|we|wij)\s+(?:klik|klikken|open|openen|kies|kiezen|selecteer|selecteren|ga|gaan)\b|(?:i|we)\s+(?:click|open|select|choose|go to|navigate to|press)\b)[^.?!\n]{3,160}/i,
+];
+
+/** Steps to reproduce: a "steps:" heading, a numbered list, a menu path, or "when I … then …". */
+export function findSteps(text: string): string | undefined {
+  for (const re of STEP_PATTERNS) {
+    const m = re.exec(text);
+    if (m !== null) return m[0].trim().slice(0, 200);
+  }
+  return undefined;
+}
+
+const DUTCH = new Set(['de', 'het', 'een', 'en', 'ik', 'wij', 'niet', 'van', 'dat', 'op', 'voor', 'met', 'bij', 'graag', 'kunnen', 'jullie', 'ons', 'onze', 'hoe', 'wat', 'geen', 'wordt', 'zijn', 'maar', 'ook', 'naar', 'deze', 'als', 'er', 'heb', 'hebben', 'uw', 'groet', 'groeten', 'dit', 'die', 'nog', 'wel', 'krijgen', 'krijg', 'bedankt']);
+const ENGLISH = new Set(['the', 'a', 'an', 'and', 'i', 'not', 'of', 'that', 'on', 'for', 'with', 'at', 'please', 'can', 'you', 'our', 'us', 'how', 'what', 'no', 'are', 'but', 'also', 'to', 'this', 'if', 'there', 'have', 'has', 'your', 'thanks', 'regards', 'it', 'when', 'get']);
+
+/** The text's language, nl or en, by its commonest function words; en when it has none. */
+export function detectLanguage(text: string): 'nl' | 'en' {
+  let nl = 0;
+  let en = 0;
+  for (const word of text.toLowerCase().split(/[^\p{L}]+/u)) {
+    if (DUTCH.has(word)) nl++;
+    else if (ENGLISH.has(word)) en++;
+  }
+  return nl > en ? 'nl' : 'en';
+}

@@ -1,0 +1,147 @@
+// The request kind from the customer's own words: every cue found adds its weight to its kind,
+// unless a negation stands just before it ("geen foutmelding", "not a bug"); cues of asking count
+// more in a question than in a statement; an error text or steps found in the ticket lean towards
+// a defect. The kind with the highest score wins; its confidence is its share of the two highest
+// scores, so that a how-to that quotes an error or a defect that mentions a setting in passing
+// is decided by the balance, not by whichever phrase comes first.
+import { KIND_CUES, NEGATIONS, type CueList } from './kind-cues.js';
+import type { KindVerdict, RequestKind } from './model.js';
+import { normalizeText } from './normalize-text.js';
+import type { KindTuning } from './rules-config.js';
+
+export const REQUEST_KINDS: readonly RequestKind[] = ['defect', 'how-to', 'own-implementation', 'feature-request', 'new-version', 'other'];
+
+interface Cue {
+  readonly tokens: readonly string[];
+  /** The last token matches as a prefix. */
+  readonly prefix: boolean;
+  readonly kind: number;
+  readonly weight: number;
+  readonly ask: boolean;
+  readonly text: string;
+}
+
+export interface KindEvidence {
+  readonly subject: string;
+  readonly body: string;
+  readonly hasErrorText: boolean;
+  readonly hasSteps: boolean;
+}
+
+export type KindClassifier = (evidence: KindEvidence) => KindVerdict;
+
+const QUESTION_START = /^\s*(?:hoe|wat|waar|welke|wanneer|waarom|kan|kun|kunt|kunnen|is|zijn|moet|moeten|zou|zouden|mag|how|what|where|which|when|why|can|could|is|are|do|does|should|would|will)\b/i;
+const SENTENCES = /[^.!?\n]+[.!?]*/g;
+const DEFAULT_MIN_CONFIDENCE = 0.65;
+/** Below this score no kind has shown itself. */
+const MIN_SCORE = 2;
+const QUESTION_FACTOR = 1.5;
+const STATEMENT_FACTOR = 1 / 3;
+const SUBJECT_FACTOR = 1.5;
+const NEGATION_WINDOW = 3;
+
+function compileCue(text: string, kind: number, weight: number, ask: boolean): Cue | undefined {
+  const prefix = text.trim().endsWith('*');
+  const tokens = normalizeText(prefix ? text.trim().slice(0, -1) : text).split(' ').filter((t) => t !== '');
+  return tokens.length === 0 ? undefined : { tokens, prefix, kind, weight, ask, text };
+}
+
+/** Compiles the built-in cues with the config's additions and removals into a classifier. */
+export function compileKindClassifier(tuning: KindTuning | undefined): KindClassifier {
+  const removed = new Set<string>();
+  const lists: CueList[] = [...KIND_CUES];
+  for (const kind of REQUEST_KINDS) {
+    const t = tuning?.[kind];
+    for (const r of t?.remove ?? []) removed.add(`${kind}\0${normalizeText(r)}`);
+    if (t?.add !== undefined && t.add.length > 0) lists.push({ kind, weight: 3, cues: t.add.join('|') });
+  }
+  const byFirst = new Map<string, Cue[]>();
+  const prefixFirst: Cue[] = [];
+  for (const list of lists) {
+    const kind = REQUEST_KINDS.indexOf(list.kind);
+    for (const text of list.cues.split('|')) {
+      if (removed.has(`${list.kind}\0${normalizeText(text.replace(/\*$/, ''))}`)) continue;
+      const cue = compileCue(text, kind, list.weight, list.ask ?? false);
+      if (cue === undefined) continue;
+      if (cue.prefix && cue.tokens.length === 1) prefixFirst.push(cue);
+      else {
+        const first = cue.tokens[0] as string;
+        const bucket = byFirst.get(first) ?? [];
+        bucket.push(cue);
+        byFirst.set(first, bucket);
+      }
+    }
+  }
+  const negations = new Set(NEGATIONS);
+  const minConfidence = tuning?.minConfidence ?? DEFAULT_MIN_CONFIDENCE;
+
+  function scan(text: string, factor: number, scores: number[], fired: string[][]): void {
+    for (const m of text.matchAll(SENTENCES)) {
+      const sentence = m[0];
+      const question = sentence.trimEnd().endsWith('?') || QUESTION_START.test(sentence);
+      const tokens = normalizeText(sentence).split(' ');
+      // One hit per cue text per sentence; the longest cue starting at a token wins over its prefixes.
+      for (let i = 0; i < tokens.length; i++) {
+        const token = tokens[i] as string;
+        if (token === '') continue;
+        let best: Cue | undefined;
+        for (const cue of byFirst.get(token) ?? []) {
+          if (matchesAt(cue, tokens, i) && (best === undefined || cue.tokens.length > best.tokens.length)) best = cue;
+        }
+        if (best === undefined) for (const cue of prefixFirst) if (token.startsWith(cue.tokens[0] as string)) best = cue;
+        if (best === undefined) continue;
+        let negated = false;
+        for (let k = Math.max(0, i - NEGATION_WINDOW); k < i; k++) if (negations.has(tokens[k] as string)) negated = true;
+        if (negated) continue;
+        const weight = best.weight * factor * (best.ask ? (question ? QUESTION_FACTOR : STATEMENT_FACTOR) : 1);
+        scores[best.kind] = (scores[best.kind] as number) + weight;
+        (fired[best.kind] as string[]).push(best.text);
+        i += best.tokens.length - 1;
+      }
+    }
+  }
+
+  return (evidence) => {
+    const scores = REQUEST_KINDS.map(() => 0);
+    const fired: string[][] = REQUEST_KINDS.map(() => []);
+    scan(evidence.subject, SUBJECT_FACTOR, scores, fired);
+    scan(evidence.body, 1, scores, fired);
+    if (evidence.hasErrorText) {
+      scores[0] = (scores[0] as number) + 2;
+      fired[0]?.push('(error text)');
+    }
+    if (evidence.hasSteps) {
+      scores[0] = (scores[0] as number) + 1;
+      fired[0]?.push('(steps)');
+    }
+    const order = REQUEST_KINDS.map((_, k) => k).sort((a, b) => (scores[b] as number) - (scores[a] as number) || a - b);
+    const top = order[0] as number;
+    const second = order[1] as number;
+    const topScore = scores[top] as number;
+    const secondScore = scores[second] as number;
+    const confidence = topScore === 0 ? 0 : topScore / (topScore + secondScore);
+    const score: Record<string, number> = {};
+    REQUEST_KINDS.forEach((k, i) => {
+      if ((scores[i] as number) > 0) score[k] = Math.round((scores[i] as number) * 10) / 10;
+    });
+    return {
+      kind: topScore < MIN_SCORE ? 'other' : (REQUEST_KINDS[top] as RequestKind),
+      confidence: Math.round(confidence * 100) / 100,
+      certain: topScore >= MIN_SCORE && confidence >= minConfidence,
+      candidates: topScore < MIN_SCORE ? ['defect', 'other'] : [REQUEST_KINDS[top] as RequestKind, REQUEST_KINDS[second] as RequestKind],
+      cues: [...new Set(fired[top])].slice(0, 8),
+      scores: score,
+    };
+  };
+}
+
+function matchesAt(cue: Cue, tokens: readonly string[], i: number): boolean {
+  const n = cue.tokens.length;
+  if (i + n > tokens.length) return false;
+  for (let k = 0; k < n; k++) {
+    const want = cue.tokens[k] as string;
+    const got = tokens[i + k] as string;
+    if (k === n - 1 && cue.prefix ? !got.startsWith(want) : got !== want) return false;
+  }
+  return true;
+}

@@ -1,0 +1,56 @@
+// The built-in cues of each request kind, in Dutch and English. A cue is a word or phrase matched
+// on whole words after normalisation (lower case, no diacritics, punctuation as spaces); a trailing
+// `*` matches any ending ("crash*" finds crasht, crashes, crashed). Each list carries a weight:
+// 3 names the kind on its own, 2 leans clearly, 1 only tips a balance. `ask` cues are how people
+// ask for help; they count one and a half times in a question and a third in a statement, so "we
+// configured the export" in a defect report barely counts, while "how should we configure…?" does.
+import type { RequestKind } from './model.js';
+
+export interface CueList {
+  readonly kind: RequestKind;
+  readonly weight: number;
+  readonly ask?: boolean;
+  readonly cues: string;
+}
+
+export const KIND_CUES: readonly CueList[] = [
+  {
+    kind: 'defect', weight: 3,
+    cues: 'foutmelding|foutmeldingen|foutcode|error message|error messages|error code|exception|stack trace|stacktrace|crash*|loopt vast|liep vast|lopen vast|vastgelopen|bevriest|freezes|frozen|hangs|bug|bugs|regression|regressie|werkt niet|werken niet|werkt niet meer|werkt het niet|stopped working|no longer works|not working|doesn t work|does not work|don t work|isn t working|fails|failed|failing|failure|mislukt|mislukken|gaat mis|gaat fout|ging mis|ging fout|klopt niet|kloppen niet|klopte niet|klopt niet meer|is wrong|are wrong|was wrong|incorrect|incorrectly|onjuist|onjuiste|kapot|broken|storing|outage|internal server error|sinds de update|na de update|sinds de upgrade|na de upgrade|since the update|after the update|since the upgrade|after the upgrade|after upgrading|after updating|since upgrading|since we upgraded|sinds we|deviates|wijkt af|volgens de handleiding|according to the documentation|according to the manual|the documentation says|documentation states|the manual says|api reference|in de handleiding staat|gedocumenteerd|documented|instead of|in plaats van|verdwenen|disappeared|verdwijnt|disappears|dubbel geboekt|duplicated|duplicates|geblokkeerd|blocked|cannot save|can t save|kan niet opslaan|niet opgeslagen|not saved|timeout|timed out|time out|time outs|traag geworden|extremely slow|heel traag|zeer traag',
+  },
+  { kind: 'defect', weight: 2, cues: 'error|errors|fout|fouten|foutief|foutieve|verkeerd|verkeerde|wrong|niet meer|no longer|returns 500|geeft 500|http 500|http 502|http 503|status 500|500 error|expected|verwacht|verwachtte|ontbreekt|ontbreken|missing|leeg|empty|afgebroken|aborted|geen enkele|niet correct|not correct|rejected|afgewezen|geweigerd|refused' },
+  { kind: 'defect', weight: 1, cues: 'probleem|problemen|problem|problems|issue|issues|sinds|since|ineens|suddenly|opeens|plotseling|nog steeds|still|traag|slow' },
+
+  {
+    kind: 'how-to', weight: 3, ask: true,
+    cues: 'hoe kan ik|hoe kunnen we|hoe kunnen wij|hoe stel ik|hoe stellen we|hoe stellen wij|hoe moet ik|hoe moeten we|hoe moeten wij|hoe richt ik|hoe richten we|hoe richten wij|hoe zet ik|hoe zetten we|hoe krijg ik|hoe krijgen we|hoe doe ik|hoe doen we|hoe werkt|hoe pak ik|hoe pakken we|hoe regel ik|hoe regelen we|how do i|how do we|how can i|how can we|how should i|how should we|how would we|how would i|how to|how does|what is the best way|what s the best way|whats the best way|best way to|beste manier|de beste aanpak|the best approach|recommended way|recommended approach|recommended setup|recommended configuration|what do you recommend|wat raden jullie aan|wat adviseren jullie|wat is jullie advies|aanbevolen|aanbevolen manier|best practice|best practices|kunnen jullie uitleggen|kun je uitleggen|kunt u uitleggen|kunnen jullie ons uitleggen|can you explain|could you explain|can you walk|could you walk|walk us through|walk me through|uitleg over|uitleg hoe|advies|adviseren|advice|advise|training|trainingen|workshop|cursus|inrichten|inrichting|meedenken|mee denken|think along|help us set up|help ons met|help us with the setup|help bij het inrichten|hulp bij het inrichten|waar vind ik|where can i find|where do i find|welke instelling|which setting|which settings|welke instellingen|step by step|stap voor stap|handleiding voor|instructies|instructions',
+  },
+  { kind: 'how-to', weight: 2, ask: true, cues: 'configure|configureren|configuratie|configuration|instellen|instelling|set up|setup|opzetten|inregelen|is het mogelijk om|is het mogelijk|is there a way|is it possible to|is it possible|kan ik|kunnen we|can i|can we|should we|moeten we|tips|howto|how-to|vraag over|question about|wat betekent|what does|wat is het verschil|what is the difference' },
+
+  {
+    kind: 'own-implementation', weight: 3,
+    cues: 'ons eigen|onze eigen|our own|in house|inhouse|zelf gebouwd|zelf geschreven|zelfgebouwd*|zelfgeschreven|we built|we have built|we ve built|we wrote|we have written|we developed|our developer|our developers|onze ontwikkelaar|onze ontwikkelaars|onze developer|custom script|custom scripts|ons script|onze scripts|our script|our scripts|maatwerk|eigen koppeling|eigen script|eigen rapport|eigen applicatie|our middleware|onze middleware|our integration|onze koppeling|koppelingsmodule|our custom|onze webshop|our webshop|our erp|ons erp|power bi|sql view|sql views|sql query|sql queries|excel macro|vba|our database|onze database|rechtstreeks in de database|directly in the database|directly on the database|stored procedure|our firewall|onze firewall|our proxy|our server|our servers|onze server|onze servers|our network|ons netwerk|our data model|ons datamodel|our implementation|onze implementatie|freelancer|externe partij|third party|derde partij|onze leverancier|our vendor|our it partner|onze it partner|onze ict|our azure|onze azure|our aws|docker|kubernetes|our scheduler',
+  },
+  { kind: 'own-implementation', weight: 2, cues: 'macro|script|scripts|query|middleware|firewall|proxy|certificaat|certificate|dns|vpn|active directory|sso|powershell|python|zapier|power automate|webshopbouwer|integrator|implementatiepartner|implementation partner' },
+
+  {
+    kind: 'feature-request', weight: 3,
+    cues: 'feature request|featureverzoek|could you add|can you add|could you please add|can you please add|please add|would be nice|would be great if|would be helpful if|it would help if|would love to see|zou fijn zijn|zou mooi zijn|zou handig zijn|zou het mogelijk zijn|zouden jullie|graag zien|willen graag een|wens|wensen|wensenlijst|suggestie|suggesties|suggestion|enhancement|uitbreiding|roadmap|add an option|add a field|een optie toevoegen|toevoegen aan|nieuwe functie|nieuwe functionaliteit|new feature|missen we|we missen|mist een|ontbreekt een optie|not supported yet|nog niet mogelijk|toekomstige versie|future version|future release|in een volgende versie|in a future',
+  },
+  { kind: 'feature-request', weight: 2, cues: 'toevoegen|add|optie|option|functionaliteit|functionality|zou|would|verzoek|request|niet mogelijk|not possible|kunnen jullie|could you' },
+
+  {
+    kind: 'new-version', weight: 3,
+    cues: 'download|downloaden|downloadlink|download link|downloadlocatie|installatiebestand|installatiebestanden|installer|installers|setup file|setup bestand|licentiesleutel|licentiecode|licentiebestand|license key|licence key|license file|licence file|new license|nieuwe licentie|entitlement|recht op de nieuwe|recht op een upgrade|entitled to|upgrade entitlement|release notes|releasenotes|nieuwe release|new release|latest release',
+  },
+  { kind: 'new-version', weight: 2, cues: 'nieuwe versie|new version|licentie|license|licence|upgrade naar|upgraden naar|upgrade to|upgrading to|beschikbaar|available|wanneer komt|when will|portal|klantportaal|customer portal' },
+
+  {
+    kind: 'other', weight: 3,
+    cues: 'offerte|quote for|quotation|verlenging|verlengen|renewal|renew|opzeggen|opzegging|cancel our|cancellation|prijsopgave|pricing|tarieven|price list|prijslijst|contractverlenging|contract renewal|account manager|accountmanager|contactpersoon wijzigen|change of contact|nieuwe contactpersoon|factuur van jullie|your invoice|jullie factuur|invoice from you|betalingsherinnering|payment reminder|inkoopordernummer|purchase order number|po number|afspraak maken|schedule a meeting|kennismaking',
+  },
+  { kind: 'other', weight: 2, cues: 'contract|prijs|price|kosten|costs|korting|discount|budget|facturatieadres|billing address' },
+];
+
+/** Words that negate a cue when they stand at most three words before it. */
+export const NEGATIONS: readonly string[] = ['geen', 'niet', 'nooit', 'zonder', 'no', 'not', 'never', 'without', 'isn', 'doesn', 'don', 'didn', 'wasn', 'aren', 'weren', 'hasn', 'haven', 'nor', 'noch'];

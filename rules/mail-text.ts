@@ -1,0 +1,73 @@
+// The customer's own words in a mail-shaped description. A reply quotes the previous mail (often
+// support's own, about something else), mails end in signatures and legal disclaimers, and a
+// forwarded mail carries the real problem below its header. Cues read from quoted replies,
+// signatures and disclaimers decide nothing, so they are cut; a forwarded message is kept without
+// its header lines.
+
+/** "Op 16 okt. 2026 om 14:03 schreef Support <…>:" / "On Tue, 3 Nov 2026 at 09:14, X wrote:" (possibly wrapped). */
+const REPLY_HEADER = /^\s*(?:op\s.{3,160}\sschreef\b.*|on\s.{3,200}\swrote\s*:?|am\s.{3,160}\sschrieb\b.*)\s*$/i;
+const REPLY_HEADER_START = /^\s*(?:op\s.{3,120}\bom\s\d|on\s.{3,120}\d{4}.*)$/i;
+const REPLY_HEADER_END = /(?:\sschreef|\swrote)\s*.*:\s*$|^.{0,120}\s(?:schreef|wrote)\s*:?\s*$/i;
+/** "---------- Forwarded message ---------", "-----Oorspronkelijk bericht-----", "Begin forwarded message:". */
+const FORWARD_RULE = /^\s*[-_=]{2,}\s*(?:forwarded message|doorgestuurd bericht|original message|oorspronkelijk bericht|origineel bericht|weitergeleitete nachricht)\s*[-_=]*\s*$|^\s*begin forwarded message\s*:?\s*$/i;
+/** Header lines of a forwarded or earlier message in a thread. */
+const HEADER_LINE = /^\s*\*{0,2}(?:van|from|verzonden|sent|date|datum|aan|to|cc|bcc|onderwerp|subject|beantwoorden|reply-to)\s*:\*{0,2}\s/i;
+const SENDER_LINE = /^\s*\*{0,2}(?:van|from)\s*:/i;
+const SIGNATURE_RULE = /^\s*--\s*$|^\s*__{3,}\s*$/;
+/** A closing line: after it come a name, a title and phone numbers, not the problem. */
+const CLOSING = /^\s*(?:met\s+(?:vriendelijke|hartelijke)\s+groet(?:en)?|vriendelijke\s+groet(?:en)?|hartelijke\s+groet(?:en)?|groet(?:en|jes)?|gr\.?|mvg\.?|m\.?v\.?g\.?|kind\s+regards|best\s+regards|warm\s+regards|regards|best(?:\s+wishes)?|cheers|thanks(?:\s+(?:in\s+advance|again|a\s+lot))?|thank\s+you|many\s+thanks|alvast\s+bedankt|bedankt|dank\s*(?:je|u)?\s*(?:wel)?|sincerely|yours\s+sincerely)[\s,.!]*$/i;
+const DEVICE_LINE = /^\s*(?:verzonden\s+(?:vanaf|met|van)\s+mijn|sent\s+from\s+my|get\s+outlook\s+for)\b/i;
+const DISCLAIMER = /\b(?:this\s+e-?mail(?:\s+message)?\s+(?:and\s+any\s+attachments?\s+)?(?:is|are|may\s+be)\s+(?:confidential|intended)|dit\s+(?:e-?mail)?bericht\s+is\s+(?:uitsluitend|alleen|vertrouwelijk)|disclaimer\s*:|intended\s+solely\s+for|uitsluitend\s+bestemd\s+voor|if\s+you\s+(?:have\s+)?received\s+this\s+(?:e-?mail|message)\s+in\s+error|indien\s+u\s+dit\s+bericht\s+(?:ten\s+onrechte|per\s+abuis))/i;
+const QUOTED_LINE = /^\s*>/;
+
+/**
+ * The description without quoted replies, signatures, device lines and disclaimers; forwarded
+ * messages stay, without their header lines. Returns the text unchanged (the same string) when it
+ * has none of these, so most tickets cost one scan of their lines.
+ */
+export function ownText(description: string): string {
+  if (description.length === 0) return description;
+  const lines = description.split(/\r?\n/);
+  const kept: string[] = [];
+  let changed = false;
+  let inSignature = false;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] as string;
+    // A quoted reply: everything from its header on is the earlier conversation.
+    if (REPLY_HEADER.test(line) || (REPLY_HEADER_START.test(line) && i + 1 < lines.length && REPLY_HEADER_END.test(lines[i + 1] as string))) {
+      changed = true;
+      break;
+    }
+    if (FORWARD_RULE.test(line) || (SENDER_LINE.test(line) && headerBlockAt(lines, i))) {
+      // A new message starts: skip its header block, keep its body.
+      changed = true;
+      inSignature = false;
+      let j = FORWARD_RULE.test(line) ? i + 1 : i;
+      while (j < lines.length && (HEADER_LINE.test(lines[j] as string) || (lines[j] as string).trim() === '' && j < i + 2)) j++;
+      i = j - 1;
+      continue;
+    }
+    if (QUOTED_LINE.test(line) || DEVICE_LINE.test(line) || DISCLAIMER.test(line)) {
+      changed = true;
+      continue;
+    }
+    if (SIGNATURE_RULE.test(line) || CLOSING.test(line)) {
+      changed = true;
+      inSignature = true;
+      continue;
+    }
+    if (inSignature) {
+      changed = true;
+      continue;
+    }
+    kept.push(line);
+  }
+  return changed ? kept.join('\n') : description;
+}
+
+/** True when a sender line opens a header block (sender, then date/sent, to or subject within a few lines). */
+function headerBlockAt(lines: readonly string[], i: number): boolean {
+  let headers = 0;
+  for (let j = i + 1; j < Math.min(lines.length, i + 6); j++) if (HEADER_LINE.test(lines[j] as string)) headers++;
+  return headers >= 1;
+}
