@@ -4,7 +4,7 @@
 // a defect. The kind with the highest score wins; its confidence is its share of the two highest
 // scores, so that a how-to that quotes an error or a defect that mentions a setting in passing
 // is decided by the balance, not by whichever phrase comes first.
-import { KIND_CUES, NEGATIONS, type CueList } from './kind-cues.js';
+import { KIND_CUES, NEGATIONS, OWN_ARTIFACTS, POSSESSIVES, type CueList } from './kind-cues.js';
 import type { KindVerdict, RequestKind } from './model.js';
 import { normalizeText } from './normalize-text.js';
 import type { KindTuning } from './rules-config.js';
@@ -32,6 +32,9 @@ export type KindClassifier = (evidence: KindEvidence) => KindVerdict;
 
 const QUESTION_START = /^\s*(?:hoe|wat|waar|welke|wanneer|waarom|kan|kun|kunt|kunnen|is|zijn|moet|moeten|zou|zouden|mag|how|what|where|which|when|why|can|could|is|are|do|does|should|would|will)\b/i;
 const SENTENCES = /[^.!?\n]+[.!?]*/g;
+/** Two lines of source code: SQL, C#, JavaScript, Python, PowerShell. */
+const CODE_LINE = String.raw`^\s*(?:SELECT\s|FROM\s|JOIN\s|INNER JOIN|LEFT JOIN|WHERE\s|GROUP BY|UPDATE\s\w+\s+SET|INSERT INTO|var\s+\w+\s*=|const\s+\w+\s*=|let\s+\w+\s*=|def\s+\w+\(|function\s+\w+\(|using\s+(?:var|System)|import\s+\w|public\s+(?:class|static|async)|private\s+\w|\$\w+\s*=|foreach\s*\(|if\s*\(.*\)\s*\{?$|return\s+\w|await\s+\w|\w+\.\w+\(.*\);\s*$)`;
+const CODE_LINES = new RegExp(`${CODE_LINE}[^\n]*\n(?:[^\n]*\n){0,3}?${CODE_LINE}`, 'm');
 const DEFAULT_MIN_CONFIDENCE = 0.65;
 /** Below this score no kind has shown itself. */
 const MIN_SCORE = 2;
@@ -73,17 +76,38 @@ export function compileKindClassifier(tuning: KindTuning | undefined): KindClass
     }
   }
   const negations = new Set(NEGATIONS);
+  const possessives = new Set(POSSESSIVES);
+  const artifacts = new Set(OWN_ARTIFACTS);
+  const own = REQUEST_KINDS.indexOf('own-implementation');
+  const isArtifact = (token: string | undefined): boolean => {
+    if (token === undefined) return false;
+    if (artifacts.has(token)) return true;
+    // Dutch compounds: "exportscript", "koppelingsmodule".
+    if (token.length < 8) return false;
+    for (const a of artifacts) if (a.length >= 4 && token.endsWith(a)) return true;
+    return false;
+  };
   const minConfidence = tuning?.minConfidence ?? DEFAULT_MIN_CONFIDENCE;
 
-  function scan(text: string, factor: number, scores: number[], fired: string[][]): void {
+  // Each cue text counts once per ticket: a long log repeating "error" is one piece of evidence.
+  function scan(text: string, factor: number, scores: number[], fired: string[][], seen: Set<string>): void {
     for (const m of text.matchAll(SENTENCES)) {
       const sentence = m[0];
       const question = sentence.trimEnd().endsWith('?') || QUESTION_START.test(sentence);
       const tokens = normalizeText(sentence).split(' ');
-      // One hit per cue text per sentence; the longest cue starting at a token wins over its prefixes.
+      // The longest cue starting at a token wins over its prefixes.
       for (let i = 0; i < tokens.length; i++) {
         const token = tokens[i] as string;
         if (token === '') continue;
+        if (possessives.has(token) && (isArtifact(tokens[i + 1]) || isArtifact(tokens[i + 2]))) {
+          const artifact = isArtifact(tokens[i + 1]) ? tokens[i + 1] as string : tokens[i + 2] as string;
+          const cue = `${token} … ${artifact}`;
+          if (!seen.has(cue)) {
+            seen.add(cue);
+            scores[own] = (scores[own] as number) + 2 * factor;
+            (fired[own] as string[]).push(cue);
+          }
+        }
         let best: Cue | undefined;
         for (const cue of byFirst.get(token) ?? []) {
           if (matchesAt(cue, tokens, i) && (best === undefined || cue.tokens.length > best.tokens.length)) best = cue;
@@ -92,11 +116,12 @@ export function compileKindClassifier(tuning: KindTuning | undefined): KindClass
         if (best === undefined) continue;
         let negated = false;
         for (let k = Math.max(0, i - NEGATION_WINDOW); k < i; k++) if (negations.has(tokens[k] as string)) negated = true;
-        if (negated) continue;
+        i += best.tokens.length - 1;
+        if (negated || seen.has(best.text)) continue;
+        seen.add(best.text);
         const weight = best.weight * factor * (best.ask ? (question ? QUESTION_FACTOR : STATEMENT_FACTOR) : 1);
         scores[best.kind] = (scores[best.kind] as number) + weight;
         (fired[best.kind] as string[]).push(best.text);
-        i += best.tokens.length - 1;
       }
     }
   }
@@ -104,14 +129,20 @@ export function compileKindClassifier(tuning: KindTuning | undefined): KindClass
   return (evidence) => {
     const scores = REQUEST_KINDS.map(() => 0);
     const fired: string[][] = REQUEST_KINDS.map(() => []);
-    scan(evidence.subject, SUBJECT_FACTOR, scores, fired);
-    scan(evidence.body, 1, scores, fired);
+    const seen = new Set<string>();
+    scan(evidence.subject, SUBJECT_FACTOR, scores, fired, seen);
+    scan(evidence.body, 1, scores, fired, seen);
+    if (CODE_LINES.test(evidence.body)) {
+      // The customer's own code pasted in: their implementation is the subject.
+      scores[own] = (scores[own] as number) + 3;
+      fired[own]?.push('(code)');
+    }
     if (evidence.hasErrorText) {
       scores[0] = (scores[0] as number) + 2;
       fired[0]?.push('(error text)');
     }
     if (evidence.hasSteps) {
-      scores[0] = (scores[0] as number) + 1;
+      scores[0] = (scores[0] as number) + 2;
       fired[0]?.push('(steps)');
     }
     const order = REQUEST_KINDS.map((_, k) => k).sort((a, b) => (scores[b] as number) - (scores[a] as number) || a - b);

@@ -1,11 +1,13 @@
 // Fact resolution: a logical field first, else a pattern or word list over the subject and/or
 // description, else the default; each value remembers where it came from. Among word lists the
-// first canonical value (in config order) with a phrase in the text wins; the subject before the
-// description.
+// canonical value with the strongest evidence wins: a phrase that names the value itself ("Connect",
+// "Veldhuis Connect") counts three times a mere alias ("timesheets", "api"), a phrase in the subject
+// twice one in the description; on a tie, the first in config order.
 import { type CompileEnv, type EvalContext, fieldText, foundAny } from './eval-context.js';
 import type { FactSource, FactValue } from './model.js';
 import type { PhraseHits } from './phrase-index.js';
 import { compileRegex } from './compile-regex.js';
+import { normalizeText } from './normalize-text.js';
 import type { FactDefinition } from './rules-config.js';
 import { detectLanguage, findErrorText, findSteps, findVersion } from './builtin-facts.js';
 
@@ -14,6 +16,8 @@ export const BUILT_IN_FACTS = ['version', 'errorText', 'steps', 'language'] as c
 
 interface WordValue {
   readonly ids: readonly number[];
+  /** Per id: 3 when the phrase names the canonical value itself, else 1. */
+  readonly weights: readonly number[];
   readonly fromSubject: FactValue;
   readonly fromDescription: FactValue;
 }
@@ -37,9 +41,24 @@ function fromPattern(re: RegExp, text: string, source: FactSource): FactValue | 
   return value === '' ? undefined : { value, source };
 }
 
-function fromWords(words: readonly WordValue[], hits: PhraseHits, inSubject: boolean): FactValue | undefined {
-  for (const w of words) if (foundAny(hits, w.ids)) return inSubject ? w.fromSubject : w.fromDescription;
-  return undefined;
+function evidence(w: WordValue, hits: PhraseHits): number {
+  let score = 0;
+  for (let i = 0; i < w.ids.length; i++) if (foundAny(hits, [w.ids[i] as number])) score += w.weights[i] as number;
+  return score;
+}
+
+function fromWords(words: readonly WordValue[], subject: PhraseHits | null, description: PhraseHits | null): FactValue | undefined {
+  let best: FactValue | undefined;
+  let bestScore = 0;
+  for (const w of words) {
+    const inSubject = subject === null ? 0 : evidence(w, subject);
+    const score = 2 * inSubject + (description === null ? 0 : evidence(w, description));
+    if (score > bestScore) {
+      bestScore = score;
+      best = inSubject > 0 ? w.fromSubject : w.fromDescription;
+    }
+  }
+  return best;
 }
 
 function resolveOne(f: CompiledFact, ctx: EvalContext): FactValue | undefined {
@@ -51,16 +70,22 @@ function resolveOne(f: CompiledFact, ctx: EvalContext): FactValue | undefined {
     if (found === undefined && f.description) found = fromPattern(f.pattern, ctx.item.description, 'description');
   }
   if (found === undefined && f.words.length > 0) {
-    if (f.subject) found = fromWords(f.words, ctx.subjectHits(), true);
-    if (found === undefined && f.description) found = fromWords(f.words, ctx.descriptionHits(), false);
+    found = fromWords(f.words, f.subject ? ctx.subjectHits() : null, f.description ? ctx.descriptionHits() : null);
   }
   return found ?? f.fallback;
+}
+
+/** True when a phrase names the canonical value itself: "connect", "veldhuis connect", "tax-filing". */
+function names(phrase: string, value: string): boolean {
+  const p = ` ${normalizeText(phrase)} `;
+  return p.includes(` ${normalizeText(value)} `);
 }
 
 function compileFact(name: string, def: FactDefinition, env: CompileEnv): CompiledFact {
   const scope = def.in ?? 'both';
   const words = Object.entries(def.words ?? {}).map(([value, phrases]) => ({
     ids: phrases.map((p) => env.phrases.add(p)),
+    weights: phrases.map((p) => (names(p, value) ? 3 : 1)),
     fromSubject: { value, source: 'subject' as const },
     fromDescription: { value, source: 'description' as const },
   }));
