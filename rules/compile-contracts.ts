@@ -220,6 +220,7 @@ export function compileContracts(defs: readonly ContractDefinition[]): ContractR
     const [only] = d.products;
     if (ctx.facts.product === undefined && only !== undefined && d.products.length === 1) {
       ctx.facts.product = { value: only.product, source: 'contract' };
+      notes?.push(`product ${only.product} taken from the contract, its only product`);
     }
     notes?.push(`${d.id} "${d.name}" (${d.level}) matched by ${MATCHED_BY[matchKind]}`
       + (candidates.length > 1 ? ` among ${candidates.length} contracts` : ''));

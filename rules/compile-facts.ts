@@ -119,6 +119,12 @@ export function compileFacts(
       const v = resolveOne(f, ctx);
       if (v !== undefined) out[f.name] = v;
     }
+    // A built-in the config does not declare still reads its logical field first, as a declared fact does.
+    for (const name of BUILT_IN_FACTS) {
+      if (out[name] !== undefined) continue;
+      const value = fieldText(ctx.item.fields[name]);
+      if (value !== undefined) out[name] = { value, source: 'field' };
+    }
     // Built-ins read the customer's own words: the subject and the description without quoted replies.
     const text = `${ctx.item.subject}\n${ctx.body()}`;
     if (out['version'] === undefined) {

@@ -156,8 +156,26 @@ export function compileRules(config: RulesConfig, options: { readonly configHash
       if (!holds) failed.push(r);
     }
     const asked = failed.map((r) => r.missing);
-    if (failed.length > 0 && !relevantOnly) return { outcome: 'incomplete', missing: asked, covering: null, notAsked: NONE, kindOpen: false };
+    const decision = failed.length > 0 && !relevantOnly
+      ? { outcome: 'incomplete' as const, missing: asked, covering: null, notAsked: NONE, kindOpen: false }
+      : decideCoverage(ctx, failed, asked);
+    if (rules !== null) {
+      for (const r of rules) if (r.phase === 'completeness' && !r.passed && decision.outcome === 'incomplete') (r as { decided: boolean }).decided = true;
+      // With literal completeness an incomplete request never reaches coverage.
+      if (decision.outcome !== 'incomplete' || relevantOnly) {
+        for (const r of coverage) {
+          const condition = r.when.explain(ctx);
+          const v = r.when.maybe(ctx);
+          const decided = decision.covering === r;
+          rules.push({ phase: 'coverage', ruleId: r.def.id, passed: v === true, decided, ...(v === undefined && { open: true }), condition });
+          if (decided) break;
+        }
+      }
+    }
+    return decision;
+  }
 
+  function decideCoverage(ctx: EvalContext, failed: readonly CompiledCompleteness[], asked: readonly MissingItem[]): Decision {
     const unknown = failed.length === 0 ? NO_FACTS : new Set(failed.flatMap((r) => r.facts));
     const { outcomes, covering } = scan(ctx, unknown);
     let decision: Decision;
@@ -180,16 +198,6 @@ export function compileRules(config: RulesConfig, options: { readonly configHash
         decision = { outcome: 'incomplete', missing: asked, covering: null, notAsked: NONE, kindOpen: false };
       } else {
         decision = { outcome: 'review', missing: NONE, covering: null, notAsked: NONE, kindOpen: !ctx.kind.certain };
-      }
-    }
-    if (rules !== null) {
-      for (const r of rules) if (r.phase === 'completeness' && !r.passed && decision.outcome === 'incomplete') (r as { decided: boolean }).decided = true;
-      for (const r of coverage) {
-        const condition = r.when.explain(ctx);
-        const v = r.when.maybe(ctx);
-        const decided = decision.covering === r;
-        rules.push({ phase: 'coverage', ruleId: r.def.id, passed: v === true, decided, ...(v === undefined && { open: true }), condition });
-        if (decided) break;
       }
     }
     return decision;

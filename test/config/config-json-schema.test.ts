@@ -19,14 +19,14 @@ describe('configJsonSchema', () => {
     expect(schema.additionalProperties).toBe(false);
     expect(schema.required).toEqual(['version', 'vendor', 'defaults']);
     expect(Object.keys(schema.properties ?? {})).toEqual([
-      'version', 'vendor', 'defaults', 'facts', 'contracts', 'completeness', 'coverage', 'helpdesks', 'connector', 'proposals',
+      'version', 'vendor', 'defaults', 'facts', 'contracts', 'completeness', 'kinds', 'coverage', 'helpdesks', 'connector', 'proposals',
     ]);
   });
 
   it('describes conditions once, recursively, with one alternative per kind', () => {
     const condition = schema.$defs?.['Condition'];
     expect(condition?.anyOf?.map((alternative) => alternative.required?.[0])).toEqual([
-      'all', 'any', 'not', 'fact', 'text', 'tags', 'attachments', 'contract', 'contractLevel',
+      'all', 'any', 'not', 'fact', 'text', 'tags', 'attachments', 'contract', 'contractLevel', 'kind',
     ]);
     expect(condition?.anyOf?.[0]?.properties?.['all']?.items?.$ref).toBe('#/$defs/Condition');
     const coverageRule = schema.properties?.['coverage']?.items;

@@ -67,7 +67,7 @@ const badFixtures: readonly (readonly [string, string, readonly Expected[]])[] =
     { line: 11, column: 11, path: 'coverage[0].when.any[1]', message: 'a fact condition needs exactly one operator (present, equals, in, matches, minWords), got none' },
   ]],
   ['a condition on an unknown fact', 'unknown-fact.yaml', [
-    { line: 11, column: 20, path: 'coverage[0].when.not.fact', message: 'unknown fact "prodcut" (did you mean "product"?): expected a built-in fact (subject, description, form, priority, channel, organization, requesterDomain), a fact declared under facts or a field under helpdesks.*.fields' },
+    { line: 11, column: 20, path: 'coverage[0].when.not.fact', message: 'unknown fact "prodcut" (did you mean "product"?): expected a built-in fact (subject, description, form, priority, channel, organization, requesterDomain, version, errorText, steps, language, kind), a fact declared under facts or a field under helpdesks.*.fields' },
   ]],
   ['a duplicate contract id', 'duplicate-contract-id.yaml', [
     { line: 11, column: 9, path: 'contracts[1].id', message: 'duplicate contract id "C-2026-001": ids must be unique',
@@ -164,7 +164,7 @@ const contract = (id: string, match: string, from: string, until?: string) => `
     validFrom: ${from}${until === undefined ? '' : `\n    validUntil: ${until}`}
     products: [{ product: finance }]`;
 
-const KINDS = 'all, any, not, fact, text, tags, attachments, contract, contractLevel';
+const KINDS = 'all, any, not, fact, text, tags, attachments, contract, contractLevel, kind';
 
 const badTexts: readonly (readonly [string, string, readonly Expected[]])[] = [
   ['another config version', HEAD.replace('version: 1', 'version: 2'), [

@@ -5,7 +5,11 @@ import { contractDef, probe } from './builders.js';
 
 type Row = [string, Condition, Partial<WorkItem>, boolean];
 
-const factFacts = { facts: { product: { field: 'product', words: { finance: ['boekhouding'] } } } };
+// Two products: with one, a ticket that names none is about that one (see the trace tests).
+const factFacts = {
+  facts: { product: { field: 'product', words: { finance: ['boekhouding'] } } },
+  contracts: [contractDef({ products: [{ product: 'finance' }, { product: 'payroll' }] })],
+};
 
 describe('fact conditions', () => {
   it.each<Row>([

@@ -29,7 +29,7 @@ describe('trace', () => {
 
   it('names the config hash, the facts with their source and the deciding rule', () => {
     expect(trace.configHash).toBe('test-hash');
-    expect(trace.facts).toEqual({ product: { value: 'finance', source: 'subject' } });
+    expect(trace.facts['product']).toEqual({ value: 'finance', source: 'subject' });
     expect(trace.decidedBy).toBe('defect');
     expect(verdict.rule).toBe('defect');
   });
@@ -59,8 +59,20 @@ describe('trace', () => {
     expect(trace.contract).toContain('state active');
   });
 
+  it('takes the product of a one-product contract when the ticket names none', () => {
+    const implied = engine.triage(workItem({ subject: 'x' }));
+    expect(implied.facts['product']).toEqual({ value: 'finance', source: 'contract' });
+    expect(implied.trace.contract).toContain('product finance taken from the contract, its only product');
+  });
+
   it('says when the product is unknown and not checked', () => {
-    const unknown = engine.triage(workItem({ subject: 'x' })).trace;
+    const twoProducts = engineFor({
+      facts: { product: { words: { finance: ['boekhouding'] } } },
+      completeness: [{ id: 'product-known', require: { fact: 'product', present: true }, missing: reason('Which product?') }],
+      completenessMode: 'always',
+      contracts: [contractDef({ id: 'C-7', validUntil: '2026-12-31', products: [{ product: 'finance' }, { product: 'payroll' }] })],
+    });
+    const unknown = twoProducts.triage(workItem({ subject: 'x' })).trace;
     expect(unknown.contract).toContain('product unknown, so product, module and version were not checked');
     expect(unknown.decidedBy).toBe('product-known');
     expect(unknown.rules.map((r) => r.ruleId)).toEqual(['product-known']);

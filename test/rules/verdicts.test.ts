@@ -21,14 +21,17 @@ const coverage: CoverageRule[] = [
   { id: 'defect', when: { all: [{ contract: 'active' }, { text: { words: ['fout', 'crash'] } }] }, verdict: 'covered', reason: reason('Defect') },
 ];
 
+// Two products, so that a ticket naming none leaves the product open (one product would be implied).
+const twoProducts = [contractDef({ products: [{ product: 'finance' }, { product: 'payroll' }] })];
+
 function triage(item: Partial<WorkItem>, overrides: Partial<RulesConfig> = {}): Verdict {
   return engineFor({ facts, completeness, coverage, ...overrides }).triage(workItem({ fields: { product: 'finance' }, ...item }));
 }
 
 describe('verdicts', () => {
   it.each<[string, Partial<WorkItem>, Partial<Verdict>]>([
-    ['incomplete lists what is missing, in rule order', { fields: {}, description: 'crash' },
-      { outcome: 'incomplete', category: 'call', status: 'new', rule: 'product-known', proposal: null }],
+    ['incomplete names the first missing item as its rule', { fields: { steps: '' }, description: 'crash' },
+      { outcome: 'incomplete', category: 'call', status: 'new', rule: 'steps-for-crash', proposal: null }],
     ['covered is a call, new when the contract does not auto-approve', { description: 'een fout' },
       { outcome: 'covered', category: 'call', status: 'new', rule: 'defect', proposal: null }],
     ['covered is approved when the rule auto-approves', { description: 'fout', tags: ['urgent'] },
@@ -44,7 +47,7 @@ describe('verdicts', () => {
   });
 
   it('lists every missing item and uses their texts as reasons', () => {
-    const verdict = triage({ fields: {}, description: 'crash' });
+    const verdict = triage({ fields: {}, description: 'crash' }, { contracts: twoProducts });
     expect(verdict.missing.map((m) => m.id)).toEqual(['product-known', 'steps-for-crash']);
     expect(verdict.reasons).toEqual([{ en: 'Which product?', nl: 'Welk product?' }, { en: 'Which steps?', nl: 'Welke stappen?' }]);
   });
@@ -76,7 +79,7 @@ describe('verdicts', () => {
       id: 'C-1', name: 'Gold 2026', level: 'gold', state: 'active', validFrom: '2026-01-01', validUntil: '2026-12-31',
       timeZone: 'Europe/Amsterdam', products: ['finance'], matchedBy: 'organizationId',
     });
-    expect(verdict.facts).toEqual({ product: { value: 'finance', source: 'field' } });
+    expect(verdict.facts['product']).toEqual({ value: 'finance', source: 'field' });
   });
 });
 
