@@ -1,0 +1,64 @@
+// The built-in facts on messy text: the product's version, error texts, steps, language.
+import { describe, expect, it } from 'vitest';
+import { detectLanguage, findErrorText, findSteps, findVersion } from '../../rules/builtin-facts.js';
+
+const finance = ['finance', 'veldhuis finance'];
+
+describe('findVersion', () => {
+  it.each([
+    ['Windows 11, SQL Server 2019.4, Finance 9.6.1', '9.6.1'],
+    ['We upgraded from 21.0 to 24.1 last week', '24.1'],
+    ['Na de upgrade van Finance 9.8 naar 10.0 klopt het niet', '10.0'],
+    ['versie 9.4', '9.4'],
+    ['Chrome 120.0.1 and Finance v9.2', '9.2'],
+    ['Het bedrag was 184.22 euro', undefined],
+  ])('"%s" gives %s', (text, version) => {
+    expect(findVersion(text, finance, finance).value).toBe(version);
+  });
+
+  it('reads "the latest" as a claim, not a version', () => {
+    expect(findVersion('We use the latest version of Finance', finance, finance)).toEqual({ value: undefined, claimed: 'the latest version' });
+    expect(findVersion('volgens mij de laatste versie', finance, finance).claimed).toBe('de laatste versie');
+  });
+
+  it('prefers the number next to the ticket\'s product over another product\'s', () => {
+    expect(findVersion('Finance 9.5.1 is fine, but Planner 4.3 crashes', ['planner'], [...finance, 'planner']).value).toBe('4.3');
+  });
+});
+
+describe('findErrorText', () => {
+  it.each([
+    ['Oracle says ORA-00942: table or view does not exist', 'ORA-00942'],
+    ['The API returns HTTP 500 Internal Server Error', 'HTTP 500'],
+    ['System.NullReferenceException: Object reference not set', 'NullReferenceException'],
+    ['foutmelding: "Periode is al afgesloten"', 'Periode is al afgesloten'],
+  ])('finds the error in "%s"', (text, part) => {
+    expect(findErrorText(text)).toContain(part);
+  });
+
+  it('finds nothing in a plain question', () => {
+    expect(findErrorText('Hoe stel ik de export in?')).toBeUndefined();
+  });
+});
+
+describe('findSteps', () => {
+  it.each([
+    ['Stappen:\n1. open\n2. klik'],
+    ['1. Open the roster\n2. Click Publish'],
+    ['Bankieren > Afschriften > Importeren'],
+    ['Als ik op Publiceren klik, loopt het vast'],
+  ])('finds steps in %j', (text) => {
+    expect(findSteps(text)).toBeDefined();
+  });
+
+  it('finds none in one sentence without actions', () => {
+    expect(findSteps('De loonstrook klopt niet.')).toBeUndefined();
+  });
+});
+
+describe('detectLanguage', () => {
+  it('tells Dutch from English', () => {
+    expect(detectLanguage('Hoi, de export werkt niet en ik krijg geen melding')).toBe('nl');
+    expect(detectLanguage('Hi, the export does not work and there is no message')).toBe('en');
+  });
+});

@@ -1,0 +1,59 @@
+// The built-in request kinds: scored cues, negation, questions versus statements, own artifacts.
+import { describe, expect, it } from 'vitest';
+import { compileKindClassifier } from '../../rules/classify-kind.js';
+
+const classify = compileKindClassifier(undefined);
+const kindOf = (subject: string, body: string, extra: { hasErrorText?: boolean; hasSteps?: boolean } = {}) =>
+  classify({ subject, body, hasErrorText: extra.hasErrorText ?? false, hasSteps: extra.hasSteps ?? false });
+
+describe('request kinds', () => {
+  it.each([
+    ['Kunnen jullie uitleggen hoe de periodeafsluiting werkt?', 'how-to'],
+    ["What's the recommended way to sync 10,000 employees a night?", 'how-to'],
+    ['Could you add an export to Excel for the roster? That would be great.', 'feature-request'],
+    ['Graag de downloadlink voor de nieuwe versie van Payroll', 'new-version'],
+    ['Sinds de update loopt Planner vast bij het openen van het rooster', 'defect'],
+    ['Our own script that reads the API fails, can you review our code?', 'own-implementation'],
+    ['Graag een offerte voor de verlenging van ons contract', 'other'],
+  ])('"%s" is %s', (body, kind) => {
+    expect(kindOf('', body).kind).toBe(kind);
+  });
+
+  it('does not count a negated cue: "geen foutmelding" is no evidence of a defect', () => {
+    const negated = kindOf('', 'Er komt geen foutmelding.');
+    expect(negated.scores['defect']).toBeUndefined();
+    expect(kindOf('', 'Er komt een foutmelding.').scores['defect']).toBeGreaterThan(0);
+  });
+
+  it('counts a setting mentioned in passing in a defect less than a question about it', () => {
+    const statement = kindOf('', 'We hebben de export ingesteld zoals altijd.');
+    const question = kindOf('', 'Hoe moeten we de export instellen?');
+    expect(question.kind).toBe('how-to');
+    expect((statement.scores['how-to'] ?? 0)).toBeLessThan(question.scores['how-to'] ?? 0);
+  });
+
+  it('leans to a defect when the ticket quotes an error text and steps', () => {
+    const bare = kindOf('', 'Het saldo.');
+    const withEvidence = kindOf('', 'Het saldo.', { hasErrorText: true, hasSteps: true });
+    expect(bare.certain).toBe(false);
+    expect(withEvidence.kind).toBe('defect');
+  });
+
+  it('is uncertain, naming both candidates, when a how-to and a defect weigh the same', () => {
+    const mixed = kindOf('', 'Hoe stel ik dit in? Het werkt niet.');
+    expect(mixed.certain).toBe(false);
+    expect([...mixed.candidates].sort()).toEqual(['defect', 'how-to']);
+  });
+
+  it('reads "our/onze … script, koppeling, view" and pasted code as the customer\'s own implementation', () => {
+    expect(kindOf('', 'Onze exportkoppeling naar het datawarehouse faalt.').cues).toContain('onze … exportkoppeling');
+    const code = kindOf('', 'SELECT a FROM b\nJOIN c ON c.id = b.id\nwhy are there duplicates?');
+    expect(code.scores['own-implementation']).toBeGreaterThanOrEqual(3);
+  });
+
+  it('takes cue words an admin adds and drops the ones removed', () => {
+    const tuned = compileKindClassifier({ 'how-to': { add: ['inregelsessie'] }, defect: { remove: ['storing'] } });
+    expect(tuned({ subject: '', body: 'Graag een inregelsessie', hasErrorText: false, hasSteps: false }).kind).toBe('how-to');
+    expect(tuned({ subject: '', body: 'storing', hasErrorText: false, hasSteps: false }).scores['defect']).toBeUndefined();
+  });
+});
