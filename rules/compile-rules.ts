@@ -6,6 +6,8 @@ import { compileCondition } from './compile-condition.js';
 import type { CompiledCondition } from './compiled-condition.js';
 import { compileContracts } from './compile-contracts.js';
 import { compileFacts } from './compile-facts.js';
+import { catalogueFacts } from './catalogue-facts.js';
+import { withNamedConditions } from './compile-named-conditions.js';
 import { type CompileEnv, EvalContext } from './eval-context.js';
 import { NO_RULE_DECIDED } from './messages.js';
 import type { Category, Localized, MissingItem, Outcome, ProposalDraft, RuleTrace, Status, Verdict, WorkItem } from './model.js';
@@ -44,8 +46,10 @@ function roundToCents(amount: number): number {
 export function compileRules(config: RulesConfig, options: { readonly configHash: string }): Engine {
   const { configHash } = options;
   const phrases = createPhraseIndex();
-  const env: CompileEnv = { declared: new Set(Object.keys(config.facts)), phrases };
-  const resolveFacts = compileFacts(config.facts, env);
+  const facts = catalogueFacts(config.facts, config.products);
+  const env: CompileEnv = withNamedConditions(config.conditions, { declared: new Set(Object.keys(facts.defs)), phrases });
+  const resolveFacts = compileFacts(facts.defs, env, facts.scoped);
+  const noRuleReasons = config.review === undefined ? NO_RULE_REASONS : Object.freeze([config.review.reason]);
   const resolveContract = compileContracts(config.contracts);
   const completeness: CompiledCompleteness[] = config.completeness.map((r) => ({
     id: r.id,
@@ -133,7 +137,7 @@ export function compileRules(config: RulesConfig, options: { readonly configHash
     let outcome: Outcome = 'review';
     let category: Category = 'call';
     let status: Status = 'new';
-    let reasons = NO_RULE_REASONS;
+    let reasons = noRuleReasons;
     let proposalDraft: ProposalDraft | null = null;
     if (firstMissing !== null) {
       outcome = 'incomplete';
