@@ -3,6 +3,7 @@ import type { CompiledCondition } from './compiled-condition.js';
 import { compileFactCondition } from './compile-fact-condition.js';
 import { compileTextCondition } from './compile-text-condition.js';
 import type { CompileEnv, EvalContext } from './eval-context.js';
+import { quote } from './describe.js';
 import type { ContractState, RequestKind } from './model.js';
 import { normalizeText } from './normalize-text.js';
 import type { AttachmentMatch, Condition, TagMatch } from './rules-config.js';
@@ -153,6 +154,21 @@ function compileKind(kinds: readonly RequestKind[]): CompiledCondition {
   };
 }
 
+function reference(name: string, env: CompileEnv, where: string): CompiledCondition {
+  const target = env.named?.(name);
+  if (target === undefined) throw new Error(`${where}: unknown condition ${quote(name)}`);
+  const describe = `condition ${quote(name)}`;
+  return {
+    // The fast path costs nothing extra: it is the named condition's own test.
+    test: target.test,
+    maybe: target.maybe,
+    explain: (ctx) => {
+      const child = target.explain(ctx);
+      return { kind: 'condition', describe, passed: child.passed, children: [child] };
+    },
+  };
+}
+
 /**
  * Compiles a condition. `env` holds the declared fact names and the shared phrase index; `where`
  * names the rule for error messages (an invalid regular expression throws here, naming it).
@@ -168,6 +184,7 @@ export function compileCondition(c: Condition, env: CompileEnv, where: string): 
   if ('contract' in c) return compileContract(typeof c.contract === 'string' ? [c.contract] : c.contract);
   if ('contractLevel' in c) return compileContractLevel(c.contractLevel);
   if ('kind' in c) return compileKind(typeof c.kind === 'string' ? [c.kind] : c.kind);
+  if ('condition' in c) return reference(c.condition, env, where);
   throw new Error(`${where}: unknown condition ${JSON.stringify(c)}`);
 }
 

@@ -1,6 +1,6 @@
 // `{ fact: name, present | equals | in | matches | minWords }` compiled into a closure.
 import type { CompiledCondition } from './compiled-condition.js';
-import { compileRegex } from './compile-regex.js';
+import { compileRegex, describeRegex } from './compile-regex.js';
 import { quote, quoteList } from './describe.js';
 import type { CompileEnv, EvalContext } from './eval-context.js';
 import { factAccessor, type FactAccessor } from './fact-accessor.js';
@@ -36,12 +36,12 @@ export function compileFactCondition(c: FactCondition, env: CompileEnv, where: s
     words.push(`is one of ${quoteList(c.in)}`);
   }
   if (c.matches !== undefined) {
-    const re = compileRegex(c.matches, where);
+    const re = compileRegex(c.matches, where, c.caseSensitive);
     checks.push((ctx) => {
       const v = acc.value(ctx);
       return v !== undefined && re.test(v);
     });
-    words.push(`matches /${c.matches}/i`);
+    words.push(`matches ${describeRegex(c.matches, c.caseSensitive)}`);
   }
   if (c.minWords !== undefined) {
     const min = c.minWords;

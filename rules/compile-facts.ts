@@ -2,12 +2,14 @@
 // description, else the default; each value remembers where it came from. Among word lists the
 // canonical value with the strongest evidence wins: a phrase that names the value itself ("Connect",
 // "Veldhuis Connect") counts three times a mere alias ("timesheets", "api"), a phrase in the subject
-// twice one in the description; on a tie, the first in config order.
+// twice one in the description; on a tie, the first in config order. A scoped fact (see catalogue-facts.ts) takes its word list from the value of a fact
+// resolved before it.
 import { type CompileEnv, type EvalContext, fieldText, foundAny } from './eval-context.js';
 import type { FactSource, FactValue } from './model.js';
 import type { PhraseHits } from './phrase-index.js';
 import { compileRegex } from './compile-regex.js';
-import { normalizeText } from './normalize-text.js';
+import type { ScopedWords, WordList } from './catalogue-facts.js';
+import { normalizeKey, normalizeText } from './normalize-text.js';
 import type { FactDefinition } from './rules-config.js';
 import { detectLanguage, findErrorText, findSteps, findVersion } from './builtin-facts.js';
 
@@ -29,6 +31,7 @@ interface CompiledFact {
   readonly description: boolean;
   readonly pattern: RegExp | undefined;
   readonly words: readonly WordValue[];
+  readonly scoped: { readonly by: string; readonly words: ReadonlyMap<string, readonly WordValue[]> } | undefined;
   readonly fallback: FactValue | undefined;
 }
 
@@ -61,16 +64,23 @@ function fromWords(words: readonly WordValue[], subject: PhraseHits | null, desc
   return best;
 }
 
-function resolveOne(f: CompiledFact, ctx: EvalContext): FactValue | undefined {
+function wordsFor(f: CompiledFact, found: Readonly<Record<string, FactValue>>): readonly WordValue[] {
+  if (f.scoped === undefined) return f.words;
+  const by = found[f.scoped.by]?.value;
+  return (by === undefined ? undefined : f.scoped.words.get(normalizeKey(by))) ?? f.words;
+}
+
+function resolveOne(f: CompiledFact, ctx: EvalContext, resolved: Readonly<Record<string, FactValue>>): FactValue | undefined {
   const value = fieldText(ctx.item.fields[f.field]);
   if (value !== undefined) return { value, source: 'field' };
+  const words = wordsFor(f, resolved);
   let found: FactValue | undefined;
   if (f.pattern !== undefined) {
     if (f.subject) found = fromPattern(f.pattern, ctx.item.subject, 'subject');
     if (found === undefined && f.description) found = fromPattern(f.pattern, ctx.item.description, 'description');
   }
-  if (found === undefined && f.words.length > 0) {
-    found = fromWords(f.words, f.subject ? ctx.subjectHits() : null, f.description ? ctx.descriptionHits() : null);
+  if (found === undefined && words.length > 0) {
+    found = fromWords(words, f.subject ? ctx.subjectHits() : null, f.description ? ctx.descriptionHits() : null);
   }
   return found ?? f.fallback;
 }
@@ -81,42 +91,59 @@ function names(phrase: string, value: string): boolean {
   return p.includes(` ${normalizeText(value)} `);
 }
 
-function compileFact(name: string, def: FactDefinition, env: CompileEnv): CompiledFact {
-  const scope = def.in ?? 'both';
-  const words = Object.entries(def.words ?? {}).map(([value, phrases]) => ({
+function compileWords(list: WordList, env: CompileEnv): WordValue[] {
+  return Object.entries(list).map(([value, phrases]) => ({
     ids: phrases.map((p) => env.phrases.add(p)),
     weights: phrases.map((p) => (names(p, value) ? 3 : 1)),
     fromSubject: { value, source: 'subject' as const },
     fromDescription: { value, source: 'description' as const },
   }));
+}
+
+function compileScoped(s: ScopedWords, env: CompileEnv): CompiledFact['scoped'] {
+  // Several values (a product's id, name and aliases) share one list: compile it once.
+  const compiled = new Map<WordList, readonly WordValue[]>();
+  const words = new Map<string, readonly WordValue[]>();
+  for (const [value, list] of s.words) {
+    let w = compiled.get(list);
+    if (w === undefined) compiled.set(list, (w = compileWords(list, env)));
+    words.set(value, w);
+  }
+  return { by: s.by, words };
+}
+
+function compileFact(name: string, def: FactDefinition, env: CompileEnv, scoped: ScopedWords | undefined): CompiledFact {
+  const scope = def.in ?? 'both';
   return {
     name,
     // A fact without an explicit field reads the logical field of its own name.
     field: def.field ?? name,
     subject: scope !== 'description',
     description: scope !== 'subject',
-    pattern: def.pattern === undefined ? undefined : compileRegex(def.pattern, `fact "${name}" (pattern)`),
-    words,
+    pattern: def.pattern === undefined ? undefined : compileRegex(def.pattern, `fact "${name}" (pattern)`, def.caseSensitive),
+    words: compileWords(def.words ?? {}, env),
+    scoped: scoped === undefined ? undefined : compileScoped(scoped, env),
     fallback: def.default === undefined ? undefined : { value: def.default, source: 'default' },
   };
 }
 
 /**
- * Compiles the fact definitions into one resolver that fills `ctx.facts`. `productWords` maps each
- * product to the words that name it, so that the built-in version is the one next to the product.
+ * Compiles the fact definitions, in order, into one resolver that fills `ctx.facts`. `productWords`
+ * maps each product to the words that name it, so that the built-in version is the one next to it.
  */
 export function compileFacts(
   defs: Readonly<Record<string, FactDefinition>>,
   env: CompileEnv,
-  productWords: ReadonlyMap<string, readonly string[]>,
+  scoped: Readonly<Record<string, ScopedWords>> = {},
+  productWords: ReadonlyMap<string, readonly string[]> = new Map(),
 ): FactResolver {
-  const facts = Object.entries(defs).map(([name, def]) => compileFact(name, def, env));
+  const facts = Object.entries(defs).map(([name, def]) => compileFact(name, def, env, Object.hasOwn(scoped, name) ? scoped[name] : undefined));
   const allProductWords = [...productWords.values()].flat();
   const source = (ctx: EvalContext, value: string): FactSource => (ctx.item.subject.includes(value) ? 'subject' : 'description');
   return (ctx) => {
     const out: Record<string, FactValue> = {};
     for (const f of facts) {
-      const v = resolveOne(f, ctx);
+      const v = resolveOne(f, ctx, out);
       if (v !== undefined) out[f.name] = v;
     }
     // A built-in the config does not declare still reads its logical field first, as a declared fact does.

@@ -1,4 +1,5 @@
-// Regular expressions from the config, compiled once and case-insensitively.
+// Regular expressions from the config, compiled once; case-insensitively unless the config says
+// `caseSensitive: true`.
 //
 // Unicode mode (`u`) is used when the pattern needs it: property escapes (`\p{L}`), code point
 // escapes (`\u{…}`) or characters outside the BMP. Otherwise the legacy mode is used: for BMP text
@@ -7,8 +8,9 @@
 
 const NEEDS_UNICODE = /\\[pPu]\{|[\uD800-\uDFFF]/;
 
-export function compileRegex(source: string, where: string): RegExp {
-  const [first, second] = NEEDS_UNICODE.test(source) ? ['iu', 'i'] : ['i', 'iu'];
+export function compileRegex(source: string, where: string, caseSensitive = false): RegExp {
+  const i = caseSensitive ? '' : 'i';
+  const [first, second] = NEEDS_UNICODE.test(source) ? [`${i}u`, i] : [i, `${i}u`];
   try {
     return new RegExp(source, first);
   } catch {
@@ -19,4 +21,9 @@ export function compileRegex(source: string, where: string): RegExp {
       throw new Error(`${where}: invalid regular expression ${JSON.stringify(source)} (${why})`);
     }
   }
+}
+
+/** The pattern as the trace shows it: `/…/i`, or `/…/` when case-sensitive. */
+export function describeRegex(source: string, caseSensitive = false): string {
+  return `/${source}/${caseSensitive ? '' : 'i'}`;
 }

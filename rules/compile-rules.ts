@@ -7,6 +7,8 @@ import type { CompiledCondition } from './compiled-condition.js';
 import { compileContracts, possibleStates } from './compile-contracts.js';
 import { BUILT_IN_FACTS, compileFacts } from './compile-facts.js';
 import { compileKindClassifier } from './classify-kind.js';
+import { catalogueFacts } from './catalogue-facts.js';
+import { withNamedConditions } from './compile-named-conditions.js';
 import { type CompileEnv, EvalContext } from './eval-context.js';
 import { NO_RULE_DECIDED, kindUncertain, notAskedWhy } from './messages.js';
 import type { Category, Localized, MissingItem, NotAsked, Outcome, ProposalDraft, RuleTrace, Status, Verdict, WorkItem } from './model.js';
@@ -68,12 +70,14 @@ function factsOf(c: Condition, out: Set<string> = new Set()): Set<string> {
 export function compileRules(config: RulesConfig, options: { readonly configHash: string }): Engine {
   const { configHash } = options;
   const phrases = createPhraseIndex();
-  const env: CompileEnv = { declared: new Set([...Object.keys(config.facts), ...BUILT_IN_FACTS]), phrases };
+  const facts = catalogueFacts(config.facts, config.products);
+  const env: CompileEnv = withNamedConditions(config.conditions, { declared: new Set([...Object.keys(facts.defs), ...BUILT_IN_FACTS]), phrases });
   const productWords = new Map<string, string[]>();
-  for (const [product, words] of Object.entries(config.facts['product']?.words ?? {})) {
+  for (const [product, words] of Object.entries(facts.defs['product']?.words ?? {})) {
     productWords.set(product.toLowerCase(), [product.toLowerCase(), ...words.map((w) => normalizeText(w))]);
   }
-  const resolveFacts = compileFacts(config.facts, env, productWords);
+  const resolveFacts = compileFacts(facts.defs, env, facts.scoped, productWords);
+  const noRuleReasons = config.review === undefined ? NO_RULE_REASONS : Object.freeze([config.review.reason]);
   const resolveContract = compileContracts(config.contracts);
   const classify = compileKindClassifier(config.kinds);
   const relevantOnly = (config.completenessMode ?? 'relevant') === 'relevant';
@@ -237,7 +241,7 @@ export function compileRules(config: RulesConfig, options: { readonly configHash
     const contract = ctx.contract?.summary ?? null;
     let category: Category = 'call';
     let status: Status = 'new';
-    let reasons = NO_RULE_REASONS;
+    let reasons = noRuleReasons;
     let proposalDraft: ProposalDraft | null = null;
     if (decision.outcome === 'incomplete') reasons = decision.missing.map((m) => m.text);
     else if (covering !== null) {

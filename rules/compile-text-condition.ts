@@ -2,7 +2,7 @@
 // subject and/or description through the shared phrase index (one scan per text field per triage),
 // or a regular expression on the raw text. Any of the three matching is enough.
 import type { CompiledCondition } from './compiled-condition.js';
-import { compileRegex } from './compile-regex.js';
+import { compileRegex, describeRegex } from './compile-regex.js';
 import { quote, quoteList } from './describe.js';
 import { type CompileEnv, type EvalContext, foundAny } from './eval-context.js';
 import type { PhraseHits } from './phrase-index.js';
@@ -16,7 +16,7 @@ export function compileTextCondition(t: TextMatch, env: CompileEnv, where: strin
   const inDescription = scope !== 'subject';
   // Phrases and words match the same way: as whole words.
   const ids = [...new Set([...(t.phrases ?? []), ...(t.words ?? [])].map((p) => env.phrases.add(p)))];
-  const re = t.regex === undefined ? undefined : compileRegex(t.regex, where);
+  const re = t.regex === undefined ? undefined : compileRegex(t.regex, where, t.caseSensitive);
 
   const test = (ctx: EvalContext): boolean => {
     if (ids.length > 0) {
@@ -33,7 +33,7 @@ export function compileTextCondition(t: TextMatch, env: CompileEnv, where: strin
   const parts: string[] = [];
   if (t.phrases !== undefined && t.phrases.length > 0) parts.push(`has any of the phrases ${quoteList(t.phrases)}`);
   if (t.words !== undefined && t.words.length > 0) parts.push(`has any of the words ${quoteList(t.words)}`);
-  if (t.regex !== undefined) parts.push(`matches /${t.regex}/i`);
+  if (t.regex !== undefined) parts.push(`matches ${describeRegex(t.regex, t.caseSensitive)}`);
   const describe = `${SCOPE_WORDS[scope]} ${parts.join(' or ') || 'matches nothing (no phrases given)'}`;
 
   const saw = (ctx: EvalContext): string => {

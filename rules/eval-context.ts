@@ -1,5 +1,6 @@
 // Per-triage working state: the item, its resolved facts and contract, and the phrase hits of
 // subject and description, each computed at most once and only when something asks for them.
+import type { CompiledCondition } from './compiled-condition.js';
 import type { ContractState, ContractSummary, FactValue, FieldValue, KindVerdict, WorkItem } from './model.js';
 import { ownText } from './mail-text.js';
 import type { PhraseHits, PhraseIndex } from './phrase-index.js';
@@ -19,6 +20,8 @@ export interface ResolvedContract {
 export interface CompileEnv {
   readonly declared: ReadonlySet<string>;
   readonly phrases: PhraseIndex;
+  /** The compiled named condition, or undefined when there is none by that name. */
+  readonly named?: (name: string) => CompiledCondition | undefined;
 }
 
 const NO_FACTS: ReadonlySet<string> = new Set();

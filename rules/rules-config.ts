@@ -19,7 +19,13 @@ export type Condition =
   | { readonly attachments: AttachmentMatch }
   | { readonly contract: ContractState | readonly ContractState[] }
   | { readonly contractLevel: readonly string[] }
-  | { readonly kind: RequestKind | readonly RequestKind[] };
+  | { readonly kind: RequestKind | readonly RequestKind[] }
+  | NamedConditionRef;
+
+/** `{ condition: name }`: the condition declared under the config's `conditions` by that name. */
+export interface NamedConditionRef {
+  readonly condition: string;
+}
 
 /**
  * A test on one named fact. Built-in facts: subject, description, form, priority, channel,
@@ -31,8 +37,10 @@ export interface FactCondition {
   readonly present?: boolean;
   readonly equals?: string;
   readonly in?: readonly string[];
-  /** A regular expression (JavaScript syntax), matched case-insensitively. */
+  /** A regular expression (JavaScript syntax), matched case-insensitively unless `caseSensitive`. */
   readonly matches?: string;
+  /** `matches` tells upper from lower case. */
+  readonly caseSensitive?: boolean;
   /** The fact's text has at least this many words. */
   readonly minWords?: number;
 }
@@ -44,8 +52,10 @@ export interface TextMatch {
   readonly phrases?: readonly string[];
   /** Matches when any word occurs as a whole word. */
   readonly words?: readonly string[];
-  /** Matches when the (un-normalised) text matches, case-insensitively. */
+  /** Matches when the (un-normalised) text matches, case-insensitively unless `caseSensitive`. */
   readonly regex?: string;
+  /** `regex` tells upper from lower case; phrases and words always ignore case. */
+  readonly caseSensitive?: boolean;
 }
 
 export interface TagMatch {
@@ -67,6 +77,8 @@ export interface AttachmentMatch {
 export interface FactDefinition {
   readonly field?: string;
   readonly pattern?: string;
+  /** `pattern` tells upper from lower case. */
+  readonly caseSensitive?: boolean;
   readonly words?: Readonly<Record<string, readonly string[]>>;
   readonly in?: TextScope;
   readonly default?: string;
@@ -151,6 +163,28 @@ export type KindTuning = {
  * asked for before coverage is decided.
  */
 export type CompletenessMode = 'relevant' | 'always';
+/** A module of a catalogue product; its id, name and aliases are the words that name it in a ticket. */
+export interface CatalogueModule {
+  readonly id: string;
+  readonly name?: string;
+  readonly aliases?: readonly string[];
+}
+
+/**
+ * A product of the catalogue. Contracts name products and modules by these ids; the `product` and
+ * `module` facts are found from the id, name and aliases unless `facts` gives them words or a pattern.
+ */
+export interface CatalogueProduct {
+  readonly id: string;
+  readonly name?: string;
+  readonly aliases?: readonly string[];
+  readonly modules?: readonly CatalogueModule[];
+}
+
+/** What the verdict says when no rule decides. */
+export interface ReviewSettings {
+  readonly reason: Localized;
+}
 
 export interface RulesConfig {
   readonly defaults: RulesDefaults;
@@ -160,4 +194,10 @@ export interface RulesConfig {
   readonly completenessMode?: CompletenessMode;
   readonly coverage: readonly CoverageRule[];
   readonly kinds?: KindTuning;
+  /** The product catalogue; absent: products and modules are whatever `facts` finds. */
+  readonly products?: readonly CatalogueProduct[];
+  /** Conditions referenced by name as `{ condition: name }`; no cycles (the loader checks). */
+  readonly conditions?: Readonly<Record<string, Condition>>;
+  /** Absent: the built-in review reason (messages.ts). */
+  readonly review?: ReviewSettings;
 }

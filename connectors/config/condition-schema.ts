@@ -1,16 +1,16 @@
 // The recursive condition schema. A condition object holds exactly one kind (all, any, not, fact,
-// text, tags, attachments, contract, contractLevel); that is checked before the kinds are tried, so
+// text, tags, attachments, contract, contractLevel, condition); that is checked before the kinds are tried, so
 // that "two kinds" and "no kind" get their own message instead of a union's list of failures.
 import * as z from 'zod';
 import type { ContractState, RequestKind } from '../../rules/model.js';
 import type { Condition } from '../../rules/rules-config.js';
 import { describeValue, didYouMean } from './describe-value.js';
 import {
-  booleanSchema, expected, factNameSchema, list, regexSchema, text, wholeNumber,
+  booleanSchema, expected, FACT_NAME, factNameSchema, list, regexSchema, text, wholeNumber,
 } from './scalar-schemas.js';
 
 export const CONDITION_KINDS = [
-  'all', 'any', 'not', 'fact', 'text', 'tags', 'attachments', 'contract', 'contractLevel', 'kind',
+  'all', 'any', 'not', 'fact', 'text', 'tags', 'attachments', 'contract', 'contractLevel', 'kind', 'condition',
 ] as const;
 
 export const REQUEST_KINDS = ['defect', 'how-to', 'own-implementation', 'feature-request', 'new-version', 'other'] as const satisfies readonly RequestKind[];
@@ -63,6 +63,20 @@ function checkOneKind(value: unknown, ctx: z.RefinementCtx): unknown {
 
 const stringList = (what: string, min = 1) => list(text(what), `a list of ${what}s`, min);
 
+/** Names under `conditions`, referenced as `{ condition: name }`. */
+export const conditionNameSchema = text('a condition name').regex(FACT_NAME, {
+  error: (issue) => `expected a condition name of letters, digits, _ and - (such as urgent-defect), got ${describeValue(issue.input)}`,
+});
+
+/** `caseSensitive` only changes a regular expression: say so rather than let it look like it works. */
+function caseSensitiveNeeds(operator: string, others: string) {
+  return (value: { caseSensitive?: boolean | undefined } & Record<string, unknown>, ctx: z.RefinementCtx): void => {
+    if (value.caseSensitive !== undefined && value[operator] === undefined) {
+      ctx.addIssue({ code: 'custom', input: value, path: ['caseSensitive'], message: `caseSensitive applies to ${operator} only: ${others} always ignore case` });
+    }
+  };
+}
+
 function branches(condition: z.ZodType<Condition>) {
   const factCondition = z.strictObject({
     fact: factNameSchema,
@@ -71,7 +85,8 @@ function branches(condition: z.ZodType<Condition>) {
     in: stringList('value').exactOptional(),
     matches: regexSchema.exactOptional(),
     minWords: wholeNumber('a whole number of words, 1 or more', 1).exactOptional(),
-  }).superRefine((value, ctx) => {
+    caseSensitive: booleanSchema.describe('matches tells upper from lower case (default false).').exactOptional(),
+  }).superRefine(caseSensitiveNeeds('matches', 'equals and in')).superRefine((value, ctx) => {
     const operators = FACT_OPERATORS.filter((op) => value[op] !== undefined);
     if (operators.length !== 1) {
       ctx.addIssue({
@@ -89,7 +104,8 @@ function branches(condition: z.ZodType<Condition>) {
     phrases: stringList('phrase').exactOptional(),
     words: stringList('word').exactOptional(),
     regex: regexSchema.exactOptional(),
-  }, { error: expected('a text match, { phrases: [...] }, { words: [...] } or { regex: ... }') }).superRefine((value, ctx) => {
+    caseSensitive: booleanSchema.describe('regex tells upper from lower case (default false).').exactOptional(),
+  }, { error: expected('a text match, { phrases: [...] }, { words: [...] } or { regex: ... }') }).superRefine(caseSensitiveNeeds('regex', 'phrases and words')).superRefine((value, ctx) => {
     if (value.phrases === undefined && value.words === undefined && value.regex === undefined) {
       ctx.addIssue({ code: 'custom', input: value, message: 'a text condition needs phrases, words or regex' });
     }
@@ -135,6 +151,7 @@ function branches(condition: z.ZodType<Condition>) {
         error: expected(`a request kind (${REQUEST_KINDS.join(', ')}) or a list of them`),
       }),
     }),
+    z.strictObject({ condition: conditionNameSchema.describe('The name of a condition declared under conditions.') }),
   ] as const;
 }
 

@@ -2,7 +2,7 @@
 // a typo is an error, not a silently ignored key. The rules part is what the engine compiles.
 import * as z from 'zod';
 import type { RulesConfig } from '../../rules/rules-config.js';
-import { conditionSchema, REQUEST_KINDS, textScopeSchema } from './condition-schema.js';
+import { conditionNameSchema, conditionSchema, REQUEST_KINDS, textScopeSchema } from './condition-schema.js';
 import { describeValue } from './describe-value.js';
 import {
   booleanSchema, currencySchema, dateSchema, emailDomainSchema, emailSchema, expected, factNameSchema, idSchema,
@@ -14,11 +14,36 @@ const mapping = (what: string) => ({ error: expected(what) });
 const factDefinitionSchema = z.strictObject({
   field: factNameSchema.exactOptional(),
   pattern: regexSchema.exactOptional(),
+  caseSensitive: booleanSchema.describe('pattern tells upper from lower case (default false).').exactOptional(),
   words: z.record(text('a canonical value'), list(text('a word or phrase'), 'a list of words or phrases', 1), mapping('a mapping of canonical value → words')).exactOptional(),
   in: textScopeSchema.exactOptional(),
   default: text('a default value').exactOptional(),
   // No field: the engine reads the logical field of the fact's own name, so `{}` is a valid definition.
-}, mapping('a fact definition, { field: ..., pattern: ..., words: ..., default: ... }'));
+}, mapping('a fact definition, { field: ..., pattern: ..., words: ..., default: ... }')).superRefine((value, ctx) => {
+  if (value.caseSensitive !== undefined && value.pattern === undefined) {
+    ctx.addIssue({ code: 'custom', input: value, path: ['caseSensitive'], message: 'caseSensitive applies to pattern only: words always ignore case' });
+  }
+});
+
+const aliasesSchema = list(text('a word or phrase'), 'a list of words or phrases', 1)
+  .describe('Words and phrases that name it in a ticket; the id and name always count.');
+
+const catalogueModuleSchema = z.strictObject({
+  id: idSchema,
+  name: text('a module name').exactOptional(),
+  aliases: aliasesSchema.exactOptional(),
+}, mapping('a module, { id: ..., aliases: [...] }'));
+
+const catalogueProductSchema = z.strictObject({
+  id: idSchema.describe('What contracts name under products[].product.'),
+  name: text('a product name').exactOptional(),
+  aliases: aliasesSchema.exactOptional(),
+  modules: list(catalogueModuleSchema, 'a list of modules', 1).exactOptional(),
+}, mapping('a product, { id: ..., name: ..., aliases: [...], modules: [...] }'));
+
+const reviewSchema = z.strictObject({
+  reason: localizedSchema.describe('The verdict\'s reason when no coverage rule decides.'),
+}, mapping('the review settings, { reason: { en: ..., nl: ... } }'));
 
 // Zendesk organization ids are numbers in YAML; the domain model carries them as text.
 const organizationIdSchema = z.union([text('an organization id'), wholeNumber('an organization id', 0)], mapping('an organization id'))
@@ -178,14 +203,19 @@ export const configSchema = z.strictObject({
   version: z.literal(1, { error: (issue) => issue.input === undefined ? 'required: expected version: 1' : `expected 1 (the only config version), got ${describeValue(issue.input)}` }),
   vendor: vendorSchema.describe('The software vendor, named on proposals.'),
   defaults: defaultsSchema.describe('Time zone, rate, currency and estimate used when a contract or rule gives none.'),
+  products: list(catalogueProductSchema, 'a list of products', 1).exactOptional()
+    .describe('The product catalogue: contracts name its ids and module ids; the product and module facts are found from it.'),
   facts: z.record(factNameSchema, factDefinitionSchema, mapping('a mapping of fact name → fact definition')).default({})
     .describe('Named facts (product, version, module…): from a logical field, else a pattern or word list on the text, else a default.'),
+  conditions: z.record(conditionNameSchema, conditionSchema, mapping('a mapping of condition name → condition')).exactOptional()
+    .describe('Named conditions, used anywhere a condition goes as { condition: name }.'),
   contracts: list(contractSchema, 'a list of contracts').default([]).describe('Support contracts; at most one per organization at any date.'),
   completeness: completenessSchema.default([])
     .describe('What to ask for: every applicable rule whose require fails adds its missing text, asked when it could change the outcome (mode relevant) or always.'),
   kinds: kindsSchema.exactOptional().describe('Cue words added to or removed from the built-in request kinds.'),
   coverage: list(coverageRuleSchema, 'a list of coverage rules').default([])
     .describe('Tried top to bottom; the first rule whose when holds decides. None → review.'),
+  review: reviewSchema.exactOptional().describe('What a review verdict says when no coverage rule decides.'),
   helpdesks: helpdesksSchema.prefault({}).describe('Where category, status and logical fields live in Zendesk and Jira.'),
   connector: connectorSchema.prefault({}),
   proposals: proposalsSchema.prefault({}),

@@ -1,7 +1,10 @@
 // Checks that need more than one place in the config: duplicate ids, contracts that end before they
-// start or overlap for the same organization, and conditions on facts that nothing provides.
+// start or overlap for the same organization, conditions on facts that nothing provides, products
+// and modules that do not exist (check-products.ts) and named conditions (check-named-conditions.ts).
 import { normalizeText } from '../../rules/index.js';
 import type { Condition } from '../../rules/rules-config.js';
+import { checkNamedConditions, everyCondition } from './check-named-conditions.js';
+import { checkProducts } from './check-products.js';
 import type { ConfigIssue } from './config-error.js';
 import type { CoverageConfig } from './config-schema.js';
 import type { Locator } from './create-locator.js';
@@ -79,6 +82,8 @@ export function crossCheckConfig(config: CoverageConfig, file: string, locate: L
   const known = new Set<string>([
     ...BUILT_IN_FACTS,
     ...Object.keys(config.facts),
+    // A catalogue provides the product and module facts.
+    ...(config.products === undefined ? [] : ['product', 'module']),
     ...Object.keys(config.helpdesks.zendesk?.fields ?? {}),
     ...Object.keys(config.helpdesks.jira?.fields ?? {}),
   ]);
@@ -90,11 +95,9 @@ export function crossCheckConfig(config: CoverageConfig, file: string, locate: L
       add([...path, 'fact'], `unknown fact "${condition.fact}"${didYouMean(condition.fact, known)}: expected a built-in fact (${BUILT_IN_FACTS.join(', ')}), a fact declared under facts or a field under helpdesks.*.fields`);
     }
   };
-  config.completeness.forEach((rule, i) => {
-    if (rule.when !== undefined) checkFacts(rule.when, [...rulesAt, i, 'when']);
-    checkFacts(rule.require, [...rulesAt, i, 'require']);
-  });
-  config.coverage.forEach((rule, i) => checkFacts(rule.when, ['coverage', i, 'when']));
+  for (const [condition, path] of everyCondition(config, rulesAt)) checkFacts(condition, path);
+  checkProducts(config, add);
+  checkNamedConditions(config, add, rulesAt);
   return issues;
 }
 

@@ -13,7 +13,7 @@ export interface LoadedConfig {
   readonly file: string;
   /** sha256 (hex) of the file's bytes, first 12 characters. */
   readonly hash: string;
-  /** "N contracts, N completeness rules, N coverage rules, N facts (hash abc123def456)". */
+  /** "N contracts, N completeness rules, N coverage rules, N facts[, N products][, N named conditions] (hash abc123def456)". */
   readonly summary: string;
 }
 
@@ -54,6 +54,8 @@ function validate(text: string, file: string, bytes: Uint8Array): LoadedConfig {
     count(config.completeness.length, 'completeness rule'),
     count(config.coverage.length, 'coverage rule'),
     count(Object.keys(config.facts).length, 'fact'),
+    ...(config.products === undefined ? [] : [count(config.products.length, 'product')]),
+    ...(config.conditions === undefined ? [] : [count(Object.keys(config.conditions).length, 'named condition')]),
   ].join(', ') + ` (hash ${hash})`;
   return { config, file, hash, summary };
 }

@@ -10,6 +10,7 @@ interface JsonSchema {
   readonly additionalProperties?: unknown;
   readonly $ref?: string;
   readonly default?: unknown;
+  readonly type?: string;
 }
 
 describe('configJsonSchema', () => {
@@ -19,19 +20,34 @@ describe('configJsonSchema', () => {
     expect(schema.additionalProperties).toBe(false);
     expect(schema.required).toEqual(['version', 'vendor', 'defaults']);
     expect(Object.keys(schema.properties ?? {})).toEqual([
-      'version', 'vendor', 'defaults', 'facts', 'contracts', 'completeness', 'kinds', 'coverage', 'helpdesks', 'connector', 'proposals',
+      'version', 'vendor', 'defaults', 'products', 'facts', 'conditions', 'contracts', 'completeness', 'kinds', 'coverage', 'review',
+      'helpdesks', 'connector', 'proposals',
     ]);
   });
 
   it('describes conditions once, recursively, with one alternative per kind', () => {
     const condition = schema.$defs?.['Condition'];
     expect(condition?.anyOf?.map((alternative) => alternative.required?.[0])).toEqual([
-      'all', 'any', 'not', 'fact', 'text', 'tags', 'attachments', 'contract', 'contractLevel', 'kind',
+      'all', 'any', 'not', 'fact', 'text', 'tags', 'attachments', 'contract', 'contractLevel', 'kind', 'condition',
     ]);
     expect(condition?.anyOf?.[0]?.properties?.['all']?.items?.$ref).toBe('#/$defs/Condition');
     const coverageRule = schema.properties?.['coverage']?.items;
     expect(coverageRule?.properties?.['when']?.$ref).toBe('#/$defs/Condition');
     expect(coverageRule?.required).toEqual(['id', 'when', 'verdict', 'reason']);
+  });
+
+  it('describes the catalogue, named conditions, caseSensitive and the review reason', () => {
+    const product = schema.properties?.['products']?.items;
+    expect(product?.required).toEqual(['id']);
+    expect(Object.keys(product?.properties ?? {})).toEqual(['id', 'name', 'aliases', 'modules']);
+    expect(product?.properties?.['modules']?.items?.required).toEqual(['id']);
+    expect((schema.properties?.['conditions']?.additionalProperties as JsonSchema | undefined)?.$ref).toBe('#/$defs/Condition');
+    const condition = schema.$defs?.['Condition']?.anyOf ?? [];
+    const text = condition.find((c) => c.required?.[0] === 'text')?.properties?.['text'];
+    expect(text?.properties?.['caseSensitive']).toMatchObject({ type: 'boolean' });
+    expect(condition.find((c) => c.required?.[0] === 'fact')?.properties?.['caseSensitive']).toMatchObject({ type: 'boolean' });
+    expect(schema.properties?.['facts']?.additionalProperties).toMatchObject({ properties: { caseSensitive: { type: 'boolean' } } });
+    expect(schema.properties?.['review']?.required).toEqual(['reason']);
   });
 
   it('shows the connector defaults to editors', () => {

@@ -164,7 +164,7 @@ const contract = (id: string, match: string, from: string, until?: string) => `
     validFrom: ${from}${until === undefined ? '' : `\n    validUntil: ${until}`}
     products: [{ product: finance }]`;
 
-const KINDS = 'all, any, not, fact, text, tags, attachments, contract, contractLevel, kind';
+const KINDS = 'all, any, not, fact, text, tags, attachments, contract, contractLevel, kind, condition';
 
 const badTexts: readonly (readonly [string, string, readonly Expected[]])[] = [
   ['another config version', HEAD.replace('version: 1', 'version: 2'), [

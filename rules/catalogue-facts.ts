@@ -1,0 +1,67 @@
+// The product catalogue as the `product` and `module` facts. A product is named in a ticket by its
+// id, name or an alias; a module likewise, looked for among the modules of the product found (any
+// product's when none is), so that a word one product's module uses does not give another
+// product's module. A `facts.product` or `facts.module` with its own words or pattern wins: the
+// admin has said how to find it.
+import { normalizeText } from './normalize-text.js';
+import type { CatalogueProduct, FactDefinition } from './rules-config.js';
+
+export type WordList = Readonly<Record<string, readonly string[]>>;
+
+/** A fact whose word list depends on the value another fact found first. */
+export interface ScopedWords {
+  readonly by: string;
+  /** Normalised value of `by` → the words to use; any other value, or none: the fact's own words. */
+  readonly words: ReadonlyMap<string, WordList>;
+}
+
+export interface CatalogueFacts {
+  /** The fact definitions, `product` and `module` first when a catalogue is given. */
+  readonly defs: Readonly<Record<string, FactDefinition>>;
+  readonly scoped: Readonly<Record<string, ScopedWords>>;
+}
+
+interface Named {
+  readonly id: string;
+  readonly name?: string;
+  readonly aliases?: readonly string[];
+}
+
+/** The words that name a product or module: id and name always count. */
+export function namesOf(x: Named): string[] {
+  return [...new Set([x.id, ...(x.name === undefined ? [] : [x.name]), ...(x.aliases ?? [])])];
+}
+
+const usesCatalogue = (def: FactDefinition | undefined): boolean => def?.words === undefined && def?.pattern === undefined;
+
+function addWords(list: Record<string, string[]>, item: Named): void {
+  const names = namesOf(item);
+  const known = Object.hasOwn(list, item.id) ? list[item.id] : undefined;
+  if (known === undefined) list[item.id] = names;
+  else for (const n of names) if (!known.includes(n)) known.push(n);
+}
+
+export function catalogueFacts(defs: Readonly<Record<string, FactDefinition>>, products: readonly CatalogueProduct[] | undefined): CatalogueFacts {
+  if (products === undefined) return { defs, scoped: {} };
+  const { product, module, ...rest } = defs;
+  const productWords: Record<string, string[]> = {};
+  const allModules: Record<string, string[]> = {};
+  const modulesOf = new Map<string, WordList>();
+  for (const p of products) {
+    addWords(productWords, p);
+    const own: Record<string, string[]> = {};
+    for (const m of p.modules ?? []) {
+      addWords(own, m);
+      addWords(allModules, m);
+    }
+    // An alias two products share names the first, as it does in the text.
+    for (const n of namesOf(p)) if (!modulesOf.has(normalizeText(n))) modulesOf.set(normalizeText(n), own);
+  }
+  const scoped: Record<string, ScopedWords> = {};
+  const out: Record<string, FactDefinition> = {
+    product: usesCatalogue(product) ? { ...product, words: productWords } : (product ?? {}),
+    module: usesCatalogue(module) ? { ...module, words: allModules } : (module ?? {}),
+  };
+  if (usesCatalogue(module)) scoped['module'] = { by: 'product', words: modulesOf };
+  return { defs: { ...out, ...rest }, scoped };
+}

@@ -1,0 +1,70 @@
+// The product catalogue: product and module facts found from ids, names and aliases, modules among
+// those of the product found, and `facts.product` / `facts.module` with their own words winning.
+import { describe, expect, it } from 'vitest';
+import type { CatalogueProduct, FactValue, RulesConfig, WorkItem } from '../../rules/index.js';
+import { contractDef, engineFor, reason, workItem } from './builders.js';
+
+const products: CatalogueProduct[] = [
+  {
+    id: 'finance', name: 'Veldhuis Finance', aliases: ['boekhouding', 'grootboek'],
+    modules: [{ id: 'ledger', aliases: ['grootboek', 'journaalpost'] }, { id: 'reporting', aliases: ['rapportage'] }],
+  },
+  { id: 'planner', name: 'Veldhuis Planner', aliases: ['rooster'], modules: [{ id: 'reports', aliases: ['rapportage'] }] },
+  { id: 'connect' },
+];
+
+function facts(item: Partial<WorkItem>, overrides: Partial<RulesConfig> = {}): Readonly<Record<string, FactValue>> {
+  return engineFor({ products, ...overrides }).triage(workItem(item)).facts;
+}
+
+describe('product catalogue', () => {
+  it.each<[string, Partial<WorkItem>, string, FactValue | undefined]>([
+    ['finds a product by an alias', { description: 'Vraag over de boekhouding' }, 'product', { value: 'finance', source: 'description' }],
+    ['finds a product by its name', { subject: 'Veldhuis Planner hangt' }, 'product', { value: 'planner', source: 'subject' }],
+    ['finds a product by its id', { description: 'onze connect koppeling' }, 'product', { value: 'connect', source: 'description' }],
+    ['reads the subject before the description', { subject: 'rooster', description: 'boekhouding' }, 'product', { value: 'planner', source: 'subject' }],
+    ['takes the logical field product first', { fields: { product: 'payroll' }, subject: 'boekhouding' }, 'product', { value: 'payroll', source: 'field' }],
+    ['finds a module by an alias', { description: 'boekhouding: journaalpost weg' }, 'module', { value: 'ledger', source: 'description' }],
+    ['takes the module among those of the product found', { description: 'Rooster: de rapportage is leeg' }, 'module', { value: 'reports', source: 'description' }],
+    ['takes the other product\'s module of the same word', { description: 'Boekhouding: de rapportage is leeg' }, 'module', { value: 'reporting', source: 'description' }],
+    ['looks among every module when no product is found', { description: 'de rapportage is leeg' }, 'module', { value: 'reporting', source: 'description' }],
+    ['uses the modules of a product given in a field by its name', { fields: { product: 'Veldhuis Planner' }, description: 'rapportage' }, 'module', { value: 'reports', source: 'description' }],
+    ['finds no module of another product', { fields: { product: 'connect' }, description: 'journaalpost' }, 'module', undefined],
+  ])('%s', (_name, item, fact, expected) => {
+    expect(facts(item)[fact]).toEqual(expected);
+  });
+
+  it('leaves the product to facts.product when it declares its own words', () => {
+    const own = { facts: { product: { words: { payroll: ['loonstrook'] } } } };
+    expect(facts({ description: 'loonstrook en boekhouding' }, own).product).toEqual({ value: 'payroll', source: 'description' });
+  });
+
+  it('leaves the product to facts.product when it declares a pattern', () => {
+    const own = { facts: { product: { pattern: 'product (\\w+)' } } };
+    expect(facts({ description: 'boekhouding, product xyz' }, own).product).toEqual({ value: 'xyz', source: 'description' });
+  });
+
+  it('keeps the scope and default of a facts.product without words', () => {
+    const own = { facts: { product: { in: 'subject' as const, default: 'connect' } } };
+    expect(facts({ description: 'boekhouding' }, own).product).toEqual({ value: 'connect', source: 'default' });
+    expect(facts({ subject: 'boekhouding' }, own).product).toEqual({ value: 'finance', source: 'subject' });
+  });
+
+  it('makes product and module facts that conditions and contracts read', () => {
+    const engine = engineFor({
+      products,
+      contracts: [contractDef({ products: [{ product: 'finance', modules: ['ledger'] }] })],
+      coverage: [
+        { id: 'module', when: { all: [{ fact: 'module', equals: 'reporting' }, { contract: 'module-not-covered' }] }, verdict: 'advisory', reason: reason('m') },
+        { id: 'active', when: { contract: 'active' }, verdict: 'covered', reason: reason('a') },
+      ],
+    });
+    expect(engine.triage(workItem({ description: 'Boekhouding: de rapportage klopt niet' })).rule).toBe('module');
+    expect(engine.triage(workItem({ description: 'Boekhouding: een journaalpost klopt niet' })).rule).toBe('active');
+    expect(engine.triage(workItem({ description: 'Rooster: een journaalpost' })).contract?.state).toBe('product-not-covered');
+  });
+
+  it('finds nothing from the catalogue in a config without one', () => {
+    expect(engineFor({ contracts: [] }).triage(workItem({ description: 'boekhouding' })).facts.product).toBeUndefined();
+  });
+});
