@@ -1,10 +1,6 @@
 // A one-line progress indicator on a terminal's stderr; silent when stderr is not a terminal.
 import type { WriteStream } from 'node:tty';
-
-export interface Progress {
-  tick(count: number): void;
-  done(): void;
-}
+import type { Progress } from '../shared/progress.js';
 
 export function createProgress(stream: NodeJS.WriteStream | WriteStream = process.stderr, label = 'tickets', now = () => performance.now()): Progress {
   if (!stream.isTTY) return { tick() {}, done() {} };

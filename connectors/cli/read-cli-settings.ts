@@ -2,7 +2,8 @@
 // with a tenants file (INSCOPE_TENANTS), those of the tenant INSCOPE_TENANT names. Problems become
 // usage errors that name the variable or the file position, never a secret.
 import { ConfigError } from '../config/config-error.js';
-import { readSettings, SettingsError, type Settings } from '../server/read-settings.js';
+import { readSettings, type Settings } from '../server/read-settings.js';
+import { SettingsError } from '../shared/settings-error.js';
 import { loadTenants, type Tenant } from '../tenants/load-tenants.js';
 import { CliError, EXIT } from './cli-error.js';
 

@@ -1,7 +1,7 @@
 // The Forge Remote settings from the environment: FORGE_APP_ID (the app's ARI from manifest.yml),
 // FORGE_JWKS_URL (Atlassian's key set; tests point it at a loopback server) and FORGE_INSTALLATION_IDS
 // (optional allow-list). Errors name the variable, never the value.
-import { SettingsError } from '../server/read-settings.js';
+import { SettingsError } from '../shared/settings-error.js';
 import { FORGE_JWKS_URL } from './verify-forge-invocation-token.js';
 
 export interface ForgeSettings {

@@ -6,9 +6,9 @@
 import type { Router } from 'express';
 import type { CoverageConfig } from '../config/config-schema.js';
 import type { HelpdeskPort } from '../core/helpdesk-port.js';
+import type { CallRecord } from '../shared/call-record.js';
 import { createSharedPacer, type RateBudget } from '../shared/create-shared-pacer.js';
 import type { Store } from '../store/store.js';
-import type { CallRecord } from '../zendesk/client/zendesk-request.js';
 import { createJiraClient, type JiraAuth, type JiraClient } from './client/create-jira-client.js';
 import { createJiraHelpdesk } from './create-jira-helpdesk.js';
 import { createShadowJiraHelpdesk } from './create-shadow-jira-helpdesk.js';

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { defaultConfigPath, projectRoot } from '../cli/load-cli-config.js';
 import type { JiraSettings } from '../jira/compose-jira.js';
+import { SettingsError } from '../shared/settings-error.js';
 
 export interface ZendeskCredentials {
   readonly subdomain: string;
@@ -98,13 +99,6 @@ const PER_TENANT = [
   'ZENDESK_WEBHOOK_SECRET_PREVIOUS', 'ZENDESK_BASE_URL', 'ZENDESK_BOT_USER_ID', 'INSCOPE_APP_SECRET', 'INSCOPE_PROPOSAL_SECRET',
   'INSCOPE_PROPOSALS_DIR', 'JIRA_SITE_URL', 'JIRA_EMAIL', 'JIRA_API_TOKEN', 'JIRA_WEBHOOK_SECRET', 'JIRA_WEBHOOK_SECRET_PREVIOUS', 'JIRA_BOT_ACCOUNT_ID',
 ] as const;
-
-export class SettingsError extends Error {
-  constructor(readonly problems: readonly string[]) {
-    super(`invalid environment:\n${problems.map((p) => `  ${p}`).join('\n')}`);
-    this.name = 'SettingsError';
-  }
-}
 
 export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
   const parsed = schema.safeParse(env);

@@ -10,7 +10,7 @@
 // - transitionProposal is a conditional update (WHERE status IN from): of two racing acceptances
 //   exactly one returns the row, the other null.
 import type { Proposal, ProposalStatus } from '../proposals/proposal.js';
-import type { HelpdeskKind } from './store.js';
+import type { HelpdeskKind } from './helpdesk-kind.js';
 
 export interface NewProposalInput {
   readonly helpdesk: HelpdeskKind;

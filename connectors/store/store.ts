@@ -17,9 +17,11 @@
 //   already has another queued job, that one merges into it; deliveries stay in arrival order.
 // - JSON values are stored as TEXT; times are epoch milliseconds.
 // - Proposals and their numbering: see proposal-store.ts.
+import type { HelpdeskKind } from './helpdesk-kind.js';
 import type { ProposalStore } from './proposal-store.js';
 
-export type HelpdeskKind = 'zendesk' | 'jira';
+// Re-exported so that the store's users keep importing the port's types from one file.
+export type { HelpdeskKind } from './helpdesk-kind.js';
 export type JobState = 'queued' | 'running' | 'done' | 'dead';
 export type AuditKind = 'decision' | 'guard' | 'action' | 'error';
 

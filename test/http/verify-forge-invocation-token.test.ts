@@ -3,7 +3,7 @@ import { generateKeyPair, UnsecuredJWT, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createForgeInvocationMiddleware, getForgeInvocation } from '../../connectors/http/create-forge-invocation-middleware.js';
 import { ForgeSettingsError, readForgeSettings } from '../../connectors/http/read-forge-settings.js';
-import { SettingsError } from '../../connectors/server/read-settings.js';
+import { SettingsError } from '../../connectors/shared/settings-error.js';
 import { createForgeKeySet, FORGE_JWKS_URL, verifyForgeInvocationToken } from '../../connectors/http/verify-forge-invocation-token.js';
 import { fitClaims, startForgeKeyServer, TEST_ACCOUNT_ID, TEST_APP_ID, TEST_INSTALLATION_ID, type ForgeKeyServer } from './forge-test-keys.js';
 import { listenOnLoopback, type RunningServer } from './listen-on-loopback.js';

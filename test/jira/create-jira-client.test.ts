@@ -6,7 +6,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createJiraClient, type JiraClientOptions } from '../../connectors/jira/client/create-jira-client.js';
 import { isAuthError, isNotFoundError, isRateLimitError, isServerError } from '../../connectors/shared/helpdesk-error.js';
 import type { HelpdeskError } from '../../connectors/shared/helpdesk-error.js';
-import type { CallRecord } from '../../connectors/zendesk/client/zendesk-request.js';
+import type { CallRecord } from '../../connectors/shared/call-record.js';
 
 const SITE = 'https://veldhuis.atlassian.net';
 const issue = JSON.parse(readFileSync(new URL('./fixtures/issue-sup-301.json', import.meta.url), 'utf8')) as { fields: Record<string, unknown> };

@@ -3,7 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ConfigError } from '../../connectors/config/config-error.js';
-import { readSettings, SettingsError } from '../../connectors/server/read-settings.js';
+import { readSettings } from '../../connectors/server/read-settings.js';
+import { SettingsError } from '../../connectors/shared/settings-error.js';
 import { loadTenants, tenantDatabase } from '../../connectors/tenants/load-tenants.js';
 
 let dir: string;

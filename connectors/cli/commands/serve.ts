@@ -1,8 +1,9 @@
 // `inscope serve` (also `npm start`): the webhook service. Without Zendesk credentials it runs in
 // shadow mode and says so plainly; SIGTERM and SIGINT finish in-flight jobs before exiting.
 import { ConfigError } from '../../config/config-error.js';
-import { readSettings, SettingsError, type Settings } from '../../server/read-settings.js';
+import { readSettings, type Settings } from '../../server/read-settings.js';
 import { startService, StartupError } from '../../server/start-service.js';
+import { SettingsError } from '../../shared/settings-error.js';
 import { loadTenants, tenantPrefix, type Tenant } from '../../tenants/load-tenants.js';
 import { CliError, EXIT } from '../cli-error.js';
 import { parseCommandArgs } from '../parse-command-args.js';

@@ -6,9 +6,9 @@
 // Every method throws HelpdeskError; vendor shapes are narrowed in jira-api-types.ts.
 import { createCloudClient, createServiceDeskClient } from 'jira.js';
 import { createClient, type Client, type SendRequestOptions } from 'jira.js/core';
+import type { CallRecord } from '../../shared/call-record.js';
 import { HelpdeskError } from '../../shared/helpdesk-error.js';
 import { createTokenBucketPacer, type Pacer } from '../../shared/pacer.js';
-import type { CallRecord } from '../../zendesk/client/zendesk-request.js';
 import type {
   JiraAdminWebhook,
   JiraAdminWebhookInput,

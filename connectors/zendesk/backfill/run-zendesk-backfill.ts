@@ -4,7 +4,7 @@
 // more than once (each time it changed); the last copy counts. Pacing (10 export pages per minute)
 // is the client's job.
 import type { Engine, WorkItem } from '../../../rules/index.js';
-import type { Progress } from '../../cli/progress-bar.js';
+import type { Progress } from '../../shared/progress.js';
 import type { Store } from '../../store/store.js';
 import type { ZendeskClient } from '../client/create-zendesk-client.js';
 import type { ZendeskOrganization, ZendeskTicket } from '../client/zendesk-api-types.js';

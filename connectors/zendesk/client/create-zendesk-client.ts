@@ -1,6 +1,7 @@
 // A small typed Zendesk Support API client over global fetch (not node-zendesk: it resolves 429s
 // instead of throwing, loses status codes and fetches one incremental page, see PLATFORM.md).
 // Every method throws HelpdeskError on failure; pacing and retries happen underneath.
+import type { CallRecord } from '../../shared/call-record.js';
 import { HelpdeskError } from '../../shared/helpdesk-error.js';
 import { createTokenBucketPacer } from '../../shared/pacer.js';
 import type { Pacer } from '../../shared/pacer.js';
@@ -20,7 +21,7 @@ import type {
 } from './zendesk-api-types.js';
 import { listAllPages } from './list-all-pages.js';
 import { createZendeskRequester } from './zendesk-request.js';
-import type { CallRecord, Query } from './zendesk-request.js';
+import type { Query } from './zendesk-request.js';
 import { createZendeskSetupApi } from './zendesk-setup-api.js';
 import type { ZendeskSetupApi } from './zendesk-setup-api.js';
 

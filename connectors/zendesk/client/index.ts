@@ -2,5 +2,5 @@
 export { createZendeskClient } from './create-zendesk-client.js';
 export type { TicketSideload, TicketWithSideloads, ZendeskClient, ZendeskClientOptions } from './create-zendesk-client.js';
 export type { ZendeskAuth } from './zendesk-auth.js';
-export type { CallRecord } from './zendesk-request.js';
+export type { CallRecord } from '../../shared/call-record.js';
 export type * from './zendesk-api-types.js';

@@ -1,5 +1,6 @@
 // The one place that talks HTTP to Zendesk: pacing, the Authorization header, status → typed
 // HelpdeskError, the retry loop and the onCall hook. Every client method goes through it.
+import type { CallRecord } from '../../shared/call-record.js';
 import { HelpdeskError, kindForStatus } from '../../shared/helpdesk-error.js';
 import type { HelpdeskErrorKind } from '../../shared/helpdesk-error.js';
 import type { Pacer } from '../../shared/pacer.js';
@@ -7,19 +8,6 @@ import { retryAfterMsFrom } from '../../shared/retry-policy.js';
 import type { RetryPolicy } from '../../shared/retry-policy.js';
 import { authorizationHeader, redact, secretsOf } from './zendesk-auth.js';
 import type { ZendeskAuth } from './zendesk-auth.js';
-
-/** What the onCall hook receives per HTTP attempt (for the audit log and metrics). No bodies, no headers. */
-export interface CallRecord {
-  readonly method: string;
-  /** Path without host or query, e.g. `/api/v2/tickets/123.json`. */
-  readonly path: string;
-  /** Absent when no response arrived (network error, timeout). */
-  readonly status?: number;
-  readonly durationMs: number;
-  /** 1 for the first try, 2 for the first retry… */
-  readonly attempt: number;
-  readonly errorKind?: HelpdeskErrorKind;
-}
 
 export type Query = Readonly<Record<string, string | number | undefined>>;
 
