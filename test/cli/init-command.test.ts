@@ -1,0 +1,58 @@
+// `inscope init`: a starter config from a products list and a contracts CSV that loads, decides the
+// worked examples of docs/configuration.md as the page says, and refuses bad input with its place.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { compileRules, type WorkItem } from '../../rules/index.js';
+import { initConfig } from '../../connectors/cli/commands/init.js';
+import { parseConfig } from '../../connectors/config/load-config.js';
+import { parseContractsCsv } from '../../connectors/init/parse-contracts-csv.js';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const products = path.join(root, 'examples/products.yaml');
+const contracts = path.join(root, 'examples/contracts.csv');
+
+function starter() {
+  const loaded = parseConfig(initConfig({ products, contracts, vendor: 'Veldhuis Software B.V.' }), 'starter.yaml');
+  return { loaded, engine: compileRules(loaded.config, { configHash: loaded.hash }) };
+}
+
+const item = (id: string, organizationId: string, subject: string, description: string): WorkItem =>
+  ({ id, subject, description, organizationId, createdAt: '2026-11-16T09:00:00Z', tags: [], fields: {}, attachments: [] });
+
+describe('inscope init', () => {
+  it('writes a config that loads, with every contract of the CSV and the relevant completeness mode', () => {
+    const { loaded } = starter();
+    expect(loaded.config.contracts.map((c) => c.id)).toEqual(parseContractsCsv(fs.readFileSync(contracts, 'utf8'), contracts).map((c) => c.id));
+    expect(loaded.config.completenessMode).toBe('relevant');
+    expect(loaded.config.contracts.find((c) => c.id === 'C-2026-040')?.match).toEqual({ emailDomains: ['brightline.io'] });
+    expect(loaded.config.contracts.find((c) => c.id === 'C-2026-031')?.products).toEqual([{ product: 'finance', modules: ['ledger', 'reporting'], versions: ['10.x'] }]);
+  });
+
+  it('decides the worked examples of docs/configuration.md as the page says', () => {
+    const { engine } = starter();
+    const vanDijk = engine.triage(item('1', '9008', 'Loonstrook klopt niet', 'Hoi, de loonstrook van oktober klopt niet. Kunnen jullie kijken? Gr. Petra'));
+    expect([vanDijk.outcome, vanDijk.rule, vanDijk.kind.kind]).toEqual(['advisory', 'contract-not-active', 'defect']);
+    expect(vanDijk.notAsked.map((n) => n.id)).toEqual(['version-known', 'error-or-steps']);
+    const northwind = engine.triage(item('2', '9004', 'API question', 'Hi, what\'s the recommended way to sync 10,000 employees a night through Connect? We keep hitting "429 Too Many Requests". Regards, Sam'));
+    expect([northwind.outcome, northwind.rule, northwind.kind.kind, northwind.missing]).toEqual(['advisory', 'how-to', 'how-to', []]);
+  });
+
+  it('asks a covered defect for what its handling needs, and only that', () => {
+    const { engine } = starter();
+    const v = engine.triage(item('3', '9002', 'Loonstroken kloppen niet', 'De loonstroken in Payroll kloppen niet sinds gisteren.'));
+    expect(v.outcome).toBe('incomplete');
+    expect(v.missing.map((m) => m.id)).toEqual(['version-known', 'error-or-steps']);
+  });
+
+  it('refuses a contract naming an unknown product, with the line and a suggestion', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'inscope-init-'));
+    const bad = path.join(dir, 'contracts.csv');
+    fs.writeFileSync(bad, 'contract,organization,match,products,from\nC-1,Acme,1,payrol >=7.0,2026-01-01\n');
+    expect(() => initConfig({ products, contracts: bad })).toThrow(`${bad}:2: contract C-1 names product "payrol" (did you mean "payroll"?)`);
+    fs.writeFileSync(bad, 'contract,organization,match,products,from\nC-1,Acme,1,payroll,01-01-2026\n');
+    expect(() => initConfig({ products, contracts: bad })).toThrow(`${bad}:2:5 (from): expected a date YYYY-MM-DD, got "01-01-2026"`);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+});
