@@ -336,7 +336,7 @@ describe('the path guard', () => {
     try {
       const ticket: Ticket = { ...freshTicket(48224), custom_status_id: STATUS.approved };
       mockReads(ticket);
-      const bodies = mode === 'off' ? [] : capturePut(ticket);
+      const bodies = capturePut(ticket);
       await post(delivery('ticket.status_changed', ticket, `evt-guard-${mode}`, { event: { current: 'OPEN', previous: 'NEW' } }));
       await settle();
       return { bodies: bodies as { ticket: Record<string, unknown> }[], audit: await service.store.listAudit({ ticketId: '48224', limit: 5 }) };
@@ -361,11 +361,13 @@ describe('the path guard', () => {
     expect((bodies[0]!.ticket.comment as { body: string }).body).toMatch(/Waarschuwing|Warning/);
   });
 
-  it('leaves the approval alone when the guard is off', async () => {
+  it('leaves the approval alone when the guard is off: the first decision is written, the status is not touched and no guard note is posted', async () => {
     const { bodies, audit } = await approvedWhileIncomplete('off');
     expect(nock.pendingMocks()).toEqual([]);
-    expect(bodies).toHaveLength(0);
-    expect(audit[0]?.kind).not.toBe('guard');
+    expect(bodies).toHaveLength(1);
+    expect(bodies[0]!.ticket.custom_status_id).toBeUndefined();
+    expect((bodies[0]!.ticket.comment as { body: string }).body).not.toMatch(/Teruggezet|Moved back|Waarschuwing|Warning/);
+    expect(audit[0]).toMatchObject({ kind: 'decision', note: 'first decision' });
   });
 });
 
