@@ -86,6 +86,21 @@ describe('planDecision: idempotence', () => {
     expect(plan.why).toBe('decision changed');
   });
 
+  it('asks again, for what is still missing, when the customer supplied only part of it (the missing items are part of the decision)', () => {
+    const version = { id: 'version-known', text: { en: 'Which version do you use?', nl: 'Welke versie gebruikt u?' } };
+    const product = { id: 'product-known', text: { en: 'Which product is it about?', nl: 'Over welk product gaat het?' } };
+    const before = verdict('incomplete', { missing: [version, product] });
+    const after = verdict('incomplete', { missing: [product] });
+    const asked = state({ category: 'call', status: 'new', tags: ['web_form', 'inscope_incomplete', decisionTag(decisionFingerprint(before), 'inscope_')] });
+    const plan = planDecision({ verdict: after, state: asked, previousFingerprint: decisionFingerprint(before), eventTypes: ['ticket.comment_added'] }, options());
+    expect(plan.kind).toBe('decision');
+    expect(plan.why).toBe('decision changed');
+    expect(plan.change.tags).toEqual(['web_form', 'inscope_incomplete', decisionTag(decisionFingerprint(after), 'inscope_')]);
+    expect(plan.change.comment?.public).toBe(true);
+    expect(plan.change.comment?.body).toContain('- Over welk product gaat het?');
+    expect(plan.change.comment?.body).not.toContain('Welke versie');
+  });
+
   it('does not fight people who edit the category after a decision', () => {
     const plan = planDecision({ verdict: v, state: { ...applied, category: 'advisory' }, previousFingerprint: decisionFingerprint(v), eventTypes: ['ticket.custom_field_changed'] }, options());
     expect(plan.kind).toBe('noop');

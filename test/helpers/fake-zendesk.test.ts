@@ -32,7 +32,8 @@ afterEach(async () => {
   fake = undefined;
 });
 
-async function setup(overrides: Partial<FakeZendeskOptions> = {}): Promise<{ fake: FakeZendesk; client: ZendeskClient; sleeps: number[] }> {
+/** `onSleep` sees the client's waits (which take no time here), e.g. to move the double's clock on. */
+async function setup(overrides: Partial<FakeZendeskOptions> = {}, onSleep: (ms: number) => void = () => {}): Promise<{ fake: FakeZendesk; client: ZendeskClient; sleeps: number[] }> {
   fake = await startFakeZendesk({ tickets: [TICKET], users: [USER], organizations: [ORG], now: () => Date.parse('2026-10-05T09:00:00Z'), ...overrides });
   const sleeps: number[] = [];
   const client = createZendeskClient({
@@ -42,6 +43,7 @@ async function setup(overrides: Partial<FakeZendeskOptions> = {}): Promise<{ fak
     rateLimitPerMinute: 100_000,
     sleep: async (ms) => {
       sleeps.push(ms);
+      onSleep(ms);
     },
     random: () => 0.5,
   });
@@ -186,5 +188,50 @@ describe('startFakeZendesk', () => {
     await client.getTicket(4101);
     expect(JSON.stringify(fake.calls)).not.toContain('fake-token');
     expect(fake.calls[0]!.authorized).toBe(true);
+  });
+
+  it('answers /api/v2/users/me with the agent InScope acts as, so the connector can learn its own user id', async () => {
+    const { client } = await setup({ agentId: 900_042 });
+    expect(await client.getCurrentUser()).toMatchObject({ id: 900_042, role: 'agent' });
+  });
+});
+
+describe('the fake Zendesk with a per-minute rate limit', () => {
+  const get = (url: string) => fetch(`${url}/api/v2/tickets/4101.json`, { headers: { authorization: 'Basic Ym90OmZha2U=' } });
+
+  it("refuses the call over the limit with 429, Zendesk's Errors body and Retry-After until the minute ends, and opens again the next minute", async () => {
+    let clock = Date.parse('2026-10-05T09:00:00Z');
+    const { fake } = await setup({ rateLimitPerMinute: 2, now: () => clock });
+    const first = await get(fake.url);
+    expect(first.status).toBe(200);
+    expect([first.headers.get('x-rate-limit'), first.headers.get('x-rate-limit-remaining'), first.headers.get('ratelimit-reset')]).toEqual(['2', '1', '60']);
+    clock += 1_000;
+    expect((await get(fake.url)).headers.get('x-rate-limit-remaining')).toBe('0');
+    clock += 19_000;
+    const refused = await get(fake.url);
+    expect(refused.status).toBe(429);
+    expect(refused.headers.get('retry-after')).toBe('40');
+    expect(await refused.json()).toEqual({ errors: [{ code: 'TooManyRequests', title: 'Too many requests' }] });
+    clock += 40_000;
+    expect((await get(fake.url)).status).toBe(200);
+    expect(fake.calls.map((c) => [c.status, c.fault])).toEqual([[200, null], [200, null], [429, 'rateLimit'], [200, null]]);
+  });
+
+  it('makes the real client wait as long as Retry-After says when another caller used up the minute, and then succeed', async () => {
+    let clock = Date.parse('2026-10-05T09:00:00Z');
+    const { fake, client, sleeps } = await setup({ rateLimitPerMinute: 1, now: () => clock }, (ms) => {
+      clock += ms;
+    });
+    expect((await get(fake.url)).status).toBe(200);
+    clock += 15_000;
+    expect(await client.getOrganization(9001)).toMatchObject({ id: 9001 });
+    // The retry waits what Retry-After says; the pacer (on the real clock, which these waits do not
+    // move) then holds the same pause once more.
+    expect(sleeps[0]).toBe(45_000);
+    expect(fake.calls.map((c) => [c.path, c.status])).toEqual([
+      ['/api/v2/tickets/4101.json', 200],
+      ['/api/v2/organizations/9001.json', 429],
+      ['/api/v2/organizations/9001.json', 200],
+    ]);
   });
 });

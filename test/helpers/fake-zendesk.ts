@@ -1,19 +1,24 @@
 // A loopback Zendesk double: a real HTTP server on 127.0.0.1 that answers the handful of Support API
 // calls the connector makes, in Zendesk's documented shapes, records every call, and can be told to
 // misbehave per call (an error status, a delay, a dropped connection, or a response held until the
-// test releases it). Used by the crash test, the fault suite and the benchmarks.
+// test releases it) or to enforce an account's per-minute rate limit. Used by the crash test, the
+// fault suite and the benchmarks.
 //
-// Endpoints (shared/specs/zendesk/tickets.yml, uploads.yml, users.yml, organizations.yml):
-//   GET  /api/v2/tickets/{id}.json[?include=users,organizations]  → { ticket, users?, organizations? }
-//   GET  /api/v2/tickets/{id}/comments.json[?page[size]&page[after]] → { comments, meta, links }
-//   PUT  /api/v2/tickets/{id}.json { ticket: {...} }                → { ticket, audit }
+// Endpoints, by their operation in Zendesk's OpenAPI for the Support API (developer.zendesk.com/
+// api-reference/ticketing/; mirrored in the public repository api-evangelist/zendesk):
+//   GET  /api/v2/tickets/{id}.json[?include=users,organizations]  ShowTicket → { ticket, users?, organizations? }
+//   GET  /api/v2/tickets/{id}/comments.json[?page[size]&page[after]] ListTicketComments → { comments, meta, links }
+//   PUT  /api/v2/tickets/{id}.json { ticket: {...} }                UpdateTicket → { ticket, audit }
 //        `safe_update` with an `updated_stamp` other than `updated_at` → 409 UpdateConflict
-//   POST /api/v2/uploads.json?filename=…  (raw bytes)              → 201 { upload }
-//   GET  /api/v2/users/{id}.json, /api/v2/organizations/{id}.json
+//   POST /api/v2/uploads.json?filename=…  (raw bytes)              UploadFiles → 201 { upload }
+//   GET  /api/v2/users/me.json                                     ShowCurrentUser → { user } (the agent InScope acts as)
+//   GET  /api/v2/users/{id}.json, /api/v2/organizations/{id}.json  ShowUser, ShowOrganization
+// With `rateLimitPerMinute`, every authenticated call counts against that limit (fake-zendesk-rate-limit.ts).
 import express, { type Request, type Response } from 'express';
 import { EventEmitter } from 'node:events';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { createFakeRateLimit, TOO_MANY_REQUESTS } from './fake-zendesk-rate-limit.js';
 import { createFakeZendeskState, type FakeComment, type FakeJson, type FakeTicket, type FakeZendeskData } from './fake-zendesk-state.js';
 
 export type { FakeComment, FakeOrganization, FakeTicket, FakeUser, FakeZendeskData } from './fake-zendesk-state.js';
@@ -35,7 +40,8 @@ export interface FakeZendeskCall {
   readonly status: number | null;
   /** A write that changed the ticket world (a PUT or an upload), whether or not its answer arrived. */
   readonly applied: boolean;
-  readonly fault: FakeFault['kind'] | null;
+  /** An injected fault, or 'rateLimit' when the account's per-minute limit refused the call. */
+  readonly fault: FakeFault['kind'] | 'rateLimit' | null;
   /** True once answered or dropped. */
   readonly settled: boolean;
 }
@@ -70,8 +76,10 @@ export interface HeldCall {
 
 export interface FakeZendeskOptions extends FakeZendeskData {
   readonly now?: () => number;
-  /** Author of the comments the connector adds. */
+  /** Author of the comments the connector adds, and the user /api/v2/users/me answers with. */
   readonly agentId?: number;
+  /** The account's API requests a minute (Zendesk plans: 200 to 2500); absent, no limit. */
+  readonly rateLimitPerMinute?: number;
 }
 
 export interface FakeZendesk {
@@ -99,7 +107,7 @@ const NOT_FOUND = { error: 'RecordNotFound', description: 'Not found' };
 function defaultErrorBody(status: number): unknown {
   if (status === 409) return UPDATE_CONFLICT;
   if (status === 404) return NOT_FOUND;
-  if (status === 429) return { error: 'TooManyRequests', description: 'Rate limit exceeded' };
+  if (status === 429) return TOO_MANY_REQUESTS;
   return { error: 'ServerError', description: `Fake Zendesk answered ${status}` };
 }
 
@@ -107,7 +115,9 @@ const TICKET_PATH = /^\/api\/v2\/tickets\/(\d+)(\.json|\/comments\.json)$/;
 
 export async function startFakeZendesk(options: FakeZendeskOptions): Promise<FakeZendesk> {
   const now = options.now ?? Date.now;
-  const state = createFakeZendeskState(options, now, options.agentId ?? 900_001);
+  const agentId = options.agentId ?? 900_001;
+  const state = createFakeZendeskState(options, now, agentId);
+  const rateLimit = options.rateLimitPerMinute === undefined ? null : createFakeRateLimit(options.rateLimitPerMinute, now);
   const calls: MutableCall[] = [];
   const faults: { fault: FakeFault; match: FaultMatch; left: number }[] = [];
   const held: { call: MutableCall; release: () => void }[] = [];
@@ -153,11 +163,12 @@ export async function startFakeZendesk(options: FakeZendeskOptions): Promise<Fak
     calls.push(call);
     changed();
 
+    let limitHeaders: Readonly<Record<string, string>> = {};
     const send = (status: number, body: unknown, headers: Record<string, string> = {}) => {
       if (res.destroyed || res.writableEnded) return;
       call.status = status;
       call.settled = true;
-      res.status(status).set(headers).json(body);
+      res.status(status).set({ ...limitHeaders, ...headers }).json(body);
       changed();
     };
     const drop = () => {
@@ -172,6 +183,14 @@ export async function startFakeZendesk(options: FakeZendeskOptions): Promise<Fak
     if (!call.authorized) return send(401, { error: "Couldn't authenticate you" });
     if (fault?.kind === 'status') {
       return send(fault.status, fault.body ?? defaultErrorBody(fault.status), fault.retryAfterSec === undefined ? {} : { 'Retry-After': String(fault.retryAfterSec) });
+    }
+    if (rateLimit) {
+      const limited = rateLimit.take();
+      limitHeaders = limited.headers;
+      if (!limited.allowed) {
+        call.fault = 'rateLimit';
+        return send(429, TOO_MANY_REQUESTS);
+      }
     }
 
     // Each route: `write` changes the world and returns the answer; `answer` only reads.
@@ -200,11 +219,13 @@ export async function startFakeZendesk(options: FakeZendeskOptions): Promise<Fak
     } else if (req.method === 'POST' && path === '/api/v2/uploads.json') {
       const bytes = Buffer.isBuffer(req.body) ? req.body.length : 0;
       write = () => [201, { upload: state.addUpload(query.filename ?? 'file', bytes, req.headers['content-type'] ?? 'application/octet-stream') }];
+    } else if (req.method === 'GET' && path === '/api/v2/users/me.json') {
+      answer = () => [200, { user: { ...(state.user(agentId) ?? { id: agentId, name: 'InScope', email: 'inscope@example.invalid', role: 'agent', active: true, locale: 'en-US' }), authenticity_token: 'fake-authenticity-token' } }];
     } else if (req.method === 'GET' && /^\/api\/v2\/users\/\d+\.json$/.test(path)) {
-      const user = state.user(Number(/\d+/.exec(path)![0]));
+      const user = state.user(Number(/(\d+)\.json$/.exec(path)![1]));
       answer = () => (user ? [200, { user }] : [404, NOT_FOUND]);
     } else if (req.method === 'GET' && /^\/api\/v2\/organizations\/\d+\.json$/.test(path)) {
-      const organization = state.organization(Number(/\d+/.exec(path)![0]));
+      const organization = state.organization(Number(/(\d+)\.json$/.exec(path)![1]));
       answer = () => (organization ? [200, { organization }] : [404, NOT_FOUND]);
     } else {
       answer = () => [404, { error: 'InvalidEndpoint', description: 'Not found' }];

@@ -187,6 +187,18 @@ describe('Jira deliveries through the live connector', () => {
     expect(error!.note).toMatch(/^config: No transition to "Approved".*JSM approval step or the workflow hides the transition to Approved from the bot/);
   });
 
+  it('moves an issue approved while incomplete back to New with an internal note saying why (path guard, revert)', async () => {
+    const issue = asJiraIssue(freshZendesk(48224), { status: 'Approved' });
+    const writes = jiraDouble(issue);
+    await post(payload('jira:issue_updated', issue, { changelog: { items: [{ field: 'status', fromString: 'Waiting for support', toString: 'Approved' }] } }));
+    await settle();
+    expect(writes.map((w) => w.call)).toEqual(['PUT issue', 'POST transitions', 'POST comment 201', 'PUT issue']);
+    expect(writes[1]!.body).toEqual({ transition: { id: '11' } });
+    expect(writes[2]!.body).toEqual({ body: expect.stringMatching(/^Teruggezet naar Nieuw: goedgekeurd terwijl /m), public: false });
+    const [guard] = await service.store.listAudit({ helpdesk: 'jira', ticketId: 'SUP-48224', limit: 1 });
+    expect(guard).toMatchObject({ kind: 'guard', outcome: 'incomplete', note: 'revert: approved while the request is incomplete' });
+  });
+
   it('waits out a 429 on the comment and posts it once', async () => {
     const issue = jiraIssue(48203);
     const writes = jiraDouble(issue, { commentStatus: [429, 201] });

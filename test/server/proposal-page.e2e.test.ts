@@ -1,4 +1,4 @@
-// The acceptance page in Chromium (Debian's /usr/bin/chromium through playwright-core) against the
+// The acceptance page in Chromium (Debian's Chromium through playwright-core) against the
 // real service and the loopback Zendesk double: an advisory delivery sends the proposal, the
 // customer opens the link from the public comment, sees the summary and clicks Accept; the store
 // records the acceptance and the worker then gives the ticket the advisory work status.
@@ -12,8 +12,8 @@ import { startService, type Service } from '../../connectors/server/start-servic
 import { signZendeskDelivery } from '../../connectors/zendesk/webhook/verify-zendesk-signature.js';
 import { anchoredClock } from '../helpers/anchored-clock.js';
 import { startFakeZendesk, type FakeTicket, type FakeZendesk } from '../helpers/fake-zendesk.js';
+import { chromiumForTests } from '../helpers/find-chromium.js';
 
-const CHROMIUM = '/usr/bin/chromium';
 const root = path.resolve(import.meta.dirname, '../..');
 const SECRET = 'webhook-secret-for-the-page-test';
 const CATEGORY_FIELD = 360001000001;
@@ -22,8 +22,7 @@ const TICKET = 48203;
 // The proposal number carries the year of the service's clock: anchor it, so that P-2026-0001 holds in any year.
 const now = anchoredClock('2026-11-27T10:00:00.000Z');
 
-const hasChromium = fs.existsSync(CHROMIUM);
-if (!hasChromium) console.warn(`Skipping the acceptance page browser test: ${CHROMIUM} is missing (apt-get install -y chromium)`);
+const browserBinary = chromiumForTests('the acceptance page browser test');
 
 function example(id: number) {
   const file = fs.readdirSync(path.join(root, 'examples/tickets')).find((f) => f.startsWith(`zendesk-${id}-`))!;
@@ -32,13 +31,15 @@ function example(id: number) {
   return { ticket: { ...world.ticket, status: 'new', custom_status_id: STATUS.new, custom_fields: fields, fields }, users: world.users ?? [], organizations: world.organizations ?? [] };
 }
 
-describe.skipIf(!hasChromium)('the acceptance page in Chromium', { timeout: 60_000 }, () => {
+describe.skipIf(browserBinary.skip)('the acceptance page in Chromium', { timeout: 60_000 }, () => {
   let dir: string;
   let fake: FakeZendesk;
   let service: Service;
   let browser: Browser;
 
   beforeAll(async () => {
+    // First, so that CI without Chromium fails before starting anything.
+    const executablePath = browserBinary.executablePath();
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'inscope-page-e2e-'));
     const world = example(TICKET);
     fake = await startFakeZendesk({ tickets: [world.ticket], users: world.users, organizations: world.organizations });
@@ -54,7 +55,7 @@ describe.skipIf(!hasChromium)('the acceptance page in Chromium', { timeout: 60_0
       sweepMs: 0,
     });
     browser = await chromium.launch({
-      executablePath: CHROMIUM,
+      executablePath,
       headless: true,
       args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
     });

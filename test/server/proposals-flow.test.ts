@@ -100,7 +100,7 @@ async function settle(): Promise<void> {
   throw new Error('the queue did not settle');
 }
 
-async function start(options: { config?: (yaml: string) => string; live?: boolean } = {}) {
+async function start(options: { config?: (yaml: string) => string; live?: boolean; host?: string } = {}) {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'inscope-proposals-'));
   const yaml = fs.readFileSync(path.join(root, 'examples/coverage.yaml'), 'utf8');
   const configFile = path.join(dir, 'coverage.yaml');
@@ -109,7 +109,7 @@ async function start(options: { config?: (yaml: string) => string; live?: boolea
   const live = options.live ?? true;
   service = await startService({
     settings: readSettings({
-      PORT: '0', HOST: '127.0.0.1', INSCOPE_CONFIG: configFile, DATABASE_URL: path.join(dir, 'data', 'inscope.db'),
+      PORT: '0', HOST: options.host ?? '127.0.0.1', INSCOPE_CONFIG: configFile, DATABASE_URL: path.join(dir, 'data', 'inscope.db'),
       ...(live ? { ZENDESK_SUBDOMAIN: 'acme', ZENDESK_EMAIL: 'bot@veldhuis-software.nl', ZENDESK_API_TOKEN: 'api-token-for-tests' } : {}),
       ZENDESK_WEBHOOK_SECRET: SECRET, INSCOPE_WORKERS: '1', ZENDESK_BOT_USER_ID: '900000001',
       INSCOPE_PUBLIC_URL: 'https://inscope.example.test', INSCOPE_PROPOSAL_SECRET: PROPOSAL_SECRET,
@@ -333,6 +333,41 @@ describe('accepting and declining', () => {
     // Newest first: the decision, then (separately) the ticket write.
     const audit = await service.store.listAudit({ ticketId: '48203', limit: 3 });
     expect(audit.slice(0, 2)).toMatchObject([{ kind: 'action', rule: 'proposal-ticket-updated' }, { kind: 'action', rule: 'proposal-expired' }]);
+  });
+});
+
+// The address a decision records comes from X-Forwarded-For only when the request comes from a
+// reverse proxy on the same host (loopback); anyone else could write any address in that header.
+describe('the client address a decision by link records', () => {
+  const FORWARDED = '203.0.113.7';
+  const external = Object.values(os.networkInterfaces()).flat().find((a) => a && a.family === 'IPv4' && !a.internal)?.address;
+
+  async function acceptFrom(base: string, link: string, ticket: Ticket) {
+    mockReads(ticket);
+    capturePuts(ticket, 1);
+    const accepted = await fetch(`${base}${link}/accept`, { method: 'POST', headers: { 'x-forwarded-for': FORWARDED } });
+    expect(accepted.status).toBe(200);
+    await settle();
+    const [stored] = await service.store.listProposals({ ticketId: '48203', limit: 1 });
+    return stored!.decidedIp;
+  }
+
+  it('is the forwarded client when the request comes through a proxy on loopback', async () => {
+    await start();
+    const sent = await sendProposal();
+    expect(await acceptFrom(service.url, sent.link, afterUpdate(sent.ticket, sent.puts[0]!))).toBe(FORWARDED);
+  });
+
+  it.skipIf(external === undefined)(`is the connecting address, not X-Forwarded-For, for a request from another host${external === undefined ? ' (skipped: this machine has no non-loopback IPv4 address)' : ''}`, async () => {
+    nock.enableNetConnect((host) => /^(127\.0\.0\.1|localhost):/.test(host) || host.startsWith(`${external!}:`));
+    try {
+      await start({ host: '0.0.0.0' });
+      const sent = await sendProposal();
+      const { port } = new URL(service.url);
+      expect(await acceptFrom(`http://${external}:${port}`, sent.link, afterUpdate(sent.ticket, sent.puts[0]!))).toMatch(new RegExp(`^(::ffff:)?${external!.replaceAll('.', '\\.')}$`));
+    } finally {
+      nock.enableNetConnect('127.0.0.1');
+    }
   });
 });
 

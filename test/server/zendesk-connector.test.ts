@@ -312,17 +312,17 @@ describe('bad deliveries are refused with a reason and leave nothing behind', ()
 
   const ticket = () => freshTicket(48222);
   it.each([
-    ['a wrong content type', () => post(delivery('ticket.created', ticket(), 'bad-1'), { headers: { 'content-type': 'text/plain' } }), 415],
-    ['a missing signature header', () => post(delivery('ticket.created', ticket(), 'bad-2'), { headers: { 'x-zendesk-webhook-signature': '' } }), 400],
-    ['a signature made with another secret', () => post(delivery('ticket.created', ticket(), 'bad-3'), { secret: 'someone-else' }), 401],
-    ['a body over the limit', () => post(null, { raw: JSON.stringify({ padding: 'x'.repeat(300 * 1024) }) }), 413],
-    ['a body that is not JSON', () => post(null, { raw: '{"type": "zen:event-type:ticket.created",' }), 400],
-    ['an event without a ticket id', () => post({ ...delivery('ticket.created', ticket(), 'bad-6'), subject: 'zen:ticket:', detail: {} }), 422],
-  ])('refuses %s', async (_name, send, status) => {
+    ['a wrong content type', () => post(delivery('ticket.created', ticket(), 'bad-1'), { headers: { 'content-type': 'text/plain' } }), 415, { code: 'content_type', message: 'Content-Type must be application/json' }],
+    ['a missing signature header', () => post(delivery('ticket.created', ticket(), 'bad-2'), { headers: { 'x-zendesk-webhook-signature': '' } }), 400, { code: 'missing_headers', message: 'Missing required header(s): x-zendesk-webhook-signature' }],
+    ['a signature made with another secret', () => post(delivery('ticket.created', ticket(), 'bad-3'), { secret: 'someone-else' }), 401, { code: 'signature', message: 'Signature does not match' }],
+    ['a body over the limit', () => post(null, { raw: JSON.stringify({ padding: 'x'.repeat(300 * 1024) }) }), 413, { code: 'too_large', message: 'Body exceeds 262144 bytes' }],
+    ['a body that is not JSON', () => post(null, { raw: '{"type": "zen:event-type:ticket.created",' }), 400, { code: 'json', message: 'Body is not valid JSON in UTF-8' }],
+    ['an event without a ticket id', () => post({ ...delivery('ticket.created', ticket(), 'bad-6'), subject: 'zen:ticket:', detail: {} }), 422, { code: 'invalid', message: 'Delivery failed validation: detail.id: Invalid input' }],
+  ])('refuses %s', async (_name, send, status, error) => {
     const res = await send();
     expect(res.status).toBe(status);
     const body = (await res.json()) as { error: { code: string; message: string } };
-    expect(body.error.message.length).toBeGreaterThan(5);
+    expect(body.error).toMatchObject(error);
     expect(await service.store.queueDepth()).toEqual({ queued: 0, running: 0, done: 0, dead: 0 });
   });
 });
@@ -336,7 +336,7 @@ describe('the path guard', () => {
     try {
       const ticket: Ticket = { ...freshTicket(48224), custom_status_id: STATUS.approved };
       mockReads(ticket);
-      const bodies = mode === 'off' ? [] : capturePut(ticket);
+      const bodies = capturePut(ticket);
       await post(delivery('ticket.status_changed', ticket, `evt-guard-${mode}`, { event: { current: 'OPEN', previous: 'NEW' } }));
       await settle();
       return { bodies: bodies as { ticket: Record<string, unknown> }[], audit: await service.store.listAudit({ ticketId: '48224', limit: 5 }) };
@@ -361,11 +361,13 @@ describe('the path guard', () => {
     expect((bodies[0]!.ticket.comment as { body: string }).body).toMatch(/Waarschuwing|Warning/);
   });
 
-  it('leaves the approval alone when the guard is off', async () => {
+  it('leaves the approval alone when the guard is off: the first decision is written, the status is not touched and no guard note is posted', async () => {
     const { bodies, audit } = await approvedWhileIncomplete('off');
     expect(nock.pendingMocks()).toEqual([]);
-    expect(bodies).toHaveLength(0);
-    expect(audit[0]?.kind).not.toBe('guard');
+    expect(bodies).toHaveLength(1);
+    expect(bodies[0]!.ticket.custom_status_id).toBeUndefined();
+    expect((bodies[0]!.ticket.comment as { body: string }).body).not.toMatch(/Teruggezet|Moved back|Waarschuwing|Warning/);
+    expect(audit[0]).toMatchObject({ kind: 'decision', note: 'first decision' });
   });
 });
 

@@ -55,4 +55,31 @@ describe.skipIf(postgres.url === null)(`the SQLite and PostgreSQL schemas${postg
       AND indexname NOT LIKE '%_pkey' AND indexname NOT LIKE '%_key'`);
     expect(pgIndexes.map((row) => row.indexname).sort()).toEqual(sqliteIndexes.map((row) => row.name).sort());
   });
+
+  // Unique constraints and primary keys get generated index names (sqlite_autoindex_…, …_key,
+  // …_pkey) that differ by backend, so they are compared by table and columns instead.
+  it('have the same primary keys and unique constraints', async () => {
+    await sqlite.open();
+    await pg.open();
+    const sqliteKeys: string[] = [];
+    const tables = await sqlite.query("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'");
+    for (const { name: table } of tables) {
+      const pk = (await sqlite.query(`SELECT name FROM pragma_table_info('${String(table)}') WHERE pk > 0 ORDER BY pk`)).map((c) => String(c.name));
+      if (pk.length > 0) sqliteKeys.push(`${String(table)} primary (${pk.join(', ')})`);
+      for (const index of await sqlite.query(`SELECT name FROM pragma_index_list('${String(table)}') WHERE "unique" = 1 AND origin <> 'pk'`)) {
+        const columns = (await sqlite.query(`SELECT name FROM pragma_index_info('${String(index.name)}') ORDER BY seqno`)).map((c) => String(c.name));
+        sqliteKeys.push(`${String(table)} unique (${columns.join(', ')})`);
+      }
+    }
+    const pgKeys = await pg.query(`SELECT t.relname || CASE WHEN i.indisprimary THEN ' primary (' ELSE ' unique (' END
+        || string_agg(a.attname, ', ' ORDER BY k.ord) || ')' AS key
+      FROM pg_index i
+      JOIN pg_class t ON t.oid = i.indrelid
+      JOIN pg_namespace n ON n.oid = t.relnamespace
+      CROSS JOIN LATERAL unnest(i.indkey) WITH ORDINALITY AS k(attnum, ord)
+      JOIN pg_attribute a ON a.attrelid = t.oid AND a.attnum = k.attnum
+      WHERE n.nspname = current_schema() AND i.indisunique
+      GROUP BY t.relname, i.indexrelid, i.indisprimary`);
+    expect(pgKeys.map((row) => row.key).sort()).toEqual(sqliteKeys.sort());
+  });
 });

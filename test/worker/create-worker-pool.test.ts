@@ -1,9 +1,10 @@
 // The worker pool's own policies: a store that fails does not kill the loop; typed failures that no
-// retry can fix are dead-lettered at once, others are retried with the store's backoff.
+// retry can fix are dead-lettered at once, others are retried with the store's backoff; a job that
+// runs long keeps its lease.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { HelpdeskError } from '../../connectors/shared/helpdesk-error.js';
 import { createSqliteStore } from '../../connectors/store/create-sqlite-store.js';
 import type { Store } from '../../connectors/store/store.js';
@@ -60,6 +61,46 @@ describe('createWorkerPool', () => {
     expect(job!.lastError).toContain(error.message);
     if (error instanceof HelpdeskError && error.retryAfterMs) expect(job!.runAfter).toBeGreaterThanOrEqual(10 + error.retryAfterMs);
     expect(results).toEqual([state === 'dead' ? 'dead' : 'retry']);
+    await store.close();
+  });
+
+  it('renews the lease of a job that runs longer than its lease, so no other worker takes it over', async () => {
+    const store = await storeWithOneJob();
+    const leaseMs = 300;
+    let clock = 1_000;
+    const renewals: Promise<boolean>[] = [];
+    const watched: Store = Object.assign(Object.create(store) as Store, {
+      extendLease: (...args: Parameters<Store['extendLease']>) => {
+        const renewal = store.extendLease(...args);
+        renewals.push(renewal);
+        return renewal;
+      },
+    });
+    let takenOver: unknown = 'not tried';
+    const errors: unknown[] = [];
+    // Only the renewal timer is faked: the test moves it, and the store's clock, by hand.
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+    try {
+      const pool = createWorkerPool({
+        store: watched, concurrency: 1, workerId: 'w', now: () => clock, leaseMs, pollMs: 1, onResult: (_job, _result, error) => errors.push(...(error ? [error] : [])),
+        process: async () => {
+          clock += 200;
+          vi.advanceTimersByTime(leaseMs / 3);
+          expect(await Promise.all(renewals)).toEqual([true]);
+          // Past the lease claimed at 1_000 (until 1_300), inside the renewed one (until 1_500).
+          clock += 200;
+          takenOver = await store.claimJob({ workerId: 'other', now: clock, leaseMs });
+        },
+      });
+      pool.start();
+      await pool.drain();
+      await pool.stop();
+    } finally {
+      vi.useRealTimers();
+    }
+    expect(errors).toEqual([]);
+    expect(takenOver).toBeNull();
+    expect((await store.queueDepth()).done).toBe(1);
     await store.close();
   });
 });

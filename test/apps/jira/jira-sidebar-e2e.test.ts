@@ -22,13 +22,12 @@ import { startService, type Service } from '../../../connectors/server/start-ser
 import { asJiraIssue, freshZendesk, JIRA_SITE, root } from '../../helpdesk-port/same-request.js';
 import { startForgeKeyServer, TEST_ACCOUNT_ID, TEST_APP_ID, type ForgeKeyServer } from '../../http/forge-test-keys.js';
 import { exampleSidebarData } from '../sidebar-fixtures.js';
+import { chromiumForTests } from '../../helpers/find-chromium.js';
 
-const CHROMIUM = '/usr/bin/chromium';
 const ISSUE = { id: '10042', key: 'SUP-42' };
 const TICKETS = { covered: 48212, incomplete: 48215 };
 
-const hasChromium = fs.existsSync(CHROMIUM);
-if (!hasChromium) console.warn(`Skipping the Jira sidebar browser test: ${CHROMIUM} is missing (apt-get install -y chromium)`);
+const browserBinary = chromiumForTests('the Jira sidebar browser test');
 
 interface Invocation {
   readonly path: string;
@@ -56,7 +55,7 @@ function installBridgeStub() {
   };
 }
 
-describe.skipIf(!hasChromium)('the Jira sidebar (Forge Custom UI) in Chromium with a stubbed bridge', { timeout: 60_000 }, () => {
+describe.skipIf(browserBinary.skip)('the Jira sidebar (Forge Custom UI) in Chromium with a stubbed bridge', { timeout: 60_000 }, () => {
   let dir: string;
   let staticDir: string;
   let server: Server;
@@ -74,6 +73,8 @@ describe.skipIf(!hasChromium)('the Jira sidebar (Forge Custom UI) in Chromium wi
   };
 
   beforeAll(async () => {
+    // First, so that CI without Chromium fails before starting anything.
+    const executablePath = browserBinary.executablePath();
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'inscope-jira-e2e-'));
     const built = await buildJiraApp(path.join(dir, 'jira'), 'https://inscope.veldhuis-software.nl');
     staticDir = path.join(built.outDir, STATIC_DIR);
@@ -84,7 +85,7 @@ describe.skipIf(!hasChromium)('the Jira sidebar (Forge Custom UI) in Chromium wi
     });
     baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     browser = await chromium.launchPersistentContext(path.join(dir, 'profile'), {
-      executablePath: CHROMIUM,
+      executablePath,
       headless: true,
       args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
       viewport: { width: 360, height: 900 },

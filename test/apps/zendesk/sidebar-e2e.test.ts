@@ -14,8 +14,8 @@ import { readSettings } from '../../../connectors/server/read-settings.js';
 import { startService, type Service } from '../../../connectors/server/start-service.js';
 import { startFakeZendesk, type FakeTicket, type FakeZendesk } from '../../helpers/fake-zendesk.js';
 import { startZafHarness, type ZafHarness } from './e2e/start-zaf-harness.js';
+import { chromiumForTests } from '../../helpers/find-chromium.js';
 
-const CHROMIUM = '/usr/bin/chromium';
 const root = path.resolve(import.meta.dirname, '../../..');
 const APP_SECRET = 'app-secret-for-the-browser-test';
 const CATEGORY_FIELD = 360001000001;
@@ -23,8 +23,7 @@ const STATUS = { new: 19000000101, approved: 19000000102 };
 const TICKETS = { covered: 48212, incomplete: 48215, review: 48219 };
 const AGENT = 'manager@veldhuis-software.nl';
 
-const hasChromium = fs.existsSync(CHROMIUM);
-if (!hasChromium) console.warn(`Skipping the sidebar browser test: ${CHROMIUM} is missing (apt-get install -y chromium)`);
+const browserBinary = chromiumForTests('the sidebar browser test');
 
 /** An example ticket as it arrives: no category yet, status New. */
 function example(id: number) {
@@ -34,7 +33,7 @@ function example(id: number) {
   return { ticket: { ...world.ticket, status: 'new', custom_status_id: STATUS.new, custom_fields: fields, fields }, users: world.users ?? [], organizations: world.organizations ?? [] };
 }
 
-describe.skipIf(!hasChromium)('the sidebar in Chromium against the real connector', { timeout: 60_000 }, () => {
+describe.skipIf(browserBinary.skip)('the sidebar in Chromium against the real connector', { timeout: 60_000 }, () => {
   let dir: string;
   let assetsDir: string;
   let fake: FakeZendesk;
@@ -44,6 +43,8 @@ describe.skipIf(!hasChromium)('the sidebar in Chromium against the real connecto
   let page: Page;
 
   beforeAll(async () => {
+    // First, so that CI without Chromium fails before starting anything.
+    const executablePath = browserBinary.executablePath();
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'inscope-e2e-'));
     const built = await buildZendeskApp(path.join(dir, 'zendesk'));
     assetsDir = path.join(built.outDir, 'assets');
@@ -60,7 +61,7 @@ describe.skipIf(!hasChromium)('the sidebar in Chromium against the real connecto
     });
     harness = await startZafHarness({ assetsDir, settings: { connectorUrl: service.url, appSecret: APP_SECRET } });
     context = await chromium.launchPersistentContext(path.join(dir, 'profile'), {
-      executablePath: CHROMIUM,
+      executablePath,
       headless: true,
       args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
       viewport: { width: 360, height: 900 },

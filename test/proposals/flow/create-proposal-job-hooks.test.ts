@@ -27,12 +27,12 @@ afterEach(async () => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-function setup(config = world.loaded.config) {
+function setup(config = world.loaded.config, now = Date.parse('2026-11-27T10:00:00Z')) {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'inscope-hooks-'));
   store = createSqliteStore({ file: path.join(dir, 'inscope.db') });
   const flow = createProposalFlow({
     store, config: () => config, configHash: () => 'test', templates, secret: 'a-secret-for-the-hook-tests', publicUrl: 'https://inscope.example.test',
-    now: () => Date.parse('2026-11-27T10:00:00Z'), shadowDir: path.join(dir, 'proposals'),
+    now: () => now, shadowDir: path.join(dir, 'proposals'),
   });
   const writes: TicketChange[] = [];
   const helpdesk: HelpdeskPort = { kind: 'zendesk', live: true, load: async () => { throw new Error('not used'); }, apply: async (_id, change) => { writes.push(change); } };
@@ -62,6 +62,16 @@ describe('the worker\'s proposal hooks', () => {
     const hooked = await hooks.beforeApply({ job: job(), verdict, state, plan, helpdesk });
     expect(hooked!.change).toMatchObject({ category: 'advisory', comment: { public: true, attachments: [{ filename: 'P-2026-0001-v1.pdf', contentType: 'application/pdf' }] } });
     expect(hooked!.change.tags).toContain('inscope_p2026_0001_v1');
+  });
+
+  it('number a proposal by the year in the vendor\'s time zone: 23:30 UTC on 31 December is already next year in Amsterdam', async () => {
+    expect(world.loaded.config.defaults.timeZone).toBe('Europe/Amsterdam');
+    const { hooks, helpdesk } = setup(world.loaded.config, Date.parse('2026-12-31T23:30:00Z'));
+    const { state, plan, verdict } = advisory();
+    const hooked = await hooks.beforeApply({ job: job(), verdict, state, plan, helpdesk });
+    expect((hooked!.summary as { number: string }).number).toBe('P-2027-0001');
+    expect(hooked!.change.tags).toContain('inscope_p2027_0001_v1');
+    expect(hooked!.change.comment!.attachments!.map((a) => a.filename)).toEqual(['P-2027-0001-v1.pdf']);
   });
 
   it('make the same proposal again for a retried decision: same number, nothing new in the store', async () => {
