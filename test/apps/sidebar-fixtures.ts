@@ -2,7 +2,8 @@
 // examples/coverage.yaml and the example Zendesk tickets, with the contract details the sidebar
 // route adds. Tests may use connector code; the app itself may not.
 import path from 'node:path';
-import { loadConfig, type LoadedConfig } from '../../connectors/config/load-config.js';
+import { parseConfig, type LoadedConfig } from '../../connectors/config/load-config.js';
+import { literalCompletenessConfigText } from './literal-completeness-config.js';
 import { isInputProblem, readTickets } from '../../connectors/input/read-tickets.js';
 import { compileRules, type Engine } from '../../rules/index.js';
 import type { BudgetSnapshot, SidebarData } from '../../apps/shared/sidebar-data.js';
@@ -11,7 +12,7 @@ const root = path.resolve(import.meta.dirname, '../..');
 let world: Promise<{ loaded: LoadedConfig; engine: Engine }> | undefined;
 
 function load() {
-  world ??= loadConfig(path.join(root, 'examples/coverage.yaml')).then((loaded) => ({ loaded, engine: compileRules(loaded.config, { configHash: loaded.hash }) }));
+  world ??= Promise.resolve(parseConfig(literalCompletenessConfigText(), path.join(root, 'examples/coverage.yaml'))).then((loaded) => ({ loaded, engine: compileRules(loaded.config, { configHash: loaded.hash }) }));
   return world;
 }
 

@@ -19,10 +19,11 @@ import { buildJiraApp, STATIC_DIR } from '../../../apps/jira/scripts/build-jira-
 import type { SidebarData } from '../../../apps/shared/sidebar-data.js';
 import { readSettings } from '../../../connectors/server/read-settings.js';
 import { startService, type Service } from '../../../connectors/server/start-service.js';
-import { asJiraIssue, freshZendesk, JIRA_SITE, root } from '../../helpdesk-port/same-request.js';
+import { asJiraIssue, freshZendesk, JIRA_SITE } from '../../helpdesk-port/same-request.js';
 import { startForgeKeyServer, TEST_ACCOUNT_ID, TEST_APP_ID, type ForgeKeyServer } from '../../http/forge-test-keys.js';
 import { exampleSidebarData } from '../sidebar-fixtures.js';
 import { chromiumForTests } from '../../helpers/find-chromium.js';
+import { writeLiteralCompletenessConfig } from '../literal-completeness-config.js';
 
 const ISSUE = { id: '10042', key: 'SUP-42' };
 const TICKETS = { covered: 48212, incomplete: 48215 };
@@ -203,7 +204,7 @@ describe.skipIf(browserBinary.skip)('the Jira sidebar (Forge Custom UI) in Chrom
       forge = await startForgeKeyServer();
       service = await startService({
         settings: readSettings({
-          PORT: '0', HOST: '127.0.0.1', INSCOPE_CONFIG: path.join(root, 'examples/coverage.yaml'), DATABASE_URL: path.join(dir, 'inscope.db'),
+          PORT: '0', HOST: '127.0.0.1', INSCOPE_CONFIG: writeLiteralCompletenessConfig(dir), DATABASE_URL: path.join(dir, 'inscope.db'),
           JIRA_SITE_URL: JIRA_SITE, JIRA_EMAIL: 'inscope@veldhuis-software.nl', JIRA_API_TOKEN: 'jira-api-token-for-tests', JIRA_WEBHOOK_SECRET: 'jira-webhook-secret-for-tests', JIRA_BOT_ACCOUNT_ID: '712020:inscope-bot',
         }),
         delayScale: 0.001,

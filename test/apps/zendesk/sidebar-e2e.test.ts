@@ -15,6 +15,7 @@ import { startService, type Service } from '../../../connectors/server/start-ser
 import { startFakeZendesk, type FakeTicket, type FakeZendesk } from '../../helpers/fake-zendesk.js';
 import { startZafHarness, type ZafHarness } from './e2e/start-zaf-harness.js';
 import { chromiumForTests } from '../../helpers/find-chromium.js';
+import { writeLiteralCompletenessConfig } from '../literal-completeness-config.js';
 
 const root = path.resolve(import.meta.dirname, '../../..');
 const APP_SECRET = 'app-secret-for-the-browser-test';
@@ -52,7 +53,7 @@ describe.skipIf(browserBinary.skip)('the sidebar in Chromium against the real co
     fake = await startFakeZendesk({ tickets: worlds.map((w) => w.ticket), users: worlds.flatMap((w) => w.users), organizations: worlds.flatMap((w) => w.organizations) });
     service = await startService({
       settings: readSettings({
-        PORT: '0', HOST: '127.0.0.1', INSCOPE_CONFIG: path.join(root, 'examples/coverage.yaml'), DATABASE_URL: path.join(dir, 'inscope.db'),
+        PORT: '0', HOST: '127.0.0.1', INSCOPE_CONFIG: writeLiteralCompletenessConfig(dir), DATABASE_URL: path.join(dir, 'inscope.db'),
         ZENDESK_SUBDOMAIN: 'veldhuis', ZENDESK_EMAIL: 'inscope@veldhuis-software.nl', ZENDESK_API_TOKEN: 'e2e-token', ZENDESK_BASE_URL: fake.url,
         ZENDESK_WEBHOOK_SECRET: 'webhook-secret-for-the-browser-test', INSCOPE_APP_SECRET: APP_SECRET, INSCOPE_WORKERS: '1',
       }),

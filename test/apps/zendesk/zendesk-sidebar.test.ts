@@ -77,7 +77,7 @@ describe('the verdict', () => {
     const missing = Array.from(root.querySelectorAll('[data-missing]')).map((li) => li.getAttribute('data-missing'));
     expect(missing).toEqual(['version-known', 'description-detailed']);
     const present = Array.from(root.querySelectorAll('.checklist__item--present .checklist__name')).map((n) => n.textContent);
-    expect(present).toEqual(['product', 'module']);
+    expect(present).toEqual(['product', 'module', 'language', 'kind']);
   });
 
   it('shows the contract with the products, versions and modules it covers', async () => {
