@@ -98,6 +98,9 @@ describe.skipIf(browserBinary.skip)('the sidebar in Chromium against the real co
   const audit = async (ticketId: number) => service.store.listAudit({ ticketId: String(ticketId), limit: 10 });
 
   async function axeViolations(frame: Frame) {
+    // Contrast is judged on the settled page: a button that just appeared may still be fading in
+    // (panel.css transitions background-color), and axe would measure a colour in between.
+    await frame.evaluate('Promise.all(document.getAnimations().map((a) => a.finished))');
     await frame.addScriptTag({ path: path.join(root, 'node_modules/axe-core/axe.min.js') });
     const result = (await frame.evaluate('axe.run(document, { resultTypes: ["violations"] })')) as { violations: { id: string; impact: string; help: string; nodes: unknown[] }[] };
     return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}): ${v.help}`);
