@@ -80,12 +80,14 @@ export function findErrorText(text: string): string | undefined {
   return undefined;
 }
 
+/** A menu path: Bankieren > Afschriften > Importeren. */
+const MENU_PATH = /[\p{L}][^\n>]{1,40}\s(?:>|->|→|»)\s[^\n>]{1,40}\s(?:>|->|→|»)\s\S/u;
+
 const STEP_PATTERNS: readonly RegExp[] = [
   /(?:^|\n)\s*(?:stappen(?:\s+om\s+te\s+reproduceren)?|steps(?:\s+to\s+reproduce)?|to reproduce|reproductie|reproduceren|how to reproduce|hoe te reproduceren|wat ik doe|what i did|what we did|wat we doen)\s*:/i,
   // Two or more numbered lines.
   /(?:^|\n)\s*(?:\d{1,2}[.)]|stap\s+\d+|step\s+\d+)\s+\S[^\n]*\n(?:[^\n]*\n){0,3}?\s*(?:\d{1,2}[.)]|stap\s+\d+|step\s+\d+)\s+\S/i,
-  // A menu path: Bankieren > Afschriften > Importeren.
-  /[\p{L}][^\n>]{1,40}\s(?:>|->|→|»)\s[^\n>]{1,40}\s(?:>|->|→|»)\s\S/u,
+  MENU_PATH,
   // "when I … then …", "als ik … dan/krijg ik …".
   /\b(?:when(?:ever)?|if|as soon as|each time|every time)\s+(?:i|we|you|a user|users|the user|an employee)\b[^.?!\n]{3,160}/i,
   /\b(?:als|wanneer|zodra|elke keer als|telkens als)\s+(?:ik|we|wij|je|u|een gebruiker|gebruikers|een medewerker|medewerkers)\b[^.?!\n]{3,160}/i,
@@ -94,7 +96,10 @@ const STEP_PATTERNS: readonly RegExp[] = [
 
 /** Steps to reproduce: a "steps:" heading, a numbered list, a menu path, or "when I … then …". */
 export function findSteps(text: string): string | undefined {
+  // The menu-path pattern backtracks over every letter: skip it when no arrow is there to find.
+  const arrows = /[>→»]/.test(text);
   for (const re of STEP_PATTERNS) {
+    if (re === MENU_PATH && !arrows) continue;
     const m = re.exec(text);
     if (m !== null) return m[0].trim().slice(0, 200);
   }

@@ -104,7 +104,7 @@ function index(contracts: readonly CompiledContract[], keys: (d: ContractDefinit
 }
 
 function productState(c: CompiledContract, ctx: EvalContext, notes: string[] | null): ContractState {
-  const product = ctx.facts.product?.value;
+  const product = ctx.fact('product')?.value;
   if (product === undefined) {
     notes?.push('product unknown, so product, module and version were not checked');
     return 'active';
@@ -114,12 +114,12 @@ function productState(c: CompiledContract, ctx: EvalContext, notes: string[] | n
     notes?.push(`product ${product} is not covered (covers ${c.def.products.map((p) => p.product).join(', ')})`);
     return 'product-not-covered';
   }
-  const module = ctx.facts.module?.value;
+  const module = ctx.fact('module')?.value;
   if (covered.modules !== null && module !== undefined && !covered.modules.has(normalizeKey(module))) {
     notes?.push(`module ${module} of ${product} is not covered`);
     return 'module-not-covered';
   }
-  const version = ctx.facts.version?.value;
+  const version = ctx.fact('version')?.value;
   const supported = covered.versions === null || version === undefined ? undefined : covered.versions(version);
   if (supported === false) {
     notes?.push(`version ${version} of ${product} is out of support`);
@@ -133,7 +133,7 @@ function productState(c: CompiledContract, ctx: EvalContext, notes: string[] | n
 /** The states a product check can end in when product, module or version may still take any value. */
 function possibleProductStates(c: CompiledContract, ctx: EvalContext, unknown: ReadonlySet<string>): ContractState[] {
   const out = new Set<ContractState>();
-  const product = unknown.has('product') ? undefined : ctx.facts.product?.value;
+  const product = unknown.has('product') ? undefined : ctx.fact('product')?.value;
   const candidates = product === undefined ? [...c.products.values()] : [c.products.get(normalizeKey(product))];
   if (unknown.has('product')) out.add('product-not-covered');
   for (const covered of candidates) {
@@ -141,13 +141,13 @@ function possibleProductStates(c: CompiledContract, ctx: EvalContext, unknown: R
       out.add('product-not-covered');
       continue;
     }
-    const module = ctx.facts.module?.value;
+    const module = ctx.fact('module')?.value;
     if (covered.modules !== null && unknown.has('module')) out.add('module-not-covered');
     else if (covered.modules !== null && module !== undefined && !covered.modules.has(normalizeKey(module))) {
       out.add('module-not-covered');
       continue;
     }
-    const version = ctx.facts.version?.value;
+    const version = ctx.fact('version')?.value;
     if (covered.versions !== null && unknown.has('version')) out.add('version-out-of-support');
     else if (covered.versions !== null && version !== undefined && covered.versions(version) === false) {
       out.add('version-out-of-support');
@@ -218,7 +218,7 @@ export function compileContracts(defs: readonly ContractDefinition[]): ContractR
     const d = chosen.def;
     // A ticket from a customer whose contract covers one product is about that product unless it names another.
     const [only] = d.products;
-    if (ctx.facts.product === undefined && only !== undefined && d.products.length === 1) {
+    if (ctx.fact('product') === undefined && only !== undefined && d.products.length === 1) {
       ctx.facts.product = { value: only.product, source: 'contract' };
       notes?.push(`product ${only.product} taken from the contract, its only product`);
     }

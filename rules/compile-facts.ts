@@ -4,7 +4,7 @@
 // "Veldhuis Connect") counts three times a mere alias ("timesheets", "api"), a phrase in the subject
 // twice one in the description; on a tie, the first in config order. A scoped fact (see catalogue-facts.ts) takes its word list from the value of a fact
 // resolved before it.
-import { type CompileEnv, type EvalContext, fieldText, foundAny } from './eval-context.js';
+import { type CompileEnv, type EvalContext, fieldText } from './eval-context.js';
 import type { FactSource, FactValue } from './model.js';
 import type { PhraseHits } from './phrase-index.js';
 import { compileRegex } from './compile-regex.js';
@@ -45,8 +45,9 @@ function fromPattern(re: RegExp, text: string, source: FactSource): FactValue | 
 }
 
 function evidence(w: WordValue, hits: PhraseHits): number {
+  const { marks, base, mark } = hits;
   let score = 0;
-  for (let i = 0; i < w.ids.length; i++) if (foundAny(hits, [w.ids[i] as number])) score += w.weights[i] as number;
+  for (let i = 0; i < w.ids.length; i++) if (marks[base + (w.ids[i] as number)] === mark) score += w.weights[i] as number;
   return score;
 }
 
@@ -152,23 +153,33 @@ export function compileFacts(
       const value = fieldText(ctx.item.fields[name]);
       if (value !== undefined) out[name] = { value, source: 'field' };
     }
-    // Built-ins read the customer's own words: the subject and the description without quoted replies.
-    const text = `${ctx.item.subject}\n${ctx.body()}`;
+    // The rest are looked for when read (see EvalContext.fact), in the customer's own words: the
+    // subject and the description without quoted replies.
+    const pending = new Map<string, () => FactValue | undefined>();
+    const text = () => `${ctx.item.subject}\n${ctx.body()}`;
     if (out['version'] === undefined) {
-      const product = out['product']?.value;
-      const found = findVersion(text, product === undefined ? [] : productWords.get(product.toLowerCase()) ?? [product.toLowerCase()], allProductWords);
-      if (found.value !== undefined) out['version'] = { value: found.value, source: source(ctx, found.value) };
-      else if (found.claimed !== undefined) ctx.versionClaim = found.claimed;
+      pending.set('version', () => {
+        const product = ctx.fact('product')?.value;
+        const found = findVersion(text(), product === undefined ? [] : productWords.get(product.toLowerCase()) ?? [product.toLowerCase()], allProductWords);
+        if (found.claimed !== undefined) ctx.versionClaim = found.claimed;
+        return found.value === undefined ? undefined : { value: found.value, source: source(ctx, found.value) };
+      });
     }
     if (out['errorText'] === undefined) {
-      const error = findErrorText(text);
-      if (error !== undefined) out['errorText'] = { value: error, source: source(ctx, error) };
+      pending.set('errorText', () => {
+        const error = findErrorText(text());
+        return error === undefined ? undefined : { value: error, source: source(ctx, error) };
+      });
     }
     if (out['steps'] === undefined) {
-      const steps = findSteps(ctx.body());
-      if (steps !== undefined) out['steps'] = { value: steps, source: 'description' };
+      pending.set('steps', () => {
+        const steps = findSteps(ctx.body());
+        return steps === undefined ? undefined : { value: steps, source: 'description' };
+      });
     }
-    out['language'] ??= { value: detectLanguage(text), source: 'description' };
+    if (out['language'] === undefined) pending.set('language', () => ({ value: detectLanguage(text()), source: 'description' }));
+    pending.set('kind', () => ({ value: ctx.kind.kind, source: 'description' }));
+    ctx.pending = pending;
     return out;
   };
 }

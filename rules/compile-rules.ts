@@ -57,6 +57,22 @@ function roundToCents(amount: number): number {
   return Math.round(amount * 100 + 1e-6) / 100;
 }
 
+/** True when a condition reads the request kind, itself or through a named condition. */
+function readsKind(c: Condition, named: Readonly<Record<string, Condition>>, seen: Set<string> = new Set()): boolean {
+  if ('all' in c) return c.all.some((x) => readsKind(x, named, seen));
+  if ('any' in c) return c.any.some((x) => readsKind(x, named, seen));
+  if ('not' in c) return readsKind(c.not, named, seen);
+  if ('kind' in c) return true;
+  if ('fact' in c) return c.fact === 'kind';
+  if ('condition' in c) {
+    if (seen.has(c.condition)) return false;
+    seen.add(c.condition);
+    const target = named[c.condition];
+    return target !== undefined && readsKind(target, named, seen);
+  }
+  return false;
+}
+
 /** The facts a condition reads (attachments count as the fact `attachments`). */
 function factsOf(c: Condition, out: Set<string> = new Set()): Set<string> {
   if ('all' in c) for (const x of c.all) factsOf(x, out);
@@ -94,6 +110,9 @@ export function compileRules(config: RulesConfig, options: { readonly configHash
     reasons: Object.freeze([r.reason]),
   }));
   const { defaults } = config;
+  // Without a rule on the kind, the kind never leaves an outcome open, and need not be read to decide.
+  const kindDecides = [...config.coverage.map((r) => r.when), ...config.completeness.flatMap((r) => (r.when === undefined ? [r.require] : [r.when, r.require]))]
+    .some((c) => readsKind(c, config.conditions ?? {}));
 
   function prepare(item: WorkItem, notes: string[] | null): EvalContext {
     const createdMs = parseInstant(item.createdAt);
@@ -101,15 +120,18 @@ export function compileRules(config: RulesConfig, options: { readonly configHash
     const ctx = new EvalContext(item, phrases);
     ctx.facts = resolveFacts(ctx);
     resolveContract(ctx, createdMs, notes);
-    ctx.kind = classify({
+    ctx.classifyKind = () => classify({
       subject: item.subject,
       body: ctx.body(),
-      hasErrorText: ctx.facts['errorText'] !== undefined,
-      hasSteps: ctx.facts['steps'] !== undefined,
+      hasErrorText: ctx.fact('errorText') !== undefined,
+      hasSteps: ctx.fact('steps') !== undefined,
     });
-    ctx.facts['kind'] = { value: ctx.kind.kind, source: 'description' };
     ctx.possibleStates = [ctx.contractState];
-    if (ctx.versionClaim !== undefined) notes?.push(`version claimed without a number ("${ctx.versionClaim}"): unknown`);
+    if (notes !== null) {
+      // The trace reads everything, so that it shows every fact the verdict lists.
+      ctx.allFacts();
+      if (ctx.versionClaim !== undefined) notes.push(`version claimed without a number ("${ctx.versionClaim}"): unknown`);
+    }
     return ctx;
   }
 
@@ -180,6 +202,13 @@ export function compileRules(config: RulesConfig, options: { readonly configHash
   }
 
   function decideCoverage(ctx: EvalContext, failed: readonly CompiledCompleteness[], asked: readonly MissingItem[]): Decision {
+    if (failed.length === 0 && !kindDecides) {
+      // Nothing unknown: the first rule that holds decides, two-valued.
+      for (const r of coverage) {
+        if (r.when.test(ctx)) return { outcome: r.def.verdict, missing: NONE, covering: r, notAsked: NONE, kindOpen: false };
+      }
+      return { outcome: 'review', missing: NONE, covering: null, notAsked: NONE, kindOpen: false };
+    }
     const unknown = failed.length === 0 ? NO_FACTS : new Set(failed.flatMap((r) => r.facts));
     const { outcomes, covering } = scan(ctx, unknown);
     let decision: Decision;
@@ -197,11 +226,11 @@ export function compileRules(config: RulesConfig, options: { readonly configHash
       }
     } else {
       // Open: because of what is missing (asking settles it), or because the kind is uncertain.
-      const withKindSettled = failed.length === 0 ? null : scanWithKindSettled(ctx, unknown);
+      const withKindSettled = failed.length === 0 ? null : kindDecides ? scanWithKindSettled(ctx, unknown) : outcomes;
       if (withKindSettled !== null && withKindSettled.size > 1) {
         decision = { outcome: 'incomplete', missing: asked, covering: null, notAsked: NONE, kindOpen: false };
       } else {
-        decision = { outcome: 'review', missing: NONE, covering: null, notAsked: NONE, kindOpen: !ctx.kind.certain };
+        decision = { outcome: 'review', missing: NONE, covering: null, notAsked: NONE, kindOpen: kindDecides && !ctx.kind.certain };
       }
     }
     return decision;
@@ -255,12 +284,18 @@ export function compileRules(config: RulesConfig, options: { readonly configHash
       }
     } else if (decision.kindOpen) reasons = [kindUncertain(ctx.kind.candidates)];
     const rule = decision.outcome === 'incomplete' ? decision.missing[0]?.id ?? null : covering?.def.id ?? null;
-    return {
+    const facts = () => ctx.allFacts();
+    const verdict = {
       outcome: decision.outcome, category, status,
       missing: decision.outcome === 'incomplete' ? decision.missing : NONE,
-      rule, reasons, contract, facts: ctx.facts, proposal: proposalDraft, kind: ctx.kind, notAsked: decision.notAsked,
-      trace: new LazyTrace(configHash, ctx.facts, rule, item, explain),
+      rule, reasons, contract, proposal: proposalDraft, notAsked: decision.notAsked,
+      trace: new LazyTrace(configHash, facts, rule, item, explain),
     };
+    // The facts and the kind are found when read (see EvalContext): most callers want the outcome.
+    return Object.defineProperties(verdict, {
+      facts: { get: facts, enumerable: true },
+      kind: { get: () => ctx.kind, enumerable: true },
+    }) as typeof verdict & Pick<Verdict, 'facts' | 'kind'>;
   }
 
   return { configHash, triage };

@@ -27,12 +27,21 @@ export interface CompileEnv {
 const NO_FACTS: ReadonlySet<string> = new Set();
 const UNSET_KIND: KindVerdict = { kind: 'other', confidence: 0, certain: false, candidates: ['other', 'defect'], cues: [], scores: {} };
 
+/**
+ * The built-in facts and the request kind cost more than the rest of a triage together, and most
+ * configs read few of them: they are found on first read (`fact`, `kind`), and all of them only
+ * when the verdict's facts are read (`allFacts`).
+ */
 export class EvalContext {
+  /** The facts found so far; read them through `fact`, which finds a pending built-in on demand. */
   facts: Record<string, FactValue> = {};
+  /** Built-in facts not looked for yet, in the order they are listed in the verdict. */
+  pending: Map<string, () => FactValue | undefined> | null = null;
+  /** Reads the request kind from the text, once. */
+  classifyKind: () => KindVerdict = () => UNSET_KIND;
   contract: ResolvedContract | null = null;
   contractState: ContractState = 'none';
-  /** The request kind, set after the facts. */
-  kind: KindVerdict = UNSET_KIND;
+  #kind: KindVerdict | undefined;
   /** Facts treated as unknown by `maybe`: those a failing completeness rule asks for. */
   unknown: ReadonlySet<string> = NO_FACTS;
   /** The contract states still possible given `unknown`; `[contractState]` when nothing is unknown. */
@@ -56,6 +65,33 @@ export class EvalContext {
       this.description = this.phrases.scan(this.item.description, 1);
     }
     return this.description;
+  }
+
+  /** A fact by name: found, or looked for now when it is a pending built-in. */
+  fact(name: string): FactValue | undefined {
+    const found = this.facts[name];
+    if (found !== undefined || this.pending === null) return found;
+    const find = this.pending.get(name);
+    if (find === undefined) return undefined;
+    this.pending.delete(name);
+    const value = find();
+    if (value !== undefined) this.facts[name] = value;
+    return value;
+  }
+
+  /** Every fact, the pending built-ins looked for. */
+  allFacts(): Record<string, FactValue> {
+    if (this.pending !== null) for (const name of [...this.pending.keys()]) this.fact(name);
+    return this.facts;
+  }
+
+  /** The request kind, read on first use. */
+  get kind(): KindVerdict {
+    return (this.#kind ??= this.classifyKind());
+  }
+
+  set kind(kind: KindVerdict) {
+    this.#kind = kind;
   }
 
   /** The description without quoted replies, signatures and disclaimers (see mail-text.ts). */

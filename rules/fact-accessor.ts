@@ -48,9 +48,9 @@ const builtIns: Readonly<Record<string, FactAccessor>> = {
 export function factAccessor(name: string, declared: ReadonlySet<string>): FactAccessor {
   if (declared.has(name)) {
     return {
-      value: (ctx) => ctx.facts[name]?.value,
-      words: (ctx, limit) => countWords(ctx.facts[name]?.value ?? '', limit),
-      source: (ctx) => ctx.facts[name]?.source ?? 'nowhere',
+      value: (ctx) => ctx.fact(name)?.value,
+      words: (ctx, limit) => countWords(ctx.fact(name)?.value ?? '', limit),
+      source: (ctx) => ctx.fact(name)?.source ?? 'nowhere',
     };
   }
   const builtIn = Object.hasOwn(builtIns, name) ? builtIns[name] : undefined;

@@ -20,15 +20,19 @@ export class LazyTrace implements Trace {
   readonly #explain: (item: WorkItem) => TraceDetail;
   #detail: TraceDetail | undefined;
 
+  declare readonly facts: Readonly<Record<string, FactValue>>;
+
   constructor(
     readonly configHash: string,
-    readonly facts: Readonly<Record<string, FactValue>>,
+    facts: () => Readonly<Record<string, FactValue>>,
     readonly decidedBy: string | null,
     item: WorkItem,
     explain: (item: WorkItem) => TraceDetail,
   ) {
     this.#item = item;
     this.#explain = explain;
+    // An own enumerable accessor: found on first read, and seen by toEqual and spreads like a field.
+    Object.defineProperty(this, 'facts', { get: facts, enumerable: true });
   }
 
   #full(): TraceDetail {
