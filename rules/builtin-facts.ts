@@ -4,12 +4,13 @@
 // list) is tried first; these run when it finds nothing.
 
 const VERSION = /(?<![\w.,/:-])[vV]?(\d{1,3}(?:\.\d{1,4}){1,3})(?![\w%]|[.,]\d)/g;
-const VERSION_WORD = /(?:versie|version|vers\.|ver\.|release|rel\.|build|update|patch|\bv)\s*[:=]?\s*$/i;
+const VERSION_WORD = /(?:versie|version|vers\.|ver\.|release|rel\.|build|update|patch|\bv|(?:about|info|over)\s*(?:says|zegt|shows|toont|geeft)?\s*:)\s*[:=]?\s*$/i;
 /** Numbers that name something other than the product: platforms, protocols, document sections, money, times. */
 const OTHER_THING = /(?:windows|win|sql\s*server|sql|server|chrome|edge|firefox|safari|browser|tls|ssl|http|https|java|jdk|jre|\.net|dotnet|node|python|php|ios|android|office|excel|outlook|macos|os\s*x|ubuntu|debian|rhel|centos|postgres(?:ql)?|mysql|oracle|iis|section|sectie|paragraaf|hoofdstuk|artikel|article|chapter|page|pagina|stap|step|iso|pdf|camt|pain|xml|json|schema|swift|€|eur|usd|gbp|\$|£|om|at|uur|tot|from\s+\d+|bedrag|amount|saldo|total|totaal)\s*[:]?\s*$/i;
 const UPGRADE_FROM_TO = /\b(?:from|van|vanaf)\s+(?:versie\s+|version\s+|v)?\d{1,3}(?:\.\d{1,4}){1,3}\s+(?:to|naar|into|->|→)\s+(?:versie\s+|version\s+|v)?$/i;
 const UPGRADE_FROM = /\b(?:from|van|vanaf)\s+(?:versie\s+|version\s+|v)?$/i;
-const UPGRADED_TO = /(?:upgraded?|updated?|ge[uü]pgraded?|ge[uü]pdatet?|bijgewerkt|overgestapt|migrated|gemigreerd|naar|to)\s+(?:versie\s+|version\s+|v)?$/i;
+/** "upgraded to 2.7.1", "de update naar 7.3.0", "bijgewerkt naar 9.4": the version now in use. */
+const UPGRADED_TO = /(?:upgrad\w*|updat\w*|ge[uü]pgrad\w*|ge[uü]pdat\w*|bijgewerkt|overgestapt|migrat\w*|gemigreerd|install\w*|ge[iï]nstalleerd)\b[^.\n]{0,20}?\b(?:naar|to|op|on)\s+(?:versie\s+|version\s+|v)?$/i;
 const LATEST = /\b(?:(?:de\s+)?(?:laatste|nieuwste|meest\s+recente|recentste)\s+(?:versie|release|update)|(?:the\s+)?(?:latest|newest|most\s+recent|current)\s+(?:version|release|update)|up[\s-]to[\s-]date)\b/i;
 
 export interface VersionFound {
@@ -37,11 +38,12 @@ export function findVersion(text: string, productWords: readonly string[], anyPr
     if (number.split('.').length === 4 && number.split('.').every((p) => Number(p) <= 255) && !VERSION_WORD.test(before)) continue;
     let score = 0;
     if (VERSION_WORD.test(before) || /^v/i.test(m[0])) score += 3;
-    if (productWords.some((w) => near.includes(w) || before.slice(-30).includes(w))) score += 3;
-    else if (anyProductWords.some((w) => before.slice(-30).includes(w))) score += 1;
+    const window = before.slice(-40);
+    if (productWords.some((w) => near.includes(w) || window.includes(w))) score += 3;
+    else if (anyProductWords.some((w) => window.includes(w))) score += 1;
     if (UPGRADE_FROM_TO.test(before)) score += 4;
     else if (UPGRADE_FROM.test(before)) score -= 4;
-    else if (UPGRADED_TO.test(before)) score += 1;
+    else if (UPGRADED_TO.test(before)) score += 3;
     if (OTHER_THING.test(before.slice(-18))) score -= 5;
     // Later mentions of the same strength win: an upgrade story ends with the version now in use.
     if (score >= 3 && score >= bestScore) {
@@ -66,16 +68,21 @@ const ERROR_PATTERNS: readonly RegExp[] = [
   /^[^\n]*\b(?:ERROR|FATAL|SEVERE|CRITICAL)\b[^\n]*$/m,
   // "foutmelding: …", "error: …", "the message says …" with the text on the same or the next line.
   /\b(?:foutmelding|melding|foutcode|fout|error(?: message)?|message|bericht|tekst|text)\s*(?:is|was|zegt|luidt|says|reads)?\s*:\s*\n?\s*\S[^\n]{3,200}/i,
-  // A quoted message in a sentence about an error.
-  /\b(?:foutmelding|melding|fout|error|message|popup|pop-up|warning|waarschuwing)\b[^\n]{0,80}?["“„'‘«][^"”'’»\n]{6,200}["”'’»]/i,
-  /["“„'‘«][^"”'’»\n]{6,200}["”'’»][^\n]{0,40}\b(?:foutmelding|melding|error|message|verschijnt|appears|komt)\b/i,
+  // A quoted message in a sentence about an error (an apostrophe inside a word is no quote).
+  /\b(?:foutmelding|melding|fout|error|message|popup|pop-up|warning|waarschuwing)\b[^\n]{0,80}?(?:["“„«]|(?<![\p{L}\d])['‘])[^"”»\n]{6,200}?(?:["”»]|['’](?![\p{L}]))/iu,
+  /(?:["“„«]|(?<![\p{L}\d])['‘])[^"”»\n]{6,200}?(?:["”»]|['’](?![\p{L}]))[^\n]{0,40}\b(?:foutmelding|melding|error|message|verschijnt|appears|komt)\b/iu,
+  // A log excerpt: two lines that start with a timestamp.
+  /^\s*\[?\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}[^\n]*\n\s*\[?\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}[^\n]*/m,
 ];
 
 /** The error text quoted in the ticket: a message code, an HTTP failure, an exception, a log line or a quoted message. */
+/** "No error message", "geen foutmelding": a negated mention is no error text. */
+const NEGATED = /\b(?:no|not\s+an?|without|geen|zonder)\s+(?:\w+\s+)?$/i;
+
 export function findErrorText(text: string): string | undefined {
   for (const re of ERROR_PATTERNS) {
     const m = re.exec(text);
-    if (m !== null) return m[0].trim().slice(0, 200);
+    if (m !== null && !NEGATED.test(text.slice(Math.max(0, m.index - 24), m.index))) return m[0].trim().slice(0, 200);
   }
   return undefined;
 }
@@ -83,8 +90,13 @@ export function findErrorText(text: string): string | undefined {
 /** A menu path: Bankieren > Afschriften > Importeren. */
 const MENU_PATH = /[\p{L}][^\n>]{1,40}\s(?:>|->|→|»)\s[^\n>]{1,40}\s(?:>|->|→|»)\s\S/u;
 
+/** A steps heading that only points at an attachment ("Steps to reproduce: see attached log"). */
+const POINTS_AT_ATTACHMENT = /^\s*(?:see|zie|check|in)\s+(?:the\s+|de\s+|het\s+)?(?:attached|attachment|bijlage|bijgevoegde?|log)\b/i;
+const STEPS_HEADING = /(?:^|\n)\s*(?:stappen(?:\s+om\s+te\s+reproduceren)?|steps(?:\s+to\s+reproduce)?|to reproduce|reproductie|reproduceren|how to reproduce|hoe te reproduceren|wat ik doe|what i did|what we did|wat we doen|repro)\s*(?:\([^)]*\))?\s*:/i;
+
 const STEP_PATTERNS: readonly RegExp[] = [
-  /(?:^|\n)\s*(?:stappen(?:\s+om\s+te\s+reproduceren)?|steps(?:\s+to\s+reproduce)?|to reproduce|reproductie|reproduceren|how to reproduce|hoe te reproduceren|wat ik doe|what i did|what we did|wat we doen)\s*:/i,
+  // A request that reproduces it: a curl command or an HTTP request line.
+  /^\s*(?:curl\s+\S|(?:GET|POST|PUT|PATCH|DELETE|HEAD)\s+(?:https?:\/\/|\/)\S+)/m,
   // Two or more numbered lines.
   /(?:^|\n)\s*(?:\d{1,2}[.)]|stap\s+\d+|step\s+\d+)\s+\S[^\n]*\n(?:[^\n]*\n){0,3}?\s*(?:\d{1,2}[.)]|stap\s+\d+|step\s+\d+)\s+\S/i,
   MENU_PATH,
@@ -98,6 +110,10 @@ const STEP_PATTERNS: readonly RegExp[] = [
 export function findSteps(text: string): string | undefined {
   // The menu-path pattern backtracks over every letter: skip it when no arrow is there to find.
   const arrows = /[>→»]/.test(text);
+  const heading = STEPS_HEADING.exec(text);
+  if (heading !== null && !POINTS_AT_ATTACHMENT.test(text.slice(heading.index + heading[0].length, heading.index + heading[0].length + 60))) {
+    return heading[0].trim();
+  }
   for (const re of STEP_PATTERNS) {
     if (re === MENU_PATH && !arrows) continue;
     const m = re.exec(text);

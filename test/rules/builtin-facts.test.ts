@@ -12,6 +12,8 @@ describe('findVersion', () => {
     ['versie 9.4', '9.4'],
     ['Chrome 120.0.1 and Finance v9.2', '9.2'],
     ['Het bedrag was 184.22 euro', undefined],
+    ['our Veldhuis Finance installation was updated to 9.7.1 last week', '9.7.1'],
+    ['Help > Info zegt: 9.3.0.118', '9.3.0.118'],
   ])('"%s" gives %s', (text, version) => {
     expect(findVersion(text, finance, finance).value).toBe(version);
   });
@@ -39,6 +41,15 @@ describe('findErrorText', () => {
   it('finds nothing in a plain question', () => {
     expect(findErrorText('Hoe stel ik de export in?')).toBeUndefined();
   });
+
+  it('takes neither a negated mention nor apostrophes for an error text', () => {
+    expect(findErrorText("No error message that I know of, and I couldn't reproduce it myself, it's odd.")).toBeUndefined();
+    expect(findErrorText('Er komt geen foutmelding: "het scherm blijft leeg"')).toBeUndefined();
+  });
+
+  it('reads two timestamped log lines as an error text', () => {
+    expect(findErrorText('2026-11-12 09:21:04.117 POST /hooks -> 200\n2026-11-12 09:21:04.319 POST /hooks -> 200')).toContain('09:21:04.117');
+  });
 });
 
 describe('findSteps', () => {
@@ -49,6 +60,15 @@ describe('findSteps', () => {
     ['Als ik op Publiceren klik, loopt het vast'],
   ])('finds steps in %j', (text) => {
     expect(findSteps(text)).toBeDefined();
+  });
+
+  it('finds a request that reproduces it', () => {
+    expect(findSteps('Call it like this:\n  GET /api/v2/timesheets?limit=500\n-> 200')).toBeDefined();
+    expect(findSteps('  curl -H "Accept: application/json" https://example.test/api')).toBeDefined();
+  });
+
+  it('does not count a steps heading that only points at an attachment', () => {
+    expect(findSteps('Steps to reproduce: see attached log\nExpected result: it works')).toBeUndefined();
   });
 
   it('finds none in one sentence without actions', () => {
