@@ -35,6 +35,11 @@ const SENTENCES = /[^.!?\n]+[.!?]*/g;
 /** Two lines of source code: SQL, C#, JavaScript, Python, PowerShell. */
 const CODE_LINE = String.raw`^\s*(?:SELECT\s|FROM\s|JOIN\s|INNER JOIN|LEFT JOIN|WHERE\s|GROUP BY|UPDATE\s\w+\s+SET|INSERT INTO|var\s+\w+\s*=|const\s+\w+\s*=|let\s+\w+\s*=|def\s+\w+\(|function\s+\w+\(|using\s+(?:var|System)|import\s+\w|public\s+(?:class|static|async)|private\s+\w|\$\w+\s*=|foreach\s*\(|if\s*\(.*\)\s*\{?$|return\s+\w|await\s+\w|\w+\.\w+\(.*\);\s*$)`;
 const CODE_LINES = new RegExp(`${CODE_LINE}[^\n]*\n(?:[^\n]*\n){0,3}?${CODE_LINE}`, 'm');
+const DEFECT = REQUEST_KINDS.indexOf('defect');
+/** The defect score from which a defect with error text or steps outweighs a question beside it. */
+const MIXED_DEFECT = 8;
+/** Kinds that ride along with a defect report as a separate question. */
+const ASIDE: ReadonlySet<number> = new Set([REQUEST_KINDS.indexOf('how-to'), REQUEST_KINDS.indexOf('feature-request')]);
 const DEFAULT_MIN_CONFIDENCE = 0.65;
 /** Below this score no kind has shown itself. */
 const MIN_SCORE = 2;
@@ -155,10 +160,14 @@ export function compileKindClassifier(tuning: KindTuning | undefined): KindClass
     REQUEST_KINDS.forEach((k, i) => {
       if ((scores[i] as number) > 0) score[k] = Math.round((scores[i] as number) * 10) / 10;
     });
+    // A well-evidenced defect with a how-to question or a wish beside it is a defect: the procedure
+    // covers the defect, and the question can be split off. Only when the defect leads already.
+    const mixed = top === DEFECT && topScore >= MIXED_DEFECT && (evidence.hasErrorText || evidence.hasSteps) && ASIDE.has(second);
+    if (mixed) fired[DEFECT]?.push('(a defect with a question beside it)');
     return {
       kind: topScore < MIN_SCORE ? 'other' : (REQUEST_KINDS[top] as RequestKind),
       confidence: Math.round(confidence * 100) / 100,
-      certain: topScore >= MIN_SCORE && confidence >= minConfidence,
+      certain: mixed || (topScore >= MIN_SCORE && confidence >= minConfidence),
       candidates: topScore < MIN_SCORE ? ['defect', 'other'] : [REQUEST_KINDS[top] as RequestKind, REQUEST_KINDS[second] as RequestKind],
       cues: [...new Set(fired[top])].slice(0, 8),
       scores: score,

@@ -45,6 +45,14 @@ describe('request kinds', () => {
     expect([...mixed.candidates].sort()).toEqual(['defect', 'how-to']);
   });
 
+  it('takes a well-evidenced defect with a how-to question beside it for a defect (the question can be split off)', () => {
+    const body = 'Sinds de upgrade crasht het afdrukken van facturen met een foutmelding, het werkt niet meer. Los daarvan: hoe stel ik de nummering in? En hoe moeten we de btw-codes inrichten?';
+    const mixed = kindOf('', body, { hasErrorText: true, hasSteps: true });
+    expect([mixed.kind, mixed.certain]).toEqual(['defect', true]);
+    expect(mixed.cues).toContain('(a defect with a question beside it)');
+    expect(kindOf('', body).certain).toBe(false);
+  });
+
   it('reads "our/onze … script, koppeling, view" and pasted code as the customer\'s own implementation', () => {
     expect(kindOf('', 'Onze exportkoppeling naar het datawarehouse faalt.').cues).toContain('onze … exportkoppeling');
     const code = kindOf('', 'SELECT a FROM b\nJOIN c ON c.id = b.id\nwhy are there duplicates?');
