@@ -225,9 +225,10 @@ export function compileRules(config: RulesConfig, options: { readonly configHash
         };
       }
     } else {
-      // Open: because of what is missing (asking settles it), or because the kind is uncertain.
-      const withKindSettled = failed.length === 0 ? null : kindDecides ? scanWithKindSettled(ctx, unknown) : outcomes;
-      if (withKindSettled !== null && withKindSettled.size > 1) {
+      // Open: because the kind is uncertain and decides (a person reads it: asking the customer for
+      // what only a defect needs could be beside the point), or because of what is missing.
+      const kindOpen = kindDecides && !ctx.kind.certain && openByKindAlone(ctx, unknown);
+      if (failed.length > 0 && !kindOpen) {
         decision = { outcome: 'incomplete', missing: asked, covering: null, notAsked: NONE, kindOpen: false };
       } else {
         decision = { outcome: 'review', missing: NONE, covering: null, notAsked: NONE, kindOpen: kindDecides && !ctx.kind.certain };
@@ -236,14 +237,13 @@ export function compileRules(config: RulesConfig, options: { readonly configHash
     return decision;
   }
 
-  /** The outcomes still possible with the kind taken as its best candidate. */
-  function scanWithKindSettled(ctx: EvalContext, unknown: ReadonlySet<string>): Set<Outcome> {
-    const kind = ctx.kind;
-    ctx.kind = { ...kind, certain: true };
-    const { outcomes } = scan(ctx, unknown);
-    ctx.kind = kind;
+  /** True when, with every fact as found, the uncertain kind alone leaves more than one outcome. */
+  function openByKindAlone(ctx: EvalContext, unknown: ReadonlySet<string>): boolean {
+    const open = scan(ctx, NO_FACTS).outcomes.size > 1;
+    // Back to the unknowns of this decision, which the trace reads.
     ctx.unknown = unknown;
-    return outcomes;
+    ctx.possibleStates = possibleStates(ctx, unknown);
+    return open;
   }
 
   function explain(item: WorkItem): TraceDetail {

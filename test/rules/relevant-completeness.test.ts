@@ -1,0 +1,84 @@
+// Ask only for what the decision needs: coverage evaluated three-valued with the missing facts
+// unknown; a missing item is asked when it could change the outcome or a covered Call needs it.
+import { describe, expect, it } from 'vitest';
+import type { CompletenessRule, CoverageRule, RulesConfig } from '../../rules/index.js';
+import { contractDef, engineFor, reason, workItem } from './builders.js';
+
+const completeness: CompletenessRule[] = [
+  { id: 'product-known', require: { fact: 'product', present: true }, missing: reason('Which product?') },
+  { id: 'version-known', when: { kind: 'defect' }, require: { fact: 'version', present: true }, missing: reason('Which version?') },
+  { id: 'error-or-steps', when: { kind: 'defect' }, require: { any: [{ fact: 'errorText', present: true }, { fact: 'steps', present: true }] }, missing: reason('Which error?') },
+];
+const coverage: CoverageRule[] = [
+  { id: 'no-contract', when: { contract: 'none' }, verdict: 'advisory', reason: reason('No contract') },
+  { id: 'not-active', when: { contract: ['expired', 'not-yet-active'] }, verdict: 'advisory', reason: reason('Not active') },
+  { id: 'outside', when: { contract: ['product-not-covered', 'module-not-covered', 'version-out-of-support'] }, verdict: 'advisory', reason: reason('Outside') },
+  { id: 'how-to', when: { kind: 'how-to' }, verdict: 'advisory', reason: reason('How-to') },
+  { id: 'defect', when: { all: [{ contract: 'active' }, { kind: 'defect' }] }, verdict: 'covered', reason: reason('Defect') },
+];
+const facts = { product: { words: { finance: ['finance'], payroll: ['payroll'] } } };
+const twoProducts = contractDef({ products: [{ product: 'finance', versions: ['>=9.0'] }, { product: 'payroll', versions: ['>=7.0'] }] });
+const engine = (overrides: Partial<RulesConfig> = {}) => engineFor({ facts, completeness, coverage, contracts: [twoProducts], ...overrides });
+const crash = 'Sinds de update crasht het boeken, het werkt niet meer.';
+
+describe('completeness mode relevant (the default)', () => {
+  it('decides advisory without asking when there is no contract, and says what was not asked', () => {
+    const v = engine().triage(workItem({ organizationId: '5555', description: crash }));
+    expect([v.outcome, v.rule, v.missing]).toEqual(['advisory', 'no-contract', []]);
+    expect(v.notAsked).toEqual([
+      { id: 'product-known', why: 'rule "no-contract" decides advisory whatever its value' },
+      { id: 'version-known', why: 'rule "no-contract" decides advisory whatever its value' },
+      { id: 'error-or-steps', why: 'rule "no-contract" decides advisory whatever its value' },
+    ]);
+    expect(JSON.parse(JSON.stringify(v.trace)).contract).toContain('not asked: version-known (rule "no-contract" decides advisory whatever its value)');
+  });
+
+  it('decides advisory without asking for a how-to question, even with the product unknown', () => {
+    const v = engine().triage(workItem({ description: 'Hoe stel ik de export in? Kunnen jullie uitleggen hoe dat werkt?' }));
+    expect([v.outcome, v.rule]).toEqual(['advisory', 'how-to']);
+    expect(v.notAsked.map((n) => n.id)).toEqual(['product-known']);
+  });
+
+  it('asks for the product when it decides between covered and outside the contract', () => {
+    const v = engine().triage(workItem({ description: `${crash} Versie 9.4, foutmelding: "Periode gesloten".` }));
+    expect(v.outcome).toBe('incomplete');
+    expect(v.missing.map((m) => m.id)).toEqual(['product-known']);
+  });
+
+  it('asks a covered defect for what its handling needs, though the answer cannot change the outcome', () => {
+    // No version limits: the defect is covered whatever the version, and still needs it to be handled.
+    const anyVersion = contractDef({ products: [{ product: 'finance' }, { product: 'payroll' }] });
+    const v = engine({ contracts: [anyVersion] }).triage(workItem({ subject: 'Finance', description: crash }));
+    expect(v.outcome).toBe('incomplete');
+    expect(v.missing.map((m) => m.id)).toEqual(['version-known', 'error-or-steps']);
+  });
+
+  it('does not decide on the absence of what it is about to ask for', () => {
+    // A rule that reads a missing fact holds or not depending on the answer: ask, do not guess.
+    const onAbsence: CoverageRule = { id: 'no-error-no-call', when: { not: { fact: 'errorText', present: true } }, verdict: 'advisory', reason: reason('No error') };
+    const v = engine({ coverage: [coverage[0]!, onAbsence, ...coverage.slice(1)] }).triage(workItem({ subject: 'Finance 9.4', description: crash }));
+    expect(v.outcome).toBe('incomplete');
+    expect(v.missing.map((m) => m.id)).toEqual(['error-or-steps']);
+  });
+
+  it('decides advisory without asking when the version found is out of support', () => {
+    const v = engine().triage(workItem({ subject: 'Finance 8.2', description: crash }));
+    expect([v.outcome, v.rule]).toEqual(['advisory', 'outside']);
+    expect(v.notAsked.map((n) => n.id)).toEqual(['error-or-steps']);
+  });
+
+  it('leaves it to a person, naming both kinds, when an uncertain kind decides', () => {
+    const v = engine().triage(workItem({ subject: 'Finance 9.4', description: 'Hoe stel ik dit in? Het werkt niet.' }));
+    expect([v.outcome, v.rule, v.missing]).toEqual(['review', null, []]);
+    expect(v.reasons[0]?.en).toMatch(/^This could be (a defect|a how-to or advice question) or (a defect|a how-to or advice question); the support manager decides\.$/);
+  });
+});
+
+describe('completeness mode always', () => {
+  it('asks for every missing item first, contract or not', () => {
+    const v = engine({ completenessMode: 'always' }).triage(workItem({ organizationId: '5555', description: crash }));
+    expect(v.outcome).toBe('incomplete');
+    expect(v.missing.map((m) => m.id)).toEqual(['product-known', 'version-known', 'error-or-steps']);
+    expect(v.notAsked).toEqual([]);
+  });
+});
