@@ -16,6 +16,9 @@ import { detectLanguage, findErrorText, findSteps, findVersion } from './builtin
 /** Facts the engine finds by itself when the config declares none or its own finds nothing. */
 export const BUILT_IN_FACTS = ['version', 'errorText', 'steps', 'language'] as const;
 
+/** The built-ins and the kind, in the order the verdict lists them; each found when first read. */
+const PENDING_ALL: readonly string[] = [...BUILT_IN_FACTS, 'kind'];
+
 interface WordValue {
   readonly ids: readonly number[];
   /** Per id: 3 when the phrase names the canonical value itself, else 1. */
@@ -141,6 +144,33 @@ export function compileFacts(
   const facts = Object.entries(defs).map(([name, def]) => compileFact(name, def, env, Object.hasOwn(scoped, name) ? scoped[name] : undefined));
   const allProductWords = [...productWords.values()].flat();
   const source = (ctx: EvalContext, value: string): FactSource => (ctx.item.subject.includes(value) ? 'subject' : 'description');
+  // Built-ins read the customer's own words: the subject and the description without quoted replies.
+  const text = (ctx: EvalContext): string => `${ctx.item.subject}\n${ctx.body()}`;
+  /** One built-in fact, looked for on first read; shared by every triage, so it allocates nothing per item. */
+  function findBuiltIn(name: string, ctx: EvalContext): FactValue | undefined {
+    switch (name) {
+      case 'version': {
+        const product = ctx.fact('product')?.value;
+        const found = findVersion(text(ctx), product === undefined ? [] : productWords.get(product.toLowerCase()) ?? [product.toLowerCase()], allProductWords);
+        if (found.claimed !== undefined) ctx.versionClaim = found.claimed;
+        return found.value === undefined ? undefined : { value: found.value, source: source(ctx, found.value) };
+      }
+      case 'errorText': {
+        const error = findErrorText(text(ctx));
+        return error === undefined ? undefined : { value: error, source: source(ctx, error) };
+      }
+      case 'steps': {
+        const steps = findSteps(ctx.body());
+        return steps === undefined ? undefined : { value: steps, source: 'description' };
+      }
+      case 'language':
+        return { value: detectLanguage(text(ctx)), source: 'description' };
+      case 'kind':
+        return { value: ctx.kind.kind, source: 'description' };
+      default:
+        return undefined;
+    }
+  }
   return (ctx) => {
     const out: Record<string, FactValue> = {};
     for (const f of facts) {
@@ -153,33 +183,9 @@ export function compileFacts(
       const value = fieldText(ctx.item.fields[name]);
       if (value !== undefined) out[name] = { value, source: 'field' };
     }
-    // The rest are looked for when read (see EvalContext.fact), in the customer's own words: the
-    // subject and the description without quoted replies.
-    const pending = new Map<string, () => FactValue | undefined>();
-    const text = () => `${ctx.item.subject}\n${ctx.body()}`;
-    if (out['version'] === undefined) {
-      pending.set('version', () => {
-        const product = ctx.fact('product')?.value;
-        const found = findVersion(text(), product === undefined ? [] : productWords.get(product.toLowerCase()) ?? [product.toLowerCase()], allProductWords);
-        if (found.claimed !== undefined) ctx.versionClaim = found.claimed;
-        return found.value === undefined ? undefined : { value: found.value, source: source(ctx, found.value) };
-      });
-    }
-    if (out['errorText'] === undefined) {
-      pending.set('errorText', () => {
-        const error = findErrorText(text());
-        return error === undefined ? undefined : { value: error, source: source(ctx, error) };
-      });
-    }
-    if (out['steps'] === undefined) {
-      pending.set('steps', () => {
-        const steps = findSteps(ctx.body());
-        return steps === undefined ? undefined : { value: steps, source: 'description' };
-      });
-    }
-    if (out['language'] === undefined) pending.set('language', () => ({ value: detectLanguage(text()), source: 'description' }));
-    pending.set('kind', () => ({ value: ctx.kind.kind, source: 'description' }));
-    ctx.pending = pending;
+    // The rest are looked for when read (see EvalContext.fact).
+    ctx.findBuiltIn = findBuiltIn;
+    ctx.pending = PENDING_ALL;
     return out;
   };
 }

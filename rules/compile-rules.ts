@@ -114,18 +114,28 @@ export function compileRules(config: RulesConfig, options: { readonly configHash
   const kindDecides = [...config.coverage.map((r) => r.when), ...config.completeness.flatMap((r) => (r.when === undefined ? [r.require] : [r.when, r.require]))]
     .some((c) => readsKind(c, config.conditions ?? {}));
 
+  // Shared by every triage: a closure per item cost more than the call.
+  const classifyItem = (ctx: EvalContext) => classify({
+    subject: ctx.item.subject,
+    body: ctx.body(),
+    hasErrorText: ctx.fact('errorText') !== undefined,
+    hasSteps: ctx.fact('steps') !== undefined,
+  });
+  const notAskedTexts = new Map<string, NotAsked>();
+  const notAsked = (id: string, rule: string | undefined, outcome: Outcome): NotAsked => {
+    const key = `${id}\0${rule ?? ''}\0${outcome}`;
+    let n = notAskedTexts.get(key);
+    if (n === undefined) notAskedTexts.set(key, (n = Object.freeze({ id, why: notAskedWhy(rule, outcome) })));
+    return n;
+  };
+
   function prepare(item: WorkItem, notes: string[] | null): EvalContext {
     const createdMs = parseInstant(item.createdAt);
     if (Number.isNaN(createdMs)) throw new Error(`work item ${item.id}: createdAt ${JSON.stringify(item.createdAt)} is not an ISO 8601 instant`);
     const ctx = new EvalContext(item, phrases);
     ctx.facts = resolveFacts(ctx);
     resolveContract(ctx, createdMs, notes);
-    ctx.classifyKind = () => classify({
-      subject: item.subject,
-      body: ctx.body(),
-      hasErrorText: ctx.fact('errorText') !== undefined,
-      hasSteps: ctx.fact('steps') !== undefined,
-    });
+    ctx.classifyKind = classifyItem;
     ctx.possibleStates = [ctx.contractState];
     if (notes !== null) {
       // The trace reads everything, so that it shows every fact the verdict lists.
@@ -221,7 +231,7 @@ export function compileRules(config: RulesConfig, options: { readonly configHash
         const by = covering?.def.id;
         decision = {
           outcome, missing: NONE, covering, kindOpen: false,
-          notAsked: failed.map((r) => ({ id: r.id, why: notAskedWhy(by, outcome) })),
+          notAsked: failed.map((r) => notAsked(r.id, by, outcome)),
         };
       }
     } else {

@@ -25,6 +25,7 @@ export interface CompileEnv {
 }
 
 const NO_FACTS: ReadonlySet<string> = new Set();
+const NO_NAMES: readonly string[] = [];
 const UNSET_KIND: KindVerdict = { kind: 'other', confidence: 0, certain: false, candidates: ['other', 'defect'], cues: [], scores: {} };
 
 /**
@@ -35,10 +36,13 @@ const UNSET_KIND: KindVerdict = { kind: 'other', confidence: 0, certain: false, 
 export class EvalContext {
   /** The facts found so far; read them through `fact`, which finds a pending built-in on demand. */
   facts: Record<string, FactValue> = {};
-  /** Built-in facts not looked for yet, in the order they are listed in the verdict. */
-  pending: Map<string, () => FactValue | undefined> | null = null;
+  /** Built-in facts that may still be looked for, in the order the verdict lists them. */
+  pending: readonly string[] = NO_NAMES;
+  /** Looks for one built-in fact (see compile-facts.ts). */
+  findBuiltIn: (name: string, ctx: EvalContext) => FactValue | undefined = () => undefined;
+  #looked = 0;
   /** Reads the request kind from the text, once. */
-  classifyKind: () => KindVerdict = () => UNSET_KIND;
+  classifyKind: (ctx: EvalContext) => KindVerdict = () => UNSET_KIND;
   contract: ResolvedContract | null = null;
   contractState: ContractState = 'none';
   #kind: KindVerdict | undefined;
@@ -70,24 +74,25 @@ export class EvalContext {
   /** A fact by name: found, or looked for now when it is a pending built-in. */
   fact(name: string): FactValue | undefined {
     const found = this.facts[name];
-    if (found !== undefined || this.pending === null) return found;
-    const find = this.pending.get(name);
-    if (find === undefined) return undefined;
-    this.pending.delete(name);
-    const value = find();
+    if (found !== undefined) return found;
+    const i = this.pending.indexOf(name);
+    // Each built-in is looked for once (a bit per name), found or not.
+    if (i < 0 || (this.#looked & (1 << i)) !== 0) return undefined;
+    this.#looked |= 1 << i;
+    const value = this.findBuiltIn(name, this);
     if (value !== undefined) this.facts[name] = value;
     return value;
   }
 
   /** Every fact, the pending built-ins looked for. */
   allFacts(): Record<string, FactValue> {
-    if (this.pending !== null) for (const name of [...this.pending.keys()]) this.fact(name);
+    for (const name of this.pending) this.fact(name);
     return this.facts;
   }
 
   /** The request kind, read on first use. */
   get kind(): KindVerdict {
-    return (this.#kind ??= this.classifyKind());
+    return (this.#kind ??= this.classifyKind(this));
   }
 
   set kind(kind: KindVerdict) {

@@ -19,6 +19,10 @@ const CLOSING = /^\s*(?:met\s+(?:vriendelijke|hartelijke)\s+groet(?:en)?|vriende
 const DEVICE_LINE = /^\s*(?:verzonden\s+(?:vanaf|met|van)\s+mijn|sent\s+from\s+my|get\s+outlook\s+for)\b/i;
 const DISCLAIMER = /\b(?:this\s+e-?mail(?:\s+message)?\s+(?:and\s+any\s+attachments?\s+)?(?:is|are|may\s+be)\s+(?:confidential|intended)|dit\s+(?:e-?mail)?bericht\s+is\s+(?:uitsluitend|alleen|vertrouwelijk)|disclaimer\s*:|intended\s+solely\s+for|uitsluitend\s+bestemd\s+voor|if\s+you\s+(?:have\s+)?received\s+this\s+(?:e-?mail|message)\s+in\s+error|indien\s+u\s+dit\s+bericht\s+(?:ten\s+onrechte|per\s+abuis))/i;
 const QUOTED_LINE = /^\s*>/;
+const REPLY_WORD = /\b(?:schreef|wrote|schrieb)\b/i;
+const FORWARD_WORD = /forwarded|doorgestuurd|original message|oorspronkelijk bericht|origineel bericht|weitergeleitete/i;
+const SENDER_ANYWHERE = /^\s*\*{0,2}(?:van|from)\s*:/im;
+const DEVICE_ANYWHERE = /^\s*(?:verzonden\s+(?:vanaf|met|van)\s+mijn|sent\s+from\s+my|get\s+outlook\s+for)\b/im;
 
 /**
  * The description without quoted replies, signatures, device lines and disclaimers; forwarded
@@ -27,6 +31,13 @@ const QUOTED_LINE = /^\s*>/;
  */
 export function ownText(description: string): string {
   if (description.length === 0) return description;
+  // Each kind of cut is looked for line by line only when the whole text holds a trace of it: most
+  // tickets have no quoted reply, forward or disclaimer, and the per-line tests cost more than the rest.
+  const replies = REPLY_WORD.test(description);
+  const forwards = FORWARD_WORD.test(description) || SENDER_ANYWHERE.test(description);
+  const quoted = description.startsWith('>') || description.includes('\n>');
+  const device = DEVICE_ANYWHERE.test(description);
+  const disclaimer = DISCLAIMER.test(description);
   const lines = description.split(/\r?\n/);
   const kept: string[] = [];
   let changed = false;
@@ -34,11 +45,11 @@ export function ownText(description: string): string {
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] as string;
     // A quoted reply: everything from its header on is the earlier conversation.
-    if (REPLY_HEADER.test(line) || (REPLY_HEADER_START.test(line) && i + 1 < lines.length && REPLY_HEADER_END.test(lines[i + 1] as string))) {
+    if (replies && (REPLY_HEADER.test(line) || (REPLY_HEADER_START.test(line) && i + 1 < lines.length && REPLY_HEADER_END.test(lines[i + 1] as string)))) {
       changed = true;
       break;
     }
-    if (FORWARD_RULE.test(line) || (SENDER_LINE.test(line) && headerBlockAt(lines, i))) {
+    if (forwards && (FORWARD_RULE.test(line) || (SENDER_LINE.test(line) && headerBlockAt(lines, i)))) {
       // A new message starts: skip its header block, keep its body.
       changed = true;
       inSignature = false;
@@ -47,7 +58,7 @@ export function ownText(description: string): string {
       i = j - 1;
       continue;
     }
-    if (QUOTED_LINE.test(line) || DEVICE_LINE.test(line) || DISCLAIMER.test(line)) {
+    if ((quoted && QUOTED_LINE.test(line)) || (device && DEVICE_LINE.test(line)) || (disclaimer && DISCLAIMER.test(line))) {
       changed = true;
       continue;
     }
