@@ -40,6 +40,8 @@ const DEFECT = REQUEST_KINDS.indexOf('defect');
 const MIXED_DEFECT = 8;
 /** Kinds that ride along with a defect report as a separate question. */
 const ASIDE: ReadonlySet<number> = new Set([REQUEST_KINDS.indexOf('how-to'), REQUEST_KINDS.indexOf('feature-request')]);
+/** Below this a runner-up kind has too little evidence to doubt the winner. */
+const WEAK_RUNNER_UP = 3;
 const DEFAULT_MIN_CONFIDENCE = 0.65;
 /** Below this score no kind has shown itself. */
 const MIN_SCORE = 2;
@@ -167,7 +169,8 @@ export function compileKindClassifier(tuning: KindTuning | undefined): KindClass
     return {
       kind: topScore < MIN_SCORE ? 'other' : (REQUEST_KINDS[top] as RequestKind),
       confidence: Math.round(confidence * 100) / 100,
-      certain: mixed || (topScore >= MIN_SCORE && confidence >= minConfidence),
+      // A runner-up with no more than one clear cue does not make the winner uncertain.
+      certain: mixed || (topScore >= MIN_SCORE && (confidence >= minConfidence || secondScore < WEAK_RUNNER_UP)),
       candidates: topScore < MIN_SCORE ? ['defect', 'other'] : [REQUEST_KINDS[top] as RequestKind, REQUEST_KINDS[second] as RequestKind],
       cues: [...new Set(fired[top])].slice(0, 8),
       scores: score,

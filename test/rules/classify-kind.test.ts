@@ -32,6 +32,12 @@ describe('request kinds', () => {
     expect((statement.scores['how-to'] ?? 0)).toBeLessThan(question.scores['how-to'] ?? 0);
   });
 
+  it('is sure of a defect when the runner-up has no more than one weak cue ("kunnen jullie kijken?" is no wish)', () => {
+    const terse = kindOf('loonstroken oktober', 'De loonstroken kloppen niet. Kunnen jullie kijken?');
+    expect([terse.kind, terse.certain]).toEqual(['defect', true]);
+    expect(terse.scores['feature-request']).toBeUndefined();
+  });
+
   it('leans to a defect when the ticket quotes an error text and steps', () => {
     const bare = kindOf('', 'Het saldo.');
     const withEvidence = kindOf('', 'Het saldo.', { hasErrorText: true, hasSteps: true });
