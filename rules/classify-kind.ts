@@ -124,11 +124,12 @@ export function compileKindClassifier(tuning: KindTuning | undefined): KindClass
         let negated = false;
         for (let k = Math.max(0, i - NEGATION_WINDOW); k < i; k++) if (negations.has(tokens[k] as string)) negated = true;
         i += best.tokens.length - 1;
-        if (negated || seen.has(best.text)) continue;
+        // A negation before a clearing cue ("not a bug") is part of it, not of a cue it cancels.
+        if ((negated && best.weight > 0) || seen.has(best.text)) continue;
         seen.add(best.text);
         const weight = best.weight * factor * (best.ask ? (question ? QUESTION_FACTOR : STATEMENT_FACTOR) : 1);
         scores[best.kind] = (scores[best.kind] as number) + weight;
-        (fired[best.kind] as string[]).push(best.text);
+        if (best.weight > 0) (fired[best.kind] as string[]).push(best.text);
       }
     }
   }
@@ -152,6 +153,7 @@ export function compileKindClassifier(tuning: KindTuning | undefined): KindClass
       scores[0] = (scores[0] as number) + 2;
       fired[0]?.push('(steps)');
     }
+    for (let k = 0; k < scores.length; k++) if ((scores[k] as number) < 0) scores[k] = 0;
     const order = REQUEST_KINDS.map((_, k) => k).sort((a, b) => (scores[b] as number) - (scores[a] as number) || a - b);
     const top = order[0] as number;
     const second = order[1] as number;

@@ -38,6 +38,13 @@ describe('request kinds', () => {
     expect(terse.scores['feature-request']).toBeUndefined();
   });
 
+  it('takes evidence away from a defect when the customer clears the product ("works fine", "by design")', () => {
+    const cleared = kindOf('', 'Our sync fails with a timeout. Connect itself works fine when called directly, so what should we change in our middleware?');
+    const plain = kindOf('', 'Our sync fails with a timeout. What should we change in our middleware?');
+    expect(cleared.scores['defect'] ?? 0).toBeLessThan(plain.scores['defect'] ?? 0);
+    expect(cleared.kind).toBe('own-implementation');
+  });
+
   it('leans to a defect when the ticket quotes an error text and steps', () => {
     const bare = kindOf('', 'Het saldo.');
     const withEvidence = kindOf('', 'Het saldo.', { hasErrorText: true, hasSteps: true });
