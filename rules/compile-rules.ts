@@ -49,6 +49,18 @@ interface Decision {
 }
 
 const NONE: readonly never[] = Object.freeze([]);
+
+/** The context each verdict was decided in, for its lazy facts and kind. */
+const contexts = new WeakMap<object, EvalContext>();
+
+/**
+ * Own enumerable accessors, so that spreads, JSON and toEqual see the facts and the kind like
+ * fields; one shared descriptor for every verdict.
+ */
+const VERDICT_ACCESSORS: PropertyDescriptorMap = {
+  facts: { enumerable: true, get(this: object) { return contexts.get(this)?.allFacts(); } },
+  kind: { enumerable: true, get(this: object) { return contexts.get(this)?.kind; } },
+};
 const NO_RULE_REASONS: readonly Localized[] = Object.freeze([NO_RULE_DECIDED]);
 const NO_FACTS: ReadonlySet<string> = new Set();
 
@@ -294,18 +306,15 @@ export function compileRules(config: RulesConfig, options: { readonly configHash
       }
     } else if (decision.kindOpen) reasons = [kindUncertain(ctx.kind.candidates)];
     const rule = decision.outcome === 'incomplete' ? decision.missing[0]?.id ?? null : covering?.def.id ?? null;
-    const facts = () => ctx.allFacts();
     const verdict = {
       outcome: decision.outcome, category, status,
       missing: decision.outcome === 'incomplete' ? decision.missing : NONE,
       rule, reasons, contract, proposal: proposalDraft, notAsked: decision.notAsked,
-      trace: new LazyTrace(configHash, facts, rule, item, explain),
+      trace: new LazyTrace(configHash, ctx, rule, item, explain),
     };
     // The facts and the kind are found when read (see EvalContext): most callers want the outcome.
-    return Object.defineProperties(verdict, {
-      facts: { get: facts, enumerable: true },
-      kind: { get: () => ctx.kind, enumerable: true },
-    }) as typeof verdict & Pick<Verdict, 'facts' | 'kind'>;
+    contexts.set(verdict, ctx);
+    return Object.defineProperties(verdict, VERDICT_ACCESSORS) as typeof verdict & Pick<Verdict, 'facts' | 'kind'>;
   }
 
   return { configHash, triage };

@@ -26,6 +26,10 @@ export interface CompileEnv {
 
 const NO_FACTS: ReadonlySet<string> = new Set();
 const NO_NAMES: readonly string[] = [];
+const NO_STATES: readonly ContractState[] = [];
+// Shared defaults: a context is made per triage, and a function per field per context showed in profiles.
+const FIND_NOTHING = (): FactValue | undefined => undefined;
+const NO_CLASSIFIER = (): KindVerdict => UNSET_KIND;
 const UNSET_KIND: KindVerdict = { kind: 'other', confidence: 0, certain: false, candidates: ['other', 'defect'], cues: [], scores: {} };
 
 /**
@@ -39,17 +43,17 @@ export class EvalContext {
   /** Built-in facts that may still be looked for, in the order the verdict lists them. */
   pending: readonly string[] = NO_NAMES;
   /** Looks for one built-in fact (see compile-facts.ts). */
-  findBuiltIn: (name: string, ctx: EvalContext) => FactValue | undefined = () => undefined;
+  findBuiltIn: (name: string, ctx: EvalContext) => FactValue | undefined = FIND_NOTHING;
   #looked = 0;
   /** Reads the request kind from the text, once. */
-  classifyKind: (ctx: EvalContext) => KindVerdict = () => UNSET_KIND;
+  classifyKind: (ctx: EvalContext) => KindVerdict = NO_CLASSIFIER;
   contract: ResolvedContract | null = null;
   contractState: ContractState = 'none';
   #kind: KindVerdict | undefined;
   /** Facts treated as unknown by `maybe`: those a failing completeness rule asks for. */
   unknown: ReadonlySet<string> = NO_FACTS;
   /** The contract states still possible given `unknown`; `[contractState]` when nothing is unknown. */
-  possibleStates: readonly ContractState[] = [];
+  possibleStates: readonly ContractState[] = NO_STATES;
   /** A version claimed without a number ("the latest"), for the trace. */
   versionClaim: string | undefined;
   private ownBody: string | undefined;

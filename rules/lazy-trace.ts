@@ -20,19 +20,23 @@ export class LazyTrace implements Trace {
   readonly #explain: (item: WorkItem) => TraceDetail;
   #detail: TraceDetail | undefined;
 
-  declare readonly facts: Readonly<Record<string, FactValue>>;
+  readonly #facts: { allFacts(): Readonly<Record<string, FactValue>> };
 
   constructor(
     readonly configHash: string,
-    facts: () => Readonly<Record<string, FactValue>>,
+    facts: { allFacts(): Readonly<Record<string, FactValue>> },
     readonly decidedBy: string | null,
     item: WorkItem,
     explain: (item: WorkItem) => TraceDetail,
   ) {
     this.#item = item;
     this.#explain = explain;
-    // An own enumerable accessor: found on first read, and seen by toEqual and spreads like a field.
-    Object.defineProperty(this, 'facts', { get: facts, enumerable: true });
+    this.#facts = facts;
+  }
+
+  /** Every fact, the built-ins found on first read (see EvalContext). */
+  get facts(): Readonly<Record<string, FactValue>> {
+    return this.#facts.allFacts();
   }
 
   #full(): TraceDetail {
