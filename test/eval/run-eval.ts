@@ -1,5 +1,6 @@
 // `npm run eval`: right / wrong / review per outcome, kind and language, and the confusion matrix,
-// for the starter config that `inscope init` writes and for examples/coverage.yaml, on the
+// for the starter config that `inscope init` writes, for examples/coverage.yaml and for a config an
+// administrator wrote from the docs alone (test/eval/configs/admin-from-docs.yaml), on the
 // development part (ours and ../shared/corpus when present) and the held-out test part.
 //
 //   npm run eval                      figures for every config and part
@@ -65,7 +66,8 @@ export async function evalConfigs(extra: readonly string[], only: boolean): Prom
     const starter = starterConfig();
     configs.push({ name: 'starter config (inscope init)', engine: compileRules(starter.config, { configHash: starter.hash }), helpdesks });
   }
-  for (const file of only ? extra : [path.join(root, 'examples/coverage.yaml'), ...extra]) {
+  const shipped = [path.join(root, 'examples/coverage.yaml'), path.join(root, 'test/eval/configs/admin-from-docs.yaml')];
+  for (const file of only ? extra : [...shipped, ...extra]) {
     const loaded = await loadConfig(file);
     configs.push({ name: path.relative(root, file), engine: compileRules(loaded.config, { configHash: loaded.hash }), helpdesks });
   }
