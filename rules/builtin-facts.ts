@@ -3,6 +3,7 @@
 // to reproduce, and the language. A declared fact of the same name (a field, a pattern, a word
 // list) is tried first; these run when it finds nothing.
 
+const DOTTED = /\d\.\d/;
 const VERSION = /(?<![\w.,/:-])[vV]?(\d{1,3}(?:\.\d{1,4}){1,3})(?![\w%]|[.,]\d)/g;
 const VERSION_WORD = /(?:versie|version|vers\.|ver\.|release|rel\.|build|update|patch|\bv|(?:about|info|over)\s*(?:says|zegt|shows|toont|geeft)?\s*:)\s*[:=]?\s*$/i;
 /** Numbers that name something other than the product: platforms, protocols, document sections, money, times. */
@@ -28,7 +29,8 @@ export interface VersionFound {
 export function findVersion(text: string, productWords: readonly string[], anyProductWords: readonly string[]): VersionFound {
   let best: string | undefined;
   let bestScore = 0;
-  for (const m of text.matchAll(VERSION)) {
+  // Most texts without a version have no dotted number at all: skip the scoring then.
+  for (const m of DOTTED.test(text) ? text.matchAll(VERSION) : []) {
     const number = m[1] as string;
     const at = m.index;
     const before = text.slice(Math.max(0, at - 40), at).toLowerCase();

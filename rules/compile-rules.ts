@@ -50,6 +50,10 @@ interface Decision {
 
 const NONE: readonly never[] = Object.freeze([]);
 
+/** The outcomes still possible, as bits: a scan allocates no set. */
+const OUTCOME_BIT = { covered: 1, advisory: 2, review: 4 } as const;
+const ONLY_OUTCOME: ReadonlyMap<number, 'covered' | 'advisory' | 'review'> = new Map([[1, 'covered'], [2, 'advisory'], [4, 'review']] as const);
+
 /** The context each verdict was decided in, for its lazy facts and kind. */
 const contexts = new WeakMap<object, EvalContext>();
 
@@ -161,21 +165,21 @@ export function compileRules(config: RulesConfig, options: { readonly configHash
    * The coverage rules three-valued: the outcomes still possible in rule order, and the first
    * rule that holds whatever is unknown.
    */
-  function scan(ctx: EvalContext, unknown: ReadonlySet<string>): { outcomes: Set<Outcome>; covering: CompiledCoverage | null } {
+  function scan(ctx: EvalContext, unknown: ReadonlySet<string>): { outcomes: number; covering: CompiledCoverage | null } {
     ctx.unknown = unknown;
     ctx.possibleStates = possibleStates(ctx, unknown);
-    const outcomes = new Set<Outcome>();
+    let outcomes = 0;
     let covering: CompiledCoverage | null = null;
     for (const r of coverage) {
       const v = r.when.maybe(ctx);
       if (v === false) continue;
-      outcomes.add(r.def.verdict);
+      outcomes |= OUTCOME_BIT[r.def.verdict];
       if (v === true) {
         covering = r;
         break;
       }
     }
-    if (covering === null) outcomes.add('review');
+    if (covering === null) outcomes |= OUTCOME_BIT.review;
     return { outcomes, covering };
   }
 
@@ -231,11 +235,16 @@ export function compileRules(config: RulesConfig, options: { readonly configHash
       }
       return { outcome: 'review', missing: NONE, covering: null, notAsked: NONE, kindOpen: false };
     }
-    const unknown = failed.length === 0 ? NO_FACTS : new Set(failed.flatMap((r) => r.facts));
+    let unknown = NO_FACTS;
+    if (failed.length > 0) {
+      const facts = new Set<string>();
+      for (const r of failed) for (const f of r.facts) facts.add(f);
+      unknown = facts;
+    }
     const { outcomes, covering } = scan(ctx, unknown);
     let decision: Decision;
-    if (outcomes.size === 1) {
-      const [outcome] = outcomes as unknown as [Outcome];
+    const outcome = ONLY_OUTCOME.get(outcomes);
+    if (outcome !== undefined) {
       if (outcome === 'covered' && failed.length > 0) {
         // A covered Call: its handling needs every missing item.
         decision = { outcome: 'incomplete', missing: asked, covering: null, notAsked: NONE, kindOpen: false };
@@ -261,7 +270,7 @@ export function compileRules(config: RulesConfig, options: { readonly configHash
 
   /** True when, with every fact as found, the uncertain kind alone leaves more than one outcome. */
   function openByKindAlone(ctx: EvalContext, unknown: ReadonlySet<string>): boolean {
-    const open = scan(ctx, NO_FACTS).outcomes.size > 1;
+    const open = !ONLY_OUTCOME.has(scan(ctx, NO_FACTS).outcomes);
     // Back to the unknowns of this decision, which the trace reads.
     ctx.unknown = unknown;
     ctx.possibleStates = possibleStates(ctx, unknown);
