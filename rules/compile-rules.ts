@@ -13,6 +13,7 @@ import { type CompileEnv, EvalContext } from './eval-context.js';
 import { NO_RULE_DECIDED, kindUncertain, notAskedWhy } from './messages.js';
 import type { Category, Localized, MissingItem, NotAsked, Outcome, ProposalDraft, RuleTrace, Status, Verdict, WorkItem } from './model.js';
 import { LazyTrace, type TraceDetail } from './lazy-trace.js';
+import { TriageVerdict } from './triage-verdict.js';
 import { parseInstant } from './parse-instant.js';
 import { createPhraseIndex } from './phrase-index.js';
 import type { Condition, CoverageRule, RulesConfig } from './rules-config.js';
@@ -54,17 +55,6 @@ const NONE: readonly never[] = Object.freeze([]);
 const OUTCOME_BIT = { covered: 1, advisory: 2, review: 4 } as const;
 const ONLY_OUTCOME: ReadonlyMap<number, 'covered' | 'advisory' | 'review'> = new Map([[1, 'covered'], [2, 'advisory'], [4, 'review']] as const);
 
-/** The context each verdict was decided in, for its lazy facts and kind. */
-const contexts = new WeakMap<object, EvalContext>();
-
-/**
- * Own enumerable accessors, so that spreads, JSON and toEqual see the facts and the kind like
- * fields; one shared descriptor for every verdict.
- */
-const VERDICT_ACCESSORS: PropertyDescriptorMap = {
-  facts: { enumerable: true, get(this: object) { return contexts.get(this)?.allFacts(); } },
-  kind: { enumerable: true, get(this: object) { return contexts.get(this)?.kind; } },
-};
 const NO_RULE_REASONS: readonly Localized[] = Object.freeze([NO_RULE_DECIDED]);
 const NO_FACTS: ReadonlySet<string> = new Set();
 
@@ -315,15 +305,12 @@ export function compileRules(config: RulesConfig, options: { readonly configHash
       }
     } else if (decision.kindOpen) reasons = [kindUncertain(ctx.kind.candidates)];
     const rule = decision.outcome === 'incomplete' ? decision.missing[0]?.id ?? null : covering?.def.id ?? null;
-    const verdict = {
+    return new TriageVerdict({
       outcome: decision.outcome, category, status,
       missing: decision.outcome === 'incomplete' ? decision.missing : NONE,
       rule, reasons, contract, proposal: proposalDraft, notAsked: decision.notAsked,
       trace: new LazyTrace(configHash, ctx, rule, item, explain),
-    };
-    // The facts and the kind are found when read (see EvalContext): most callers want the outcome.
-    contexts.set(verdict, ctx);
-    return Object.defineProperties(verdict, VERDICT_ACCESSORS) as typeof verdict & Pick<Verdict, 'facts' | 'kind'>;
+    }, ctx);
   }
 
   return { configHash, triage };

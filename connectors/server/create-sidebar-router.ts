@@ -112,7 +112,7 @@ export function createSidebarRouter(deps: SidebarDeps): Router {
       const { state, verdict } = await loadVerdict(ticketId);
       res.json({
         ticket: { id: ticketId, subject: state.item.subject, category: state.category, status: state.status },
-        verdict: { ...verdict, trace: verdict.trace },
+        verdict: { ...verdict, facts: verdict.facts, kind: verdict.kind, trace: verdict.trace },
         contract: contractDetails(verdict, deps.config()),
         ...(await proposalAndBudget(deps, ticketId, verdict)),
         lastDecision: last ? { at: new Date(last.at).toISOString(), outcome: last.outcome, rule: last.rule, note: last.note } : null,

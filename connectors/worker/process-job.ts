@@ -123,7 +123,7 @@ export async function processJob(job: JobWithDeliveries, deps: ProcessJobDeps): 
         ...base,
         kind: plan.kind === 'guard' ? 'guard' : 'decision',
         ...(verdict.rule ? { rule: verdict.rule } : {}),
-        verdict: { ...verdict, trace: verdict.trace, planned: toAuditChange(change), fingerprint: plan.fingerprint, subject: state.item.subject, conflicts, ...(hooked ? { proposal: hooked.summary } : {}) },
+        verdict: { ...verdict, facts: verdict.facts, kind: verdict.kind, trace: verdict.trace, planned: toAuditChange(change), fingerprint: plan.fingerprint, subject: state.item.subject, conflicts, ...(hooked ? { proposal: hooked.summary } : {}) },
         // Only a decision that reached the helpdesk counts as applied: after a switch from shadow to
         // live, the first live job must still write everything.
         ...(deps.helpdesk.live ? { fingerprint: plan.fingerprint } : {}),

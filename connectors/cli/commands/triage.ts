@@ -39,7 +39,7 @@ export async function triageCommand(argv: string[]): Promise<number> {
     triaged++;
     const source = `${record.source.file}#${record.source.record}`;
     process.stdout.write(
-      values.json ? JSON.stringify({ ticket: record.item.id, source, verdict: { ...verdict, trace: verdict.trace } }, null, 2) + '\n' : (triaged > 1 ? '\n' : '') + renderVerdict(record.item, verdict, source, locale),
+      values.json ? JSON.stringify({ ticket: record.item.id, source, verdict: { ...verdict, facts: verdict.facts, kind: verdict.kind, trace: verdict.trace } }, null, 2) + '\n' : (triaged > 1 ? '\n' : '') + renderVerdict(record.item, verdict, source, locale),
     );
   }
   if (triaged === 0 && problems === 0) throw new CliError(`no tickets found in ${file}`, EXIT.invalid);

@@ -149,7 +149,7 @@ describe('the worker\'s proposal hooks', () => {
   it('leave non-advisory decisions and Jira tickets alone', async () => {
     const { hooks, helpdesk } = setup();
     const { state, plan, verdict } = advisory();
-    expect(await hooks.beforeApply({ job: job(), verdict: { ...verdict, outcome: 'covered' }, state, plan, helpdesk })).toBeNull();
+    expect(await hooks.beforeApply({ job: job(), verdict: { ...verdict, facts: verdict.facts, kind: verdict.kind, outcome: 'covered' }, state, plan, helpdesk })).toBeNull();
     expect(await hooks.beforeApply({ job: job(), verdict, state, plan, helpdesk: { ...helpdesk, kind: 'jira' } })).toBeNull();
   });
 });

@@ -1,0 +1,62 @@
+// The verdict `triage` returns. Its facts and kind are found when first read (see EvalContext):
+// most callers want only the outcome, and accessors on every verdict object cost a triage a third
+// of its time, so they live on the prototype. A spread (`{ ...verdict }`) copies own fields only:
+// name `facts` and `kind` explicitly, as JSON does through `toJSON`.
+import type { EvalContext } from './eval-context.js';
+import type {
+  Category, ContractSummary, FactValue, KindVerdict, Localized, MissingItem, NotAsked, Outcome, ProposalDraft, Status, Trace, Verdict,
+} from './model.js';
+
+export interface VerdictFields {
+  readonly outcome: Outcome;
+  readonly category: Category;
+  readonly status: Status;
+  readonly missing: readonly MissingItem[];
+  readonly rule: string | null;
+  readonly reasons: readonly Localized[];
+  readonly contract: ContractSummary | null;
+  readonly proposal: ProposalDraft | null;
+  readonly notAsked: readonly NotAsked[];
+  readonly trace: Trace;
+}
+
+export class TriageVerdict implements Verdict {
+  readonly outcome: Outcome;
+  readonly category: Category;
+  readonly status: Status;
+  readonly missing: readonly MissingItem[];
+  readonly rule: string | null;
+  readonly reasons: readonly Localized[];
+  readonly contract: ContractSummary | null;
+  readonly proposal: ProposalDraft | null;
+  readonly notAsked: readonly NotAsked[];
+  readonly trace: Trace;
+  readonly #ctx: EvalContext;
+
+  constructor(fields: VerdictFields, ctx: EvalContext) {
+    this.outcome = fields.outcome;
+    this.category = fields.category;
+    this.status = fields.status;
+    this.missing = fields.missing;
+    this.rule = fields.rule;
+    this.reasons = fields.reasons;
+    this.contract = fields.contract;
+    this.proposal = fields.proposal;
+    this.notAsked = fields.notAsked;
+    this.trace = fields.trace;
+    this.#ctx = ctx;
+  }
+
+  get facts(): Readonly<Record<string, FactValue>> {
+    return this.#ctx.allFacts();
+  }
+
+  get kind(): KindVerdict {
+    return this.#ctx.kind;
+  }
+
+  /** The whole verdict as plain data, facts and kind included. */
+  toJSON(): Verdict {
+    return { ...this, facts: this.facts, kind: this.kind };
+  }
+}
