@@ -7,6 +7,8 @@ import { createPostgresRateBudget } from './postgres-rate-budget.js';
 
 export interface OpenRateBudgetOptions {
   readonly onError?: (error: Error) => void;
+  /** Tests only: a clock in place of the database server's. */
+  readonly now?: () => number;
 }
 
 export async function openRateBudget(databaseUrl: string, options: OpenRateBudgetOptions = {}): Promise<RateBudget | null> {
@@ -25,7 +27,7 @@ export async function openRateBudget(databaseUrl: string, options: OpenRateBudge
     ...(options.onError ? { onError: options.onError } : {}),
   });
   try {
-    return await createPostgresRateBudget(pool, { ...(schema === undefined ? {} : { schema }), ownsPool: true });
+    return await createPostgresRateBudget(pool, { ...(schema === undefined ? {} : { schema }), ownsPool: true, ...(options.now ? { now: options.now } : {}) });
   } catch (error) {
     await pool.end();
     throw error;

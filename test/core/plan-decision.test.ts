@@ -128,6 +128,12 @@ describe('planDecision: the path guard', () => {
     expect(again.kind).toBe('noop');
   });
 
+  it('guards when the approval arrives in a job together with other events (a comment in the same batch)', () => {
+    const plan = planDecision({ ...input(), eventTypes: ['ticket.comment_added', 'ticket.status_changed'] }, options('revert'));
+    expect(plan.kind).toBe('guard');
+    expect(plan.change.status).toBe('new');
+  });
+
   it('does nothing when the guard is off', () => {
     expect(planDecision(input(), options('off')).kind).toBe('noop');
   });

@@ -7,11 +7,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { signAppJwt } from '../../connectors/http/sign-app-jwt.js';
 import { signJiraDelivery } from '../../connectors/jira/webhook/verify-jira-signature.js';
 import { readSettings } from '../../connectors/server/read-settings.js';
 import { startService, type Service } from '../../connectors/server/start-service.js';
+import type { Store } from '../../connectors/store/store.js';
 import { signZendeskDelivery } from '../../connectors/zendesk/webhook/verify-zendesk-signature.js';
 import { loadWebhookFixture } from '../zendesk/webhook/load-webhook-fixture.js';
 import { send, type RawRequest, type RawResponse } from './http-client.js';
@@ -89,10 +90,17 @@ afterAll(async () => {
   for (const secret of SECRET_VALUES) expect(logs).not.toContain(secret);
 });
 
-/** Nothing hostile may reach the queue: every state is empty. */
+// Every test shares one service (starting one per test would cost seconds each): each compares the
+// queue with what it was when the test began, so a test that lets something through fails alone
+// instead of failing every test after it.
+let queuedBefore: Awaited<ReturnType<Store['queueDepth']>>;
+beforeEach(async () => {
+  queuedBefore = await service.store.queueDepth();
+});
+
+/** Nothing hostile may reach the queue: no state grew during this test. */
 async function expectQueueEmpty(): Promise<void> {
-  const depth = await service.store.queueDepth();
-  expect(Object.values(depth).every((n) => n === 0), JSON.stringify(depth)).toBe(true);
+  expect(await service.store.queueDepth()).toEqual(queuedBefore);
 }
 
 function expectNoLeak(response: Extract<RawResponse, { kind: 'response' }>): void {

@@ -58,6 +58,16 @@ describe('version ranges', () => {
     [['>=10.2'], '10.10', true],
     [['>=10.2'], 'versie 10.1', false],
     [['>=10.2'], 'nieuwste', undefined],
+    // On the bound itself, and a shorter version against a longer bound (10 is 10.0, below 10.2).
+    [['>=10.2'], '10.2', true],
+    [['>=10.2'], '10', false],
+    [['<=2'], '2.0', true],
+    [['<=2'], '2.0.1', false],
+    [['>9'], '9', false],
+    [['>9'], '9.0.1', true],
+    [['<10'], '10.0.0', false],
+    [['=9.2'], '9.2.3', true],
+    [[' 9.x '], '9.1', true],
   ])('%j with %s gives %s', (ranges, version, expected) => {
     expect(compileVersionRanges(ranges)(version)).toBe(expected);
   });

@@ -102,6 +102,23 @@ describe('processJob after a switch from shadow to live mode', () => {
   });
 });
 
+describe('processJob in live mode', () => {
+  it('does not write the same decision again after someone removed its tags: the audit log says it was applied', async () => {
+    const store = await openStore();
+    const live = fakePort(true);
+    await deliver(store, 'e1');
+    const first = await claim(store);
+    await processJob(first, deps(store, live.port));
+    await store.completeJob(first.id, 'w');
+    expect(live.calls.applies).toHaveLength(1);
+    live.ticket.tags = ['web_form'];
+    await deliver(store, 'e2');
+    const again = await processJob(await claim(store), deps(store, live.port));
+    expect(again).toMatchObject({ kind: 'noop', applied: false });
+    expect(live.calls.applies).toHaveLength(1);
+  });
+});
+
 describe('processJob on a 409 (the ticket changed since it was read)', () => {
   it('reads and decides again up to 3 times, then hands the job back to the queue for a retry', async () => {
     const store = await openStore();

@@ -98,9 +98,10 @@ describe.skipIf(browserBinary.skip)('the sidebar in Chromium against the real co
   const audit = async (ticketId: number) => service.store.listAudit({ ticketId: String(ticketId), limit: 10 });
 
   async function axeViolations(frame: Frame) {
-    // Contrast is judged on the settled page: a button that just appeared may still be fading in
-    // (panel.css transitions background-color), and axe would measure a colour in between.
-    await frame.evaluate('Promise.all(document.getAnimations().map((a) => a.finished))');
+    // A button that was just enabled fades from grey to blue (.btn's background-color transition);
+    // axe measuring contrast mid-fade sees white text on a half-blue button. Wait for the finite
+    // transitions to end (the spinner's infinite one never does).
+    await frame.evaluate('Promise.all(document.getAnimations().filter((a) => a.effect?.getComputedTiming().iterations !== Infinity).map((a) => a.finished))');
     await frame.addScriptTag({ path: path.join(root, 'node_modules/axe-core/axe.min.js') });
     const result = (await frame.evaluate('axe.run(document, { resultTypes: ["violations"] })')) as { violations: { id: string; impact: string; help: string; nodes: unknown[] }[] };
     return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}): ${v.help}`);
