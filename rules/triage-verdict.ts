@@ -7,18 +7,8 @@ import type {
   Category, ContractSummary, FactValue, KindVerdict, Localized, MissingItem, NotAsked, Outcome, ProposalDraft, Status, Trace, Verdict,
 } from './model.js';
 
-export interface VerdictFields {
-  readonly outcome: Outcome;
-  readonly category: Category;
-  readonly status: Status;
-  readonly missing: readonly MissingItem[];
-  readonly rule: string | null;
-  readonly reasons: readonly Localized[];
-  readonly contract: ContractSummary | null;
-  readonly proposal: ProposalDraft | null;
-  readonly notAsked: readonly NotAsked[];
-  readonly trace: Trace;
-}
+/** Everything but what is found on first read. */
+export type VerdictFields = Omit<Verdict, 'facts' | 'kind'>;
 
 export class TriageVerdict implements Verdict {
   readonly outcome: Outcome;
