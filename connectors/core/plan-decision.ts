@@ -1,7 +1,7 @@
 // Turns a verdict and the ticket's current state into the one change to write, or none. This is
 // where the procedure's path is guarded and where InScope stays idempotent: its own updates come
 // back as events, triage again to the same verdict, and plan no change (the loop guard).
-import type { Locale, Verdict } from '../../rules/index.js';
+import type { Locale, Localized, Verdict } from '../../rules/index.js';
 import type { TicketChange, TicketState } from './helpdesk-port.js';
 import { pickLocale, renderInternalNote, renderMissingInfoRequest } from './render-notes.js';
 
@@ -80,11 +80,21 @@ function planTags(current: readonly string[], verdict: Verdict, fingerprint: str
 }
 
 /** Moving to Approved is allowed for a complete, covered Call; anything else breaks the procedure. */
-function approvalBreaksPath(verdict: Verdict): string | null {
-  if (verdict.outcome === 'incomplete') return 'the request is incomplete';
-  if (verdict.outcome === 'advisory') return 'the request is not covered by the contract and has no accepted proposal';
-  if (verdict.outcome === 'review') return 'no rule decided that the request is covered; the support manager must review it';
-  return null;
+/** Why approving breaks the Call/New → Approved path, in the agents' language; null when it does not. */
+const BREACHES: Readonly<Partial<Record<Verdict['outcome'], Localized>>> = {
+  incomplete: { en: 'the request is incomplete', nl: 'de aanvraag onvolledig is' },
+  advisory: {
+    en: 'the request is not covered by the contract and has no accepted proposal',
+    nl: 'de aanvraag niet onder het contract valt en er geen geaccepteerd voorstel is',
+  },
+  review: {
+    en: 'no rule decided that the request is covered; the support manager must review it',
+    nl: 'geen regel besliste dat de aanvraag gedekt is; de supportmanager moet haar beoordelen',
+  },
+};
+
+function approvalBreaksPath(verdict: Verdict): Localized | null {
+  return BREACHES[verdict.outcome] ?? null;
 }
 
 const GUARD_EVENTS = new Set(['ticket.status_changed', 'ticket.custom_field_changed', 'ticket.updated', 'jira:issue_updated']);
@@ -109,15 +119,15 @@ export function planDecision(input: PlanInput, options: PlanOptions): Plan {
     const revert = options.pathGuard === 'revert';
     const words =
       options.agentLocale === 'nl'
-        ? `${revert ? 'Teruggezet naar Nieuw' : 'Waarschuwing'}: goedgekeurd terwijl ${breach}.`
-        : `${revert ? 'Moved back to New' : 'Warning'}: approved while ${breach}.`;
+        ? `${revert ? 'Teruggezet naar Nieuw' : 'Waarschuwing'}: goedgekeurd terwijl ${breach.nl}.`
+        : `${revert ? 'Moved back to New' : 'Warning'}: approved while ${breach.en}.`;
     if (revert) change.status = 'new';
     if (state.category !== verdict.category) change.category = verdict.category;
     const tags = [...(planTags(state.tags, verdict, fingerprint, options.tagPrefix) ?? state.tags)];
     if (!revert) tags.push(warned);
     if (tags.length !== state.tags.length || tags.some((t) => !state.tags.includes(t))) change.tags = tags;
     change.comment = { body: renderInternalNote(verdict, options.agentLocale, words), public: false };
-    return { kind: 'guard', change, fingerprint, why: `${options.pathGuard}: approved while ${breach}` };
+    return { kind: 'guard', change, fingerprint, why: `${options.pathGuard}: approved while ${breach.en}` };
   }
 
   if (state.category !== verdict.category && (changed || state.category === null)) change.category = verdict.category;

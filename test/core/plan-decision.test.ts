@@ -119,6 +119,12 @@ describe('planDecision: the path guard', () => {
     expect(plan.change.comment).toMatchObject({ public: false, body: expect.stringContaining('Moved back to New: approved while the request is incomplete') });
   });
 
+  it('says why in Dutch, all of it, to Dutch agents', () => {
+    const plan = planDecision(input(), { ...options('revert'), agentLocale: 'nl' });
+    expect(plan.change.comment?.body).toContain('Teruggezet naar Nieuw: goedgekeurd terwijl de aanvraag onvolledig is.');
+    expect(plan.change.comment?.body).not.toContain('the request');
+  });
+
   it('warns once per decision in warn mode', () => {
     const first = planDecision(input(), options('warn'));
     expect(first.kind).toBe('guard');
