@@ -14,7 +14,7 @@ const products = path.join(root, 'examples/products.yaml');
 const contracts = path.join(root, 'examples/contracts.csv');
 
 function starter() {
-  const loaded = parseConfig(initConfig({ products, contracts, vendor: 'Veldhuis Software B.V.' }), 'starter.yaml');
+  const loaded = parseConfig(initConfig({ products, contracts, rate: '135', vendor: 'Veldhuis Software B.V.' }), 'starter.yaml');
   return { loaded, engine: compileRules(loaded.config, { configHash: loaded.hash }) };
 }
 
@@ -46,13 +46,18 @@ describe('inscope init', () => {
     expect(v.missing.map((m) => m.id)).toEqual(['version-known', 'error-or-steps']);
   });
 
+  it('asks for the default rate instead of guessing one', () => {
+    expect(() => initConfig({ products, contracts })).toThrow('--rate N is required');
+    expect(starter().loaded.config.defaults.hourlyRate).toBe(135);
+  });
+
   it('refuses a contract naming an unknown product, with the line and a suggestion', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'inscope-init-'));
     const bad = path.join(dir, 'contracts.csv');
     fs.writeFileSync(bad, 'contract,organization,match,products,from\nC-1,Acme,1,payrol >=7.0,2026-01-01\n');
-    expect(() => initConfig({ products, contracts: bad })).toThrow(`${bad}:2: contract C-1 names product "payrol" (did you mean "payroll"?)`);
+    expect(() => initConfig({ products, contracts: bad, rate: '135' })).toThrow(`${bad}:2: contract C-1 names product "payrol" (did you mean "payroll"?)`);
     fs.writeFileSync(bad, 'contract,organization,match,products,from\nC-1,Acme,1,payroll,01-01-2026\n');
-    expect(() => initConfig({ products, contracts: bad })).toThrow(`${bad}:2:5 (from): expected a date YYYY-MM-DD, got "01-01-2026"`);
+    expect(() => initConfig({ products, contracts: bad, rate: '135' })).toThrow(`${bad}:2:5 (from): expected a date YYYY-MM-DD, got "01-01-2026"`);
     fs.rmSync(dir, { recursive: true, force: true });
   });
 });

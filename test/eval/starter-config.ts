@@ -11,6 +11,7 @@ export function starterConfig(): LoadedConfig {
     products: path.join(root, 'examples/products.yaml'),
     contracts: path.join(root, 'examples/contracts.csv'),
     vendor: 'Veldhuis Software B.V.',
+    rate: '135',
   });
   return parseConfig(text, 'starter config (inscope init)');
 }

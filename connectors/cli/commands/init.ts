@@ -34,7 +34,9 @@ export function initConfig(values: { readonly [K in 'products' | 'contracts' | '
         }
       }
     }
-    const rate = Number(values.rate ?? contracts.find((c) => c.hourlyRate !== undefined)?.hourlyRate ?? 125);
+    // The rate billed where a contract names none: a guess here would price proposals wrongly.
+    if (values.rate === undefined) throw new CliError('--rate N is required: the hourly rate for customers whose contract names none', EXIT.usage);
+    const rate = Number(values.rate);
     if (!Number.isFinite(rate) || rate <= 0) throw new CliError(`--rate must be a number above 0, got "${values.rate}"`, EXIT.usage);
     const locale = values.locale ?? 'nl';
     if (locale !== 'nl' && locale !== 'en') throw new CliError(`--locale must be nl or en, got "${locale}"`, EXIT.usage);
