@@ -4,7 +4,7 @@
 // a defect. The kind with the highest score wins; its confidence is its share of the two highest
 // scores, so that a how-to that quotes an error or a defect that mentions a setting in passing
 // is decided by the balance, not by whichever phrase comes first.
-import { KIND_CUES, NEGATIONS, OWN_ARTIFACTS, POSSESSIVES, type CueList } from './kind-cues.js';
+import { KIND_CUES, NEGATIONS, OWN_ARTIFACTS, POSSESSIVES, WISH_MARKERS, WISH_VERBS, type CueList } from './kind-cues.js';
 import type { KindVerdict, RequestKind } from './model.js';
 import { normalizeText } from './normalize-text.js';
 import type { KindTuning } from './rules-config.js';
@@ -84,6 +84,9 @@ export function compileKindClassifier(tuning: KindTuning | undefined): KindClass
   }
   const negations = new Set(NEGATIONS);
   const possessives = new Set(POSSESSIVES);
+  const wishVerbs = new Set(WISH_VERBS);
+  const wishMarkers = new Set(WISH_MARKERS);
+  const wish = REQUEST_KINDS.indexOf('feature-request');
   const artifacts = new Set(OWN_ARTIFACTS);
   const own = REQUEST_KINDS.indexOf('own-implementation');
   const isArtifact = (token: string | undefined): boolean => {
@@ -102,6 +105,12 @@ export function compileKindClassifier(tuning: KindTuning | undefined): KindClass
       const sentence = m[0];
       const question = sentence.trimEnd().endsWith('?') || QUESTION_START.test(sentence);
       const tokens = normalizeText(sentence).split(' ');
+      // "We can't add employees since the update" reports a failure, not a wish: no negation allowed.
+      if (!seen.has('(a wish)') && tokens.some((t) => wishVerbs.has(t)) && tokens.some((t) => wishMarkers.has(t)) && !tokens.some((t) => negations.has(t) || t === 't')) {
+        seen.add('(a wish)');
+        scores[wish] = (scores[wish] as number) + 3 * factor;
+        (fired[wish] as string[]).push('(a wish)');
+      }
       // The longest cue starting at a token wins over its prefixes.
       for (let i = 0; i < tokens.length; i++) {
         const token = tokens[i] as string;

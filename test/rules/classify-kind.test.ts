@@ -45,6 +45,11 @@ describe('request kinds', () => {
     expect(cleared.kind).toBe('own-implementation');
   });
 
+  it('reads a wish whatever the word order, but not a failure to add something', () => {
+    expect(kindOf('', 'Any chance you could add a Slack notification when someone requests a swap?').kind).toBe('feature-request');
+    expect(kindOf('', 'Sinds de update kunnen we geen medewerkers meer toevoegen, het werkt niet.').kind).toBe('defect');
+  });
+
   it('leans to a defect when the ticket quotes an error text and steps', () => {
     const bare = kindOf('', 'Het saldo.');
     const withEvidence = kindOf('', 'Het saldo.', { hasErrorText: true, hasSteps: true });
