@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { ConfigError, type ConfigIssue } from '../../connectors/config/config-error.js';
 import { loadConfig, parseConfig } from '../../connectors/config/load-config.js';
 import { compileRules } from '../../rules/index.js';
+import { HEAD, rule } from './config-text.js';
 
 const fixture = (name: string) => `test/fixtures/config/${name}`;
 
@@ -26,16 +27,6 @@ function issuesOfText(text: string): readonly ConfigIssue[] {
 
 const brief = (issues: readonly ConfigIssue[]) => issues.map(({ line, column, path, message }) => ({ line, column, path, message }));
 
-const HEAD = `version: 1
-vendor: { name: Veldhuis Software B.V. }
-defaults: { timeZone: Europe/Amsterdam, hourlyRate: 135, currency: EUR, estimateHours: 2 }
-`;
-const rule = (when: string) => `${HEAD}coverage:
-  - id: r1
-    verdict: review
-    reason: { en: Look at it, nl: Bekijk het }
-    when: ${when}
-`;
 
 describe('product catalogue in the config', () => {
   it('refuses a misspelt product and a misspelt module of a catalogue product, with did-you-mean', async () => {

@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, type ConfigIssue } from '../../connectors/config/config-error.js';
 import { loadConfig, parseConfig } from '../../connectors/config/load-config.js';
+import { HEAD, rule } from './config-text.js';
 
 const dir = 'test/fixtures/config';
 const fixture = (name: string) => `${dir}/${name}`;
@@ -146,16 +147,6 @@ describe('ConfigError', () => {
   });
 });
 
-const HEAD = `version: 1
-vendor: { name: Veldhuis Software B.V. }
-defaults: { timeZone: Europe/Amsterdam, hourlyRate: 135, currency: EUR, estimateHours: 2 }
-`;
-const rule = (when: string) => `${HEAD}coverage:
-  - id: r1
-    verdict: review
-    reason: { en: Look at it, nl: Bekijk het }
-    when: ${when}
-`;
 const contract = (id: string, match: string, from: string, until?: string) => `
   - id: ${id}
     name: ${id}
