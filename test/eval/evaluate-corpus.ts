@@ -48,7 +48,10 @@ export interface Evaluation {
 const DUTCH = new Set(['de', 'het', 'een', 'en', 'ik', 'wij', 'we', 'niet', 'is', 'van', 'dat', 'op', 'voor', 'met', 'bij', 'graag', 'kunnen', 'jullie', 'ons', 'onze', 'hoe', 'wat', 'geen', 'wordt', 'zijn', 'maar', 'ook', 'naar', 'deze', 'als', 'er', 'heb', 'hebben', 'u', 'uw', 'groet', 'groeten']);
 const ENGLISH = new Set(['the', 'a', 'an', 'and', 'i', 'we', 'not', 'is', 'of', 'that', 'on', 'for', 'with', 'at', 'please', 'can', 'you', 'our', 'us', 'how', 'what', 'no', 'are', 'but', 'also', 'to', 'this', 'if', 'there', 'have', 'has', 'your', 'thanks', 'regards', 'it']);
 
-/** The ticket's language by its commonest function words; only for reporting, never for deciding. */
+/**
+ * The ticket's language by its commonest function words; only for reporting. Kept apart from the
+ * engine's detectLanguage on purpose: the measurement must not slice by the thing it measures.
+ */
 export function languageOf(item: WorkItem): 'nl' | 'en' {
   let nl = 0;
   let en = 0;
