@@ -63,30 +63,40 @@ function roundToCents(amount: number): number {
   return Math.round(amount * 100 + 1e-6) / 100;
 }
 
-/** True when a condition reads the request kind, itself or through a named condition. */
-function readsKind(c: Condition, named: Readonly<Record<string, Condition>>, seen: Set<string> = new Set()): boolean {
-  if ('all' in c) return c.all.some((x) => readsKind(x, named, seen));
-  if ('any' in c) return c.any.some((x) => readsKind(x, named, seen));
-  if ('not' in c) return readsKind(c.not, named, seen);
-  if ('kind' in c) return true;
-  if ('fact' in c) return c.fact === 'kind';
-  if ('condition' in c) {
-    if (seen.has(c.condition)) return false;
-    seen.add(c.condition);
+/**
+ * Calls `visit` on every leaf of a condition, following named conditions (each once, so a cycle the
+ * loader missed cannot loop). One walk serves every question about what a condition reads.
+ */
+function forEachLeaf(c: Condition, named: Readonly<Record<string, Condition>>, visit: (leaf: Condition) => void, seen: Set<string> = new Set()): void {
+  if ('all' in c) for (const x of c.all) forEachLeaf(x, named, visit, seen);
+  else if ('any' in c) for (const x of c.any) forEachLeaf(x, named, visit, seen);
+  else if ('not' in c) forEachLeaf(c.not, named, visit, seen);
+  else if ('condition' in c) {
     const target = named[c.condition];
-    return target !== undefined && readsKind(target, named, seen);
-  }
-  return false;
+    if (target !== undefined && !seen.has(c.condition)) {
+      seen.add(c.condition);
+      forEachLeaf(target, named, visit, seen);
+    }
+  } else visit(c);
+}
+
+/** True when a condition reads the request kind. */
+function readsKind(c: Condition, named: Readonly<Record<string, Condition>>): boolean {
+  let reads = false;
+  forEachLeaf(c, named, (leaf) => {
+    if ('kind' in leaf || ('fact' in leaf && leaf.fact === 'kind')) reads = true;
+  });
+  return reads;
 }
 
 /** The facts a condition reads (attachments count as the fact `attachments`). */
-function factsOf(c: Condition, out: Set<string> = new Set()): Set<string> {
-  if ('all' in c) for (const x of c.all) factsOf(x, out);
-  else if ('any' in c) for (const x of c.any) factsOf(x, out);
-  else if ('not' in c) factsOf(c.not, out);
-  else if ('fact' in c) out.add(c.fact);
-  else if ('attachments' in c) out.add('attachments');
-  return out;
+function factsOf(c: Condition, named: Readonly<Record<string, Condition>>): string[] {
+  const out = new Set<string>();
+  forEachLeaf(c, named, (leaf) => {
+    if ('fact' in leaf) out.add(leaf.fact);
+    else if ('attachments' in leaf) out.add('attachments');
+  });
+  return [...out];
 }
 
 export function compileRules(config: RulesConfig, options: { readonly configHash: string }): Engine {
@@ -103,12 +113,13 @@ export function compileRules(config: RulesConfig, options: { readonly configHash
   const resolveContract = compileContracts(config.contracts);
   const classify = compileKindClassifier(config.kinds);
   const relevantOnly = (config.completenessMode ?? 'relevant') === 'relevant';
+  const named = config.conditions ?? {};
   const completeness: CompiledCompleteness[] = config.completeness.map((r) => ({
     id: r.id,
     when: r.when === undefined ? undefined : compileCondition(r.when, env, `completeness rule "${r.id}" (when)`),
     require: compileCondition(r.require, env, `completeness rule "${r.id}" (require)`),
     missing: { id: r.id, text: r.missing },
-    facts: [...factsOf(r.require)],
+    facts: factsOf(r.require, named),
   }));
   const coverage: CompiledCoverage[] = config.coverage.map((r) => ({
     def: r,
@@ -118,7 +129,7 @@ export function compileRules(config: RulesConfig, options: { readonly configHash
   const { defaults } = config;
   // Without a rule on the kind, the kind never leaves an outcome open, and need not be read to decide.
   const kindDecides = [...config.coverage.map((r) => r.when), ...config.completeness.flatMap((r) => (r.when === undefined ? [r.require] : [r.when, r.require]))]
-    .some((c) => readsKind(c, config.conditions ?? {}));
+    .some((c) => readsKind(c, named));
 
   // Shared by every triage: a closure per item cost more than the call.
   const classifyItem = (ctx: EvalContext) => classify({
@@ -248,12 +259,11 @@ export function compileRules(config: RulesConfig, options: { readonly configHash
     } else {
       // Open: because the kind is uncertain and decides (a person reads it: asking the customer for
       // what only a defect needs could be beside the point), or because of what is missing.
-      const kindOpen = kindDecides && !ctx.kind.certain && openByKindAlone(ctx, unknown);
-      if (failed.length > 0 && !kindOpen) {
-        decision = { outcome: 'incomplete', missing: asked, covering: null, notAsked: NONE, kindOpen: false };
-      } else {
-        decision = { outcome: 'review', missing: NONE, covering: null, notAsked: NONE, kindOpen: kindDecides && !ctx.kind.certain };
-      }
+      // With nothing missing, only the kind can have left it open.
+      const kindOpen = kindDecides && !ctx.kind.certain && (failed.length === 0 || openByKindAlone(ctx, unknown));
+      decision = failed.length > 0 && !kindOpen
+        ? { outcome: 'incomplete', missing: asked, covering: null, notAsked: NONE, kindOpen: false }
+        : { outcome: 'review', missing: NONE, covering: null, notAsked: NONE, kindOpen };
     }
     return decision;
   }

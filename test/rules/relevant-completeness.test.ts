@@ -72,6 +72,18 @@ describe('completeness mode relevant (the default)', () => {
     expect([v.outcome, v.rule, v.missing]).toEqual(['review', null, []]);
     expect(v.reasons[0]?.en).toMatch(/^This could be (a defect|a how-to or advice question) or (a defect|a how-to or advice question); the support manager decides\.$/);
   });
+  it('reads through a named condition for what a completeness rule asks', () => {
+    // The same as above, with the requirement behind a name: the error text is still unknown.
+    const onAbsence: CoverageRule = { id: 'no-error-no-call', when: { not: { fact: 'errorText', present: true } }, verdict: 'advisory', reason: reason('No error') };
+    const named: CompletenessRule = { id: 'error-named', when: { kind: 'defect' }, require: { condition: 'has-error' }, missing: reason('Which error?') };
+    const v = engine({
+      conditions: { 'has-error': { fact: 'errorText', present: true } },
+      completeness: [named],
+      coverage: [coverage[0]!, onAbsence, ...coverage.slice(1)],
+    }).triage(workItem({ subject: 'Finance 9.4', description: crash }));
+    expect(v.outcome).toBe('incomplete');
+    expect(v.missing.map((m) => m.id)).toEqual(['error-named']);
+  });
 });
 
 describe('completeness mode always', () => {
