@@ -169,6 +169,21 @@ export function compileRules(config: RulesConfig, options: { readonly configHash
   function scan(ctx: EvalContext, unknown: ReadonlySet<string>): { outcomes: number; covering: CompiledCoverage | null } {
     ctx.unknown = unknown;
     ctx.possibleStates = possibleStates(ctx, unknown);
+    const kind = kindDecides ? ctx.kind : undefined;
+    if (kind === undefined || kind.certain) return scanRules(ctx);
+    // An uncertain kind is one of its two candidates, not each rule's own guess: scanning the rules
+    // once per candidate keeps "a defect is covered, a new-version request too" from reading as
+    // "maybe neither rule holds". The rule that decides must be the same under both.
+    const [first, second] = kind.candidates;
+    ctx.kind = { ...kind, kind: first, certain: true };
+    const a = scanRules(ctx);
+    ctx.kind = { ...kind, kind: second, certain: true };
+    const b = scanRules(ctx);
+    ctx.kind = kind;
+    return { outcomes: a.outcomes | b.outcomes, covering: a.covering === b.covering ? a.covering : null };
+  }
+
+  function scanRules(ctx: EvalContext): { outcomes: number; covering: CompiledCoverage | null } {
     let outcomes = 0;
     let covering: CompiledCoverage | null = null;
     for (const r of coverage) {

@@ -72,6 +72,21 @@ describe('completeness mode relevant (the default)', () => {
     expect([v.outcome, v.rule, v.missing]).toEqual(['review', null, []]);
     expect(v.reasons[0]?.en).toMatch(/^This could be (a defect|a how-to or advice question) or (a defect|a how-to or advice question); the support manager decides\.$/);
   });
+  it('decides when both candidate kinds lead to the same outcome, asking what a covered Call needs', () => {
+    // Uncertain between a defect and a new-version request: both are covered Calls under an active
+    // contract, so the kind cannot change the outcome; the product is still needed to handle it.
+    const newVersion: CoverageRule = { id: 'new-version', when: { all: [{ contract: 'active' }, { kind: 'new-version' }] }, verdict: 'covered', reason: reason('New version') };
+    const e = engine({ coverage: [...coverage, newVersion], kinds: { 'new-version': { add: ['licentie', 'ongeldig'] } } });
+    const text = 'Sinds de update is onze licentie ongeldig. Versie 9.4.';
+    const v = e.triage(workItem({ description: text }));
+    const kind = JSON.parse(JSON.stringify(v)).kind as { certain: boolean; candidates: string[] };
+    expect([kind.certain, [...kind.candidates].sort()]).toEqual([false, ['defect', 'new-version']]);
+    expect(v.outcome).toBe('incomplete');
+    expect(v.missing.map((m) => m.id)).toContain('product-known');
+    // With the product known it is a covered Call whichever kind it is, so no person is needed.
+    const complete = e.triage(workItem({ description: `Finance: ${text} Stappen: 1. inloggen 2. melding` }));
+    expect(complete.outcome).not.toBe('review');
+  });
   it('reads through a named condition for what a completeness rule asks', () => {
     // The same as above, with the requirement behind a name: the error text is still unknown.
     const onAbsence: CoverageRule = { id: 'no-error-no-call', when: { not: { fact: 'errorText', present: true } }, verdict: 'advisory', reason: reason('No error') };
