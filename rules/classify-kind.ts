@@ -18,6 +18,7 @@ interface Cue {
   readonly kind: number;
   readonly weight: number;
   readonly ask: boolean;
+  readonly negated: boolean;
   readonly text: string;
 }
 
@@ -50,10 +51,10 @@ const STATEMENT_FACTOR = 1 / 3;
 const SUBJECT_FACTOR = 1.5;
 const NEGATION_WINDOW = 3;
 
-function compileCue(text: string, kind: number, weight: number, ask: boolean): Cue | undefined {
+function compileCue(text: string, kind: number, weight: number, ask: boolean, negated: boolean): Cue | undefined {
   const prefix = text.trim().endsWith('*');
   const tokens = normalizeText(prefix ? text.trim().slice(0, -1) : text).split(' ').filter((t) => t !== '');
-  return tokens.length === 0 ? undefined : { tokens, prefix, kind, weight, ask, text };
+  return tokens.length === 0 ? undefined : { tokens, prefix, kind, weight, ask, negated, text };
 }
 
 /** Compiles the built-in cues with the config's additions and removals into a classifier. */
@@ -71,7 +72,7 @@ export function compileKindClassifier(tuning: KindTuning | undefined): KindClass
     const kind = REQUEST_KINDS.indexOf(list.kind);
     for (const text of list.cues.split('|')) {
       if (removed.has(`${list.kind}\0${normalizeText(text.replace(/\*$/, ''))}`)) continue;
-      const cue = compileCue(text, kind, list.weight, list.ask ?? false);
+      const cue = compileCue(text, kind, list.weight, list.ask ?? false, list.negated ?? false);
       if (cue === undefined) continue;
       if (cue.prefix && cue.tokens.length === 1) prefixFirst.push(cue);
       else {
@@ -133,12 +134,17 @@ export function compileKindClassifier(tuning: KindTuning | undefined): KindClass
         let negated = false;
         for (let k = Math.max(0, i - NEGATION_WINDOW); k < i; k++) if (negations.has(tokens[k] as string)) negated = true;
         i += best.tokens.length - 1;
+        // Dutch puts the negation after the verb: "het klopt gewoon niet" says the opposite of
+        // "het klopt gewoon", so a clearing cue negated that way is a complaint.
+        const negatedAfter = negations.has(tokens[i + 1] as string);
         // A negation before a clearing cue ("not a bug") is part of it, not of a cue it cancels.
-        if ((negated && best.weight > 0) || seen.has(best.text)) continue;
+        if (best.negated ? !(negated || negatedAfter) : best.weight > 0 && negated) continue;
+        if (seen.has(best.text)) continue;
         seen.add(best.text);
-        const weight = best.weight * factor * (best.ask ? (question ? QUESTION_FACTOR : STATEMENT_FACTOR) : 1);
+        const flipped = best.weight < 0 && negatedAfter;
+        const weight = (flipped ? -best.weight * 2 / 3 : best.weight) * factor * (best.ask ? (question ? QUESTION_FACTOR : STATEMENT_FACTOR) : 1);
         scores[best.kind] = (scores[best.kind] as number) + weight;
-        if (best.weight > 0) (fired[best.kind] as string[]).push(best.text);
+        if (weight > 0) (fired[best.kind] as string[]).push(flipped ? `${best.text} (negated)` : best.text);
       }
     }
   }

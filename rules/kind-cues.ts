@@ -10,6 +10,8 @@ export interface CueList {
   readonly kind: RequestKind;
   readonly weight: number;
   readonly ask?: boolean;
+  /** Counts only when negated: "doesn't look right", "klopt gewoon niet". */
+  readonly negated?: boolean;
   readonly cues: string;
 }
 
@@ -25,7 +27,9 @@ export const KIND_CUES: readonly CueList[] = [
     kind: 'defect', weight: -3,
     cues: 'works fine|works correctly|works as expected|works as documented|work fine|werkt prima|werkt gewoon|werkt goed|werkt correct|werkt naar behoren|kloppen gewoon|klopt gewoon|kloppen wel|klopt wel|is correct|are correct|zijn correct|as documented|zoals gedocumenteerd|is documented|staat gedocumenteerd|documented behaviour|documented behavior|documented limit|intended behaviour|intended behavior|by design|bewust zo|not a bug|geen bug|not a defect|geen storing|it s not connect|it s not finance|it s not planner|it s not payroll|the product itself|het product zelf',
   },
-  { kind: 'defect', weight: 1, cues: 'probleem|problemen|problem|problems|issue|issues|sinds|since|ineens|suddenly|opeens|plotseling|nog steeds|still|traag|slow' },
+  // What should be right and is not: only negated ("the totals don't add up", "niet juist").
+  { kind: 'defect', weight: 2, negated: true, cues: 'look right|looks right|seem right|seems right|add up|adds up|juist|properly|as expected|zoals verwacht|zoals het hoort|as it should|zoals het zou moeten' },
+  { kind: 'defect', weight: 1, cues: 'raar|rare|vreemd|vreemde|strange|odd|weird|vreemd gedrag|strange behaviour|strange behavior|probleem|problemen|problem|problems|issue|issues|sinds|since|ineens|suddenly|opeens|plotseling|nog steeds|still|traag|slow' },
 
   {
     kind: 'how-to', weight: 3, ask: true,

@@ -45,6 +45,21 @@ describe('request kinds', () => {
     expect(cleared.kind).toBe('own-implementation');
   });
 
+  it('reads a clearing phrase negated after the verb, the Dutch order, as no clearing ("het klopt gewoon niet")', () => {
+    const cleared = kindOf('', 'De totalen in de urenregistratie klopt gewoon.');
+    const notCleared = kindOf('', 'De totalen in de urenregistratie klopt gewoon niet.');
+    expect(cleared.scores['defect'] ?? 0).toBe(0);
+    expect(notCleared.scores['defect']).toBeGreaterThan(0);
+    expect(notCleared.kind).toBe('defect');
+  });
+
+  it('counts what should be right only when it is negated ("the totals don\'t add up", "niet juist")', () => {
+    expect(kindOf('', 'The VAT figures in the report don\'t look right to me.').kind).toBe('defect');
+    expect(kindOf('', 'De bedragen op de loonstrook zijn niet juist.').kind).toBe('defect');
+    expect(kindOf('', 'The VAT figures in the report look right to me.').scores['defect']).toBeUndefined();
+    expect(kindOf('', 'De bedragen op de loonstrook zijn juist.').scores['defect']).toBeUndefined();
+  });
+
   it('reads a wish whatever the word order, but not a failure to add something', () => {
     expect(kindOf('', 'Any chance you could add a Slack notification when someone requests a swap?').kind).toBe('feature-request');
     expect(kindOf('', 'Sinds de update kunnen we geen medewerkers meer toevoegen, het werkt niet.').kind).toBe('defect');
