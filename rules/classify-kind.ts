@@ -19,6 +19,7 @@ interface Cue {
   readonly weight: number;
   readonly ask: boolean;
   readonly negated: boolean;
+  readonly product: boolean;
   readonly text: string;
 }
 
@@ -50,15 +51,25 @@ const QUESTION_FACTOR = 1.5;
 const STATEMENT_FACTOR = 1 / 3;
 const SUBJECT_FACTOR = 1.5;
 const NEGATION_WINDOW = 3;
+/** Possessive + artifact in a question ("could you look at our handler?") asks about their own thing. */
+const OWN_ASK = 1.5;
+/** Own-implementation evidence worth two clear cues: from here, failures alone no longer say "defect". */
+const OWN_STRONG = 6;
+/** What a failure without a place counts for a defect against a well-evidenced own implementation. */
+const SYMPTOM_FACTOR = 0.5;
 
-function compileCue(text: string, kind: number, weight: number, ask: boolean, negated: boolean): Cue | undefined {
+function compileCue(text: string, kind: number, weight: number, ask: boolean, negated: boolean, product: boolean): Cue | undefined {
   const prefix = text.trim().endsWith('*');
   const tokens = normalizeText(prefix ? text.trim().slice(0, -1) : text).split(' ').filter((t) => t !== '');
-  return tokens.length === 0 ? undefined : { tokens, prefix, kind, weight, ask, negated, text };
+  return tokens.length === 0 ? undefined : { tokens, prefix, kind, weight, ask, negated, product, text };
 }
 
-/** Compiles the built-in cues with the config's additions and removals into a classifier. */
-export function compileKindClassifier(tuning: KindTuning | undefined): KindClassifier {
+/**
+ * Compiles the built-in cues with the config's additions and removals into a classifier.
+ * `productNames`: the words naming the vendor's products, so that "our Connect server" reads as the
+ * product installed on their server, not as something of their own.
+ */
+export function compileKindClassifier(tuning: KindTuning | undefined, productNames: Iterable<string> = []): KindClassifier {
   const removed = new Set<string>();
   const lists: CueList[] = [...KIND_CUES];
   for (const kind of REQUEST_KINDS) {
@@ -72,7 +83,7 @@ export function compileKindClassifier(tuning: KindTuning | undefined): KindClass
     const kind = REQUEST_KINDS.indexOf(list.kind);
     for (const text of list.cues.split('|')) {
       if (removed.has(`${list.kind}\0${normalizeText(text.replace(/\*$/, ''))}`)) continue;
-      const cue = compileCue(text, kind, list.weight, list.ask ?? false, list.negated ?? false);
+      const cue = compileCue(text, kind, list.weight, list.ask ?? false, list.negated ?? false, list.product ?? false);
       if (cue === undefined) continue;
       if (cue.prefix && cue.tokens.length === 1) prefixFirst.push(cue);
       else {
@@ -99,9 +110,22 @@ export function compileKindClassifier(tuning: KindTuning | undefined): KindClass
     return false;
   };
   const minConfidence = tuning?.minConfidence ?? DEFAULT_MIN_CONFIDENCE;
+  const products = new Set<string>();
+  for (const name of productNames) {
+    const tokens = normalizeText(name).split(' ');
+    if (tokens.length === 1 && tokens[0] !== '' && !isArtifact(tokens[0])) products.add(tokens[0] as string);
+  }
+  /** "our … script" at token i: the artifact, unless negated ("not our middleware") or the product's ("our Connect server"). */
+  const ownArtifactAt = (tokens: readonly string[], i: number): string | undefined => {
+    const next = tokens[i + 1];
+    const artifact = isArtifact(next) ? next : !products.has(next as string) && isArtifact(tokens[i + 2]) ? tokens[i + 2] : undefined;
+    if (artifact === undefined) return undefined;
+    for (let k = Math.max(0, i - NEGATION_WINDOW); k < i; k++) if (negations.has(tokens[k] as string)) return undefined;
+    return artifact;
+  };
 
   // Each cue text counts once per ticket: a long log repeating "error" is one piece of evidence.
-  function scan(text: string, factor: number, scores: number[], fired: string[][], seen: Set<string>): void {
+  function scan(text: string, factor: number, scores: number[], fired: string[][], seen: Set<string>, inProduct: number[]): void {
     for (const m of text.matchAll(SENTENCES)) {
       const sentence = m[0];
       const question = sentence.trimEnd().endsWith('?') || QUESTION_START.test(sentence);
@@ -116,12 +140,12 @@ export function compileKindClassifier(tuning: KindTuning | undefined): KindClass
       for (let i = 0; i < tokens.length; i++) {
         const token = tokens[i] as string;
         if (token === '') continue;
-        if (possessives.has(token) && (isArtifact(tokens[i + 1]) || isArtifact(tokens[i + 2]))) {
-          const artifact = isArtifact(tokens[i + 1]) ? tokens[i + 1] as string : tokens[i + 2] as string;
+        const artifact = possessives.has(token) ? ownArtifactAt(tokens, i) : undefined;
+        if (artifact !== undefined) {
           const cue = `${token} … ${artifact}`;
           if (!seen.has(cue)) {
             seen.add(cue);
-            scores[own] = (scores[own] as number) + 2 * factor;
+            scores[own] = (scores[own] as number) + 2 * factor * (question ? OWN_ASK : 1);
             (fired[own] as string[]).push(cue);
           }
         }
@@ -139,11 +163,14 @@ export function compileKindClassifier(tuning: KindTuning | undefined): KindClass
         const negatedAfter = negations.has(tokens[i + 1] as string);
         // A negation before a clearing cue ("not a bug") is part of it, not of a cue it cancels.
         if (best.negated ? !(negated || negatedAfter) : best.weight > 0 && negated) continue;
+        // "onze eigen Connect-server" is the product on their own server.
+        if (best.kind === own && products.has(tokens[i + 1] as string)) continue;
         if (seen.has(best.text)) continue;
         seen.add(best.text);
         const flipped = best.weight < 0 && negatedAfter;
         const weight = (flipped ? -best.weight * 2 / 3 : best.weight) * factor * (best.ask ? (question ? QUESTION_FACTOR : STATEMENT_FACTOR) : 1);
         scores[best.kind] = (scores[best.kind] as number) + weight;
+        if (best.product) inProduct[0] = (inProduct[0] as number) + weight;
         if (weight > 0) (fired[best.kind] as string[]).push(flipped ? `${best.text} (negated)` : best.text);
       }
     }
@@ -153,8 +180,9 @@ export function compileKindClassifier(tuning: KindTuning | undefined): KindClass
     const scores = REQUEST_KINDS.map(() => 0);
     const fired: string[][] = REQUEST_KINDS.map(() => []);
     const seen = new Set<string>();
-    scan(evidence.subject, SUBJECT_FACTOR, scores, fired, seen);
-    scan(evidence.body, 1, scores, fired, seen);
+    const inProduct = [0];
+    scan(evidence.subject, SUBJECT_FACTOR, scores, fired, seen, inProduct);
+    scan(evidence.body, 1, scores, fired, seen, inProduct);
     if (CODE_LINES.test(evidence.body)) {
       // The customer's own code pasted in: their implementation is the subject.
       scores[own] = (scores[own] as number) + 3;
@@ -169,6 +197,14 @@ export function compileKindClassifier(tuning: KindTuning | undefined): KindClass
       fired[0]?.push('(steps)');
     }
     for (let k = 0; k < scores.length; k++) if ((scores[k] as number) < 0) scores[k] = 0;
+    // Errors, timeouts and failures show that something fails, not whose it is. When the customer's
+    // own implementation is well evidenced, only what places the fault in the product (a regression
+    // after its update, a deviation from its documentation) keeps its full weight for a defect.
+    const defect = scores[DEFECT] as number;
+    if ((scores[own] as number) >= OWN_STRONG && defect > (inProduct[0] as number)) {
+      const placed = Math.min(defect, inProduct[0] as number);
+      scores[DEFECT] = placed + (defect - placed) * SYMPTOM_FACTOR;
+    }
     const order = REQUEST_KINDS.map((_, k) => k).sort((a, b) => (scores[b] as number) - (scores[a] as number) || a - b);
     const top = order[0] as number;
     const second = order[1] as number;

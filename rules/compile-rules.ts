@@ -111,7 +111,7 @@ export function compileRules(config: RulesConfig, options: { readonly configHash
   const resolveFacts = compileFacts(facts.defs, env, facts.scoped, productWords);
   const noRuleReasons = config.review === undefined ? NO_RULE_REASONS : Object.freeze([config.review.reason]);
   const resolveContract = compileContracts(config.contracts);
-  const classify = compileKindClassifier(config.kinds);
+  const classify = compileKindClassifier(config.kinds, [...productWords.values()].flat());
   const relevantOnly = (config.completenessMode ?? 'relevant') === 'relevant';
   const named = config.conditions ?? {};
   const completeness: CompiledCompleteness[] = config.completeness.map((r) => ({

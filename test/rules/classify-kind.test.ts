@@ -45,6 +45,21 @@ describe('request kinds', () => {
     expect(cleared.kind).toBe('own-implementation');
   });
 
+  it('weighs failures less against a well-evidenced own implementation, unless the fault is placed in the product', () => {
+    const own = 'We built a Lambda handler that receives the webhooks. It fails with a timeout error and events are missing. Could you review our handler and tell us what we are doing wrong?';
+    expect(kindOf('', own).kind).toBe('own-implementation');
+    // The same failures placed in the product (a regression after its update) keep their weight.
+    const placed = 'Since the update to Connect 3.1 our handler gets a timeout error and events are missing, contrary to the documentation.';
+    expect(kindOf('', placed).kind).toBe('defect');
+  });
+
+  it('reads "our Connect server" as the product on their server and "not our middleware" as no own implementation', () => {
+    const withProducts = compileKindClassifier(undefined, ['Connect', 'veldhuis connect']);
+    const text = 'Since the restart of our Connect server every webhook arrives three times. It is not our middleware.';
+    expect(withProducts({ subject: '', body: text, hasErrorText: false, hasSteps: false }).scores['own-implementation']).toBeUndefined();
+    expect(kindOf('', 'Since the restart of our sync server every webhook arrives three times.').scores['own-implementation']).toBeGreaterThan(0);
+  });
+
   it('reads a clearing phrase negated after the verb, the Dutch order, as no clearing ("het klopt gewoon niet")', () => {
     const cleared = kindOf('', 'De totalen in de urenregistratie klopt gewoon.');
     const notCleared = kindOf('', 'De totalen in de urenregistratie klopt gewoon niet.');
