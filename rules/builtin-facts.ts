@@ -12,6 +12,10 @@ const UPGRADE_FROM_TO = /\b(?:from|van|vanaf)\s+(?:versie\s+|version\s+|v)?\d{1,
 const UPGRADE_FROM = /\b(?:from|van|vanaf)\s+(?:versie\s+|version\s+|v)?$/i;
 /** "upgraded to 2.7.1", "de update naar 7.3.0", "bijgewerkt naar 9.4": the version now in use. */
 const UPGRADED_TO = /(?:upgrad\w*|updat\w*|ge[uü]pgrad\w*|ge[uü]pdat\w*|bijgewerkt|overgestapt|migrat\w*|gemigreerd|install\w*|ge[iï]nstalleerd)\b[^.\n]{0,20}?\b(?:naar|to|op|on)\s+(?:versie\s+|version\s+|v)?$/i;
+/** "Versie: Veldhuis Payroll 7.1.4" on a line of its own: a labelled field, the strongest claim. */
+const LABELLED = /(?:^|\n)[ \t]*(?:versie|version|productversie|product version|release)[ \t]*:[^\n]{0,30}$/i;
+/** After the number: the upgrade is still to come, so the number is not the version in use. */
+const NOT_YET = /^[^.\n]{0,60}?\b(?:gepland|ingepland|planned|plan to|plannen|willen|want to|wish to|going to|gaan we|nog niet|not yet|binnenkort|soon|volgende week|next week|overwegen|considering)\b/i;
 const LATEST = /\b(?:(?:de\s+)?(?:laatste|nieuwste|meest\s+recente|recentste)\s+(?:versie|release|update)|(?:the\s+)?(?:latest|newest|most\s+recent|current)\s+(?:version|release|update)|up[\s-]to[\s-]date)\b/i;
 
 export interface VersionFound {
@@ -45,7 +49,8 @@ export function findVersion(text: string, productWords: readonly string[], anyPr
     else if (anyProductWords.some((w) => window.includes(w))) score += 1;
     if (UPGRADE_FROM_TO.test(before)) score += 4;
     else if (UPGRADE_FROM.test(before)) score -= 4;
-    else if (UPGRADED_TO.test(before)) score += 3;
+    else if (UPGRADED_TO.test(before)) score += NOT_YET.test(text.slice(at + number.length, at + number.length + 60)) ? -3 : 3;
+    if (LABELLED.test(before)) score += 3;
     if (OTHER_THING.test(before.slice(-18))) score -= 5;
     // Later mentions of the same strength win: an upgrade story ends with the version now in use.
     if (score >= 3 && score >= bestScore) {

@@ -14,6 +14,10 @@ describe('findVersion', () => {
     ['Het bedrag was 184.22 euro', undefined],
     ['our Veldhuis Finance installation was updated to 9.7.1 last week', '9.7.1'],
     ['Help > Info zegt: 9.3.0.118', '9.3.0.118'],
+    // An upgrade still to come does not give the version in use; a labelled field does.
+    ['Versie: Veldhuis Finance 9.1.4 (de upgrade naar 9.3 stond gepland maar is er nog niet van gekomen)', '9.1.4'],
+    ['We run Finance 9.2 and the update to 9.6 is planned for next week', '9.2'],
+    ['Finance is bijgewerkt naar 9.6, sindsdien gaat het mis', '9.6'],
   ])('"%s" gives %s', (text, version) => {
     expect(findVersion(text, finance, finance).value).toBe(version);
   });
