@@ -51,6 +51,7 @@ const QUESTION_FACTOR = 1.5;
 const STATEMENT_FACTOR = 1 / 3;
 const SUBJECT_FACTOR = 1.5;
 const NEGATION_WINDOW = 3;
+const NOT_HOW_TO = /^(?:hoe (?:kan (?:het|dit|dat)|komt (?:het|dit|dat)|is (?:het|dit|dat) mogelijk|lang|vaak|veel|laat|snel)|how (?:come|long|many|much|often|soon|late|is (?:it|this|that) possible|can (?:it|this|that) be|on earth))\b/;
 /** Possessive + artifact in a question ("could you look at our handler?") asks about their own thing. */
 const OWN_ASK = 1.5;
 /** Own-implementation evidence worth two clear cues: from here, failures alone no longer say "defect". */
@@ -101,6 +102,7 @@ export function compileKindClassifier(tuning: KindTuning | undefined, productNam
   const wish = REQUEST_KINDS.indexOf('feature-request');
   const artifacts = new Set(OWN_ARTIFACTS);
   const own = REQUEST_KINDS.indexOf('own-implementation');
+  const howTo = REQUEST_KINDS.indexOf('how-to');
   const isArtifact = (token: string | undefined): boolean => {
     if (token === undefined) return false;
     if (artifacts.has(token)) return true;
@@ -154,7 +156,16 @@ export function compileKindClassifier(tuning: KindTuning | undefined, productNam
           if (matchesAt(cue, tokens, i) && (best === undefined || cue.tokens.length > best.tokens.length)) best = cue;
         }
         if (best === undefined) for (const cue of prefixFirst) if (token.startsWith(cue.tokens[0] as string)) best = cue;
-        if (best === undefined) continue;
+        if (best === undefined) {
+          // "Hoe voeren we zo iemand in?": any how-question asks how to do something, unless it is
+          // a complaint ("hoe kan het dat…", "how come") or asks for a quantity ("how long").
+          if (question && (token === 'hoe' || token === 'how') && !seen.has('(how …?)') && !NOT_HOW_TO.test(tokens.slice(i, i + 4).join(' '))) {
+            seen.add('(how …?)');
+            scores[howTo] = (scores[howTo] as number) + 3 * QUESTION_FACTOR * factor;
+            (fired[howTo] as string[]).push('(how …?)');
+          }
+          continue;
+        }
         let negated = false;
         for (let k = Math.max(0, i - NEGATION_WINDOW); k < i; k++) if (negations.has(tokens[k] as string)) negated = true;
         i += best.tokens.length - 1;

@@ -60,6 +60,17 @@ describe('request kinds', () => {
     expect(kindOf('', 'Since the restart of our sync server every webhook arrives three times.').scores['own-implementation']).toBeGreaterThan(0);
   });
 
+  it('reads any how-question as a how-to, but not a complaint or a question of quantity', () => {
+    const how = kindOf('', 'Ze heeft nog geen BSN. Hoe voeren we zo iemand in zodat we haar toch kunnen betalen?');
+    expect(how.kind).toBe('how-to');
+    expect(how.cues).toContain('(how …?)');
+    for (const complaint of ['Hoe kan het dat de loonstrook leeg is?', 'How come the export is empty again?', 'How long will the fix take?']) {
+      expect(kindOf('', complaint).cues).not.toContain('(how …?)');
+    }
+    // Only in a question: a statement that tells how something went is no request for advice.
+    expect(kindOf('', 'Dit is hoe het misging: de export stopte halverwege.').cues).not.toContain('(how …?)');
+  });
+
   it('reads a clearing phrase negated after the verb, the Dutch order, as no clearing ("het klopt gewoon niet")', () => {
     const cleared = kindOf('', 'De totalen in de urenregistratie klopt gewoon.');
     const notCleared = kindOf('', 'De totalen in de urenregistratie klopt gewoon niet.');
