@@ -7,6 +7,7 @@
 import { KIND_CUES, NEGATIONS, OWN_ARTIFACTS, POSSESSIVES, WISH_MARKERS, WISH_VERBS, type CueList } from './kind-cues.js';
 import type { KindVerdict, RequestKind } from './model.js';
 import { normalizeText } from './normalize-text.js';
+import { forEachSentence } from './sentence-tokens.js';
 import type { KindTuning } from './rules-config.js';
 
 export const REQUEST_KINDS: readonly RequestKind[] = ['defect', 'how-to', 'own-implementation', 'feature-request', 'new-version', 'other'];
@@ -32,12 +33,27 @@ export interface KindEvidence {
 
 export type KindClassifier = (evidence: KindEvidence) => KindVerdict;
 
-const QUESTION_START = /^\s*(?:hoe|wat|waar|welke|wanneer|waarom|kan|kun|kunt|kunnen|is|zijn|moet|moeten|zou|zouden|mag|how|what|where|which|when|why|can|could|is|are|do|does|should|would|will)\b/i;
-const SENTENCES = /[^.!?\n]+[.!?]*/g;
+/** A sentence that starts with one of these asks something, question mark or not. */
+const QUESTION_WORDS: ReadonlySet<string> = new Set(['hoe', 'wat', 'waar', 'welke', 'wanneer', 'waarom', 'kan', 'kun', 'kunt', 'kunnen', 'is', 'zijn', 'moet', 'moeten', 'zou', 'zouden', 'mag', 'how', 'what', 'where', 'which', 'when', 'why', 'can', 'could', 'are', 'do', 'does', 'should', 'would', 'will']);
 /** Two lines of source code: SQL, C#, JavaScript, Python, PowerShell. */
 const CODE_LINE = String.raw`^\s*(?:SELECT\s|FROM\s|JOIN\s|INNER JOIN|LEFT JOIN|WHERE\s|GROUP BY|UPDATE\s\w+\s+SET|INSERT INTO|var\s+\w+\s*=|const\s+\w+\s*=|let\s+\w+\s*=|def\s+\w+\(|function\s+\w+\(|using\s+(?:var|System)|import\s+\w|public\s+(?:class|static|async)|private\s+\w|\$\w+\s*=|foreach\s*\(|if\s*\(.*\)\s*\{?$|return\s+\w|await\s+\w|\w+\.\w+\(.*\);\s*$)`;
 const CODE_LINES = new RegExp(`${CODE_LINE}[^\n]*\n(?:[^\n]*\n){0,3}?${CODE_LINE}`, 'm');
 const DEFECT = REQUEST_KINDS.indexOf('defect');
+const OTHER = REQUEST_KINDS.indexOf('other');
+const NO_CUES: readonly Cue[] = [];
+
+/** What a word of the text is to the classifier: the cues it starts and its roles (bits below). */
+interface Entry {
+  readonly cues: Cue[];
+  flags: number;
+}
+const NEGATION = 1;
+const POSSESSIVE = 2;
+const WISH_VERB = 4;
+const WISH_MARKER = 8;
+const WISH = WISH_VERB | WISH_MARKER;
+/** The "t" of "can't", "don't": a negation for a wish, not for a cue (see scan). */
+const CONTRACTED_NOT = 16;
 /** The defect score from which a defect with error text or steps outweighs a question beside it. */
 const MIXED_DEFECT = 8;
 /** Kinds that ride along with a defect report as a separate question. */
@@ -51,6 +67,8 @@ const QUESTION_FACTOR = 1.5;
 const STATEMENT_FACTOR = 1 / 3;
 const SUBJECT_FACTOR = 1.5;
 const NEGATION_WINDOW = 3;
+/** The particles of Dutch separable verbs: "in" + "te" + "stellen" is "instellen". */
+const PARTICLES: ReadonlySet<string> = new Set(['in', 'op', 'aan', 'uit', 'af', 'mee', 'door', 'over', 'terug', 'toe', 'vast', 'bij', 'om', 'na', 'voor']);
 const NOT_HOW_TO = /^(?:hoe (?:kan (?:het|dit|dat)|komt (?:het|dit|dat)|is (?:het|dit|dat) mogelijk|lang|vaak|veel|laat|snel)|how (?:come|long|many|much|often|soon|late|is (?:it|this|that) possible|can (?:it|this|that) be|on earth))\b/;
 /** Possessive + artifact in a question ("could you look at our handler?") asks about their own thing. */
 const OWN_ASK = 1.5;
@@ -78,27 +96,34 @@ export function compileKindClassifier(tuning: KindTuning | undefined, productNam
     for (const r of t?.remove ?? []) removed.add(`${kind}\0${normalizeText(r)}`);
     if (t?.add !== undefined && t.add.length > 0) lists.push({ kind, weight: 3, cues: t.add.join('|') });
   }
-  const byFirst = new Map<string, Cue[]>();
-  const prefixFirst: Cue[] = [];
+  // One lookup per word of a ticket tells everything about it: the cues it starts and its roles.
+  const lexicon = new Map<string, Entry>();
+  const entry = (word: string): Entry => {
+    let e = lexicon.get(word);
+    if (e === undefined) lexicon.set(word, (e = { cues: [], flags: 0 }));
+    return e;
+  };
+  /** Cues like "crash*", by the first character they need. */
+  const prefixFirst = new Map<number, Cue[]>();
   for (const list of lists) {
     const kind = REQUEST_KINDS.indexOf(list.kind);
     for (const text of list.cues.split('|')) {
       if (removed.has(`${list.kind}\0${normalizeText(text.replace(/\*$/, ''))}`)) continue;
       const cue = compileCue(text, kind, list.weight, list.ask ?? false, list.negated ?? false, list.product ?? false);
       if (cue === undefined) continue;
-      if (cue.prefix && cue.tokens.length === 1) prefixFirst.push(cue);
-      else {
-        const first = cue.tokens[0] as string;
-        const bucket = byFirst.get(first) ?? [];
-        bucket.push(cue);
-        byFirst.set(first, bucket);
+      if (cue.prefix && cue.tokens.length === 1) {
+        const head = (cue.tokens[0] as string).charCodeAt(0);
+        prefixFirst.set(head, [...(prefixFirst.get(head) ?? []), cue]);
       }
+      else entry(cue.tokens[0] as string).cues.push(cue);
     }
   }
-  const negations = new Set(NEGATIONS);
-  const possessives = new Set(POSSESSIVES);
-  const wishVerbs = new Set(WISH_VERBS);
-  const wishMarkers = new Set(WISH_MARKERS);
+  for (const w of NEGATIONS) entry(w).flags |= NEGATION;
+  for (const w of POSSESSIVES) entry(w).flags |= POSSESSIVE;
+  for (const w of WISH_VERBS) entry(w).flags |= WISH_VERB;
+  for (const w of WISH_MARKERS) entry(w).flags |= WISH_MARKER;
+  entry('t').flags |= CONTRACTED_NOT;
+  const isNegation = (token: string | undefined): boolean => ((lexicon.get(token as string)?.flags ?? 0) & NEGATION) !== 0;
   const wish = REQUEST_KINDS.indexOf('feature-request');
   const artifacts = new Set(OWN_ARTIFACTS);
   const own = REQUEST_KINDS.indexOf('own-implementation');
@@ -122,27 +147,23 @@ export function compileKindClassifier(tuning: KindTuning | undefined, productNam
     const next = tokens[i + 1];
     const artifact = isArtifact(next) ? next : !products.has(next as string) && isArtifact(tokens[i + 2]) ? tokens[i + 2] : undefined;
     if (artifact === undefined) return undefined;
-    for (let k = Math.max(0, i - NEGATION_WINDOW); k < i; k++) if (negations.has(tokens[k] as string)) return undefined;
+    for (let k = Math.max(0, i - NEGATION_WINDOW); k < i; k++) if (isNegation(tokens[k])) return undefined;
     return artifact;
   };
 
   // Each cue text counts once per ticket: a long log repeating "error" is one piece of evidence.
   function scan(text: string, factor: number, scores: number[], fired: string[][], seen: Set<string>, inProduct: number[]): void {
-    for (const m of text.matchAll(SENTENCES)) {
-      const sentence = m[0];
-      const question = sentence.trimEnd().endsWith('?') || QUESTION_START.test(sentence);
-      const tokens = normalizeText(sentence).split(' ');
-      // "We can't add employees since the update" reports a failure, not a wish: no negation allowed.
-      if (!seen.has('(a wish)') && tokens.some((t) => wishVerbs.has(t)) && tokens.some((t) => wishMarkers.has(t)) && !tokens.some((t) => negations.has(t) || t === 't')) {
-        seen.add('(a wish)');
-        scores[wish] = (scores[wish] as number) + 3 * factor;
-        (fired[wish] as string[]).push('(a wish)');
-      }
+    forEachSentence(text, (tokens, marked) => {
+      const question = marked || QUESTION_WORDS.has(tokens[0] as string);
+      const wishesBefore = (fired[wish] as string[]).length;
+      let roles = 0;
       // The longest cue starting at a token wins over its prefixes.
       for (let i = 0; i < tokens.length; i++) {
         const token = tokens[i] as string;
-        if (token === '') continue;
-        const artifact = possessives.has(token) ? ownArtifactAt(tokens, i) : undefined;
+        const e = lexicon.get(token);
+        const flags = e === undefined ? 0 : e.flags;
+        roles |= flags;
+        const artifact = (flags & POSSESSIVE) !== 0 ? ownArtifactAt(tokens, i) : undefined;
         if (artifact !== undefined) {
           const cue = `${token} … ${artifact}`;
           if (!seen.has(cue)) {
@@ -152,10 +173,20 @@ export function compileKindClassifier(tuning: KindTuning | undefined, productNam
           }
         }
         let best: Cue | undefined;
-        for (const cue of byFirst.get(token) ?? []) {
+        for (const cue of e === undefined ? NO_CUES : e.cues) {
           if (matchesAt(cue, tokens, i) && (best === undefined || cue.tokens.length > best.tokens.length)) best = cue;
         }
-        if (best === undefined) for (const cue of prefixFirst) if (token.startsWith(cue.tokens[0] as string)) best = cue;
+        let span = best === undefined ? 1 : best.tokens.length;
+        // A Dutch separable verb split by "te" ("in te stellen", "toe te voegen") is the verb.
+        if (best === undefined && PARTICLES.has(token) && tokens[i + 1] === 'te' && tokens[i + 2] !== undefined) {
+          const verb = lexicon.get(token + (tokens[i + 2] as string));
+          if (verb !== undefined) {
+            roles |= verb.flags;
+            for (const cue of verb.cues) if (cue.tokens.length === 1) best = cue;
+            if (best !== undefined) span = 3;
+          }
+        }
+        if (best === undefined) for (const cue of prefixFirst.get(token.charCodeAt(0)) ?? NO_CUES) if (token.startsWith(cue.tokens[0] as string)) best = cue;
         if (best === undefined) {
           // "Hoe voeren we zo iemand in?": any how-question asks how to do something, unless it is
           // a complaint ("hoe kan het dat…", "how come") or asks for a quantity ("how long").
@@ -167,13 +198,16 @@ export function compileKindClassifier(tuning: KindTuning | undefined, productNam
           continue;
         }
         let negated = false;
-        for (let k = Math.max(0, i - NEGATION_WINDOW); k < i; k++) if (negations.has(tokens[k] as string)) negated = true;
-        i += best.tokens.length - 1;
+        for (let k = Math.max(0, i - NEGATION_WINDOW); k < i; k++) if (isNegation(tokens[k])) negated = true;
+        // The words a multi-word cue spans play their roles too ("could you add" is a wish).
+        for (let k = i + 1; k < i + span; k++) roles |= lexicon.get(tokens[k] as string)?.flags ?? 0;
+        i += span - 1;
         // Dutch puts the negation after the verb: "het klopt gewoon niet" says the opposite of
         // "het klopt gewoon", so a clearing cue negated that way is a complaint.
-        const negatedAfter = negations.has(tokens[i + 1] as string);
-        // A negation before a clearing cue ("not a bug") is part of it, not of a cue it cancels.
-        if (best.negated ? !(negated || negatedAfter) : best.weight > 0 && negated) continue;
+        const negatedAfter = isNegation(tokens[i + 1]);
+        // A negation before a clearing cue ("not a bug") is part of it, not of a cue it cancels; a
+        // closing negated after the verb ("het werkt weer niet") closes nothing.
+        if (best.negated ? !(negated || negatedAfter) : best.weight > 0 && (negated || (negatedAfter && best.kind === OTHER))) continue;
         // "onze eigen Connect-server" is the product on their own server.
         if (best.kind === own && products.has(tokens[i + 1] as string)) continue;
         if (seen.has(best.text)) continue;
@@ -184,7 +218,14 @@ export function compileKindClassifier(tuning: KindTuning | undefined, productNam
         if (best.product) inProduct[0] = (inProduct[0] as number) + weight;
         if (weight > 0) (fired[best.kind] as string[]).push(flipped ? `${best.text} (negated)` : best.text);
       }
-    }
+      // A wish: a verb of adding and a word of wishing in one sentence. "We can't add employees
+      // since the update" reports a failure, not a wish: no negation allowed.
+      if ((roles & WISH) === WISH && (roles & (NEGATION | CONTRACTED_NOT)) === 0 && !seen.has('(a wish)')) {
+        seen.add('(a wish)');
+        scores[wish] = (scores[wish] as number) + 3 * factor;
+        (fired[wish] as string[]).splice(wishesBefore, 0, '(a wish)');
+      }
+    });
   }
 
   return (evidence) => {

@@ -70,7 +70,13 @@ export const KIND_CUES: readonly CueList[] = [
     kind: 'other', weight: 3,
     cues: 'offerte|quote for|quotation|verlenging|verlengen|renewal|renew|opzeggen|opzegging|cancel our|cancellation|prijsopgave|pricing|tarieven|price list|prijslijst|contractverlenging|contract renewal|account manager|accountmanager|contactpersoon wijzigen|change of contact|nieuwe contactpersoon|factuur van jullie|your invoice|jullie factuur|invoice from you|betalingsherinnering|payment reminder|inkoopordernummer|purchase order number|po number|afspraak maken|schedule a meeting|kennismaking',
   },
-  { kind: 'other', weight: 2, cues: 'prijs|price|korting|discount|facturatieadres|billing address' },
+  // Privacy and security paperwork, user accounts of the vendor's portal, and the customer closing
+  // a solved case: none of them asks for a repair or a version.
+  {
+    kind: 'other', weight: 3,
+    cues: 'verwerkersovereenkomst|data processing agreement|data processing addendum|subverwerkers|sub processors|subprocessors|privacy officer|functionaris gegevensbescherming|security questionnaire|beveiligingsvragenlijst|vendor review|vendor assessment|vendor risk|leveranciersbeoordeling|soc 2|soc2|iso 27001|iso27001|pentest rapport|penetration test report|uit dienst|nieuwe collega|new colleague|has left the company|left the company|account aanmaken|account blokkeren|account verwijderen|create an account|deactivate the account|remove access|bedankt voor de snelle hulp|dank voor de snelle hulp|thanks for the quick help|thanks for the quick fix|all sorted|alles werkt weer|werkt weer|works again|working again|is opgelost|is nu opgelost|mag gesloten worden|kan gesloten worden|can be closed|you can close|please close this',
+  },
+  { kind: 'other', weight: 2, cues: 'prijs|price|korting|discount|facturatieadres|billing address|dpa|avg|gdpr|dpo|reissue|opnieuw uitsturen' },
   { kind: 'other', weight: 1, cues: 'contract|kosten|costs|budget' },
 ];
 

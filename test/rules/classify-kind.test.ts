@@ -71,6 +71,23 @@ describe('request kinds', () => {
     expect(kindOf('', 'Dit is hoe het misging: de export stopte halverwege.').cues).not.toContain('(how …?)');
   });
 
+  it('knows requests that are neither a repair nor a version: paperwork, portal accounts, a case closed', () => {
+    for (const body of [
+      'Onze privacy officer vraagt om een actuele verwerkersovereenkomst en een overzicht van de subverwerkers.',
+      'Could you send the current data processing agreement and your SOC 2 report for our vendor review?',
+      'Onze collega is uit dienst; willen jullie zijn account voor het klantportaal blokkeren?',
+      'Top, het afdrukken werkt weer. Bedankt voor de snelle hulp!',
+    ]) expect(kindOf('', body).kind).toBe('other');
+    // "It works again" negated after the verb is a complaint, not a case closed.
+    expect(kindOf('', 'Het afdrukken werkt weer niet.').scores['other']).toBeUndefined();
+  });
+
+  it('reads a Dutch separable verb split by "te" as the verb ("in te stellen" is "instellen")', () => {
+    const split = kindOf('', 'Wij willen graag weten hoe wij de afletterregels kunnen laten werken en hoe die in te stellen zijn.');
+    expect(split.cues).toContain('instellen');
+    expect(kindOf('', 'Is het mogelijk om een extra veld toe te voegen aan de urenstaat?').cues).toContain('(a wish)');
+  });
+
   it('reads a clearing phrase negated after the verb, the Dutch order, as no clearing ("het klopt gewoon niet")', () => {
     const cleared = kindOf('', 'De totalen in de urenregistratie klopt gewoon.');
     const notCleared = kindOf('', 'De totalen in de urenregistratie klopt gewoon niet.');

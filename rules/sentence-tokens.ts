@@ -1,0 +1,91 @@
+// The sentences of a text as normalised words, in one pass over its characters: the request-kind
+// classifier reads every sentence of every ticket, and a regular expression for the sentences plus
+// `normalizeText` and `split` on each cost it more than all its cue matching.
+import { foldChar, isWordChar } from './normalize-text.js';
+
+/** Per non-ASCII UTF-16 unit: its folded letters, '' for a mark inside a word, null for a separator. */
+const wide = new Map<number, string | null>();
+
+function foldWide(code: number): string | null {
+  let folded = wide.get(code);
+  if (folded === undefined) {
+    // Lone surrogates (astral characters, mostly emoji) separate words.
+    if (code >= 0xd800 && code <= 0xdfff) folded = null;
+    else {
+      const chars = foldChar(code);
+      folded = chars === '' ? '' : isWordChar(chars.charAt(0)) ? chars : null;
+    }
+    wide.set(code, folded);
+  }
+  return folded;
+}
+
+const FULL_STOP = 46;
+const EXCLAMATION = 33;
+const QUESTION = 63;
+const NEWLINE = 10;
+
+/**
+ * Calls `visit` for each sentence: a run of text up to `.`, `!`, `?` or a line break, with the
+ * terminal marks that follow it. Its words are normalised as `normalizeText` does (lower case, no
+ * diacritics, letters and digits only); `question` is true when its last mark is `?`.
+ */
+export function forEachSentence(text: string, visit: (words: readonly string[], question: boolean) => void): void {
+  let words: string[] = [];
+  // The word being read is text[from, i), lower-cased when `upper`; once a non-ASCII letter comes,
+  // it is built in `folded` instead (rare: a slice of the text costs far less than building).
+  let from = -1;
+  let upper = false;
+  let folded: string | null = null;
+  let open = false;
+  let terminal = 0;
+  const endWord = (to: number): void => {
+    if (folded !== null) {
+      if (folded !== '') words.push(folded);
+    }
+    else if (from >= 0) words.push(upper ? text.slice(from, to).toLowerCase() : text.slice(from, to));
+    from = -1;
+    upper = false;
+    folded = null;
+  };
+  for (let i = 0, n = text.length; i < n; i++) {
+    const code = text.charCodeAt(i);
+    if (code === FULL_STOP || code === EXCLAMATION || code === QUESTION) {
+      // Marks before any text belong to no sentence.
+      if (!open) continue;
+      if (terminal === 0) endWord(i);
+      terminal = code;
+      continue;
+    }
+    if (terminal !== 0 || code === NEWLINE) {
+      endWord(i);
+      if (open) visit(words, terminal === QUESTION);
+      words = [];
+      open = false;
+      terminal = 0;
+      if (code === NEWLINE) continue;
+    }
+    open = true;
+    if (code < 128) {
+      const lower = code >= 97 && code <= 122 || code >= 48 && code <= 57;
+      const capital = !lower && code >= 65 && code <= 90;
+      if (lower || capital) {
+        if (folded !== null) folded += capital ? String.fromCharCode(code + 32) : text[i];
+        else if (from < 0) from = i;
+        if (capital) upper = true;
+      } else endWord(i);
+      continue;
+    }
+    const wideFold = foldWide(code);
+    if (wideFold === null) endWord(i);
+    else {
+      if (folded === null) {
+        folded = from < 0 ? '' : upper ? text.slice(from, i).toLowerCase() : text.slice(from, i);
+        from = i;
+      }
+      folded += wideFold;
+    }
+  }
+  endWord(text.length);
+  if (open) visit(words, terminal === QUESTION);
+}
