@@ -224,9 +224,15 @@ export function compileRules(config: RulesConfig, options: { readonly configHash
       if (!holds) failed.push(r);
     }
     const asked = failed.map((r) => r.missing);
-    const decision = failed.length > 0 && !relevantOnly
-      ? { outcome: 'incomplete' as const, missing: asked, covering: null, notAsked: NONE, kindOpen: false }
-      : decideCoverage(ctx, failed, asked);
+    let decision: Decision;
+    if (failed.length > 0 && !relevantOnly) {
+      // The literal order asks first, but only for what the request surely needs: when every
+      // failed rule applies only under one reading of an uncertain kind ("a defect needs an error
+      // text" on what may be a how-to question), a person decides instead of the customer being asked.
+      decision = failed.some((r) => r.when === undefined || r.when.maybe(ctx) === true)
+        ? { outcome: 'incomplete', missing: asked, covering: null, notAsked: NONE, kindOpen: false }
+        : { outcome: 'review', missing: NONE, covering: null, notAsked: NONE, kindOpen: true };
+    } else decision = decideCoverage(ctx, failed, asked);
     if (rules !== null) {
       for (const r of rules) if (r.phase === 'completeness' && !r.passed && decision.outcome === 'incomplete') (r as { decided: boolean }).decided = true;
       // With literal completeness an incomplete request never reaches coverage.

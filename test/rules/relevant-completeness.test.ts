@@ -108,4 +108,13 @@ describe('completeness mode always', () => {
     expect(v.missing.map((m) => m.id)).toEqual(['product-known', 'version-known', 'error-or-steps']);
     expect(v.notAsked).toEqual([]);
   });
+
+  it('leaves it to a person instead of asking what only one reading of an uncertain kind needs', () => {
+    const uncertain = engine({ completenessMode: 'always' }).triage(workItem({ subject: 'Finance 9.4', description: 'Hoe stel ik dit in? Het werkt niet.' }));
+    expect([uncertain.outcome, uncertain.missing]).toEqual(['review', []]);
+    expect(uncertain.reasons[0]?.en).toMatch(/the support manager decides/);
+    // With the product missing too, something is surely needed: the literal order asks for everything.
+    const needs = engine({ completenessMode: 'always' }).triage(workItem({ description: 'Hoe stel ik dit in? Het werkt niet.' }));
+    expect([needs.outcome, needs.missing.map((m) => m.id)[0]]).toEqual(['incomplete', 'product-known']);
+  });
 });
