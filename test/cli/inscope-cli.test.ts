@@ -48,7 +48,7 @@ describe('inscope triage', () => {
     expect(stdout).toMatch(/rule\s+how-to-question/);
     expect(stdout).toMatch(/proposal\s+3 h × 135\.00 EUR = 405\.00 EUR/);
     expect(stdout).toMatch(/✓ how-to-question\s+← decided/);
-    expect(stdout).toMatch(/saw "hoe stel ik"/);
+    expect(stdout).toMatch(/✓ how-to-question\s+← decided\n\s+✓ the request is a how-to\s+\(saw how-to \(confidence 1; cues hoe stel ik/);
   });
 
   it('prints the verdict as JSON with the trace', () => {

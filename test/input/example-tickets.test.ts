@@ -28,7 +28,7 @@ const intended: Record<string, [string, string, string | null, string | null]> =
   '48218': ['advisory', 'new', 'version-out-of-support', 'C-2026-070'],
   '48219': ['review', 'new', null, 'C-2026-070'],
   '48220': ['covered', 'new', 'defect', 'C-2026-075'],
-  '48221': ['incomplete', 'new', 'crash-reproducible', 'C-2026-075'],
+  '48221': ['covered', 'new', 'defect', 'C-2026-075'],
   '48222': ['covered', 'new', 'defect', 'C-2026-080'],
   '48223': ['advisory', 'new', 'how-to-question', 'C-2026-080'],
   '48224': ['incomplete', 'new', 'product-known', 'C-2026-001'],
@@ -37,7 +37,7 @@ const intended: Record<string, [string, string, string | null, string | null]> =
   '48227': ['advisory', 'new', 'how-to-question', 'C-2026-075'],
   '48228': ['covered', 'new', 'defect', 'C-2025-014'],
   '48229': ['advisory', 'new', 'version-out-of-support', 'C-2026-022'],
-  '48230': ['review', 'new', null, 'C-2026-040'],
+  '48230': ['advisory', 'new', 'how-to-question', 'C-2026-040'],
   '48231': ['advisory', 'new', 'product-not-covered', 'C-2026-080'],
   '48232': ['advisory', 'new', 'no-contract', null],
   '48233': ['advisory', 'new', 'contract-expired', 'C-2024-007'],
@@ -49,13 +49,12 @@ const intended: Record<string, [string, string, string | null, string | null]> =
 
 // What was missing but not asked, because the contract decides advisory whatever it is.
 const notAsked: Record<string, string[]> = {
-  '48215': ['version-known', 'description-detailed'],
-  '48233': ['version-known', 'description-detailed', 'error-text-given'],
+  '48215': ['version-known', 'error-text-given'],
+  '48233': ['version-known', 'error-text-given'],
 };
 
 const missing: Record<string, string[]> = {
-  '48221': ['crash-reproducible'],
-  '48224': ['product-known', 'version-known', 'description-detailed', 'error-text-given'],
+  '48224': ['product-known', 'version-known', 'error-text-given'],
 };
 
 let loaded: LoadedConfig;

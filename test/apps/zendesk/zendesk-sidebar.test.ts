@@ -75,7 +75,7 @@ describe('the verdict', () => {
     await boot(48215);
     await vi.waitFor(() => expect(q('[data-testid="checklist"]')).not.toBeNull());
     const missing = Array.from(root.querySelectorAll('[data-missing]')).map((li) => li.getAttribute('data-missing'));
-    expect(missing).toEqual(['version-known', 'description-detailed']);
+    expect(missing).toEqual(['version-known', 'error-text-given']);
     const present = Array.from(root.querySelectorAll('.checklist__item--present .checklist__name')).map((n) => n.textContent);
     expect(present).toEqual(['product', 'module', 'language', 'kind']);
   });
