@@ -1,5 +1,6 @@
 // The `inscope` command line: dispatches to one module per command and maps failures to exit codes.
 import { CliError, EXIT } from './cli-error.js';
+import { explainFsError } from './explain-fs-error.js';
 
 type Command = (argv: string[]) => Promise<number>;
 
@@ -55,6 +56,12 @@ export async function main(argv: string[]): Promise<number> {
     if (error instanceof CliError) {
       process.stderr.write(`inscope ${name}: ${error.message}\n`);
       return error.exitCode;
+    }
+    // A path the user named that cannot be read or written is their mistake, not a crash.
+    const fsProblem = explainFsError(error);
+    if (fsProblem !== undefined) {
+      process.stderr.write(`inscope ${name}: ${fsProblem}\n`);
+      return EXIT.invalid;
     }
     throw error;
   }
