@@ -4,6 +4,8 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { build } from 'vite';
+import { runScript } from '../../scripts/build-error.js';
+import { readConnectorUrl } from '../../scripts/read-connector-url.js';
 import { createViteConfig } from '../vite.config.js';
 import { logoPng } from './write-logo-png.js';
 
@@ -53,7 +55,10 @@ export async function buildZendeskApp(outDir: string = DEFAULT_OUT_DIR, connecto
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.meta.filename)) {
-  const out = process.argv[2] ? path.resolve(process.argv[2]) : DEFAULT_OUT_DIR;
-  const built = await buildZendeskApp(out);
-  console.log(`Built ${path.relative(process.cwd(), built.outDir) || '.'}: ${built.files.join(', ')}`);
+  await runScript('npm run build', async () => {
+    const url = readConnectorUrl();
+    const out = process.argv[2] ? path.resolve(process.argv[2]) : DEFAULT_OUT_DIR;
+    const built = await buildZendeskApp(out, url.href);
+    console.log(`Built ${path.relative(process.cwd(), built.outDir) || '.'} for the connector at ${url.href} (INSCOPE_CONNECTOR_URL): domainWhitelist ["${url.hostname}"]; ${built.files.join(', ')}`);
+  });
 }

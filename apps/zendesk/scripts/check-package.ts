@@ -7,6 +7,7 @@
 //   node --import tsx apps/zendesk/scripts/check-package.ts dist/zendesk dist/inscope-zendesk.zip
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { BuildError, runScript } from '../../scripts/build-error.js';
 import type { Issue } from './check-issue.js';
 import { checkManifest } from './check-manifest.js';
 import { checkRequirements } from './check-requirements.js';
@@ -108,18 +109,21 @@ function insecureRequestWarnings(text: ReadonlyMap<string, string>): Issue[] {
 }
 
 export async function checkZendeskPackage(target: string): Promise<CheckResult> {
-  const stat = await fs.lstat(target);
+  const stat = await fs.lstat(target).catch(() => null);
+  if (stat === null) throw new BuildError(`${target} does not exist: build the app first (INSCOPE_CONNECTOR_URL=https://inscope.your-company.com npm run build), then npm run package`);
   return checkPackageFiles(stat.isDirectory() ? await readPackageDir(target) : readPackageZip(new Uint8Array(await fs.readFile(target))));
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.meta.filename)) {
-  let failed = false;
-  for (const target of process.argv.slice(2)) {
-    const { errors, warnings, files } = await checkZendeskPackage(target);
-    console.log(`${target}: ${files.length} files, ${errors.length} errors, ${warnings.length} warnings`);
-    for (const e of errors) console.log(`  error   ${e.key}: ${e.message}`);
-    for (const w of warnings) console.log(`  warning ${w.key}: ${w.message}`);
-    failed ||= errors.length > 0;
-  }
-  process.exitCode = failed ? 1 : 0;
+  await runScript('check-package', async () => {
+    let failed = false;
+    for (const target of process.argv.slice(2)) {
+      const { errors, warnings, files } = await checkZendeskPackage(target);
+      console.log(`${target}: ${files.length} files, ${errors.length} errors, ${warnings.length} warnings`);
+      for (const e of errors) console.log(`  error   ${e.key}: ${e.message}`);
+      for (const w of warnings) console.log(`  warning ${w.key}: ${w.message}`);
+      failed ||= errors.length > 0;
+    }
+    process.exitCode = failed ? 1 : 0;
+  });
 }

@@ -76,6 +76,15 @@ describe('the built package', () => {
     expect((json('manifest.json') as { domainWhitelist: string[] }).domainWhitelist).toEqual([]);
   }, 60_000);
 
+  // Zendesk offers admins no "allowed domains" setting: the host is in the manifest's
+  // domainWhitelist, fixed at build time (developer.zendesk.com/apps/docs/apps-v2/manifest).
+  it.each(['en', 'nl'])('tells the admin (%s) that the connector URL must be the one the package was built for', (locale) => {
+    const instructions = (json(`translations/${locale}.json`) as { app: { installation_instructions: string } }).app.installation_instructions;
+    expect(instructions).toContain('domainWhitelist');
+    expect(instructions).toContain('npm run build');
+    expect(instructions).not.toMatch(/allowed domains|toegestane domeinen/i);
+  });
+
   it('leaves dotfiles and zcli.apps.config.json out of the zip', async () => {
     const copy = path.join(dir, 'with-junk');
     fs.cpSync(appDir, copy, { recursive: true });
@@ -85,6 +94,23 @@ describe('the built package', () => {
     fs.writeFileSync(path.join(copy, '.git/HEAD'), 'ref');
     const { entries } = await packageZendeskApp(copy, path.join(dir, 'junk.zip'));
     expect(entries.filter((e) => e.startsWith('.') || e.includes('/.') || e === 'zcli.apps.config.json')).toEqual([]);
+  });
+
+  it('packages and passes the check after `zcli apps:validate` left its tmp/app-<time>.zip in the folder', async () => {
+    const copy = path.join(dir, 'after-zcli');
+    fs.cpSync(appDir, copy, { recursive: true });
+    fs.mkdirSync(path.join(copy, 'tmp'));
+    fs.writeFileSync(path.join(copy, 'tmp/app-20261206120000000.zip'), zipSync({ 'manifest.json': encode(json('manifest.json')) }));
+    const { entries } = await packageZendeskApp(copy, path.join(dir, 'after-zcli.zip'));
+    expect(entries.filter((e) => e.startsWith('tmp'))).toEqual([]);
+    expect((await checkZendeskPackage(copy)).errors).toEqual([]);
+  });
+
+  it('says to build first, without a stack, when there is no build to package or check', async () => {
+    const missing = path.join(dir, 'never-built');
+    await expect(packageZendeskApp(missing, path.join(dir, 'never.zip'))).rejects.toMatchObject({ name: 'BuildError', message: expect.stringContaining('does not exist: build the app first: INSCOPE_CONNECTOR_URL=') });
+    await expect(checkZendeskPackage(missing)).rejects.toMatchObject({ name: 'BuildError', message: expect.stringContaining('build the app first') });
+    expect(fs.existsSync(path.join(dir, 'never.zip'))).toBe(false);
   });
 });
 
