@@ -1,5 +1,6 @@
 // Builds the Zendesk app package folder, dist/zendesk/: the root manifest.json (the source), the
-// translations, requirements.json, and assets/ (iframe.html with its bundled JS and CSS, the logos).
+// translations and assets/ (iframe.html with its bundled JS and CSS, the logos). No requirements.json:
+// `inscope zendesk setup` owns the Zendesk objects (docs/zendesk-setup.md, "Who creates what").
 // This is the folder `zcli apps:server` serves and `npm run package` zips; zcli never sees the repo root.
 import fs from 'node:fs/promises';
 import path from 'node:path';
@@ -46,7 +47,6 @@ export async function buildZendeskApp(outDir: string = DEFAULT_OUT_DIR, connecto
   await fs.mkdir(path.join(outDir, 'translations'), { recursive: true });
   await Promise.all([
     writeManifest(path.join(outDir, 'manifest.json'), connectorUrl),
-    fs.copyFile(path.join(appDir, 'requirements.json'), path.join(outDir, 'requirements.json')),
     fs.cp(path.join(appDir, 'translations'), path.join(outDir, 'translations'), { recursive: true }),
     fs.writeFile(path.join(assets, 'logo.png'), logoPng(320)),
     fs.writeFile(path.join(assets, 'logo-small.png'), logoPng(128)),

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { BuildError, runScript } from '../../scripts/build-error.js';
 import type { Issue } from './check-issue.js';
 import { checkManifest } from './check-manifest.js';
+import { checkOwnedObjects } from './check-owned-objects.js';
 import { checkRequirements } from './check-requirements.js';
 import { checkTranslations } from './check-translations.js';
 import { parseStrictJson } from './parse-strict-json.js';
@@ -80,6 +81,7 @@ export function checkPackageFiles(files: readonly PackageFile[]): CheckResult {
   // InScope's packaging rules (issue 5): nothing hidden, no zcli config, the listing logos present.
   const hidden = [...paths].filter((p) => p.split('/').some((part) => part.startsWith('.')) || p === 'zcli.apps.config.json');
   if (hidden.length > 0) errors.push({ key: 'inscope.unwanted_files', message: `dotfiles or zcli.apps.config.json in the package: ${hidden.join(', ')}` });
+  errors.push(...checkOwnedObjects(text.get('requirements.json')));
   for (const logo of LOGOS) if (!paths.has(logo)) warnings.push({ key: 'inscope.missing_logo', message: `${logo} is missing (needed for a listed app)` });
   return result();
 }
