@@ -91,3 +91,27 @@ describe('a folder or a missing folder where a file belongs', () => {
     expect(code).toBe(1);
   });
 });
+
+describe('a database that is not there', () => {
+  it.each([
+    ['jobs', 'list'],
+    ['migrate'],
+  ])('inscope %s with DATABASE_URL at a closed port says it cannot connect, without the URL', async (...args) => {
+    const closed = net.createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const { port } = closed.address() as net.AddressInfo;
+    await new Promise<void>((resolve) => closed.close(() => resolve()));
+    const { code, stderr } = inscope(args, { DATABASE_URL: `postgres://inscope:hunter2@127.0.0.1:${port}/inscope` });
+    expect(stderr).toContain(`cannot connect to 127.0.0.1:${port}: connection refused. Check DATABASE_URL`);
+    expect(stderr).not.toContain('hunter2');
+    expect(stderr).not.toMatch(STACK);
+    expect(code).toBe(1);
+  });
+
+  it('names an unsupported DATABASE_URL scheme in one line', () => {
+    const { code, stderr } = inscope(['jobs', 'list'], { DATABASE_URL: 'mysql://127.0.0.1/inscope' });
+    expect(stderr).toContain('DATABASE_URL: unsupported database URL scheme "mysql"');
+    expect(stderr).not.toMatch(STACK);
+    expect(code).toBe(1);
+  });
+});
