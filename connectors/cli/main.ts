@@ -1,5 +1,8 @@
 // The `inscope` command line: dispatches to one module per command and maps failures to exit codes.
 import { CliError, EXIT } from './cli-error.js';
+import { SettingsError } from '../shared/settings-error.js';
+import { explainConnectionError } from './explain-connection-error.js';
+import { explainFsError } from './explain-fs-error.js';
 
 type Command = (argv: string[]) => Promise<number>;
 
@@ -55,6 +58,13 @@ export async function main(argv: string[]): Promise<number> {
     if (error instanceof CliError) {
       process.stderr.write(`inscope ${name}: ${error.message}\n`);
       return error.exitCode;
+    }
+    // A path the user named that cannot be read or written, a database that does not answer, a
+    // setting that is wrong: the user's mistake, said in one line, not a crash.
+    const problem = error instanceof SettingsError ? error.message : (explainFsError(error) ?? explainConnectionError(error));
+    if (problem !== undefined) {
+      process.stderr.write(`inscope ${name}: ${problem}\n`);
+      return EXIT.invalid;
     }
     throw error;
   }

@@ -19,7 +19,10 @@ export interface LoadedConfig {
 
 /** Reads and validates a config file; throws ConfigError, or the fs error (ENOENT…) as it is. */
 export async function loadConfig(file: string): Promise<LoadedConfig> {
-  const { size } = await stat(file);
+  const info = await stat(file);
+  // readFile on a folder fails with an EISDIR that does not name the path: say it here, where the path is known.
+  if (info.isDirectory()) throw new ConfigError([{ file, line: 1, column: 1, path: '', message: 'this is a folder: expected a config file (YAML or JSON)' }]);
+  const { size } = info;
   if (size > MAX_CONFIG_BYTES) {
     throw new ConfigError([{ file, line: 1, column: 1, path: '', message: `the file is ${size} bytes: expected a config of at most ${MAX_CONFIG_BYTES} bytes` }]);
   }

@@ -184,9 +184,10 @@ export async function startService(options: ServiceOptions): Promise<Service> {
 
   let server: Server;
   try {
+    // Express 5's app.listen passes a listen error (EADDRINUSE, EACCES) to its callback instead of
+    // throwing: the callback must look at its argument, or the service runs on without a socket.
     server = await new Promise<Server>((resolve, reject) => {
-      const s = app.listen(settings.port, settings.host, () => resolve(s));
-      s.once('error', reject);
+      const s = app.listen(settings.port, settings.host, (error?: Error) => (error ? reject(error) : resolve(s)));
     });
   } catch (error) {
     await Promise.all(tenants.map((t) => t.close().catch(() => {})));

@@ -1,6 +1,7 @@
 // Picks the Store implementation from a database URL (INSCOPE_DATABASE_URL or --database):
 // nothing, `file:…` or a plain path → SQLite; `postgres://…` or `postgresql://…` → PostgreSQL, where
 // an optional `?schema=name` puts the tables in that schema (created on first start).
+import { SettingsError } from '../shared/settings-error.js';
 import { createPostgresStore } from './create-postgres-store.js';
 import { createSqliteStore, defaultDatabaseFile } from './create-sqlite-store.js';
 import type { Store } from './store.js';
@@ -16,7 +17,7 @@ export async function openStore(databaseUrl?: string, options: OpenStoreOptions 
   const url = databaseUrl?.trim() ?? '';
   if (/^postgres(ql)?:\/\//i.test(url)) return createPostgresStore({ ...options, ...toPostgresTarget(url) });
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(url) && !url.toLowerCase().startsWith('file:')) {
-    throw new Error(`unsupported database URL scheme in ${JSON.stringify(url.split(':')[0])}: use a SQLite file path or a postgres:// URL`);
+    throw new SettingsError([`DATABASE_URL: unsupported database URL scheme ${JSON.stringify(url.split(':')[0])}: use a SQLite file path or a postgres:// URL`]);
   }
   return createSqliteStore({ ...options, file: toSqliteFile(url) });
 }
@@ -36,7 +37,7 @@ function toPostgresTarget(url: string): { connectionString: string; schema?: str
   try {
     parsed = new URL(url);
   } catch {
-    throw new Error('invalid PostgreSQL database URL (expected postgres://user:password@host:port/database)');
+    throw new SettingsError(['DATABASE_URL: invalid PostgreSQL database URL (expected postgres://user:password@host:port/database)']);
   }
   const schema = parsed.searchParams.get('schema');
   if (schema === null) return { connectionString: url };

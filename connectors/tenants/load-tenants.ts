@@ -31,7 +31,9 @@ export interface LoadTenantsOptions {
 export function loadTenants(file: string, base: Settings, env: NodeJS.ProcessEnv = process.env, options: LoadTenantsOptions = {}): Tenant[] {
   const { only } = options;
   const fileIssue = (message: string): ConfigError => new ConfigError([{ file, line: 1, column: 1, path: '', message }]);
-  const { size } = statSync(file);
+  const info = statSync(file);
+  if (info.isDirectory()) throw fileIssue('this is a folder: expected a tenants file (YAML)');
+  const { size } = info;
   if (size > MAX_CONFIG_BYTES) throw fileIssue(`the file is ${size} bytes: expected a tenants file of at most ${MAX_CONFIG_BYTES} bytes`);
   let text: string;
   try {

@@ -50,8 +50,9 @@ describe('inscope budget report', () => {
 
   it.each([
     [['report'], /--month is required: the month must be given as YYYY-MM/],
-    [['report', '--month', '2026-13'], /--month "2026-13" is not valid/],
-    [['report', '--month', 'november'], /--month "november" is not valid/],
+    [['report', '--month', '2026-13'], /--month: expected a month YYYY-MM such as 2026-11, got "2026-13"/],
+    [['report', '--month', 'november'], /--month: expected a month YYYY-MM such as 2026-11, got "november"/],
+    [['report', '--month', '2026-1'], /--month: expected a month YYYY-MM such as 2026-11, got "2026-1"/],
     [['report', '--month', '2026-11', '--format', 'pdf'], /--format must be one of table, csv, html/],
     [['summary', '--month', '2026-11'], /unknown budget command "summary"/],
   ])('refuses %j with a usage error', (args, message) => {

@@ -16,7 +16,7 @@ describe('inscope zendesk arguments', () => {
     [['setup', 'extra'], 'usage: inscope zendesk setup'],
     [['setup', '--since', '2026-10-01'], '--since and --limit belong to backfill'],
     [['backfill', '--since', '2026-10-01', '--limit', '0'], '--limit: expected a whole number of 1 or more, got "0"'],
-    [['backfill', '--since', 'last tuesday'], '--since: expected a date such as 2026-10-01'],
+    [['backfill', '--since', 'last tuesday'], '--since: expected a date YYYY-MM-DD (midnight UTC) or a time with its zone such as 2026-10-01T08:00:00Z or 2026-10-01T10:00:00+02:00, got "last tuesday"'],
     [['setup', '--dry-rn'], "Unknown option '--dry-rn'"],
   ])('refuses %j with a usage error', async (argv, message) => {
     const result = await cli.run(argv);
@@ -29,9 +29,16 @@ describe('inscope zendesk arguments', () => {
   it.each([
     ['2026-10-01', Date.parse('2026-10-01T00:00:00Z')],
     ['2026-10-01T08:30:00+02:00', Date.parse('2026-10-01T06:30:00Z')],
-    ['1790812800', 1790812800 * 1000],
+    ['2026-10-01T08:30Z', Date.parse('2026-10-01T08:30:00Z')],
+    ['2026-10-01T08:30:00.250Z', Date.parse('2026-10-01T08:30:00.250Z')],
   ])('reads --since %s', (raw, expected) => {
     expect(parseSince(raw, NOW)).toBe(expected);
+  });
+
+  // Each of these Date.parse reads as some date: 10 January, the year 2026 (or, as Unix seconds, 1970),
+  // local midnight, 1 March. A date option takes strict ISO only.
+  it.each(['01-10-2026', '2026', '1790812800', '2026-10-01T08:00:00', '2026-02-29', '2026-10-1', '2026-10-01 08:00Z', '2026-10-01T24:00:00Z', 'Oct 1 2026'])('refuses --since %s, naming what it expects', (raw) => {
+    expect(() => parseSince(raw, NOW)).toThrow(`--since: expected a date YYYY-MM-DD (midnight UTC) or a time with its zone such as 2026-10-01T08:00:00Z or 2026-10-01T10:00:00+02:00, got ${JSON.stringify(raw)}`);
   });
 });
 

@@ -5,6 +5,8 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { build } from 'vite';
 import { parseDocument } from 'yaml';
+import { runScript } from '../../scripts/build-error.js';
+import { readConnectorUrl } from '../../scripts/read-connector-url.js';
 import { createViteConfig } from '../vite.config.js';
 
 const appDir = path.resolve(import.meta.dirname, '..');
@@ -60,7 +62,10 @@ export async function buildJiraApp(outDir: string = DEFAULT_OUT_DIR, connectorUr
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.meta.filename)) {
-  const out = process.argv[2] ? path.resolve(process.argv[2]) : DEFAULT_OUT_DIR;
-  const built = await buildJiraApp(out);
-  console.log(`Built ${path.relative(process.cwd(), built.outDir) || '.'}: ${built.files.join(', ')}`);
+  await runScript('npm run build:jira', async () => {
+    const url = readConnectorUrl();
+    const out = process.argv[2] ? path.resolve(process.argv[2]) : DEFAULT_OUT_DIR;
+    const built = await buildJiraApp(out, url.href);
+    console.log(`Built ${path.relative(process.cwd(), built.outDir) || '.'} for the connector at ${url.href} (INSCOPE_CONNECTOR_URL): remote baseUrl ${url.origin}; ${built.files.join(', ')}`);
+  });
 }

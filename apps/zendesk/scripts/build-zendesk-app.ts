@@ -1,9 +1,12 @@
 // Builds the Zendesk app package folder, dist/zendesk/: the root manifest.json (the source), the
-// translations, requirements.json, and assets/ (iframe.html with its bundled JS and CSS, the logos).
+// translations and assets/ (iframe.html with its bundled JS and CSS, the logos). No requirements.json:
+// `inscope zendesk setup` owns the Zendesk objects (docs/zendesk-setup.md, "Who creates what").
 // This is the folder `zcli apps:server` serves and `npm run package` zips; zcli never sees the repo root.
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { build } from 'vite';
+import { runScript } from '../../scripts/build-error.js';
+import { readConnectorUrl } from '../../scripts/read-connector-url.js';
 import { createViteConfig } from '../vite.config.js';
 import { logoPng } from './write-logo-png.js';
 
@@ -44,7 +47,6 @@ export async function buildZendeskApp(outDir: string = DEFAULT_OUT_DIR, connecto
   await fs.mkdir(path.join(outDir, 'translations'), { recursive: true });
   await Promise.all([
     writeManifest(path.join(outDir, 'manifest.json'), connectorUrl),
-    fs.copyFile(path.join(appDir, 'requirements.json'), path.join(outDir, 'requirements.json')),
     fs.cp(path.join(appDir, 'translations'), path.join(outDir, 'translations'), { recursive: true }),
     fs.writeFile(path.join(assets, 'logo.png'), logoPng(320)),
     fs.writeFile(path.join(assets, 'logo-small.png'), logoPng(128)),
@@ -53,7 +55,10 @@ export async function buildZendeskApp(outDir: string = DEFAULT_OUT_DIR, connecto
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.meta.filename)) {
-  const out = process.argv[2] ? path.resolve(process.argv[2]) : DEFAULT_OUT_DIR;
-  const built = await buildZendeskApp(out);
-  console.log(`Built ${path.relative(process.cwd(), built.outDir) || '.'}: ${built.files.join(', ')}`);
+  await runScript('npm run build', async () => {
+    const url = readConnectorUrl();
+    const out = process.argv[2] ? path.resolve(process.argv[2]) : DEFAULT_OUT_DIR;
+    const built = await buildZendeskApp(out, url.href);
+    console.log(`Built ${path.relative(process.cwd(), built.outDir) || '.'} for the connector at ${url.href} (INSCOPE_CONNECTOR_URL): domainWhitelist ["${url.hostname}"]; ${built.files.join(', ')}`);
+  });
 }

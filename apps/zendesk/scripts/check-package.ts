@@ -7,8 +7,10 @@
 //   node --import tsx apps/zendesk/scripts/check-package.ts dist/zendesk dist/inscope-zendesk.zip
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { BuildError, runScript } from '../../scripts/build-error.js';
 import type { Issue } from './check-issue.js';
 import { checkManifest } from './check-manifest.js';
+import { checkOwnedObjects } from './check-owned-objects.js';
 import { checkRequirements } from './check-requirements.js';
 import { checkTranslations } from './check-translations.js';
 import { parseStrictJson } from './parse-strict-json.js';
@@ -79,6 +81,7 @@ export function checkPackageFiles(files: readonly PackageFile[]): CheckResult {
   // InScope's packaging rules (issue 5): nothing hidden, no zcli config, the listing logos present.
   const hidden = [...paths].filter((p) => p.split('/').some((part) => part.startsWith('.')) || p === 'zcli.apps.config.json');
   if (hidden.length > 0) errors.push({ key: 'inscope.unwanted_files', message: `dotfiles or zcli.apps.config.json in the package: ${hidden.join(', ')}` });
+  errors.push(...checkOwnedObjects(text.get('requirements.json')));
   for (const logo of LOGOS) if (!paths.has(logo)) warnings.push({ key: 'inscope.missing_logo', message: `${logo} is missing (needed for a listed app)` });
   return result();
 }
@@ -108,18 +111,21 @@ function insecureRequestWarnings(text: ReadonlyMap<string, string>): Issue[] {
 }
 
 export async function checkZendeskPackage(target: string): Promise<CheckResult> {
-  const stat = await fs.lstat(target);
+  const stat = await fs.lstat(target).catch(() => null);
+  if (stat === null) throw new BuildError(`${target} does not exist: build the app first (INSCOPE_CONNECTOR_URL=https://inscope.your-company.com npm run build), then npm run package`);
   return checkPackageFiles(stat.isDirectory() ? await readPackageDir(target) : readPackageZip(new Uint8Array(await fs.readFile(target))));
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.meta.filename)) {
-  let failed = false;
-  for (const target of process.argv.slice(2)) {
-    const { errors, warnings, files } = await checkZendeskPackage(target);
-    console.log(`${target}: ${files.length} files, ${errors.length} errors, ${warnings.length} warnings`);
-    for (const e of errors) console.log(`  error   ${e.key}: ${e.message}`);
-    for (const w of warnings) console.log(`  warning ${w.key}: ${w.message}`);
-    failed ||= errors.length > 0;
-  }
-  process.exitCode = failed ? 1 : 0;
+  await runScript('check-package', async () => {
+    let failed = false;
+    for (const target of process.argv.slice(2)) {
+      const { errors, warnings, files } = await checkZendeskPackage(target);
+      console.log(`${target}: ${files.length} files, ${errors.length} errors, ${warnings.length} warnings`);
+      for (const e of errors) console.log(`  error   ${e.key}: ${e.message}`);
+      for (const w of warnings) console.log(`  warning ${w.key}: ${w.message}`);
+      failed ||= errors.length > 0;
+    }
+    process.exitCode = failed ? 1 : 0;
+  });
 }

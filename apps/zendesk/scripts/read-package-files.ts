@@ -11,10 +11,18 @@ export interface PackageFile {
   readonly symlink: boolean;
 }
 
+/**
+ * The package root's tmp/ is zcli's scratch folder: `zcli apps:validate` and `apps:package` write
+ * tmp/app-<time>.zip there and leave out tmp/** when they zip the folder (zendesk/zcli,
+ * packages/zcli-apps/src/lib/package.ts, createAppPkg). What zcli never uploads is not checked.
+ */
+export const ZCLI_SCRATCH = 'tmp';
+
 export async function readPackageDir(dir: string, prefix = ''): Promise<PackageFile[]> {
   const out: PackageFile[] = [];
   for (const entry of await fs.readdir(path.join(dir, prefix), { withFileTypes: true })) {
     const relative = prefix ? `${prefix}/${entry.name}` : entry.name;
+    if (relative === ZCLI_SCRATCH && entry.isDirectory()) continue;
     if (entry.isSymbolicLink()) out.push({ path: relative, bytes: new Uint8Array(), symlink: true });
     else if (entry.isDirectory()) out.push(...(await readPackageDir(dir, relative)));
     else if (entry.isFile()) out.push({ path: relative, bytes: new Uint8Array(await fs.readFile(path.join(dir, relative))), symlink: false });

@@ -3,6 +3,7 @@
 import fs from 'node:fs/promises';
 import { loadBudgetReport } from '../../reports/load-budget-report.js';
 import { toCsv, toHtml, toTable } from '../../reports/render-budget-report.js';
+import { describeValue } from '../../config/describe-value.js';
 import { isReportMonth, REPORT_MONTH_HINT } from '../../reports/report-month.js';
 import { openStore } from '../../store/open-store.js';
 import { readCliSettings } from '../read-cli-settings.js';
@@ -24,7 +25,8 @@ export async function budgetCommand(argv: string[]): Promise<number> {
   const [sub] = positionals;
   if (sub !== 'report') throw new CliError(`unknown budget command "${sub ?? ''}": use inscope budget report --month YYYY-MM`, EXIT.usage);
   if (values.month === undefined) throw new CliError(`--month is required: ${REPORT_MONTH_HINT}`, EXIT.usage);
-  if (!isReportMonth(values.month)) throw new CliError(`--month "${values.month}" is not valid: ${REPORT_MONTH_HINT}`, EXIT.usage);
+  // The date options' style (parse-iso-instant.ts) and the config's: what was expected, what came.
+  if (!isReportMonth(values.month)) throw new CliError(`--month: expected a month YYYY-MM such as 2026-11, got ${describeValue(values.month)}`, EXIT.usage);
   const format = values.format as Format;
   if (!FORMATS.includes(format)) throw new CliError(`--format must be one of ${FORMATS.join(', ')}`, EXIT.usage);
   const month = values.month;

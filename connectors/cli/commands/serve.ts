@@ -27,6 +27,7 @@ export async function serveCommand(argv: string[]): Promise<number> {
   } catch (error) {
     if (error instanceof SettingsError || error instanceof StartupError) throw new CliError(error.message, EXIT.invalid);
     if (error instanceof ConfigError) throw new CliError(`invalid ${reading}\n${error.message}`, EXIT.invalid);
+    if ((error as NodeJS.ErrnoException).syscall === 'listen') throw new CliError(explainListenError(error as ListenError), EXIT.invalid);
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new CliError(`cannot read ${(error as NodeJS.ErrnoException).path ?? 'a file'}: no such file`, EXIT.invalid);
     throw error;
   }
@@ -59,6 +60,17 @@ export async function serveCommand(argv: string[]): Promise<number> {
   log(`  status page      ${service.url}/`);
   log(`  health           ${service.url}/healthz  ${service.url}/readyz  ${service.url}/metrics`);
   return waitAndClose(service, log);
+}
+
+type ListenError = NodeJS.ErrnoException & { address?: string; port?: number };
+
+/** Why the port could not be opened, in the operator's terms: which address, and what to change. */
+export function explainListenError(error: ListenError): string {
+  const where = `${error.address ?? 'the address'}:${error.port ?? '?'}`;
+  if (error.code === 'EADDRINUSE') return `cannot listen on ${where}: the port is already in use (another inscope serve?). Stop that process or choose another port with PORT or --port.`;
+  if (error.code === 'EACCES') return `cannot listen on ${where}: permission denied (ports below 1024 need privileges). Choose another port with PORT or --port.`;
+  if (error.code === 'EADDRNOTAVAIL') return `cannot listen on ${where}: the address is not on this machine. Check HOST.`;
+  return `cannot listen on ${where}: ${error.code ?? error.message}`;
 }
 
 async function waitAndClose(service: { close(): Promise<void> }, log: (line: string) => void): Promise<number> {

@@ -33,7 +33,9 @@ export async function simulateCommand(argv: string[]): Promise<number> {
 
   const { loaded, engine } = await loadCliConfig(values.config);
   const contracts = new Map<string, ContractDefinition>(loaded.config.contracts.map((c) => [c.id, c]));
-  const outStream = values.out ? fs.createWriteStream(values.out) : process.stdout;
+  // Opened synchronously so that a folder or a missing directory is an error here, with its path,
+  // rather than an unhandled 'error' event from the stream later.
+  const outStream = values.out ? fs.createWriteStream(values.out, { fd: fs.openSync(values.out, 'w') }) : process.stdout;
   const rows = createBufferedWriter(outStream);
   // With rows on stdout in a machine format, the summary goes to stderr so the output stays parseable.
   const summaryStream = format !== 'table' && !values.out ? process.stderr : process.stdout;

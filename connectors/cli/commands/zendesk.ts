@@ -19,6 +19,7 @@ import { CliError, EXIT } from '../cli-error.js';
 import { loadCliConfig } from '../load-cli-config.js';
 import { parseCommandArgs } from '../parse-command-args.js';
 import { createProgress } from '../progress-bar.js';
+import { parseIsoInstant } from '../parse-iso-instant.js';
 import { parseLimit } from '../parse-limit.js';
 
 export interface ZendeskCommandDeps {
@@ -173,11 +174,11 @@ function dryRunMode(loaded: LoadedConfig, engine: Extract<BackfillMode, { kind: 
   };
 }
 
-/** `2026-10-01` (UTC midnight), an ISO 8601 instant, or Unix seconds; Zendesk wants it at least a minute old. */
+/** `2026-10-01` (UTC midnight) or an ISO 8601 time with its zone; Zendesk wants it at least a minute old. */
 export function parseSince(raw: string | undefined, now: number): number {
   if (raw === undefined) throw new CliError(`backfill needs --since DATE, e.g. --since 2026-10-01\n${USAGE}`, EXIT.usage);
-  const ms = /^\d+$/.test(raw) ? Number(raw) * 1000 : Date.parse(raw);
-  if (!Number.isFinite(ms)) throw new CliError(`--since: expected a date such as 2026-10-01 or 2026-10-01T08:00:00Z, got "${raw}"`, EXIT.usage);
-  if (ms > now - 60_000) throw new CliError('--since must be at least a minute in the past (the incremental export refuses later start times)', EXIT.usage);
-  return ms;
+  const parsed = parseIsoInstant(raw);
+  if (!parsed.ok) throw new CliError(`--since: ${parsed.message}`, EXIT.usage);
+  if (parsed.ms > now - 60_000) throw new CliError('--since must be at least a minute in the past (the incremental export refuses later start times)', EXIT.usage);
+  return parsed.ms;
 }

@@ -22,12 +22,32 @@ export function desiredCategoryOptions(tags: CategoryFieldTarget['tags']): { nam
   ];
 }
 
+const isCategoryDropdown = (f: ZendeskTicketField) => f.type === 'tagger' && f.title.trim().toLowerCase() === CATEGORY_FIELD_TITLE.toLowerCase();
+
+/** The configured field, else the Category dropdown that already has InScope's options, else the first one. */
 function findField(fields: readonly ZendeskTicketField[], target: CategoryFieldTarget): ZendeskTicketField | undefined {
   if (target.configuredId !== undefined) {
     const byId = fields.find((f) => f.id === target.configuredId);
     if (byId) return byId;
   }
-  return fields.find((f) => f.type === 'tagger' && f.title.trim().toLowerCase() === CATEGORY_FIELD_TITLE.toLowerCase());
+  const dropdowns = fields.filter(isCategoryDropdown);
+  const values = Object.values(target.tags);
+  return dropdowns.find((f) => values.every((v) => f.custom_field_options?.some((o) => o.value === v))) ?? dropdowns[0];
+}
+
+/**
+ * Setup owns the field and never makes a second one (docs/zendesk-setup.md, "Who creates what");
+ * a second Category dropdown, such as an older app's requirements.json created, is named so that
+ * agents do not fill in one InScope never reads.
+ */
+function duplicateSteps(fields: readonly ZendeskTicketField[], field: ZendeskTicketField): SetupStep[] {
+  return fields
+    .filter((f) => f.id !== field.id && f.active !== false && isCategoryDropdown(f))
+    .map((f) => ({
+      action: 'check' as const,
+      what: `ticket field "${f.title}" (id ${f.id})`,
+      detail: `is a second Category dropdown: InScope reads and sets only id ${field.id}; deactivate or delete this one in Admin Center → Objects and rules → Tickets → Fields`,
+    }));
 }
 
 export function planCategoryField(
@@ -36,10 +56,19 @@ export function planCategoryField(
   target: CategoryFieldTarget,
   ids: SetupIds,
 ): SetupStep[] {
+  const field = findField(fields, target);
+  return [...planField(api, field, target, ids), ...(field ? duplicateSteps(fields, field) : [])];
+}
+
+function planField(
+  api: Pick<ZendeskSetupApi, 'createTicketField' | 'updateTicketField'>,
+  field: ZendeskTicketField | undefined,
+  target: CategoryFieldTarget,
+  ids: SetupIds,
+): SetupStep[] {
   const wanted = desiredCategoryOptions(target.tags);
   const what = `ticket field "${CATEGORY_FIELD_TITLE}"`;
   const steps: SetupStep[] = [];
-  const field = findField(fields, target);
   if (target.configuredId !== undefined && field?.id !== target.configuredId) {
     steps.push({ action: 'check', what: `categoryField ${target.configuredId}`, detail: 'from the config does not exist in this account' });
   }

@@ -10,6 +10,11 @@
 // and an existing one is accepted as it is.
 //
 // The signing secret goes into the store's settings table and is never printed or logged.
+//
+// Setup is the one owner of this webhook (docs/zendesk-setup.md, "Who creates what"): it never
+// creates a second one. When an account already has several (an older app's requirements.json
+// created one beside setup's), it uses the one whose secret InScope holds and names the others,
+// whose deliveries the service refuses because Zendesk signs them with secrets InScope never saw.
 import type { ZendeskWebhook, ZendeskWebhookInput } from '../client/zendesk-api-types.js';
 import type { ZendeskSetupApi } from '../client/zendesk-setup-api.js';
 import type { SetupIds, SetupStep } from './setup-step.js';
@@ -70,9 +75,37 @@ export async function planWebhook(
 ): Promise<WebhookPlan> {
   const steps: SetupStep[] = [];
   const what = `webhook "${WEBHOOK_NAME}"`;
-  const found = webhooks.find((w) => sameUrl(w.endpoint, input.endpoint));
+  const matches = webhooks.filter((w) => sameUrl(w.endpoint, input.endpoint));
   const secretWhat = "the webhook's signing secret";
   const secretWhere = `in the store settings as ${WEBHOOK_SECRET_SETTING} (never printed)`;
+  const stored = await input.store.getSetting(WEBHOOK_SECRET_SETTING);
+
+  // With several webhooks on the endpoint, keep the one whose secret the service verifies with today
+  // (stored by an earlier setup, else ZENDESK_WEBHOOK_SECRET), else the first Zendesk lists.
+  const secrets = new Map<string, string>();
+  const secretOf = async (id: string): Promise<string> => {
+    let secret = secrets.get(id);
+    if (secret === undefined) secrets.set(id, (secret = (await api.getWebhookSigningSecret(id)).secret));
+    return secret;
+  };
+  let found = matches[0];
+  if (matches.length > 1) {
+    for (const candidate of matches) await secretOf(candidate.id);
+    found = matches.find((w) => secrets.get(w.id) === stored) ?? matches.find((w) => input.envSecrets.includes(secrets.get(w.id)!)) ?? found;
+  }
+  const duplicates: SetupStep[] = [];
+  if (found) {
+    for (const other of webhooks.filter((w) => w !== found && (sameUrl(w.endpoint, input.endpoint) || w.name === WEBHOOK_NAME))) {
+      const sameEndpoint = sameUrl(other.endpoint, input.endpoint);
+      duplicates.push({
+        action: 'check',
+        what: `webhook "${other.name}" (id ${other.id})`,
+        detail: sameEndpoint
+          ? `is a second webhook to ${input.endpoint}: Zendesk signs its deliveries with a secret InScope does not hold, so the service refuses them and every event arrives twice. InScope uses id ${found.id}; delete this one in Admin Center → Apps and integrations → Webhooks`
+          : `points at ${other.endpoint}, not at InScope: InScope uses id ${found.id}; delete this one in Admin Center → Apps and integrations → Webhooks`,
+      });
+    }
+  }
 
   if (!found) {
     const namesake = webhooks.find((w) => w.name === WEBHOOK_NAME);
@@ -128,8 +161,8 @@ export async function planWebhook(
   }
   if (found.status !== 'active') steps.push({ action: 'check', what: label, detail: 'is inactive: activate it in Admin Center → Apps and integrations → Webhooks' });
 
-  const { secret } = await api.getWebhookSigningSecret(found.id);
-  if ((await input.store.getSetting(WEBHOOK_SECRET_SETTING)) === secret) {
+  const secret = await secretOf(found.id);
+  if (stored === secret) {
     steps.push({ action: 'ok', what: secretWhat, detail: `is stored as ${WEBHOOK_SECRET_SETTING}` });
   } else {
     steps.push({
@@ -145,5 +178,6 @@ export async function planWebhook(
   const envSecret: EnvSecretState = input.envSecrets.length === 0 ? 'unset' : input.envSecrets.includes(secret) ? 'match' : 'differs';
   if (envSecret === 'match') steps.push({ action: 'ok', what: 'ZENDESK_WEBHOOK_SECRET', detail: "matches the webhook's signing secret" });
   if (envSecret === 'differs') steps.push({ action: 'check', what: 'ZENDESK_WEBHOOK_SECRET', detail: "does not match the webhook's signing secret: the service refuses its deliveries" });
+  steps.push(...duplicates);
   return { steps, envSecret };
 }

@@ -36,9 +36,9 @@ function variant(changes: Record<string, unknown>, extra: PackageFile[] = []): P
 }
 
 describe('the built package', () => {
-  it('holds the manifest, translations, requirements, the iframe page with its bundle, and the logos', () => {
+  it('holds the manifest, translations, the iframe page with its bundle, and the logos', () => {
     const paths = built.map((f) => f.path);
-    expect(paths).toEqual(expect.arrayContaining(['manifest.json', 'requirements.json', 'translations/en.json', 'translations/nl.json', 'assets/iframe.html', 'assets/logo.png', 'assets/logo-small.png']));
+    expect(paths).toEqual(expect.arrayContaining(['manifest.json', 'translations/en.json', 'translations/nl.json', 'assets/iframe.html', 'assets/logo.png', 'assets/logo-small.png']));
     expect(paths.filter((p) => /^assets\/inscope-[\w-]+\.js$/.test(p))).toHaveLength(1);
     expect(paths.filter((p) => /^assets\/inscope-[\w-]+\.css$/.test(p))).toHaveLength(1);
   });
@@ -61,11 +61,10 @@ describe('the built package', () => {
     }
   });
 
-  it('declares the Category dropdown with its Call and advisory options, and the webhook', () => {
-    const requirements = json('requirements.json') as { ticket_fields: Record<string, { type: string; custom_field_options: { value: string }[] }>; webhooks: Record<string, { subscriptions: string[] }> };
-    expect(requirements.ticket_fields['inscope_category']).toMatchObject({ type: 'tagger', title: 'Category' });
-    expect(requirements.ticket_fields['inscope_category']!.custom_field_options.map((o) => o.value)).toEqual(['call', 'advisory']);
-    expect(requirements.webhooks['inscope_ticket_events']!.subscriptions).toContain('zen:event-type:ticket.created');
+  // inscope zendesk setup owns the Category field and the webhook (docs/zendesk-setup.md, "Who
+  // creates what"): Zendesk would create an app's requirements again on every install.
+  it('declares no requirements, so installing the app never adds a second Category field or webhook', () => {
+    expect(built.map((f) => f.path)).not.toContain('requirements.json');
   });
 
   it('adds the connector host to domainWhitelist when built for a connector URL', async () => {
@@ -75,6 +74,15 @@ describe('the built package', () => {
     expect(manifest.domainWhitelist).toEqual(['inscope.veldhuis-software.nl']);
     expect((json('manifest.json') as { domainWhitelist: string[] }).domainWhitelist).toEqual([]);
   }, 60_000);
+
+  // Zendesk offers admins no "allowed domains" setting: the host is in the manifest's
+  // domainWhitelist, fixed at build time (developer.zendesk.com/apps/docs/apps-v2/manifest).
+  it.each(['en', 'nl'])('tells the admin (%s) that the connector URL must be the one the package was built for', (locale) => {
+    const instructions = (json(`translations/${locale}.json`) as { app: { installation_instructions: string } }).app.installation_instructions;
+    expect(instructions).toContain('domainWhitelist');
+    expect(instructions).toContain('npm run build');
+    expect(instructions).not.toMatch(/allowed domains|toegestane domeinen/i);
+  });
 
   it('leaves dotfiles and zcli.apps.config.json out of the zip', async () => {
     const copy = path.join(dir, 'with-junk');
@@ -86,12 +94,33 @@ describe('the built package', () => {
     const { entries } = await packageZendeskApp(copy, path.join(dir, 'junk.zip'));
     expect(entries.filter((e) => e.startsWith('.') || e.includes('/.') || e === 'zcli.apps.config.json')).toEqual([]);
   });
+
+  it('packages and passes the check after `zcli apps:validate` left its tmp/app-<time>.zip in the folder', async () => {
+    const copy = path.join(dir, 'after-zcli');
+    fs.cpSync(appDir, copy, { recursive: true });
+    fs.mkdirSync(path.join(copy, 'tmp'));
+    fs.writeFileSync(path.join(copy, 'tmp/app-20261206120000000.zip'), zipSync({ 'manifest.json': encode(json('manifest.json')) }));
+    const { entries } = await packageZendeskApp(copy, path.join(dir, 'after-zcli.zip'));
+    expect(entries.filter((e) => e.startsWith('tmp'))).toEqual([]);
+    expect((await checkZendeskPackage(copy)).errors).toEqual([]);
+  });
+
+  it('says to build first, without a stack, when there is no build to package or check', async () => {
+    const missing = path.join(dir, 'never-built');
+    await expect(packageZendeskApp(missing, path.join(dir, 'never.zip'))).rejects.toMatchObject({ name: 'BuildError', message: expect.stringContaining('does not exist: build the app first: INSCOPE_CONNECTOR_URL=') });
+    await expect(checkZendeskPackage(missing)).rejects.toMatchObject({ name: 'BuildError', message: expect.stringContaining('build the app first') });
+    expect(fs.existsSync(path.join(dir, 'never.zip'))).toBe(false);
+  });
 });
 
 describe('the check refuses what Zendesk refuses', () => {
   const manifest = () => json('manifest.json');
   const en = () => json('translations/en.json') as { app: Record<string, unknown> & { parameters: Record<string, unknown> } };
-  const requirements = () => json('requirements.json') as Record<string, Record<string, Record<string, unknown>>>;
+  // What the app declared before setup became the only owner: a realistic requirements.json for the rules.
+  const requirements = (): Record<string, Record<string, Record<string, unknown>>> => ({
+    ticket_fields: { inscope_category: { type: 'tagger', title: 'Category', custom_field_options: [{ name: 'Call', value: 'call' }, { name: 'Advisory', value: 'advisory' }] } },
+    webhooks: { inscope_ticket_events: { name: 'InScope ticket events', status: 'active', endpoint: '{{setting.connectorUrl}}/webhooks/zendesk', http_method: 'POST', request_format: 'json', subscriptions: ['zen:event-type:ticket.created'] } },
+  });
   const symlink: PackageFile = { path: 'assets/link.js', bytes: new Uint8Array(), symlink: true };
 
   it.each([
@@ -123,6 +152,8 @@ describe('the check refuses what Zendesk refuses', () => {
     { rule: 'missing_required_fields', files: () => variant({ 'requirements.json': { webhooks: { hook: { ...requirements()['webhooks']!['inscope_ticket_events'], endpoint: undefined } } } }) },
     { rule: 'missing_required_fields', files: () => variant({ 'requirements.json': { ticket_fields: { field: { type: 'tagger' } } } }) },
     { rule: 'duplicate_requirements', files: () => variant({ 'requirements.json': '{"ticket_fields":{"a":{"title":"A"},"a":{"title":"B"}}}' }) },
+    { rule: 'inscope.setup_owns_objects', files: () => variant({ 'requirements.json': { ticket_fields: requirements()['ticket_fields'] } }) },
+    { rule: 'inscope.setup_owns_objects', files: () => variant({ 'requirements.json': { webhooks: requirements()['webhooks'] } }) },
     { rule: 'unsupported_mime_type_detected', files: () => variant({ 'assets/handbook.pdf': 'x' }) },
     { rule: 'unsupported_mime_type_detected', files: () => variant({}, [{ path: 'assets/notes.txt', bytes: new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0]), symlink: false }]) },
     { rule: 'symlink_in_zip', files: () => variant({}, [symlink]) },

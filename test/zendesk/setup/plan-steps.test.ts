@@ -70,6 +70,19 @@ describe('planWebhook', () => {
     expect(plan.steps[0]?.detail).toContain('points at https://old-host.example/webhooks/zendesk');
   });
 
+  it('uses the webhook on its endpoint and names a namesake that points elsewhere (an app install with an unresolved {{setting.connectorUrl}})', async () => {
+    const stray = webhook({ id: '01JC2B8K4R7T1V5X9Z3M6P0QWE', endpoint: '{{setting.connectorUrl}}/webhooks/zendesk' });
+    const ids: SetupIds = { statuses: {} };
+    const plan = await planWebhook(api, [stray, webhook({})], input, ids);
+    expect(ids.webhookId).toBe('01JA7Q3ZV8M1XW4D2N6R5T9KQP');
+    expect(plan.steps.filter((s) => s.action === 'create')).toEqual([]);
+    expect(plan.steps.at(-1)).toMatchObject({
+      action: 'check',
+      what: 'webhook "InScope ticket events" (id 01JC2B8K4R7T1V5X9Z3M6P0QWE)',
+      detail: 'points at {{setting.connectorUrl}}/webhooks/zendesk, not at InScope: InScope uses id 01JA7Q3ZV8M1XW4D2N6R5T9KQP; delete this one in Admin Center → Apps and integrations → Webhooks',
+    });
+  });
+
   it('flags an inactive webhook and a ZENDESK_WEBHOOK_SECRET that differs, without showing either secret', async () => {
     const plan = await planWebhook(api, [webhook({ status: 'inactive' })], { ...input, envSecrets: ['some-other-secret'] }, { statuses: {} });
     expect(plan.envSecret).toBe('differs');

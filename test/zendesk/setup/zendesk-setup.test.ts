@@ -242,6 +242,66 @@ describe('inscope zendesk setup on a configured account', () => {
   });
 });
 
+// Setup owns the Category field and the webhook (docs/zendesk-setup.md, "Who creates what"). An
+// account where an older app's requirements.json created a second of each gets no third: setup keeps
+// the webhook whose secret InScope holds and names the duplicates for the admin to delete.
+describe('inscope zendesk setup on an account with a second Category field and webhook', () => {
+  const APP_WEBHOOK_ID = '01JC2B8K4R7T1V5X9Z3M6P0QWE';
+  const OTHER_SECRET = setupFixture<{ signing_secret: { secret: string } }>('webhook-signing-secret-other').signing_secret.secret;
+
+  function duplicatedAccount(): nock.Scope {
+    return nock(ORIGIN)
+      .get('/api/v2/ticket_fields.json')
+      .query(listQuery)
+      .reply(200, setupFixture('ticket-fields-duplicated'))
+      .get('/api/v2/custom_statuses.json')
+      .reply(200, apiFixture('custom-statuses'))
+      .get('/api/v2/webhooks')
+      .query(listQuery)
+      .reply(200, setupFixture('webhooks-duplicated'))
+      .get(`/api/v2/webhooks/${APP_WEBHOOK_ID}/signing_secret`)
+      .reply(200, setupFixture('webhook-signing-secret-other'))
+      .get(`/api/v2/webhooks/${WEBHOOK_ID}/signing_secret`)
+      .reply(200, apiFixture('webhook-signing-secret'));
+  }
+
+  it('creates nothing, keeps the webhook whose secret it holds and names the duplicates', async () => {
+    const seed = cli.openStore();
+    await seed.migrate();
+    await seed.putSetting(WEBHOOK_SECRET_SETTING, FIXTURE_SECRET);
+    const api = duplicatedAccount();
+
+    const result = await cli.run(['setup'], { ZENDESK_WEBHOOK_SECRET: FIXTURE_SECRET });
+
+    expect(api.isDone()).toBe(true);
+    expect(result.calls.every((c) => c.method === 'GET')).toBe(true);
+    expect(result.code).toBe(3);
+    const plan = result.stdout.split('\n').filter((l) => l.startsWith('  '));
+    expect(plan).toContain('  ok            ticket field "Category" (id 360001000001) has options call, advisory');
+    expect(plan).toContain(
+      '  check         ticket field "Category" (id 360001000099) is a second Category dropdown: InScope reads and sets only id 360001000001; deactivate or delete this one in Admin Center → Objects and rules → Tickets → Fields',
+    );
+    expect(plan).toContain(`  ok            webhook "InScope ticket events" (id ${WEBHOOK_ID}) → POST https://inscope.veldhuis-software.nl/webhooks/zendesk, 4 ticket events`);
+    expect(plan).toContain(
+      `  check         webhook "InScope ticket events" (id ${APP_WEBHOOK_ID}) is a second webhook to https://inscope.veldhuis-software.nl/webhooks/zendesk: Zendesk signs its deliveries with a secret InScope does not hold, so the service refuses them and every event arrives twice. InScope uses id ${WEBHOOK_ID}; delete this one in Admin Center → Apps and integrations → Webhooks`,
+    );
+    expect(await cli.openStore().getSetting(WEBHOOK_SECRET_SETTING)).toBe(FIXTURE_SECRET);
+    expect(result.stdout).not.toContain(FIXTURE_SECRET);
+    expect(result.stdout).not.toContain(OTHER_SECRET);
+  });
+
+  it('with no secret stored yet, keeps the one ZENDESK_WEBHOOK_SECRET matches and stores its secret, never the other', async () => {
+    const api = duplicatedAccount();
+
+    const result = await cli.run(['setup'], { ZENDESK_WEBHOOK_SECRET: FIXTURE_SECRET });
+
+    expect(api.isDone()).toBe(true);
+    expect(result.calls.filter((c) => c.method !== 'GET')).toEqual([]);
+    expect(result.stdout).toContain(`  check         webhook "InScope ticket events" (id ${APP_WEBHOOK_ID}) is a second webhook`);
+    expect(await cli.openStore().getSetting(WEBHOOK_SECRET_SETTING)).toBe(FIXTURE_SECRET);
+  });
+});
+
 describe('inscope zendesk setup failures', () => {
   it.each([
     [401, 'check ZENDESK_EMAIL/ZENDESK_API_TOKEN'],
