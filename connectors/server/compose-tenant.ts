@@ -58,6 +58,8 @@ export interface TenantOptions {
   readonly workerId: string;
   readonly forge: ForgeSettings | null;
   readonly sweepMs: number;
+  /** Writes one structured log line (JSON, no newline); default: stdout. */
+  readonly log?: (line: string) => void;
 }
 
 export interface TenantService {
@@ -85,6 +87,7 @@ export async function composeTenant(options: TenantOptions): Promise<TenantServi
   const config = loaded.config;
   const engine = compileRules(config, { configHash: loaded.hash });
   const who = options.id === null ? '' : `tenant ${options.id}: `;
+  const log = options.log ?? ((line: string) => { process.stdout.write(`${line}\n`); });
 
   const configured = config.connector.mode;
   if (configured === 'live' && !settings.zendesk && !settings.jira) {
@@ -209,6 +212,7 @@ export async function composeTenant(options: TenantOptions): Promise<TenantServi
           engine: () => engine,
           now,
           proposals: proposalHooks,
+          onDecision: (line) => log(JSON.stringify(options.id === null ? line : { ...line, tenant: options.id })),
           plan: { tagPrefix: config.connector.tagPrefix, pathGuard: config.connector.pathGuard, requestMissingInfo: config.connector.requestMissingInfo, agentLocale: config.defaults.locale },
         });
         metrics.inc('inscope_verdicts_total', { outcome: result.outcome, kind: result.kind });
@@ -277,7 +281,7 @@ export async function composeTenant(options: TenantOptions): Promise<TenantServi
       }),
     );
     // The status page and the report show ticket ids, notes and money: admin only (start-service.ts).
-    router.get('/', options.adminOnly, async (_req, res) => {
+    router.get('/', options.adminOnly, async (req, res) => {
       const [queue, audit] = await Promise.all([store.queueDepth(), store.listAudit({ limit: 50 })]);
       res.type('html').send(
         renderStatusPage({
@@ -291,8 +295,19 @@ export async function composeTenant(options: TenantOptions): Promise<TenantServi
             if (kind === 'jira') return settings.jira ? `${settings.jira.siteUrl.replace(/\/+$/, '')}/browse/${encodeURIComponent(id)}` : null;
             return settings.zendeskSubdomain ? `https://${settings.zendeskSubdomain}.zendesk.com/agent/tickets/${encodeURIComponent(id)}` : null;
           },
+          // Live proposals live on the ticket; shadow mode keeps the PDF it would have attached on disk.
+          ...(mode === 'shadow' && { proposalPdfUrl: (id: number) => `${req.baseUrl}/proposals/${id}.pdf` }),
         }),
       );
+    });
+    router.get('/proposals/:file', options.adminOnly, async (req, res) => {
+      const id = /^([1-9][0-9]{0,15})\.pdf$/.exec(String(req.params.file))?.[1];
+      const record = id === undefined ? null : await store.getProposal(Number(id));
+      if (!record?.pdfPath) return sendJsonError(res, 404, 'not_found', 'No shadow-mode PDF for this proposal: live proposals are attached to their ticket');
+      res.type('application/pdf').set('Content-Disposition', `inline; filename="${record.number}-v${record.version}.pdf"`).sendFile(record.pdfPath, (error) => {
+        // The data folder was cleaned since: say so rather than fail the request.
+        if (error && !res.headersSent) sendJsonError(res, 404, 'not_found', `The PDF of ${record.number} is no longer on disk`);
+      });
     });
     router.get('/reports/budget', options.adminOnly, async (req, res) => {
       const month = req.query.month;
