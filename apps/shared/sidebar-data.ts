@@ -19,6 +19,8 @@ export interface BudgetSnapshot {
   readonly committed: number;
   readonly pending: number;
   readonly currency: string;
+  /** Shadow mode: `committed` counts the proposals InScope made without sending them. */
+  readonly shadow?: boolean;
 }
 
 export interface LastDecision {

@@ -37,6 +37,7 @@ import { createProposalRouter } from './create-proposal-router.js';
 import { createSidebarRouter } from './create-sidebar-router.js';
 import type { Settings } from './read-settings.js';
 import { renderStatusPage } from './render-status-page.js';
+import { serviceMode } from './service-mode.js';
 
 export class StartupError extends Error {
   override name = 'StartupError';
@@ -95,7 +96,7 @@ export async function composeTenant(options: TenantOptions): Promise<TenantServi
       ? 'mode is "live" in the config but no Zendesk credentials are set (ZENDESK_SUBDOMAIN with ZENDESK_EMAIL and ZENDESK_API_TOKEN, or ZENDESK_OAUTH_TOKEN)'
       : `${who}mode is "live" in its config but the tenants file gives it no Zendesk credentials (zendesk.email with zendesk.apiToken, or zendesk.oauthToken)`);
   }
-  const mode: 'live' | 'shadow' = configured === 'shadow' || !settings.zendesk ? 'shadow' : 'live';
+  const mode = serviceMode(configured, settings);
   const mapping = config.helpdesks?.zendesk;
   if (mode === 'live' && !mapping) throw new StartupError(`${who}live mode needs helpdesks.zendesk in the config (category field, statuses, fields)`);
 
@@ -191,6 +192,7 @@ export async function composeTenant(options: TenantOptions): Promise<TenantServi
     const proposals = createProposalFlow({
       store, config: () => config, configHash: () => loaded.hash, templates, secret: proposalSecret, publicUrl: settings.publicUrl, now,
       shadowDir: settings.proposalsDir ?? defaultProposalsDir(settings.databaseUrl, options.id),
+      shadow: mode === 'shadow',
       // Declared below; only called after a decision, when the pool exists.
       wake: () => pool.wake(),
     });
@@ -313,7 +315,8 @@ export async function composeTenant(options: TenantOptions): Promise<TenantServi
       const month = req.query.month;
       if (!isReportMonth(month)) return sendJsonError(res, 400, 'bad_month', `month: ${REPORT_MONTH_HINT}`);
       const org = typeof req.query.org === 'string' && req.query.org !== '' ? req.query.org : undefined;
-      res.type('html').send(toHtml(await loadBudgetReport(store, config, month, org), month));
+      const shadow = mode === 'shadow';
+      res.type('html').send(toHtml(await loadBudgetReport(store, config, month, org, { shadow }), month, { shadow }));
     });
 
     const sweepProposals = async () => (await proposals.sweepExpired((kind) => (kind === 'jira' ? jira.helpdesk : helpdesk))).length;

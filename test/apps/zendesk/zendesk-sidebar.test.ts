@@ -125,6 +125,13 @@ describe('the budget', () => {
     expect(meter.querySelectorAll('.meter__bar')).toHaveLength(3);
     // 3 h × €135 = €405 on top of €3,700 passes the €4,000 cap by €105.
     expect(q('[data-testid="budget-over"]')?.textContent).toBe('This proposal would exceed the cap by €105.00.');
+    expect(q('[data-testid="budget-shadow"]')).toBeNull();
+  });
+
+  it('says when shadow mode counts the proposals it made as committed', async () => {
+    await boot(48203, { budget: { cap: { amount: 4000 }, committed: 405, pending: 0, currency: 'EUR', shadow: true } });
+    await vi.waitFor(() => expect(q('[data-testid="budget-shadow"]')?.textContent).toMatch(/^Shadow mode: the proposals InScope made without sending them count as committed/));
+    expect(q('.legend li')?.textContent).toBe('Committed (incl. shadow mode): €405.00');
   });
 });
 
