@@ -127,7 +127,7 @@ export async function processJob(job: JobWithDeliveries, deps: ProcessJobDeps): 
         kind: plan.kind === 'guard' ? 'guard' : 'decision',
         ...(verdict.rule ? { rule: verdict.rule } : {}),
         verdict: {
-          ...verdict, facts: verdict.facts, kind: verdict.kind, trace: verdict.trace, planned: toAuditChange(change), fingerprint: plan.fingerprint, subject: state.item.subject, conflicts,
+          ...verdict, facts: verdict.facts, kind: verdict.kind, trace: verdict.trace, planned: toAuditChange(change), fingerprint: plan.fingerprint, subject: state.item.subject, createdAt: state.item.createdAt, conflicts,
           // Who the ticket is from, so that the log can be read per organization (`inscope decisions --org`).
           organization: { id: state.item.organizationId ?? null, name: state.item.organizationName ?? null },
           mode: deps.helpdesk.live ? 'live' : 'shadow',
