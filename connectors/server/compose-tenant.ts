@@ -306,7 +306,10 @@ export async function composeTenant(options: TenantOptions): Promise<TenantServi
       const id = /^([1-9][0-9]{0,15})\.pdf$/.exec(String(req.params.file))?.[1];
       const record = id === undefined ? null : await store.getProposal(Number(id));
       if (!record?.pdfPath) return sendJsonError(res, 404, 'not_found', 'No shadow-mode PDF for this proposal: live proposals are attached to their ticket');
-      res.type('application/pdf').set('Content-Disposition', `inline; filename="${record.number}-v${record.version}.pdf"`).sendFile(record.pdfPath, (error) => {
+      res.type('application/pdf').set('Content-Disposition', `inline; filename="${record.number}-v${record.version}.pdf"`);
+      // The path is the one shadow mode wrote: INSCOPE_PROPOSALS_DIR may be relative, and a data
+      // folder may sit below a dot folder (which sendFile refuses by default).
+      res.sendFile(path.resolve(record.pdfPath), { dotfiles: 'allow' }, (error) => {
         // The data folder was cleaned since: say so rather than fail the request.
         if (error && !res.headersSent) sendJsonError(res, 404, 'not_found', `The PDF of ${record.number} is no longer on disk`);
       });

@@ -49,6 +49,8 @@ beforeAll(async () => {
     settings: readSettings({
       PORT: '0', HOST: '127.0.0.1', INSCOPE_CONFIG: path.join(root, 'examples/coverage.yaml'), DATABASE_URL: path.join(dir, 'data', 'inscope.db'),
       ZENDESK_WEBHOOK_SECRET: SECRET, INSCOPE_WORKERS: '1', INSCOPE_PUBLIC_URL: 'https://inscope.example.test', INSCOPE_PROPOSAL_SECRET: 'proposal-secret-for-tests-0123456789',
+      // Relative, and below a dot folder: the PDF route must still find what shadow mode wrote.
+      INSCOPE_PROPOSALS_DIR: path.relative(process.cwd(), path.join(dir, '.inscope', 'proposals')),
     }),
     now: () => NOV_27, delayScale: 0.001, pollMs: 2, retryBaseMs: 1, sweepMs: 0,
     log: (line) => lines.push(line),
@@ -97,6 +99,11 @@ it('shows the would-be change on the status page and serves the shadow PDF it li
   expect(pdf.headers.get('content-type')).toBe('application/pdf');
   expect(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-');
   expect((await fetch(`${service.url}/proposals/999.pdf`)).status).toBe(404);
+  fs.renameSync(path.resolve(proposal!.pdfPath!), `${path.resolve(proposal!.pdfPath!)}.moved`);
+  const gone = await fetch(`${service.url}/proposals/${proposal!.id}.pdf`);
+  expect(gone.status).toBe(404);
+  expect(await gone.json()).toEqual({ error: { code: 'not_found', message: 'The PDF of P-2026-0001 is no longer on disk' } });
+  fs.renameSync(`${path.resolve(proposal!.pdfPath!)}.moved`, path.resolve(proposal!.pdfPath!));
   expect((await fetch(`${service.url}/proposals/..%2Fdata.pdf`)).status).toBe(404);
 });
 
