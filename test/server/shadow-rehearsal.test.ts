@@ -2,6 +2,7 @@
 // yields one log line with the change it would write, the status page shows that change and serves
 // the proposal's PDF, the proposal is addressed to the organization, its printed accept link opens
 // a marked preview that records nothing, and the month's budget counts it as committed.
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -133,3 +134,29 @@ it('counts the shadow proposal as committed in the month budget, labelled as sha
   expect(budget).toMatchObject({ committed: 405, pending: 0, shadow: true });
   expect(proposal!.status).toBe('draft');
 });
+
+/** The real binary on the service's own store, as an administrator would run it beside the service. */
+function inscope(...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [path.join(root, 'connectors/cli/inscope.js'), ...args], {
+      cwd: root, env: { ...process.env, INSCOPE_CONFIG: '', INSCOPE_TENANTS: '', DATABASE_URL: path.join(dir, 'data', 'inscope.db') },
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => { stdout += d.toString(); });
+    child.stderr.on('data', (d: Buffer) => { stderr += d.toString(); });
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+it('reads back as the administrator would: the decision with what it would set, and the shadow month', async () => {
+  const decisions = await inscope('decisions', 'list', '--format', 'table');
+  expect(decisions).toMatchObject({ code: 0, stderr: '' });
+  expect(decisions.stdout.split('\n')[1]).toMatch(/^\d+\s+2026-11-27 10:00:00\s+shadow\s+48203\s+advisory\s+how-to-question\s+Gemeente Zuidwijk — Silver 2025-2027\s+advisory\s+new\s+payroll inscope_advisory inscope_d_[0-9a-f]{8} inscope_p2026_0001_v1\s+public \(nl\)\s+P-2026-0001 v1$/);
+  const budget = await inscope('budget', 'report', '--month', '2026-11', '--org', '9002');
+  expect(budget).toMatchObject({ code: 0, stderr: '' });
+  expect(budget.stdout).toMatch(/^Budget 2026-11 \(shadow mode: /);
+  expect(budget.stdout.split('\n')[2]).toMatch(/^Gemeente Zuidwijk — Silver 2025-2027\s+C-2025-014\s+0\s+1\s+0\s+3 h\s+0 h\s+€405\.00\s+€0\.00\s+€4,000\.00\s+€3,595\.00\s+10\.1%\s+1$/);
+}, 60_000);
+
