@@ -1,5 +1,6 @@
 // The organization's budget this month as a stacked meter: committed, pending, and what a proposal
 // for this ticket would add, against the cap (in money when the cap has an amount, else in hours).
+// In shadow mode the connector counts the proposals it made as committed, and the meter says so.
 import { h } from 'preact';
 import { formatMoney, formatNumber } from './format.js';
 import type { PanelLocale, Translate } from './labels.js';
@@ -29,7 +30,7 @@ export function BudgetMeter({ budget, proposal, t, locale }: BudgetMeterProps) {
   const used = budget.committed + budget.pending;
   const over = used + extra - cap;
   const segments = [
-    { key: 'committed', value: budget.committed, label: t('budget.committed') },
+    { key: 'committed', value: budget.committed, label: t(budget.shadow ? 'budget.committedShadow' : 'budget.committed') },
     { key: 'pending', value: budget.pending, label: t('budget.pending') },
     ...(extra > 0 ? [{ key: 'proposal', value: extra, label: t('budget.proposal') }] : []),
   ];
@@ -44,6 +45,7 @@ export function BudgetMeter({ budget, proposal, t, locale }: BudgetMeterProps) {
       segments.map((s) => h('span', { key: s.key, class: `meter__bar meter__bar--${s.key}`, style: { width: percent(s.value, Math.max(cap, used + extra)) } })),
     ),
     h('p', { class: 'hint' }, summary),
+    budget.shadow ? h('p', { class: 'hint', 'data-testid': 'budget-shadow' }, t('budget.shadow')) : null,
     h(
       'ul',
       { class: 'legend' },

@@ -1,12 +1,32 @@
-// The completeness checklist: the facts InScope found in the ticket, and the items still missing.
+// The completeness checklist: the facts InScope found in the ticket, and the items still missing,
+// under names an agent reads ("Error text", not the config's `errorText`).
 import { h } from 'preact';
-import type { PanelLocale, Translate } from './labels.js';
+import { PANEL_TRANSLATIONS, type LabelKey, type PanelLocale, type Translate } from './labels.js';
 import type { SidebarData } from './sidebar-data.js';
 
 export interface ChecklistSectionProps {
   readonly data: SidebarData;
   readonly t: Translate;
   readonly locale: PanelLocale;
+}
+
+/** The fact's label, else its name in words: a fact the config declares has no translation. */
+export function factLabel(name: string, t: Translate): string {
+  const key = `fact.${name}`;
+  if (Object.hasOwn(PANEL_TRANSLATIONS.en, key)) return t(key as LabelKey);
+  const words = name.replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/[_-]+/g, ' ').trim().toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/** Values that are InScope's own codes (the request kind, the language) in words; others as found. */
+function valueLabel(name: string, value: string, t: Translate): string {
+  const key = `value.${name}.${value}`;
+  return Object.hasOwn(PANEL_TRANSLATIONS.en, key) ? t(key as LabelKey) : value;
+}
+
+function sourceLabel(source: string, t: Translate): string {
+  const key = `source.${source}`;
+  return Object.hasOwn(PANEL_TRANSLATIONS.en, key) ? t(key as LabelKey) : source;
 }
 
 export function ChecklistSection({ data, t, locale }: ChecklistSectionProps) {
@@ -25,17 +45,17 @@ export function ChecklistSection({ data, t, locale }: ChecklistSectionProps) {
           facts.map(([name, fact]) =>
             h(
               'li',
-              { key: `f-${name}`, class: 'checklist__item checklist__item--present', title: fact.source },
+              { key: `f-${name}`, class: 'checklist__item checklist__item--present', title: sourceLabel(fact.source, t), 'data-fact': name },
               h('span', { class: 'checklist__mark', 'aria-hidden': 'true' }, '✓'),
               h('span', { class: 'sr-only' }, `${t('checklist.present')}: `),
-              h('span', { class: 'checklist__name' }, name),
-              h('span', { class: 'checklist__value' }, fact.value),
+              h('span', { class: 'checklist__name' }, factLabel(name, t)),
+              h('span', { class: 'checklist__value' }, valueLabel(name, fact.value, t)),
             ),
           ),
           missing.map((item) =>
             h(
               'li',
-              { key: `m-${item.id}`, class: 'checklist__item checklist__item--missing', title: item.id, 'data-missing': item.id },
+              { key: `m-${item.id}`, class: 'checklist__item checklist__item--missing', 'data-missing': item.id },
               h('span', { class: 'checklist__mark', 'aria-hidden': 'true' }, '✗'),
               h('span', { class: 'sr-only' }, `${t('checklist.missing')}: `),
               h('span', { class: 'checklist__name' }, item.text[locale]),

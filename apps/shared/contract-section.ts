@@ -1,5 +1,6 @@
 // The contract card: id, level, covered products, validity, and warnings when it does not apply or
-// expires within 30 days of `today`.
+// expires within 30 days of `today`. Whether it applies was decided on the ticket's creation date,
+// so "not active yet" speaks of that day, in the past tense.
 import { h } from 'preact';
 import { contractNotices } from './contract-notices.js';
 import { formatDate } from './format.js';
@@ -47,7 +48,9 @@ export function ContractSection({ data, t, locale, today }: ContractSectionProps
             'p',
             { class: 'notice notice--warning', key: notice.kind, 'data-testid': `contract-${notice.kind}` },
             notice.kind === 'state'
-              ? t(`contract.state.${notice.state}`)
+              ? notice.state === 'not-yet-active' && data.ticket.createdAt
+                ? t('contract.notYetActiveOn', { date: formatDate(data.ticket.createdAt, locale, contract.timeZone) })
+                : t(`contract.state.${notice.state}`)
               : notice.days === 0
                 ? t('contract.expiresToday')
                 : t('contract.expiresSoon', { days: notice.days, date: formatDate(notice.date, locale) }),

@@ -16,9 +16,18 @@ export function formatNumber(value: number, locale: PanelLocale): string {
   return new Intl.NumberFormat(LOCALE_TAG[locale], { maximumFractionDigits: 2 }).format(value);
 }
 
-/** `2026-12-31` or an ISO instant → "31 Dec 2026" / "31 dec 2026"; the calendar date as written, in UTC. */
-export function formatDate(isoDate: string, locale: PanelLocale): string {
-  const date = new Date(isoDate.length === 10 ? `${isoDate}T00:00:00Z` : isoDate);
+/**
+ * `2026-12-31` or an ISO instant → "31 Dec 2026" / "31 dec 2026": a date as written; an instant on
+ * its day in `timeZone` (default UTC), e.g. the contract's, which decides whether it applied.
+ */
+export function formatDate(isoDate: string, locale: PanelLocale, timeZone = 'UTC'): string {
+  const dateOnly = isoDate.length === 10;
+  const date = new Date(dateOnly ? `${isoDate}T00:00:00Z` : isoDate);
   if (Number.isNaN(date.getTime())) return isoDate;
-  return new Intl.DateTimeFormat(LOCALE_TAG[locale], { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(date);
+  const options = { day: 'numeric', month: 'short', year: 'numeric' } as const;
+  try {
+    return new Intl.DateTimeFormat(LOCALE_TAG[locale], { ...options, timeZone: dateOnly ? 'UTC' : timeZone }).format(date);
+  } catch {
+    return new Intl.DateTimeFormat(LOCALE_TAG[locale], { ...options, timeZone: 'UTC' }).format(date);
+  }
 }

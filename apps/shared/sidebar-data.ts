@@ -19,6 +19,8 @@ export interface BudgetSnapshot {
   readonly committed: number;
   readonly pending: number;
   readonly currency: string;
+  /** Shadow mode: `committed` counts the proposals InScope made without sending them. */
+  readonly shadow?: boolean;
 }
 
 export interface LastDecision {
@@ -29,7 +31,11 @@ export interface LastDecision {
 }
 
 export interface SidebarData {
-  readonly ticket: { readonly id: string; readonly subject: string; readonly category: string | null; readonly status: string | null };
+  readonly ticket: {
+    readonly id: string; readonly subject: string; readonly category: string | null; readonly status: string | null;
+    /** ISO 8601 instant the ticket was created: the day the contract was checked on. */
+    readonly createdAt?: string;
+  };
   readonly verdict: Verdict;
   readonly contract: ContractDetails | null;
   /** Null until proposals and budgets land in the connector. */

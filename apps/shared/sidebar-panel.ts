@@ -90,6 +90,7 @@ export function SidebarPanel({ api, host, locale, today, refreshToken = 0, onRea
   const currency = contract?.currency ?? verdict.proposal?.currency ?? 'EUR';
   const approved = isApproved(data);
   const approvable = verdict.outcome === 'covered' && verdict.missing.length === 0;
+  const advisory = data.ticket.category === 'advisory' || verdict.outcome === 'advisory';
   const proposalHours = form === 'convert' ? previewHours : (verdict.proposal?.hours ?? null);
   const proposal = proposalHours ? { hours: proposalHours, amount: proposalAmount(proposalHours, rate) } : null;
 
@@ -161,12 +162,13 @@ export function SidebarPanel({ api, host, locale, today, refreshToken = 0, onRea
         { class: 'actions' },
         button(approvable ? t('actions.approve') : t('actions.approveOverride'), () => (approvable ? void approve() : setForm('override')), approved, approvable, 'action-approve'),
         button(t('actions.requestInfo'), () => void requestInfo(), verdict.missing.length === 0, verdict.outcome === 'incomplete', 'action-request-info'),
-        button(t('actions.convert'), () => { setPreviewHours(verdict.proposal?.hours ?? 1); setForm('convert'); }, data.ticket.category === 'advisory', false, 'action-convert'),
+        // An advisory ticket is converted already (InScope drafts its proposal): nothing to offer.
+        advisory ? null : button(t('actions.convert'), () => { setPreviewHours(verdict.proposal?.hours ?? 1); setForm('convert'); }, false, false, 'action-convert'),
         button(t('actions.reevaluate'), () => void reevaluate(), false, false, 'action-reevaluate'),
       ),
       approved ? h('p', { class: 'hint' }, t('actions.alreadyApproved')) : null,
       form === 'override' ? h(OverrideForm, { outcome: t(`outcome.${verdict.outcome}`), busy: busy !== null, t, onConfirm: (reason: string) => void approve(reason), onCancel: () => setForm(null) }) : null,
-      form === 'convert'
+      form === 'convert' && !advisory
         ? h(ConvertForm, { hourlyRate: rate, currency, defaultHours: verdict.proposal?.hours ?? 1, busy: busy !== null, t, locale, onHoursChange: setPreviewHours, onConfirm: (body: { hours: number; scope: string }) => void convert(body), onCancel: () => { setForm(null); setOverBudget(null); } })
         : null,
       form === 'convert' && overBudget

@@ -1,4 +1,6 @@
-// The verdict: a badge, the reasons in plain words, and the deciding rule's id on hover.
+// The verdict: a badge and the reasons in plain words. Rule ids are the administrator's words, not
+// the agent's: they stay in a data attribute (the status page and `inscope decisions` show them).
+// What is missing is listed once, under Completeness.
 import { h } from 'preact';
 import type { PanelLocale, Translate } from './labels.js';
 import type { SidebarData } from './sidebar-data.js';
@@ -13,20 +15,17 @@ export interface VerdictSectionProps {
 export function VerdictSection({ data, t, locale }: VerdictSectionProps) {
   const badge = badgeFor(data, data.proposal?.state);
   const { verdict } = data;
-  const ruleText = verdict.rule ? t('verdict.rule', { rule: verdict.rule }) : t('verdict.noRule');
+  // An incomplete verdict's reasons are its missing items, which the checklist lists already.
+  const missing = new Set(verdict.missing.map((m) => m.text[locale]));
+  const reasons = verdict.reasons.map((r) => r[locale]).filter((r) => !missing.has(r));
+  if (reasons.length === 0 && missing.size > 0) reasons.push(t('verdict.missing'));
   return h(
     'section',
-    { class: 'section', 'aria-labelledby': 'inscope-verdict' },
+    { class: 'section', 'aria-labelledby': 'inscope-verdict', 'data-rule': verdict.rule ?? '' },
     h('h2', { id: 'inscope-verdict', class: 'section__title' }, t('verdict.heading')),
-    h('span', { class: `tag tag--${badge.tone}`, 'data-testid': 'verdict-badge', 'data-outcome': verdict.outcome, title: ruleText }, t(badge.label)),
-    verdict.reasons.length > 0
-      ? h(
-          'ul',
-          { class: 'reasons' },
-          verdict.reasons.map((reason, i) => h('li', { key: i, title: ruleText }, reason[locale])),
-        )
-      : null,
-    h('p', { class: 'hint' }, ruleText),
+    h('span', { class: `tag tag--${badge.tone}`, 'data-testid': 'verdict-badge', 'data-outcome': verdict.outcome }, t(badge.label)),
+    reasons.length > 0 ? h('ul', { class: 'reasons' }, reasons.map((reason, i) => h('li', { key: i }, reason))) : null,
+    verdict.rule ? null : h('p', { class: 'hint' }, t('verdict.noRule')),
     data.shadow ? h('p', { class: 'notice notice--info', role: 'note' }, t('verdict.shadow')) : null,
   );
 }

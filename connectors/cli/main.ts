@@ -15,6 +15,7 @@ const commands: Record<string, () => Promise<Command>> = {
   serve: async () => (await import('./commands/serve.js')).serveCommand,
   jobs: async () => (await import('./commands/jobs.js')).jobsCommand,
   budget: async () => (await import('./commands/budget.js')).budgetCommand,
+  decisions: async () => (await import('./commands/decisions.js')).decisionsCommand,
   migrate: async () => (await import('./commands/migrate.js')).migrateCommand,
   zendesk: async () => (await import('./commands/zendesk.js')).zendeskCommand,
   jira: async () => (await import('./commands/jira.js')).jiraCommand,
@@ -33,6 +34,9 @@ Commands:
   serve [--config FILE] [--port N]         run the webhook service (shadow mode without Zendesk credentials)
   jobs list [--state S] | show ID | retry ID   inspect the durable queue and its dead letters
   budget report --month YYYY-MM [--org ID] [--format table|csv|html]   the month's proposals and budgets per organization
+  decisions list [--outcome O] [--rule ID] [--org ORG] [--ticket ID] [--since DATE] [--until DATE] [--limit N] [--format table|json|csv]
+                                           the decisions in the audit log, with the change each set (or would set, in shadow mode)
+  decisions show ID [--format table|json]  one decision in full: reason, change, comment and proposal
   migrate                                  apply the store's pending migrations (also done on start)
   zendesk setup [--dry-run]                create or check the Category field, statuses and webhook
   zendesk backfill --since DATE [--dry-run] [--limit N]   triage or queue the open tickets since DATE

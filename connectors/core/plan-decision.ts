@@ -36,6 +36,8 @@ export interface Plan {
   readonly fingerprint: string;
   /** Why this plan, in words for the audit log. */
   readonly why: string;
+  /** The language the change's comment is written in; absent without a comment. */
+  readonly commentLocale?: Locale;
 }
 
 const OUTCOME_TAGS = ['incomplete', 'covered', 'advisory', 'review'] as const;
@@ -127,7 +129,7 @@ export function planDecision(input: PlanInput, options: PlanOptions): Plan {
     if (!revert) tags.push(warned);
     if (tags.length !== state.tags.length || tags.some((t) => !state.tags.includes(t))) change.tags = tags;
     change.comment = { body: renderInternalNote(verdict, options.agentLocale, words), public: false };
-    return { kind: 'guard', change, fingerprint, why: `${options.pathGuard}: approved while ${breach.en}` };
+    return { kind: 'guard', change, fingerprint, why: `${options.pathGuard}: approved while ${breach.en}`, commentLocale: options.agentLocale };
   }
 
   if (state.category !== verdict.category && (changed || state.category === null)) change.category = verdict.category;
@@ -137,14 +139,16 @@ export function planDecision(input: PlanInput, options: PlanOptions): Plan {
   // People may edit tags and fields after a decision; InScope only writes again when its decision changes.
   const tags = changed ? planTags(state.tags, verdict, fingerprint, options.tagPrefix) : undefined;
   if (tags) change.tags = tags;
+  let commentLocale: Locale | undefined;
   if (changed) {
     const askCustomer = verdict.outcome === 'incomplete' && options.requestMissingInfo;
+    commentLocale = askCustomer ? pickLocale(state.item.requesterLocale, options.agentLocale) : options.agentLocale;
     change.comment = askCustomer
-      ? { body: renderMissingInfoRequest(verdict, pickLocale(state.item.requesterLocale, options.agentLocale)), public: true }
-      : { body: renderInternalNote(verdict, options.agentLocale), public: false };
+      ? { body: renderMissingInfoRequest(verdict, commentLocale), public: true }
+      : { body: renderInternalNote(verdict, commentLocale), public: false };
   }
 
   const empty = change.category === undefined && change.status === undefined && change.tags === undefined && change.comment === undefined;
   if (empty) return { kind: 'noop', change, fingerprint, why: 'already applied: same decision, nothing to change' };
-  return { kind: 'decision', change, fingerprint, why: firstDecision ? 'first decision' : 'decision changed' };
+  return { kind: 'decision', change, fingerprint, why: firstDecision ? 'first decision' : 'decision changed', ...(commentLocale === undefined ? {} : { commentLocale }) };
 }

@@ -54,6 +54,12 @@ const SCOPE_TEXT = {
   en: (subject: string) => `Advice and work on your request "${subject}".`,
 } as const;
 
+function contractOrganization(config: CoverageConfig, verdict: Verdict): string | undefined {
+  if (!verdict.contract) return undefined;
+  const definition = config.contracts.find((c) => c.id === verdict.contract?.id);
+  return definition?.match.organizationNames?.[0] ?? verdict.contract.name;
+}
+
 export function buildProposal(input: BuildProposalInput): Proposal {
   const { verdict, item, config, agentInput } = input;
   const draft = verdict.proposal;
@@ -93,7 +99,9 @@ export function buildProposal(input: BuildProposalInput): Proposal {
     ticket: { id: item.id, subject: item.subject, ...(input.ticketUrl === undefined ? {} : { url: input.ticketUrl }) },
     organization: {
       ...(item.organizationId === undefined ? {} : { id: item.organizationId }),
-      name: item.organizationName ?? contactName ?? contactEmail ?? item.id,
+      // The helpdesk's organization name, else the one the contract matches by or the contract's own
+      // name (shadow mode triages from a delivery, which carries only the organization's id).
+      name: item.organizationName ?? contractOrganization(config, verdict) ?? contactName ?? contactEmail ?? `ticket #${item.id}`,
     },
     contact: {
       ...(contactName === undefined ? {} : { name: contactName }),

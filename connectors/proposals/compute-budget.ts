@@ -48,6 +48,8 @@ export interface BudgetSummary {
   /** Thresholds this proposal crosses (before < t ≤ after). */
   readonly crossed: readonly number[];
   readonly policy: BudgetPolicy;
+  /** Shadow mode: `committed` counts the proposals shadow mode made as if they had been accepted. */
+  readonly shadow?: true;
 }
 
 const major = (minor: number, currency: string) => Number(toDecimalString(minor, currency));

@@ -10,6 +10,7 @@ import type { CoverageConfig } from '../config/config-schema.js';
 import type { HelpdeskPort, TicketChange } from '../core/helpdesk-port.js';
 import type { ProposalRecord } from '../store/proposal-store.js';
 import type { HelpdeskKind, Store } from '../store/store.js';
+import { asShadowEntry } from './as-shadow-entry.js';
 import { buildProposal, type AgentProposalInput } from './build-proposal.js';
 import { computeBudget, type BudgetSummary } from './compute-budget.js';
 import { formatMoney } from './format-money.js';
@@ -40,6 +41,11 @@ export interface ProposalFlowDeps {
   readonly shadowDir: string;
   /** Called once a decision's ticket write is queued: the worker pool's wake (else its next poll). */
   readonly wake?: () => void;
+  /**
+   * Shadow mode: the proposals it made (drafts with their PDF on disk) count as committed, so that
+   * the meter and the budget report show the month as it would have been.
+   */
+  readonly shadow?: boolean;
 }
 
 export interface PrepareInput {
@@ -82,18 +88,20 @@ export function createProposalFlow(deps: ProposalFlowDeps) {
     const contract = config.contracts.find((c) => c.id === verdict.contract?.id);
     if (!contract?.monthlyBudget) return null;
     const month = budgetMonthOf(deps.now(), contract.timeZone);
-    const rows = await deps.store.listProposals({ contractId: contract.id, budgetMonth: month, statuses: ['sent', 'accepted'], limit: 10_000 });
+    const rows = await deps.store.listProposals({ contractId: contract.id, budgetMonth: month, statuses: deps.shadow ? ['draft', 'sent', 'accepted'] : ['sent', 'accepted'], limit: 10_000 });
     const loggedHours = config.proposals.timeSpentField === undefined ? null : Math.round((await deps.store.loggedSeconds(contract.id, month)) / 36) / 100;
-    return computeBudget({
+    const others = rows.filter((r) => r.id !== proposal?.id);
+    const summary = computeBudget({
       month,
       cap: contract.monthlyBudget,
       currency: contract.currency ?? config.defaults.currency,
-      entries: rows.filter((r) => r.id !== proposal?.id),
+      entries: deps.shadow ? others.map(asShadowEntry).filter((r) => r !== null) : others,
       proposal,
       loggedHours,
       policy: config.proposals.budgetPolicy,
       thresholds: config.proposals.thresholds,
     });
+    return deps.shadow ? { ...summary, shadow: true } : summary;
   }
 
   /** Books the growth of the ticket's time spent (the configured field, seconds) in the contract's month. */

@@ -7,7 +7,7 @@
 // - an accepted proposal is an approval the path guard respects;
 // - a proposal decision queued by the page, a reply or the sweep is written on the ticket once: the
 //   marker tag in the same write tells a retried job that it landed.
-import type { Verdict } from '../../rules/index.js';
+import type { Locale, Verdict } from '../../rules/index.js';
 import type { HelpdeskPort, TicketChange, TicketState } from '../core/helpdesk-port.js';
 import { isHelpdeskError } from '../shared/helpdesk-error.js';
 import type { Plan } from '../core/plan-decision.js';
@@ -34,6 +34,10 @@ export interface HookedChange {
   afterApply(): Promise<void>;
   /** For the decision's audit entry. */
   readonly summary: unknown;
+  /** The language of the change's comment when it is not the plan's (the proposal's, to the customer). */
+  readonly commentLocale?: Locale;
+  /** The proposal the change sends or holds, for the decision's log line. */
+  readonly proposalNumber?: string;
 }
 
 export interface DecidedContext {
@@ -142,11 +146,13 @@ export function createProposalJobHooks(flow: ProposalFlow): ProposalJobHooks {
       const summary = { id: prepared.record.id, number: prepared.record.number, version: prepared.record.version, hold: prepared.hold, budget: prepared.budget };
       if (prepared.hold) {
         const note = await flow.markHeld(prepared, { jobId: job.id });
-        return { change: { ...plan.change, comment: { body: `${plan.change.comment.body}\n\n${note}`, public: false } }, afterApply: async () => {}, summary };
+        return { change: { ...plan.change, comment: { body: `${plan.change.comment.body}\n\n${note}`, public: false } }, afterApply: async () => {}, summary, proposalNumber: prepared.record.number };
       }
       return {
         change: flow.sendChange(prepared, plan.change, state.tags),
         summary,
+        commentLocale: prepared.record.document.contact.locale,
+        proposalNumber: prepared.record.number,
         async afterApply() {
           // Shadow mode decides again on every delivery: the PDF is written once.
           if (!helpdesk.live && prepared.record.pdfPath !== null) return;

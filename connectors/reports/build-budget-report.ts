@@ -3,6 +3,7 @@
 // (compute-budget.ts): money in minor units, hours in hundredths; renderers format at the end.
 import type { ContractDefinition } from '../../rules/rules-config.js';
 import { toMinorUnits } from '../proposals/minor-units.js';
+import { asShadowEntry } from '../proposals/as-shadow-entry.js';
 import type { ProposalRecord } from '../store/proposal-store.js';
 
 export interface BudgetReportRow {
@@ -27,6 +28,10 @@ export interface BudgetReportRow {
   readonly remaining: number | null;
   /** Committed + pending in percent of the tighter cap, one decimal; null without a cap. */
   readonly usedPercent: number | null;
+  /** Proposals shadow mode made, counted in `accepted` and `committed` as if they had been accepted. */
+  readonly shadow: number;
+  /** False when the contract was not active on any day of the month: no cap, nothing remaining. */
+  readonly active: boolean;
 }
 
 export interface BuildBudgetReportInput {
@@ -37,13 +42,24 @@ export interface BuildBudgetReportInput {
   readonly month: string;
   /** Only the rows for this organization id (or contract id). */
   readonly organization?: string;
+  /** Shadow mode: the drafts it made (their PDF written) count as committed. */
+  readonly shadow?: boolean;
+}
+
+/** Whether the contract is active on some day of the month (YYYY-MM); ISO dates compare as text. */
+function activeIn(contract: ContractDefinition, month: string): boolean {
+  return contract.validFrom <= `${month}-31` && (contract.validUntil === undefined || contract.validUntil >= `${month}-01`);
 }
 
 export function buildBudgetReport(input: BuildBudgetReportInput): BudgetReportRow[] {
   const rows: BudgetReportRow[] = [];
   for (const contract of input.contracts) {
-    const own = input.proposals.filter((p) => p.contractId === contract.id && p.budgetMonth === input.month);
-    if (!contract.monthlyBudget && own.length === 0) continue;
+    const all = input.proposals.filter((p) => p.contractId === contract.id && p.budgetMonth === input.month);
+    const own = input.shadow ? all.map(asShadowEntry).filter((p) => p !== null) : all;
+    const shadow = input.shadow ? all.filter((p) => p.status === 'draft' && p.pdfPath !== null).length : 0;
+    const active = activeIn(contract, input.month);
+    // An expired (or not yet started) contract has no budget this month: listed only for its proposals.
+    if ((!contract.monthlyBudget || !active) && own.length === 0) continue;
     const organizationIds = [...new Set([...(contract.match.organizationIds ?? []), ...own.flatMap((p) => (p.organizationId ? [p.organizationId] : []))])];
     if (input.organization !== undefined && input.organization !== contract.id && !organizationIds.includes(input.organization)) continue;
     const currency = contract.currency ?? input.defaultCurrency;
@@ -52,7 +68,7 @@ export function buildBudgetReport(input: BuildBudgetReportInput): BudgetReportRo
     const sent = new Set(own.filter((p) => p.sentAt !== null).map((p) => p.number)).size;
     const hours = { committed: sum('accepted', 'hundredthHours'), pending: sum('sent', 'hundredthHours') };
     const amount = { committed: sum('accepted', 'subtotal'), pending: sum('sent', 'subtotal') };
-    const budget = contract.monthlyBudget;
+    const budget = active ? contract.monthlyBudget : undefined;
     const cap = {
       ...(budget?.hours !== undefined && { hours: Math.round(budget.hours * 100) }),
       ...(budget?.amount !== undefined && { amount: toMinorUnits(budget.amount, currency, 'monthly budget') }),
@@ -68,7 +84,8 @@ export function buildBudgetReport(input: BuildBudgetReportInput): BudgetReportRo
       month: input.month,
       contractId: contract.id,
       organizationIds,
-      name: own.find((p) => p.document.organization.name)?.document.organization.name ?? contract.name,
+      // Shadow proposals made before they were addressed to the organization carry the ticket's id.
+      name: own.map((p) => p.document.organization.name).find((n, i) => n && n !== own[i]!.document.ticket.id) ?? contract.name,
       currency,
       sent,
       accepted: own.filter((p) => p.status === 'accepted').length,
@@ -79,6 +96,8 @@ export function buildBudgetReport(input: BuildBudgetReportInput): BudgetReportRo
       unit,
       remaining: capInUnit === undefined ? null : capInUnit - usedInUnit,
       usedPercent: percents.length === 0 ? null : Math.round(Math.max(...percents) * 10) / 10,
+      shadow,
+      active,
     });
   }
   return rows;

@@ -12,7 +12,11 @@ export async function loadBudgetReport(
   config: Pick<RulesConfig, 'contracts' | 'defaults'>,
   month: string,
   organization?: string,
+  options: { readonly shadow?: boolean } = {},
 ): Promise<BudgetReportRow[]> {
   const proposals = await store.listProposals({ budgetMonth: month, limit: MAX_PROPOSALS });
-  return buildBudgetReport({ contracts: config.contracts, defaultCurrency: config.defaults.currency, proposals, month, ...(organization !== undefined && { organization }) });
+  return buildBudgetReport({
+    contracts: config.contracts, defaultCurrency: config.defaults.currency, proposals, month,
+    ...(organization !== undefined && { organization }), ...(options.shadow && { shadow: true }),
+  });
 }

@@ -37,6 +37,7 @@ import { createProposalRouter } from './create-proposal-router.js';
 import { createSidebarRouter } from './create-sidebar-router.js';
 import type { Settings } from './read-settings.js';
 import { renderStatusPage } from './render-status-page.js';
+import { serviceMode } from './service-mode.js';
 
 export class StartupError extends Error {
   override name = 'StartupError';
@@ -58,6 +59,8 @@ export interface TenantOptions {
   readonly workerId: string;
   readonly forge: ForgeSettings | null;
   readonly sweepMs: number;
+  /** Writes one structured log line (JSON, no newline); default: stdout. */
+  readonly log?: (line: string) => void;
 }
 
 export interface TenantService {
@@ -85,6 +88,7 @@ export async function composeTenant(options: TenantOptions): Promise<TenantServi
   const config = loaded.config;
   const engine = compileRules(config, { configHash: loaded.hash });
   const who = options.id === null ? '' : `tenant ${options.id}: `;
+  const log = options.log ?? ((line: string) => { process.stdout.write(`${line}\n`); });
 
   const configured = config.connector.mode;
   if (configured === 'live' && !settings.zendesk && !settings.jira) {
@@ -92,7 +96,7 @@ export async function composeTenant(options: TenantOptions): Promise<TenantServi
       ? 'mode is "live" in the config but no Zendesk credentials are set (ZENDESK_SUBDOMAIN with ZENDESK_EMAIL and ZENDESK_API_TOKEN, or ZENDESK_OAUTH_TOKEN)'
       : `${who}mode is "live" in its config but the tenants file gives it no Zendesk credentials (zendesk.email with zendesk.apiToken, or zendesk.oauthToken)`);
   }
-  const mode: 'live' | 'shadow' = configured === 'shadow' || !settings.zendesk ? 'shadow' : 'live';
+  const mode = serviceMode(configured, settings);
   const mapping = config.helpdesks?.zendesk;
   if (mode === 'live' && !mapping) throw new StartupError(`${who}live mode needs helpdesks.zendesk in the config (category field, statuses, fields)`);
 
@@ -188,6 +192,7 @@ export async function composeTenant(options: TenantOptions): Promise<TenantServi
     const proposals = createProposalFlow({
       store, config: () => config, configHash: () => loaded.hash, templates, secret: proposalSecret, publicUrl: settings.publicUrl, now,
       shadowDir: settings.proposalsDir ?? defaultProposalsDir(settings.databaseUrl, options.id),
+      shadow: mode === 'shadow',
       // Declared below; only called after a decision, when the pool exists.
       wake: () => pool.wake(),
     });
@@ -209,6 +214,7 @@ export async function composeTenant(options: TenantOptions): Promise<TenantServi
           engine: () => engine,
           now,
           proposals: proposalHooks,
+          onDecision: (line) => log(JSON.stringify(options.id === null ? line : { ...line, tenant: options.id })),
           plan: { tagPrefix: config.connector.tagPrefix, pathGuard: config.connector.pathGuard, requestMissingInfo: config.connector.requestMissingInfo, agentLocale: config.defaults.locale },
         });
         metrics.inc('inscope_verdicts_total', { outcome: result.outcome, kind: result.kind });
@@ -277,7 +283,7 @@ export async function composeTenant(options: TenantOptions): Promise<TenantServi
       }),
     );
     // The status page and the report show ticket ids, notes and money: admin only (start-service.ts).
-    router.get('/', options.adminOnly, async (_req, res) => {
+    router.get('/', options.adminOnly, async (req, res) => {
       const [queue, audit] = await Promise.all([store.queueDepth(), store.listAudit({ limit: 50 })]);
       res.type('html').send(
         renderStatusPage({
@@ -291,14 +297,29 @@ export async function composeTenant(options: TenantOptions): Promise<TenantServi
             if (kind === 'jira') return settings.jira ? `${settings.jira.siteUrl.replace(/\/+$/, '')}/browse/${encodeURIComponent(id)}` : null;
             return settings.zendeskSubdomain ? `https://${settings.zendeskSubdomain}.zendesk.com/agent/tickets/${encodeURIComponent(id)}` : null;
           },
+          // Live proposals live on the ticket; shadow mode keeps the PDF it would have attached on disk.
+          ...(mode === 'shadow' && { proposalPdfUrl: (id: number) => `${req.baseUrl}/proposals/${id}.pdf` }),
         }),
       );
+    });
+    router.get('/proposals/:file', options.adminOnly, async (req, res) => {
+      const id = /^([1-9][0-9]{0,15})\.pdf$/.exec(String(req.params.file))?.[1];
+      const record = id === undefined ? null : await store.getProposal(Number(id));
+      if (!record?.pdfPath) return sendJsonError(res, 404, 'not_found', 'No shadow-mode PDF for this proposal: live proposals are attached to their ticket');
+      res.type('application/pdf').set('Content-Disposition', `inline; filename="${record.number}-v${record.version}.pdf"`);
+      // The path is the one shadow mode wrote: INSCOPE_PROPOSALS_DIR may be relative, and a data
+      // folder may sit below a dot folder (which sendFile refuses by default).
+      res.sendFile(path.resolve(record.pdfPath), { dotfiles: 'allow' }, (error) => {
+        // The data folder was cleaned since: say so rather than fail the request.
+        if (error && !res.headersSent) sendJsonError(res, 404, 'not_found', `The PDF of ${record.number} is no longer on disk`);
+      });
     });
     router.get('/reports/budget', options.adminOnly, async (req, res) => {
       const month = req.query.month;
       if (!isReportMonth(month)) return sendJsonError(res, 400, 'bad_month', `month: ${REPORT_MONTH_HINT}`);
       const org = typeof req.query.org === 'string' && req.query.org !== '' ? req.query.org : undefined;
-      res.type('html').send(toHtml(await loadBudgetReport(store, config, month, org), month));
+      const shadow = mode === 'shadow';
+      res.type('html').send(toHtml(await loadBudgetReport(store, config, month, org, { shadow }), month, { shadow }));
     });
 
     const sweepProposals = async () => (await proposals.sweepExpired((kind) => (kind === 'jira' ? jira.helpdesk : helpdesk))).length;

@@ -1,13 +1,14 @@
-// A small Prometheus registry (counters, a histogram, gauges read at scrape time): the handful of
-// series operators need does not justify a dependency.
+// The service's Prometheus metrics on prom-client: InScope's own series (the same names, labels and
+// buckets as before) beside prom-client's default process metrics (CPU, memory, heap spaces, event
+// loop lag, GC, open handles), which operators' dashboards expect from a Node service.
+// https://github.com/siimon/prom-client#default-metrics
+//
+// Each service (and each test) gets a registry of its own for InScope's series; the process metrics
+// are the process's, collected once into a registry of their own and appended at every scrape, so
+// that several services in one process do not each start an event-loop monitor and a GC observer.
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 
 type Labels = Readonly<Record<string, string>>;
-
-function labelText(labels: Labels): string {
-  const entries = Object.entries(labels);
-  if (entries.length === 0) return '';
-  return `{${entries.map(([k, v]) => `${k}="${v.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n')}"`).join(',')}}`;
-}
 
 const BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60];
 
@@ -29,74 +30,90 @@ export function withLabels(metrics: Metrics, labels: Labels): Metrics {
   };
 }
 
-const HELP: Record<string, string> = {
-  inscope_deliveries_total: 'Webhook deliveries by helpdesk and result (accepted, duplicate, or the rejection reason).',
-  inscope_verdicts_total: 'Decisions by outcome and plan kind (decision, guard, noop).',
-  inscope_jobs_total: 'Finished jobs by result (done, retry, dead).',
-  inscope_api_calls_total: 'Helpdesk API calls by method and status.',
-  inscope_job_latency_seconds: 'Time from the first delivery of a job to its completion.',
+/** prom-client fixes a metric's label names when it is made; `tenant` is on each, set or not. */
+const SERIES: Record<string, { readonly help: string; readonly labels: readonly string[] }> = {
+  inscope_deliveries_total: { help: 'Webhook deliveries by helpdesk and result (accepted, duplicate, or the rejection reason).', labels: ['helpdesk', 'result'] },
+  inscope_verdicts_total: { help: 'Decisions by outcome and plan kind (decision, guard, noop).', labels: ['outcome', 'kind'] },
+  inscope_jobs_total: { help: 'Finished jobs by result (done, retry, dead).', labels: ['result'] },
+  inscope_api_calls_total: { help: 'Helpdesk API calls by method and status.', labels: ['method', 'status'] },
+  inscope_store_errors_total: { help: 'Store errors in worker loops and the shared rate budget.', labels: [] },
+  inscope_job_latency_seconds: { help: 'Time from the first delivery of a job to its completion.', labels: [] },
 };
 
+let processRegistry: Registry | null = null;
+
+/** The process metrics, collected once per process. */
+function processMetrics(): Registry {
+  if (processRegistry === null) {
+    processRegistry = new Registry();
+    collectDefaultMetrics({ register: processRegistry });
+  }
+  return processRegistry;
+}
+
+interface GaugeReader {
+  readonly read: () => Promise<Record<string, number>> | Record<string, number>;
+  readonly label: string;
+  readonly fixed: Labels;
+}
+
 export function createMetrics(): Metrics {
-  const counters = new Map<string, Map<string, number>>();
-  const histograms = new Map<string, Map<string, { buckets: number[]; sum: number; count: number }>>();
-  const gauges: { name: string; help: string; read: () => Promise<Record<string, number>> | Record<string, number>; label: string; fixed: Labels }[] = [];
+  const registry = new Registry();
+  const counters = new Map<string, Counter>();
+  const histograms = new Map<string, Histogram>();
+  const gauges = new Map<string, { gauge: Gauge; readers: GaugeReader[] }>();
+  let readFailures: Gauge | null = null;
+
+  const labelNames = (name: string, labels: Labels) => [...new Set(['tenant', ...(SERIES[name]?.labels ?? []), ...Object.keys(labels)])];
+  const help = (name: string) => SERIES[name]?.help ?? name;
+
   return {
     inc(name, labels = {}, by = 1) {
-      const series = counters.get(name) ?? counters.set(name, new Map()).get(name)!;
-      const key = labelText(labels);
-      series.set(key, (series.get(key) ?? 0) + by);
+      let counter = counters.get(name);
+      if (!counter) counters.set(name, (counter = new Counter({ name, help: help(name), labelNames: labelNames(name, labels), registers: [registry] })));
+      counter.inc(labels, by);
     },
     observe(name, seconds, labels = {}) {
-      const series = histograms.get(name) ?? histograms.set(name, new Map()).get(name)!;
-      const key = labelText(labels);
-      const h = series.get(key) ?? series.set(key, { buckets: BUCKETS.map(() => 0), sum: 0, count: 0 }).get(key)!;
-      BUCKETS.forEach((b, i) => {
-        if (seconds <= b) h.buckets[i]!++;
-      });
-      h.sum += seconds;
-      h.count++;
+      let histogram = histograms.get(name);
+      if (!histogram) histograms.set(name, (histogram = new Histogram({ name, help: help(name), labelNames: labelNames(name, labels), buckets: BUCKETS, registers: [registry] })));
+      histogram.observe(labels, seconds);
     },
-    gauge(name, help, read, label = 'state', fixed = {}) {
-      gauges.push({ name, help, read, label, fixed });
+    gauge(name, helpText, read, label = 'state', fixed = {}) {
+      let entry = gauges.get(name);
+      if (!entry) {
+        entry = { gauge: new Gauge({ name, help: helpText, labelNames: [...new Set(['tenant', label, ...Object.keys(fixed)])], registers: [registry] }), readers: [] };
+        gauges.set(name, entry);
+      }
+      entry.readers.push({ read, label, fixed });
     },
     async render() {
-      const out: string[] = [];
-      for (const [name, series] of counters) {
-        out.push(`# HELP ${name} ${HELP[name] ?? name}`, `# TYPE ${name} counter`);
-        for (const [labels, value] of series) out.push(`${name}${labels} ${value}`);
-      }
-      for (const [name, series] of histograms) {
-        out.push(`# HELP ${name} ${HELP[name] ?? name}`, `# TYPE ${name} histogram`);
-        for (const [labels, h] of series) {
-          const inner = labels.slice(1, -1);
-          const join = (extra: string) => `{${inner ? `${inner},` : ''}${extra}}`;
-          BUCKETS.forEach((b, i) => out.push(`${name}_bucket${join(`le="${b}"`)} ${h.buckets[i]}`));
-          out.push(`${name}_bucket${join('le="+Inf"')} ${h.count}`, `${name}_sum${labels} ${h.sum}`, `${name}_count${labels} ${h.count}`);
+      // Gauges are read at scrape time, one reader after another: a reader that fails (a tenant's
+      // database down) leaves its series out and is counted, instead of failing the whole scrape.
+      const failed = new Map<string, { labels: Labels; count: number }>();
+      for (const { gauge, readers } of gauges.values()) {
+        gauge.reset();
+        for (const reader of readers) {
+          let values: Record<string, number>;
+          try {
+            values = await reader.read();
+          } catch {
+            const key = JSON.stringify(reader.fixed);
+            failed.set(key, { labels: reader.fixed, count: (failed.get(key)?.count ?? 0) + 1 });
+            continue;
+          }
+          for (const [k, v] of Object.entries(values)) gauge.set({ ...reader.fixed, [reader.label]: k }, v);
         }
       }
-      // One HELP and TYPE per name and its series together, however many readers share it (the text format requires both).
-      const described = new Set<string>();
-      const failedReads: string[] = [];
-      const byName = [...gauges].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-      for (const g of byName) {
-        if (!described.has(g.name)) out.push(`# HELP ${g.name} ${g.help}`, `# TYPE ${g.name} gauge`);
-        described.add(g.name);
-        let values: Record<string, number>;
-        try {
-          values = await g.read();
-        } catch {
-          // One reader failing (a tenant's database down) leaves its series out, not the whole scrape.
-          failedReads.push(labelText(g.fixed));
-          continue;
-        }
-        for (const [k, v] of Object.entries(values)) out.push(`${g.name}${labelText({ ...g.fixed, [g.label]: k })} ${v}`);
+      readFailures?.reset();
+      if (failed.size > 0) {
+        readFailures ??= new Gauge({
+          name: 'inscope_metric_read_failures', help: 'Gauge readers that failed in this scrape (their series are missing).',
+          labelNames: [...new Set([...failed.values()].flatMap((f) => Object.keys(f.labels)).concat('tenant'))], registers: [registry],
+        });
+        for (const { labels, count } of failed.values()) readFailures.set(labels, count);
       }
-      if (failedReads.length > 0) {
-        out.push('# HELP inscope_metric_read_failures Gauge readers that failed in this scrape (their series are missing).', '# TYPE inscope_metric_read_failures gauge');
-        for (const labels of new Set(failedReads)) out.push(`inscope_metric_read_failures${labels} ${failedReads.filter((l) => l === labels).length}`);
-      }
-      return out.join('\n') + '\n';
+      const own = await registry.metrics();
+      return `${own}${own === '' || own.endsWith('\n') ? '' : '\n'}${await processMetrics().metrics()}`;
     },
   };
 }

@@ -1,6 +1,7 @@
 // The customer's side of a proposal: GET /p/:token shows the summary with Accept and Decline;
 // POST /p/:token/accept and /decline record the choice with its time and IP. The signed token is the
-// capability (no session, no cookie), so a cross-site form cannot act without it. A tampered,
+// capability (no session, no cookie), so a cross-site form cannot act without it. A shadow-mode
+// proposal (never sent) opens as a marked preview whose buttons record nothing. A tampered,
 // expired, superseded or used link gets a clear page and changes nothing.
 import express, { type Request, type Response, type Router } from 'express';
 import type { Locale } from '../../rules/index.js';
@@ -18,7 +19,7 @@ export interface ProposalRouterDeps {
   readonly locale: () => Locale;
 }
 
-const STATUS: Record<ProposalPageState, number> = { open: 200, accepted: 200, declined: 200, expired: 410, used: 409, superseded: 410, invalid: 404 };
+const STATUS: Record<ProposalPageState, number> = { open: 200, accepted: 200, declined: 200, expired: 410, used: 409, superseded: 410, invalid: 404, preview: 200 };
 
 export function createProposalRouter(deps: ProposalRouterDeps): Router {
   const router = express.Router();
@@ -32,14 +33,17 @@ export function createProposalRouter(deps: ProposalRouterDeps): Router {
     if (!record || record.tokenHash !== hashProposalToken(token)) return { state: 'invalid', record: null };
     if (record.status === 'superseded') return { state: 'superseded', record };
     if (record.status === 'expired') return { state: 'expired', record };
+    // A draft with a PDF on disk is a shadow-mode proposal: its printed link shows a marked preview.
+    if (record.status === 'draft' && record.pdfPath !== null) return { state: 'preview', record };
     if (record.status !== 'sent') return { state: record.status === 'draft' ? 'invalid' : 'used', record };
     if (!check.ok || flow.now() >= proposalExpiresAt(record)) return { state: 'expired', record };
     return { state: 'open', record };
   }
 
-  function send(res: Response, state: ProposalPageState, record: ProposalRecord | null, token: string, highlight?: 'decline') {
+  function send(res: Response, state: ProposalPageState, record: ProposalRecord | null, token: string, highlight?: 'decline', previewChoice?: boolean) {
     res.status(STATUS[state]).set('Cache-Control', 'no-store').type('html').send(renderProposalPage({
       state, record, action: encodeURIComponent(token), locale: deps.locale(), vendorName: flow.vendor(), ...(highlight ? { highlight } : {}),
+      ...(previewChoice ? { previewChoice } : {}),
     }));
   }
 
@@ -54,6 +58,8 @@ export function createProposalRouter(deps: ProposalRouterDeps): Router {
     const choice = String(req.params.choice);
     if (choice !== 'accept' && choice !== 'decline') return send(res, 'invalid', null, token);
     const { state, record } = await resolve(token);
+    // A choice on a shadow preview records nothing: the page says so.
+    if (state === 'preview') return send(res, state, record, token, undefined, true);
     if (state !== 'open' || !record) return send(res, state, record, token);
     const decided = await flow.decide(record, choice === 'accept' ? 'accepted' : 'declined', deps.helpdeskFor(record.helpdesk), {
       ...(req.ip === undefined ? {} : { ip: req.ip }),

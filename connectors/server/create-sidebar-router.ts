@@ -107,11 +107,12 @@ export function createSidebarRouter(deps: SidebarDeps): Router {
         if (!last) return sendJsonError(res, 404, 'not_seen', `Ticket ${ticketId} has not reached InScope yet (shadow mode reads tickets only from webhook deliveries)`);
         const verdict = last.verdict as Verdict;
         const extra = await proposalAndBudget(deps, ticketId, verdict);
-        return res.json({ ticket: { id: ticketId, subject: (last.verdict as { subject?: string }).subject ?? '', category: null, status: null }, verdict, contract: contractDetails(verdict, deps.config()), ...extra, lastDecision: { at: new Date(last.at).toISOString(), outcome: last.outcome, rule: last.rule, note: last.note }, shadow: true });
+        const recorded = last.verdict as { subject?: string; createdAt?: string };
+        return res.json({ ticket: { id: ticketId, subject: recorded.subject ?? '', category: null, status: null, ...(recorded.createdAt ? { createdAt: recorded.createdAt } : {}) }, verdict, contract: contractDetails(verdict, deps.config()), ...extra, lastDecision: { at: new Date(last.at).toISOString(), outcome: last.outcome, rule: last.rule, note: last.note }, shadow: true });
       }
       const { state, verdict } = await loadVerdict(ticketId);
       res.json({
-        ticket: { id: ticketId, subject: state.item.subject, category: state.category, status: state.status },
+        ticket: { id: ticketId, subject: state.item.subject, category: state.category, status: state.status, createdAt: state.item.createdAt },
         verdict: { ...verdict, facts: verdict.facts, kind: verdict.kind, trace: verdict.trace },
         contract: contractDetails(verdict, deps.config()),
         ...(await proposalAndBudget(deps, ticketId, verdict)),

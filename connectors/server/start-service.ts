@@ -35,6 +35,8 @@ export interface ServiceOptions {
   readonly forge?: ForgeSettings | null;
   /** How often the proposal expiry sweep runs (default one minute); 0 turns the timer off. */
   readonly sweepMs?: number;
+  /** Where each decision's structured log line goes (JSON, no newline); default: stdout. */
+  readonly log?: (line: string) => void;
 }
 
 /** The first tenant's parts are the service's own, for the single-account deployment and its tests. */
@@ -113,6 +115,7 @@ export async function startService(options: ServiceOptions): Promise<Service> {
         workerId: spec.id === null ? workerId : `${workerId}-${spec.id}`,
         forge: forgeFor(forge, spec.settings),
         sweepMs: options.sweepMs ?? 60_000,
+        ...(options.log !== undefined && { log: options.log }),
       });
       tenants.push(tenant);
       tenantMetrics.gauge('inscope_queue_depth', 'Jobs in the queue by state.', () => tenant.store.queueDepth());

@@ -9,9 +9,16 @@ const insert = `
     fingerprint, calls, at, actor, note)
   VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
   RETURNING id`;
+// The organization filter reads the verdict's JSON (kept as TEXT, like SQLite): only rows that the
+// other filters left are cast, and a CLI reading the log is the only caller that sets it.
 const list = `
   SELECT * FROM audit
   WHERE ($1::text IS NULL OR helpdesk = $1) AND ($2::text IS NULL OR account_id = $2) AND ($3::text IS NULL OR ticket_id = $3)
+    AND ($5::bigint IS NULL OR id = $5) AND ($6::text[] IS NULL OR kind = ANY($6::text[]))
+    AND ($7::text IS NULL OR outcome = $7) AND ($8::text IS NULL OR rule = $8)
+    AND ($10::bigint IS NULL OR at >= $10) AND ($11::bigint IS NULL OR at < $11)
+    AND ($9::text IS NULL OR $9 IN (verdict::jsonb #>> '{contract,id}', verdict::jsonb #>> '{contract,name}',
+      verdict::jsonb #>> '{organization,id}', verdict::jsonb #>> '{organization,name}'))
   ORDER BY id DESC LIMIT $4`;
 const lastDecision = `
   SELECT * FROM audit WHERE helpdesk = $1 AND account_id = $2 AND ticket_id = $3 AND kind = 'decision'
@@ -37,8 +44,11 @@ export function createPostgresAudit(pool: pg.Pool, now: () => number) {
       return row.id;
     },
     async list(options: ListAuditOptions): Promise<AuditEntry[]> {
-      const { rows } = await pool.query<AuditRow>(list,
-        [options.helpdesk ?? null, options.accountId ?? null, options.ticketId ?? null, options.limit]);
+      const { rows } = await pool.query<AuditRow>(list, [
+        options.helpdesk ?? null, options.accountId ?? null, options.ticketId ?? null, options.limit,
+        options.id ?? null, options.kinds === undefined ? null : [...options.kinds], options.outcome ?? null, options.rule ?? null,
+        options.organization ?? null, options.since ?? null, options.until ?? null,
+      ]);
       return rows.map(toAuditEntry);
     },
     async lastDecision(helpdesk: HelpdeskKind, accountId: string, ticketId: string): Promise<AuditEntry | null> {

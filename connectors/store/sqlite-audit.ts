@@ -11,10 +11,15 @@ export function createSqliteAudit(db: Database.Database, now: () => number) {
     VALUES (@helpdesk, @accountId, @ticketId, @jobId, @eventIds, @kind, @outcome, @rule, @configHash, @verdict,
       @fingerprint, @calls, @at, @actor, @note)
     RETURNING id`);
-  const list = db.prepare<{ helpdesk: string | null; account: string | null; ticket: string | null; limit: number }, AuditRow>(`
+  const list = db.prepare<Record<string, string | number | null>, AuditRow>(`
     SELECT * FROM audit
     WHERE (@helpdesk IS NULL OR helpdesk = @helpdesk) AND (@account IS NULL OR account_id = @account)
-      AND (@ticket IS NULL OR ticket_id = @ticket)
+      AND (@ticket IS NULL OR ticket_id = @ticket) AND (@id IS NULL OR id = @id)
+      AND (@kinds IS NULL OR kind IN (SELECT value FROM json_each(@kinds)))
+      AND (@outcome IS NULL OR outcome = @outcome) AND (@rule IS NULL OR rule = @rule)
+      AND (@since IS NULL OR at >= @since) AND (@until IS NULL OR at < @until)
+      AND (@org IS NULL OR @org IN (json_extract(verdict, '$.contract.id'), json_extract(verdict, '$.contract.name'),
+        CAST(json_extract(verdict, '$.organization.id') AS TEXT), json_extract(verdict, '$.organization.name')))
     ORDER BY id DESC LIMIT @limit`);
   const lastDecision = db.prepare<[string, string, string], AuditRow>(`
     SELECT * FROM audit WHERE helpdesk = ? AND account_id = ? AND ticket_id = ? AND kind = 'decision'
@@ -53,6 +58,13 @@ export function createSqliteAudit(db: Database.Database, now: () => number) {
         helpdesk: options.helpdesk ?? null,
         account: options.accountId ?? null,
         ticket: options.ticketId ?? null,
+        id: options.id ?? null,
+        kinds: options.kinds === undefined ? null : JSON.stringify(options.kinds),
+        outcome: options.outcome ?? null,
+        rule: options.rule ?? null,
+        org: options.organization ?? null,
+        since: options.since ?? null,
+        until: options.until ?? null,
         limit: options.limit,
       }).map(toAuditEntry);
     },

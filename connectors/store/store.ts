@@ -126,6 +126,21 @@ export interface ListAuditOptions {
   readonly helpdesk?: HelpdeskKind;
   readonly accountId?: string;
   readonly ticketId?: string;
+  /** One entry by its id. */
+  readonly id?: number;
+  /** Only these kinds (`inscope decisions` reads 'decision' and 'guard'). */
+  readonly kinds?: readonly AuditKind[];
+  readonly outcome?: string;
+  readonly rule?: string;
+  /**
+   * The decision's contract (id or name) or the ticket's organization (id or name), as the decision
+   * recorded them in its verdict.
+   */
+  readonly organization?: string;
+  /** Epoch ms, inclusive. */
+  readonly since?: number;
+  /** Epoch ms, exclusive. */
+  readonly until?: number;
   readonly limit: number;
 }
 

@@ -11,6 +11,7 @@ import type { ProposalJobHooks } from '../proposals/create-proposal-job-hooks.js
 import { isProposalDecidedEvent } from '../proposals/proposal-decided-delivery.js';
 import { HelpdeskError, isConflictError } from '../shared/helpdesk-error.js';
 import type { AuditCall, JobWithDeliveries, Store } from '../store/store.js';
+import { toDecisionLogLine, type DecisionLogLine } from './decision-log-line.js';
 
 /** Calls made while a job runs are attributed to it, even with several workers interleaving. */
 export const jobCalls = new AsyncLocalStorage<AuditCall[]>();
@@ -29,6 +30,8 @@ export interface ProcessJobDeps {
   readonly maxConflicts?: number;
   /** Proposals for advisory decisions and acceptance by reply; absent: decisions only. */
   readonly proposals?: ProposalJobHooks;
+  /** Told of every decision once it is audited (the service logs it as one JSON line). */
+  readonly onDecision?: (line: DecisionLogLine) => void;
 }
 
 export interface JobResult {
@@ -123,7 +126,14 @@ export async function processJob(job: JobWithDeliveries, deps: ProcessJobDeps): 
         ...base,
         kind: plan.kind === 'guard' ? 'guard' : 'decision',
         ...(verdict.rule ? { rule: verdict.rule } : {}),
-        verdict: { ...verdict, facts: verdict.facts, kind: verdict.kind, trace: verdict.trace, planned: toAuditChange(change), fingerprint: plan.fingerprint, subject: state.item.subject, conflicts, ...(hooked ? { proposal: hooked.summary } : {}) },
+        verdict: {
+          ...verdict, facts: verdict.facts, kind: verdict.kind, trace: verdict.trace, planned: toAuditChange(change), fingerprint: plan.fingerprint, subject: state.item.subject, createdAt: state.item.createdAt, conflicts,
+          // Who the ticket is from, so that the log can be read per organization (`inscope decisions --org`).
+          organization: { id: state.item.organizationId ?? null, name: state.item.organizationName ?? null },
+          mode: deps.helpdesk.live ? 'live' : 'shadow',
+          commentLocale: hooked?.commentLocale ?? plan.commentLocale ?? null,
+          ...(hooked ? { proposal: hooked.summary } : {}),
+        },
         // Only a decision that reached the helpdesk counts as applied: after a switch from shadow to
         // live, the first live job must still write everything.
         ...(deps.helpdesk.live ? { fingerprint: plan.fingerprint } : {}),
@@ -131,6 +141,10 @@ export async function processJob(job: JobWithDeliveries, deps: ProcessJobDeps): 
         at: deps.now(),
         note: `${mode}${plan.why}`,
       });
+      deps.onDecision?.(toDecisionLogLine({
+        at: deps.now(), live: deps.helpdesk.live, helpdesk: job.helpdesk, ticketId: job.ticketId, jobId: job.id, verdict, kind: plan.kind, applied, change,
+        commentLocale: hooked?.commentLocale ?? plan.commentLocale ?? null, proposalNumber: hooked?.proposalNumber ?? null,
+      }));
       await deps.proposals?.afterJob({ job, verdict, state, plan, helpdesk: deps.helpdesk });
       return { outcome: verdict.outcome, kind: plan.kind, applied };
     }

@@ -35,7 +35,7 @@ export async function exampleSidebarData(ticketId: number, options: FixtureOptio
     const verdict = engine.triage(record.item);
     const definition = verdict.contract ? config.contracts.find((c) => c.id === verdict.contract!.id) : undefined;
     return {
-      ticket: { id: String(ticketId), subject: record.item.subject, category: options.ticketCategory ?? null, status: options.ticketStatus ?? null },
+      ticket: { id: String(ticketId), subject: record.item.subject, category: options.ticketCategory ?? null, status: options.ticketStatus ?? null, createdAt: record.item.createdAt },
       // As the sidebar API sends it: JSON, facts, kind and trace included.
       verdict: JSON.parse(JSON.stringify(verdict)) as SidebarData['verdict'],
       contract: verdict.contract

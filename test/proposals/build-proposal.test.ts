@@ -118,3 +118,12 @@ describe('resolveLocale', () => {
     expect(resolveLocale(tag, 'en')).toBe(expected);
   });
 });
+
+describe('buildProposal without the helpdesk organization (shadow mode reads only what a delivery carries)', () => {
+  it('addresses the proposal to the contract, never to the ticket number', () => {
+    const item = world.items.get('48203')!;
+    const bare: WorkItem = Object.fromEntries(Object.entries(item).filter(([key]) => key !== 'organizationName' && key !== 'requesterEmail')) as unknown as WorkItem;
+    const proposal = buildProposal({ ...input('48203'), item: bare });
+    expect(proposal.organization).toEqual({ id: '9002', name: 'Gemeente Zuidwijk — Silver 2025-2027' });
+  });
+});

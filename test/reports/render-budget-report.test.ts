@@ -7,7 +7,7 @@ import { barGeometry, CHART_WIDTH, toCsv, toHtml, toTable } from '../../connecto
 const row = (overrides: Partial<BudgetReportRow>): BudgetReportRow => ({
   month: '2026-11', contractId: 'C-2026-001', organizationIds: ['9001'], name: 'Bakkerij Jansen B.V.', currency: 'EUR',
   sent: 3, accepted: 1, declined: 1, hours: { committed: 600, pending: 400 }, amount: { committed: 75_000, pending: 50_000 },
-  cap: { hours: 2_000 }, unit: 'hours', remaining: 1_000, usedPercent: 50, ...overrides,
+  cap: { hours: 2_000 }, unit: 'hours', remaining: 1_000, usedPercent: 50, shadow: 0, active: true, ...overrides,
 });
 const JANSEN = row({});
 const NORTHWIND = row({
@@ -32,9 +32,9 @@ describe('toTable', () => {
 describe('toCsv', () => {
   it('writes plain decimals and quotes names with commas or quotes', () => {
     const lines = toCsv([JANSEN, row({ name: 'Smit, "de" Bakker', cap: {}, remaining: null, usedPercent: null })]).split('\r\n');
-    expect(lines[0]).toBe('month,organization,organization_ids,contract,currency,sent,accepted,declined,hours_committed,hours_pending,amount_committed,amount_pending,cap_hours,cap_amount,remaining,remaining_unit,used_percent');
-    expect(lines[1]).toBe('2026-11,Bakkerij Jansen B.V.,9001,C-2026-001,EUR,3,1,1,6.00,4.00,750.00,500.00,20.00,,10.00,hours,50');
-    expect(lines[2]).toBe('2026-11,"Smit, ""de"" Bakker",9001,C-2026-001,EUR,3,1,1,6.00,4.00,750.00,500.00,,,,,');
+    expect(lines[0]).toBe('month,organization,organization_ids,contract,currency,sent,accepted,declined,hours_committed,hours_pending,amount_committed,amount_pending,cap_hours,cap_amount,remaining,remaining_unit,used_percent,shadow_counted');
+    expect(lines[1]).toBe('2026-11,Bakkerij Jansen B.V.,9001,C-2026-001,EUR,3,1,1,6.00,4.00,750.00,500.00,20.00,,10.00,hours,50,0');
+    expect(lines[2]).toBe('2026-11,"Smit, ""de"" Bakker",9001,C-2026-001,EUR,3,1,1,6.00,4.00,750.00,500.00,,,,,,0');
   });
 });
 
@@ -42,8 +42,17 @@ describe('toHtml', () => {
   const html = toHtml([JANSEN, NORTHWIND, OVER], '2026-11');
 
   it('draws one SVG per organization and no script', () => {
-    expect(html.match(/<svg /g)).toHaveLength(3);
+    expect(html.match(/<svg [^>]*role="img"/g)).toHaveLength(3);
     expect(html).not.toMatch(/<script|on\w+=/i);
+  });
+
+  it('draws each legend key with the colour of the bar it names', () => {
+    const legend = /<p class="legend">(.*?)<\/p>/.exec(html)![1]!;
+    expect(legend).toContain('<rect class="committed" x="0" y="0" width="12" height="12"/></svg>committed (accepted)');
+    expect(legend).toContain('<rect class="pending" x="0" y="0" width="12" height="12"/></svg>pending (sent)');
+    expect(legend).toContain('<line class="cap" x1="6" x2="6" y1="0" y2="12"/></svg>cap');
+    for (const kind of ['committed', 'pending']) expect(html).toMatch(new RegExp(`\\.${kind}\\{fill:#[0-9a-f]{6}\\}`));
+    expect(html).not.toContain('class="legend"><span><i');
   });
 
   it('escapes organization names in headings and chart labels', () => {

@@ -30,4 +30,27 @@ describe('renderStatusPage', () => {
     expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
     expect(html).not.toContain('tenant');
   });
+
+  it('shows the change a shadow decision would have written, and links its proposal PDF', () => {
+    const shadow: AuditEntry = {
+      ...entry('zendesk', '48203', 'shadow, nothing written: first decision'),
+      outcome: 'advisory', rule: 'how-to-question',
+      verdict: {
+        reasons: [{ en: 'A question.' }],
+        planned: {
+          category: 'advisory', status: 'new', tags: ['payroll', 'inscope_advisory'],
+          comment: { body: `Beste klant,\n${'x'.repeat(300)}`, public: true, attachments: [{ filename: 'P-2026-0001-v1.pdf', contentType: 'application/pdf', size: 9 }] },
+        },
+        proposal: { id: 7, number: 'P-2026-0001', version: 1 },
+      },
+    };
+    const html = renderStatusPage({
+      mode: 'shadow', configFile: 'c.yaml', configSummary: 's', queue: { queued: 0, running: 0, done: 1, dead: 0 },
+      decisions: [shadow], ticketUrl: () => null, proposalPdfUrl: (id) => `/t/acme/proposals/${id}.pdf`,
+    });
+    expect(html).toContain('<th>Would set (not written)</th>');
+    expect(html).toContain('category <b>advisory</b><br>status <b>new</b><br>tags <code>payroll</code> <code>inscope_advisory</code>');
+    expect(html).toContain(`public reply with P-2026-0001-v1.pdf: <q>Beste klant,\n${'x'.repeat(147)}…</q>`);
+    expect(html).toContain('proposal <a href="/t/acme/proposals/7.pdf">P-2026-0001 v1 (PDF)</a>');
+  });
 });

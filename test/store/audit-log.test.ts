@@ -39,6 +39,33 @@ describeStores('the audit log and settings', (stores) => {
     expect(await store.listAudit({ limit: 2 })).toHaveLength(2);
   });
 
+  it('filters by kind, outcome, rule, time range and id, newest first', async () => {
+    const store = await stores.open();
+    const covered = await store.appendAudit(entry({ outcome: 'covered', rule: 'defect', at: 1_000 }));
+    const advisory = await store.appendAudit(entry({ outcome: 'advisory', rule: 'consultancy', at: 2_000 }));
+    const guard = await store.appendAudit(entry({ kind: 'guard', outcome: 'advisory', rule: 'consultancy', at: 3_000 }));
+    await store.appendAudit(entry({ kind: 'action', outcome: 'advisory', rule: 'proposal-shadow', at: 4_000 }));
+    const ids = async (options: Omit<Parameters<typeof store.listAudit>[0], 'limit'>) => (await store.listAudit({ ...options, limit: 10 })).map((e) => e.id);
+    expect(await ids({ kinds: ['decision', 'guard'] })).toEqual([guard, advisory, covered]);
+    expect(await ids({ kinds: ['decision', 'guard'], outcome: 'advisory' })).toEqual([guard, advisory]);
+    expect(await ids({ rule: 'defect' })).toEqual([covered]);
+    expect(await ids({ kinds: ['decision', 'guard'], since: 2_000, until: 3_000 })).toEqual([advisory]);
+    expect(await ids({ id: advisory })).toEqual([advisory]);
+    expect(await ids({ kinds: [] })).toEqual([]);
+  });
+
+  it('filters by the contract or organization the decision recorded, by id or by name', async () => {
+    const store = await stores.open();
+    const a = await store.appendAudit(entry({ verdict: { contract: { id: 'C-1', name: 'Bakkerij Jansen' }, organization: { id: '9001', name: 'Jansen BV' } } }));
+    const b = await store.appendAudit(entry({ verdict: { contract: null, organization: { id: '9002', name: null } } }));
+    await store.appendAudit(entry({ verdict: null }));
+    for (const organization of ['C-1', 'Bakkerij Jansen', '9001', 'Jansen BV']) {
+      expect((await store.listAudit({ organization, limit: 10 })).map((e) => e.id)).toEqual([a]);
+    }
+    expect((await store.listAudit({ organization: '9002', limit: 10 })).map((e) => e.id)).toEqual([b]);
+    expect(await store.listAudit({ organization: 'nobody', limit: 10 })).toEqual([]);
+  });
+
   it('finds the last decision of a ticket, ignoring guards, actions and other tickets or helpdesks', async () => {
     const store = await stores.open();
     expect(await store.lastDecision('zendesk', 'veldhuis', '4711')).toBeNull();

@@ -154,3 +154,31 @@ describe('processJob on a 409 (the ticket changed since it was read)', () => {
     expect((decision!.verdict as { conflicts: number }).conflicts).toBe(2);
   });
 });
+
+describe('processJob log lines', () => {
+  it('tells of each decision once, in shadow and in live mode, with the change it would set or set', async () => {
+    const store = await openStore();
+    const lines: unknown[] = [];
+    const shadow = fakePort(false);
+    await deliver(store, 'e1');
+    const first = await claim(store);
+    await processJob(first, { ...deps(store, shadow.port), onDecision: (line) => lines.push(line) });
+    await store.completeJob(first.id, 'w');
+    const verdict = engine.triage(shadow.ticket.item);
+    const planned = shadow.calls.applies[0]!;
+    const expected = {
+      event: 'decision', at: '2026-11-27T10:00:00.000Z', helpdesk: 'zendesk', ticket: '7', outcome: verdict.outcome, rule: verdict.rule, kind: 'decision',
+      category: planned.category, status: planned.status, tags: planned.tags,
+      comment: { public: planned.comment!.public, language: 'nl', attachments: 0 },
+    };
+    expect(lines).toEqual([{ ...expected, mode: 'shadow', job: first.id, applied: false }]);
+    // The audit entry carries the mode and the comment's language for `inscope decisions`.
+    expect((await store.lastDecision('zendesk', 'acme', '7'))!.verdict).toMatchObject({ mode: 'shadow', commentLocale: 'nl', organization: { id: null, name: null } });
+
+    const live = fakePort(true);
+    await deliver(store, 'e2');
+    const second = await claim(store);
+    await processJob(second, { ...deps(store, live.port), onDecision: (line) => lines.push(line) });
+    expect(lines[1]).toEqual({ ...expected, mode: 'live', job: second.id, applied: true });
+  });
+});

@@ -1,10 +1,12 @@
 // `inscope budget report --month YYYY-MM [--org ID] [--format table|csv|html] [--out FILE]`:
-// the monthly statement per organization from the store's ledger and the config's caps.
+// the monthly statement per organization from the store's ledger and the config's caps. In shadow
+// mode the proposals shadow mode made count as committed, and the statement is labelled so.
 import fs from 'node:fs/promises';
 import { loadBudgetReport } from '../../reports/load-budget-report.js';
 import { toCsv, toHtml, toTable } from '../../reports/render-budget-report.js';
 import { describeValue } from '../../config/describe-value.js';
 import { isReportMonth, REPORT_MONTH_HINT } from '../../reports/report-month.js';
+import { serviceMode } from '../../server/service-mode.js';
 import { openStore } from '../../store/open-store.js';
 import { readCliSettings } from '../read-cli-settings.js';
 import { CliError, EXIT } from '../cli-error.js';
@@ -38,9 +40,11 @@ export async function budgetCommand(argv: string[]): Promise<number> {
   let text: string;
   try {
     await store.migrate();
-    const rows = await loadBudgetReport(store, loaded.config, month, values.org);
+    // In shadow mode (as `serve` would run with these settings) the proposals it made count as committed.
+    const shadow = serviceMode(loaded.config.connector.mode, settings) === 'shadow';
+    const rows = await loadBudgetReport(store, loaded.config, month, values.org, { shadow });
     if (values.org !== undefined && rows.length === 0) throw new CliError(`no organization or contract "${values.org}" with a budget or proposals in ${month}`, EXIT.invalid);
-    text = format === 'csv' ? toCsv(rows) : format === 'html' ? toHtml(rows, month) : toTable(rows, month);
+    text = format === 'csv' ? toCsv(rows) : format === 'html' ? toHtml(rows, month, { shadow }) : toTable(rows, month, { shadow });
   } finally {
     await store.close();
   }

@@ -63,12 +63,21 @@ describe('the verdict', () => {
     { ticket: 48203, badge: 'Advisory · proposal sent', rule: 'how-to-question', fixture: { proposalState: 'sent' as const } },
     { ticket: 48203, badge: 'Advisory · proposal accepted', rule: 'how-to-question', fixture: { proposalState: 'accepted' as const } },
     { ticket: 48219, badge: 'Review', rule: null, fixture: {} },
-  ])('shows ticket $ticket as "$badge" with the deciding rule on hover', async ({ ticket, badge, rule, fixture }) => {
+  ])('shows ticket $ticket as "$badge" with its reason in words, and the rule id only for tools', async ({ ticket, badge, rule, fixture }) => {
     const { data } = await boot(ticket, fixture);
     await vi.waitFor(() => expect(q('[data-testid="verdict-badge"]')?.textContent).toBe(badge));
     const reason = q('.reasons li') as HTMLElement;
-    expect(reason.textContent).toBe(data.verdict.reasons[0]!.en);
-    expect(reason.title).toBe(rule ? `Decided by rule ${rule}` : 'No rule decided: a person has to review this request');
+    // An incomplete verdict's reasons are its missing items: the checklist lists them, once.
+    expect(reason.textContent).toBe(data.verdict.outcome === 'incomplete' ? 'Information is missing: see Completeness.' : data.verdict.reasons[0]!.en);
+    expect(q('[aria-labelledby="inscope-verdict"]')!.getAttribute('data-rule')).toBe(rule ?? '');
+    expect(text()).not.toContain('Decided by rule');
+    if (!rule) expect(text()).toContain('No rule decided: a person has to review this request');
+  });
+
+  it('lists a missing item once, under Completeness, not under Verdict as well', async () => {
+    const { data } = await boot(48215);
+    await vi.waitFor(() => expect(q('[data-testid="checklist"]')).not.toBeNull());
+    for (const item of data.verdict.missing) expect(text().split(item.text.en)).toHaveLength(2);
   });
 
   it('lists what is present and what is missing', async () => {
@@ -76,8 +85,16 @@ describe('the verdict', () => {
     await vi.waitFor(() => expect(q('[data-testid="checklist"]')).not.toBeNull());
     const missing = Array.from(root.querySelectorAll('[data-missing]')).map((li) => li.getAttribute('data-missing'));
     expect(missing).toEqual(['version-known', 'error-text-given']);
-    const present = Array.from(root.querySelectorAll('.checklist__item--present .checklist__name')).map((n) => n.textContent);
-    expect(present).toEqual(['product', 'module', 'language', 'kind']);
+    const present = Array.from(root.querySelectorAll('.checklist__item--present')).map((n) => n.textContent);
+    expect(present).toEqual(['✓Present: Productpayroll', '✓Present: Modulepayslips', '✓Present: LanguageDutch', '✓Present: Kind of requestDefect']);
+  });
+
+  it('names facts in words, never by their config keys', async () => {
+    await boot(48213);
+    await vi.waitFor(() => expect(q('[data-testid="checklist"]')).not.toBeNull());
+    const names = Array.from(root.querySelectorAll('.checklist__name')).map((n) => n.textContent);
+    expect(names).toContain('Error text');
+    expect(names.join(' ')).not.toMatch(/errorText|[a-z][A-Z]/);
   });
 
   it('shows the contract with the products, versions and modules it covers', async () => {
@@ -96,7 +113,8 @@ describe('the verdict', () => {
 
   it('warns when the contract does not apply, and when it expires within 30 days of today', async () => {
     await boot(48215);
-    await vi.waitFor(() => expect(q('[data-testid="contract-state"]')?.textContent).toBe('The contract is not active yet.'));
+    // Whether the contract applies is decided on the ticket's creation date: said of that day, in the past tense.
+    await vi.waitFor(() => expect(q('[data-testid="contract-state"]')?.textContent).toBe('The contract was not active yet on 16 Nov 2026, when the ticket was created.'));
     document.body.innerHTML = '<main id="app"></main>';
     root = document.getElementById('app')!;
     routes = {};
@@ -125,6 +143,13 @@ describe('the budget', () => {
     expect(meter.querySelectorAll('.meter__bar')).toHaveLength(3);
     // 3 h × €135 = €405 on top of €3,700 passes the €4,000 cap by €105.
     expect(q('[data-testid="budget-over"]')?.textContent).toBe('This proposal would exceed the cap by €105.00.');
+    expect(q('[data-testid="budget-shadow"]')).toBeNull();
+  });
+
+  it('says when shadow mode counts the proposals it made as committed', async () => {
+    await boot(48203, { budget: { cap: { amount: 4000 }, committed: 405, pending: 0, currency: 'EUR', shadow: true } });
+    await vi.waitFor(() => expect(q('[data-testid="budget-shadow"]')?.textContent).toMatch(/^Shadow mode: the proposals InScope made without sending them count as committed/));
+    expect(q('.legend li')?.textContent).toBe('Committed (incl. shadow mode): €405.00');
   });
 });
 
@@ -315,6 +340,15 @@ describe('the actions', () => {
       { hours: 30, scope: 'Migrate all payroll rules', confirmOverBudget: true },
     ]);
     expect(q('[data-testid="over-budget"]')).toBeNull();
+  });
+
+  it.each([
+    ['the rules say advisory', 48203, {}],
+    ['the ticket is categorised advisory', 48219, { ticketCategory: 'advisory' }],
+  ] as const)('offers no Convert when %s', async (_why, ticket, fixture) => {
+    await boot(ticket, fixture);
+    await vi.waitFor(() => expect(button('action-reevaluate')).not.toBeNull());
+    expect(button('action-convert')).toBeNull();
   });
 
   it('keeps Convert disabled until hours and scope are valid', async () => {
