@@ -97,6 +97,7 @@ export async function composeJira(options: ComposeJiraOptions): Promise<Composed
   const router = createJiraWebhookRouter({
     secrets: () => secrets,
     botAccountId: () => botAccountId,
+    now: options.now,
     accept: async (delivery) => {
       const result = await options.store.recordDelivery({
         helpdesk: 'jira',

@@ -10,10 +10,14 @@ import { signJiraDelivery } from '../../connectors/jira/webhook/verify-jira-sign
 import { readSettings } from '../../connectors/server/read-settings.js';
 import { startService, type Service } from '../../connectors/server/start-service.js';
 import { asJiraIssue, freshZendesk, JIRA_SITE, root } from '../helpdesk-port/same-request.js';
+import { anchoredClock } from '../helpers/anchored-clock.js';
 
 const SECRET = 'jira-webhook-secret-for-tests';
 const PREVIOUS = 'jira-webhook-secret-before-rotation';
 const BOT = '712020:inscope-bot';
+/** The service's clock; Jira stamps each event a minute before it arrives. */
+const NOW = '2026-11-27T10:00:00.000Z';
+const EVENT_AT = Date.parse(NOW) - 60_000;
 const TRANSITIONS = {
   transitions: [
     { id: '11', name: 'Mark as new', to: { id: '10019', name: 'New' } },
@@ -34,7 +38,7 @@ function jiraIssue(zendeskId: number): Issue {
 
 function payload(event: string, issue: Issue, extra: Record<string, unknown> = {}) {
   return {
-    timestamp: 1_793_000_000_000,
+    timestamp: EVENT_AT,
     webhookEvent: event,
     issue_event_type_name: event === 'jira:issue_created' ? 'issue_created' : 'issue_generic',
     user: { accountId: 'qm:381001', accountType: 'customer', displayName: 'Anouk Jansen' },
@@ -104,6 +108,7 @@ async function start(env: Record<string, string> = {}) {
       INSCOPE_WORKERS: '1',
       ...env,
     }),
+    now: anchoredClock(NOW),
     delayScale: 0.001,
     pollMs: 2,
     retryBaseMs: 1,
@@ -220,6 +225,38 @@ describe('Jira deliveries through the live connector', () => {
     expect(await service.store.queueDepth()).toMatchObject({ done: 1 });
   });
 
+  it('answers a replayed signed body with a fresh identifier as a duplicate and makes no second job', async () => {
+    const issue = jiraIssue(48201);
+    jiraDouble(issue);
+    const raw = JSON.stringify(payload('jira:issue_created', issue));
+    const first = await post(undefined, { raw, id: 'wh-original' });
+    const replays = [];
+    for (const id of ['wh-forged-1', 'wh-forged-2', 'wh-forged-3']) replays.push(await post(undefined, { raw, id }));
+    expect([first.status, await first.json()]).toEqual([202, { status: 'accepted' }]);
+    for (const replay of replays) expect([replay.status, await replay.json()]).toEqual([200, { status: 'duplicate' }]);
+    await settle();
+    expect(await service.store.queueDepth()).toMatchObject({ done: 1 });
+    expect(await service.store.listAudit({ helpdesk: 'jira', ticketId: issue.key, limit: 10 })).toHaveLength(1);
+  });
+
+  it.each([
+    ['older than the window', EVENT_AT - 2 * 60 * 60_000, 'stale'],
+    ['further ahead than clock skew explains', Date.parse(NOW) + 60 * 60_000, 'stale'],
+  ])('refuses a signed body whose timestamp is %s: 401 naming the reason, nothing stored', async (_label, timestamp, code) => {
+    const res = await post({ ...payload('jira:issue_created', jiraIssue(48201)), timestamp });
+    expect(res.status).toBe(401);
+    expect(((await res.json()) as { error: { code: string; message: string } }).error).toMatchObject({ code, message: expect.stringContaining('timestamp') });
+    expect(await service.store.queueDepth()).toEqual({ queued: 0, running: 0, done: 0, dead: 0 });
+  });
+
+  it('refuses a signed body without a timestamp: 422 naming the field, nothing stored', async () => {
+    const { timestamp: _dropped, ...body } = payload('jira:issue_created', jiraIssue(48201));
+    const res = await post(body);
+    expect(res.status).toBe(422);
+    expect(((await res.json()) as { error: { message: string } }).error.message).toContain('timestamp');
+    expect(await service.store.queueDepth()).toEqual({ queued: 0, running: 0, done: 0, dead: 0 });
+  });
+
   it("acknowledges the bot's own edits without queueing them", async () => {
     const issue = jiraIssue(48201);
     const res = await post(payload('jira:issue_updated', issue, { user: { accountId: BOT }, changelog: { id: '1', items: [{ field: 'labels', fieldtype: 'jira', from: null, fromString: '', to: null, toString: 'inscope_covered' }] } }));
@@ -264,7 +301,7 @@ describe('Jira deliveries through the live connector', () => {
   });
 
   it('answers 422 naming the path of an invalid issue, and 200 for an event InScope does not act on', async () => {
-    const invalid = await post({ webhookEvent: 'jira:issue_created', issue: { id: '1', key: 'not a key' } });
+    const invalid = await post({ timestamp: EVENT_AT, webhookEvent: 'jira:issue_created', issue: { id: '1', key: 'not a key' } });
     expect(invalid.status).toBe(422);
     expect(((await invalid.json()) as { error: { message: string } }).error.message).toContain('issue.key');
     const other = await post({ webhookEvent: 'worklog_created', worklog: {} });

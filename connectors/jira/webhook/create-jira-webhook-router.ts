@@ -1,5 +1,6 @@
 // Express router for `POST /webhooks/jira` (admin webhooks registered with a secret). Order of
-// checks as for Zendesk: content type, required headers, size, signature, JSON, schema; deliveries
+// checks as for Zendesk: content type, required headers, size, signature, JSON, schema, then the
+// signed timestamp against the replay window (check-jira-timestamp.ts); deliveries
 // caused by InScope's own bot account are acknowledged and dropped (its writes fire
 // `jira:issue_updated` too); everything else is handed to `accept`, which must store it durably
 // before we answer 2xx. Jira retries on 408/409/425/429/5xx and time-outs (PLATFORM.md), so a
@@ -11,6 +12,7 @@ import { sendJsonError } from '../../http/send-json-error.js';
 import type { JiraDelivery } from './jira-delivery.js';
 import { headerValue, IDENTIFIER_HEADER, parseJiraDelivery } from './parse-jira-delivery.js';
 import { verifyJiraSignature } from './verify-jira-signature.js';
+import { checkJiraTimestamp, DEFAULT_JIRA_MAX_AGE_MS, DEFAULT_JIRA_MAX_SKEW_MS, type JiraReplayWindow } from './check-jira-timestamp.js';
 import { withTimeout } from '../../http/with-timeout.js';
 
 export const JIRA_WEBHOOK_PATH = '/webhooks/jira';
@@ -19,7 +21,7 @@ export const JIRA_REQUIRED_HEADERS = [JIRA_SIGNATURE_HEADER, IDENTIFIER_HEADER] 
 
 export type JiraAcceptOutcome = { readonly status: 'accepted' | 'duplicate' };
 
-export type JiraWebhookRejectReason = 'content_type' | 'missing_headers' | 'too_large' | 'aborted' | 'signature' | 'json' | 'invalid' | 'not_configured' | 'unavailable' | 'internal';
+export type JiraWebhookRejectReason = 'content_type' | 'missing_headers' | 'too_large' | 'aborted' | 'signature' | 'json' | 'invalid' | 'stale' | 'not_configured' | 'unavailable' | 'internal';
 
 export interface JiraWebhookRouterOptions {
   /** Signing secrets, current first; read per request so a rotation needs no restart. */
@@ -32,6 +34,9 @@ export interface JiraWebhookRouterOptions {
   readonly onIgnored?: (why: 'own_change' | 'unsupported') => void;
   readonly acceptTimeoutMs?: number;
   readonly retryAfterSec?: number;
+  /** The clock the signed timestamp is judged by. */
+  readonly now?: () => number;
+  readonly replayWindow?: Partial<JiraReplayWindow>;
 }
 
 /** Issue payloads carry every field of the issue, descriptions in ADF included: more room than Zendesk's. */
@@ -43,6 +48,11 @@ export function createJiraWebhookRouter(options: JiraWebhookRouterOptions): Rout
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_JIRA_MAX_BODY_BYTES;
   const acceptTimeoutMs = options.acceptTimeoutMs ?? 8_000;
   const retryAfterSec = String(options.retryAfterSec ?? 30);
+  const now = options.now ?? Date.now;
+  const replayWindow: JiraReplayWindow = {
+    maxAgeMs: options.replayWindow?.maxAgeMs ?? DEFAULT_JIRA_MAX_AGE_MS,
+    maxSkewMs: options.replayWindow?.maxSkewMs ?? DEFAULT_JIRA_MAX_SKEW_MS,
+  };
 
   const router = Router();
   router.post(JIRA_WEBHOOK_PATH, async (req: Request, res: Response) => {
@@ -85,7 +95,7 @@ export function createJiraWebhookRouter(options: JiraWebhookRouterOptions): Rout
     } catch {
       return reject(400, 'json', 'Body is not valid JSON in UTF-8');
     }
-    const parsed = parseJiraDelivery(json, req.headers);
+    const parsed = parseJiraDelivery(json, req.headers, read.body);
     if (!parsed.ok) {
       if (parsed.reason === 'unsupported') {
         options.onIgnored?.('unsupported');
@@ -95,6 +105,10 @@ export function createJiraWebhookRouter(options: JiraWebhookRouterOptions): Rout
       const first = parsed.issues[0];
       return reject(422, 'invalid', `Delivery failed validation${first ? `: ${first.path}: ${first.message}` : ''}`, { issues: parsed.issues });
     }
+    // 401 as for a stale Zendesk signature, and a 4xx Jira does not retry: the body is genuine but
+    // no longer (or not yet) one Jira would send.
+    const fresh = checkJiraTimestamp(parsed.delivery.occurredAt, now(), replayWindow);
+    if (!fresh.ok) return reject(401, 'stale', fresh.message, { reason: fresh.reason });
     const bot = options.botAccountId();
     if (bot !== null && parsed.delivery.actorAccountId === bot) {
       options.onIgnored?.('own_change');

@@ -7,7 +7,7 @@
 // carries `comment: { id, author: { accountId }, body, jsdPublic? }` with the issue it belongs to.
 import { z } from 'zod';
 import type { JiraChangelogItem, JiraDelivery, JiraEventType } from './jira-delivery.js';
-import { JIRA_EVENT_TYPES } from './jira-delivery.js';
+import { JIRA_EVENT_TYPES, jiraBodyEventId } from './jira-delivery.js';
 
 export type JiraHeaders = Readonly<Record<string, string | readonly string[] | undefined>>;
 
@@ -29,7 +29,8 @@ const nullableText = z.string().nullish();
 
 const bodySchema = z.object({
   webhookEvent: z.string(),
-  timestamp: z.number().optional(),
+  // Every Jira Cloud webhook body carries it; it is the only signed time, so it is required.
+  timestamp: z.number().int().nonnegative(),
   user: z.object({ accountId: z.string().optional() }).nullish(),
   issue: z.object({
     id: idSchema,
@@ -46,7 +47,8 @@ const bodySchema = z.object({
     .nullish(),
 });
 
-export function parseJiraDelivery(json: unknown, headers: JiraHeaders): ParseJiraDeliveryResult {
+/** `rawBody`: the signed bytes, whose hash is the event id (jiraBodyEventId). */
+export function parseJiraDelivery(json: unknown, headers: JiraHeaders, rawBody: Buffer): ParseJiraDeliveryResult {
   const identifier = headerValue(headers, IDENTIFIER_HEADER);
   if (identifier === undefined) return invalid([{ path: `headers.${IDENTIFIER_HEADER}`, message: 'required' }]);
   if (typeof json !== 'object' || json === null || Array.isArray(json)) return invalid([{ path: '(body)', message: 'expected a JSON object' }]);
@@ -65,12 +67,12 @@ export function parseJiraDelivery(json: unknown, headers: JiraHeaders): ParseJir
   const retry = Number(headerValue(headers, RETRY_HEADER));
   const delivery: JiraDelivery = {
     deliveryId: identifier,
-    eventId: identifier,
+    eventId: jiraBodyEventId(rawBody),
     eventType: eventType satisfies JiraEventType,
     ticketId: body.issue.key,
     issueId: body.issue.id,
     issue: { id: body.issue.id, key: body.issue.key, fields: body.issue.fields ?? {} },
-    ...(body.timestamp !== undefined && { occurredAt: body.timestamp }),
+    occurredAt: body.timestamp,
     ...(actor !== undefined && { actorAccountId: actor }),
     ...(Number.isInteger(retry) && retry >= 0 && { retry }),
     ...(body.changelog && { changelog: body.changelog.items.map(compactItem) }),
