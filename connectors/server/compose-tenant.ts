@@ -9,7 +9,8 @@ import path from 'node:path';
 import { compileRules } from '../../rules/index.js';
 import { loadConfig, type LoadedConfig } from '../config/load-config.js';
 import { createAppJwtMiddleware } from '../http/create-app-jwt-middleware.js';
-import { createForgeInvocationMiddleware } from '../http/create-forge-invocation-middleware.js';
+import { authorizeForgeIssue } from '../http/authorize-forge-issue.js';
+import { createForgeInvocationMiddleware, getForgeInvocation } from '../http/create-forge-invocation-middleware.js';
 import type { ForgeSettings } from '../http/read-forge-settings.js';
 import { createForgeKeySet } from '../http/verify-forge-invocation-token.js';
 import { sendJsonError } from '../http/send-json-error.js';
@@ -274,6 +275,8 @@ export async function composeTenant(options: TenantOptions): Promise<TenantServi
       createSidebarRouter({
         store, helpdesk: jira.helpdesk, engine: () => engine, config: () => config, accountId: jira.accountId, now, enqueue: reevaluate('jira', jira.accountId),
         helpdeskKind: 'jira', ticketId: { pattern: /^[A-Z][A-Z0-9_]{0,254}-[1-9][0-9]{0,18}$/, hint: 'The ticket id must be a Jira issue key such as SUP-42' },
+        // Only the issue in the token's signed context, and writes only by a user: the actor is their accountId.
+        authorize: (res, ticketId, access) => authorizeForgeIssue(getForgeInvocation(res), ticketId, access),
       }),
     );
     // The status page and the report show ticket ids, notes and money: admin only (start-service.ts).

@@ -7,6 +7,7 @@ import type { CoverageConfig } from '../config/config-schema.js';
 import type { HelpdeskPort, TicketChange } from '../core/helpdesk-port.js';
 import { overrideTag } from '../core/plan-decision.js';
 import { pickLocale, renderInternalNote, renderMissingInfoRequest } from '../core/render-notes.js';
+import type { TicketAccess, TicketAuthorization } from '../http/authorize-forge-issue.js';
 import { getAppClaims } from '../http/create-app-jwt-middleware.js';
 import { sendJsonError } from '../http/send-json-error.js';
 import type { ProposalFlow } from '../proposals/create-proposal-flow.js';
@@ -29,6 +30,11 @@ export interface SidebarDeps {
   readonly ticketId?: { readonly pattern: RegExp; readonly hint: string };
   /** Proposals and budgets; absent: Convert only notes the estimate, and budget is null. */
   readonly proposals?: ProposalFlow;
+  /**
+   * Whether the verified token may read or act on this ticket, and who the actor is. Absent: any
+   * verified token may, and the actor is read from the token's claims.
+   */
+  readonly authorize?: (res: Response, ticketId: string, access: TicketAccess) => TicketAuthorization;
 }
 
 const TICKET_ID = /^[1-9][0-9]{0,18}$/;
@@ -92,6 +98,15 @@ export function createSidebarRouter(deps: SidebarDeps): Router {
   const ticketIdHint = deps.ticketId?.hint ?? 'The ticket id must be a positive whole number';
   router.use(express.json({ limit: '32kb' }));
 
+  /** The actor, or null after answering 403. */
+  const authorized = (res: Response, ticketId: string, access: TicketAccess): string | null => {
+    if (!deps.authorize) return agentOf(res);
+    const result = deps.authorize(res, ticketId, access);
+    if (result.ok) return result.actor;
+    sendJsonError(res, result.status, result.code, result.message);
+    return null;
+  };
+
   const loadVerdict = async (ticketId: string) => {
     const state = await deps.helpdesk.load(ticketId, []);
     return { state, verdict: deps.engine().triage(state.item) };
@@ -100,6 +115,7 @@ export function createSidebarRouter(deps: SidebarDeps): Router {
   router.get('/tickets/:id/verdict', async (req: Request, res: Response) => {
     const ticketId = String(req.params.id);
     if (!ticketIdPattern.test(ticketId)) return sendJsonError(res, 400, 'ticket_id', ticketIdHint);
+    if (authorized(res, ticketId, 'read') === null) return;
     try {
       const last = await deps.store.lastDecision(kind, deps.accountId, ticketId);
       if (!deps.helpdesk.live) {
@@ -127,11 +143,12 @@ export function createSidebarRouter(deps: SidebarDeps): Router {
     const action = String(req.params.action) as Action;
     if (!ticketIdPattern.test(ticketId)) return sendJsonError(res, 400, 'ticket_id', ticketIdHint);
     if (!Object.hasOwn(actionBodies, action)) return sendJsonError(res, 404, 'action', `Unknown action "${action}": use approve, request-info, convert or reevaluate`);
+    const agent = authorized(res, ticketId, 'write');
+    if (agent === null) return;
     if (!deps.helpdesk.live) return sendJsonError(res, 409, 'shadow_mode', 'The connector runs in shadow mode: it reads tickets only from webhook deliveries and writes nothing, so actions are not available');
     const schema = actionBodies[action];
     const body = schema.safeParse(req.body ?? {});
     if (!body.success) return sendJsonError(res, 400, 'body', body.error.issues.map((i) => `${i.path.join('.') || '(body)'}: ${i.message}`).join('; '));
-    const agent = agentOf(res);
     const config = deps.config();
     const locale: Locale = config.defaults.locale;
     try {
