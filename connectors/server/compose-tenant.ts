@@ -8,7 +8,8 @@ import express, { type NextFunction, type Request, type Response, type Router } 
 import path from 'node:path';
 import { compileRules } from '../../rules/index.js';
 import { loadConfig, type LoadedConfig } from '../config/load-config.js';
-import { createAppJwtMiddleware } from '../http/create-app-jwt-middleware.js';
+import { authorizeZendeskTicket } from '../zendesk/authorize-zendesk-ticket.js';
+import { createAppJwtMiddleware, getAppClaims } from '../http/create-app-jwt-middleware.js';
 import { authorizeForgeIssue } from '../http/authorize-forge-issue.js';
 import { createForgeInvocationMiddleware, getForgeInvocation } from '../http/create-forge-invocation-middleware.js';
 import type { ForgeSettings } from '../http/read-forge-settings.js';
@@ -29,6 +30,7 @@ import type { Store } from '../store/store.js';
 import { createWorkerPool, type WorkerPool } from '../worker/create-worker-pool.js';
 import { processJob, recordCall } from '../worker/process-job.js';
 import { createZendeskClient, type ZendeskClient } from '../zendesk/client/create-zendesk-client.js';
+import { createZendeskAgentCheck } from '../zendesk/create-zendesk-agent-check.js';
 import { createShadowZendeskHelpdesk } from '../zendesk/create-shadow-zendesk-helpdesk.js';
 import { createZendeskHelpdesk } from '../zendesk/create-zendesk-helpdesk.js';
 import { createZendeskWebhookRouter } from '../zendesk/webhook/create-zendesk-webhook-router.js';
@@ -148,6 +150,7 @@ export async function composeTenant(options: TenantOptions): Promise<TenantServi
           })
         : null;
     const helpdesk = client ? createZendeskHelpdesk(client, mapping!) : createShadowZendeskHelpdesk(mapping ?? EMPTY_ZENDESK_MAPPING);
+    const checkAgent = client ? createZendeskAgentCheck(client, { now: () => now() }) : null;
     // InScope's own updates come back as events; recognising its user saves the two reads per echo
     // (the decision tag would make them no-ops anyway). Without it, the decision tag is the guard.
     let botUserId = settings.zendeskBotUserId;
@@ -263,7 +266,11 @@ export async function composeTenant(options: TenantOptions): Promise<TenantServi
     router.use(
       '/api/v1/zendesk',
       createAppJwtMiddleware({ secret: () => settings.appSecret ?? '', now: () => now(), maxLifetimeSec: 3600 }),
-      createSidebarRouter({ store, helpdesk, engine: () => engine, config: () => config, accountId, now, enqueue: reevaluate('zendesk', accountId), proposals }),
+      createSidebarRouter({
+        store, helpdesk, engine: () => engine, config: () => config, accountId, now, enqueue: reevaluate('zendesk', accountId), proposals,
+        // The token's claims come from the browser: the actor is the agent Zendesk confirms, not the claimed email.
+        authorize: (res, ticketId, access) => authorizeZendeskTicket(getAppClaims(res), ticketId, access, checkAgent),
+      }),
     );
     // The Jira sidebar (the Forge app, apps/jira/) calls the same API over Forge Remote: each request
     // carries a Forge Invocation Token instead of the Zendesk app JWT, and tickets are issue keys.

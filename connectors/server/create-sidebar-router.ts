@@ -34,7 +34,7 @@ export interface SidebarDeps {
    * Whether the verified token may read or act on this ticket, and who the actor is. Absent: any
    * verified token may, and the actor is read from the token's claims.
    */
-  readonly authorize?: (res: Response, ticketId: string, access: TicketAccess) => TicketAuthorization;
+  readonly authorize?: (res: Response, ticketId: string, access: TicketAccess) => TicketAuthorization | Promise<TicketAuthorization>;
 }
 
 const TICKET_ID = /^[1-9][0-9]{0,18}$/;
@@ -99,9 +99,15 @@ export function createSidebarRouter(deps: SidebarDeps): Router {
   router.use(express.json({ limit: '32kb' }));
 
   /** The actor, or null after answering 403. */
-  const authorized = (res: Response, ticketId: string, access: TicketAccess): string | null => {
+  const authorized = async (res: Response, ticketId: string, access: TicketAccess): Promise<string | null> => {
     if (!deps.authorize) return agentOf(res);
-    const result = deps.authorize(res, ticketId, access);
+    let result: TicketAuthorization;
+    try {
+      result = await deps.authorize(res, ticketId, access);
+    } catch (error) {
+      fail(res, error);
+      return null;
+    }
     if (result.ok) return result.actor;
     sendJsonError(res, result.status, result.code, result.message);
     return null;
@@ -115,7 +121,7 @@ export function createSidebarRouter(deps: SidebarDeps): Router {
   router.get('/tickets/:id/verdict', async (req: Request, res: Response) => {
     const ticketId = String(req.params.id);
     if (!ticketIdPattern.test(ticketId)) return sendJsonError(res, 400, 'ticket_id', ticketIdHint);
-    if (authorized(res, ticketId, 'read') === null) return;
+    if ((await authorized(res, ticketId, 'read')) === null) return;
     try {
       const last = await deps.store.lastDecision(kind, deps.accountId, ticketId);
       if (!deps.helpdesk.live) {
@@ -143,7 +149,7 @@ export function createSidebarRouter(deps: SidebarDeps): Router {
     const action = String(req.params.action) as Action;
     if (!ticketIdPattern.test(ticketId)) return sendJsonError(res, 400, 'ticket_id', ticketIdHint);
     if (!Object.hasOwn(actionBodies, action)) return sendJsonError(res, 404, 'action', `Unknown action "${action}": use approve, request-info, convert or reevaluate`);
-    const agent = authorized(res, ticketId, 'write');
+    const agent = await authorized(res, ticketId, 'write');
     if (agent === null) return;
     if (!deps.helpdesk.live) return sendJsonError(res, 409, 'shadow_mode', 'The connector runs in shadow mode: it reads tickets only from webhook deliveries and writes nothing, so actions are not available');
     const schema = actionBodies[action];
