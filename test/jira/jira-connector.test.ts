@@ -330,6 +330,19 @@ describe('Jira deliveries in shadow mode (no Jira credentials)', () => {
     expect(decision).toMatchObject({ kind: 'decision', outcome: 'advisory', calls: [] });
     expect(decision!.note).toMatch(/^shadow, nothing written/);
   });
+
+  it("triages a comment event, whose issue is Jira's reduced one (no created, no description), from the issue it saw before", async () => {
+    const issue = jiraIssue(48203);
+    await post(payload('jira:issue_created', issue));
+    await settle();
+    // Jira's comment events carry only a few fields of the issue (Jira Cloud platform, "Webhooks").
+    const reduced = { id: issue.id, key: issue.key, fields: { summary: issue.fields['summary'], status: issue.fields['status'], issuetype: issue.fields['issuetype'], priority: issue.fields['priority'] } };
+    await post(payload('comment_created', reduced as Issue, { user: undefined, comment: { id: '50001', author: { accountId: 'qm:381001' }, body: 'Nog een vraag', jsdPublic: true } }));
+    await settle();
+    expect(await service.store.queueDepth()).toMatchObject({ done: 2, dead: 0 });
+    const [latest, first] = await service.store.listAudit({ helpdesk: 'jira', ticketId: issue.key, limit: 2 });
+    expect(latest).toMatchObject({ kind: 'decision', outcome: first!.outcome });
+  });
 });
 
 describe("the bot's accountId from /rest/api/3/myself", () => {
