@@ -208,6 +208,8 @@ describe('parseZendeskDelivery', () => {
     ['a trigger body without a ticket id', 'trigger-ticket-updated.json', (json) => delete ticketOf(json)['id'], 'ticket.id'],
     ['a trigger body whose placeholder rendered no ticket id', 'trigger-ticket-updated.json', (json) => (ticketOf(json)['id'] = ''), 'ticket.id'],
     ['a trigger body without an event id', 'trigger-ticket-updated.json', (json) => delete json['event_id'], 'event_id'],
+    ['a trigger body without the ticket\'s created_at (the rules date the request by it)', 'trigger-ticket-updated.json', (json) => delete ticketOf(json)['created_at'], 'ticket.created_at'],
+    ['a trigger body whose created_at placeholder rendered nothing', 'trigger-ticket-updated.json', (json) => (ticketOf(json)['created_at'] = ''), 'ticket.created_at'],
     ['a trigger body with the wrong marker', 'trigger-ticket-updated.json', (json) => (json['inscope'] = 2), 'inscope'],
     ['a body that is neither an event nor a trigger', 'trigger-ticket-updated.json', (json) => delete json['inscope'], 'type'],
   ])('rejects %s, naming the path', (_name, file, change, path) => {
