@@ -37,7 +37,8 @@ export interface SidebarDeps {
   readonly authorize?: (res: Response, ticketId: string, access: TicketAccess) => TicketAuthorization | Promise<TicketAuthorization>;
 }
 
-const TICKET_ID = /^[1-9][0-9]{0,18}$/;
+/** Zendesk's ticket numbers: canonical (no leading zero), and within 2^53 (checked below) as the API client holds them. */
+const TICKET_ID = /^[1-9][0-9]{0,15}$/;
 
 const actionBodies = {
   approve: z.strictObject({ reason: z.string().trim().max(2000).optional() }),
@@ -94,7 +95,7 @@ function fail(res: Response, error: unknown): void {
 export function createSidebarRouter(deps: SidebarDeps): Router {
   const router = express.Router();
   const kind: HelpdeskKind = deps.helpdeskKind ?? 'zendesk';
-  const ticketIdPattern = deps.ticketId?.pattern ?? TICKET_ID;
+  const ticketIdPattern = deps.ticketId?.pattern ?? { test: (id: string) => TICKET_ID.test(id) && Number.isSafeInteger(Number(id)) };
   const ticketIdHint = deps.ticketId?.hint ?? 'The ticket id must be a positive whole number';
   router.use(express.json({ limit: '32kb' }));
 

@@ -450,6 +450,12 @@ describe('the sidebar API', () => {
     expect(await service.store.listAudit({ limit: 100 })).toHaveLength(before.length);
   });
 
+  it.each(['007', '9007199254740993', '1'.repeat(40)])('refuses ticket id %s in the path (not canonical, or past 2^53): 400', async (id) => {
+    const res = await call(`/tickets/${id}/verdict`);
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as { error: { code: string } }).error.code).toBe('ticket_id');
+  });
+
   it('refuses a token that names another ticket than the one in the path, 403', async () => {
     const token = await sign({ sub: '17', ticket_id: 48224 });
     const read = await call('/tickets/48203/verdict', { token });
