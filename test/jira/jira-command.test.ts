@@ -46,7 +46,7 @@ const select = { type: 'option', custom: 'com.atlassian.jira.plugin.system.custo
 describe('inscope jira setup', () => {
   /** The example config without its `helpdesks.jira` block: a site InScope has not been set up on. */
   function configWithoutJira(): string {
-    const text = fs.readFileSync(path.join(root, 'examples/coverage.yaml'), 'utf8').replace(/\n  jira:\n(?: {4}.*\n)+/, '\n');
+    const text = fs.readFileSync(path.join(root, 'examples/coverage.yaml'), 'utf8').replace(/\n {2}jira:\n(?: {4}.*\n)+/, '\n');
     const file = path.join(dir, 'coverage.yaml');
     fs.writeFileSync(file, text);
     return file;
