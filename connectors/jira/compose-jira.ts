@@ -49,6 +49,8 @@ export interface ComposedJira {
   /** The store's account key for Jira: the site's host name. */
   readonly accountId: string;
   readonly botAccountId: string | null;
+  /** Where the webhook signing secret came from (`inscope jira setup` stores one when the environment has none). */
+  readonly webhookSecretSource: 'environment' | 'store' | 'none';
 }
 
 /** The site's host name; a URL that does not parse is left to createJiraClient's config error. */
@@ -116,5 +118,6 @@ export async function composeJira(options: ComposeJiraOptions): Promise<Composed
     onRejected: (reason) => options.onDelivery(reason),
     onIgnored: (why) => options.onDelivery(why),
   });
-  return { mode: client ? 'live' : 'shadow', client, helpdesk, router, accountId, botAccountId };
+  const webhookSecretSource = stored ? 'store' : options.webhookSecrets.length > 0 ? 'environment' : 'none';
+  return { mode: client ? 'live' : 'shadow', client, helpdesk, router, accountId, botAccountId, webhookSecretSource };
 }

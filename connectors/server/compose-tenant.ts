@@ -74,6 +74,8 @@ export interface TenantService {
   readonly proposals: ProposalFlow;
   /** Where the Zendesk webhook signing secret came from. */
   readonly webhookSecretSource: 'environment' | 'store' | 'none';
+  /** The Jira half: live with credentials and a mapping, else shadow; where its webhook secret came from. */
+  readonly jira: { readonly mode: 'live' | 'shadow'; readonly webhookSecretSource: 'environment' | 'store' | 'none' };
   /** Webhooks, proposal pages, sidebar APIs, status page and budget report, relative to the tenant's prefix. */
   readonly router: Router;
   sweepProposals(): Promise<number>;
@@ -323,6 +325,7 @@ export async function composeTenant(options: TenantOptions): Promise<TenantServi
       client,
       proposals,
       webhookSecretSource: storedSecret ? 'store' : webhookSecrets.length > 0 ? 'environment' : 'none',
+      jira: { mode: jira.mode, webhookSecretSource: jira.webhookSecretSource },
       router,
       sweepProposals,
       start() {

@@ -38,7 +38,7 @@ export interface ServiceOptions {
 }
 
 /** The first tenant's parts are the service's own, for the single-account deployment and its tests. */
-export interface Service extends Pick<TenantService, 'webhookSecretSource' | 'mode' | 'loaded' | 'store' | 'pool' | 'client' | 'proposals'> {
+export interface Service extends Pick<TenantService, 'webhookSecretSource' | 'mode' | 'jira' | 'loaded' | 'store' | 'pool' | 'client' | 'proposals'> {
   readonly url: string;
   /** Every tenant by id; the single-account deployment has one, under the id 'default'. */
   readonly tenants: ReadonlyMap<string, TenantService>;
@@ -220,6 +220,7 @@ export async function startService(options: ServiceOptions): Promise<Service> {
     tenants: byId,
     webhookSecretSource: first.webhookSecretSource,
     mode: first.mode,
+    jira: first.jira,
     loaded: first.loaded,
     store: first.store,
     pool: first.pool,
