@@ -199,7 +199,9 @@ describe('Jira deliveries through the live connector', () => {
     await settle();
     expect(writes.map((w) => w.call)).toEqual(['PUT issue', 'POST transitions', 'POST comment 201', 'PUT issue']);
     expect(writes[1]!.body).toEqual({ transition: { id: '11' } });
-    expect(writes[2]!.body).toEqual({ body: expect.stringMatching(/^Teruggezet naar Nieuw: goedgekeurd terwijl /m), public: false });
+    expect(writes[2]!.body).toEqual({ body: expect.stringMatching(/^Teruggezet naar Nieuw: goedgekeurd terwijl de aanvraag onvolledig is\./m), public: false });
+    // One language throughout: the Dutch note once said "goedgekeurd terwijl the request is incomplete".
+    expect((writes[2]!.body as { body: string }).body).not.toMatch(/\b(?:approved|while|the request|Missing|Moved back)\b/);
     const [guard] = await service.store.listAudit({ helpdesk: 'jira', ticketId: 'SUP-48224', limit: 1 });
     expect(guard).toMatchObject({ kind: 'guard', outcome: 'incomplete', note: 'revert: approved while the request is incomplete' });
   });
