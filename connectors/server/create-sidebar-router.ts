@@ -31,6 +31,11 @@ export interface SidebarDeps {
   /** Proposals and budgets; absent: Convert only notes the estimate, and budget is null. */
   readonly proposals?: ProposalFlow;
   /**
+   * False: the budget meter is shown, but Convert only notes the estimate, for a helpdesk whose
+   * adapter cannot yet post a proposal's PDF to the customer (Jira, issue 16). Default true.
+   */
+  readonly sendsProposals?: boolean;
+  /**
    * Whether the verified token may read or act on this ticket, and who the actor is. Absent: any
    * verified token may, and the actor is read from the token's claims.
    */
@@ -64,7 +69,7 @@ function contractDetails(verdict: Verdict, config: CoverageConfig) {
 /** The ticket's current proposal and the month's budget with what this ticket's proposal would add. */
 async function proposalAndBudget(deps: SidebarDeps, ticketId: string, verdict: Verdict) {
   if (!deps.proposals || !verdict.contract) return { proposal: null, budget: null };
-  const [latest] = await deps.store.listProposals({ helpdesk: 'zendesk', accountId: deps.accountId, ticketId, limit: 1 });
+  const [latest] = await deps.store.listProposals({ helpdesk: deps.helpdeskKind ?? 'zendesk', accountId: deps.accountId, ticketId, limit: 1 });
   const draft = verdict.proposal;
   // A sent or accepted proposal is already in the ledger; a draft (or none yet) would add to it.
   const adds = latest && latest.status === 'draft' ? latest
@@ -195,7 +200,7 @@ export function createSidebarRouter(deps: SidebarDeps): Router {
         await audit('request-info', `Request for ${verdict.missing.length} missing items prepared by ${agent}`, null);
         return res.json({ ok: true, action, missing: verdict.missing, message });
       }
-      if (action === 'convert' && deps.proposals) {
+      if (action === 'convert' && deps.proposals && deps.sendsProposals !== false) {
         const input = body.data as { hours: number; scope: string; confirmOverBudget?: boolean };
         return await convertToProposal(deps, deps.proposals, { ticketId, state, verdict, agent, res, ...input });
       }

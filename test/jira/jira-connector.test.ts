@@ -11,6 +11,7 @@ import { readSettings } from '../../connectors/server/read-settings.js';
 import { startService, type Service } from '../../connectors/server/start-service.js';
 import { asJiraIssue, freshZendesk, JIRA_SITE, root } from '../helpdesk-port/same-request.js';
 import { anchoredClock } from '../helpers/anchored-clock.js';
+import { fitClaims, startForgeKeyServer, TEST_ACCOUNT_ID, TEST_APP_ID, type ForgeKeyServer } from '../http/forge-test-keys.js';
 
 const SECRET = 'jira-webhook-secret-for-tests';
 const PREVIOUS = 'jira-webhook-secret-before-rotation';
@@ -91,7 +92,7 @@ function jiraDouble(issue: Issue, options: { transitions?: unknown; commentStatu
   return writes;
 }
 
-async function start(env: Record<string, string> = {}) {
+async function start(env: Record<string, string> = {}, forge: ForgeKeyServer | null = null) {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'inscope-jira-'));
   service = await startService({
     settings: readSettings({
@@ -109,6 +110,7 @@ async function start(env: Record<string, string> = {}) {
       ...env,
     }),
     now: anchoredClock(NOW),
+    forge: forge ? { appId: TEST_APP_ID, jwksUrl: forge.jwksUrl, installations: [] } : null,
     delayScale: 0.001,
     pollMs: 2,
     retryBaseMs: 1,
@@ -344,6 +346,56 @@ describe('Jira deliveries in shadow mode (no Jira credentials)', () => {
     expect(await service.store.queueDepth()).toMatchObject({ done: 2, dead: 0 });
     const [latest, first] = await service.store.listAudit({ helpdesk: 'jira', ticketId: issue.key, limit: 2 });
     expect(latest).toMatchObject({ kind: 'decision', outcome: first!.outcome });
+  });
+});
+
+describe('the Jira panel (Forge) in shadow mode', () => {
+  let forge: ForgeKeyServer;
+  beforeAll(async () => {
+    forge = await startForgeKeyServer(anchoredClock(NOW));
+  });
+  afterAll(() => forge.close());
+  beforeEach(() => start({ JIRA_SITE_URL: '', JIRA_EMAIL: '', JIRA_API_TOKEN: '' }, forge));
+  afterEach(() => stop());
+
+  it("shows the organization's budget meter, as the Zendesk panel does; no proposal yet", async () => {
+    const issue = jiraIssue(48224);
+    await post(payload('jira:issue_created', issue));
+    await settle();
+    const token = await forge.sign(fitClaims({}, { id: String(issue.id), key: issue.key }));
+    const res = await fetch(`${service.url}/api/v1/jira/tickets/${issue.key}/verdict`, { headers: { authorization: `Bearer ${token}` } });
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { contract: { id: string }; budget: { month: string; cap: unknown } | null; proposal: unknown };
+    expect(body.contract.id).toBe('C-2026-001');
+    expect(body.budget).toMatchObject({ month: '2026-11', cap: { hours: 20 } });
+    expect(body.proposal).toBeNull();
+  });
+});
+
+describe('the Jira panel (Forge), live', () => {
+  let forge: ForgeKeyServer;
+  beforeAll(async () => {
+    forge = await startForgeKeyServer(anchoredClock(NOW));
+  });
+  afterAll(() => forge.close());
+  beforeEach(() => start({}, forge));
+  afterEach(() => stop());
+
+  it('converts to advisory with an internal note of the estimate and makes no proposal (the Jira adapter cannot post its PDF yet)', async () => {
+    const issue = jiraIssue(48201);
+    const writes = jiraDouble(issue);
+    const token = await forge.sign(fitClaims({}, { id: String(issue.id), key: issue.key }));
+    const res = await fetch(`${service.url}/api/v1/jira/tickets/${issue.key}/actions/convert`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ hours: 2, scope: 'Inrichting van de koppeling' }),
+    });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ ok: true, action: 'convert', proposal: { hours: 2, amount: expect.any(Number) } });
+    expect(writes.map((w) => w.call)).toEqual(['PUT issue', 'POST comment 201']);
+    expect(await service.store.listProposals({ ticketId: issue.key, limit: 5 })).toEqual([]);
+    const [entry] = await service.store.listAudit({ helpdesk: 'jira', ticketId: issue.key, limit: 1 });
+    expect(entry).toMatchObject({ kind: 'action', rule: 'convert', actor: TEST_ACCOUNT_ID });
   });
 });
 
