@@ -127,8 +127,9 @@ export function createProposalJobHooks(flow: ProposalFlow): ProposalJobHooks {
     },
 
     async beforeApply({ job, verdict, state, plan, helpdesk }) {
-      // Proposals need an adapter that attaches files in the same write: Zendesk for now.
-      if (helpdesk.kind !== 'zendesk' || verdict.outcome !== 'advisory' || plan.kind !== 'decision' || plan.change.comment === undefined) return null;
+      // Every adapter posts a comment's files to the customer with the comment (Zendesk uploads, JSM
+      // request attachments), so the proposal flow is the same for both.
+      if (verdict.outcome !== 'advisory' || plan.kind !== 'decision' || plan.change.comment === undefined) return null;
       let prepared;
       try {
         prepared = await flow.prepare({

@@ -83,6 +83,14 @@ function jiraDouble(issue: Issue, options: { transitions?: unknown; commentStatu
   scope.get(`/rest/api/3/issue/${issue.key}/transitions`).optionally().reply(200, options.transitions ?? TRANSITIONS);
   scope.put(`/rest/api/3/issue/${issue.key}`, (b) => writes.push({ call: 'PUT issue', body: b }) > 0).optionally().times(2).reply(204);
   scope.post(`/rest/api/3/issue/${issue.key}/transitions`, (b) => writes.push({ call: 'POST transitions', body: b }) > 0).optionally().reply(204);
+  // JSM's customer-visible attachments: the request's service desk, the temporary upload, the request attachment.
+  scope.get(`/rest/servicedeskapi/request/${issue.key}`).optionally().reply(200, { issueId: issue.id, issueKey: issue.key, serviceDeskId: '7', requestTypeId: '25' });
+  scope
+    // nock hands a binary multipart body over as hex.
+    .post('/rest/servicedeskapi/servicedesk/7/attachTemporaryFile', (b: string) => writes.push({ call: 'POST attachTemporaryFile', body: /filename="([^"]+)"/.exec(/^[0-9a-f]+$/i.test(b) ? Buffer.from(b, 'hex').toString('latin1') : b)?.[1] }) > 0)
+    .optionally()
+    .reply(201, { temporaryAttachments: [{ temporaryAttachmentId: 'temp-1', fileName: 'proposal.pdf' }] });
+  scope.post(`/rest/servicedeskapi/request/${issue.key}/attachment`, (b) => writes.push({ call: 'POST request attachment', body: b }) > 0).optionally().reply(201, { comment: { id: '40003', public: true } });
   for (const status of options.commentStatus ?? [201]) {
     scope
       .post(`/rest/servicedeskapi/request/${issue.key}/comment`, (b) => writes.push({ call: `POST comment ${status}`, body: b }) > 0)
@@ -160,15 +168,21 @@ describe('Jira deliveries through the live connector', () => {
     ]);
   });
 
-  it('turns an uncovered how-to question into Advisory in New with the proposal draft as an internal note', async () => {
+  it('turns an uncovered how-to question into Advisory in New and sends the proposal: the PDF as a public request attachment with the accept link, then the internal note', async () => {
     const issue = jiraIssue(48203);
     const writes = jiraDouble(issue);
     await post(payload('jira:issue_created', issue));
     await settle();
-    expect(writes.map((w) => w.call)).toEqual(['PUT issue', 'POST transitions', 'POST comment 201', 'PUT issue']);
-    expect(writes[0]!.body).toEqual({ fields: { customfield_10050: { value: 'Advisory' } } });
-    expect(writes[1]!.body).toEqual({ transition: { id: '11' } });
-    expect(writes[2]!.body).toEqual({ body: expect.stringMatching(/3 h × 135\.00 EUR = 405\.00 EUR/), public: false });
+    expect(writes.map((w) => w.call)).toEqual(['POST attachTemporaryFile', 'PUT issue', 'POST transitions', 'POST request attachment', 'PUT issue', 'POST comment 201']);
+    expect(writes[0]!.body).toMatch(/^P-\d{4}-0001-v1\.pdf$/);
+    expect(writes[1]!.body).toEqual({ fields: { customfield_10050: { value: 'Advisory' } } });
+    expect(writes[2]!.body).toEqual({ transition: { id: '11' } });
+    expect(writes[3]!.body).toEqual({ temporaryAttachmentIds: ['temp-1'], public: true, additionalComment: { body: expect.stringMatching(/\/p\/[\w.-]+/) } });
+    expect((writes[4]!.body as { update: { labels: { add?: string }[] } }).update.labels).toContainEqual({ add: expect.stringMatching(/^inscope_p\d{4}_0001_v1$/) });
+    expect(writes[5]!.body).toEqual({ body: expect.stringMatching(/3 h × 135\.00 EUR = 405\.00 EUR/), public: false });
+    const [proposal] = await service.store.listProposals({ helpdesk: 'jira', ticketId: issue.key, limit: 1 });
+    expect(proposal).toMatchObject({ status: 'sent', version: 1 });
+    expect(await service.store.queueDepth()).toMatchObject({ done: 1, dead: 0 });
   });
 
   it('asks the customer for what is missing in a public JSM comment', async () => {
@@ -209,7 +223,7 @@ describe('Jira deliveries through the live connector', () => {
   });
 
   it('waits out a 429 on the comment and posts it once', async () => {
-    const issue = jiraIssue(48203);
+    const issue = jiraIssue(48224);
     const writes = jiraDouble(issue, { commentStatus: [429, 201] });
     await post(payload('jira:issue_created', issue));
     await settle();
