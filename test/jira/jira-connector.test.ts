@@ -185,6 +185,36 @@ describe('Jira deliveries through the live connector', () => {
     expect(await service.store.queueDepth()).toMatchObject({ done: 1, dead: 0 });
   });
 
+  it('accepts through the link in the JSM comment: the proposal is accepted and the issue moves to Approved with an internal note, once', async () => {
+    const issue = jiraIssue(48203);
+    const writes = jiraDouble(issue);
+    await post(payload('jira:issue_created', issue));
+    await settle();
+    const sent = writes.find((w) => w.call === 'POST request attachment')!.body as { additionalComment: { body: string } };
+    const token = /\/p\/([\w.-]+)/.exec(sent.additionalComment.body)![1]!;
+    const labels = ((writes.find((w, i) => w.call === 'PUT issue' && i > 1)!.body as { update: { labels: { add?: string }[] } }).update.labels).flatMap((l) => (l.add ? [l.add] : []));
+    nock.cleanAll();
+    // The issue as Jira now shows it: Advisory, New, InScope's labels.
+    const now = { ...issue, fields: { ...issue.fields, customfield_10050: { value: 'Advisory' }, status: { name: 'New' }, labels } };
+    const after: { call: string; body: unknown }[] = [];
+    const scope = nock(JIRA_SITE).persist();
+    scope.get(`/rest/api/3/issue/${issue.key}`).query((q) => String(q.fields).includes('summary')).reply(200, now);
+    scope.get(`/rest/api/3/issue/${issue.key}`).query((q) => String(q.fields) === 'updated,labels').reply(200, { id: issue.id, key: issue.key, fields: { updated: issue.fields['updated'], labels } });
+    scope.get(`/rest/api/3/issue/${issue.key}/transitions`).reply(200, TRANSITIONS);
+    scope.put(`/rest/api/3/issue/${issue.key}`, (b) => after.push({ call: 'PUT issue', body: b }) > 0).reply(204);
+    scope.post(`/rest/api/3/issue/${issue.key}/transitions`, (b) => after.push({ call: 'POST transitions', body: b }) > 0).reply(204);
+    scope.post(`/rest/servicedeskapi/request/${issue.key}/comment`, (b) => after.push({ call: 'POST comment', body: b }) > 0).reply(201, { id: '40009', public: false });
+    const page = await fetch(`${service.url}/p/${token}/accept`, { method: 'POST' });
+    expect(page.status).toBe(200);
+    await settle();
+    const [proposal] = await service.store.listProposals({ helpdesk: 'jira', ticketId: issue.key, limit: 1 });
+    expect(proposal).toMatchObject({ status: 'accepted' });
+    expect(after.filter((w) => w.call === 'POST transitions').map((w) => w.body)).toEqual([{ transition: { id: '21' } }]);
+    expect(after.filter((w) => w.call === 'POST comment')).toHaveLength(1);
+    expect(after.find((w) => w.call === 'POST comment')!.body).toMatchObject({ public: false });
+    expect(await service.store.queueDepth()).toMatchObject({ dead: 0 });
+  });
+
   it('asks the customer for what is missing in a public JSM comment', async () => {
     const issue = jiraIssue(48224);
     const writes = jiraDouble(issue);
