@@ -286,8 +286,8 @@ export async function composeTenant(options: TenantOptions): Promise<TenantServi
         helpdeskKind: 'jira', ticketId: { pattern: /^[A-Z][A-Z0-9_]{0,254}-[1-9][0-9]{0,18}$/, hint: 'The ticket id must be a Jira issue key such as SUP-42' },
         // Only the issue in the token's signed context, and writes only by a user: the actor is their accountId.
         authorize: (res, ticketId, access) => authorizeForgeIssue(getForgeInvocation(res), ticketId, access),
-        // The budget meter as on Zendesk; Convert stays a note until the Jira adapter posts the PDF.
-        proposals, sendsProposals: false,
+        // Budget meter and Convert as on Zendesk: the Jira adapter posts the PDF as a public request attachment.
+        proposals,
       }),
     );
     // The status page and the report show ticket ids, notes and money: admin only (start-service.ts).

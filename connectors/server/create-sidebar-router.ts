@@ -31,11 +31,6 @@ export interface SidebarDeps {
   /** Proposals and budgets; absent: Convert only notes the estimate, and budget is null. */
   readonly proposals?: ProposalFlow;
   /**
-   * False: the budget meter is shown, but Convert only notes the estimate, for a helpdesk whose
-   * adapter cannot yet post a proposal's PDF to the customer (Jira, issue 16). Default true.
-   */
-  readonly sendsProposals?: boolean;
-  /**
    * Whether the verified token may read or act on this ticket, and who the actor is. Absent: any
    * verified token may, and the actor is read from the token's claims.
    */
@@ -200,7 +195,7 @@ export function createSidebarRouter(deps: SidebarDeps): Router {
         await audit('request-info', `Request for ${verdict.missing.length} missing items prepared by ${agent}`, null);
         return res.json({ ok: true, action, missing: verdict.missing, message });
       }
-      if (action === 'convert' && deps.proposals && deps.sendsProposals !== false) {
+      if (action === 'convert' && deps.proposals) {
         const input = body.data as { hours: number; scope: string; confirmOverBudget?: boolean };
         return await convertToProposal(deps, deps.proposals, { ticketId, state, verdict, agent, res, ...input });
       }
@@ -255,7 +250,8 @@ async function convertToProposal(deps: SidebarDeps, flow: ProposalFlow, input: C
   const verdict: Verdict = input.verdict.outcome === 'advisory' && input.verdict.proposal
     ? input.verdict
     : { ...input.verdict, outcome: 'advisory', category: 'advisory', status: 'new', proposal: { hours: input.hours, hourlyRate: rate, currency, amount, reason } };
-  const open = await flow.openProposalOf('zendesk', deps.accountId, ticketId);
+  const kind: HelpdeskKind = deps.helpdeskKind ?? 'zendesk';
+  const open = await flow.openProposalOf(kind, deps.accountId, ticketId);
   const budget = await flow.budgetFor(verdict, { id: open?.id ?? -1, hundredthHours: Math.round(input.hours * 100), subtotal: Math.round(amount * 100) });
   const policy = config.proposals.budgetPolicy;
   if (budget?.overCap && (policy === 'block' || (policy === 'require-confirmation' && !input.confirmOverBudget))) {
@@ -263,7 +259,7 @@ async function convertToProposal(deps: SidebarDeps, flow: ProposalFlow, input: C
     return sendJsonError(res, policy === 'block' ? 422 : 409, 'over_budget', `Not sent: ${why}`);
   }
   const prepared = await flow.prepare({
-    helpdesk: 'zendesk', accountId: deps.accountId, ticketId, verdict, item: state.item, decisionKey: null,
+    helpdesk: kind, accountId: deps.accountId, ticketId, verdict, item: state.item, decisionKey: null,
     agentInput: { hours: input.hours, scope: input.scope }, confirmOverBudget: true,
   });
   const change = flow.sendChange(prepared, { category: 'advisory' }, state.tags);

@@ -425,7 +425,7 @@ describe('the Jira panel (Forge), live', () => {
   beforeEach(() => start({}, forge));
   afterEach(() => stop());
 
-  it('converts to advisory with an internal note of the estimate and makes no proposal (the Jira adapter cannot post its PDF yet)', async () => {
+  it('converts to advisory with a proposal, as on Zendesk: the PDF as a public request attachment, the internal note naming the agent', async () => {
     const issue = jiraIssue(48201);
     const writes = jiraDouble(issue);
     const token = await forge.sign(fitClaims({}, { id: String(issue.id), key: issue.key }));
@@ -435,9 +435,12 @@ describe('the Jira panel (Forge), live', () => {
       body: JSON.stringify({ hours: 2, scope: 'Inrichting van de koppeling' }),
     });
     expect(res.status).toBe(200);
-    expect(await res.json()).toMatchObject({ ok: true, action: 'convert', proposal: { hours: 2, amount: expect.any(Number) } });
-    expect(writes.map((w) => w.call)).toEqual(['PUT issue', 'POST comment 201']);
-    expect(await service.store.listProposals({ ticketId: issue.key, limit: 5 })).toEqual([]);
+    expect(await res.json()).toMatchObject({ ok: true, action: 'convert', proposal: { hours: 2, number: expect.stringMatching(/^P-\d{4}-0001$/), version: 1, status: 'sent' } });
+    expect(writes.map((w) => w.call)).toEqual(['POST attachTemporaryFile', 'PUT issue', 'POST request attachment', 'PUT issue', 'POST comment 201']);
+    expect(writes[2]!.body).toMatchObject({ public: true, additionalComment: { body: expect.stringContaining('/p/') } });
+    expect(writes[4]!.body).toMatchObject({ public: false, body: expect.stringContaining(TEST_ACCOUNT_ID) });
+    const [proposal] = await service.store.listProposals({ helpdesk: 'jira', ticketId: issue.key, limit: 1 });
+    expect(proposal).toMatchObject({ status: 'sent', hundredthHours: 200 });
     const [entry] = await service.store.listAudit({ helpdesk: 'jira', ticketId: issue.key, limit: 1 });
     expect(entry).toMatchObject({ kind: 'action', rule: 'convert', actor: TEST_ACCOUNT_ID });
   });
