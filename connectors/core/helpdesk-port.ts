@@ -12,6 +12,11 @@ export interface TicketState {
   readonly tags: readonly string[];
   /** Opaque version for optimistic concurrency (Zendesk: the ticket's updated_at). */
   readonly version: string | null;
+  /**
+   * The helpdesk's id of the requester, when the adapter knows it (Jira: the reporter's accountId),
+   * compared with a reply's author. Zendesk's deliveries carry it themselves.
+   */
+  readonly requesterId?: string;
 }
 
 /** A file to attach to the change's comment (a proposal's PDF). */

@@ -63,8 +63,12 @@ interface StoredDelivery {
   readonly comment?: { readonly authorId?: string; readonly body?: string; readonly public?: boolean };
 }
 
-/** Replies that accept, from the ticket's requester only (the delivery says who wrote the comment). */
-function acceptingReplies(job: JobWithDeliveries): StoredDelivery[] {
+/**
+ * Replies that accept, from the ticket's requester only. A comment delivery says who wrote it
+ * (`comment.authorId`); the requester is the one the adapter read (`state.requesterId`, Jira's
+ * reporter) or, failing that, the one the deliveries name (Zendesk's `ticket.requesterId`).
+ */
+function acceptingReplies(job: JobWithDeliveries, state: Pick<TicketState, 'requesterId'>): StoredDelivery[] {
   const parsed = job.deliveries.map((d) => {
     try {
       return { eventType: d.eventType, delivery: JSON.parse(d.payload) as StoredDelivery };
@@ -72,12 +76,15 @@ function acceptingReplies(job: JobWithDeliveries): StoredDelivery[] {
       return { eventType: d.eventType, delivery: {} as StoredDelivery };
     }
   });
-  const requester = parsed.map((p) => p.delivery.ticket?.requesterId).findLast((id) => id !== undefined);
+  const requester = state.requesterId ?? parsed.map((p) => p.delivery.ticket?.requesterId).findLast((id) => id !== undefined);
   return parsed
-    .filter((p) => p.eventType.endsWith('ticket.comment_added'))
+    .filter((p) => COMMENT_EVENTS.some((suffix) => p.eventType.endsWith(suffix)))
     .map((p) => p.delivery)
     .filter((d) => d.comment?.public !== false && requester !== undefined && d.comment?.authorId === requester && isAcceptReply(d.comment?.body));
 }
+
+/** The comment events of the adapters (Zendesk `…ticket.comment_added`, Jira `comment_created`). */
+const COMMENT_EVENTS = ['ticket.comment_added', 'comment_created'];
 
 export function createProposalJobHooks(flow: ProposalFlow): ProposalJobHooks {
   /** One 'proposal-ticket-updated' entry per marker, also when a retry finds the write already there. */
@@ -177,7 +184,7 @@ export function createProposalJobHooks(flow: ProposalFlow): ProposalJobHooks {
         await flow.audit({ ...open, status: 'sent' }, 'proposal-sent', `Proposal ${open.number} version ${open.version} was posted before the job stopped; recorded as sent`, { jobId: job.id });
         return;
       }
-      if (open?.status !== 'sent' || acceptingReplies(job).length === 0) return;
+      if (open?.status !== 'sent' || acceptingReplies(job, state).length === 0) return;
       await flow.decide(open, 'accepted', helpdesk, { actor: 'requester reply' });
     },
 

@@ -215,6 +215,37 @@ describe('Jira deliveries through the live connector', () => {
     expect(await service.store.queueDepth()).toMatchObject({ dead: 0 });
   });
 
+  it.each([
+    ['the reporter', (reporter: string) => reporter, 'accepted'],
+    ['someone else (an agent, or another customer)', () => 'qm:999999', 'sent'],
+  ])('accepts by reply "akkoord" on JSM only from %s', async (_label, author, status) => {
+    const issue = jiraIssue(48203);
+    const writes = jiraDouble(issue);
+    await post(payload('jira:issue_created', issue));
+    await settle();
+    const labels = ((writes.find((w, i) => w.call === 'PUT issue' && i > 1)!.body as { update: { labels: { add?: string }[] } }).update.labels).flatMap((l) => (l.add ? [l.add] : []));
+    nock.cleanAll();
+    const now = { ...issue, fields: { ...issue.fields, customfield_10050: { value: 'Advisory' }, status: { name: 'New' }, labels } };
+    const after: { call: string; body: unknown }[] = [];
+    const scope = nock(JIRA_SITE).persist();
+    scope.get(`/rest/api/3/issue/${issue.key}`).query((q) => String(q.fields).includes('summary')).reply(200, now);
+    scope.get(`/rest/api/3/issue/${issue.key}`).query((q) => String(q.fields) === 'updated,labels').reply(200, { id: issue.id, key: issue.key, fields: { updated: issue.fields['updated'], labels } });
+    scope.get(`/rest/api/3/issue/${issue.key}/transitions`).reply(200, TRANSITIONS);
+    scope.put(`/rest/api/3/issue/${issue.key}`, (b) => after.push({ call: 'PUT issue', body: b }) > 0).reply(204);
+    scope.post(`/rest/api/3/issue/${issue.key}/transitions`, (b) => after.push({ call: 'POST transitions', body: b }) > 0).reply(204);
+    scope.post(`/rest/servicedeskapi/request/${issue.key}/comment`, (b) => after.push({ call: 'POST comment', body: b }) > 0).reply(201, { id: '40010', public: false });
+    const reporter = (issue.fields['reporter'] as { accountId: string }).accountId;
+    // Jira's comment events carry a reduced issue (no reporter) and the comment with its author.
+    const reduced = { id: issue.id, key: issue.key, fields: { summary: issue.fields['summary'], status: { name: 'New' } } };
+    const res = await post(payload('comment_created', reduced as Issue, { user: undefined, comment: { id: '50002', author: { accountId: author(reporter), accountType: 'customer' }, body: 'Akkoord, graag!', jsdPublic: true } }));
+    expect(res.status).toBe(202);
+    await settle();
+    const [proposal] = await service.store.listProposals({ helpdesk: 'jira', ticketId: issue.key, limit: 1 });
+    expect(proposal).toMatchObject({ status });
+    expect(after.filter((w) => w.call === 'POST transitions').map((w) => w.body)).toEqual(status === 'accepted' ? [{ transition: { id: '21' } }] : []);
+    expect(await service.store.queueDepth()).toMatchObject({ dead: 0 });
+  });
+
   it('asks the customer for what is missing in a public JSM comment', async () => {
     const issue = jiraIssue(48224);
     const writes = jiraDouble(issue);

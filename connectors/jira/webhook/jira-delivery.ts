@@ -37,7 +37,8 @@ export interface JiraDelivery {
   readonly retry?: number;
   readonly issue: JiraIssue;
   readonly changelog?: readonly JiraChangelogItem[];
-  readonly comment?: { readonly id?: string; readonly public?: boolean };
+  /** A comment event's comment: `public` is JSM's `jsdPublic`; the text is kept for accept-by-reply. */
+  readonly comment?: { readonly id?: string; readonly public?: boolean; readonly authorId?: string; readonly body?: string };
 }
 
 /** The event id of a delivery: the hash of exactly the bytes the signature covers. */

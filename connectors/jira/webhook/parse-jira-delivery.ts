@@ -7,6 +7,7 @@
 // carries `comment: { id, author: { accountId }, body, jsdPublic? }` with the issue it belongs to.
 import { z } from 'zod';
 import type { JiraChangelogItem, JiraDelivery, JiraEventType } from './jira-delivery.js';
+import { flattenAdf } from '../to-domain.js';
 import { JIRA_EVENT_TYPES, jiraBodyEventId } from './jira-delivery.js';
 
 export type JiraHeaders = Readonly<Record<string, string | readonly string[] | undefined>>;
@@ -43,7 +44,7 @@ const bodySchema = z.object({
     })
     .nullish(),
   comment: z
-    .object({ id: idSchema.optional(), author: z.object({ accountId: z.string().optional() }).nullish(), jsdPublic: z.boolean().optional() })
+    .object({ id: idSchema.optional(), author: z.object({ accountId: z.string().optional() }).nullish(), body: z.unknown().optional(), jsdPublic: z.boolean().optional() })
     .nullish(),
 });
 
@@ -76,9 +77,23 @@ export function parseJiraDelivery(json: unknown, headers: JiraHeaders, rawBody: 
     ...(actor !== undefined && { actorAccountId: actor }),
     ...(Number.isInteger(retry) && retry >= 0 && { retry }),
     ...(body.changelog && { changelog: body.changelog.items.map(compactItem) }),
-    ...(body.comment && { comment: { ...(body.comment.id !== undefined && { id: body.comment.id }), ...(body.comment.jsdPublic !== undefined && { public: body.comment.jsdPublic }) } }),
+    ...(body.comment && { comment: compactComment(body.comment) }),
   };
   return { ok: true, delivery };
+}
+
+/** Longest comment text kept: enough to read a reply's first lines ("akkoord"), not a whole thread. */
+const MAX_COMMENT_TEXT = 4000;
+
+function compactComment(comment: { id?: string | undefined; author?: { accountId?: string | undefined } | null | undefined; body?: unknown; jsdPublic?: boolean | undefined }): NonNullable<JiraDelivery['comment']> {
+  // Webhook comments arrive as plain text (wiki markup) or, on some sites, as ADF: both read as text.
+  const text = typeof comment.body === 'string' ? comment.body : comment.body === undefined || comment.body === null ? undefined : flattenAdf(comment.body);
+  return {
+    ...(comment.id !== undefined && { id: comment.id }),
+    ...(comment.jsdPublic !== undefined && { public: comment.jsdPublic }),
+    ...(typeof comment.author?.accountId === 'string' && { authorId: comment.author.accountId }),
+    ...(text !== undefined && text !== '' && { body: text.slice(0, MAX_COMMENT_TEXT) }),
+  };
 }
 
 function compactItem(item: { field: string }): JiraChangelogItem {
