@@ -183,6 +183,10 @@ describe('Jira deliveries through the live connector', () => {
     const [proposal] = await service.store.listProposals({ helpdesk: 'jira', ticketId: issue.key, limit: 1 });
     expect(proposal).toMatchObject({ status: 'sent', version: 1 });
     expect(await service.store.queueDepth()).toMatchObject({ done: 1, dead: 0 });
+    const [decision] = (await service.store.listAudit({ helpdesk: 'jira', ticketId: issue.key, limit: 10 })).filter((e) => e.kind === 'decision');
+    // The API economy of an advisory JSM request: 4 reads (issue, updated+labels, transitions, the
+    // request's service desk) and 6 writes (upload, category, transition, request attachment, labels, note).
+    expect(decision!.calls.map((c) => c.method)).toEqual(['GET', 'GET', 'GET', 'GET', 'POST', 'PUT', 'POST', 'POST', 'PUT', 'POST']);
   });
 
   it('accepts through the link in the JSM comment: the proposal is accepted and the issue moves to Approved with an internal note, once', async () => {
