@@ -59,6 +59,11 @@ export interface HelpdeskPort {
   load(ticketId: string, deliveries: readonly DeliveryHint[]): Promise<TicketState>;
   /** Applies the change in one write; throws a HelpdeskError of kind 'conflict' when the ticket moved on. */
   apply(ticketId: string, change: TicketChange, expectedVersion: string | null): Promise<void>;
+  /**
+   * Whether the user takes part in the request on the customer's side besides the requester (JSM:
+   * a request participant), so that their reply may accept a proposal. Absent: only the requester.
+   */
+  isCustomerParticipant?(ticketId: string, userId: string): Promise<boolean>;
 }
 
 export function isEmptyChange(change: TicketChange): boolean {

@@ -45,6 +45,9 @@ export function createJiraHelpdesk(client: JiraClient, mapping: JiraMapping): He
       const issue = await client.getIssue(ticketId, readFields);
       return jiraTicketState(issue, jiraIssueToWorkItem(issue, { fields: mapping.fields }), mapping);
     },
+    async isCustomerParticipant(ticketId, userId) {
+      return (await client.getRequestParticipants(ticketId)).includes(userId);
+    },
     async apply(ticketId, change, expectedVersion) {
       let currentLabels: readonly string[] | null = null;
       if (expectedVersion !== null || change.tags !== undefined) {

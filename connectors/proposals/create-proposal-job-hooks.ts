@@ -64,23 +64,42 @@ interface StoredDelivery {
 }
 
 /**
- * Replies that accept, from the ticket's requester only. A comment delivery says who wrote it
- * (`comment.authorId`); the requester is the one the adapter read (`state.requesterId`, Jira's
- * reporter) or, failing that, the one the deliveries name (Zendesk's `ticket.requesterId`).
+ * Replies that accept ("akkoord"), public, with who wrote them. Whether the author may accept is
+ * decided by mayAccept: the requester, or a customer participant the adapter confirms.
  */
-function acceptingReplies(job: JobWithDeliveries, state: Pick<TicketState, 'requesterId'>): StoredDelivery[] {
-  const parsed = job.deliveries.map((d) => {
+function acceptReplies(job: JobWithDeliveries): { readonly authorId: string; readonly delivery: StoredDelivery }[] {
+  return job.deliveries
+    .filter((d) => COMMENT_EVENTS.some((suffix) => d.eventType.endsWith(suffix)))
+    .flatMap((d) => {
+      try {
+        return [JSON.parse(d.payload) as StoredDelivery];
+      } catch {
+        return [];
+      }
+    })
+    .flatMap((delivery) => (delivery.comment?.public !== false && typeof delivery.comment?.authorId === 'string' && isAcceptReply(delivery.comment.body) ? [{ authorId: delivery.comment.authorId, delivery }] : []));
+}
+
+/**
+ * The requester is the one the adapter read (`state.requesterId`, Jira's reporter) or, failing
+ * that, the one the deliveries name (Zendesk's `ticket.requesterId`); anyone else only when the
+ * adapter confirms they take part on the customer's side (JSM request participants).
+ */
+async function acceptedByCustomer(job: JobWithDeliveries, state: Pick<TicketState, 'requesterId'>, helpdesk: HelpdeskPort): Promise<boolean> {
+  const replies = acceptReplies(job);
+  if (replies.length === 0) return false;
+  const named = job.deliveries.map((d) => {
     try {
-      return { eventType: d.eventType, delivery: JSON.parse(d.payload) as StoredDelivery };
+      return (JSON.parse(d.payload) as StoredDelivery).ticket?.requesterId;
     } catch {
-      return { eventType: d.eventType, delivery: {} as StoredDelivery };
+      return undefined;
     }
   });
-  const requester = state.requesterId ?? parsed.map((p) => p.delivery.ticket?.requesterId).findLast((id) => id !== undefined);
-  return parsed
-    .filter((p) => COMMENT_EVENTS.some((suffix) => p.eventType.endsWith(suffix)))
-    .map((p) => p.delivery)
-    .filter((d) => d.comment?.public !== false && requester !== undefined && d.comment?.authorId === requester && isAcceptReply(d.comment?.body));
+  const requester = state.requesterId ?? named.findLast((id) => id !== undefined);
+  if (replies.some((r) => r.authorId === requester)) return true;
+  if (!helpdesk.isCustomerParticipant) return false;
+  for (const reply of replies) if (await helpdesk.isCustomerParticipant(job.ticketId, reply.authorId)) return true;
+  return false;
 }
 
 /** The comment events of the adapters (Zendesk `…ticket.comment_added`, Jira `comment_created`). */
@@ -184,7 +203,7 @@ export function createProposalJobHooks(flow: ProposalFlow): ProposalJobHooks {
         await flow.audit({ ...open, status: 'sent' }, 'proposal-sent', `Proposal ${open.number} version ${open.version} was posted before the job stopped; recorded as sent`, { jobId: job.id });
         return;
       }
-      if (open?.status !== 'sent' || acceptingReplies(job, state).length === 0) return;
+      if (open?.status !== 'sent' || !(await acceptedByCustomer(job, state, helpdesk))) return;
       await flow.decide(open, 'accepted', helpdesk, { actor: 'requester reply' });
     },
 

@@ -221,7 +221,8 @@ describe('Jira deliveries through the live connector', () => {
 
   it.each([
     ['the reporter', (reporter: string) => reporter, 'accepted'],
-    ['someone else (an agent, or another customer)', () => 'qm:999999', 'sent'],
+    ['a customer participant of the request', () => 'qm:381077', 'accepted'],
+    ['someone else (an agent, or a customer not on the request)', () => 'qm:999999', 'sent'],
   ])('accepts by reply "akkoord" on JSM only from %s', async (_label, author, status) => {
     const issue = jiraIssue(48203);
     const writes = jiraDouble(issue);
@@ -238,6 +239,8 @@ describe('Jira deliveries through the live connector', () => {
     scope.put(`/rest/api/3/issue/${issue.key}`, (b) => after.push({ call: 'PUT issue', body: b }) > 0).reply(204);
     scope.post(`/rest/api/3/issue/${issue.key}/transitions`, (b) => after.push({ call: 'POST transitions', body: b }) > 0).reply(204);
     scope.post(`/rest/servicedeskapi/request/${issue.key}/comment`, (b) => after.push({ call: 'POST comment', body: b }) > 0).reply(201, { id: '40010', public: false });
+    // JSM's request participants (GET request/{key}/participant), asked only for a reply not by the reporter.
+    scope.get(`/rest/servicedeskapi/request/${issue.key}/participant`).query(true).optionally().reply(200, { size: 1, start: 0, limit: 50, isLastPage: true, values: [{ accountId: 'qm:381077', displayName: 'Pieter de Vries', accountType: 'customer' }] });
     const reporter = (issue.fields['reporter'] as { accountId: string }).accountId;
     // Jira's comment events carry a reduced issue (no reporter) and the comment with its author.
     const reduced = { id: issue.id, key: issue.key, fields: { summary: issue.fields['summary'], status: { name: 'New' } } };

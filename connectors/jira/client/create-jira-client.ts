@@ -59,6 +59,8 @@ export interface JiraClient {
   /** JSM request comment (`POST /rest/servicedeskapi/request/{key}/comment`): plain text, `public` false = internal note. */
   addRequestComment(key: string, body: string, isPublic: boolean): Promise<{ readonly id?: string }>;
   getMyself(): Promise<{ readonly accountId: string }>;
+  /** `GET /rest/servicedeskapi/request/{key}/participant`, every page: the participants' accountIds. */
+  getRequestParticipants(key: string): Promise<string[]>;
   /** `GET /rest/servicedeskapi/request/{key}`: the service desk the request belongs to. */
   getRequestServiceDeskId(key: string): Promise<string>;
   /**
@@ -185,6 +187,16 @@ export function createJiraClient(options: JiraClientOptions): JiraClient {
       const user = await cloud.myself.getCurrentUser();
       if (typeof user.accountId !== 'string') throw new HelpdeskError('server', 'Jira GET /rest/api/3/myself returned no accountId');
       return { accountId: user.accountId };
+    },
+    async getRequestParticipants(key) {
+      const ids: string[] = [];
+      for (let start = 0; ; ) {
+        const page = await serviceDesk.request.getRequestParticipants({ issueIdOrKey: issueKey(key), start, limit: 50 });
+        const values = page.values ?? [];
+        for (const user of values) if (typeof user.accountId === 'string') ids.push(user.accountId);
+        if (page.isLastPage !== false || values.length === 0) return ids;
+        start += values.length;
+      }
     },
     async getRequestServiceDeskId(key) {
       const request = await serviceDesk.request.getCustomerRequestByIdOrKey({ issueIdOrKey: issueKey(key) });
