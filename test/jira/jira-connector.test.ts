@@ -484,6 +484,24 @@ describe('the Jira panel (Forge), live', () => {
   });
 });
 
+describe('the webhook secret that `inscope jira setup` stores', () => {
+  beforeEach(() => start({ JIRA_WEBHOOK_SECRET: '', JIRA_WEBHOOK_SECRET_PREVIOUS: '' }));
+  afterEach(() => stop());
+
+  it('is used without a restart when setup stores it while the service runs', async () => {
+    const issue = jiraIssue(48201);
+    jiraDouble(issue);
+    const before = await post(payload('jira:issue_created', issue), { secret: 'stored-by-setup-secret-0c9d' });
+    expect(before.status).toBe(503);
+    await service.store.putSetting('jira.webhook_secret', 'stored-by-setup-secret-0c9d');
+    const after = await post(payload('jira:issue_created', issue), { secret: 'stored-by-setup-secret-0c9d' });
+    expect(after.status).toBe(202);
+    const forged = await post({ ...payload('jira:issue_created', issue), timestamp: EVENT_AT + 1 }, { secret: 'not-the-stored-secret' });
+    expect(forged.status).toBe(401);
+    await settle();
+  });
+});
+
 describe("the bot's accountId from /rest/api/3/myself", () => {
   afterEach(() => stop());
 

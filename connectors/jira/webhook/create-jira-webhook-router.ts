@@ -26,6 +26,11 @@ export type JiraWebhookRejectReason = 'content_type' | 'missing_headers' | 'too_
 export interface JiraWebhookRouterOptions {
   /** Signing secrets, current first; read per request so a rotation needs no restart. */
   readonly secrets: () => readonly string[];
+  /**
+   * Reads the secrets again from where they are kept (the store, after `inscope jira setup`), when
+   * none is known or a signature fails; throttled by the caller. Absent: `secrets` is all there is.
+   */
+  readonly reloadSecrets?: () => Promise<readonly string[]>;
   /** InScope's own accountId; its deliveries are acknowledged and not queued. */
   readonly botAccountId: () => string | null;
   readonly maxBodyBytes?: number;
@@ -83,9 +88,18 @@ export function createJiraWebhookRouter(options: JiraWebhookRouterOptions): Rout
       return reject(400, 'aborted', 'Request body could not be read');
     }
 
-    const secrets = options.secrets().filter((secret) => secret !== '');
-    if (secrets.length === 0) return reject(503, 'not_configured', 'Webhook signing secret is not configured');
-    const verified = verifyJiraSignature({ secrets, header: headerValue(req.headers, JIRA_SIGNATURE_HEADER) ?? '', rawBody: read.body });
+    const header = headerValue(req.headers, JIRA_SIGNATURE_HEADER) ?? '';
+    let secrets = options.secrets().filter((secret) => secret !== '');
+    let verified = secrets.length > 0 ? verifyJiraSignature({ secrets, header, rawBody: read.body }) : null;
+    if ((verified === null || !verified.ok) && options.reloadSecrets) {
+      try {
+        secrets = (await options.reloadSecrets()).filter((secret) => secret !== '');
+      } catch {
+        return reject(503, 'unavailable', 'The webhook signing secret could not be read; retry later');
+      }
+      verified = secrets.length > 0 ? verifyJiraSignature({ secrets, header, rawBody: read.body }) : null;
+    }
+    if (verified === null) return reject(503, 'not_configured', 'Webhook signing secret is not configured');
     // A wrong secret, an unknown method and a malformed header look the same from outside on purpose.
     if (!verified.ok) return reject(401, 'signature', 'Signature does not match');
 
