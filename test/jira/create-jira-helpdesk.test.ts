@@ -59,6 +59,19 @@ describe('createJiraHelpdesk', () => {
     expect(nock.pendingMocks()).toEqual([]);
   });
 
+  it('waits out a 429 with Retry-After on the request attachment and posts it once', async () => {
+    reread();
+    let attached = 0;
+    nock(JIRA_SITE)
+      .get(`/rest/servicedeskapi/request/${issue.key}`).reply(200, { issueKey: issue.key, serviceDeskId: '7' })
+      .post('/rest/servicedeskapi/servicedesk/7/attachTemporaryFile').reply(201, { temporaryAttachments: [{ temporaryAttachmentId: 'temp-2', fileName: pdf.filename }] })
+      .post(`/rest/servicedeskapi/request/${issue.key}/attachment`).reply(429, { errorMessage: 'Rate limit exceeded.' }, { 'Retry-After': '2' })
+      .post(`/rest/servicedeskapi/request/${issue.key}/attachment`).reply(201, () => ((attached += 1), { comment: { id: '40004', public: true } }));
+    await port().apply(issue.key, { comment: { body: 'Ons voorstel.', public: true, attachments: [pdf] } }, issue.fields['updated'] as string);
+    expect(attached).toBe(1);
+    expect(nock.pendingMocks()).toEqual([]);
+  });
+
   it('writes nothing else when JSM refuses the upload (403: the bot may not add attachments in this service desk)', async () => {
     reread();
     const writes: string[] = [];
