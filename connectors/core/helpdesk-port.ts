@@ -12,6 +12,11 @@ export interface TicketState {
   readonly tags: readonly string[];
   /** Opaque version for optimistic concurrency (Zendesk: the ticket's updated_at). */
   readonly version: string | null;
+  /**
+   * The helpdesk's id of the requester, when the adapter knows it (Jira: the reporter's accountId),
+   * compared with a reply's author. Zendesk's deliveries carry it themselves.
+   */
+  readonly requesterId?: string;
 }
 
 /** A file to attach to the change's comment (a proposal's PDF). */
@@ -54,6 +59,11 @@ export interface HelpdeskPort {
   load(ticketId: string, deliveries: readonly DeliveryHint[]): Promise<TicketState>;
   /** Applies the change in one write; throws a HelpdeskError of kind 'conflict' when the ticket moved on. */
   apply(ticketId: string, change: TicketChange, expectedVersion: string | null): Promise<void>;
+  /**
+   * Whether the user takes part in the request on the customer's side besides the requester (JSM:
+   * a request participant), so that their reply may accept a proposal. Absent: only the requester.
+   */
+  isCustomerParticipant?(ticketId: string, userId: string): Promise<boolean>;
 }
 
 export function isEmptyChange(change: TicketChange): boolean {

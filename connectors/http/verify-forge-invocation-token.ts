@@ -7,6 +7,10 @@
 // developer.atlassian.com/platform/forge/rest/v2/api-group-forge-context/ (the invocation context:
 // `app.id`, `app.installationId` as `ari:cloud:ecosystem::installation/<uuid>`, `app.environment`,
 // `app.module`, `context.cloudId`). `principal` (the acting user's accountId) is read when present.
+// The signed `context` also carries the module's extension context, for jira:issueContext the issue
+// the user has open (`context.extension.issue.key`, `context.extension.project.key`, the shape
+// `view.getContext()` shows the page); Atlassian calls this the "trusted context" it has
+// permission-checked and signed (RFC-138, community.developer.atlassian.com/t/rfc-138-…/101344).
 import { createRemoteJWKSet, errors, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
 
 export const FORGE_JWKS_URL = 'https://forge.cdn.prod.atlassian-dev.net/.well-known/jwks.json';
@@ -30,6 +34,9 @@ export interface ForgeInvocation {
   /** The Atlassian accountId of the user behind the invocation; null for app-initiated calls. */
   readonly principal: string | null;
   readonly cloudId: string | null;
+  /** The issue the panel is open on (`context.extension.issue.key`); null outside the issue view. */
+  readonly issueKey: string | null;
+  readonly projectKey: string | null;
   readonly apiBaseUrl: string | null;
   readonly claims: JWTPayload;
 }
@@ -73,6 +80,7 @@ function toInvocation(claims: Claims, appId: string): ForgeInvocation | null {
   // The audience already names the app; an `app.id` that disagrees means a token built for something else.
   if (app['id'] !== undefined && app['id'] !== appId) return null;
   const context = record(claims.context);
+  const extension = record(context['extension']);
   return {
     appId,
     installationId,
@@ -80,6 +88,8 @@ function toInvocation(claims: Claims, appId: string): ForgeInvocation | null {
     moduleKey: text(record(app['module'])['key']),
     principal: text(claims.principal),
     cloudId: text(context['cloudId']),
+    issueKey: text(record(extension['issue'])['key']),
+    projectKey: text(record(extension['project'])['key']),
     apiBaseUrl: text(app['apiBaseUrl']),
     claims,
   };

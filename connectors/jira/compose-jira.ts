@@ -49,7 +49,12 @@ export interface ComposedJira {
   /** The store's account key for Jira: the site's host name. */
   readonly accountId: string;
   readonly botAccountId: string | null;
+  /** Where the webhook signing secret came from (`inscope jira setup` stores one when the environment has none). */
+  readonly webhookSecretSource: 'environment' | 'store' | 'none';
 }
+
+/** How often a failing signature may read the stored secret again. */
+const SECRET_RELOAD_MS = 1000;
 
 /** The site's host name; a URL that does not parse is left to createJiraClient's config error. */
 function siteHost(siteUrl: string): string {
@@ -91,12 +96,27 @@ export async function composeJira(options: ComposeJiraOptions): Promise<Composed
     }
   }
   const accountId = options.jira ? new URL(options.jira.siteUrl).host : 'default';
-  // `inscope jira setup` keeps the webhook's secret in the store when none is in the environment.
+  // `inscope jira setup` keeps the webhook's secret in the store when none is in the environment,
+  // possibly while the service runs: then a delivery while none is known, or a failing signature
+  // (at most once per SECRET_RELOAD_MS, so forged deliveries cannot make every request a store
+  // read), reads the store again.
   const stored = options.webhookSecrets.length === 0 ? await options.store.getSetting(JIRA_SECRET_SETTING) : null;
-  const secrets = stored ? [stored] : options.webhookSecrets;
+  let secrets: readonly string[] = stored ? [stored] : options.webhookSecrets;
+  let reloadedAt = Number.NEGATIVE_INFINITY;
+  const reloadSecrets = async (): Promise<readonly string[]> => {
+    // Without any secret every delivery is refused with 503 anyway: read at once, so the first
+    // delivery after setup stored one is taken.
+    if (secrets.length > 0 && options.now() - reloadedAt < SECRET_RELOAD_MS) return secrets;
+    reloadedAt = options.now();
+    const current = await options.store.getSetting(JIRA_SECRET_SETTING);
+    if (current) secrets = [current];
+    return secrets;
+  };
   const router = createJiraWebhookRouter({
     secrets: () => secrets,
+    ...(options.webhookSecrets.length === 0 && { reloadSecrets }),
     botAccountId: () => botAccountId,
+    now: options.now,
     accept: async (delivery) => {
       const result = await options.store.recordDelivery({
         helpdesk: 'jira',
@@ -115,5 +135,6 @@ export async function composeJira(options: ComposeJiraOptions): Promise<Composed
     onRejected: (reason) => options.onDelivery(reason),
     onIgnored: (why) => options.onDelivery(why),
   });
-  return { mode: client ? 'live' : 'shadow', client, helpdesk, router, accountId, botAccountId };
+  const webhookSecretSource = stored ? 'store' : options.webhookSecrets.length > 0 ? 'environment' : 'none';
+  return { mode: client ? 'live' : 'shadow', client, helpdesk, router, accountId, botAccountId, webhookSecretSource };
 }

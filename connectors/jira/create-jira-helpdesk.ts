@@ -1,10 +1,12 @@
 // The live Jira Service Management adapter behind the helpdesk port. `load` is one GET of the issue
 // with the mapped fields. `apply` writes in the order that keeps a retried job safe:
 //   1. read: re-read `updated` (and the labels) and resolve the transition, before any write;
-//      then the comment's files (a proposal PDF), so that a failed upload writes nothing else;
+//      then the comment's files (a proposal PDF) as JSM temporary files, so that a failed upload
+//      writes nothing else;
 //   2. the category (`PUT /rest/api/3/issue/{key}`, select field as `{ value }`);
 //   3. the status, through the transition whose target is the mapped status name;
-//   4. the comment, through the JSM request comment API (plain text, `public` true or false);
+//   4. the comment, through the JSM request comment API (plain text, `public` true or false); with
+//      files, the JSM request attachment that carries them and the comment in one call;
 //   5. the labels last, with the decision label among them.
 // Jira has no safe_update: optimistic concurrency is approximated by comparing `fields.updated`
 // with the version `load` returned right before the first write (a change in between is a
@@ -43,6 +45,9 @@ export function createJiraHelpdesk(client: JiraClient, mapping: JiraMapping): He
       const issue = await client.getIssue(ticketId, readFields);
       return jiraTicketState(issue, jiraIssueToWorkItem(issue, { fields: mapping.fields }), mapping);
     },
+    async isCustomerParticipant(ticketId, userId) {
+      return (await client.getRequestParticipants(ticketId)).includes(userId);
+    },
     async apply(ticketId, change, expectedVersion) {
       let currentLabels: readonly string[] | null = null;
       if (expectedVersion !== null || change.tags !== undefined) {
@@ -58,10 +63,11 @@ export function createJiraHelpdesk(client: JiraClient, mapping: JiraMapping): He
       const wanted = change.solve ? 'solved' : change.status;
       const transitionId = wanted === undefined ? undefined : await transitionTo(ticketId, wanted);
       const files = change.comment?.attachments ?? [];
-      // Attachments go on the issue through the platform API. Whether the JSM portal shows such a
-      // file to the customer is unconfirmed (docs/jira-setup.md); JSM's own temporary-file flow
-      // (servicedesk/{id}/attachTemporaryFile, then request/{key}/attachment) is the alternative.
-      if (files.length > 0) await client.addAttachments(ticketId, files);
+      // Files go through JSM's own flow, the one whose `public` the portal honours: the platform's
+      // issue attachments (POST /rest/api/3/issue/{key}/attachments) JSM shows to agents only.
+      // Jira Service Management REST API, "servicedesk › Attach temporary file" and "request ›
+      // Create attachment" (temporary ids expire, so they are used within this one apply).
+      const temporaryIds = files.length > 0 ? await client.attachTemporaryFiles(await client.getRequestServiceDeskId(ticketId), files) : [];
       const categoryFields = change.category === undefined ? undefined : { [mapping.categoryField]: { value: mapping.categories[change.category] } };
       const labels = change.tags === undefined ? [] : labelChanges(currentLabels ?? [], change.tags);
       const labelUpdate = labels.length > 0 ? { labels } : undefined;
@@ -73,7 +79,8 @@ export function createJiraHelpdesk(client: JiraClient, mapping: JiraMapping): He
       }
       if (categoryFields) await client.editIssue(ticketId, { fields: categoryFields });
       if (transitionId !== undefined) await client.doTransition(ticketId, transitionId);
-      if (change.comment) await client.addRequestComment(ticketId, change.comment.body, change.comment.public);
+      if (change.comment && temporaryIds.length > 0) await client.addRequestAttachments(ticketId, temporaryIds, change.comment.public, change.comment.body);
+      else if (change.comment) await client.addRequestComment(ticketId, change.comment.body, change.comment.public);
       if (labelUpdate) await client.editIssue(ticketId, { update: labelUpdate });
     },
   };

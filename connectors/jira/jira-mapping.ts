@@ -51,11 +51,13 @@ export function labelChanges(current: readonly string[], wanted: readonly string
 export function jiraTicketState(issue: { readonly fields?: Readonly<Record<string, unknown>> }, item: TicketState['item'], mapping: JiraMapping): TicketState {
   const fields = issue.fields ?? {};
   const labels = Array.isArray(fields['labels']) ? fields['labels'].filter((l): l is string => typeof l === 'string') : [];
+  const reporter = fields['reporter'] as { accountId?: unknown } | null | undefined;
   return {
     item,
     category: logicalJiraCategory(fields[mapping.categoryField], mapping),
     status: logicalJiraStatus(fields['status'], mapping),
     tags: labels,
     version: typeof fields['updated'] === 'string' ? fields['updated'] : null,
+    ...(typeof reporter?.accountId === 'string' && { requesterId: reporter.accountId }),
   };
 }

@@ -67,21 +67,47 @@ interface StoredDelivery {
   readonly comment?: { readonly authorId?: string; readonly body?: string; readonly public?: boolean };
 }
 
-/** Replies that accept, from the ticket's requester only (the delivery says who wrote the comment). */
-function acceptingReplies(job: JobWithDeliveries): StoredDelivery[] {
-  const parsed = job.deliveries.map((d) => {
+/**
+ * Replies that accept ("akkoord"), public, with who wrote them. Whether the author may accept is
+ * decided by mayAccept: the requester, or a customer participant the adapter confirms.
+ */
+function acceptReplies(job: JobWithDeliveries): { readonly authorId: string; readonly delivery: StoredDelivery }[] {
+  return job.deliveries
+    .filter((d) => COMMENT_EVENTS.some((suffix) => d.eventType.endsWith(suffix)))
+    .flatMap((d) => {
+      try {
+        return [JSON.parse(d.payload) as StoredDelivery];
+      } catch {
+        return [];
+      }
+    })
+    .flatMap((delivery) => (delivery.comment?.public !== false && typeof delivery.comment?.authorId === 'string' && isAcceptReply(delivery.comment.body) ? [{ authorId: delivery.comment.authorId, delivery }] : []));
+}
+
+/**
+ * The requester is the one the adapter read (`state.requesterId`, Jira's reporter) or, failing
+ * that, the one the deliveries name (Zendesk's `ticket.requesterId`); anyone else only when the
+ * adapter confirms they take part on the customer's side (JSM request participants).
+ */
+async function acceptedByCustomer(job: JobWithDeliveries, state: Pick<TicketState, 'requesterId'>, helpdesk: HelpdeskPort): Promise<boolean> {
+  const replies = acceptReplies(job);
+  if (replies.length === 0) return false;
+  const named = job.deliveries.map((d) => {
     try {
-      return { eventType: d.eventType, delivery: JSON.parse(d.payload) as StoredDelivery };
+      return (JSON.parse(d.payload) as StoredDelivery).ticket?.requesterId;
     } catch {
-      return { eventType: d.eventType, delivery: {} as StoredDelivery };
+      return undefined;
     }
   });
-  const requester = parsed.map((p) => p.delivery.ticket?.requesterId).findLast((id) => id !== undefined);
-  return parsed
-    .filter((p) => p.eventType.endsWith('ticket.comment_added'))
-    .map((p) => p.delivery)
-    .filter((d) => d.comment?.public !== false && requester !== undefined && d.comment?.authorId === requester && isAcceptReply(d.comment?.body));
+  const requester = state.requesterId ?? named.findLast((id) => id !== undefined);
+  if (replies.some((r) => r.authorId === requester)) return true;
+  if (!helpdesk.isCustomerParticipant) return false;
+  for (const reply of replies) if (await helpdesk.isCustomerParticipant(job.ticketId, reply.authorId)) return true;
+  return false;
 }
+
+/** The comment events of the adapters (Zendesk `…ticket.comment_added`, Jira `comment_created`). */
+const COMMENT_EVENTS = ['ticket.comment_added', 'comment_created'];
 
 export function createProposalJobHooks(flow: ProposalFlow): ProposalJobHooks {
   /** One 'proposal-ticket-updated' entry per marker, also when a retry finds the write already there. */
@@ -131,8 +157,9 @@ export function createProposalJobHooks(flow: ProposalFlow): ProposalJobHooks {
     },
 
     async beforeApply({ job, verdict, state, plan, helpdesk }) {
-      // Proposals need an adapter that attaches files in the same write: Zendesk for now.
-      if (helpdesk.kind !== 'zendesk' || verdict.outcome !== 'advisory' || plan.kind !== 'decision' || plan.change.comment === undefined) return null;
+      // Every adapter posts a comment's files to the customer with the comment (Zendesk uploads, JSM
+      // request attachments), so the proposal flow is the same for both.
+      if (verdict.outcome !== 'advisory' || plan.kind !== 'decision' || plan.change.comment === undefined) return null;
       let prepared;
       try {
         prepared = await flow.prepare({
@@ -182,7 +209,7 @@ export function createProposalJobHooks(flow: ProposalFlow): ProposalJobHooks {
         await flow.audit({ ...open, status: 'sent' }, 'proposal-sent', `Proposal ${open.number} version ${open.version} was posted before the job stopped; recorded as sent`, { jobId: job.id });
         return;
       }
-      if (open?.status !== 'sent' || acceptingReplies(job).length === 0) return;
+      if (open?.status !== 'sent' || !(await acceptedByCustomer(job, state, helpdesk))) return;
       await flow.decide(open, 'accepted', helpdesk, { actor: 'requester reply' });
     },
 

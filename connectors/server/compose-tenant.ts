@@ -8,8 +8,10 @@ import express, { type NextFunction, type Request, type Response, type Router } 
 import path from 'node:path';
 import { compileRules } from '../../rules/index.js';
 import { loadConfig, type LoadedConfig } from '../config/load-config.js';
-import { createAppJwtMiddleware } from '../http/create-app-jwt-middleware.js';
-import { createForgeInvocationMiddleware } from '../http/create-forge-invocation-middleware.js';
+import { authorizeZendeskTicket } from '../zendesk/authorize-zendesk-ticket.js';
+import { createAppJwtMiddleware, getAppClaims } from '../http/create-app-jwt-middleware.js';
+import { authorizeForgeIssue } from '../http/authorize-forge-issue.js';
+import { createForgeInvocationMiddleware, getForgeInvocation } from '../http/create-forge-invocation-middleware.js';
 import type { ForgeSettings } from '../http/read-forge-settings.js';
 import { createForgeKeySet } from '../http/verify-forge-invocation-token.js';
 import { sendJsonError } from '../http/send-json-error.js';
@@ -28,6 +30,7 @@ import type { Store } from '../store/store.js';
 import { createWorkerPool, type WorkerPool } from '../worker/create-worker-pool.js';
 import { processJob, recordCall } from '../worker/process-job.js';
 import { createZendeskClient, type ZendeskClient } from '../zendesk/client/create-zendesk-client.js';
+import { createZendeskAgentCheck } from '../zendesk/create-zendesk-agent-check.js';
 import { createShadowZendeskHelpdesk } from '../zendesk/create-shadow-zendesk-helpdesk.js';
 import { createZendeskHelpdesk } from '../zendesk/create-zendesk-helpdesk.js';
 import { createZendeskWebhookRouter } from '../zendesk/webhook/create-zendesk-webhook-router.js';
@@ -74,6 +77,8 @@ export interface TenantService {
   readonly proposals: ProposalFlow;
   /** Where the Zendesk webhook signing secret came from. */
   readonly webhookSecretSource: 'environment' | 'store' | 'none';
+  /** The Jira half: live with credentials and a mapping, else shadow; where its webhook secret came from. */
+  readonly jira: { readonly mode: 'live' | 'shadow'; readonly webhookSecretSource: 'environment' | 'store' | 'none' };
   /** Webhooks, proposal pages, sidebar APIs, status page and budget report, relative to the tenant's prefix. */
   readonly router: Router;
   sweepProposals(): Promise<number>;
@@ -151,6 +156,7 @@ export async function composeTenant(options: TenantOptions): Promise<TenantServi
           })
         : null;
     const helpdesk = client ? createZendeskHelpdesk(client, mapping!) : createShadowZendeskHelpdesk(mapping ?? EMPTY_ZENDESK_MAPPING);
+    const checkAgent = client ? createZendeskAgentCheck(client, { now: () => now() }) : null;
     // InScope's own updates come back as events; recognising its user saves the two reads per echo
     // (the decision tag would make them no-ops anyway). Without it, the decision tag is the guard.
     let botUserId = settings.zendeskBotUserId;
@@ -268,7 +274,11 @@ export async function composeTenant(options: TenantOptions): Promise<TenantServi
     router.use(
       '/api/v1/zendesk',
       createAppJwtMiddleware({ secret: () => settings.appSecret ?? '', now: () => now(), maxLifetimeSec: 3600 }),
-      createSidebarRouter({ store, helpdesk, engine: () => engine, config: () => config, accountId, now, enqueue: reevaluate('zendesk', accountId), proposals }),
+      createSidebarRouter({
+        store, helpdesk, engine: () => engine, config: () => config, accountId, now, enqueue: reevaluate('zendesk', accountId), proposals,
+        // The token's claims come from the browser: the actor is the agent Zendesk confirms, not the claimed email.
+        authorize: (res, ticketId, access) => authorizeZendeskTicket(getAppClaims(res), ticketId, access, checkAgent),
+      }),
     );
     // The Jira sidebar (the Forge app, apps/jira/) calls the same API over Forge Remote: each request
     // carries a Forge Invocation Token instead of the Zendesk app JWT, and tickets are issue keys.
@@ -280,6 +290,10 @@ export async function composeTenant(options: TenantOptions): Promise<TenantServi
       createSidebarRouter({
         store, helpdesk: jira.helpdesk, engine: () => engine, config: () => config, accountId: jira.accountId, now, enqueue: reevaluate('jira', jira.accountId),
         helpdeskKind: 'jira', ticketId: { pattern: /^[A-Z][A-Z0-9_]{0,254}-[1-9][0-9]{0,18}$/, hint: 'The ticket id must be a Jira issue key such as SUP-42' },
+        // Only the issue in the token's signed context, and writes only by a user: the actor is their accountId.
+        authorize: (res, ticketId, access) => authorizeForgeIssue(getForgeInvocation(res), ticketId, access),
+        // Budget meter and Convert as on Zendesk: the Jira adapter posts the PDF as a public request attachment.
+        proposals,
       }),
     );
     // The status page and the report show ticket ids, notes and money: admin only (start-service.ts).
@@ -334,6 +348,7 @@ export async function composeTenant(options: TenantOptions): Promise<TenantServi
       client,
       proposals,
       webhookSecretSource: storedSecret ? 'store' : webhookSecrets.length > 0 ? 'environment' : 'none',
+      jira: { mode: jira.mode, webhookSecretSource: jira.webhookSecretSource },
       router,
       sweepProposals,
       start() {

@@ -7,6 +7,7 @@ import type { CoverageConfig } from '../config/config-schema.js';
 import type { HelpdeskPort, TicketChange } from '../core/helpdesk-port.js';
 import { overrideTag } from '../core/plan-decision.js';
 import { pickLocale, renderInternalNote, renderMissingInfoRequest } from '../core/render-notes.js';
+import type { TicketAccess, TicketAuthorization } from '../http/authorize-forge-issue.js';
 import { getAppClaims } from '../http/create-app-jwt-middleware.js';
 import { sendJsonError } from '../http/send-json-error.js';
 import type { ProposalFlow } from '../proposals/create-proposal-flow.js';
@@ -29,9 +30,15 @@ export interface SidebarDeps {
   readonly ticketId?: { readonly pattern: RegExp; readonly hint: string };
   /** Proposals and budgets; absent: Convert only notes the estimate, and budget is null. */
   readonly proposals?: ProposalFlow;
+  /**
+   * Whether the verified token may read or act on this ticket, and who the actor is. Absent: any
+   * verified token may, and the actor is read from the token's claims.
+   */
+  readonly authorize?: (res: Response, ticketId: string, access: TicketAccess) => TicketAuthorization | Promise<TicketAuthorization>;
 }
 
-const TICKET_ID = /^[1-9][0-9]{0,18}$/;
+/** Zendesk's ticket numbers: canonical (no leading zero), and within 2^53 (checked below) as the API client holds them. */
+const TICKET_ID = /^[1-9][0-9]{0,15}$/;
 
 const actionBodies = {
   approve: z.strictObject({ reason: z.string().trim().max(2000).optional() }),
@@ -57,7 +64,7 @@ function contractDetails(verdict: Verdict, config: CoverageConfig) {
 /** The ticket's current proposal and the month's budget with what this ticket's proposal would add. */
 async function proposalAndBudget(deps: SidebarDeps, ticketId: string, verdict: Verdict) {
   if (!deps.proposals || !verdict.contract) return { proposal: null, budget: null };
-  const [latest] = await deps.store.listProposals({ helpdesk: 'zendesk', accountId: deps.accountId, ticketId, limit: 1 });
+  const [latest] = await deps.store.listProposals({ helpdesk: deps.helpdeskKind ?? 'zendesk', accountId: deps.accountId, ticketId, limit: 1 });
   const draft = verdict.proposal;
   // A sent or accepted proposal is already in the ledger; a draft (or none yet) would add to it.
   const adds = latest && latest.status === 'draft' ? latest
@@ -88,9 +95,24 @@ function fail(res: Response, error: unknown): void {
 export function createSidebarRouter(deps: SidebarDeps): Router {
   const router = express.Router();
   const kind: HelpdeskKind = deps.helpdeskKind ?? 'zendesk';
-  const ticketIdPattern = deps.ticketId?.pattern ?? TICKET_ID;
+  const ticketIdPattern = deps.ticketId?.pattern ?? { test: (id: string) => TICKET_ID.test(id) && Number.isSafeInteger(Number(id)) };
   const ticketIdHint = deps.ticketId?.hint ?? 'The ticket id must be a positive whole number';
   router.use(express.json({ limit: '32kb' }));
+
+  /** The actor, or null after answering 403. */
+  const authorized = async (res: Response, ticketId: string, access: TicketAccess): Promise<string | null> => {
+    if (!deps.authorize) return agentOf(res);
+    let result: TicketAuthorization;
+    try {
+      result = await deps.authorize(res, ticketId, access);
+    } catch (error) {
+      fail(res, error);
+      return null;
+    }
+    if (result.ok) return result.actor;
+    sendJsonError(res, result.status, result.code, result.message);
+    return null;
+  };
 
   const loadVerdict = async (ticketId: string) => {
     const state = await deps.helpdesk.load(ticketId, []);
@@ -100,6 +122,7 @@ export function createSidebarRouter(deps: SidebarDeps): Router {
   router.get('/tickets/:id/verdict', async (req: Request, res: Response) => {
     const ticketId = String(req.params.id);
     if (!ticketIdPattern.test(ticketId)) return sendJsonError(res, 400, 'ticket_id', ticketIdHint);
+    if ((await authorized(res, ticketId, 'read')) === null) return;
     try {
       const last = await deps.store.lastDecision(kind, deps.accountId, ticketId);
       if (!deps.helpdesk.live) {
@@ -128,11 +151,12 @@ export function createSidebarRouter(deps: SidebarDeps): Router {
     const action = String(req.params.action) as Action;
     if (!ticketIdPattern.test(ticketId)) return sendJsonError(res, 400, 'ticket_id', ticketIdHint);
     if (!Object.hasOwn(actionBodies, action)) return sendJsonError(res, 404, 'action', `Unknown action "${action}": use approve, request-info, convert or reevaluate`);
+    const agent = await authorized(res, ticketId, 'write');
+    if (agent === null) return;
     if (!deps.helpdesk.live) return sendJsonError(res, 409, 'shadow_mode', 'The connector runs in shadow mode: it reads tickets only from webhook deliveries and writes nothing, so actions are not available');
     const schema = actionBodies[action];
     const body = schema.safeParse(req.body ?? {});
     if (!body.success) return sendJsonError(res, 400, 'body', body.error.issues.map((i) => `${i.path.join('.') || '(body)'}: ${i.message}`).join('; '));
-    const agent = agentOf(res);
     const config = deps.config();
     const locale: Locale = config.defaults.locale;
     try {
@@ -227,7 +251,8 @@ async function convertToProposal(deps: SidebarDeps, flow: ProposalFlow, input: C
   const verdict: Verdict = input.verdict.outcome === 'advisory' && input.verdict.proposal
     ? input.verdict
     : { ...input.verdict, outcome: 'advisory', category: 'advisory', status: 'new', proposal: { hours: input.hours, hourlyRate: rate, currency, amount, reason } };
-  const open = await flow.openProposalOf('zendesk', deps.accountId, ticketId);
+  const kind: HelpdeskKind = deps.helpdeskKind ?? 'zendesk';
+  const open = await flow.openProposalOf(kind, deps.accountId, ticketId);
   const budget = await flow.budgetFor(verdict, { id: open?.id ?? -1, hundredthHours: Math.round(input.hours * 100), subtotal: Math.round(amount * 100) });
   const policy = config.proposals.budgetPolicy;
   if (budget?.overCap && (policy === 'block' || (policy === 'require-confirmation' && !input.confirmOverBudget))) {
@@ -235,7 +260,7 @@ async function convertToProposal(deps: SidebarDeps, flow: ProposalFlow, input: C
     return sendJsonError(res, policy === 'block' ? 422 : 409, 'over_budget', `Not sent: ${why}`);
   }
   const prepared = await flow.prepare({
-    helpdesk: 'zendesk', accountId: deps.accountId, ticketId, verdict, item: state.item, decisionKey: null,
+    helpdesk: kind, accountId: deps.accountId, ticketId, verdict, item: state.item, decisionKey: null,
     agentInput: { hours: input.hours, scope: input.scope }, confirmOverBudget: true,
   });
   const change = flow.sendChange(prepared, { category: 'advisory' }, state.tags);

@@ -40,7 +40,7 @@ export interface ServiceOptions {
 }
 
 /** The first tenant's parts are the service's own, for the single-account deployment and its tests. */
-export interface Service extends Pick<TenantService, 'webhookSecretSource' | 'mode' | 'loaded' | 'store' | 'pool' | 'client' | 'proposals'> {
+export interface Service extends Pick<TenantService, 'webhookSecretSource' | 'mode' | 'jira' | 'loaded' | 'store' | 'pool' | 'client' | 'proposals'> {
   readonly url: string;
   /** Every tenant by id; the single-account deployment has one, under the id 'default'. */
   readonly tenants: ReadonlyMap<string, TenantService>;
@@ -65,6 +65,17 @@ function isLoopback(address: string | undefined): boolean {
   return address === '127.0.0.1' || address === '::1' || address === '::ffff:127.0.0.1';
 }
 
+/**
+ * Headers a reverse proxy adds for the client it forwards (RFC 7239 `Forwarded`, the de facto
+ * `X-Forwarded-*`, `X-Real-IP`, `Via`). A loopback socket carrying one of them is a proxy on this
+ * host speaking for someone else, so loopback alone does not make it an operator.
+ */
+const PROXY_HEADERS = ['forwarded', 'x-forwarded-for', 'x-forwarded-host', 'x-forwarded-proto', 'x-real-ip', 'via', 'x-client-ip', 'true-client-ip', 'cf-connecting-ip'];
+
+function cameThroughProxy(req: Request): boolean {
+  return PROXY_HEADERS.some((name) => req.headers[name] !== undefined);
+}
+
 function safeEqual(a: string, b: string): boolean {
   const x = Buffer.from(a);
   const y = Buffer.from(b);
@@ -81,16 +92,18 @@ export async function startService(options: ServiceOptions): Promise<Service> {
 
   // The port faces the internet (the helpdesks must reach the webhooks), but status pages, metrics
   // and reports show ticket ids, notes and money: loopback only, or a bearer token when INSCOPE_ADMIN_TOKEN is set.
+  // A reverse proxy on this host connects from loopback too; a request with any forwarding header
+  // therefore needs the token (a proxy that adds none cannot be told apart: set the token there).
   const isAdmin = (req: Request): boolean => {
     const token = settings.adminToken;
     const bearer = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1];
-    return token ? bearer !== undefined && safeEqual(bearer, token) : isLoopback(req.socket.remoteAddress);
+    return token ? bearer !== undefined && safeEqual(bearer, token) : isLoopback(req.socket.remoteAddress) && !cameThroughProxy(req);
   };
   const adminOnly = (req: Request, res: Response, next: NextFunction) => {
     const token = settings.adminToken;
     if (isAdmin(req)) return next();
     res.set('WWW-Authenticate', 'Bearer');
-    sendJsonError(res, 401, 'admin_only', token ? 'Authorization: Bearer <INSCOPE_ADMIN_TOKEN> is required' : 'Only served to loopback clients; set INSCOPE_ADMIN_TOKEN to allow others');
+    sendJsonError(res, 401, 'admin_only', token ? 'Authorization: Bearer <INSCOPE_ADMIN_TOKEN> is required' : 'Only served to loopback clients that did not come through a proxy; set INSCOPE_ADMIN_TOKEN to allow others');
   };
 
   const forge = options.forge === undefined ? readForgeSettings() : options.forge;
@@ -211,6 +224,7 @@ export async function startService(options: ServiceOptions): Promise<Service> {
     tenants: byId,
     webhookSecretSource: first.webhookSecretSource,
     mode: first.mode,
+    jira: first.jira,
     loaded: first.loaded,
     store: first.store,
     pool: first.pool,

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signAppJwt } from '../../connectors/http/sign-app-jwt.js';
 import { readSettings } from '../../connectors/server/read-settings.js';
 import { startService, type Service } from '../../connectors/server/start-service.js';
-import { startForgeKeyServer, TEST_APP_ID, type ForgeKeyServer } from './forge-test-keys.js';
+import { fitClaims, startForgeKeyServer, TEST_APP_ID, type ForgeKeyServer } from './forge-test-keys.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
 let dir: string;
@@ -70,6 +70,24 @@ describe('/api/v1/jira', () => {
     const zendeskToken = await signAppJwt({ sub: '17' }, 'zendesk-app-secret-for-tests', { expiresInSec: 300 });
     expect((await call(service.url, '/api/v1/zendesk/tickets/48212/verdict', zendeskToken)).status).not.toBe(401);
     expect(await call(service.url, '/api/v1/jira/tickets/SUP-42/verdict', zendeskToken)).toMatchObject({ status: 401, body: { error: { code: 'algorithm' } } });
+  });
+
+  it('serves only the issue the token was issued for: a FIT for SUP-42 on SUP-43 is 403, for reads and writes', async () => {
+    const token = await forge.sign();
+    expect(await call(service.url, '/api/v1/jira/tickets/SUP-43/verdict', token)).toMatchObject({ status: 403, body: { error: { code: 'issue_mismatch' } } });
+    expect(await call(service.url, '/api/v1/jira/tickets/SUP-43/actions/approve', token, 'POST')).toMatchObject({ status: 403, body: { error: { code: 'issue_mismatch' } } });
+    expect(await call(service.url, '/api/v1/jira/tickets/SUP-43/verdict', await forge.sign(fitClaims({}, { id: '10043', key: 'SUP-43' })))).toMatchObject({ status: 404, body: { error: { code: 'not_seen' } } });
+  });
+
+  it('refuses a FIT whose context names no issue (not the issue view), 403', async () => {
+    const claims = fitClaims();
+    const token = await forge.sign({ ...claims, context: { cloudId: '4869c4ef-cb0d-4108-8243-8929ac7cc1fa', moduleKey: 'inscope-issue-context' } });
+    expect(await call(service.url, '/api/v1/jira/tickets/SUP-42/verdict', token)).toMatchObject({ status: 403, body: { error: { code: 'issue_mismatch' } } });
+  });
+
+  it.each(['approve', 'convert', 'request-info', 'reevaluate'])('refuses %s to a FIT without a principal (app-initiated), 403, before anything else', async (action) => {
+    const { principal: _none, ...claims } = fitClaims();
+    expect(await call(service.url, `/api/v1/jira/tickets/SUP-42/actions/${action}`, await forge.sign(claims), 'POST')).toMatchObject({ status: 403, body: { error: { code: 'principal_required' } } });
   });
 
   it('answers 503 not_configured while FORGE_APP_ID is unset', async () => {

@@ -16,8 +16,15 @@ export interface ForgeKeyServer {
   close(): Promise<void>;
 }
 
-/** The claims Forge puts in a FIT for a Custom UI module calling its remote. */
-export function fitClaims(overrides: JWTPayload = {}): JWTPayload {
+/** The issue the test tokens' panel is open on, unless a test names another. */
+export const TEST_ISSUE = { id: '10042', key: 'SUP-42' } as const;
+
+/**
+ * The claims Forge puts in a FIT for a Custom UI module calling its remote. The signed `context`
+ * carries the issue view's extension context, as `view.getContext()` shows it to the page
+ * (Forge Custom UI bridge, "view › getContext", jira:issueContext: `extension.issue`, `extension.project`).
+ */
+export function fitClaims(overrides: JWTPayload = {}, issue: { readonly id: string; readonly key: string } = TEST_ISSUE): JWTPayload {
   return {
     app: {
       id: TEST_APP_ID,
@@ -26,7 +33,15 @@ export function fitClaims(overrides: JWTPayload = {}): JWTPayload {
       environment: { type: 'PRODUCTION', id: 'ari:cloud:ecosystem::environment/6f1c2a0e-3b7d-4c55-9e21-0a4b5c6d7e8f/e62535ae-72f9-49da-a8d3-c0b82cab4ca1' },
       module: { type: 'jira:issueContext', key: 'inscope-issue-context' },
     },
-    context: { cloudId: '4869c4ef-cb0d-4108-8243-8929ac7cc1fa', moduleKey: 'inscope-issue-context' },
+    context: {
+      cloudId: '4869c4ef-cb0d-4108-8243-8929ac7cc1fa',
+      moduleKey: 'inscope-issue-context',
+      extension: {
+        type: 'jira:issueContext',
+        issue: { id: issue.id, key: issue.key, type: 'Service Request', typeId: '10004' },
+        project: { id: '10000', key: issue.key.split('-')[0], type: 'service_desk' },
+      },
+    },
     principal: TEST_ACCOUNT_ID,
     ...overrides,
   };

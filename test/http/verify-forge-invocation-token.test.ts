@@ -26,7 +26,7 @@ describe('verifyForgeInvocationToken', () => {
     const result = await verify(await forge.sign());
     expect(result).toMatchObject({
       ok: true,
-      invocation: { appId: TEST_APP_ID, installationId: TEST_INSTALLATION_ID, principal: TEST_ACCOUNT_ID, moduleKey: 'inscope-issue-context', environmentType: 'PRODUCTION', cloudId: '4869c4ef-cb0d-4108-8243-8929ac7cc1fa' },
+      invocation: { appId: TEST_APP_ID, installationId: TEST_INSTALLATION_ID, principal: TEST_ACCOUNT_ID, moduleKey: 'inscope-issue-context', environmentType: 'PRODUCTION', cloudId: '4869c4ef-cb0d-4108-8243-8929ac7cc1fa', issueKey: 'SUP-42', projectKey: 'SUP' },
     });
     expect(forge.fetches()).toBeGreaterThanOrEqual(1);
   });

@@ -1,10 +1,11 @@
 // Jira-only parts of the adapter that the shared contract does not cover: a comment's files (a
-// proposal PDF) uploaded before anything else is written, and solving through a Done transition.
+// proposal PDF) uploaded before anything else is written and posted as customer-visible JSM request
+// attachments, and solving through a Done transition.
 import nock from 'nock';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createJiraClient } from '../../connectors/jira/client/create-jira-client.js';
 import { createJiraHelpdesk } from '../../connectors/jira/create-jira-helpdesk.js';
-import { isConfigError } from '../../connectors/shared/helpdesk-error.js';
+import { isConfigError, isHelpdeskError } from '../../connectors/shared/helpdesk-error.js';
 import { config } from '../helpdesk-port/harnesses.js';
 import { asJiraIssue, freshZendesk, JIRA_SITE } from '../helpdesk-port/same-request.js';
 
@@ -27,31 +28,62 @@ afterEach(() => {
 });
 
 describe('createJiraHelpdesk', () => {
-  it("uploads a comment's files to the issue before the comment, as multipart with Jira's XSRF header", async () => {
+  const pdf = { filename: 'P-2026-0042-v1.pdf', bytes: new TextEncoder().encode('%PDF-1.7'), contentType: 'application/pdf' };
+
+  /**
+   * JSM's customer-visible attachment flow (Jira Service Management REST API: GET
+   * request/{key} for its service desk, servicedesk/{id}/attachTemporaryFile, request/{key}/attachment).
+   * The platform's issue attachments (POST /rest/api/3/issue/{key}/attachments) JSM shows to agents only.
+   */
+  it("posts a comment's files as JSM request attachments: temporary upload first, then one request attachment that carries the comment and its visibility", async () => {
     reread();
     const order: string[] = [];
     let upload = '';
+    let attach: unknown;
     nock(JIRA_SITE)
-      .post(`/rest/api/3/issue/${issue.key}/attachments`, (body: string) => {
-        upload = body;
-        return true;
-      })
+      .get(`/rest/servicedeskapi/request/${issue.key}`)
+      .reply(200, () => (order.push('request'), { issueId: issue.id, issueKey: issue.key, serviceDeskId: '7', requestTypeId: '25' }))
+      .post('/rest/servicedeskapi/servicedesk/7/attachTemporaryFile', (body: string) => ((upload = body), true))
       .matchHeader('x-atlassian-token', 'no-check')
+      .matchHeader('x-experimentalapi', 'opt-in')
       .matchHeader('content-type', /^multipart\/form-data; boundary=/)
-      .reply(200, function () {
-        order.push('upload');
-        return [{ id: '10900', filename: 'OFF-2026-0042.pdf', mimeType: 'application/pdf', size: 8 }];
-      })
-      .post(`/rest/servicedeskapi/request/${issue.key}/comment`)
-      .reply(201, function () {
-        order.push('comment');
-        return { id: '1' };
-      });
-    await port().apply(issue.key, { comment: { body: 'Offerte in de bijlage', public: true, attachments: [{ filename: 'OFF-2026-0042.pdf', bytes: new TextEncoder().encode('%PDF-1.7'), contentType: 'application/pdf' }] } }, issue.fields['updated'] as string);
-    expect(order).toEqual(['upload', 'comment']);
-    expect(upload).toContain('filename="OFF-2026-0042.pdf"');
+      .reply(201, () => (order.push('upload'), { temporaryAttachments: [{ temporaryAttachmentId: 'temp-8c1f', fileName: pdf.filename }] }))
+      .post(`/rest/servicedeskapi/request/${issue.key}/attachment`, (body) => ((attach = body), true))
+      .reply(201, () => (order.push('attach'), { comment: { id: '40002', public: true }, attachments: { values: [{ filename: pdf.filename }] } }));
+    await port().apply(issue.key, { comment: { body: 'Ons voorstel zit in de bijlage.', public: true, attachments: [pdf] } }, issue.fields['updated'] as string);
+    expect(order).toEqual(['request', 'upload', 'attach']);
+    expect(upload).toContain(`filename="${pdf.filename}"`);
     expect(upload).toContain('Content-Type: application/pdf');
     expect(upload).toContain('%PDF-1.7');
+    expect(attach).toEqual({ temporaryAttachmentIds: ['temp-8c1f'], public: true, additionalComment: { body: 'Ons voorstel zit in de bijlage.' } });
+    expect(nock.pendingMocks()).toEqual([]);
+  });
+
+  it('waits out a 429 with Retry-After on the request attachment and posts it once', async () => {
+    reread();
+    let attached = 0;
+    nock(JIRA_SITE)
+      .get(`/rest/servicedeskapi/request/${issue.key}`).reply(200, { issueKey: issue.key, serviceDeskId: '7' })
+      .post('/rest/servicedeskapi/servicedesk/7/attachTemporaryFile').reply(201, { temporaryAttachments: [{ temporaryAttachmentId: 'temp-2', fileName: pdf.filename }] })
+      .post(`/rest/servicedeskapi/request/${issue.key}/attachment`).reply(429, { errorMessage: 'Rate limit exceeded.' }, { 'Retry-After': '2' })
+      .post(`/rest/servicedeskapi/request/${issue.key}/attachment`).reply(201, () => ((attached += 1), { comment: { id: '40004', public: true } }));
+    await port().apply(issue.key, { comment: { body: 'Ons voorstel.', public: true, attachments: [pdf] } }, issue.fields['updated'] as string);
+    expect(attached).toBe(1);
+    expect(nock.pendingMocks()).toEqual([]);
+  });
+
+  it('writes nothing else when JSM refuses the upload (403: the bot may not add attachments in this service desk)', async () => {
+    reread();
+    const writes: string[] = [];
+    nock(JIRA_SITE)
+      .get(`/rest/servicedeskapi/request/${issue.key}`).reply(200, { issueKey: issue.key, serviceDeskId: '7' })
+      .post('/rest/servicedeskapi/servicedesk/7/attachTemporaryFile').reply(403, { errorMessage: 'You do not have permission to attach files in this service project.' })
+      .put(`/rest/api/3/issue/${issue.key}`).optionally().reply(204, () => (writes.push('PUT'), ''))
+      .post(`/rest/servicedeskapi/request/${issue.key}/attachment`).optionally().reply(201, () => (writes.push('attach'), {}))
+      .post(`/rest/servicedeskapi/request/${issue.key}/comment`).optionally().reply(201, () => (writes.push('comment'), {}));
+    const error = await port().apply(issue.key, { category: 'advisory', comment: { body: 'x', public: true, attachments: [pdf] } }, issue.fields['updated'] as string).catch((e: unknown) => e);
+    expect(isHelpdeskError(error) && error.kind).toBe('auth');
+    expect(writes).toEqual([]);
   });
 
   it('solves through the transition into the Done status category', async () => {

@@ -44,12 +44,23 @@ afterEach(() => {
 const select = { type: 'option', custom: 'com.atlassian.jira.plugin.system.customfieldtypes:select' };
 
 describe('inscope jira setup', () => {
+  /** The example config without its `helpdesks.jira` block: a site InScope has not been set up on. */
+  function configWithoutJira(): string {
+    const text = fs.readFileSync(path.join(root, 'examples/coverage.yaml'), 'utf8').replace(/\n {2}jira:\n(?: {4}.*\n)+/, '\n');
+    const file = path.join(dir, 'coverage.yaml');
+    fs.writeFileSync(file, text);
+    return file;
+  }
+
+  /** The fields examples/coverage.yaml maps, as GET /rest/api/3/field lists them. */
+  const mappedFields = ['customfield_10010', 'customfield_10011', 'customfield_10012', 'customfield_10013', 'customfield_10014', 'customfield_10002'].map((id) => ({ id, name: id, custom: true, schema: { type: 'string' } }));
+
   it('plans the field, its options and the signed webhook on a dry run, and changes nothing', async () => {
     nock(JIRA_SITE)
       .get('/rest/api/3/field').reply(200, [{ id: 'summary', name: 'Summary', custom: false, schema: { type: 'string', system: 'summary' } }])
       .get('/rest/api/3/project/SUP/statuses').reply(200, [{ id: '10004', name: 'Incident', subtask: false, statuses: [{ id: '1', name: 'New' }, { id: '2', name: 'Approved' }, { id: '3', name: 'Resolved' }] }])
       .get('/rest/webhooks/1.0/webhook').reply(200, []);
-    expect(await run(['setup', '--dry-run', '--project', 'SUP'])).toBe(0);
+    expect(await run(['setup', '--dry-run', '--project', 'SUP', '--config', configWithoutJira()])).toBe(0);
     const text = out.join('');
     expect(text).toContain('+ Category field: a single select list "Category"');
     expect(text).toContain('✓ Workflow statuses: SUP uses New and Approved');
@@ -60,7 +71,7 @@ describe('inscope jira setup', () => {
   it('adds missing options, registers the webhook with a secret it keeps in the store, and flags a missing status', async () => {
     const bodies: unknown[] = [];
     nock(JIRA_SITE)
-      .get('/rest/api/3/field').reply(200, [{ id: 'customfield_10050', name: 'Category', custom: true, schema: select }])
+      .get('/rest/api/3/field').reply(200, [{ id: 'customfield_10050', name: 'Category', custom: true, schema: select }, ...mappedFields])
       .get('/rest/api/3/field/customfield_10050/context').reply(200, { values: [{ id: '10150', name: 'Default context', isGlobalContext: true, isAnyIssueType: true }], isLast: true })
       .get('/rest/api/3/field/customfield_10050/context/10150/option').query(true).reply(200, { values: [{ id: '10300', value: 'Call', disabled: false }], isLast: true })
       .post('/rest/api/3/field/customfield_10050/context/10150/option', (b) => bodies.push(b) > 0).reply(200, { options: [{ id: '10301', value: 'Advisory', disabled: false }] })
@@ -84,6 +95,23 @@ describe('inscope jira setup', () => {
     const store = await openStore(path.join(dir, 'inscope.db'));
     expect(await store.getSetting('jira.webhook_secret')).toBe('generated-secret-for-tests');
     await store.close();
+  });
+
+  it.each([false, true])('fails, changing nothing, when the config names a Category field the site does not have (dry run: %s)', async (dryRun) => {
+    nock(JIRA_SITE).get('/rest/api/3/field').reply(200, [{ id: 'customfield_10099', name: 'Category', custom: true, schema: select }, ...mappedFields]);
+    expect(await run(['setup', ...(dryRun ? ['--dry-run'] : []), '--project', 'SUP'])).toBe(1);
+    const text = out.join('');
+    expect(text).toContain('✗ Config: helpdesks.jira.categoryField: customfield_10050 does not exist on this site (a "Category" select list exists as customfield_10099)');
+    expect(text).toContain('Nothing was changed');
+    expect(nock.isDone()).toBe(true);
+  });
+
+  it('fails when a mapped field does not exist, naming each', async () => {
+    nock(JIRA_SITE).get('/rest/api/3/field').reply(200, [{ id: 'customfield_10050', name: 'Category', custom: true, schema: select }, ...mappedFields.filter((f) => f.id !== 'customfield_10011' && f.id !== 'customfield_10002')]);
+    expect(await run(['setup', '--project', 'SUP'])).toBe(1);
+    const text = out.join('');
+    expect(text).toContain('✗ Config: helpdesks.jira.fields.version: customfield_10011 does not exist on this site');
+    expect(text).toContain('✗ Config: helpdesks.jira.fields.organizations: customfield_10002 does not exist on this site');
   });
 });
 

@@ -10,10 +10,15 @@ import { signJiraDelivery } from '../../connectors/jira/webhook/verify-jira-sign
 import { readSettings } from '../../connectors/server/read-settings.js';
 import { startService, type Service } from '../../connectors/server/start-service.js';
 import { asJiraIssue, freshZendesk, JIRA_SITE, root } from '../helpdesk-port/same-request.js';
+import { anchoredClock } from '../helpers/anchored-clock.js';
+import { fitClaims, startForgeKeyServer, TEST_ACCOUNT_ID, TEST_APP_ID, type ForgeKeyServer } from '../http/forge-test-keys.js';
 
 const SECRET = 'jira-webhook-secret-for-tests';
 const PREVIOUS = 'jira-webhook-secret-before-rotation';
 const BOT = '712020:inscope-bot';
+/** The service's clock; Jira stamps each event a minute before it arrives. */
+const NOW = '2026-11-27T10:00:00.000Z';
+const EVENT_AT = Date.parse(NOW) - 60_000;
 const TRANSITIONS = {
   transitions: [
     { id: '11', name: 'Mark as new', to: { id: '10019', name: 'New' } },
@@ -34,7 +39,7 @@ function jiraIssue(zendeskId: number): Issue {
 
 function payload(event: string, issue: Issue, extra: Record<string, unknown> = {}) {
   return {
-    timestamp: 1_793_000_000_000,
+    timestamp: EVENT_AT,
     webhookEvent: event,
     issue_event_type_name: event === 'jira:issue_created' ? 'issue_created' : 'issue_generic',
     user: { accountId: 'qm:381001', accountType: 'customer', displayName: 'Anouk Jansen' },
@@ -78,6 +83,14 @@ function jiraDouble(issue: Issue, options: { transitions?: unknown; commentStatu
   scope.get(`/rest/api/3/issue/${issue.key}/transitions`).optionally().reply(200, options.transitions ?? TRANSITIONS);
   scope.put(`/rest/api/3/issue/${issue.key}`, (b) => writes.push({ call: 'PUT issue', body: b }) > 0).optionally().times(2).reply(204);
   scope.post(`/rest/api/3/issue/${issue.key}/transitions`, (b) => writes.push({ call: 'POST transitions', body: b }) > 0).optionally().reply(204);
+  // JSM's customer-visible attachments: the request's service desk, the temporary upload, the request attachment.
+  scope.get(`/rest/servicedeskapi/request/${issue.key}`).optionally().reply(200, { issueId: issue.id, issueKey: issue.key, serviceDeskId: '7', requestTypeId: '25' });
+  scope
+    // nock hands a binary multipart body over as hex.
+    .post('/rest/servicedeskapi/servicedesk/7/attachTemporaryFile', (b: string) => writes.push({ call: 'POST attachTemporaryFile', body: /filename="([^"]+)"/.exec(/^[0-9a-f]+$/i.test(b) ? Buffer.from(b, 'hex').toString('latin1') : b)?.[1] }) > 0)
+    .optionally()
+    .reply(201, { temporaryAttachments: [{ temporaryAttachmentId: 'temp-1', fileName: 'proposal.pdf' }] });
+  scope.post(`/rest/servicedeskapi/request/${issue.key}/attachment`, (b) => writes.push({ call: 'POST request attachment', body: b }) > 0).optionally().reply(201, { comment: { id: '40003', public: true } });
   for (const status of options.commentStatus ?? [201]) {
     scope
       .post(`/rest/servicedeskapi/request/${issue.key}/comment`, (b) => writes.push({ call: `POST comment ${status}`, body: b }) > 0)
@@ -87,7 +100,7 @@ function jiraDouble(issue: Issue, options: { transitions?: unknown; commentStatu
   return writes;
 }
 
-async function start(env: Record<string, string> = {}) {
+async function start(env: Record<string, string> = {}, forge: ForgeKeyServer | null = null) {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'inscope-jira-'));
   service = await startService({
     settings: readSettings({
@@ -104,6 +117,8 @@ async function start(env: Record<string, string> = {}) {
       INSCOPE_WORKERS: '1',
       ...env,
     }),
+    now: anchoredClock(NOW),
+    forge: forge ? { appId: TEST_APP_ID, jwksUrl: forge.jwksUrl, installations: [] } : null,
     delayScale: 0.001,
     pollMs: 2,
     retryBaseMs: 1,
@@ -153,15 +168,89 @@ describe('Jira deliveries through the live connector', () => {
     ]);
   });
 
-  it('turns an uncovered how-to question into Advisory in New with the proposal draft as an internal note', async () => {
+  it('turns an uncovered how-to question into Advisory in New and sends the proposal: the PDF as a public request attachment with the accept link, then the internal note', async () => {
     const issue = jiraIssue(48203);
     const writes = jiraDouble(issue);
     await post(payload('jira:issue_created', issue));
     await settle();
-    expect(writes.map((w) => w.call)).toEqual(['PUT issue', 'POST transitions', 'POST comment 201', 'PUT issue']);
-    expect(writes[0]!.body).toEqual({ fields: { customfield_10050: { value: 'Advisory' } } });
-    expect(writes[1]!.body).toEqual({ transition: { id: '11' } });
-    expect(writes[2]!.body).toEqual({ body: expect.stringMatching(/3 h × 135\.00 EUR = 405\.00 EUR/), public: false });
+    expect(writes.map((w) => w.call)).toEqual(['POST attachTemporaryFile', 'PUT issue', 'POST transitions', 'POST request attachment', 'PUT issue', 'POST comment 201']);
+    expect(writes[0]!.body).toMatch(/^P-\d{4}-0001-v1\.pdf$/);
+    expect(writes[1]!.body).toEqual({ fields: { customfield_10050: { value: 'Advisory' } } });
+    expect(writes[2]!.body).toEqual({ transition: { id: '11' } });
+    expect(writes[3]!.body).toEqual({ temporaryAttachmentIds: ['temp-1'], public: true, additionalComment: { body: expect.stringMatching(/\/p\/[\w.-]+/) } });
+    expect((writes[4]!.body as { update: { labels: { add?: string }[] } }).update.labels).toContainEqual({ add: expect.stringMatching(/^inscope_p\d{4}_0001_v1$/) });
+    expect(writes[5]!.body).toEqual({ body: expect.stringMatching(/3 h × 135\.00 EUR = 405\.00 EUR/), public: false });
+    const [proposal] = await service.store.listProposals({ helpdesk: 'jira', ticketId: issue.key, limit: 1 });
+    expect(proposal).toMatchObject({ status: 'sent', version: 1 });
+    expect(await service.store.queueDepth()).toMatchObject({ done: 1, dead: 0 });
+    const [decision] = (await service.store.listAudit({ helpdesk: 'jira', ticketId: issue.key, limit: 10 })).filter((e) => e.kind === 'decision');
+    // The API economy of an advisory JSM request: 4 reads (issue, updated+labels, transitions, the
+    // request's service desk) and 6 writes (upload, category, transition, request attachment, labels, note).
+    expect(decision!.calls.map((c) => c.method)).toEqual(['GET', 'GET', 'GET', 'GET', 'POST', 'PUT', 'POST', 'POST', 'PUT', 'POST']);
+  });
+
+  it('accepts through the link in the JSM comment: the proposal is accepted and the issue moves to Approved with an internal note, once', async () => {
+    const issue = jiraIssue(48203);
+    const writes = jiraDouble(issue);
+    await post(payload('jira:issue_created', issue));
+    await settle();
+    const sent = writes.find((w) => w.call === 'POST request attachment')!.body as { additionalComment: { body: string } };
+    const token = /\/p\/([\w.-]+)/.exec(sent.additionalComment.body)![1]!;
+    const labels = ((writes.find((w, i) => w.call === 'PUT issue' && i > 1)!.body as { update: { labels: { add?: string }[] } }).update.labels).flatMap((l) => (l.add ? [l.add] : []));
+    nock.cleanAll();
+    // The issue as Jira now shows it: Advisory, New, InScope's labels.
+    const now = { ...issue, fields: { ...issue.fields, customfield_10050: { value: 'Advisory' }, status: { name: 'New' }, labels } };
+    const after: { call: string; body: unknown }[] = [];
+    const scope = nock(JIRA_SITE).persist();
+    scope.get(`/rest/api/3/issue/${issue.key}`).query((q) => String(q.fields).includes('summary')).reply(200, now);
+    scope.get(`/rest/api/3/issue/${issue.key}`).query((q) => String(q.fields) === 'updated,labels').reply(200, { id: issue.id, key: issue.key, fields: { updated: issue.fields['updated'], labels } });
+    scope.get(`/rest/api/3/issue/${issue.key}/transitions`).reply(200, TRANSITIONS);
+    scope.put(`/rest/api/3/issue/${issue.key}`, (b) => after.push({ call: 'PUT issue', body: b }) > 0).reply(204);
+    scope.post(`/rest/api/3/issue/${issue.key}/transitions`, (b) => after.push({ call: 'POST transitions', body: b }) > 0).reply(204);
+    scope.post(`/rest/servicedeskapi/request/${issue.key}/comment`, (b) => after.push({ call: 'POST comment', body: b }) > 0).reply(201, { id: '40009', public: false });
+    const page = await fetch(`${service.url}/p/${token}/accept`, { method: 'POST' });
+    expect(page.status).toBe(200);
+    await settle();
+    const [proposal] = await service.store.listProposals({ helpdesk: 'jira', ticketId: issue.key, limit: 1 });
+    expect(proposal).toMatchObject({ status: 'accepted' });
+    expect(after.filter((w) => w.call === 'POST transitions').map((w) => w.body)).toEqual([{ transition: { id: '21' } }]);
+    expect(after.filter((w) => w.call === 'POST comment')).toHaveLength(1);
+    expect(after.find((w) => w.call === 'POST comment')!.body).toMatchObject({ public: false });
+    expect(await service.store.queueDepth()).toMatchObject({ dead: 0 });
+  });
+
+  it.each([
+    ['the reporter', (reporter: string) => reporter, 'accepted'],
+    ['a customer participant of the request', () => 'qm:381077', 'accepted'],
+    ['someone else (an agent, or a customer not on the request)', () => 'qm:999999', 'sent'],
+  ])('accepts by reply "akkoord" on JSM only from %s', async (_label, author, status) => {
+    const issue = jiraIssue(48203);
+    const writes = jiraDouble(issue);
+    await post(payload('jira:issue_created', issue));
+    await settle();
+    const labels = ((writes.find((w, i) => w.call === 'PUT issue' && i > 1)!.body as { update: { labels: { add?: string }[] } }).update.labels).flatMap((l) => (l.add ? [l.add] : []));
+    nock.cleanAll();
+    const now = { ...issue, fields: { ...issue.fields, customfield_10050: { value: 'Advisory' }, status: { name: 'New' }, labels } };
+    const after: { call: string; body: unknown }[] = [];
+    const scope = nock(JIRA_SITE).persist();
+    scope.get(`/rest/api/3/issue/${issue.key}`).query((q) => String(q.fields).includes('summary')).reply(200, now);
+    scope.get(`/rest/api/3/issue/${issue.key}`).query((q) => String(q.fields) === 'updated,labels').reply(200, { id: issue.id, key: issue.key, fields: { updated: issue.fields['updated'], labels } });
+    scope.get(`/rest/api/3/issue/${issue.key}/transitions`).reply(200, TRANSITIONS);
+    scope.put(`/rest/api/3/issue/${issue.key}`, (b) => after.push({ call: 'PUT issue', body: b }) > 0).reply(204);
+    scope.post(`/rest/api/3/issue/${issue.key}/transitions`, (b) => after.push({ call: 'POST transitions', body: b }) > 0).reply(204);
+    scope.post(`/rest/servicedeskapi/request/${issue.key}/comment`, (b) => after.push({ call: 'POST comment', body: b }) > 0).reply(201, { id: '40010', public: false });
+    // JSM's request participants (GET request/{key}/participant), asked only for a reply not by the reporter.
+    scope.get(`/rest/servicedeskapi/request/${issue.key}/participant`).query(true).optionally().reply(200, { size: 1, start: 0, limit: 50, isLastPage: true, values: [{ accountId: 'qm:381077', displayName: 'Pieter de Vries', accountType: 'customer' }] });
+    const reporter = (issue.fields['reporter'] as { accountId: string }).accountId;
+    // Jira's comment events carry a reduced issue (no reporter) and the comment with its author.
+    const reduced = { id: issue.id, key: issue.key, fields: { summary: issue.fields['summary'], status: { name: 'New' } } };
+    const res = await post(payload('comment_created', reduced as Issue, { user: undefined, comment: { id: '50002', author: { accountId: author(reporter), accountType: 'customer' }, body: 'Akkoord, graag!', jsdPublic: true } }));
+    expect(res.status).toBe(202);
+    await settle();
+    const [proposal] = await service.store.listProposals({ helpdesk: 'jira', ticketId: issue.key, limit: 1 });
+    expect(proposal).toMatchObject({ status });
+    expect(after.filter((w) => w.call === 'POST transitions').map((w) => w.body)).toEqual(status === 'accepted' ? [{ transition: { id: '21' } }] : []);
+    expect(await service.store.queueDepth()).toMatchObject({ dead: 0 });
   });
 
   it('asks the customer for what is missing in a public JSM comment', async () => {
@@ -194,13 +283,15 @@ describe('Jira deliveries through the live connector', () => {
     await settle();
     expect(writes.map((w) => w.call)).toEqual(['PUT issue', 'POST transitions', 'POST comment 201', 'PUT issue']);
     expect(writes[1]!.body).toEqual({ transition: { id: '11' } });
-    expect(writes[2]!.body).toEqual({ body: expect.stringMatching(/^Teruggezet naar Nieuw: goedgekeurd terwijl /m), public: false });
+    expect(writes[2]!.body).toEqual({ body: expect.stringMatching(/^Teruggezet naar Nieuw: goedgekeurd terwijl de aanvraag onvolledig is\./m), public: false });
+    // One language throughout: the Dutch note once said "goedgekeurd terwijl the request is incomplete".
+    expect((writes[2]!.body as { body: string }).body).not.toMatch(/\b(?:approved|while|the request|Missing|Moved back)\b/);
     const [guard] = await service.store.listAudit({ helpdesk: 'jira', ticketId: 'SUP-48224', limit: 1 });
     expect(guard).toMatchObject({ kind: 'guard', outcome: 'incomplete', note: 'revert: approved while the request is incomplete' });
   });
 
   it('waits out a 429 on the comment and posts it once', async () => {
-    const issue = jiraIssue(48203);
+    const issue = jiraIssue(48224);
     const writes = jiraDouble(issue, { commentStatus: [429, 201] });
     await post(payload('jira:issue_created', issue));
     await settle();
@@ -218,6 +309,38 @@ describe('Jira deliveries through the live connector', () => {
     expect([again.status, await again.json()]).toEqual([200, { status: 'duplicate' }]);
     await settle();
     expect(await service.store.queueDepth()).toMatchObject({ done: 1 });
+  });
+
+  it('answers a replayed signed body with a fresh identifier as a duplicate and makes no second job', async () => {
+    const issue = jiraIssue(48201);
+    jiraDouble(issue);
+    const raw = JSON.stringify(payload('jira:issue_created', issue));
+    const first = await post(undefined, { raw, id: 'wh-original' });
+    const replays = [];
+    for (const id of ['wh-forged-1', 'wh-forged-2', 'wh-forged-3']) replays.push(await post(undefined, { raw, id }));
+    expect([first.status, await first.json()]).toEqual([202, { status: 'accepted' }]);
+    for (const replay of replays) expect([replay.status, await replay.json()]).toEqual([200, { status: 'duplicate' }]);
+    await settle();
+    expect(await service.store.queueDepth()).toMatchObject({ done: 1 });
+    expect(await service.store.listAudit({ helpdesk: 'jira', ticketId: issue.key, limit: 10 })).toHaveLength(1);
+  });
+
+  it.each([
+    ['older than the window', EVENT_AT - 2 * 60 * 60_000, 'stale'],
+    ['further ahead than clock skew explains', Date.parse(NOW) + 60 * 60_000, 'stale'],
+  ])('refuses a signed body whose timestamp is %s: 401 naming the reason, nothing stored', async (_label, timestamp, code) => {
+    const res = await post({ ...payload('jira:issue_created', jiraIssue(48201)), timestamp });
+    expect(res.status).toBe(401);
+    expect(((await res.json()) as { error: { code: string; message: string } }).error).toMatchObject({ code, message: expect.stringContaining('timestamp') });
+    expect(await service.store.queueDepth()).toEqual({ queued: 0, running: 0, done: 0, dead: 0 });
+  });
+
+  it('refuses a signed body without a timestamp: 422 naming the field, nothing stored', async () => {
+    const { timestamp: _dropped, ...body } = payload('jira:issue_created', jiraIssue(48201));
+    const res = await post(body);
+    expect(res.status).toBe(422);
+    expect(((await res.json()) as { error: { message: string } }).error.message).toContain('timestamp');
+    expect(await service.store.queueDepth()).toEqual({ queued: 0, running: 0, done: 0, dead: 0 });
   });
 
   it("acknowledges the bot's own edits without queueing them", async () => {
@@ -264,7 +387,7 @@ describe('Jira deliveries through the live connector', () => {
   });
 
   it('answers 422 naming the path of an invalid issue, and 200 for an event InScope does not act on', async () => {
-    const invalid = await post({ webhookEvent: 'jira:issue_created', issue: { id: '1', key: 'not a key' } });
+    const invalid = await post({ timestamp: EVENT_AT, webhookEvent: 'jira:issue_created', issue: { id: '1', key: 'not a key' } });
     expect(invalid.status).toBe(422);
     expect(((await invalid.json()) as { error: { message: string } }).error.message).toContain('issue.key');
     const other = await post({ webhookEvent: 'worklog_created', worklog: {} });
@@ -292,6 +415,90 @@ describe('Jira deliveries in shadow mode (no Jira credentials)', () => {
     const [decision] = await service.store.listAudit({ helpdesk: 'jira', ticketId: 'SUP-48203', limit: 1 });
     expect(decision).toMatchObject({ kind: 'decision', outcome: 'advisory', calls: [] });
     expect(decision!.note).toMatch(/^shadow, nothing written/);
+  });
+
+  it("triages a comment event, whose issue is Jira's reduced one (no created, no description), from the issue it saw before", async () => {
+    const issue = jiraIssue(48203);
+    await post(payload('jira:issue_created', issue));
+    await settle();
+    // Jira's comment events carry only a few fields of the issue (Jira Cloud platform, "Webhooks").
+    const reduced = { id: issue.id, key: issue.key, fields: { summary: issue.fields['summary'], status: issue.fields['status'], issuetype: issue.fields['issuetype'], priority: issue.fields['priority'] } };
+    await post(payload('comment_created', reduced as Issue, { user: undefined, comment: { id: '50001', author: { accountId: 'qm:381001' }, body: 'Nog een vraag', jsdPublic: true } }));
+    await settle();
+    expect(await service.store.queueDepth()).toMatchObject({ done: 2, dead: 0 });
+    const [latest, first] = await service.store.listAudit({ helpdesk: 'jira', ticketId: issue.key, limit: 2 });
+    expect(latest).toMatchObject({ kind: 'decision', outcome: first!.outcome });
+  });
+});
+
+describe('the Jira panel (Forge) in shadow mode', () => {
+  let forge: ForgeKeyServer;
+  beforeAll(async () => {
+    forge = await startForgeKeyServer(anchoredClock(NOW));
+  });
+  afterAll(() => forge.close());
+  beforeEach(() => start({ JIRA_SITE_URL: '', JIRA_EMAIL: '', JIRA_API_TOKEN: '' }, forge));
+  afterEach(() => stop());
+
+  it("shows the organization's budget meter, as the Zendesk panel does; no proposal yet", async () => {
+    const issue = jiraIssue(48224);
+    await post(payload('jira:issue_created', issue));
+    await settle();
+    const token = await forge.sign(fitClaims({}, { id: String(issue.id), key: issue.key }));
+    const res = await fetch(`${service.url}/api/v1/jira/tickets/${issue.key}/verdict`, { headers: { authorization: `Bearer ${token}` } });
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { contract: { id: string }; budget: { month: string; cap: unknown } | null; proposal: unknown };
+    expect(body.contract.id).toBe('C-2026-001');
+    expect(body.budget).toMatchObject({ month: '2026-11', cap: { hours: 20 } });
+    expect(body.proposal).toBeNull();
+  });
+});
+
+describe('the Jira panel (Forge), live', () => {
+  let forge: ForgeKeyServer;
+  beforeAll(async () => {
+    forge = await startForgeKeyServer(anchoredClock(NOW));
+  });
+  afterAll(() => forge.close());
+  beforeEach(() => start({}, forge));
+  afterEach(() => stop());
+
+  it('converts to advisory with a proposal, as on Zendesk: the PDF as a public request attachment, the internal note naming the agent', async () => {
+    const issue = jiraIssue(48201);
+    const writes = jiraDouble(issue);
+    const token = await forge.sign(fitClaims({}, { id: String(issue.id), key: issue.key }));
+    const res = await fetch(`${service.url}/api/v1/jira/tickets/${issue.key}/actions/convert`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ hours: 2, scope: 'Inrichting van de koppeling' }),
+    });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ ok: true, action: 'convert', proposal: { hours: 2, number: expect.stringMatching(/^P-\d{4}-0001$/), version: 1, status: 'sent' } });
+    expect(writes.map((w) => w.call)).toEqual(['POST attachTemporaryFile', 'PUT issue', 'POST request attachment', 'PUT issue', 'POST comment 201']);
+    expect(writes[2]!.body).toMatchObject({ public: true, additionalComment: { body: expect.stringContaining('/p/') } });
+    expect(writes[4]!.body).toMatchObject({ public: false, body: expect.stringContaining(TEST_ACCOUNT_ID) });
+    const [proposal] = await service.store.listProposals({ helpdesk: 'jira', ticketId: issue.key, limit: 1 });
+    expect(proposal).toMatchObject({ status: 'sent', hundredthHours: 200 });
+    const [entry] = await service.store.listAudit({ helpdesk: 'jira', ticketId: issue.key, limit: 1 });
+    expect(entry).toMatchObject({ kind: 'action', rule: 'convert', actor: TEST_ACCOUNT_ID });
+  });
+});
+
+describe('the webhook secret that `inscope jira setup` stores', () => {
+  beforeEach(() => start({ JIRA_WEBHOOK_SECRET: '', JIRA_WEBHOOK_SECRET_PREVIOUS: '' }));
+  afterEach(() => stop());
+
+  it('is used without a restart when setup stores it while the service runs', async () => {
+    const issue = jiraIssue(48201);
+    jiraDouble(issue);
+    const before = await post(payload('jira:issue_created', issue), { secret: 'stored-by-setup-secret-0c9d' });
+    expect(before.status).toBe(503);
+    await service.store.putSetting('jira.webhook_secret', 'stored-by-setup-secret-0c9d');
+    const after = await post(payload('jira:issue_created', issue), { secret: 'stored-by-setup-secret-0c9d' });
+    expect(after.status).toBe(202);
+    const forged = await post({ ...payload('jira:issue_created', issue), timestamp: EVENT_AT + 1 }, { secret: 'not-the-stored-secret' });
+    expect(forged.status).toBe(401);
+    await settle();
   });
 });
 

@@ -58,10 +58,12 @@ async function start(config: (yaml: string) => string = (y) => y) {
     pollMs: 2,
     sweepMs: 0,
   });
+  // The connector asks Zendesk who the token's `sub` is before it lets them act.
+  nock(ZENDESK).persist().get('/api/v2/users/17.json').optionally().reply(200, { user: { id: 17, name: 'Marieke Veldhuis', email: 'manager@veldhuis-software.nl', role: 'admin', active: true, suspended: false } });
 }
 
 async function call(pathname: string, init: RequestInit = {}) {
-  const token = await signAppJwt({ sub: 'agent-17', email: 'manager@veldhuis-software.nl' }, APP_SECRET, { expiresInSec: 60, now: clock });
+  const token = await signAppJwt({ sub: '17', email: 'manager@veldhuis-software.nl' }, APP_SECRET, { expiresInSec: 60, now: clock });
   return fetch(`${service.url}/api/v1/zendesk${pathname}`, { ...init, headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` } });
 }
 

@@ -374,9 +374,19 @@ describe('the path guard', () => {
 describe('the sidebar API', () => {
   beforeAll(() => start());
   afterAll(() => stop());
+  /** Zendesk's Users API, asked who a token's `sub` is: user 17 is an admin, 31 a customer, 32 a suspended agent. */
+  beforeEach(() => {
+    const users = nock(ZENDESK).persist();
+    users.get('/api/v2/users/17.json').optionally().reply(200, { user: { id: 17, name: 'Marieke Veldhuis', email: 'manager@veldhuis-software.nl', role: 'admin', active: true, suspended: false } });
+    users.get('/api/v2/users/31.json').optionally().reply(200, { user: { id: 31, name: 'Anouk Jansen', email: 'anouk@klant.example', role: 'end-user', active: true, suspended: false } });
+    users.get('/api/v2/users/32.json').optionally().reply(200, { user: { id: 32, name: 'Ex Agent', email: 'ex@veldhuis-software.nl', role: 'agent', active: true, suspended: true } });
+    users.get('/api/v2/users/404.json').optionally().reply(404, { error: 'RecordNotFound', description: 'Not found' });
+  });
+
+  const sign = (claims: Record<string, unknown>) => signAppJwt(claims, APP_SECRET, { expiresInSec: 60, now: now() });
 
   async function call(pathname: string, init: RequestInit & { token?: string | null } = {}) {
-    const token = init.token === undefined ? await signAppJwt({ sub: 'agent-17', email: 'manager@veldhuis-software.nl' }, APP_SECRET, { expiresInSec: 60, now: now() }) : init.token;
+    const token = init.token === undefined ? await sign({ sub: '17', email: 'manager@veldhuis-software.nl' }) : init.token;
     return fetch(`${service.url}/api/v1/zendesk${pathname}`, {
       ...init,
       headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
@@ -411,5 +421,46 @@ describe('the sidebar API', () => {
     expect((bodies[0] as { ticket: Record<string, unknown> }).ticket.custom_status_id).toBe(STATUS.approved);
     const [entry] = await service.store.listAudit({ ticketId: '48203', limit: 1 });
     expect(entry).toMatchObject({ kind: 'action', rule: 'approve-override', actor: 'manager@veldhuis-software.nl', note: expect.stringContaining('Goodwill') });
+  });
+
+  it('records the agent Zendesk confirms, not the email the browser put in the token', async () => {
+    const ticket = freshTicket(48203);
+    mockReads(ticket);
+    const bodies = capturePut(ticket);
+    const token = await sign({ sub: '17', email: 'ceo@veldhuis-software.nl' });
+    const ok = await call('/tickets/48203/actions/approve', { method: 'POST', body: JSON.stringify({ reason: 'Goodwill' }), token });
+    expect(ok.status).toBe(200);
+    expect((bodies[0] as { ticket: { comment: { body: string } } }).ticket.comment.body).toContain('Approved by manager@veldhuis-software.nl');
+    const [entry] = await service.store.listAudit({ ticketId: '48203', limit: 1 });
+    expect(entry).toMatchObject({ kind: 'action', actor: 'manager@veldhuis-software.nl' });
+    expect(JSON.stringify(await service.store.listAudit({ limit: 50 }))).not.toContain('ceo@');
+  });
+
+  it.each([
+    ['a customer (end-user)', { sub: '31' }, 'not_an_agent'],
+    ['a suspended agent', { sub: '32' }, 'not_an_agent'],
+    ['a user that does not exist', { sub: '404' }, 'not_an_agent'],
+    ['no user id at all', { email: 'manager@veldhuis-software.nl' }, 'agent_unverified'],
+    ['a made-up user id', { sub: 'agent-17' }, 'agent_unverified'],
+  ])('refuses an action by %s: 403, nothing written, nothing logged', async (_label, claims, code) => {
+    const before = await service.store.listAudit({ limit: 100 });
+    const res = await call('/tickets/48203/actions/approve', { method: 'POST', body: JSON.stringify({ reason: 'x' }), token: await sign(claims) });
+    expect(res.status).toBe(403);
+    expect(((await res.json()) as { error: { code: string } }).error.code).toBe(code);
+    expect(await service.store.listAudit({ limit: 100 })).toHaveLength(before.length);
+  });
+
+  it.each(['007', '9007199254740993', '1'.repeat(40)])('refuses ticket id %s in the path (not canonical, or past 2^53): 400', async (id) => {
+    const res = await call(`/tickets/${id}/verdict`);
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as { error: { code: string } }).error.code).toBe('ticket_id');
+  });
+
+  it('refuses a token that names another ticket than the one in the path, 403', async () => {
+    const token = await sign({ sub: '17', ticket_id: 48224 });
+    const read = await call('/tickets/48203/verdict', { token });
+    const write = await call('/tickets/48203/actions/approve', { method: 'POST', body: JSON.stringify({ reason: 'x' }), token });
+    expect([read.status, write.status]).toEqual([403, 403]);
+    expect(((await write.json()) as { error: { code: string } }).error.code).toBe('ticket_mismatch');
   });
 });

@@ -28,16 +28,30 @@ async function listFiles(dir: string, prefix = ''): Promise<string[]> {
   return nested.flat().sort();
 }
 
+const PROJECT_KEY = /^[A-Z][A-Z0-9_]{0,254}$/;
+
+/** INSCOPE_JIRA_PROJECTS: comma-separated project keys, e.g. `SUP,HELP`; empty: every service project. */
+export function parseProjectKeys(value: string | undefined): string[] {
+  const keys = (value ?? '').split(',').map((k) => k.trim()).filter(Boolean);
+  const bad = keys.filter((k) => !PROJECT_KEY.test(k));
+  if (bad.length > 0) throw new Error(`INSCOPE_JIRA_PROJECTS: ${bad.map((k) => JSON.stringify(k)).join(', ')} is not a Jira project key (upper case, such as SUP)`);
+  return [...new Set(keys)];
+}
+
 /**
- * The source manifest with the remote's baseUrl set to the connector's origin. Edits go through the
- * YAML document so the comments survive: the deployed manifest still explains itself.
+ * The source manifest with the remote's baseUrl set to the connector's origin and, given project
+ * keys, the panel's display conditions limited to those projects. Edits go through the YAML
+ * document so the comments survive: the deployed manifest still explains itself.
  */
-export function renderManifest(source: string, connectorUrl: string | undefined): string {
-  if (!connectorUrl) return source;
-  const url = new URL(connectorUrl);
-  if (url.protocol !== 'https:') throw new Error(`INSCOPE_CONNECTOR_URL must be https for Forge Remote, got ${url.protocol}`);
+export function renderManifest(source: string, connectorUrl: string | undefined, projects: readonly string[] = []): string {
+  if (!connectorUrl && projects.length === 0) return source;
   const doc = parseDocument(source);
-  doc.setIn(['remotes', 0, 'baseUrl'], url.origin);
+  if (connectorUrl) {
+    const url = new URL(connectorUrl);
+    if (url.protocol !== 'https:') throw new Error(`INSCOPE_CONNECTOR_URL must be https for Forge Remote, got ${url.protocol}`);
+    doc.setIn(['remotes', 0, 'baseUrl'], url.origin);
+  }
+  if (projects.length > 0) doc.setIn(['modules', 'jira:issueContext', 0, 'displayConditions', 'projectKey'], doc.createNode([...projects], { flow: true }));
   return doc.toString({ lineWidth: 0 });
 }
 
@@ -52,12 +66,17 @@ export function connectorPathPrefix(connectorUrl: string | undefined): string {
 
 /**
  * Builds into outDir; `connectorUrl` (default: INSCOPE_CONNECTOR_URL) becomes the remote's baseUrl,
- * and its path, if any, the prefix of the page's connector paths.
+ * and its path, if any, the prefix of the page's connector paths; `projects` (default:
+ * INSCOPE_JIRA_PROJECTS) the projects the panel is shown in.
  */
-export async function buildJiraApp(outDir: string = DEFAULT_OUT_DIR, connectorUrl: string | undefined = process.env['INSCOPE_CONNECTOR_URL'] || undefined): Promise<BuiltForgeApp> {
+export async function buildJiraApp(
+  outDir: string = DEFAULT_OUT_DIR,
+  connectorUrl: string | undefined = process.env['INSCOPE_CONNECTOR_URL'] || undefined,
+  projects: readonly string[] = parseProjectKeys(process.env['INSCOPE_JIRA_PROJECTS']),
+): Promise<BuiltForgeApp> {
   await fs.rm(outDir, { recursive: true, force: true });
   await build(createViteConfig(path.join(outDir, STATIC_DIR), connectorPathPrefix(connectorUrl)));
-  await fs.writeFile(path.join(outDir, 'manifest.yml'), renderManifest(await fs.readFile(SOURCE_MANIFEST, 'utf8'), connectorUrl));
+  await fs.writeFile(path.join(outDir, 'manifest.yml'), renderManifest(await fs.readFile(SOURCE_MANIFEST, 'utf8'), connectorUrl, projects));
   return { outDir, files: await listFiles(outDir) };
 }
 

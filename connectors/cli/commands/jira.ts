@@ -68,6 +68,11 @@ export async function jiraCommand(argv: string[], deps: JiraCommandDeps = {}): P
           write,
           ...(deps.newSecret && { newSecret: deps.newSecret }),
         });
+        if (result.failures > 0) {
+          write('');
+          write('Nothing was changed: correct the config (or the site) and run setup again.');
+          return EXIT.invalid;
+        }
         return result.checks > 0 ? EXIT.skipped : EXIT.ok;
       });
     }

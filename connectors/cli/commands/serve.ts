@@ -1,5 +1,5 @@
-// `inscope serve` (also `npm start`): the webhook service. Without Zendesk credentials it runs in
-// shadow mode and says so plainly; SIGTERM and SIGINT finish in-flight jobs before exiting.
+// `inscope serve` (also `npm start`): the webhook service. It says per helpdesk whether it writes
+// (live) or only records (shadow), and which endpoints it serves; SIGTERM and SIGINT finish in-flight jobs before exiting.
 import { ConfigError } from '../../config/config-error.js';
 import { readSettings, type Settings } from '../../server/read-settings.js';
 import { startService, StartupError } from '../../server/start-service.js';
@@ -8,6 +8,7 @@ import { loadTenants, tenantPrefix, type Tenant } from '../../tenants/load-tenan
 import { CliError, EXIT } from '../cli-error.js';
 import { parseCommandArgs } from '../parse-command-args.js';
 import { redactUrl } from '../redact-url.js';
+import { renderServeBanner } from '../render-serve-banner.js';
 
 export async function serveCommand(argv: string[]): Promise<number> {
   const { values } = parseCommandArgs(argv, { config: { type: 'string', short: 'c' }, port: { type: 'string', short: 'p' } });
@@ -45,18 +46,15 @@ export async function serveCommand(argv: string[]): Promise<number> {
     log(`  health           ${service.url}/healthz  ${service.url}/readyz  ${service.url}/metrics`);
     return waitAndClose(service, log);
   }
-  log(
-    service.mode === 'shadow'
-      ? 'Mode: SHADOW. No Zendesk credentials (or mode: shadow in the config): webhooks are received, triaged and recorded, and NOTHING is written to Zendesk.'
-      : `Mode: LIVE on ${settings.zendeskSubdomain}.zendesk.com: decisions are written to tickets.`,
-  );
+  for (const line of renderServeBanner({
+    url: service.url,
+    zendesk: { mode: service.mode, subdomain: settings.zendeskSubdomain, credentials: settings.zendesk !== null, secretSource: service.webhookSecretSource },
+    jira: { mode: service.jira.mode, site: settings.jira ? new URL(settings.jira.siteUrl).host : null, secretSource: service.jira.webhookSecretSource },
+    appSecret: Boolean(settings.appSecret),
+    forgeAppId: Boolean((env as NodeJS.ProcessEnv)['FORGE_APP_ID']?.trim()),
+  })) log(line);
   log(`Config: ${service.loaded.file}: ${service.loaded.summary}`);
   log(`Store: ${redactUrl(settings.databaseUrl)}`);
-  if (service.webhookSecretSource === 'none') log('Warning: ZENDESK_WEBHOOK_SECRET is not set (and `inscope zendesk setup` stored none): every webhook delivery is refused until it is.');
-  if (service.webhookSecretSource === 'store') log('Webhook signing secret: the one `inscope zendesk setup` stored.');
-  if (!settings.appSecret) log('Warning: INSCOPE_APP_SECRET is not set: the sidebar API answers 503 until it is.');
-  log(`  webhook     POST ${service.url}/webhooks/zendesk`);
-  log(`  sidebar API      ${service.url}/api/v1/zendesk/tickets/:id/verdict`);
   log(`  status page      ${service.url}/`);
   log(`  health           ${service.url}/healthz  ${service.url}/readyz  ${service.url}/metrics`);
   return waitAndClose(service, log);

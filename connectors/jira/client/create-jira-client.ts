@@ -44,6 +44,12 @@ export interface JiraClientOptions {
   readonly onSchemaMismatch?: 'warn' | 'silent' | 'throw';
 }
 
+export interface JiraUploadFile {
+  readonly filename: string;
+  readonly bytes: Uint8Array;
+  readonly contentType: string;
+}
+
 export interface JiraClient {
   readonly siteUrl: string;
   getIssue(key: string, fields: readonly string[]): Promise<JiraIssue>;
@@ -53,8 +59,20 @@ export interface JiraClient {
   /** JSM request comment (`POST /rest/servicedeskapi/request/{key}/comment`): plain text, `public` false = internal note. */
   addRequestComment(key: string, body: string, isPublic: boolean): Promise<{ readonly id?: string }>;
   getMyself(): Promise<{ readonly accountId: string }>;
-  /** `POST /rest/api/3/issue/{key}/attachments` (multipart, `X-Atlassian-Token: no-check`). */
-  addAttachments(key: string, files: readonly { readonly filename: string; readonly bytes: Uint8Array; readonly contentType: string }[]): Promise<{ readonly id: string; readonly filename: string }[]>;
+  /** `GET /rest/servicedeskapi/request/{key}/participant`, every page: the participants' accountIds. */
+  getRequestParticipants(key: string): Promise<string[]>;
+  /** `GET /rest/servicedeskapi/request/{key}`: the service desk the request belongs to. */
+  getRequestServiceDeskId(key: string): Promise<string>;
+  /**
+   * `POST /rest/servicedeskapi/servicedesk/{id}/attachTemporaryFile` (multipart, `X-Atlassian-Token:
+   * no-check`, `X-ExperimentalApi: opt-in`): the temporary attachment ids, one per file.
+   */
+  attachTemporaryFiles(serviceDeskId: string, files: readonly JiraUploadFile[]): Promise<string[]>;
+  /**
+   * `POST /rest/servicedeskapi/request/{key}/attachment`: the uploaded files on the request, with
+   * `public` visibility and the comment that carries them (JSM shows customers only public ones).
+   */
+  addRequestAttachments(key: string, temporaryAttachmentIds: readonly string[], isPublic: boolean, commentBody: string): Promise<void>;
   /** Enhanced JQL search (`GET /rest/api/3/search/jql`), one page per iteration, following nextPageToken. */
   searchJql(jql: string, fields: readonly string[], pageSize?: number): AsyncGenerator<JiraSearchPage>;
   getFields(): Promise<JiraField[]>;
@@ -170,12 +188,39 @@ export function createJiraClient(options: JiraClientOptions): JiraClient {
       if (typeof user.accountId !== 'string') throw new HelpdeskError('server', 'Jira GET /rest/api/3/myself returned no accountId');
       return { accountId: user.accountId };
     },
-    async addAttachments(key, files) {
-      const created = await cloud.issueAttachments.addAttachment({
-        issueIdOrKey: issueKey(key),
-        attachments: files.map((f) => ({ filename: f.filename, content: new Blob([Uint8Array.from(f.bytes)], { type: f.contentType }) })),
+    async getRequestParticipants(key) {
+      const ids: string[] = [];
+      for (let start = 0; ; ) {
+        const page = await serviceDesk.request.getRequestParticipants({ issueIdOrKey: issueKey(key), start, limit: 50 });
+        const values = page.values ?? [];
+        for (const user of values) if (typeof user.accountId === 'string') ids.push(user.accountId);
+        if (page.isLastPage !== false || values.length === 0) return ids;
+        start += values.length;
+      }
+    },
+    async getRequestServiceDeskId(key) {
+      const request = await serviceDesk.request.getCustomerRequestByIdOrKey({ issueIdOrKey: issueKey(key) });
+      if (request.serviceDeskId === undefined || request.serviceDeskId === null || String(request.serviceDeskId) === '') {
+        throw new HelpdeskError('validation', `Jira issue ${key} is not a JSM request (no serviceDeskId): its files cannot be shared with the customer`);
+      }
+      return String(request.serviceDeskId);
+    },
+    async attachTemporaryFiles(serviceDeskId, files) {
+      // jira.js sends this endpoint's body as given, so the multipart form is built here.
+      const form = new FormData();
+      for (const f of files) form.append('file', new Blob([Uint8Array.from(f.bytes)], { type: f.contentType }), f.filename);
+      const result = await transport.sendRequest<{ temporaryAttachments?: { temporaryAttachmentId?: string }[] }>({
+        url: `/rest/servicedeskapi/servicedesk/${encodeURIComponent(serviceDeskId)}/attachTemporaryFile`,
+        method: 'POST',
+        headers: { 'X-Atlassian-Token': 'no-check', 'X-ExperimentalApi': 'opt-in' },
+        body: form,
       });
-      return (created ?? []).map((a) => ({ id: String(a.id), filename: String(a.filename) }));
+      const ids = (result.temporaryAttachments ?? []).flatMap((a) => (typeof a.temporaryAttachmentId === 'string' ? [a.temporaryAttachmentId] : []));
+      if (ids.length !== files.length) throw new HelpdeskError('server', `JSM accepted ${ids.length} of ${files.length} temporary file(s)`);
+      return ids;
+    },
+    async addRequestAttachments(key, temporaryAttachmentIds, isPublic, commentBody) {
+      await serviceDesk.request.createCommentWithAttachment({ issueIdOrKey: issueKey(key), temporaryAttachmentIds: [...temporaryAttachmentIds], public: isPublic, additionalComment: { body: commentBody } });
     },
     async *searchJql(jql, fields, pageSize = 100) {
       let nextPageToken: string | undefined;

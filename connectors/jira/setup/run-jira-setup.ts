@@ -19,7 +19,7 @@ import type { JiraMapping } from '../jira-mapping.js';
 export const JIRA_SECRET_SETTING = 'jira.webhook_secret';
 export const WEBHOOK_NAME = 'InScope';
 
-export type StepState = 'ok' | 'created' | 'would-create' | 'check';
+export type StepState = 'ok' | 'created' | 'would-create' | 'check' | 'failed';
 
 export interface SetupStep {
   readonly name: string;
@@ -44,6 +44,8 @@ export interface JiraSetupResult {
   readonly steps: readonly SetupStep[];
   /** Steps a person must still do. */
   readonly checks: number;
+  /** The config names something the site does not have: nothing was changed. */
+  readonly failures: number;
 }
 
 const CATEGORY_DEFAULTS = { call: 'Call', advisory: 'Advisory' };
@@ -53,11 +55,24 @@ export async function runJiraSetup(options: JiraSetupOptions): Promise<JiraSetup
   const steps: SetupStep[] = [];
   const step = (name: string, state: StepState, detail: string) => {
     steps.push({ name, state, detail });
-    options.write(`${state === 'ok' ? '✓' : state === 'check' ? '!' : '+'} ${name}: ${detail}`);
+    options.write(`${state === 'ok' ? '✓' : state === 'check' ? '!' : state === 'failed' ? '✗' : '+'} ${name}: ${detail}`);
   };
+  const result = () => ({ steps, checks: steps.filter((s) => s.state === 'check').length, failures: steps.filter((s) => s.state === 'failed').length });
+
+  // 0. Every field id the config names must exist on the site, or every decision would fail to
+  // write (or read an empty field): stop before changing anything.
+  const fields = await client.getFields();
+  if (mapping) {
+    const known = new Set(fields.map((f) => f.id));
+    const named: [string, string][] = [['categoryField', mapping.categoryField], ...Object.entries(mapping.fields).map(([k, v]): [string, string] => [`fields.${k}`, v])];
+    for (const [path, id] of named.filter(([, id]) => !known.has(id))) {
+      const suggestion = path === 'categoryField' ? fields.find((f) => f.name === 'Category' && (f.schema?.custom?.endsWith(':select') ?? false)) : undefined;
+      step('Config', 'failed', `helpdesks.jira.${path}: ${id} does not exist on this site${suggestion ? ` (a "Category" select list exists as ${suggestion.id})` : ''}`);
+    }
+    if (steps.length > 0) return result();
+  }
 
   // 1. The Category select field.
-  const fields = await client.getFields();
   const categories = mapping?.categories ?? CATEGORY_DEFAULTS;
   let fieldId = mapping?.categoryField;
   const configured = fieldId === undefined ? undefined : fields.find((f) => f.id === fieldId);
@@ -137,5 +152,5 @@ export async function runJiraSetup(options: JiraSetupOptions): Promise<JiraSetup
     if (options.envSecrets.length === 0) await options.store.putSetting(JIRA_SECRET_SETTING, secret);
     step('Webhook', 'created', `"${WEBHOOK_NAME}" → ${options.endpoint}; its secret is ${options.envSecrets.length ? 'JIRA_WEBHOOK_SECRET' : 'kept in the store (serve reads it)'}`);
   }
-  return { steps, checks: steps.filter((s) => s.state === 'check').length };
+  return result();
 }

@@ -1,5 +1,6 @@
 // Express router for `POST /webhooks/jira` (admin webhooks registered with a secret). Order of
-// checks as for Zendesk: content type, required headers, size, signature, JSON, schema; deliveries
+// checks as for Zendesk: content type, required headers, size, signature, JSON, schema, then the
+// signed timestamp against the replay window (check-jira-timestamp.ts); deliveries
 // caused by InScope's own bot account are acknowledged and dropped (its writes fire
 // `jira:issue_updated` too); everything else is handed to `accept`, which must store it durably
 // before we answer 2xx. Jira retries on 408/409/425/429/5xx and time-outs (PLATFORM.md), so a
@@ -11,6 +12,7 @@ import { sendJsonError } from '../../http/send-json-error.js';
 import type { JiraDelivery } from './jira-delivery.js';
 import { headerValue, IDENTIFIER_HEADER, parseJiraDelivery } from './parse-jira-delivery.js';
 import { verifyJiraSignature } from './verify-jira-signature.js';
+import { checkJiraTimestamp, DEFAULT_JIRA_MAX_AGE_MS, DEFAULT_JIRA_MAX_SKEW_MS, type JiraReplayWindow } from './check-jira-timestamp.js';
 import { withTimeout } from '../../http/with-timeout.js';
 
 export const JIRA_WEBHOOK_PATH = '/webhooks/jira';
@@ -19,11 +21,16 @@ export const JIRA_REQUIRED_HEADERS = [JIRA_SIGNATURE_HEADER, IDENTIFIER_HEADER] 
 
 export type JiraAcceptOutcome = { readonly status: 'accepted' | 'duplicate' };
 
-export type JiraWebhookRejectReason = 'content_type' | 'missing_headers' | 'too_large' | 'aborted' | 'signature' | 'json' | 'invalid' | 'not_configured' | 'unavailable' | 'internal';
+export type JiraWebhookRejectReason = 'content_type' | 'missing_headers' | 'too_large' | 'aborted' | 'signature' | 'json' | 'invalid' | 'stale' | 'not_configured' | 'unavailable' | 'internal';
 
 export interface JiraWebhookRouterOptions {
   /** Signing secrets, current first; read per request so a rotation needs no restart. */
   readonly secrets: () => readonly string[];
+  /**
+   * Reads the secrets again from where they are kept (the store, after `inscope jira setup`), when
+   * none is known or a signature fails; throttled by the caller. Absent: `secrets` is all there is.
+   */
+  readonly reloadSecrets?: () => Promise<readonly string[]>;
   /** InScope's own accountId; its deliveries are acknowledged and not queued. */
   readonly botAccountId: () => string | null;
   readonly maxBodyBytes?: number;
@@ -32,6 +39,9 @@ export interface JiraWebhookRouterOptions {
   readonly onIgnored?: (why: 'own_change' | 'unsupported') => void;
   readonly acceptTimeoutMs?: number;
   readonly retryAfterSec?: number;
+  /** The clock the signed timestamp is judged by. */
+  readonly now?: () => number;
+  readonly replayWindow?: Partial<JiraReplayWindow>;
 }
 
 /** Issue payloads carry every field of the issue, descriptions in ADF included: more room than Zendesk's. */
@@ -43,6 +53,11 @@ export function createJiraWebhookRouter(options: JiraWebhookRouterOptions): Rout
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_JIRA_MAX_BODY_BYTES;
   const acceptTimeoutMs = options.acceptTimeoutMs ?? 8_000;
   const retryAfterSec = String(options.retryAfterSec ?? 30);
+  const now = options.now ?? Date.now;
+  const replayWindow: JiraReplayWindow = {
+    maxAgeMs: options.replayWindow?.maxAgeMs ?? DEFAULT_JIRA_MAX_AGE_MS,
+    maxSkewMs: options.replayWindow?.maxSkewMs ?? DEFAULT_JIRA_MAX_SKEW_MS,
+  };
 
   const router = Router();
   router.post(JIRA_WEBHOOK_PATH, async (req: Request, res: Response) => {
@@ -73,9 +88,18 @@ export function createJiraWebhookRouter(options: JiraWebhookRouterOptions): Rout
       return reject(400, 'aborted', 'Request body could not be read');
     }
 
-    const secrets = options.secrets().filter((secret) => secret !== '');
-    if (secrets.length === 0) return reject(503, 'not_configured', 'Webhook signing secret is not configured');
-    const verified = verifyJiraSignature({ secrets, header: headerValue(req.headers, JIRA_SIGNATURE_HEADER) ?? '', rawBody: read.body });
+    const header = headerValue(req.headers, JIRA_SIGNATURE_HEADER) ?? '';
+    let secrets = options.secrets().filter((secret) => secret !== '');
+    let verified = secrets.length > 0 ? verifyJiraSignature({ secrets, header, rawBody: read.body }) : null;
+    if ((verified === null || !verified.ok) && options.reloadSecrets) {
+      try {
+        secrets = (await options.reloadSecrets()).filter((secret) => secret !== '');
+      } catch {
+        return reject(503, 'unavailable', 'The webhook signing secret could not be read; retry later');
+      }
+      verified = secrets.length > 0 ? verifyJiraSignature({ secrets, header, rawBody: read.body }) : null;
+    }
+    if (verified === null) return reject(503, 'not_configured', 'Webhook signing secret is not configured');
     // A wrong secret, an unknown method and a malformed header look the same from outside on purpose.
     if (!verified.ok) return reject(401, 'signature', 'Signature does not match');
 
@@ -85,7 +109,7 @@ export function createJiraWebhookRouter(options: JiraWebhookRouterOptions): Rout
     } catch {
       return reject(400, 'json', 'Body is not valid JSON in UTF-8');
     }
-    const parsed = parseJiraDelivery(json, req.headers);
+    const parsed = parseJiraDelivery(json, req.headers, read.body);
     if (!parsed.ok) {
       if (parsed.reason === 'unsupported') {
         options.onIgnored?.('unsupported');
@@ -95,6 +119,10 @@ export function createJiraWebhookRouter(options: JiraWebhookRouterOptions): Rout
       const first = parsed.issues[0];
       return reject(422, 'invalid', `Delivery failed validation${first ? `: ${first.path}: ${first.message}` : ''}`, { issues: parsed.issues });
     }
+    // 401 as for a stale Zendesk signature, and a 4xx Jira does not retry: the body is genuine but
+    // no longer (or not yet) one Jira would send.
+    const fresh = checkJiraTimestamp(parsed.delivery.occurredAt, now(), replayWindow);
+    if (!fresh.ok) return reject(401, 'stale', fresh.message, { reason: fresh.reason });
     const bot = options.botAccountId();
     if (bot !== null && parsed.delivery.actorAccountId === bot) {
       options.onIgnored?.('own_change');

@@ -7,7 +7,8 @@
 // carries `comment: { id, author: { accountId }, body, jsdPublic? }` with the issue it belongs to.
 import { z } from 'zod';
 import type { JiraChangelogItem, JiraDelivery, JiraEventType } from './jira-delivery.js';
-import { JIRA_EVENT_TYPES } from './jira-delivery.js';
+import { flattenAdf } from '../to-domain.js';
+import { JIRA_EVENT_TYPES, jiraBodyEventId } from './jira-delivery.js';
 
 export type JiraHeaders = Readonly<Record<string, string | readonly string[] | undefined>>;
 
@@ -29,7 +30,8 @@ const nullableText = z.string().nullish();
 
 const bodySchema = z.object({
   webhookEvent: z.string(),
-  timestamp: z.number().optional(),
+  // Every Jira Cloud webhook body carries it; it is the only signed time, so it is required.
+  timestamp: z.number().int().nonnegative(),
   user: z.object({ accountId: z.string().optional() }).nullish(),
   issue: z.object({
     id: idSchema,
@@ -42,11 +44,12 @@ const bodySchema = z.object({
     })
     .nullish(),
   comment: z
-    .object({ id: idSchema.optional(), author: z.object({ accountId: z.string().optional() }).nullish(), jsdPublic: z.boolean().optional() })
+    .object({ id: idSchema.optional(), author: z.object({ accountId: z.string().optional() }).nullish(), body: z.unknown().optional(), jsdPublic: z.boolean().optional() })
     .nullish(),
 });
 
-export function parseJiraDelivery(json: unknown, headers: JiraHeaders): ParseJiraDeliveryResult {
+/** `rawBody`: the signed bytes, whose hash is the event id (jiraBodyEventId). */
+export function parseJiraDelivery(json: unknown, headers: JiraHeaders, rawBody: Buffer): ParseJiraDeliveryResult {
   const identifier = headerValue(headers, IDENTIFIER_HEADER);
   if (identifier === undefined) return invalid([{ path: `headers.${IDENTIFIER_HEADER}`, message: 'required' }]);
   if (typeof json !== 'object' || json === null || Array.isArray(json)) return invalid([{ path: '(body)', message: 'expected a JSON object' }]);
@@ -65,18 +68,32 @@ export function parseJiraDelivery(json: unknown, headers: JiraHeaders): ParseJir
   const retry = Number(headerValue(headers, RETRY_HEADER));
   const delivery: JiraDelivery = {
     deliveryId: identifier,
-    eventId: identifier,
+    eventId: jiraBodyEventId(rawBody),
     eventType: eventType satisfies JiraEventType,
     ticketId: body.issue.key,
     issueId: body.issue.id,
     issue: { id: body.issue.id, key: body.issue.key, fields: body.issue.fields ?? {} },
-    ...(body.timestamp !== undefined && { occurredAt: body.timestamp }),
+    occurredAt: body.timestamp,
     ...(actor !== undefined && { actorAccountId: actor }),
     ...(Number.isInteger(retry) && retry >= 0 && { retry }),
     ...(body.changelog && { changelog: body.changelog.items.map(compactItem) }),
-    ...(body.comment && { comment: { ...(body.comment.id !== undefined && { id: body.comment.id }), ...(body.comment.jsdPublic !== undefined && { public: body.comment.jsdPublic }) } }),
+    ...(body.comment && { comment: compactComment(body.comment) }),
   };
   return { ok: true, delivery };
+}
+
+/** Longest comment text kept: enough to read a reply's first lines ("akkoord"), not a whole thread. */
+const MAX_COMMENT_TEXT = 4000;
+
+function compactComment(comment: { id?: string | undefined; author?: { accountId?: string | undefined } | null | undefined; body?: unknown; jsdPublic?: boolean | undefined }): NonNullable<JiraDelivery['comment']> {
+  // Webhook comments arrive as plain text (wiki markup) or, on some sites, as ADF: both read as text.
+  const text = typeof comment.body === 'string' ? comment.body : comment.body === undefined || comment.body === null ? undefined : flattenAdf(comment.body);
+  return {
+    ...(comment.id !== undefined && { id: comment.id }),
+    ...(comment.jsdPublic !== undefined && { public: comment.jsdPublic }),
+    ...(typeof comment.author?.accountId === 'string' && { authorId: comment.author.accountId }),
+    ...(text !== undefined && text !== '' && { body: text.slice(0, MAX_COMMENT_TEXT) }),
+  };
 }
 
 function compactItem(item: { field: string }): JiraChangelogItem {

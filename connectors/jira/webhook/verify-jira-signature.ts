@@ -4,8 +4,9 @@
 // (https://developer.atlassian.com/cloud/jira/platform/webhooks/#secure-admin-webhooks): a webhook
 // registered with a secret carries `X-Hub-Signature: method=signature` (WebSub), today
 // `sha256=<hex HMAC of the raw body>`. The method is read from the header rather than assumed, and
-// only methods we know are accepted. Jira signs no timestamp, so there is no replay window to
-// check here: the dedupe on `X-Atlassian-Webhook-Identifier` stops replays of one delivery.
+// only methods we know are accepted. Jira signs no header with a time in it: the replay window is
+// checked on the body's signed `timestamp` (check-jira-timestamp.ts), and a replay within it is a
+// duplicate of the signed body's hash (jiraBodyEventId).
 import { createHmac, timingSafeEqual } from 'node:crypto';
 
 export interface VerifyJiraSignatureInput {

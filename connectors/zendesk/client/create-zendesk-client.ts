@@ -76,6 +76,8 @@ export interface ZendeskClient extends ZendeskSetupApi {
   getOrganization(id: number): Promise<ZendeskOrganization>;
   /** The user the credentials belong to: its id tells InScope's own updates apart from people's. */
   getCurrentUser(): Promise<ZendeskUser>;
+  /** GET /api/v2/users/{id}.json (ShowUser): who a sidebar token claims to be, as Zendesk knows them. */
+  getUser(id: number): Promise<ZendeskUser>;
   /**
    * PUT /api/v2/tickets/{id}. With `safeUpdate`, Zendesk answers 409 if the ticket changed after
    * `updatedStamp` (the `updated_at` you read): catch it with isConflictError, re-read, decide again.
@@ -150,6 +152,11 @@ export function createZendeskClient(options: ZendeskClientOptions): ZendeskClien
 
     async getCurrentUser() {
       const { user } = await request<{ user: ZendeskUser }>('GET', '/api/v2/users/me.json');
+      return user;
+    },
+    async getUser(id) {
+      if (!Number.isSafeInteger(id) || id <= 0) throw new HelpdeskError('validation', `Invalid Zendesk id: ${String(id)}`);
+      const { user } = await request<{ user: ZendeskUser }>('GET', `/api/v2/users/${id}.json`);
       return user;
     },
     async getOrganization(id) {

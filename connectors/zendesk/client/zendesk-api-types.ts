@@ -46,7 +46,11 @@ export interface ZendeskUser {
   readonly email?: string | null;
   readonly locale?: string | null;
   readonly organization_id?: number | null;
+  /** `end-user`, `agent` or `admin` (Users API, "JSON format"). */
   readonly role?: string;
+  /** False once the user is deleted. */
+  readonly active?: boolean;
+  readonly suspended?: boolean;
 }
 
 export interface ZendeskOrganization {

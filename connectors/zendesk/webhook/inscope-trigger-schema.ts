@@ -32,7 +32,9 @@ export const inscopeTriggerSchema = z.object({
     tags: optionalTagsSchema,
     organization_id: optionalIdSchema,
     requester_id: optionalIdSchema,
-    created_at: optionalInstantSchema,
+    // Required: the rules date the request by it, and a body without it would only fail in the
+    // worker (a dead job) after it had been acknowledged.
+    created_at: instantSchema,
     updated_at: optionalInstantSchema,
     priority: optionalLowerCaseSchema,
     via: optionalTextSchema,

@@ -5,8 +5,14 @@ import { z } from 'zod';
 
 // Options in the order they usually arrive (events send strings): a union tries them in turn, and
 // every option that fails first costs a set of issue objects on a path that runs per delivery.
+//
+// Ids are written in one canonical form, the decimal of the number: "007" and "7" are one ticket
+// (two spellings would be two tickets in the store and the queue), and an id the API client cannot
+// hold as a number (past 2^53, e.g. 40 digits that would become 1e+40) is refused, not rounded.
 export const idSchema = z
-  .union([z.string().trim().regex(/^\d+$/, 'expected a numeric id'), z.number().int().nonnegative()])
+  .union([z.string().trim().regex(/^\d{1,16}$/, 'expected a numeric id'), z.number().int().nonnegative()])
+  .transform((value) => Number(value))
+  .refine(Number.isSafeInteger, 'expected a numeric id of at most 2^53 - 1')
   .transform(String);
 
 /** An id that may be absent, null or rendered empty by a trigger placeholder. */

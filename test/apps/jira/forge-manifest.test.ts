@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildJiraApp, connectorPathPrefix, renderManifest, SOURCE_MANIFEST, STATIC_DIR } from '../../../apps/jira/scripts/build-jira-app.js';
+import { buildJiraApp, connectorPathPrefix, parseProjectKeys, renderManifest, SOURCE_MANIFEST, STATIC_DIR } from '../../../apps/jira/scripts/build-jira-app.js';
 import { validateForgeManifest } from '../../../apps/jira/scripts/validate-forge-manifest.js';
 
 const source = fs.readFileSync(SOURCE_MANIFEST, 'utf8');
@@ -18,7 +18,7 @@ let validation: Awaited<ReturnType<typeof validateForgeManifest>>;
 // process (the processor is cached), so it happens here and not inside a test's time budget.
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'inscope-forge-'));
-  built = (await buildJiraApp(path.join(dir, 'jira'), 'https://inscope.veldhuis-software.nl/t/veldhuis')).outDir;
+  built = (await buildJiraApp(path.join(dir, 'jira'), 'https://inscope.veldhuis-software.nl/t/veldhuis', ['SUP', 'HELP'])).outDir;
   validation = await validateForgeManifest(path.join(built, 'manifest.yml'));
 }, 180_000);
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -68,6 +68,11 @@ describe('the Forge app folder', () => {
     expect(connectorPathPrefix('https://inscope.example.com/t/acme/')).toBe('/t/acme');
   });
 
+  it('shows the panel only to agents in the service projects it was built for (display conditions)', () => {
+    const m = parse(fs.readFileSync(path.join(built, 'manifest.yml'), 'utf8')) as { modules: { 'jira:issueContext': { displayConditions: unknown }[] } };
+    expect(m.modules['jira:issueContext'][0]!.displayConditions).toEqual({ projectType: 'service_desk', canUseServiceManagementAgentFeatures: true, projectKey: ['SUP', 'HELP'] });
+  });
+
   it('keeps the comments of the source manifest', () => {
     expect(fs.readFileSync(path.join(built, 'manifest.yml'), 'utf8')).toContain('`forge register` (run in dist/jira/) writes the real id here');
   });
@@ -76,6 +81,17 @@ describe('the Forge app folder', () => {
 describe('renderManifest', () => {
   it('leaves the source as it is without a connector URL', () => {
     expect(renderManifest(source, undefined)).toBe(source);
+  });
+
+  it('limits the panel to service projects even without a project list', () => {
+    const m = parse(renderManifest(source, 'https://inscope.example.com')) as { modules: { 'jira:issueContext': { displayConditions: unknown }[] } };
+    expect(m.modules['jira:issueContext'][0]!.displayConditions).toEqual({ projectType: 'service_desk', canUseServiceManagementAgentFeatures: true });
+  });
+
+  it('reads INSCOPE_JIRA_PROJECTS and refuses what is not a project key', () => {
+    expect(parseProjectKeys(' SUP, HELP ,SUP')).toEqual(['SUP', 'HELP']);
+    expect(parseProjectKeys(undefined)).toEqual([]);
+    expect(() => parseProjectKeys('SUP,sup-1')).toThrow(/"sup-1" is not a Jira project key/);
   });
 
   it('refuses a plain-http connector: Forge Remote needs https', () => {

@@ -20,7 +20,7 @@ import type { SidebarData } from '../../../apps/shared/sidebar-data.js';
 import { readSettings } from '../../../connectors/server/read-settings.js';
 import { startService, type Service } from '../../../connectors/server/start-service.js';
 import { asJiraIssue, freshZendesk, JIRA_SITE } from '../../helpdesk-port/same-request.js';
-import { startForgeKeyServer, TEST_ACCOUNT_ID, TEST_APP_ID, type ForgeKeyServer } from '../../http/forge-test-keys.js';
+import { fitClaims, startForgeKeyServer, TEST_ACCOUNT_ID, TEST_APP_ID, type ForgeKeyServer } from '../../http/forge-test-keys.js';
 import { exampleSidebarData } from '../sidebar-fixtures.js';
 import { chromiumForTests } from '../../helpers/find-chromium.js';
 import { writeLiteralCompletenessConfig } from '../literal-completeness-config.js';
@@ -179,11 +179,11 @@ describe.skipIf(browserBinary.skip)('the Jira sidebar (Forge Custom UI) in Chrom
     const jira = asJiraIssue(freshZendesk(TICKETS.covered));
     const writes: { call: string; body: unknown }[] = [];
 
-    /** What Forge does with an invokeRemote: a fresh FIT, the remote's baseUrl plus the path. */
+    /** What Forge does with an invokeRemote: a fresh FIT for the issue in view, the remote's baseUrl plus the path. */
     const forward = async (call: Invocation): Promise<Answer> => {
       const response = await fetch(`${service.url}${call.path}`, {
         method: call.method,
-        headers: { ...(call.body === undefined ? {} : { 'content-type': 'application/json' }), authorization: `Bearer ${await forge.sign()}` },
+        headers: { ...(call.body === undefined ? {} : { 'content-type': 'application/json' }), authorization: `Bearer ${await forge.sign(fitClaims({}, issue as { id: string; key: string }))}` },
         ...(call.body === undefined ? {} : { body: JSON.stringify(call.body) }),
       });
       const text = await response.text();

@@ -23,6 +23,8 @@ const CATEGORY_FIELD = 360001000001;
 const STATUS = { new: 19000000101, approved: 19000000102 };
 const TICKETS = { covered: 48212, incomplete: 48215, review: 48219 };
 const AGENT = 'manager@veldhuis-software.nl';
+/** The agent the ZAF host says is signed in (currentUser.id 17), as Zendesk's Users API knows them. */
+const SIDEBAR_AGENT = { id: 17, name: 'Marieke Veldhuis', email: AGENT, role: 'admin', active: true, suspended: false };
 
 const browserBinary = chromiumForTests('the sidebar browser test');
 
@@ -50,7 +52,7 @@ describe.skipIf(browserBinary.skip)('the sidebar in Chromium against the real co
     const built = await buildZendeskApp(path.join(dir, 'zendesk'));
     assetsDir = path.join(built.outDir, 'assets');
     const worlds = Object.values(TICKETS).map(example);
-    fake = await startFakeZendesk({ tickets: worlds.map((w) => w.ticket), users: worlds.flatMap((w) => w.users), organizations: worlds.flatMap((w) => w.organizations) });
+    fake = await startFakeZendesk({ tickets: worlds.map((w) => w.ticket), users: [...worlds.flatMap((w) => w.users), SIDEBAR_AGENT], organizations: worlds.flatMap((w) => w.organizations) });
     service = await startService({
       settings: readSettings({
         PORT: '0', HOST: '127.0.0.1', INSCOPE_CONFIG: writeLiteralCompletenessConfig(dir), DATABASE_URL: path.join(dir, 'inscope.db'),

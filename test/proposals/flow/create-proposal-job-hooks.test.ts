@@ -146,10 +146,19 @@ describe('the worker\'s proposal hooks', () => {
     expect(await flow.budgetFor(verdict, null)).toMatchObject({ month: '2026-11', hours: { logged: 1.5 } });
   });
 
-  it('leave non-advisory decisions and Jira tickets alone', async () => {
+  it('leave non-advisory decisions alone', async () => {
     const { hooks, helpdesk } = setup();
     const { state, plan, verdict } = advisory();
     expect(await hooks.beforeApply({ job: job(), verdict: { ...verdict, facts: verdict.facts, kind: verdict.kind, outcome: 'covered' }, state, plan, helpdesk })).toBeNull();
-    expect(await hooks.beforeApply({ job: job(), verdict, state, plan, helpdesk: { ...helpdesk, kind: 'jira' } })).toBeNull();
+  });
+
+  it('give a Jira ticket the same proposal as a Zendesk one: public comment, PDF, proposal tag, under helpdesk jira', async () => {
+    const { hooks, helpdesk, flow } = setup();
+    const { state, plan, verdict } = advisory();
+    const jiraJob = { ...job(), helpdesk: 'jira' as const, accountId: 'veldhuis.atlassian.net', ticketId: 'SUP-48203' };
+    const hooked = await hooks.beforeApply({ job: jiraJob, verdict, state, plan, helpdesk: { ...helpdesk, kind: 'jira' } });
+    expect(hooked?.change.comment).toMatchObject({ public: true, attachments: [{ filename: 'P-2026-0001-v1.pdf', contentType: 'application/pdf' }] });
+    expect(hooked?.change.tags).toContain('inscope_p2026_0001_v1');
+    expect(await flow.openProposalOf('jira', 'veldhuis.atlassian.net', 'SUP-48203')).toMatchObject({ number: 'P-2026-0001', status: 'draft' });
   });
 });

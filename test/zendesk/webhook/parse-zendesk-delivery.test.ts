@@ -191,6 +191,21 @@ describe('parseZendeskDelivery', () => {
     expect(result.delivery.ticket).not.toHaveProperty('priority');
   });
 
+  it.each([
+    ['007', '7'],
+    ['  48620 ', '48620'],
+    ['9007199254740991', '9007199254740991'],
+  ])('writes ticket id %j as %j, so one ticket has one id', (given, canonical) => {
+    const event = fixture('event-ticket-created.json');
+    detailOf(event)['id'] = given;
+    const trigger = fixture('trigger-ticket-updated.json');
+    ticketOf(trigger)['id'] = given;
+    for (const json of [event, trigger]) {
+      const result = parseZendeskDelivery(json, headers);
+      expect(result.ok && result.delivery.ticketId).toBe(canonical);
+    }
+  });
+
   it('ignores fields it does not read', () => {
     const json = fixture('event-ticket-created.json');
     Object.assign(detailOf(json), { brand_id: { unexpected: ['shape'] }, something_new: 42 });
@@ -205,9 +220,13 @@ describe('parseZendeskDelivery', () => {
     ['a status change without the event object', 'event-ticket-status-changed.json', (json) => (json['event'] = 'OPEN'), 'event'],
     ['a field change without the field id', 'event-ticket-custom-field-changed.json', (json) => ((json['event'] as Json)['custom_field'] = {}), 'event.custom_field.id'],
     ['a comment event without the comment', 'event-ticket-comment-added.json', (json) => (json['event'] = {}), 'event.comment'],
+    ['an event with a 40-digit ticket id (it would become 1e+40)', 'event-ticket-created.json', (json) => (detailOf(json)['id'] = '1'.repeat(40)), 'detail.id'],
+    ['a trigger body with a ticket id past 2^53 as a JSON number', 'trigger-ticket-updated.json', (json) => (ticketOf(json)['id'] = 1e40), 'ticket.id'],
     ['a trigger body without a ticket id', 'trigger-ticket-updated.json', (json) => delete ticketOf(json)['id'], 'ticket.id'],
     ['a trigger body whose placeholder rendered no ticket id', 'trigger-ticket-updated.json', (json) => (ticketOf(json)['id'] = ''), 'ticket.id'],
     ['a trigger body without an event id', 'trigger-ticket-updated.json', (json) => delete json['event_id'], 'event_id'],
+    ['a trigger body without the ticket\'s created_at (the rules date the request by it)', 'trigger-ticket-updated.json', (json) => delete ticketOf(json)['created_at'], 'ticket.created_at'],
+    ['a trigger body whose created_at placeholder rendered nothing', 'trigger-ticket-updated.json', (json) => (ticketOf(json)['created_at'] = ''), 'ticket.created_at'],
     ['a trigger body with the wrong marker', 'trigger-ticket-updated.json', (json) => (json['inscope'] = 2), 'inscope'],
     ['a body that is neither an event nor a trigger', 'trigger-ticket-updated.json', (json) => delete json['inscope'], 'type'],
   ])('rejects %s, naming the path', (_name, file, change, path) => {
