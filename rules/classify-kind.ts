@@ -118,6 +118,16 @@ export function compileKindClassifier(tuning: KindTuning | undefined, productNam
       else entry(cue.tokens[0] as string).cues.push(cue);
     }
   }
+  // The inflections of a one-word cue ("fail" in "fails", "failed", "failing"; "mislukt" in
+  // "mislukken") find it through their stem, when the word itself is no cue.
+  const byStem = new Map<string, Cue[]>();
+  for (const [word, e] of lexicon) {
+    for (const cue of e.cues) {
+      if (cue.tokens.length !== 1 || cue.kind !== DEFECT || cue.weight < 2) continue;
+      const stem = stemOf(word);
+      byStem.set(stem, [...(byStem.get(stem) ?? []), cue]);
+    }
+  }
   for (const w of NEGATIONS) entry(w).flags |= NEGATION;
   for (const w of POSSESSIVES) entry(w).flags |= POSSESSIVE;
   for (const w of WISH_VERBS) entry(w).flags |= WISH_VERB;
@@ -187,6 +197,9 @@ export function compileKindClassifier(tuning: KindTuning | undefined, productNam
           }
         }
         if (best === undefined) for (const cue of prefixFirst.get(token.charCodeAt(0)) ?? NO_CUES) if (token.startsWith(cue.tokens[0] as string)) best = cue;
+        if (best === undefined && e === undefined && token.length >= 4) {
+          for (const cue of byStem.get(stemOf(token)) ?? NO_CUES) if (best === undefined || cue.weight > best.weight) best = cue;
+        }
         if (best === undefined) {
           // "Hoe voeren we zo iemand in?": any how-question asks how to do something, unless it is
           // a complaint ("hoe kan het dat…", "how come") or asks for a quantity ("how long").
@@ -281,6 +294,17 @@ export function compileKindClassifier(tuning: KindTuning | undefined, productNam
       scores: score,
     };
   };
+}
+
+/** A light stem for English and Dutch verb and plural endings: enough to meet a cue's inflections. */
+export function stemOf(word: string): string {
+  if (word.length < 4) return word;
+  const m = /^(.{3,}?)(?:ing|ied|ies|ed|es|en|ten|den|te|de|s|t|e)$/.exec(word);
+  let base = m === null ? word : m[1] as string;
+  if (base.endsWith('e') && base.length > 3) base = base.slice(0, -1);
+  // "mislukken", "stopped": a consonant doubled before the ending is one.
+  const last = base.charAt(base.length - 1);
+  return last === base.charAt(base.length - 2) && !'aeiou'.includes(last) ? base.slice(0, -1) : base;
 }
 
 function matchesAt(cue: Cue, tokens: readonly string[], i: number): boolean {

@@ -1,6 +1,6 @@
 // The built-in request kinds: scored cues, negation, questions versus statements, own artifacts.
 import { describe, expect, it } from 'vitest';
-import { compileKindClassifier } from '../../rules/classify-kind.js';
+import { compileKindClassifier, stemOf } from '../../rules/classify-kind.js';
 
 const classify = compileKindClassifier(undefined);
 const kindOf = (subject: string, body: string, extra: { hasErrorText?: boolean; hasSteps?: boolean } = {}) =>
@@ -86,6 +86,14 @@ describe('request kinds', () => {
     const split = kindOf('', 'Wij willen graag weten hoe wij de afletterregels kunnen laten werken en hoe die in te stellen zijn.');
     expect(split.cues).toContain('instellen');
     expect(kindOf('', 'Is het mogelijk om een extra veld toe te voegen aan de urenstaat?').cues).toContain('(a wish)');
+  });
+
+  it('finds a failure cue in its inflections ("fail", "rejects", "mislukken"), not only as written', () => {
+    expect(kindOf('', 'Only events with non-ASCII names fail; the receiver rejects them.').scores['defect']).toBeGreaterThan(0);
+    expect(stemOf('failing')).toBe(stemOf('fails'));
+    expect(stemOf('mislukken')).toBe(stemOf('mislukt'));
+    // Only the clear symptoms: "issued" is no "issue".
+    expect(kindOf('', 'The invoice was issued in EUR.').scores['defect']).toBeUndefined();
   });
 
   it('reads a clearing phrase negated after the verb, the Dutch order, as no clearing ("het klopt gewoon niet")', () => {
