@@ -4,7 +4,7 @@
 // a defect. The kind with the highest score wins; its confidence is its share of the two highest
 // scores, so that a how-to that quotes an error or a defect that mentions a setting in passing
 // is decided by the balance, not by whichever phrase comes first.
-import { KIND_CUES, NEGATIONS, OWN_ARTIFACTS, POSSESSIVES, WISH_MARKERS, WISH_VERBS, type CueList } from './kind-cues.js';
+import { DOCUMENTS, KIND_CUES, NEGATIONS, SAYINGS, OWN_ARTIFACTS, POSSESSIVES, WISH_MARKERS, WISH_VERBS, type CueList } from './kind-cues.js';
 import type { KindVerdict, RequestKind } from './model.js';
 import { normalizeText } from './normalize-text.js';
 import { forEachSentence } from './sentence-tokens.js';
@@ -54,6 +54,8 @@ const WISH_MARKER = 8;
 const WISH = WISH_VERB | WISH_MARKER;
 /** The "t" of "can't", "don't": a negation for a wish, not for a cue (see scan). */
 const CONTRACTED_NOT = 16;
+const DOCUMENT = 32;
+const SAYS = 64;
 /** The defect score from which a defect with error text or steps outweighs a question beside it. */
 const MIXED_DEFECT = 8;
 /** Kinds that ride along with a defect report as a separate question. */
@@ -129,6 +131,8 @@ export function compileKindClassifier(tuning: KindTuning | undefined, productNam
     }
   }
   for (const w of NEGATIONS) entry(w).flags |= NEGATION;
+  for (const w of DOCUMENTS) entry(w).flags |= DOCUMENT;
+  for (const w of SAYINGS) entry(w).flags |= SAYS;
   for (const w of POSSESSIVES) entry(w).flags |= POSSESSIVE;
   for (const w of WISH_VERBS) entry(w).flags |= WISH_VERB;
   for (const w of WISH_MARKERS) entry(w).flags |= WISH_MARKER;
@@ -173,6 +177,19 @@ export function compileKindClassifier(tuning: KindTuning | undefined, productNam
         const e = lexicon.get(token);
         const flags = e === undefined ? 0 : e.flags;
         roles |= flags;
+        // "The admin guide says any *.csv is picked up", "de handleiding zegt…": what the product
+        // should do, quoted against what it does, places the fault in the product.
+        if ((flags & DOCUMENT) !== 0 && !seen.has('(the documentation says)')) {
+          for (let k = i + 1; k <= i + 3 && k < tokens.length; k++) {
+            if (((lexicon.get(tokens[k] as string)?.flags ?? 0) & SAYS) === 0) continue;
+            seen.add('(the documentation says)');
+            const weight = 3 * factor;
+            scores[DEFECT] = (scores[DEFECT] as number) + weight;
+            inProduct[0] = (inProduct[0] as number) + weight;
+            (fired[DEFECT] as string[]).push('(the documentation says)');
+            break;
+          }
+        }
         const artifact = (flags & POSSESSIVE) !== 0 ? ownArtifactAt(tokens, i) : undefined;
         if (artifact !== undefined) {
           const cue = `${token} … ${artifact}`;

@@ -98,3 +98,7 @@ export const WISH_MARKERS: readonly string[] = ['could', 'would', 'can', 'zou', 
 
 /** Words that negate a cue when they stand at most three words before it. */
 export const NEGATIONS: readonly string[] = ['geen', 'niet', 'nooit', 'zonder', 'no', 'not', 'never', 'without', 'isn', 'doesn', 'don', 'didn', 'wasn', 'aren', 'weren', 'hasn', 'haven', 'nor', 'noch'];
+
+/** The vendor's documentation, and what it does when quoted: "the admin guide says…". */
+export const DOCUMENTS: readonly string[] = ['documentation', 'docs', 'manual', 'guide', 'handbook', 'reference', 'handleiding', 'documentatie', 'helptekst', 'kennisbank', 'releasenotes', 'notes'];
+export const SAYINGS: readonly string[] = ['says', 'say', 'states', 'state', 'describes', 'mentions', 'documents', 'promises', 'zegt', 'staat', 'stelt', 'beschrijft', 'vermeldt', 'noemt', 'belooft'];

@@ -96,6 +96,12 @@ describe('request kinds', () => {
     expect(kindOf('', 'The invoice was issued in EUR.').scores['defect']).toBeUndefined();
   });
 
+  it('places the fault in the product when the customer quotes its documentation against it', () => {
+    const quoted = kindOf('', 'Files with a space are skipped. The admin guide says any file matching *.csv is picked up. Our network team opened the port on the firewall.');
+    expect(quoted.cues).toContain('(the documentation says)');
+    expect(kindOf('', 'Files with a space are skipped. Our network team opened the port on the firewall.').cues).not.toContain('(the documentation says)');
+  });
+
   it('reads a clearing phrase negated after the verb, the Dutch order, as no clearing ("het klopt gewoon niet")', () => {
     const cleared = kindOf('', 'De totalen in de urenregistratie klopt gewoon.');
     const notCleared = kindOf('', 'De totalen in de urenregistratie klopt gewoon niet.');
