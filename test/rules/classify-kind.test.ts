@@ -97,9 +97,11 @@ describe('request kinds', () => {
   });
 
   it('places the fault in the product when the customer quotes its documentation against it', () => {
-    const quoted = kindOf('', 'Files with a space are skipped. The admin guide says any file matching *.csv is picked up. Our network team opened the port on the firewall.');
+    const quoted = kindOf('', 'Files with a space are skipped. The admin guide says any file matching *.csv is picked up.');
     expect(quoted.cues).toContain('(the documentation says)');
-    expect(kindOf('', 'Files with a space are skipped. Our network team opened the port on the firewall.').cues).not.toContain('(the documentation says)');
+    const plain = kindOf('', 'Files with a space are skipped. Any file matching *.csv should be picked up.');
+    expect(plain.cues).not.toContain('(the documentation says)');
+    expect(quoted.scores['defect']).toBeGreaterThan(plain.scores['defect'] ?? 0);
   });
 
   it('reads a clearing phrase negated after the verb, the Dutch order, as no clearing ("het klopt gewoon niet")', () => {
