@@ -56,6 +56,25 @@ const WISH = WISH_VERB | WISH_MARKER;
 const CONTRACTED_NOT = 16;
 const DOCUMENT = 32;
 const SAYS = 64;
+const WHY = 128;
+
+const CAN: ReadonlySet<string> = new Set(['kan', 'kun', 'kunt', 'kunnen', 'can', 'could', 'cannot']);
+const CAN_FILLERS: ReadonlySet<string> = new Set(['t', 'not', 'nog', 'steeds', 'still', 'er', 'dan', 'toch', 'eigenlijk']);
+const FIRST_PERSON: ReadonlySet<string> = new Set(['ik', 'we', 'wij', 'i', 'me', 'mij', 'ons', 'onze', 'our', 'my', 'mijn', 'ze', 'zij', 'they', 'users', 'gebruikers', 'medewerkers', 'employees', 'staff']);
+const NOT_WORDS: ReadonlySet<string> = new Set(['geen', 'niet', 'not', 't', 'cannot', 'never', 'nooit']);
+
+/** "why can't <not us> …": a why-question about what the product cannot do. */
+function whyCannot(tokens: readonly string[]): boolean {
+  const why = tokens.findIndex((t) => t === 'waarom' || t === 'why');
+  if (!tokens.some((t) => NOT_WORDS.has(t))) return false;
+  for (let m = why + 1; m <= why + 3 && m < tokens.length; m++) {
+    if (!CAN.has(tokens[m] as string)) continue;
+    let k = m + 1;
+    while (k < tokens.length && CAN_FILLERS.has(tokens[k] as string)) k++;
+    return k < tokens.length && !FIRST_PERSON.has(tokens[k] as string);
+  }
+  return false;
+}
 /** The defect score from which a defect with error text or steps outweighs a question beside it. */
 const MIXED_DEFECT = 8;
 /** Kinds that ride along with a defect report as a separate question. */
@@ -132,6 +151,8 @@ export function compileKindClassifier(tuning: KindTuning | undefined, productNam
   }
   for (const w of NEGATIONS) entry(w).flags |= NEGATION;
   for (const w of DOCUMENTS) entry(w).flags |= DOCUMENT;
+  entry('waarom').flags |= WHY;
+  entry('why').flags |= WHY;
   for (const w of SAYINGS) entry(w).flags |= SAYS;
   for (const w of POSSESSIVES) entry(w).flags |= POSSESSIVE;
   for (const w of WISH_VERBS) entry(w).flags |= WISH_VERB;
@@ -247,6 +268,13 @@ export function compileKindClassifier(tuning: KindTuning | undefined, productNam
         scores[best.kind] = (scores[best.kind] as number) + weight;
         if (best.product) inProduct[0] = (inProduct[0] as number) + weight;
         if (weight > 0) (fired[best.kind] as string[]).push(flipped ? `${best.text} (negated)` : best.text);
+      }
+      // "Waarom kan Finance nog steeds geen UBL verwerken?", "why can't Finance consolidate…": why
+      // the product cannot do something asks for a capability; why we cannot is a failure.
+      if ((roles & WHY) !== 0 && !seen.has('(why can’t it …?)') && whyCannot(tokens)) {
+        seen.add('(why can’t it …?)');
+        scores[wish] = (scores[wish] as number) + 3 * factor;
+        (fired[wish] as string[]).push('(why can’t it …?)');
       }
       // A wish: a verb of adding and a word of wishing in one sentence. "We can't add employees
       // since the update" reports a failure, not a wish: no negation allowed.

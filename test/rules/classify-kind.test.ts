@@ -104,6 +104,13 @@ describe('request kinds', () => {
     expect(quoted.scores['defect']).toBeGreaterThan(plain.scores['defect'] ?? 0);
   });
 
+  it('reads "why can\'t the product…" as a missing capability, "why can\'t we…" as a failure', () => {
+    expect(kindOf('', 'Waarom kan Finance nog steeds geen e-facturen met een pdf-bijlage verwerken?').kind).toBe('feature-request');
+    expect(kindOf('', "Why on earth can't Finance consolidate our entities in one report?").cues).toContain('(why can’t it …?)');
+    expect(kindOf('', 'Waarom kan ik sinds vanochtend niet meer inloggen?').cues).not.toContain('(why can’t it …?)');
+    expect(kindOf('', "Why can't we save the invoice any more?").kind).not.toBe('feature-request');
+  });
+
   it('reads a clearing phrase negated after the verb, the Dutch order, as no clearing ("het klopt gewoon niet")', () => {
     const cleared = kindOf('', 'De totalen in de urenregistratie klopt gewoon.');
     const notCleared = kindOf('', 'De totalen in de urenregistratie klopt gewoon niet.');
