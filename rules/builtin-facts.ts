@@ -111,6 +111,8 @@ const STEP_PATTERNS: readonly RegExp[] = [
   /\b(?:when(?:ever)?|if|as soon as|each time|every time)\s+(?:i|we|you|a user|users|the user|an employee)\b[^.?!\n]{3,160}/i,
   /\b(?:als|wanneer|zodra|elke keer als|telkens als)\s+(?:ik|we|wij|je|u|een gebruiker|gebruikers|een medewerker|medewerkers)\b[^.?!\n]{3,160}/i,
   /\b(?:(?:ik|we|wij)\s+(?:klik|klikken|open|openen|kies|kiezen|selecteer|selecteren|ga|gaan)\b|(?:i|we)\s+(?:click|open|select|choose|go to|navigate to|press)\b)[^.?!\n]{3,160}/i,
+  // "Reproducible with any file > 2 GiB", "te reproduceren door een medewerker te hernoemen": the recipe in one sentence.
+  /\b(?:reproducible|reproduce(?:d)?|reproduceerbaar|te reproduceren|gereproduceerd)\s+(?:with|by|when|via|door|met|als|bij)\b[^.?!\n]{3,160}/i,
 ];
 
 /** Steps to reproduce: a "steps:" heading, a numbered list, a menu path, or "when I … then …". */

@@ -4,7 +4,7 @@
 // a defect. The kind with the highest score wins; its confidence is its share of the two highest
 // scores, so that a how-to that quotes an error or a defect that mentions a setting in passing
 // is decided by the balance, not by whichever phrase comes first.
-import { KIND_CUES, NEGATIONS, OWN_ARTIFACTS, POSSESSIVES, WISH_MARKERS, WISH_VERBS, type CueList } from './kind-cues.js';
+import { DOCUMENTS, KIND_CUES, NEGATIONS, SAYINGS, OWN_ARTIFACTS, POSSESSIVES, WISH_MARKERS, WISH_VERBS, type CueList } from './kind-cues.js';
 import type { KindVerdict, RequestKind } from './model.js';
 import { normalizeText } from './normalize-text.js';
 import { forEachSentence } from './sentence-tokens.js';
@@ -54,6 +54,27 @@ const WISH_MARKER = 8;
 const WISH = WISH_VERB | WISH_MARKER;
 /** The "t" of "can't", "don't": a negation for a wish, not for a cue (see scan). */
 const CONTRACTED_NOT = 16;
+const DOCUMENT = 32;
+const SAYS = 64;
+const WHY = 128;
+
+const CAN: ReadonlySet<string> = new Set(['kan', 'kun', 'kunt', 'kunnen', 'can', 'could', 'cannot']);
+const CAN_FILLERS: ReadonlySet<string> = new Set(['t', 'not', 'nog', 'steeds', 'still', 'er', 'dan', 'toch', 'eigenlijk']);
+const FIRST_PERSON: ReadonlySet<string> = new Set(['ik', 'we', 'wij', 'i', 'me', 'mij', 'ons', 'onze', 'our', 'my', 'mijn', 'ze', 'zij', 'they', 'users', 'gebruikers', 'medewerkers', 'employees', 'staff']);
+const NOT_WORDS: ReadonlySet<string> = new Set(['geen', 'niet', 'not', 't', 'cannot', 'never', 'nooit']);
+
+/** "why can't <not us> …": a why-question about what the product cannot do. */
+function whyCannot(tokens: readonly string[]): boolean {
+  const why = tokens.findIndex((t) => t === 'waarom' || t === 'why');
+  if (!tokens.some((t) => NOT_WORDS.has(t))) return false;
+  for (let m = why + 1; m <= why + 3 && m < tokens.length; m++) {
+    if (!CAN.has(tokens[m] as string)) continue;
+    let k = m + 1;
+    while (k < tokens.length && CAN_FILLERS.has(tokens[k] as string)) k++;
+    return k < tokens.length && !FIRST_PERSON.has(tokens[k] as string);
+  }
+  return false;
+}
 /** The defect score from which a defect with error text or steps outweighs a question beside it. */
 const MIXED_DEFECT = 8;
 /** Kinds that ride along with a defect report as a separate question. */
@@ -118,7 +139,21 @@ export function compileKindClassifier(tuning: KindTuning | undefined, productNam
       else entry(cue.tokens[0] as string).cues.push(cue);
     }
   }
+  // The inflections of a one-word cue ("fail" in "fails", "failed", "failing"; "mislukt" in
+  // "mislukken") find it through their stem, when the word itself is no cue.
+  const byStem = new Map<string, Cue[]>();
+  for (const [word, e] of lexicon) {
+    for (const cue of e.cues) {
+      if (cue.tokens.length !== 1 || cue.kind !== DEFECT || cue.weight < 2) continue;
+      const stem = stemOf(word);
+      byStem.set(stem, [...(byStem.get(stem) ?? []), cue]);
+    }
+  }
   for (const w of NEGATIONS) entry(w).flags |= NEGATION;
+  for (const w of DOCUMENTS) entry(w).flags |= DOCUMENT;
+  entry('waarom').flags |= WHY;
+  entry('why').flags |= WHY;
+  for (const w of SAYINGS) entry(w).flags |= SAYS;
   for (const w of POSSESSIVES) entry(w).flags |= POSSESSIVE;
   for (const w of WISH_VERBS) entry(w).flags |= WISH_VERB;
   for (const w of WISH_MARKERS) entry(w).flags |= WISH_MARKER;
@@ -163,6 +198,19 @@ export function compileKindClassifier(tuning: KindTuning | undefined, productNam
         const e = lexicon.get(token);
         const flags = e === undefined ? 0 : e.flags;
         roles |= flags;
+        // "The admin guide says any *.csv is picked up", "de handleiding zegt…": what the product
+        // should do, quoted against what it does, places the fault in the product.
+        if ((flags & DOCUMENT) !== 0 && !seen.has('(the documentation says)')) {
+          for (let k = i + 1; k <= i + 3 && k < tokens.length; k++) {
+            if (((lexicon.get(tokens[k] as string)?.flags ?? 0) & SAYS) === 0) continue;
+            seen.add('(the documentation says)');
+            const weight = 3 * factor;
+            scores[DEFECT] = (scores[DEFECT] as number) + weight;
+            inProduct[0] = (inProduct[0] as number) + weight;
+            (fired[DEFECT] as string[]).push('(the documentation says)');
+            break;
+          }
+        }
         const artifact = (flags & POSSESSIVE) !== 0 ? ownArtifactAt(tokens, i) : undefined;
         if (artifact !== undefined) {
           const cue = `${token} … ${artifact}`;
@@ -187,6 +235,9 @@ export function compileKindClassifier(tuning: KindTuning | undefined, productNam
           }
         }
         if (best === undefined) for (const cue of prefixFirst.get(token.charCodeAt(0)) ?? NO_CUES) if (token.startsWith(cue.tokens[0] as string)) best = cue;
+        if (best === undefined && e === undefined && token.length >= 4) {
+          for (const cue of byStem.get(stemOf(token)) ?? NO_CUES) if (best === undefined || cue.weight > best.weight) best = cue;
+        }
         if (best === undefined) {
           // "Hoe voeren we zo iemand in?": any how-question asks how to do something, unless it is
           // a complaint ("hoe kan het dat…", "how come") or asks for a quantity ("how long").
@@ -217,6 +268,13 @@ export function compileKindClassifier(tuning: KindTuning | undefined, productNam
         scores[best.kind] = (scores[best.kind] as number) + weight;
         if (best.product) inProduct[0] = (inProduct[0] as number) + weight;
         if (weight > 0) (fired[best.kind] as string[]).push(flipped ? `${best.text} (negated)` : best.text);
+      }
+      // "Waarom kan Finance nog steeds geen UBL verwerken?", "why can't Finance consolidate…": why
+      // the product cannot do something asks for a capability; why we cannot is a failure.
+      if ((roles & WHY) !== 0 && !seen.has('(why can’t it …?)') && whyCannot(tokens)) {
+        seen.add('(why can’t it …?)');
+        scores[wish] = (scores[wish] as number) + 3 * factor;
+        (fired[wish] as string[]).push('(why can’t it …?)');
       }
       // A wish: a verb of adding and a word of wishing in one sentence. "We can't add employees
       // since the update" reports a failure, not a wish: no negation allowed.
@@ -281,6 +339,17 @@ export function compileKindClassifier(tuning: KindTuning | undefined, productNam
       scores: score,
     };
   };
+}
+
+/** A light stem for English and Dutch verb and plural endings: enough to meet a cue's inflections. */
+export function stemOf(word: string): string {
+  if (word.length < 4) return word;
+  const m = /^(.{3,}?)(?:ing|ied|ies|ed|es|en|ten|den|te|de|s|t|e)$/.exec(word);
+  let base = m === null ? word : m[1] as string;
+  if (base.endsWith('e') && base.length > 3) base = base.slice(0, -1);
+  // "mislukken", "stopped": a consonant doubled before the ending is one.
+  const last = base.charAt(base.length - 1);
+  return last === base.charAt(base.length - 2) && !'aeiou'.includes(last) ? base.slice(0, -1) : base;
 }
 
 function matchesAt(cue: Cue, tokens: readonly string[], i: number): boolean {

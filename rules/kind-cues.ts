@@ -58,7 +58,9 @@ export const KIND_CUES: readonly CueList[] = [
     cues: 'feature request|featureverzoek|could you add|can you add|could you please add|can you please add|please add|would be nice|would be great if|would be helpful if|it would help if|would love to see|zou fijn zijn|zou mooi zijn|zou handig zijn|zou het mogelijk zijn|zouden jullie|graag zien|willen graag een|wens|wensen|wensenlijst|suggestie|suggesties|suggestion|enhancement|uitbreiding|roadmap|add an option|add a field|een optie toevoegen|toevoegen aan|nieuwe functie|nieuwe functionaliteit|new feature|missen we|we missen|mist een|ontbreekt een optie|not supported yet|nog niet mogelijk|toekomstige versie|future version|future release|in een volgende versie|in a future',
   },
   // Not "could you" or "kunnen jullie": every kind of request asks that.
-  { kind: 'feature-request', weight: 2, cues: 'toevoegen|optie|option|functionaliteit|functionality|niet mogelijk|not possible|not supported|niet ondersteund' },
+  { kind: 'feature-request', weight: 2, cues: 'toevoegen|inbouwen|optie|option|functionaliteit|functionality|niet mogelijk|not possible|not supported|niet ondersteund' },
+  // Indignation at what the product cannot do, rather than at what it does wrong.
+  { kind: 'feature-request', weight: 2, cues: 'te gek dat|ridiculous that|hard to believe that|basic requirement|basisfunctionaliteit|basisbehoefte|every other|elk ander pakket|andere pakketten|alternatives|alternatieven|formal request|formeel verzoek|is this coming|komt dit|on the roadmap|op de roadmap' },
 
   {
     kind: 'new-version', weight: 3,
@@ -93,8 +95,12 @@ export const POSSESSIVES: readonly string[] = ['our', 'onze', 'ons', 'my', 'mijn
  * built ("any chance you could add a Slack notification?", "zouden jullie een export kunnen bouwen")
  * is a feature request, whatever the word order.
  */
-export const WISH_VERBS: readonly string[] = ['add', 'adding', 'added', 'toevoegen', 'toegevoegd', 'support', 'supporting', 'ondersteunen', 'build', 'bouwen', 'introduce', 'introduceren', 'implement', 'implementeren', 'extend', 'uitbreiden', 'offer', 'aanbieden', 'include', 'opnemen'];
+export const WISH_VERBS: readonly string[] = ['inbouwen', 'ingebouwd', 'add', 'adding', 'added', 'toevoegen', 'toegevoegd', 'support', 'supporting', 'ondersteunen', 'build', 'bouwen', 'introduce', 'introduceren', 'implement', 'implementeren', 'extend', 'uitbreiden', 'offer', 'aanbieden', 'include', 'opnemen'];
 export const WISH_MARKERS: readonly string[] = ['could', 'would', 'can', 'zou', 'zouden', 'kunnen', 'kan', 'possible', 'mogelijk', 'chance', 'kans', 'like', 'graag', 'future', 'toekomstige', 'wish', 'wens', 'plan', 'plans', 'roadmap'];
 
 /** Words that negate a cue when they stand at most three words before it. */
 export const NEGATIONS: readonly string[] = ['geen', 'niet', 'nooit', 'zonder', 'no', 'not', 'never', 'without', 'isn', 'doesn', 'don', 'didn', 'wasn', 'aren', 'weren', 'hasn', 'haven', 'nor', 'noch'];
+
+/** The vendor's documentation, and what it does when quoted: "the admin guide says…". */
+export const DOCUMENTS: readonly string[] = ['documentation', 'docs', 'manual', 'guide', 'handbook', 'reference', 'handleiding', 'documentatie', 'helptekst', 'kennisbank', 'releasenotes', 'notes'];
+export const SAYINGS: readonly string[] = ['says', 'say', 'states', 'state', 'describes', 'mentions', 'documents', 'promises', 'zegt', 'staat', 'stelt', 'beschrijft', 'vermeldt', 'noemt', 'belooft'];

@@ -71,6 +71,12 @@ describe('findSteps', () => {
     expect(findSteps('  curl -H "Accept: application/json" https://example.test/api')).toBeDefined();
   });
 
+  it('reads a one-sentence recipe ("Reproducible with any file > 2 GiB") as steps', () => {
+    expect(findSteps('The copy is truncated. Reproducible with any file > 2 GiB, tested with a dummy file.')).toMatch(/^Reproducible with any file/);
+    expect(findSteps('Te reproduceren door een medewerker te hernoemen naar Zoë.')).toMatch(/^Te reproduceren door/);
+    expect(findSteps('We could not reproduce it.')).toBeUndefined();
+  });
+
   it('does not count a steps heading that only points at an attachment', () => {
     expect(findSteps('Steps to reproduce: see attached log\nExpected result: it works')).toBeUndefined();
   });

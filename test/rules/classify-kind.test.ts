@@ -1,6 +1,6 @@
 // The built-in request kinds: scored cues, negation, questions versus statements, own artifacts.
 import { describe, expect, it } from 'vitest';
-import { compileKindClassifier } from '../../rules/classify-kind.js';
+import { compileKindClassifier, stemOf } from '../../rules/classify-kind.js';
 
 const classify = compileKindClassifier(undefined);
 const kindOf = (subject: string, body: string, extra: { hasErrorText?: boolean; hasSteps?: boolean } = {}) =>
@@ -86,6 +86,29 @@ describe('request kinds', () => {
     const split = kindOf('', 'Wij willen graag weten hoe wij de afletterregels kunnen laten werken en hoe die in te stellen zijn.');
     expect(split.cues).toContain('instellen');
     expect(kindOf('', 'Is het mogelijk om een extra veld toe te voegen aan de urenstaat?').cues).toContain('(a wish)');
+  });
+
+  it('finds a failure cue in its inflections ("fail", "rejects", "mislukken"), not only as written', () => {
+    expect(kindOf('', 'Only events with non-ASCII names fail; the receiver rejects them.').scores['defect']).toBeGreaterThan(0);
+    expect(stemOf('failing')).toBe(stemOf('fails'));
+    expect(stemOf('mislukken')).toBe(stemOf('mislukt'));
+    // Only the clear symptoms: "issued" is no "issue".
+    expect(kindOf('', 'The invoice was issued in EUR.').scores['defect']).toBeUndefined();
+  });
+
+  it('places the fault in the product when the customer quotes its documentation against it', () => {
+    const quoted = kindOf('', 'Files with a space are skipped. The admin guide says any file matching *.csv is picked up.');
+    expect(quoted.cues).toContain('(the documentation says)');
+    const plain = kindOf('', 'Files with a space are skipped. Any file matching *.csv should be picked up.');
+    expect(plain.cues).not.toContain('(the documentation says)');
+    expect(quoted.scores['defect']).toBeGreaterThan(plain.scores['defect'] ?? 0);
+  });
+
+  it('reads "why can\'t the product…" as a missing capability, "why can\'t we…" as a failure', () => {
+    expect(kindOf('', 'Waarom kan Finance nog steeds geen e-facturen met een pdf-bijlage verwerken?').kind).toBe('feature-request');
+    expect(kindOf('', "Why on earth can't Finance consolidate our entities in one report?").cues).toContain('(why can’t it …?)');
+    expect(kindOf('', 'Waarom kan ik sinds vanochtend niet meer inloggen?').cues).not.toContain('(why can’t it …?)');
+    expect(kindOf('', "Why can't we save the invoice any more?").kind).not.toBe('feature-request');
   });
 
   it('reads a clearing phrase negated after the verb, the Dutch order, as no clearing ("het klopt gewoon niet")', () => {
