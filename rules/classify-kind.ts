@@ -235,7 +235,7 @@ export function compileKindClassifier(tuning: KindTuning | undefined, productNam
           }
         }
         if (best === undefined) for (const cue of prefixFirst.get(token.charCodeAt(0)) ?? NO_CUES) if (token.startsWith(cue.tokens[0] as string)) best = cue;
-        if (best === undefined && e === undefined && token.length >= 4) {
+        if (best === undefined && e === undefined && token.length >= 4 && INFLECTED.test(token)) {
           for (const cue of byStem.get(stemOf(token)) ?? NO_CUES) if (best === undefined || cue.weight > best.weight) best = cue;
         }
         if (best === undefined) {
@@ -298,6 +298,9 @@ export function compileKindClassifier(tuning: KindTuning | undefined, productNam
       scores[own] = (scores[own] as number) + 3;
       fired[own]?.push('(code)');
     }
+    // A clearing phrase takes back what words said ("the fulltimers are fine"), not the error text
+    // or the steps the customer gave.
+    for (let k = 0; k < scores.length; k++) if ((scores[k] as number) < 0) scores[k] = 0;
     if (evidence.hasErrorText) {
       scores[0] = (scores[0] as number) + 2;
       fired[0]?.push('(error text)');
@@ -306,7 +309,6 @@ export function compileKindClassifier(tuning: KindTuning | undefined, productNam
       scores[0] = (scores[0] as number) + 2;
       fired[0]?.push('(steps)');
     }
-    for (let k = 0; k < scores.length; k++) if ((scores[k] as number) < 0) scores[k] = 0;
     // Errors, timeouts and failures show that something fails, not whose it is. When the customer's
     // own implementation is well evidenced, only what places the fault in the product (a regression
     // after its update, a deviation from its documentation) keeps its full weight for a defect.
@@ -340,6 +342,9 @@ export function compileKindClassifier(tuning: KindTuning | undefined, productNam
     };
   };
 }
+
+/** Words with an ending a stem removes: a bare "freeze" (a change freeze) is no "freezes". */
+const INFLECTED = /(?:ing|ed|es|s|en|t|te|de)$/;
 
 /** A light stem for English and Dutch verb and plural endings: enough to meet a cue's inflections. */
 export function stemOf(word: string): string {

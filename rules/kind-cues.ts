@@ -25,12 +25,17 @@ export const KIND_CUES: readonly CueList[] = [
     kind: 'defect', weight: 3,
     cues: 'foutmelding|foutmeldingen|foutcode|error message|error messages|error code|exception|stack trace|stacktrace|crash*|loopt vast|liep vast|lopen vast|vastgelopen|bevriest|freezes|frozen|hangs|werkt niet|werken niet|werkt niet meer|werkt het niet|stopped working|no longer works|not working|doesn t work|does not work|don t work|isn t working|fails|failed|failing|failure|mislukt|mislukken|gaat mis|gaat fout|ging mis|ging fout|klopt niet|kloppen niet|klopte niet|klopt niet meer|is wrong|are wrong|was wrong|incorrect|incorrectly|onjuist|onjuiste|kapot|broken|storing|outage|internal server error|sinds we|verdwenen|verdwijn*|disappear*|dubbel geboekt|duplicated|duplicates|geblokkeerd|blocked|cannot save|twice|tweemaal|twee keer|dubbel|dubbele|duplicate|double|doubled|not shown|niet getoond|niet zichtbaar|not visible|niet meer zichtbaar|zeros|nullen|can t save|kan niet opslaan|niet opgeslagen|not saved|timeout|timed out|time out|time outs|traag geworden|extremely slow|heel traag|zeer traag',
   },
+  // The fault placed in the product: it worked before, it happens on another machine too.
+  {
+    kind: 'defect', weight: 3, product: true,
+    cues: 'werkte eerst wel|werkte voorheen|werkte altijd|deed het altijd|ging altijd goed|was alles nog goed|ging het nog goed|used to work|worked before|always worked|worked fine until|was fine last|gebeurt hetzelfde|gebeurt ook bij|same happens|the same happens|happens too|also happens|kan het reproduceren|kunnen het reproduceren|can reproduce|could reproduce|reproduced it|nagespeeld|nagebootst',
+  },
   // The fault placed in the product: a regression after its update, a deviation from its documentation.
   {
     kind: 'defect', weight: 3, product: true,
     cues: 'bug|bugs|regression|regressie|sinds de update|na de update|sinds de upgrade|na de upgrade|since the update|after the update|since the upgrade|after the upgrade|after upgrading|after updating|since upgrading|since we upgraded|deviates|wijkt af|volgens de handleiding|according to the documentation|according to the manual|the documentation says|documentation states|the manual says|api reference|in de handleiding staat|contrary to the documentation|in strijd met de documentatie',
   },
-  { kind: 'defect', weight: 2, cues: 'instead of|in plaats van|error|errors|fout|fouten|foutief|foutieve|verkeerd|verkeerde|wrong|niet meer|no longer|returns 500|geeft 500|http 500|http 502|http 503|status 500|500 error|expected|verwacht|verwachtte|ontbreekt|ontbreken|missing|leeg|empty|afgebroken|aborted|geen enkele|niet correct|not correct|rejected|afgewezen|geweigerd|refused' },
+  { kind: 'defect', weight: 2, cues: 'mis|instead of|in plaats van|error|errors|fout|fouten|foutief|foutieve|verkeerd|verkeerde|wrong|niet meer|no longer|returns 500|geeft 500|http 500|http 502|http 503|status 500|500 error|expected|verwacht|verwachtte|ontbreekt|ontbreken|missing|leeg|empty|afgebroken|aborted|geen enkele|niet correct|not correct|rejected|afgewezen|geweigerd|refused' },
   // The customer clears the product: what is left is their setup or their own code. A negative
   // weight takes evidence away from a defect.
   {

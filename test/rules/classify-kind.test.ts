@@ -111,6 +111,14 @@ describe('request kinds', () => {
     expect(kindOf('', "Why can't we save the invoice any more?").kind).not.toBe('feature-request');
   });
 
+  it('lets a clearing phrase take back words, not the steps given; "it worked before" places the fault in the product', () => {
+    const partial = kindOf('', 'Bij de parttimers is het saldo negatief. Fulltimers kloppen wel.', { hasSteps: true });
+    expect(partial.kind).toBe('defect');
+    expect(kindOf('', 'Het saldo verlof is negatief. Vorige maand was alles nog goed.').cues).toContain('was alles nog goed');
+    // A bare noun is not read as an inflection of a cue: a change freeze is no "freezes".
+    expect(kindOf('', 'Our IT department has a change freeze in December.').scores['defect']).toBeUndefined();
+  });
+
   it('reads a clearing phrase negated after the verb, the Dutch order, as no clearing ("het klopt gewoon niet")', () => {
     const cleared = kindOf('', 'De totalen in de urenregistratie klopt gewoon.');
     const notCleared = kindOf('', 'De totalen in de urenregistratie klopt gewoon niet.');
