@@ -29,6 +29,8 @@ export interface KindEvidence {
   readonly body: string;
   readonly hasErrorText: boolean;
   readonly hasSteps: boolean;
+  /** A version was found: with error text or steps, the defect is complete enough to outweigh a question beside it. */
+  readonly hasVersion?: boolean;
 }
 
 export type KindClassifier = (evidence: KindEvidence) => KindVerdict;
@@ -327,9 +329,10 @@ export function compileKindClassifier(tuning: KindTuning | undefined, productNam
     REQUEST_KINDS.forEach((k, i) => {
       if ((scores[i] as number) > 0) score[k] = Math.round((scores[i] as number) * 10) / 10;
     });
-    // A well-evidenced defect with a how-to question or a wish beside it is a defect: the procedure
-    // covers the defect, and the question can be split off. Only when the defect leads already.
-    const mixed = top === DEFECT && topScore >= MIXED_DEFECT && (evidence.hasErrorText || evidence.hasSteps) && ASIDE.has(second);
+    // A well-evidenced, complete defect with a how-to question or a wish beside it is a defect: the
+    // procedure covers the defect, and the question can be split off. Only when the defect leads
+    // already; without a version it is not complete, and asking for one would bet on the defect.
+    const mixed = top === DEFECT && topScore >= MIXED_DEFECT && (evidence.hasErrorText || evidence.hasSteps) && evidence.hasVersion === true && ASIDE.has(second);
     if (mixed) fired[DEFECT]?.push('(a defect with a question beside it)');
     return {
       kind: topScore < MIN_SCORE ? 'other' : (REQUEST_KINDS[top] as RequestKind),

@@ -137,6 +137,7 @@ export function compileRules(config: RulesConfig, options: { readonly configHash
     body: ctx.body(),
     hasErrorText: ctx.fact('errorText') !== undefined,
     hasSteps: ctx.fact('steps') !== undefined,
+    hasVersion: ctx.fact('version') !== undefined,
   });
   const notAskedTexts = new Map<string, NotAsked>();
   const notAsked = (id: string, rule: string | undefined, outcome: Outcome): NotAsked => {

@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { compileKindClassifier, stemOf } from '../../rules/classify-kind.js';
 
 const classify = compileKindClassifier(undefined);
-const kindOf = (subject: string, body: string, extra: { hasErrorText?: boolean; hasSteps?: boolean } = {}) =>
-  classify({ subject, body, hasErrorText: extra.hasErrorText ?? false, hasSteps: extra.hasSteps ?? false });
+const kindOf = (subject: string, body: string, extra: { hasErrorText?: boolean; hasSteps?: boolean; hasVersion?: boolean } = {}) =>
+  classify({ subject, body, hasErrorText: extra.hasErrorText ?? false, hasSteps: extra.hasSteps ?? false, hasVersion: extra.hasVersion ?? false });
 
 describe('request kinds', () => {
   it.each([
@@ -152,12 +152,14 @@ describe('request kinds', () => {
     expect([...mixed.candidates].sort()).toEqual(['defect', 'how-to']);
   });
 
-  it('takes a well-evidenced defect with a how-to question beside it for a defect (the question can be split off)', () => {
+  it('takes a well-evidenced, complete defect with a how-to question beside it for a defect (the question can be split off)', () => {
     const body = 'Sinds de upgrade crasht het afdrukken van facturen met een foutmelding, het werkt niet meer. Los daarvan: hoe stel ik de nummering in? En hoe moeten we de btw-codes inrichten?';
-    const mixed = kindOf('', body, { hasErrorText: true, hasSteps: true });
+    const mixed = kindOf('', body, { hasErrorText: true, hasSteps: true, hasVersion: true });
     expect([mixed.kind, mixed.certain]).toEqual(['defect', true]);
     expect(mixed.cues).toContain('(a defect with a question beside it)');
     expect(kindOf('', body).certain).toBe(false);
+    // Without a version the defect is not complete: no bet on it, a person decides.
+    expect(kindOf('', body, { hasErrorText: true, hasSteps: true }).certain).toBe(false);
   });
 
   it('reads "our/onze … script, koppeling, view" and pasted code as the customer\'s own implementation', () => {
