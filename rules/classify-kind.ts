@@ -168,9 +168,9 @@ export function compileKindClassifier(tuning: KindTuning | undefined, productNam
   const isArtifact = (token: string | undefined): boolean => {
     if (token === undefined) return false;
     if (artifacts.has(token)) return true;
-    // Dutch compounds: "exportscript", "koppelingsmodule".
+    // Dutch compounds: "exportscript", "koppelingsmodule"; not "overview", "postcode", "cashflow".
     if (token.length < 8) return false;
-    for (const a of artifacts) if (a.length >= 4 && token.endsWith(a)) return true;
+    for (const a of artifacts) if (a.length >= 5 && token.endsWith(a)) return true;
     return false;
   };
   const minConfidence = tuning?.minConfidence ?? DEFAULT_MIN_CONFIDENCE;

@@ -164,6 +164,9 @@ describe('request kinds', () => {
 
   it('reads "our/onze … script, koppeling, view" and pasted code as the customer\'s own implementation', () => {
     expect(kindOf('', 'Onze exportkoppeling naar het datawarehouse faalt.').cues).toContain('onze … exportkoppeling');
+    // A compound ends in a whole artifact word, not in a short one inside another word.
+    expect(kindOf('', 'The numbers on our weekly overview are off.').scores['own-implementation']).toBeUndefined();
+    expect(kindOf('', 'Onze cashflow klopt niet.').scores['own-implementation']).toBeUndefined();
     const code = kindOf('', 'SELECT a FROM b\nJOIN c ON c.id = b.id\nwhy are there duplicates?');
     expect(code.scores['own-implementation']).toBeGreaterThanOrEqual(3);
   });
