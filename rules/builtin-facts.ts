@@ -76,7 +76,7 @@ const ERROR_PATTERNS: readonly RegExp[] = [
   // "foutmelding: …", "error: …", "the message says …" with the text on the same or the next line.
   /\b(?:foutmelding|melding|foutcode|fout|error(?: message)?|message|bericht|tekst|text)\s*(?:is|was|zegt|luidt|says|reads)?\s*:\s*\n?\s*\S[^\n]{3,200}/i,
   // A quoted message in a sentence about an error (an apostrophe inside a word is no quote).
-  /\b(?:foutmelding|melding|fout|error|message|popup|pop-up|warning|waarschuwing)\b[^\n]{0,80}?(?:["“„«]|(?<![\p{L}\d])['‘])[^"”»\n]{6,200}?(?:["”»]|['’](?![\p{L}]))/iu,
+  /\b(?:foutmelding|melding|fout|error|message|popup|pop-up|warning|waarschuwing)\b(?:[^\n]{0,80}?|[^\n]{0,80}\n\s*)(?:["“„«]|(?<![\p{L}\d])['‘])[^"”»\n]{6,200}?(?:["”»]|['’](?![\p{L}]))/iu,
   /(?:["“„«]|(?<![\p{L}\d])['‘])[^"”»\n]{6,200}?(?:["”»]|['’](?![\p{L}]))[^\n]{0,40}\b(?:foutmelding|melding|error|message|verschijnt|appears|komt)\b/iu,
   // A log excerpt: two lines that start with a timestamp.
   /^\s*\[?\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}[^\n]*\n\s*\[?\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}[^\n]*/m,

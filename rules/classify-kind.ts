@@ -92,7 +92,7 @@ const SUBJECT_FACTOR = 1.5;
 const NEGATION_WINDOW = 3;
 /** The particles of Dutch separable verbs: "in" + "te" + "stellen" is "instellen". */
 const PARTICLES: ReadonlySet<string> = new Set(['in', 'op', 'aan', 'uit', 'af', 'mee', 'door', 'over', 'terug', 'toe', 'vast', 'bij', 'om', 'na', 'voor']);
-const NOT_HOW_TO = /^(?:hoe (?:kan (?:het|dit|dat)|komt (?:het|dit|dat)|is (?:het|dit|dat) mogelijk|lang|vaak|veel|laat|snel)|how (?:come|long|many|much|often|soon|late|is (?:it|this|that) possible|can (?:it|this|that) be|on earth))\b/;
+const NOT_HOW_TO = /^(?:hoe (?:kan (?:het|dit|dat)|komt (?:het|dit|dat)|komen (?:we|wij|ik) (?:hier|daar|er|ervan|van)|is (?:het|dit|dat) mogelijk|lang|vaak|veel|laat|snel)|how (?:do (?:we|i) get rid|come|long|many|much|often|soon|late|is (?:it|this|that) possible|can (?:it|this|that) be|on earth))\b/;
 /** Possessive + artifact in a question ("could you look at our handler?") asks about their own thing. */
 const OWN_ASK = 1.5;
 /** Own-implementation evidence worth two clear cues: from here, failures alone no longer say "defect". */

@@ -35,7 +35,7 @@ export const KIND_CUES: readonly CueList[] = [
     kind: 'defect', weight: 3, product: true,
     cues: 'bug|bugs|regression|regressie|sinds de update|na de update|sinds de upgrade|na de upgrade|since the update|after the update|since the upgrade|after the upgrade|after upgrading|after updating|since upgrading|since we upgraded|deviates|wijkt af|volgens de handleiding|according to the documentation|according to the manual|the documentation says|documentation states|the manual says|api reference|in de handleiding staat|contrary to the documentation|in strijd met de documentatie',
   },
-  { kind: 'defect', weight: 2, cues: 'mis|instead of|in plaats van|error|errors|fout|fouten|foutief|foutieve|verkeerd|verkeerde|wrong|niet meer|no longer|returns 500|geeft 500|http 500|http 502|http 503|status 500|500 error|expected|verwacht|verwachtte|ontbreekt|ontbreken|missing|leeg|empty|afgebroken|aborted|geen enkele|niet correct|not correct|rejected|afgewezen|geweigerd|refused' },
+  { kind: 'defect', weight: 2, cues: 'helpt niet|hielp niet|doesn t help|does not help|didn t help|did not help|geen effect|no effect|mis|instead of|in plaats van|error|errors|fout|fouten|foutief|foutieve|verkeerd|verkeerde|wrong|niet meer|no longer|returns 500|geeft 500|http 500|http 502|http 503|status 500|500 error|expected|verwacht|verwachtte|ontbreekt|ontbreken|missing|leeg|empty|afgebroken|aborted|geen enkele|niet correct|not correct|rejected|afgewezen|geweigerd|refused' },
   // The customer clears the product: what is left is their setup or their own code. A negative
   // weight takes evidence away from a defect.
   {
@@ -71,6 +71,8 @@ export const KIND_CUES: readonly CueList[] = [
     kind: 'new-version', weight: 3,
     cues: 'download|downloaden|downloadlink|download link|downloadlocatie|installatiebestand|installatiebestanden|installer|installers|setup file|setup bestand|licentiesleutel|licentiecode|licentiebestand|license key|licence key|license file|licence file|new license|nieuwe licentie|entitlement|recht op de nieuwe|recht op een upgrade|entitled to|upgrade entitlement|release notes|releasenotes|nieuwe release|new release|latest release',
   },
+  // When a version comes out and whether the contract includes it.
+  { kind: 'new-version', weight: 3, cues: 'release date|releasedatum|release datum|to be released|will be released|be released|wordt uitgebracht|upgrade included|is the upgrade included|valt de upgrade|upgrade onder ons contract' },
   { kind: 'new-version', weight: 2, cues: 'nieuwe versie|new version|licentie|license|licence|upgrade naar|upgraden naar|upgrade to|upgrading to|beschikbaar|available|wanneer komt|when will|portal|klantportaal|customer portal' },
 
   {

@@ -71,6 +71,10 @@ describe('findSteps', () => {
     expect(findSteps('  curl -H "Accept: application/json" https://example.test/api')).toBeDefined();
   });
 
+  it('reads a quoted message on the line after "de melding" as an error text', () => {
+    expect(findErrorText("Bij het afsluiten krijgen we steeds de melding\n'Periode 2026-09 is vergrendeld door een andere gebruiker'\nterwijl niemand ingelogd is.")).toMatch(/Periode 2026-09 is vergrendeld/);
+  });
+
   it('reads a one-sentence recipe ("Reproducible with any file > 2 GiB") as steps', () => {
     expect(findSteps('The copy is truncated. Reproducible with any file > 2 GiB, tested with a dummy file.')).toMatch(/^Reproducible with any file/);
     expect(findSteps('Te reproduceren door een medewerker te hernoemen naar Zoë.')).toMatch(/^Te reproduceren door/);

@@ -119,6 +119,13 @@ describe('request kinds', () => {
     expect(kindOf('', 'Our IT department has a change freeze in December.').scores['defect']).toBeUndefined();
   });
 
+  it('reads a question when a version comes out as a new-version request, and a way out of a failure as no how-to', () => {
+    expect(kindOf('', 'When is Planner 4.6 planned to be released, and is the upgrade included in our subscription?').kind).toBe('new-version');
+    const stuck = kindOf('', 'Opnieuw opstarten helpt niet. Hoe komen we hier vanaf?');
+    expect(stuck.cues).not.toContain('(how …?)');
+    expect(stuck.kind).toBe('defect');
+  });
+
   it('reads a clearing phrase negated after the verb, the Dutch order, as no clearing ("het klopt gewoon niet")', () => {
     const cleared = kindOf('', 'De totalen in de urenregistratie klopt gewoon.');
     const notCleared = kindOf('', 'De totalen in de urenregistratie klopt gewoon niet.');
