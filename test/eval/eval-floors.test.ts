@@ -1,19 +1,21 @@
 // The held-out test part of the evaluation corpus (test/eval/corpus/test-*), decided by the starter
-// config that `inscope init` writes: the floors fail the build when verdict quality drops. They sit
-// just under today's figures (85.4 % right, 3.1 % wrong on 130 tickets), not at the goal (90 % and
+// config that `inscope init` writes, and by examples/coverage.yaml (the config `npm start` runs): the
+// floors fail the build when verdict quality drops. They sit just under today's figures (starter:
+// 87.9 % right, 3.3 % wrong on 240 tickets; example: 85.8 % and 5.4 %), not at the goal (90 % and
 // 3 %); raise them as the engine improves, never to fit a test-part ticket.
 import { describe, expect, it } from 'vitest';
 import { corpusFiles, evaluateCorpus, share } from './evaluate-corpus.js';
 import { PARTS, evalConfigs } from './run-eval.js';
 
-const FLOORS = { right: 0.83, wrong: 0.05 };
+const FLOORS = { right: 0.86, wrong: 0.035 };
+const EXAMPLE_FLOORS = { right: 0.83, wrong: 0.06 };
 
 describe('the evaluation on the held-out test part', () => {
-  it('has at least 130 labelled tickets, 40 % of them Dutch', async () => {
+  it('has at least 240 labelled tickets, 40 % of them Dutch', async () => {
     const [starter] = await evalConfigs([], false);
     const e = await evaluateCorpus(PARTS.test(), starter!.engine, starter!.helpdesks);
     expect(e.unlabelled).toEqual([]);
-    expect(e.graded.length).toBeGreaterThanOrEqual(130);
+    expect(e.graded.length).toBeGreaterThanOrEqual(240);
     expect(e.graded.filter((g) => g.language === 'nl').length / e.graded.length).toBeGreaterThanOrEqual(0.4);
   });
 
@@ -22,6 +24,13 @@ describe('the evaluation on the held-out test part', () => {
     const e = await evaluateCorpus(PARTS.test(), starter!.engine, starter!.helpdesks);
     expect(share(e.total, 'right')).toBeGreaterThanOrEqual(FLOORS.right);
     expect(share(e.total, 'wrong')).toBeLessThanOrEqual(FLOORS.wrong);
+  });
+
+  it(`examples/coverage.yaml decides at least ${EXAMPLE_FLOORS.right * 100} % right and at most ${EXAMPLE_FLOORS.wrong * 100} % wrong`, async () => {
+    const example = (await evalConfigs([], false)).find((c) => c.name === 'examples/coverage.yaml');
+    const e = await evaluateCorpus(PARTS.test(), example!.engine, example!.helpdesks);
+    expect(share(e.total, 'right')).toBeGreaterThanOrEqual(EXAMPLE_FLOORS.right);
+    expect(share(e.total, 'wrong')).toBeLessThanOrEqual(EXAMPLE_FLOORS.wrong);
   });
 
   it('keeps the test part apart from the development part', () => {
