@@ -10,6 +10,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { readSettings } from '../../connectors/server/read-settings.js';
 import { startService, type Service } from '../../connectors/server/start-service.js';
 import { signZendeskDelivery } from '../../connectors/zendesk/webhook/verify-zendesk-signature.js';
+import { settleQueue } from '../helpers/settle-queue.js';
 
 const SECRET = 'webhook-signing-secret-for-tests';
 const root = path.resolve(import.meta.dirname, '../..');
@@ -33,16 +34,7 @@ function advisoryDelivery() {
   };
 }
 
-async function settle(): Promise<void> {
-  const deadline = Date.now() + 15_000;
-  while (Date.now() < deadline) {
-    await service.pool.drain();
-    const depth = await service.store.queueDepth();
-    if (depth.queued === 0 && depth.running === 0) return;
-    await new Promise((r) => setTimeout(r, 2));
-  }
-  throw new Error('the queue did not settle');
-}
+const settle = (): Promise<void> => settleQueue(service);
 
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'inscope-shadow-rehearsal-'));

@@ -10,6 +10,7 @@ import { readSettings } from '../../connectors/server/read-settings.js';
 import { startService, type Service } from '../../connectors/server/start-service.js';
 import { signZendeskDelivery } from '../../connectors/zendesk/webhook/verify-zendesk-signature.js';
 import { anchoredClock } from '../helpers/anchored-clock.js';
+import { settleQueue } from '../helpers/settle-queue.js';
 
 const ZENDESK = 'https://acme.zendesk.com';
 const SECRET = 'webhook-signing-secret-for-tests';
@@ -109,18 +110,7 @@ async function post(body: unknown, options: { secret?: string; headers?: Record<
   });
 }
 
-/** Waits until no job is queued or running: the pool drains, retries scheduled a few ms ahead come due. */
-async function settle(): Promise<void> {
-  const deadline = Date.now() + 15_000;
-  while (Date.now() < deadline) {
-    await service.pool.drain();
-    const depth = await service.store.queueDepth();
-    if (depth.queued === 0 && depth.running === 0) return;
-    // A retry is due a few milliseconds ahead: look again shortly (this waits for a state, not a time).
-    await new Promise((r) => setTimeout(r, 2));
-  }
-  throw new Error('the queue did not settle');
-}
+const settle = (): Promise<void> => settleQueue(service);
 
 async function start(configFile = path.join(root, 'examples/coverage.yaml')) {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'inscope-connector-'));

@@ -1,0 +1,18 @@
+// Waits until no job is queued or running: the pool drains, retries scheduled a few ms ahead come
+// due. It waits for a state, not a time; the deadline only turns a hang into a clear failure.
+export interface SettlingService {
+  readonly pool: { drain(): Promise<unknown> };
+  readonly store: { queueDepth(): Promise<{ readonly queued: number; readonly running: number }> };
+}
+
+export async function settleQueue(service: SettlingService, deadlineMs = 15_000): Promise<void> {
+  const deadline = Date.now() + deadlineMs;
+  while (Date.now() < deadline) {
+    await service.pool.drain();
+    const depth = await service.store.queueDepth();
+    if (depth.queued === 0 && depth.running === 0) return;
+    // A retry is due a few milliseconds ahead: look again shortly.
+    await new Promise((r) => setTimeout(r, 2));
+  }
+  throw new Error('the queue did not settle');
+}
