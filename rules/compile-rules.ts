@@ -174,14 +174,17 @@ export function compileRules(config: RulesConfig, options: { readonly configHash
     if (kind === undefined || kind.certain) return scanRules(ctx);
     // An uncertain kind is one of its two candidates, not each rule's own guess: scanning the rules
     // once per candidate keeps "a defect is covered, a new-version request too" from reading as
-    // "maybe neither rule holds". The rule that decides must be the same under both.
+    // "maybe neither rule holds".
     const [first, second] = kind.candidates;
     ctx.kind = { ...kind, kind: first, certain: true };
     const a = scanRules(ctx);
     ctx.kind = { ...kind, kind: second, certain: true };
     const b = scanRules(ctx);
     ctx.kind = kind;
-    return { outcomes: a.outcomes | b.outcomes, covering: a.covering === b.covering ? a.covering : null };
+    // Two rules of the same verdict (a how-to or an own implementation: advisory either way): the
+    // likelier kind's rule decides, so the verdict has its reason and its proposal.
+    const covering = a.covering !== null && b.covering !== null && a.covering.def.verdict === b.covering.def.verdict ? a.covering : null;
+    return { outcomes: a.outcomes | b.outcomes, covering };
   }
 
   function scanRules(ctx: EvalContext): { outcomes: number; covering: CompiledCoverage | null } {

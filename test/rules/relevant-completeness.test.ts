@@ -87,6 +87,15 @@ describe('completeness mode relevant (the default)', () => {
     const complete = e.triage(workItem({ description: `Finance: ${text} Stappen: 1. inloggen 2. melding` }));
     expect(complete.outcome).not.toBe('review');
   });
+  it('decides by the likelier kind\'s rule when both candidates are advisory, with its reason and proposal', () => {
+    const own: CoverageRule = { id: 'own-implementation', when: { kind: 'own-implementation' }, verdict: 'advisory', reason: reason('Own implementation'), estimateHours: 4 };
+    const v = engine({ coverage: [...coverage.slice(0, 4), own, ...coverage.slice(4)] })
+      .triage(workItem({ subject: 'Finance 9.4', description: 'Hoe moeten we ons eigen script aanpassen aan de nieuwe export?' }));
+    const kind = JSON.parse(JSON.stringify(v)).kind as { kind: string; certain: boolean; candidates: string[] };
+    expect([kind.certain, [...kind.candidates].sort()]).toEqual([false, ['how-to', 'own-implementation']]);
+    expect([v.outcome, v.category, v.rule]).toEqual(['advisory', 'advisory', kind.kind === 'how-to' ? 'how-to' : 'own-implementation']);
+    expect(v.proposal).not.toBeNull();
+  });
   it('reads through a named condition for what a completeness rule asks', () => {
     // The same as above, with the requirement behind a name: the error text is still unknown.
     const onAbsence: CoverageRule = { id: 'no-error-no-call', when: { not: { fact: 'errorText', present: true } }, verdict: 'advisory', reason: reason('No error') };
