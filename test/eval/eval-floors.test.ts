@@ -33,6 +33,19 @@ describe('the evaluation on the held-out test part', () => {
     expect(share(e.total, 'wrong')).toBeLessThanOrEqual(EXAMPLE_FLOORS.wrong);
   });
 
+  it('gives every ticket of both parts a verdict whose category, rule and proposal agree with its outcome', async () => {
+    for (const config of await evalConfigs([], false)) {
+      const e = await evaluateCorpus([...PARTS.dev(), ...PARTS.test()], config.engine, config.helpdesks);
+      for (const { id, verdict: v } of e.graded) {
+        const shape = [v.outcome, v.category, v.rule !== null, v.proposal !== null];
+        if (v.outcome === 'advisory') expect(shape, `${config.name} #${id}`).toEqual(['advisory', 'advisory', true, true]);
+        else if (v.outcome === 'covered') expect(shape, `${config.name} #${id}`).toEqual(['covered', 'call', true, false]);
+        else if (v.outcome === 'incomplete') expect(shape, `${config.name} #${id}`).toEqual(['incomplete', 'call', true, false]);
+        else expect(shape, `${config.name} #${id}`).toEqual(['review', 'call', false, false]);
+      }
+    }
+  });
+
   it('keeps the test part apart from the development part', () => {
     const test = new Set(PARTS.test());
     expect(test.size).toBeGreaterThan(0);
