@@ -6,7 +6,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } 
 import { asJiraIssue, freshZendesk, JIRA_SITE } from '../helpdesk-port/same-request.js';
 import { anchoredClock } from '../helpers/anchored-clock.js';
 import { fitClaims, startForgeKeyServer, TEST_ACCOUNT_ID, type ForgeKeyServer } from '../http/forge-test-keys.js';
-import { BOT, decisionLabel, EVENT_AT, jiraDouble, jiraIssue, NOW, payload, post, PREVIOUS, service, settle, start, stop, TRANSITIONS, type Issue } from './live-jira-connector.js';
+import { BOT, decisionLabel, jiraAsItNowIs, EVENT_AT, jiraDouble, jiraIssue, NOW, payload, post, PREVIOUS, service, settle, start, stop, type Issue } from './live-jira-connector.js';
 
 
 beforeAll(() => {
@@ -76,15 +76,7 @@ describe('Jira deliveries through the live connector', () => {
     const labels = ((writes.find((w, i) => w.call === 'PUT issue' && i > 1)!.body as { update: { labels: { add?: string }[] } }).update.labels).flatMap((l) => (l.add ? [l.add] : []));
     nock.cleanAll();
     // The issue as Jira now shows it: Advisory, New, InScope's labels.
-    const now = { ...issue, fields: { ...issue.fields, customfield_10050: { value: 'Advisory' }, status: { name: 'New' }, labels } };
-    const after: { call: string; body: unknown }[] = [];
-    const scope = nock(JIRA_SITE).persist();
-    scope.get(`/rest/api/3/issue/${issue.key}`).query((q) => String(q.fields).includes('summary')).reply(200, now);
-    scope.get(`/rest/api/3/issue/${issue.key}`).query((q) => String(q.fields) === 'updated,labels').reply(200, { id: issue.id, key: issue.key, fields: { updated: issue.fields['updated'], labels } });
-    scope.get(`/rest/api/3/issue/${issue.key}/transitions`).reply(200, TRANSITIONS);
-    scope.put(`/rest/api/3/issue/${issue.key}`, (b) => after.push({ call: 'PUT issue', body: b }) > 0).reply(204);
-    scope.post(`/rest/api/3/issue/${issue.key}/transitions`, (b) => after.push({ call: 'POST transitions', body: b }) > 0).reply(204);
-    scope.post(`/rest/servicedeskapi/request/${issue.key}/comment`, (b) => after.push({ call: 'POST comment', body: b }) > 0).reply(201, { id: '40009', public: false });
+    const { writes: after } = jiraAsItNowIs(issue, { customfield_10050: { value: 'Advisory' }, status: { name: 'New' }, labels });
     const page = await fetch(`${service.url}/p/${token}/accept`, { method: 'POST' });
     expect(page.status).toBe(200);
     await settle();
@@ -107,17 +99,7 @@ describe('Jira deliveries through the live connector', () => {
     await settle();
     const labels = ((writes.find((w, i) => w.call === 'PUT issue' && i > 1)!.body as { update: { labels: { add?: string }[] } }).update.labels).flatMap((l) => (l.add ? [l.add] : []));
     nock.cleanAll();
-    const now = { ...issue, fields: { ...issue.fields, customfield_10050: { value: 'Advisory' }, status: { name: 'New' }, labels } };
-    const after: { call: string; body: unknown }[] = [];
-    const scope = nock(JIRA_SITE).persist();
-    scope.get(`/rest/api/3/issue/${issue.key}`).query((q) => String(q.fields).includes('summary')).reply(200, now);
-    scope.get(`/rest/api/3/issue/${issue.key}`).query((q) => String(q.fields) === 'updated,labels').reply(200, { id: issue.id, key: issue.key, fields: { updated: issue.fields['updated'], labels } });
-    scope.get(`/rest/api/3/issue/${issue.key}/transitions`).reply(200, TRANSITIONS);
-    scope.put(`/rest/api/3/issue/${issue.key}`, (b) => after.push({ call: 'PUT issue', body: b }) > 0).reply(204);
-    scope.post(`/rest/api/3/issue/${issue.key}/transitions`, (b) => after.push({ call: 'POST transitions', body: b }) > 0).reply(204);
-    scope.post(`/rest/servicedeskapi/request/${issue.key}/comment`, (b) => after.push({ call: 'POST comment', body: b }) > 0).reply(201, { id: '40010', public: false });
-    // JSM's request participants (GET request/{key}/participant), asked only for a reply not by the reporter.
-    scope.get(`/rest/servicedeskapi/request/${issue.key}/participant`).query(true).optionally().reply(200, { size: 1, start: 0, limit: 50, isLastPage: true, values: [{ accountId: 'qm:381077', displayName: 'Pieter de Vries', accountType: 'customer' }] });
+    const { writes: after } = jiraAsItNowIs(issue, { customfield_10050: { value: 'Advisory' }, status: { name: 'New' }, labels }, { participants: [{ accountId: 'qm:381077', displayName: 'Pieter de Vries' }] });
     const reporter = (issue.fields['reporter'] as { accountId: string }).accountId;
     // Jira's comment events carry a reduced issue (no reporter) and the comment with its author.
     const reduced = { id: issue.id, key: issue.key, fields: { summary: issue.fields['summary'], status: { name: 'New' } } };

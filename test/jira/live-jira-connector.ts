@@ -137,3 +137,43 @@ export async function stop() {
 }
 
 export const decisionLabel = expect.stringMatching(/^inscope_d_[0-9a-f]{8}$/);
+
+export type Write = { call: string; body: unknown };
+type LabelUpdate = { update: { labels: { add?: string; remove?: string }[] } };
+
+/**
+ * Jira as it is after the first triage: answers the issue with the fields InScope's writes set
+ * (category, status through a transition, labels), so later reads see what Jira would show.
+ */
+export function jiraAsItNowIs(issue: Issue, fields: Record<string, unknown>, options: { participants?: { accountId: string; displayName: string }[] } = {}) {
+  const current: Record<string, unknown> = { ...issue.fields, ...fields };
+  const writes: Write[] = [];
+  const labels = () => current['labels'] as string[];
+  const scope = nock(JIRA_SITE).persist();
+  scope.get(`/rest/api/3/issue/${issue.key}`).query(true).reply((uri) => {
+    const only = new URL(uri, JIRA_SITE).searchParams.get('fields') === 'updated,labels';
+    return [200, only ? { id: issue.id, key: issue.key, fields: { updated: current['updated'], labels: labels() } } : { ...issue, fields: current }];
+  });
+  scope.get(`/rest/api/3/issue/${issue.key}/transitions`).reply(200, TRANSITIONS);
+  scope.put(`/rest/api/3/issue/${issue.key}`, (b: { fields?: Record<string, unknown> } & Partial<LabelUpdate>) => {
+    writes.push({ call: 'PUT issue', body: b });
+    Object.assign(current, b.fields ?? {});
+    for (const l of b.update?.labels ?? []) current['labels'] = l.add ? [...labels(), l.add] : labels().filter((x) => x !== l.remove);
+    return true;
+  }).reply(204);
+  scope.post(`/rest/api/3/issue/${issue.key}/transitions`, (b: { transition: { id: string } }) => {
+    writes.push({ call: 'POST transitions', body: b });
+    current['status'] = { name: TRANSITIONS.transitions.find((t) => t.id === b.transition.id)!.to.name };
+    return true;
+  }).reply(204);
+  scope.post(`/rest/servicedeskapi/request/${issue.key}/comment`, (b) => writes.push({ call: 'POST comment', body: b }) > 0).reply(201, { id: '40011', public: false });
+  // JSM's request participants (GET request/{key}/participant), asked only for a reply not by the reporter.
+  const participants = (options.participants ?? []).map((p) => ({ ...p, accountType: 'customer' }));
+  scope.get(`/rest/servicedeskapi/request/${issue.key}/participant`).query(true).optionally().reply(200, { size: participants.length, start: 0, limit: 50, isLastPage: true, values: participants });
+  return { writes, current };
+}
+
+/** The labels InScope's edits added, in order. */
+export function addedLabels(writes: Write[]): string[] {
+  return writes.filter((w) => w.call === 'PUT issue' && (w.body as Partial<LabelUpdate>).update).flatMap((w) => (w.body as LabelUpdate).update.labels.flatMap((l) => (l.add ? [l.add] : [])));
+}
