@@ -81,10 +81,11 @@ describe('the JSM procedure end to end against a Jira double', () => {
     expect(jira.current).toMatchObject({ customfield_10050: { value: 'Advisory' }, status: { name: 'Approved' } });
     expect(await service.store.queueDepth()).toMatchObject({ dead: 0 });
 
-    // The agent's panel shows it: the advisory request, the accepted proposal, the budget meter.
+    // The agent's panel shows it: the advisory request, the accepted proposal, and the budget meter
+    // with the 405.00 EUR (before VAT) committed against the contract's 4000 a month.
     const shown = await panel(issue, '/verdict');
     expect(shown.status).toBe(200);
-    expect(await shown.json()).toMatchObject({ ticket: { category: 'advisory', status: 'approved' }, proposal: { state: 'accepted' }, budget: { cap: expect.any(Object) } });
+    expect(await shown.json()).toMatchObject({ ticket: { category: 'advisory', status: 'approved' }, proposal: { state: 'accepted' }, budget: { month: NOW.slice(0, 7), cap: { amount: 4000 }, committed: 405, pending: 0, currency: 'EUR' } });
   });
 
   it('a covered request: Call/New, then an agent approves in the Jira panel with a token for that issue and a principal: Approved', async () => {
