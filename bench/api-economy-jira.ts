@@ -3,7 +3,8 @@
 // jira:issue_created deliveries through the live service against the loopback Jira double
 // (test/helpers/fake-jira.ts); every call in its log is counted per issue and grouped by outcome:
 // reads, writes, and the proposal PDF's temporary-file uploads (whose path names the service desk,
-// not the issue, so they are matched to their issue by the proposal's file name).
+// not the issue, so they are matched to their issue by the proposal's file name). A second pass sends
+// the echo of InScope's own edits, which the intake drops by the bot's accountId before any call.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -20,7 +21,7 @@ const root = path.join(import.meta.dirname, '..');
 
 type World = { tickets: readonly unknown[]; users: NonNullable<ZendeskExample['users']>; organizations: NonNullable<ZendeskExample['organizations']> };
 
-async function sendAll(service: Service, bodies: readonly string[]): Promise<void> {
+async function sendAll(service: Service, bodies: readonly string[], expected = 202, prefix = 'bench'): Promise<void> {
   let next = 0;
   const lane = async () => {
     while (next < bodies.length) {
@@ -28,11 +29,11 @@ async function sendAll(service: Service, bodies: readonly string[]): Promise<voi
       const raw = bodies[i]!;
       const res = await fetch(`${service.url}/webhooks/jira`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-hub-signature': signJiraDelivery(SECRET, raw), 'x-atlassian-webhook-identifier': `bench-${i}`, 'x-atlassian-webhook-retry': '0' },
+        headers: { 'content-type': 'application/json', 'x-hub-signature': signJiraDelivery(SECRET, raw), 'x-atlassian-webhook-identifier': `${prefix}-${i}`, 'x-atlassian-webhook-retry': '0' },
         body: raw,
       });
       await res.body?.cancel();
-      if (res.status !== 202) throw new Error(`Jira delivery answered ${res.status}, expected 202`);
+      if (res.status !== expected) throw new Error(`Jira delivery answered ${res.status}, expected ${expected}`);
     }
   };
   await Promise.all(Array.from({ length: 16 }, lane));
@@ -87,6 +88,12 @@ export async function benchJiraApiEconomy(world: World): Promise<{ tallies: Map<
     const { tallies, unattributed } = tallyByOutcome(calls, outcomes, uploadTickets, isJiraUpload);
     const depth = await service.store.queueDepth();
 
+    // The echo: Jira reports InScope's own edits back as jira:issue_updated by the bot's account.
+    const before = fake.calls.length;
+    await sendAll(service, issues.map((issue) => JSON.stringify({ timestamp: Date.now(), webhookEvent: 'jira:issue_updated', issue_event_type_name: 'issue_generic', user: { accountId: BOT, accountType: 'atlassian' }, issue: { ...issue, fields: fake.issue(issue.key)?.fields ?? issue.fields } })), 200, 'echo');
+    await settle(service);
+    const echoCalls = fake.calls.length - before;
+
     console.log(`bench/api-economy (JSM): the same ${issues.length.toLocaleString('en')} tickets as JSM issues, jira:issue_created through the live service against the loopback Jira double (${seconds.toFixed(1)} s)`);
     printTallies('per triaged issue, by outcome (writes: edits, transitions, request attachments and comments; uploads: temporary files):', tallies);
     const call = ['covered', 'incomplete'].map((o) => tallies.get(o)).filter((t): t is Tally => t !== undefined);
@@ -94,6 +101,7 @@ export async function benchJiraApiEconomy(world: World): Promise<{ tallies: Map<
     const per = (n: number) => (n / callTickets).toFixed(2);
     console.log(`  Call (covered + incomplete): ${per(call.reduce((n, t) => n + t.reads, 0))} reads, ${per(call.reduce((n, t) => n + t.updates + t.uploads, 0))} writes per issue; Jira sets a field, moves the status by a transition and adds the note in separate calls, where one Zendesk update does all three`);
     console.log(`  calls not made for an issue: ${describeCalls(unattributed)}; error answers: ${calls.filter((c) => c.status >= 400).length}; dead jobs: ${depth.dead}`);
+    console.log(`  echo of InScope's own edits (jira:issue_updated by the bot): ${echoCalls} calls for ${issues.length} deliveries`);
     return { tallies };
   } finally {
     await service.close();
