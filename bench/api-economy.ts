@@ -9,6 +9,7 @@
 // it. A second pass sends the echo Zendesk would send of InScope's own write (a
 // ticket.comment_added by the bot): InScope learned its user id from /api/v2/users/me at start, so
 // the intake drops the echo before it costs a call.
+// Then the same tickets go through JSM (api-economy-jira.ts), so both helpdesks are reported.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -16,6 +17,7 @@ import { readSettings } from '../connectors/server/read-settings.js';
 import { startService, type Service } from '../connectors/server/start-service.js';
 import { startFakeZendesk, type FakeOrganization, type FakeUser, type FakeZendesk, type FakeZendeskCall } from '../test/helpers/fake-zendesk.js';
 import { postDelivery, signZendeskEventDelivery } from '../test/helpers/sign-zendesk-event-delivery.js';
+import { benchJiraApiEconomy } from './api-economy-jira.js';
 import { BENCH_ORG_BASE, createRandom, generateTicket } from './generate-tickets.js';
 
 const TICKETS = Number(process.env.BENCH_TICKETS_API ?? 1_000);
@@ -24,7 +26,7 @@ const BOT = 900_001;
 const root = path.join(import.meta.dirname, '..');
 
 /** The example world's organizations (examples/coverage.yaml): id, name, e-mail domain, language. */
-const ORGANIZATIONS = [
+export const ORGANIZATIONS = [
   [9001, 'Bakkerij Jansen B.V.', 'bakkerijjansen.nl', 'nl'],
   [9002, 'Gemeente Zuidwijk', 'zuidwijk.nl', 'nl'],
   [9003, 'De Vries Logistiek', 'devrieslogistiek.nl', 'nl'],
@@ -39,7 +41,7 @@ const ORGANIZATIONS = [
   [9012, 'Keystone Analytics Inc.', 'keystone-analytics.com', 'en'],
 ] as const;
 
-function world(count: number) {
+export function world(count: number) {
   const random = createRandom(11);
   const organizations: FakeOrganization[] = ORGANIZATIONS.map(([id, name, domain]) => ({ id, name, domain_names: [domain], tags: [], organization_fields: {} }));
   const users: FakeUser[] = [];
@@ -75,7 +77,7 @@ async function settle(service: Service): Promise<void> {
   }
 }
 
-interface Tally {
+export interface Tally {
   tickets: number;
   reads: number;
   updates: number;
@@ -86,25 +88,30 @@ interface Tally {
 
 type Counts = { reads: number; updates: number; uploads: number };
 
+/** What the tally needs of a call in either double's log. */
+export type CountedCall = Pick<FakeZendeskCall, 'method' | 'path' | 'query' | 'ticketId'>;
+
+const isZendeskUpload = (call: CountedCall) => call.path === '/api/v2/uploads.json';
+
 /** Each call's ticket: its path's id, or for an upload the ticket of the proposal its file name carries. */
-function ticketOf(call: FakeZendeskCall, uploadTickets: ReadonlyMap<string, string>): number | null {
+function ticketOf(call: CountedCall, uploadTickets: ReadonlyMap<string, string>, isUpload: (call: CountedCall) => boolean): number | null {
   if (call.ticketId !== null) return call.ticketId;
-  const ticket = call.path === '/api/v2/uploads.json' ? uploadTickets.get(call.query.filename ?? '') : undefined;
+  const ticket = isUpload(call) ? uploadTickets.get(call.query['filename'] ?? '') : undefined;
   return ticket === undefined ? null : Number(ticket);
 }
 
-function tallyByOutcome(calls: readonly FakeZendeskCall[], outcomes: ReadonlyMap<string, string>, uploadTickets: ReadonlyMap<string, string>): { tallies: Map<string, Tally>; unattributed: FakeZendeskCall[] } {
+export function tallyByOutcome<C extends CountedCall>(calls: readonly C[], outcomes: ReadonlyMap<string, string>, uploadTickets: ReadonlyMap<string, string>, isUpload: (call: CountedCall) => boolean = isZendeskUpload): { tallies: Map<string, Tally>; unattributed: C[] } {
   const perTicket = new Map<number, Counts>();
-  const unattributed: FakeZendeskCall[] = [];
+  const unattributed: C[] = [];
   for (const call of calls) {
-    const ticketId = ticketOf(call, uploadTickets);
+    const ticketId = ticketOf(call, uploadTickets, isUpload);
     if (ticketId === null) {
       unattributed.push(call);
       continue;
     }
     const entry = perTicket.get(ticketId) ?? { reads: 0, updates: 0, uploads: 0 };
     if (call.method === 'GET') entry.reads += 1;
-    else if (call.path === '/api/v2/uploads.json') entry.uploads += 1;
+    else if (isUpload(call)) entry.uploads += 1;
     else entry.updates += 1;
     perTicket.set(ticketId, entry);
   }
@@ -123,7 +130,7 @@ function tallyByOutcome(calls: readonly FakeZendeskCall[], outcomes: ReadonlyMap
   return { tallies, unattributed };
 }
 
-function printTallies(title: string, tallies: Map<string, Tally>): void {
+export function printTallies(title: string, tallies: Map<string, Tally>): void {
   console.log(`  ${title}`);
   for (const outcome of ['covered', 'incomplete', 'advisory', 'review']) {
     const t = tallies.get(outcome);
@@ -135,7 +142,7 @@ function printTallies(title: string, tallies: Map<string, Tally>): void {
   }
 }
 
-function describeCalls(calls: readonly FakeZendeskCall[]): string {
+export function describeCalls(calls: readonly CountedCall[]): string {
   const byRoute = new Map<string, number>();
   for (const c of calls) byRoute.set(`${c.method} ${c.path}`, (byRoute.get(`${c.method} ${c.path}`) ?? 0) + 1);
   return byRoute.size === 0 ? 'none' : [...byRoute].map(([route, n]) => `${n} × ${route}`).join(', ');
@@ -222,6 +229,8 @@ export async function benchApiEconomy(): Promise<{ callReads: number; callWrites
     await service.close();
     await fake.close();
     fs.rmSync(dir, { recursive: true, force: true });
+    // The same tickets on JSM, so both helpdesks are reported side by side.
+    await benchJiraApiEconomy({ tickets, users: users.map((u) => ({ id: u.id, email: String(u['email']), name: String(u['name']) })), organizations });
   }
 }
 

@@ -1,136 +1,13 @@
 // The Jira half of the connector end to end: signed Jira admin-webhook deliveries through the real
 // HTTP server, the real SQLite store and worker pool, nock standing in for Jira only. Asserts the
 // exact outbound Jira calls per verdict.
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import nock from 'nock';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { signJiraDelivery } from '../../connectors/jira/webhook/verify-jira-signature.js';
-import { readSettings } from '../../connectors/server/read-settings.js';
-import { startService, type Service } from '../../connectors/server/start-service.js';
-import { asJiraIssue, freshZendesk, JIRA_SITE, root } from '../helpdesk-port/same-request.js';
+import { asJiraIssue, freshZendesk, JIRA_SITE } from '../helpdesk-port/same-request.js';
 import { anchoredClock } from '../helpers/anchored-clock.js';
-import { fitClaims, startForgeKeyServer, TEST_ACCOUNT_ID, TEST_APP_ID, type ForgeKeyServer } from '../http/forge-test-keys.js';
+import { fitClaims, startForgeKeyServer, TEST_ACCOUNT_ID, type ForgeKeyServer } from '../http/forge-test-keys.js';
+import { BOT, decisionLabel, jiraAsItNowIs, EVENT_AT, jiraDouble, jiraIssue, NOW, payload, post, PREVIOUS, service, settle, start, stop, type Issue } from './live-jira-connector.js';
 
-const SECRET = 'jira-webhook-secret-for-tests';
-const PREVIOUS = 'jira-webhook-secret-before-rotation';
-const BOT = '712020:inscope-bot';
-/** The service's clock; Jira stamps each event a minute before it arrives. */
-const NOW = '2026-11-27T10:00:00.000Z';
-const EVENT_AT = Date.parse(NOW) - 60_000;
-const TRANSITIONS = {
-  transitions: [
-    { id: '11', name: 'Mark as new', to: { id: '10019', name: 'New' } },
-    { id: '21', name: 'Approve', to: { id: '10020', name: 'Approved' } },
-    { id: '31', name: 'Resolve', to: { id: '10030', name: 'Resolved' } },
-  ],
-};
-
-type Issue = ReturnType<typeof asJiraIssue>;
-
-let service: Service;
-let dir: string;
-let identifier = 0;
-
-function jiraIssue(zendeskId: number): Issue {
-  return asJiraIssue(freshZendesk(zendeskId));
-}
-
-function payload(event: string, issue: Issue, extra: Record<string, unknown> = {}) {
-  return {
-    timestamp: EVENT_AT,
-    webhookEvent: event,
-    issue_event_type_name: event === 'jira:issue_created' ? 'issue_created' : 'issue_generic',
-    user: { accountId: 'qm:381001', accountType: 'customer', displayName: 'Anouk Jansen' },
-    issue,
-    ...extra,
-  };
-}
-
-async function post(body: unknown, options: { secret?: string; headers?: Record<string, string>; raw?: string; id?: string } = {}) {
-  const raw = options.raw ?? JSON.stringify(body);
-  return fetch(`${service.url}/webhooks/jira`, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json; charset=utf-8',
-      'x-hub-signature': signJiraDelivery(options.secret ?? SECRET, raw),
-      'x-atlassian-webhook-identifier': options.id ?? `wh-${++identifier}`,
-      'x-atlassian-webhook-retry': '0',
-      ...options.headers,
-    },
-    body: raw,
-  });
-}
-
-async function settle(): Promise<void> {
-  const deadline = Date.now() + 15_000;
-  while (Date.now() < deadline) {
-    await service.pool.drain();
-    const depth = await service.store.queueDepth();
-    if (depth.queued === 0 && depth.running === 0) return;
-    await new Promise((r) => setTimeout(r, 2));
-  }
-  throw new Error('the queue did not settle');
-}
-
-/** Records every Jira write in order, as `METHOD path body`. */
-function jiraDouble(issue: Issue, options: { transitions?: unknown; commentStatus?: number[] } = {}) {
-  const writes: { call: string; body: unknown }[] = [];
-  const scope = nock(JIRA_SITE);
-  scope.get(`/rest/api/3/issue/${issue.key}`).query((q) => String(q.fields).includes('summary')).reply(200, issue);
-  scope.get(`/rest/api/3/issue/${issue.key}`).query((q) => String(q.fields) === 'updated,labels').reply(200, { id: issue.id, key: issue.key, fields: { updated: issue.fields['updated'], labels: issue.fields['labels'] } });
-  scope.get(`/rest/api/3/issue/${issue.key}/transitions`).optionally().reply(200, options.transitions ?? TRANSITIONS);
-  scope.put(`/rest/api/3/issue/${issue.key}`, (b) => writes.push({ call: 'PUT issue', body: b }) > 0).optionally().times(2).reply(204);
-  scope.post(`/rest/api/3/issue/${issue.key}/transitions`, (b) => writes.push({ call: 'POST transitions', body: b }) > 0).optionally().reply(204);
-  // JSM's customer-visible attachments: the request's service desk, the temporary upload, the request attachment.
-  scope.get(`/rest/servicedeskapi/request/${issue.key}`).optionally().reply(200, { issueId: issue.id, issueKey: issue.key, serviceDeskId: '7', requestTypeId: '25' });
-  scope
-    // nock hands a binary multipart body over as hex.
-    .post('/rest/servicedeskapi/servicedesk/7/attachTemporaryFile', (b: string) => writes.push({ call: 'POST attachTemporaryFile', body: /filename="([^"]+)"/.exec(/^[0-9a-f]+$/i.test(b) ? Buffer.from(b, 'hex').toString('latin1') : b)?.[1] }) > 0)
-    .optionally()
-    .reply(201, { temporaryAttachments: [{ temporaryAttachmentId: 'temp-1', fileName: 'proposal.pdf' }] });
-  scope.post(`/rest/servicedeskapi/request/${issue.key}/attachment`, (b) => writes.push({ call: 'POST request attachment', body: b }) > 0).optionally().reply(201, { comment: { id: '40003', public: true } });
-  for (const status of options.commentStatus ?? [201]) {
-    scope
-      .post(`/rest/servicedeskapi/request/${issue.key}/comment`, (b) => writes.push({ call: `POST comment ${status}`, body: b }) > 0)
-      .optionally()
-      .reply(status, status === 201 ? { id: '40001', public: false } : { errorMessage: 'Rate limit exceeded.' }, status === 429 ? { 'Retry-After': '3' } : {});
-  }
-  return writes;
-}
-
-async function start(env: Record<string, string> = {}, forge: ForgeKeyServer | null = null) {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'inscope-jira-'));
-  service = await startService({
-    settings: readSettings({
-      PORT: '0',
-      HOST: '127.0.0.1',
-      INSCOPE_CONFIG: path.join(root, 'examples/coverage.yaml'),
-      DATABASE_URL: path.join(dir, 'inscope.db'),
-      JIRA_SITE_URL: JIRA_SITE,
-      JIRA_EMAIL: 'inscope@veldhuis-software.nl',
-      JIRA_API_TOKEN: 'jira-api-token-for-tests',
-      JIRA_WEBHOOK_SECRET: SECRET,
-      JIRA_WEBHOOK_SECRET_PREVIOUS: PREVIOUS,
-      JIRA_BOT_ACCOUNT_ID: BOT,
-      INSCOPE_WORKERS: '1',
-      ...env,
-    }),
-    now: anchoredClock(NOW),
-    forge: forge ? { appId: TEST_APP_ID, jwksUrl: forge.jwksUrl, installations: [] } : null,
-    delayScale: 0.001,
-    pollMs: 2,
-    retryBaseMs: 1,
-  });
-}
-
-async function stop() {
-  await service.close();
-  fs.rmSync(dir, { recursive: true, force: true });
-}
-
-const decisionLabel = expect.stringMatching(/^inscope_d_[0-9a-f]{8}$/);
 
 beforeAll(() => {
   nock.disableNetConnect();
@@ -199,15 +76,7 @@ describe('Jira deliveries through the live connector', () => {
     const labels = ((writes.find((w, i) => w.call === 'PUT issue' && i > 1)!.body as { update: { labels: { add?: string }[] } }).update.labels).flatMap((l) => (l.add ? [l.add] : []));
     nock.cleanAll();
     // The issue as Jira now shows it: Advisory, New, InScope's labels.
-    const now = { ...issue, fields: { ...issue.fields, customfield_10050: { value: 'Advisory' }, status: { name: 'New' }, labels } };
-    const after: { call: string; body: unknown }[] = [];
-    const scope = nock(JIRA_SITE).persist();
-    scope.get(`/rest/api/3/issue/${issue.key}`).query((q) => String(q.fields).includes('summary')).reply(200, now);
-    scope.get(`/rest/api/3/issue/${issue.key}`).query((q) => String(q.fields) === 'updated,labels').reply(200, { id: issue.id, key: issue.key, fields: { updated: issue.fields['updated'], labels } });
-    scope.get(`/rest/api/3/issue/${issue.key}/transitions`).reply(200, TRANSITIONS);
-    scope.put(`/rest/api/3/issue/${issue.key}`, (b) => after.push({ call: 'PUT issue', body: b }) > 0).reply(204);
-    scope.post(`/rest/api/3/issue/${issue.key}/transitions`, (b) => after.push({ call: 'POST transitions', body: b }) > 0).reply(204);
-    scope.post(`/rest/servicedeskapi/request/${issue.key}/comment`, (b) => after.push({ call: 'POST comment', body: b }) > 0).reply(201, { id: '40009', public: false });
+    const { writes: after } = jiraAsItNowIs(issue, { customfield_10050: { value: 'Advisory' }, status: { name: 'New' }, labels });
     const page = await fetch(`${service.url}/p/${token}/accept`, { method: 'POST' });
     expect(page.status).toBe(200);
     await settle();
@@ -230,17 +99,7 @@ describe('Jira deliveries through the live connector', () => {
     await settle();
     const labels = ((writes.find((w, i) => w.call === 'PUT issue' && i > 1)!.body as { update: { labels: { add?: string }[] } }).update.labels).flatMap((l) => (l.add ? [l.add] : []));
     nock.cleanAll();
-    const now = { ...issue, fields: { ...issue.fields, customfield_10050: { value: 'Advisory' }, status: { name: 'New' }, labels } };
-    const after: { call: string; body: unknown }[] = [];
-    const scope = nock(JIRA_SITE).persist();
-    scope.get(`/rest/api/3/issue/${issue.key}`).query((q) => String(q.fields).includes('summary')).reply(200, now);
-    scope.get(`/rest/api/3/issue/${issue.key}`).query((q) => String(q.fields) === 'updated,labels').reply(200, { id: issue.id, key: issue.key, fields: { updated: issue.fields['updated'], labels } });
-    scope.get(`/rest/api/3/issue/${issue.key}/transitions`).reply(200, TRANSITIONS);
-    scope.put(`/rest/api/3/issue/${issue.key}`, (b) => after.push({ call: 'PUT issue', body: b }) > 0).reply(204);
-    scope.post(`/rest/api/3/issue/${issue.key}/transitions`, (b) => after.push({ call: 'POST transitions', body: b }) > 0).reply(204);
-    scope.post(`/rest/servicedeskapi/request/${issue.key}/comment`, (b) => after.push({ call: 'POST comment', body: b }) > 0).reply(201, { id: '40010', public: false });
-    // JSM's request participants (GET request/{key}/participant), asked only for a reply not by the reporter.
-    scope.get(`/rest/servicedeskapi/request/${issue.key}/participant`).query(true).optionally().reply(200, { size: 1, start: 0, limit: 50, isLastPage: true, values: [{ accountId: 'qm:381077', displayName: 'Pieter de Vries', accountType: 'customer' }] });
+    const { writes: after } = jiraAsItNowIs(issue, { customfield_10050: { value: 'Advisory' }, status: { name: 'New' }, labels }, { participants: [{ accountId: 'qm:381077', displayName: 'Pieter de Vries' }] });
     const reporter = (issue.fields['reporter'] as { accountId: string }).accountId;
     // Jira's comment events carry a reduced issue (no reporter) and the comment with its author.
     const reduced = { id: issue.id, key: issue.key, fields: { summary: issue.fields['summary'], status: { name: 'New' } } };

@@ -1,0 +1,111 @@
+// bench/api-economy, the JSM half: the same generated tickets as the Zendesk run, each turned into
+// the same request as a JSM issue (test/helpdesk-port/same-request.ts), go as signed
+// jira:issue_created deliveries through the live service against the loopback Jira double
+// (test/helpers/fake-jira.ts); every call in its log is counted per issue and grouped by outcome:
+// reads, writes, and the proposal PDF's temporary-file uploads (whose path names the service desk,
+// not the issue, so they are matched to their issue by the proposal's file name). A second pass sends
+// the echo of InScope's own edits, which the intake drops by the bot's accountId before any call.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { signJiraDelivery } from '../connectors/jira/webhook/verify-jira-signature.js';
+import { readSettings } from '../connectors/server/read-settings.js';
+import { startService, type Service } from '../connectors/server/start-service.js';
+import { startFakeJira, type FakeJiraCall } from '../test/helpers/fake-jira.js';
+import { asJiraIssue, type ZendeskExample } from '../test/helpdesk-port/same-request.js';
+import { describeCalls, printTallies, tallyByOutcome, type CountedCall, type Tally } from './api-economy.js';
+
+const SECRET = 'jira-bench-api-economy';
+const BOT = '712020:inscope-bench';
+const root = path.join(import.meta.dirname, '..');
+
+type World = { tickets: readonly unknown[]; users: NonNullable<ZendeskExample['users']>; organizations: NonNullable<ZendeskExample['organizations']> };
+
+async function sendAll(service: Service, bodies: readonly string[], expected = 202, prefix = 'bench'): Promise<void> {
+  let next = 0;
+  const lane = async () => {
+    while (next < bodies.length) {
+      const i = next++;
+      const raw = bodies[i]!;
+      const res = await fetch(`${service.url}/webhooks/jira`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-hub-signature': signJiraDelivery(SECRET, raw), 'x-atlassian-webhook-identifier': `${prefix}-${i}`, 'x-atlassian-webhook-retry': '0' },
+        body: raw,
+      });
+      await res.body?.cancel();
+      if (res.status !== expected) throw new Error(`Jira delivery answered ${res.status}, expected ${expected}`);
+    }
+  };
+  await Promise.all(Array.from({ length: 16 }, lane));
+}
+
+async function settle(service: Service): Promise<void> {
+  for (;;) {
+    await service.pool.drain();
+    const depth = await service.store.queueDepth();
+    if (depth.queued === 0 && depth.running === 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+const isJiraUpload = (call: CountedCall) => call.path.endsWith('/attachTemporaryFile');
+/** `SUP-48201` → 48201: the issue keys carry the generated ticket's number. */
+const asCounted = (call: FakeJiraCall): CountedCall & { status: number } => ({ method: call.method, path: call.path, query: call.query, ticketId: call.issueKey === null ? null : Number(call.issueKey.split('-')[1]), status: call.status });
+
+export async function benchJiraApiEconomy(world: World): Promise<{ tallies: Map<string, Tally> }> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'inscope-bench-api-jira-'));
+  const issues = world.tickets.map((ticket) => asJiraIssue({ ticket: ticket as ZendeskExample['ticket'], users: world.users, organizations: world.organizations }));
+  const fake = await startFakeJira(issues);
+  const settings = readSettings({
+    PORT: '0',
+    HOST: '127.0.0.1',
+    INSCOPE_CONFIG: path.join(root, 'examples', 'coverage.yaml'),
+    DATABASE_URL: path.join(dir, 'inscope.db'),
+    JIRA_SITE_URL: fake.url,
+    JIRA_EMAIL: 'inscope@veldhuis-software.nl',
+    JIRA_API_TOKEN: 'bench-token',
+    JIRA_WEBHOOK_SECRET: SECRET,
+    JIRA_BOT_ACCOUNT_ID: BOT,
+    // Pacing would only stretch the run, not change the count.
+    JIRA_RATE_LIMIT: '10000000',
+    INSCOPE_WORKERS: '4',
+    INSCOPE_POLL_MS: '20',
+  });
+  const service = await startService({ settings });
+  try {
+    const t0 = performance.now();
+    const at = Date.now();
+    await sendAll(service, issues.map((issue) => JSON.stringify({ timestamp: at, webhookEvent: 'jira:issue_created', issue_event_type_name: 'issue_created', user: issue.fields['reporter'], issue })));
+    await settle(service);
+    const seconds = (performance.now() - t0) / 1000;
+
+    const audit = await service.store.listAudit({ helpdesk: 'jira', limit: issues.length * 4 });
+    const outcomes = new Map<string, string>();
+    for (const entry of audit) if (entry.kind === 'decision' && entry.outcome && !outcomes.has(entry.ticketId)) outcomes.set(entry.ticketId.split('-')[1]!, entry.outcome);
+    const proposals = await service.store.listProposals({ helpdesk: 'jira', limit: issues.length * 2 });
+    const uploadTickets = new Map(proposals.map((p) => [`${p.number}-v${p.version}.pdf`, p.ticketId.split('-')[1]!]));
+    const calls = fake.calls.map(asCounted);
+    const { tallies, unattributed } = tallyByOutcome(calls, outcomes, uploadTickets, isJiraUpload);
+    const depth = await service.store.queueDepth();
+
+    // The echo: Jira reports InScope's own edits back as jira:issue_updated by the bot's account.
+    const before = fake.calls.length;
+    await sendAll(service, issues.map((issue) => JSON.stringify({ timestamp: Date.now(), webhookEvent: 'jira:issue_updated', issue_event_type_name: 'issue_generic', user: { accountId: BOT, accountType: 'atlassian' }, issue: { ...issue, fields: fake.issue(issue.key)?.fields ?? issue.fields } })), 200, 'echo');
+    await settle(service);
+    const echoCalls = fake.calls.length - before;
+
+    console.log(`bench/api-economy (JSM): the same ${issues.length.toLocaleString('en')} tickets as JSM issues, jira:issue_created through the live service against the loopback Jira double (${seconds.toFixed(1)} s)`);
+    printTallies('per triaged issue, by outcome (writes: edits, transitions, request attachments and comments; uploads: temporary files):', tallies);
+    const call = ['covered', 'incomplete'].map((o) => tallies.get(o)).filter((t): t is Tally => t !== undefined);
+    const callTickets = Math.max(1, call.reduce((n, t) => n + t.tickets, 0));
+    const per = (n: number) => (n / callTickets).toFixed(2);
+    console.log(`  Call (covered + incomplete): ${per(call.reduce((n, t) => n + t.reads, 0))} reads, ${per(call.reduce((n, t) => n + t.updates + t.uploads, 0))} writes per issue; Jira sets a field, moves the status by a transition and adds the note in separate calls, where one Zendesk update does all three`);
+    console.log(`  calls not made for an issue: ${describeCalls(unattributed)}; error answers: ${calls.filter((c) => c.status >= 400).length}; dead jobs: ${depth.dead}`);
+    console.log(`  echo of InScope's own edits (jira:issue_updated by the bot): ${echoCalls} calls for ${issues.length} deliveries`);
+    return { tallies };
+  } finally {
+    await service.close();
+    await fake.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
