@@ -12,6 +12,7 @@ import { startService, type Service } from '../../connectors/server/start-servic
 import { asJiraIssue, freshZendesk, JIRA_SITE, root } from '../helpdesk-port/same-request.js';
 import { anchoredClock } from '../helpers/anchored-clock.js';
 import { TEST_APP_ID, type ForgeKeyServer } from '../http/forge-test-keys.js';
+import { settleQueue } from '../helpers/settle-queue.js';
 
 export const SECRET = 'jira-webhook-secret-for-tests';
 export const PREVIOUS = 'jira-webhook-secret-before-rotation';
@@ -64,15 +65,8 @@ export async function post(body: unknown, options: { secret?: string; headers?: 
   });
 }
 
-export async function settle(): Promise<void> {
-  const deadline = Date.now() + 15_000;
-  while (Date.now() < deadline) {
-    await service.pool.drain();
-    const depth = await service.store.queueDepth();
-    if (depth.queued === 0 && depth.running === 0) return;
-    await new Promise((r) => setTimeout(r, 2));
-  }
-  throw new Error('the queue did not settle');
+export function settle(): Promise<void> {
+  return settleQueue(service);
 }
 
 /** Records every Jira write in order, as `METHOD path body`. */
