@@ -97,6 +97,11 @@ const NOT_HOW_TO = /^(?:hoe (?:kan (?:het|dit|dat)|komt (?:het|dit|dat)|komen (?
 const OWN_ASK = 1.5;
 /** Own-implementation evidence worth two clear cues: from here, failures alone no longer say "defect". */
 const OWN_STRONG = 6;
+/**
+ * How much less confidence an own implementation needs over a defect: its evidence is specific
+ * ("our handler", pasted code) where a defect's failures, already discounted above, are generic.
+ */
+const OWN_OVER_DEFECT = 0.05;
 /** What a failure without a place counts for a defect against a well-evidenced own implementation. */
 const SYMPTOM_FACTOR = 0.5;
 
@@ -338,7 +343,7 @@ export function compileKindClassifier(tuning: KindTuning | undefined, productNam
       kind: topScore < MIN_SCORE ? 'other' : (REQUEST_KINDS[top] as RequestKind),
       confidence: Math.round(confidence * 100) / 100,
       // A runner-up with no more than one clear cue does not make the winner uncertain.
-      certain: mixed || (topScore >= MIN_SCORE && (confidence >= minConfidence || secondScore < WEAK_RUNNER_UP)),
+      certain: mixed || (topScore >= MIN_SCORE && (confidence >= minConfidence - (top === own && second === DEFECT ? OWN_OVER_DEFECT : 0) || secondScore < WEAK_RUNNER_UP)),
       candidates: topScore < MIN_SCORE ? ['defect', 'other'] : [REQUEST_KINDS[top] as RequestKind, REQUEST_KINDS[second] as RequestKind],
       cues: [...new Set(fired[top])].slice(0, 8),
       scores: score,

@@ -126,6 +126,15 @@ describe('request kinds', () => {
     expect(stuck.kind).toBe('defect');
   });
 
+  it('needs a little less confidence for an own implementation over a defect than between other kinds', () => {
+    const own = kindOf('', 'We built a Lambda handler for the webhooks. It fails with a timeout error and events are missing since Monday. Could you review our handler? We wrote it ourselves.');
+    expect([own.kind, own.certain]).toEqual(['own-implementation', true]);
+    expect(own.confidence).toBeLessThan(0.65);
+    // Closer still, it stays uncertain and a person decides.
+    const closer = kindOf('', 'We built a Lambda handler for the webhooks. It fails with a timeout error and events are missing since Monday and the export is empty. Could you review our handler? We wrote it ourselves.');
+    expect([closer.kind, closer.certain]).toEqual(['own-implementation', false]);
+  });
+
   it('reads a clearing phrase negated after the verb, the Dutch order, as no clearing ("het klopt gewoon niet")', () => {
     const cleared = kindOf('', 'De totalen in de urenregistratie klopt gewoon.');
     const notCleared = kindOf('', 'De totalen in de urenregistratie klopt gewoon niet.');
