@@ -156,6 +156,11 @@ export function compileKindClassifier(tuning: KindTuning | undefined, productNam
       byStem.set(stem, [...(byStem.get(stem) ?? []), cue]);
     }
   }
+  // A stem is a prefix of the word it comes from: a word whose first three letters start no stem
+  // has none to find, and most words of a ticket are settled by this look-up instead of a regex.
+  const stemHeads = new Set<number>();
+  for (const stem of byStem.keys()) stemHeads.add(stem.length < 3 ? -1 : headOf(stem));
+  const mayHaveStem = (token: string): boolean => stemHeads.has(-1) || stemHeads.has(headOf(token));
   for (const w of NEGATIONS) entry(w).flags |= NEGATION;
   for (const w of DOCUMENTS) entry(w).flags |= DOCUMENT;
   entry('waarom').flags |= WHY;
@@ -242,7 +247,7 @@ export function compileKindClassifier(tuning: KindTuning | undefined, productNam
           }
         }
         if (best === undefined) for (const cue of prefixFirst.get(token.charCodeAt(0)) ?? NO_CUES) if (token.startsWith(cue.tokens[0] as string)) best = cue;
-        if (best === undefined && e === undefined && token.length >= 4 && INFLECTED.test(token)) {
+        if (best === undefined && e === undefined && token.length >= 4 && mayHaveStem(token) && INFLECTED.test(token)) {
           for (const cue of byStem.get(stemOf(token)) ?? NO_CUES) if (best === undefined || cue.weight > best.weight) best = cue;
         }
         if (best === undefined) {
@@ -353,6 +358,11 @@ export function compileKindClassifier(tuning: KindTuning | undefined, productNam
 
 /** Words with an ending a stem removes: a bare "freeze" (a change freeze) is no "freezes". */
 const INFLECTED = /(?:ing|ed|es|s|en|t|te|de)$/;
+
+/** The first three UTF-16 units of a word (of at least three) as one number. */
+function headOf(word: string): number {
+  return (word.charCodeAt(0) * 65_536 + word.charCodeAt(1)) * 65_536 + word.charCodeAt(2);
+}
 
 /** A light stem for English and Dutch verb and plural endings: enough to meet a cue's inflections. */
 export function stemOf(word: string): string {
