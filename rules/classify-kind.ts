@@ -60,6 +60,31 @@ const DOCUMENT = 32;
 const SAYS = 64;
 const WHY = 128;
 
+/** The evidence of one ticket as it is read. */
+interface Tally {
+  readonly scores: number[];
+  readonly fired: string[][];
+  /** Each cue, and each pattern below, counts once per ticket. */
+  readonly seen: Set<string>;
+  /** The part of the defect score that places the fault in the product. */
+  inProduct: number;
+}
+
+const DOCUMENTATION_SAYS = '(the documentation says)';
+const HOW_QUESTION = '(how …?)';
+const WHY_CANNOT = '(why can’t it …?)';
+const A_WISH = '(a wish)';
+
+/** Adds a pattern's weight to a kind the first time it is found in a ticket; `at` places it among the kind's cues. */
+function creditOnce(tally: Tally, kind: number, label: string, weight: number, at?: number): void {
+  if (tally.seen.has(label)) return;
+  tally.seen.add(label);
+  tally.scores[kind] = (tally.scores[kind] as number) + weight;
+  const fired = tally.fired[kind] as string[];
+  if (at === undefined) fired.push(label);
+  else fired.splice(at, 0, label);
+}
+
 const CAN: ReadonlySet<string> = new Set(['kan', 'kun', 'kunt', 'kunnen', 'can', 'could', 'cannot']);
 const CAN_FILLERS: ReadonlySet<string> = new Set(['t', 'not', 'nog', 'steeds', 'still', 'er', 'dan', 'toch', 'eigenlijk']);
 const FIRST_PERSON: ReadonlySet<string> = new Set(['ik', 'we', 'wij', 'i', 'me', 'mij', 'ons', 'onze', 'our', 'my', 'mijn', 'ze', 'zij', 'they', 'users', 'gebruikers', 'medewerkers', 'employees', 'staff']);
@@ -171,6 +196,11 @@ export function compileKindClassifier(tuning: KindTuning | undefined, productNam
   for (const w of WISH_MARKERS) entry(w).flags |= WISH_MARKER;
   entry('t').flags |= CONTRACTED_NOT;
   const isNegation = (token: string | undefined): boolean => ((lexicon.get(token as string)?.flags ?? 0) & NEGATION) !== 0;
+  /** A verb of saying among tokens[from..to]: "the admin guide says", "de handleiding zegt". */
+  const saidWithin = (tokens: readonly string[], from: number, to: number): boolean => {
+    for (let k = from; k <= to && k < tokens.length; k++) if (((lexicon.get(tokens[k] as string)?.flags ?? 0) & SAYS) !== 0) return true;
+    return false;
+  };
   const wish = REQUEST_KINDS.indexOf('feature-request');
   const artifacts = new Set(OWN_ARTIFACTS);
   const own = REQUEST_KINDS.indexOf('own-implementation');
@@ -199,7 +229,8 @@ export function compileKindClassifier(tuning: KindTuning | undefined, productNam
   };
 
   // Each cue text counts once per ticket: a long log repeating "error" is one piece of evidence.
-  function scan(text: string, factor: number, scores: number[], fired: string[][], seen: Set<string>, inProduct: number[]): void {
+  function scan(text: string, factor: number, tally: Tally): void {
+    const { scores, fired, seen } = tally;
     forEachSentence(text, (tokens, marked) => {
       const question = marked || QUESTION_WORDS.has(tokens[0] as string);
       const wishesBefore = (fired[wish] as string[]).length;
@@ -212,26 +243,12 @@ export function compileKindClassifier(tuning: KindTuning | undefined, productNam
         roles |= flags;
         // "The admin guide says any *.csv is picked up", "de handleiding zegt…": what the product
         // should do, quoted against what it does, places the fault in the product.
-        if ((flags & DOCUMENT) !== 0 && !seen.has('(the documentation says)')) {
-          for (let k = i + 1; k <= i + 3 && k < tokens.length; k++) {
-            if (((lexicon.get(tokens[k] as string)?.flags ?? 0) & SAYS) === 0) continue;
-            seen.add('(the documentation says)');
-            const weight = 3 * factor;
-            scores[DEFECT] = (scores[DEFECT] as number) + weight;
-            inProduct[0] = (inProduct[0] as number) + weight;
-            (fired[DEFECT] as string[]).push('(the documentation says)');
-            break;
-          }
+        if ((flags & DOCUMENT) !== 0 && !seen.has(DOCUMENTATION_SAYS) && saidWithin(tokens, i + 1, i + 3)) {
+          creditOnce(tally, DEFECT, DOCUMENTATION_SAYS, 3 * factor);
+          tally.inProduct += 3 * factor;
         }
         const artifact = (flags & POSSESSIVE) !== 0 ? ownArtifactAt(tokens, i) : undefined;
-        if (artifact !== undefined) {
-          const cue = `${token} … ${artifact}`;
-          if (!seen.has(cue)) {
-            seen.add(cue);
-            scores[own] = (scores[own] as number) + 2 * factor * (question ? OWN_ASK : 1);
-            (fired[own] as string[]).push(cue);
-          }
-        }
+        if (artifact !== undefined) creditOnce(tally, own, `${token} … ${artifact}`, 2 * factor * (question ? OWN_ASK : 1));
         let best: Cue | undefined;
         for (const cue of e === undefined ? NO_CUES : e.cues) {
           if (matchesAt(cue, tokens, i) && (best === undefined || cue.tokens.length > best.tokens.length)) best = cue;
@@ -253,10 +270,8 @@ export function compileKindClassifier(tuning: KindTuning | undefined, productNam
         if (best === undefined) {
           // "Hoe voeren we zo iemand in?": any how-question asks how to do something, unless it is
           // a complaint ("hoe kan het dat…", "how come") or asks for a quantity ("how long").
-          if (question && (token === 'hoe' || token === 'how') && !seen.has('(how …?)') && !NOT_HOW_TO.test(tokens.slice(i, i + 4).join(' '))) {
-            seen.add('(how …?)');
-            scores[howTo] = (scores[howTo] as number) + 3 * QUESTION_FACTOR * factor;
-            (fired[howTo] as string[]).push('(how …?)');
+          if (question && (token === 'hoe' || token === 'how') && !seen.has(HOW_QUESTION) && !NOT_HOW_TO.test(tokens.slice(i, i + 4).join(' '))) {
+            creditOnce(tally, howTo, HOW_QUESTION, 3 * QUESTION_FACTOR * factor);
           }
           continue;
         }
@@ -278,33 +293,23 @@ export function compileKindClassifier(tuning: KindTuning | undefined, productNam
         const flipped = best.weight < 0 && negatedAfter;
         const weight = (flipped ? -best.weight * 2 / 3 : best.weight) * factor * (best.ask ? (question ? QUESTION_FACTOR : STATEMENT_FACTOR) : 1);
         scores[best.kind] = (scores[best.kind] as number) + weight;
-        if (best.product) inProduct[0] = (inProduct[0] as number) + weight;
+        if (best.product) tally.inProduct += weight;
         if (weight > 0) (fired[best.kind] as string[]).push(flipped ? `${best.text} (negated)` : best.text);
       }
       // "Waarom kan Finance nog steeds geen UBL verwerken?", "why can't Finance consolidate…": why
       // the product cannot do something asks for a capability; why we cannot is a failure.
-      if ((roles & WHY) !== 0 && !seen.has('(why can’t it …?)') && whyCannot(tokens)) {
-        seen.add('(why can’t it …?)');
-        scores[wish] = (scores[wish] as number) + 3 * factor;
-        (fired[wish] as string[]).push('(why can’t it …?)');
-      }
+      if ((roles & WHY) !== 0 && !seen.has(WHY_CANNOT) && whyCannot(tokens)) creditOnce(tally, wish, WHY_CANNOT, 3 * factor);
       // A wish: a verb of adding and a word of wishing in one sentence. "We can't add employees
       // since the update" reports a failure, not a wish: no negation allowed.
-      if ((roles & WISH) === WISH && (roles & (NEGATION | CONTRACTED_NOT)) === 0 && !seen.has('(a wish)')) {
-        seen.add('(a wish)');
-        scores[wish] = (scores[wish] as number) + 3 * factor;
-        (fired[wish] as string[]).splice(wishesBefore, 0, '(a wish)');
-      }
+      if ((roles & WISH) === WISH && (roles & (NEGATION | CONTRACTED_NOT)) === 0) creditOnce(tally, wish, A_WISH, 3 * factor, wishesBefore);
     });
   }
 
   return (evidence) => {
-    const scores = REQUEST_KINDS.map(() => 0);
-    const fired: string[][] = REQUEST_KINDS.map(() => []);
-    const seen = new Set<string>();
-    const inProduct = [0];
-    scan(evidence.subject, SUBJECT_FACTOR, scores, fired, seen, inProduct);
-    scan(evidence.body, 1, scores, fired, seen, inProduct);
+    const tally: Tally = { scores: REQUEST_KINDS.map(() => 0), fired: REQUEST_KINDS.map(() => []), seen: new Set(), inProduct: 0 };
+    const { scores, fired } = tally;
+    scan(evidence.subject, SUBJECT_FACTOR, tally);
+    scan(evidence.body, 1, tally);
     if (CODE_LINES.test(evidence.body)) {
       // The customer's own code pasted in: their implementation is the subject.
       scores[own] = (scores[own] as number) + 3;
@@ -314,19 +319,19 @@ export function compileKindClassifier(tuning: KindTuning | undefined, productNam
     // or the steps the customer gave.
     for (let k = 0; k < scores.length; k++) if ((scores[k] as number) < 0) scores[k] = 0;
     if (evidence.hasErrorText) {
-      scores[0] = (scores[0] as number) + 2;
-      fired[0]?.push('(error text)');
+      scores[DEFECT] = (scores[DEFECT] as number) + 2;
+      fired[DEFECT]?.push('(error text)');
     }
     if (evidence.hasSteps) {
-      scores[0] = (scores[0] as number) + 2;
-      fired[0]?.push('(steps)');
+      scores[DEFECT] = (scores[DEFECT] as number) + 2;
+      fired[DEFECT]?.push('(steps)');
     }
     // Errors, timeouts and failures show that something fails, not whose it is. When the customer's
     // own implementation is well evidenced, only what places the fault in the product (a regression
     // after its update, a deviation from its documentation) keeps its full weight for a defect.
     const defect = scores[DEFECT] as number;
-    if ((scores[own] as number) >= OWN_STRONG && defect > (inProduct[0] as number)) {
-      const placed = Math.min(defect, inProduct[0] as number);
+    if ((scores[own] as number) >= OWN_STRONG && defect > tally.inProduct) {
+      const placed = Math.min(defect, tally.inProduct);
       scores[DEFECT] = placed + (defect - placed) * SYMPTOM_FACTOR;
     }
     const order = REQUEST_KINDS.map((_, k) => k).sort((a, b) => (scores[b] as number) - (scores[a] as number) || a - b);
