@@ -14,6 +14,7 @@ import { startService, type Service } from '../connectors/server/start-service.j
 import { startFakeJira, type FakeJiraCall } from '../test/helpers/fake-jira.js';
 import { asJiraIssue, type ZendeskExample } from '../test/helpdesk-port/same-request.js';
 import { describeCalls, printTallies, tallyByOutcome, type CountedCall, type Tally } from './api-economy.js';
+import { settleQueue } from '../test/helpers/settle-queue.js';
 
 const SECRET = 'jira-bench-api-economy';
 const BOT = '712020:inscope-bench';
@@ -39,13 +40,9 @@ async function sendAll(service: Service, bodies: readonly string[], expected = 2
   await Promise.all(Array.from({ length: 16 }, lane));
 }
 
-async function settle(service: Service): Promise<void> {
-  for (;;) {
-    await service.pool.drain();
-    const depth = await service.store.queueDepth();
-    if (depth.queued === 0 && depth.running === 0) return;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
+/** Waits until every job is done; drain() alone can return while a retry is still scheduled. */
+function settle(service: Service): Promise<void> {
+  return settleQueue(service, { deadlineMs: Infinity, pollMs: 50 });
 }
 
 const isJiraUpload = (call: CountedCall) => call.path.endsWith('/attachTemporaryFile');

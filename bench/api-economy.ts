@@ -19,6 +19,7 @@ import { startFakeZendesk, type FakeOrganization, type FakeUser, type FakeZendes
 import { postDelivery, signZendeskEventDelivery } from '../test/helpers/sign-zendesk-event-delivery.js';
 import { benchJiraApiEconomy } from './api-economy-jira.js';
 import { BENCH_ORG_BASE, createRandom, generateTicket } from './generate-tickets.js';
+import { settleQueue } from '../test/helpers/settle-queue.js';
 
 const TICKETS = Number(process.env.BENCH_TICKETS_API ?? 1_000);
 const SECRET = 'whsec-bench-api-economy';
@@ -68,13 +69,8 @@ async function sendAll(service: Service, deliveries: ReturnType<typeof signZende
 }
 
 /** Waits until every job is done; drain() alone can return while a retry is still scheduled. */
-async function settle(service: Service): Promise<void> {
-  for (;;) {
-    await service.pool.drain();
-    const depth = await service.store.queueDepth();
-    if (depth.queued === 0 && depth.running === 0) return;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
+function settle(service: Service): Promise<void> {
+  return settleQueue(service, { deadlineMs: Infinity, pollMs: 50 });
 }
 
 export interface Tally {
