@@ -1,26 +1,15 @@
 // `inscope decisions list|show` through the real binary, against a real store of each backend
 // (SQLite file, PostgreSQL schema) seeded with decisions as the worker records them.
-import { spawn } from 'node:child_process';
-import path from 'node:path';
 import { expect, it } from 'vitest';
 import type { AuditInput, Store } from '../../connectors/store/store.js';
 import { describeStores } from '../store/store-backends.js';
+import { runInscope, type InscopeRun } from '../helpers/run-inscope.js';
 
-const root = path.resolve(import.meta.dirname, '../..');
-const bin = path.join(root, 'connectors/cli/inscope.js');
 const NOV_2 = Date.parse('2026-11-02T08:41:12Z');
 const DAY = 86_400_000;
 
-function inscope(databaseUrl: string, ...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bin, 'decisions', ...args], { cwd: root, env: { ...process.env, INSCOPE_CONFIG: '', INSCOPE_TENANTS: '', DATABASE_URL: databaseUrl } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => { stdout += d.toString(); });
-    child.stderr.on('data', (d: Buffer) => { stderr += d.toString(); });
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
+function inscope(databaseUrl: string, ...args: string[]): Promise<InscopeRun> {
+  return runInscope(['decisions', ...args], { INSCOPE_CONFIG: '', INSCOPE_TENANTS: '', DATABASE_URL: databaseUrl });
 }
 
 const base = { helpdesk: 'zendesk', accountId: 'default', eventIds: ['evt'], configHash: '2338dcd3b994', calls: [] } as const;

@@ -2,7 +2,6 @@
 // yields one log line with the change it would write, the status page shows that change and serves
 // the proposal's PDF, the proposal is addressed to the organization, its printed accept link opens
 // a marked preview that records nothing, and the month's budget counts it as committed.
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -11,6 +10,7 @@ import { readSettings } from '../../connectors/server/read-settings.js';
 import { startService, type Service } from '../../connectors/server/start-service.js';
 import { signZendeskDelivery } from '../../connectors/zendesk/webhook/verify-zendesk-signature.js';
 import { settleQueue } from '../helpers/settle-queue.js';
+import { runInscope, type InscopeRun } from '../helpers/run-inscope.js';
 
 const SECRET = 'webhook-signing-secret-for-tests';
 const root = path.resolve(import.meta.dirname, '../..');
@@ -128,18 +128,8 @@ it('counts the shadow proposal as committed in the month budget, labelled as sha
 });
 
 /** The real binary on the service's own store, as an administrator would run it beside the service. */
-function inscope(...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(root, 'connectors/cli/inscope.js'), ...args], {
-      cwd: root, env: { ...process.env, INSCOPE_CONFIG: '', INSCOPE_TENANTS: '', DATABASE_URL: path.join(dir, 'data', 'inscope.db') },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => { stdout += d.toString(); });
-    child.stderr.on('data', (d: Buffer) => { stderr += d.toString(); });
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
+function inscope(...args: string[]): Promise<InscopeRun> {
+  return runInscope(args, { INSCOPE_CONFIG: '', INSCOPE_TENANTS: '', DATABASE_URL: path.join(dir, 'data', 'inscope.db') });
 }
 
 it('reads back as the administrator would: the decision with what it would set, and the shadow month', async () => {
