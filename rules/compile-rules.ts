@@ -6,6 +6,7 @@ import { compileCondition } from './compile-condition.js';
 import type { CompiledCondition } from './compiled-condition.js';
 import { compileContracts, possibleStates } from './compile-contracts.js';
 import { BUILT_IN_FACTS, compileFacts } from './compile-facts.js';
+import type { KindModel } from './kind-model.js';
 import { compileKindClassifier } from './classify-kind.js';
 import { catalogueFacts } from './catalogue-facts.js';
 import { withNamedConditions } from './compile-named-conditions.js';
@@ -99,7 +100,13 @@ function factsOf(c: Condition, named: Readonly<Record<string, Condition>>): stri
   return [...out];
 }
 
-export function compileRules(config: RulesConfig, options: { readonly configHash: string }): Engine {
+export interface CompileOptions {
+  readonly configHash: string;
+  /** The learned covered-or-not model; absent: the built-in one (null: none). */
+  readonly kindModel?: KindModel | null;
+}
+
+export function compileRules(config: RulesConfig, options: CompileOptions): Engine {
   const { configHash } = options;
   const phrases = createPhraseIndex();
   const facts = catalogueFacts(config.facts, config.products);
@@ -111,7 +118,7 @@ export function compileRules(config: RulesConfig, options: { readonly configHash
   const resolveFacts = compileFacts(facts.defs, env, facts.scoped, productWords);
   const noRuleReasons = config.review === undefined ? NO_RULE_REASONS : Object.freeze([config.review.reason]);
   const resolveContract = compileContracts(config.contracts);
-  const classify = compileKindClassifier(config.kinds, [...productWords.values()].flat());
+  const classify = compileKindClassifier(config.kinds, [...productWords.values()].flat(), options.kindModel);
   const relevantOnly = (config.completenessMode ?? 'relevant') === 'relevant';
   const named = config.conditions ?? {};
   const completeness: CompiledCompleteness[] = config.completeness.map((r) => ({

@@ -131,6 +131,11 @@ export interface KindVerdict {
   readonly cues: readonly string[];
   /** Score per kind that had any cue. */
   readonly scores: Readonly<Record<string, number>>;
+  /**
+   * Set when the cues left the kind open between a covered and an uncovered candidate and the
+   * learned model was asked: its probability of a covered kind and the words that carried it.
+   */
+  readonly learned?: { readonly covered: number; readonly features: readonly string[] };
 }
 
 /** A completeness item that was not asked for, and why. */

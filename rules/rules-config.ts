@@ -155,7 +155,14 @@ export interface RulesDefaults {
 /** Per kind, cue words or phrases added to or removed from the built-ins; and the confidence below which the kind is uncertain. */
 export type KindTuning = {
   readonly [K in RequestKind]?: { readonly add?: readonly string[]; readonly remove?: readonly string[] };
-} & { readonly minConfidence?: number };
+} & {
+  readonly minConfidence?: number;
+  /**
+   * Absent or true: when the cues leave the kind open between a kind a contract covers and one it
+   * does not, the built-in learned model (kind-model.ts) settles it if it is sure. False: review.
+   */
+  readonly learned?: boolean;
+};
 
 /**
  * `relevant` (the default): a missing item is asked for only when it could change the outcome, or

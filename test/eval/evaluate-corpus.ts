@@ -79,7 +79,8 @@ export function corpusFiles(dir: string, prefix = ''): string[] {
 const emptyTally = (): Tally => ({ right: 0, wrong: 0, review: 0 });
 
 /** Triages every labelled ticket of the files with the engine and tallies the grades. */
-export async function evaluateCorpus(files: readonly string[], engine: Engine, helpdesks: HelpdeskMappings): Promise<Evaluation> {
+/** `engine` may be chosen per labelled ticket, by its index in file order (see crossFittedEngines). */
+export async function evaluateCorpus(files: readonly string[], engine: Engine | ((index: number) => Engine), helpdesks: HelpdeskMappings): Promise<Evaluation> {
   const graded: Graded[] = [];
   const unlabelled: string[] = [];
   for (const file of files) {
@@ -92,7 +93,7 @@ export async function evaluateCorpus(files: readonly string[], engine: Engine, h
         unlabelled.push(`${path.basename(file)}#${id}`);
         continue;
       }
-      const verdict = engine.triage(record.item);
+      const verdict = (typeof engine === 'function' ? engine(graded.length) : engine).triage(record.item);
       graded.push({ id, file: path.basename(file), language: languageOf(record.item), label, verdict, grade: gradeOf(label.outcome, verdict.outcome) });
     }
   }

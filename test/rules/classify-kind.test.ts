@@ -1,8 +1,10 @@
 // The built-in request kinds: scored cues, negation, questions versus statements, own artifacts.
 import { describe, expect, it } from 'vitest';
 import { compileKindClassifier, stemOf } from '../../rules/classify-kind.js';
+import type { KindModel } from '../../rules/kind-model.js';
 
-const classify = compileKindClassifier(undefined);
+// The cues alone: the learned model that settles what they leave open is tested at the end.
+const classify = compileKindClassifier(undefined, [], null);
 const kindOf = (subject: string, body: string, extra: { hasErrorText?: boolean; hasSteps?: boolean; hasVersion?: boolean } = {}) =>
   classify({ subject, body, hasErrorText: extra.hasErrorText ?? false, hasSteps: extra.hasSteps ?? false, hasVersion: extra.hasVersion ?? false });
 
@@ -191,5 +193,46 @@ describe('request kinds', () => {
     const tuned = compileKindClassifier({ 'how-to': { add: ['inregelsessie'] }, defect: { remove: ['storing'] } });
     expect(tuned({ subject: '', body: 'Graag een inregelsessie', hasErrorText: false, hasSteps: false }).kind).toBe('how-to');
     expect(tuned({ subject: '', body: 'storing', hasErrorText: false, hasSteps: false }).scores['defect']).toBeUndefined();
+  });
+});
+
+describe('the learned model settles a kind the cues leave open', () => {
+  // A toy model, so that these tests do not move when the built-in one is retrained.
+  const model = (weights: Record<string, number>): KindModel => ({ version: 1, trainedOn: 'test', bias: 0, weights });
+  const withModel = (m: KindModel | null, tuning?: { learned?: boolean }) => (body: string) =>
+    compileKindClassifier(tuning, ['Finance'], m)({ subject: '', body, hasErrorText: false, hasSteps: false, hasVersion: false });
+  const open = 'Hoe stel ik dit in? Het werkt niet.';
+
+  it('takes the candidate on the side the model is sure of, and says so', () => {
+    const covered = withModel(model({ werkt_niet: 3 }))(open);
+    expect([covered.kind, covered.certain, covered.candidates]).toEqual(['defect', true, ['defect', 'how-to']]);
+    expect(covered.cues).toEqual(['(learned: covered 0.95, "werkt niet")']);
+    expect(covered.learned?.covered).toBe(0.95);
+    const notCovered = withModel(model({ stel_ik: -3 }))(open);
+    expect([notCovered.kind, notCovered.certain]).toEqual(['how-to', true]);
+    expect(notCovered.cues.at(-1)).toBe('(learned: not covered 0.95, "stel ik")');
+  });
+
+  it('leaves the kind open when the model is not sure (below 0.8 either way), and shows its odds', () => {
+    const unsure = withModel(model({ werkt_niet: 1 }))(open);
+    expect([unsure.certain, unsure.learned?.covered]).toEqual([false, 0.73]);
+    expect(withModel(model({ werkt_niet: 1.4 }))(open).certain).toBe(true);
+  });
+
+  it('leaves product names out of what it weighs', () => {
+    expect(withModel(model({ finance: 5 }))(`${open} Finance`).certain).toBe(false);
+  });
+
+  it('is not asked when the cues are sure, or when both candidates are on one side', () => {
+    const sure = withModel(model({ hoe: -9 }))('Sinds de update crasht Finance bij het boeken, het werkt niet meer.');
+    expect([sure.kind, sure.learned]).toEqual(['defect', undefined]);
+    // A how-to or the customer's own implementation: advisory either way.
+    const advisory = withModel(model({ script: 9 }))('Hoe richt ik onze koppeling in? Hoe moeten we het script instellen? Onze middleware en ons script.');
+    expect([advisory.certain, advisory.candidates, advisory.learned]).toEqual([false, ['own-implementation', 'how-to'], undefined]);
+  });
+
+  it('is off with kinds.learned: false, or without a model', () => {
+    expect(withModel(model({ werkt_niet: 3 }), { learned: false })(open).certain).toBe(false);
+    expect(withModel(null)(open).certain).toBe(false);
   });
 });
