@@ -4,7 +4,7 @@
 // a defect. The kind with the highest score wins; its confidence is its share of the two highest
 // scores, so that a how-to that quotes an error or a defect that mentions a setting in passing
 // is decided by the balance, not by whichever phrase comes first.
-import { DOCUMENTS, KIND_CUES, NEGATIONS, SAYINGS, OWN_ARTIFACTS, POSSESSIVES, WISH_MARKERS, WISH_VERBS, type CueList } from './kind-cues.js';
+import { DOCUMENTS, KIND_CUES, NEGATIONS, SAYINGS, OWN_ARTIFACTS, POSSESSIVES, SEND_VERBS, VERSION_NOUNS, WISH_MARKERS, WISH_VERBS, type CueList } from './kind-cues.js';
 import type { KindVerdict, RequestKind } from './model.js';
 import { normalizeText } from './normalize-text.js';
 import { forEachSentence } from './sentence-tokens.js';
@@ -61,6 +61,9 @@ const CONTRACTED_NOT = 16;
 const DOCUMENT = 32;
 const SAYS = 64;
 const WHY = 128;
+const SEND_VERB = 256;
+const VERSION_NOUN = 512;
+const ASKS_VERSION = SEND_VERB | VERSION_NOUN;
 
 /** The evidence of one ticket as it is read. */
 interface Tally {
@@ -76,6 +79,7 @@ const DOCUMENTATION_SAYS = '(the documentation says)';
 const HOW_QUESTION = '(how …?)';
 const WHY_CANNOT = '(why can’t it …?)';
 const A_WISH = '(a wish)';
+const ASKS_FOR_VERSION = '(asks for a version)';
 
 /** Adds a pattern's weight to a kind the first time it is found in a ticket; `at` places it among the kind's cues. */
 function creditOnce(tally: Tally, kind: number, label: string, weight: number, at?: number): void {
@@ -204,6 +208,8 @@ export function compileKindClassifier(tuning: KindTuning | undefined, productNam
   for (const w of POSSESSIVES) entry(w).flags |= POSSESSIVE;
   for (const w of WISH_VERBS) entry(w).flags |= WISH_VERB;
   for (const w of WISH_MARKERS) entry(w).flags |= WISH_MARKER;
+  for (const w of SEND_VERBS) entry(w).flags |= SEND_VERB;
+  for (const w of VERSION_NOUNS) entry(w).flags |= VERSION_NOUN;
   entry('t').flags |= CONTRACTED_NOT;
   const isNegation = (token: string | undefined): boolean => ((lexicon.get(token as string)?.flags ?? 0) & NEGATION) !== 0;
   /** A verb of saying among tokens[from..to]: "the admin guide says", "de handleiding zegt". */
@@ -212,6 +218,7 @@ export function compileKindClassifier(tuning: KindTuning | undefined, productNam
     return false;
   };
   const wish = REQUEST_KINDS.indexOf('feature-request');
+  const newVersion = REQUEST_KINDS.indexOf('new-version');
   const artifacts = new Set(OWN_ARTIFACTS);
   const own = REQUEST_KINDS.indexOf('own-implementation');
   const howTo = REQUEST_KINDS.indexOf('how-to');
@@ -314,6 +321,10 @@ export function compileKindClassifier(tuning: KindTuning | undefined, productNam
       // A wish: a verb of adding and a word of wishing in one sentence. "We can't add employees
       // since the update" reports a failure, not a wish: no negation allowed.
       if ((roles & WISH) === WISH && (roles & (NEGATION | CONTRACTED_NOT)) === 0) creditOnce(tally, wish, A_WISH, 3 * factor, wishesBefore);
+      // "Can you send us the upgrade package for 3.3?", "waar kan ik de installatie downloaden": a
+      // sentence that asks to be sent or to download a version or its installation is a new-version
+      // request, whatever its words for it.
+      if ((roles & ASKS_VERSION) === ASKS_VERSION && (roles & (NEGATION | CONTRACTED_NOT)) === 0) creditOnce(tally, newVersion, ASKS_FOR_VERSION, 3 * factor);
     });
   }
 

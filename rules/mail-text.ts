@@ -2,7 +2,7 @@
 // support's own, about something else), mails end in signatures and legal disclaimers, and a
 // forwarded mail carries the real problem below its header. Cues read from quoted replies,
 // signatures and disclaimers decide nothing, so they are cut; a forwarded message is kept without
-// its header lines.
+// its header lines, unless the customer says above it that it is done with.
 
 /** "Op 16 okt. 2026 om 14:03 schreef Support <…>:" / "On Tue, 3 Nov 2026 at 09:14, X wrote:" (possibly wrapped). */
 const REPLY_HEADER = /^\s*(?:op\s.{3,160}\sschreef\b.*|on\s.{3,200}\swrote\s*:?|am\s.{3,160}\sschrieb\b.*)\s*$/i;
@@ -19,6 +19,12 @@ const CLOSING = /^\s*(?:met\s+(?:vriendelijke|hartelijke)\s+groet(?:en)?|vriende
 const DEVICE_LINE = /^\s*(?:verzonden\s+(?:vanaf|met|van)\s+mijn|sent\s+from\s+my|get\s+outlook\s+for)\b/i;
 const DISCLAIMER = /\b(?:this\s+e-?mail(?:\s+message)?\s+(?:and\s+any\s+attachments?\s+)?(?:is|are|may\s+be)\s+(?:confidential|intended)|dit\s+(?:e-?mail)?bericht\s+is\s+(?:uitsluitend|alleen|vertrouwelijk)|disclaimer\s*:|intended\s+solely\s+for|uitsluitend\s+bestemd\s+voor|if\s+you\s+(?:have\s+)?received\s+this\s+(?:e-?mail|message)\s+in\s+error|indien\s+u\s+dit\s+bericht\s+(?:ten\s+onrechte|per\s+abuis))/i;
 const QUOTED_LINE = /^\s*>/;
+/**
+ * Above a forwarded message, the customer says it is done with: solved, gone, theirs after all, to
+ * be ignored. The forwarded problem is then history, like a quoted reply, and what they ask now is
+ * the request ("Laat het onderstaande maar zitten… Wel iets anders: …").
+ */
+const WITHDRAWN = /\b(?:laat\s+(?:het|dat|dit)?\s*(?:onderstaande|hieronder)?\s*maar\s+zitten|(?:is|zijn|was)\s+(?:inmiddels\s+|nu\s+|al\s+|toch\s+)?(?:opgelost|verholpen|verdwenen)|(?:hoeven|hoef)\s+(?:jullie|je|u)\s+niets?\s+(?:meer\s+)?mee|kunnen\s+jullie\s+negeren|mag\s+genegeerd|bleek\s+bij\s+ons\s+te\s+liggen|lag\s+bij\s+ons|(?:has|have)\s+(?:since\s+|now\s+)?been\s+(?:resolved|fixed|solved|sorted)|(?:is|was|are)\s+(?:now\s+|since\s+)?(?:resolved|fixed|solved|sorted|gone)\b|no\s+need\s+to\s+look|(?:please\s+)?ignore\s+the\s+(?:below|message\s+below|forwarded)|turned\s+out\s+to\s+be\s+(?:on\s+)?our|was\s+on\s+our\s+(?:side|end))/i;
 const REPLY_WORD = /\b(?:schreef|wrote|schrieb)\b/i;
 const FORWARD_WORD = /forwarded|doorgestuurd|original message|oorspronkelijk bericht|origineel bericht|weitergeleitete/i;
 const SENDER_ANYWHERE = /^\s*\*{0,2}(?:van|from)\s*:/im;
@@ -50,8 +56,9 @@ export function ownText(description: string): string {
       break;
     }
     if (forwards && (FORWARD_RULE.test(line) || (SENDER_LINE.test(line) && headerBlockAt(lines, i)))) {
-      // A new message starts: skip its header block, keep its body.
       changed = true;
+      if (WITHDRAWN.test(kept.join('\n'))) break;
+      // A new message starts: skip its header block, keep its body.
       inSignature = false;
       let j = FORWARD_RULE.test(line) ? i + 1 : i;
       while (j < lines.length && (HEADER_LINE.test(lines[j] as string) || (lines[j] as string).trim() === '' && j < i + 2)) j++;

@@ -17,8 +17,17 @@ describe('request kinds', () => {
     ['Sinds de update loopt Planner vast bij het openen van het rooster', 'defect'],
     ['Our own script that reads the API fails, can you review our code?', 'own-implementation'],
     ['Graag een offerte voor de verlenging van ons contract', 'other'],
+    // Asked to be sent or to download a version, in any words.
+    ['Connect 3.3 is out. Can you send us the upgrade package for 3.3?', 'new-version'],
+    ['Kunnen jullie ons de nieuwste versie sturen? Dan plannen we de installatie.', 'new-version'],
+    ["What's the correct way to reopen a closed period for two employees?", 'how-to'],
   ])('"%s" is %s', (body, kind) => {
     expect(kindOf('', body).kind).toBe(kind);
+  });
+
+  it('does not read a failure to receive a version as asking for one', () => {
+    expect(kindOf('', 'We did not receive the new version, can you send it?').cues).not.toContain('(asks for a version)');
+    expect(kindOf('', 'Can you send us the new version?').cues).toContain('(asks for a version)');
   });
 
   it('does not count a negated cue: "geen foutmelding" is no evidence of a defect', () => {

@@ -26,6 +26,16 @@ describe('ownText', () => {
     expect(ownText(text).trim()).toBe('De loonstrook klopt niet.');
   });
 
+  it('drops a forwarded message the customer says above it is done with, and keeps what they ask now', () => {
+    const withdrawn = 'Laat het onderstaande maar zitten, dat bleek bij ons te liggen.\nWel iets anders: kunnen jullie een training geven?\n\n-----Oorspronkelijk bericht-----\nVan: Henk <h@x.nl>\nVerzonden: maandag\nOnderwerp: aangifte\n\nPayroll 7.5 weigert de aangifte met foutmelding AL-0032.';
+    expect(ownText(withdrawn)).toBe('Laat het onderstaande maar zitten, dat bleek bij ons te liggen.\nWel iets anders: kunnen jullie een training geven?\n');
+    const english = 'The issue below has since been resolved. New question: how do I add a cost centre?\nFrom: Yvonne <y@x.nl>\nSent: Thursday\nSubject: error\nFinance shows ERR-1 on posting.';
+    expect(ownText(english)).not.toContain('ERR-1');
+    // Without such words the forwarded problem is the request.
+    const forwarded = 'Zie hieronder, graag hulp.\n-----Oorspronkelijk bericht-----\nVan: Henk <h@x.nl>\nVerzonden: maandag\n\nPayroll 7.5 weigert de aangifte met foutmelding AL-0032.';
+    expect(ownText(forwarded)).toContain('AL-0032');
+  });
+
   it('returns the same string when there is nothing to cut', () => {
     const text = 'Finance 9.6 geeft foutmelding ERR-1234 bij het boeken.';
     expect(ownText(text)).toBe(text);
