@@ -26,7 +26,7 @@ const usage = `Usage: inscope <command> [options]
 Commands:
   init --products FILE --contracts FILE --rate N [--vendor NAME] [--out FILE]
                                            write a commented starter config from your products and contracts
-  check-config [--config FILE]             validate the coverage config
+  check-config [[--config] FILE]           validate the coverage config
   triage [--config FILE] TICKET.json [--json]   the verdict for one ticket, with its trace
   simulate [--config FILE] [--tickets PATH] [--format table|json|csv] [--out FILE]
                                            triage many tickets and summarise
@@ -55,6 +55,16 @@ export async function main(argv: string[]): Promise<number> {
   if (!load) {
     process.stderr.write(`inscope: unknown command "${name}"\n\n${usage}\n`);
     return EXIT.usage;
+  }
+  // "inscope init --help": the command's own lines of the usage, not an unknown-option error.
+  if (rest.includes('--help') || rest.includes('-h')) {
+    const own: string[] = [];
+    for (const l of usage.split('\n')) {
+      if (l.startsWith(`  ${name} `) || l === `  ${name}` || (own.length > 0 && own.at(-1) !== '' && l.startsWith('        '))) own.push(l);
+      else if (own.length > 0 && own.at(-1) !== '') own.push('');
+    }
+    process.stdout.write(`${own.filter((l) => l !== '').join('\n')}\n\n${usage.split('\n').at(-1) ?? ''}\n`);
+    return EXIT.ok;
   }
   try {
     return await (await load())(rest);

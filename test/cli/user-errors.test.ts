@@ -39,6 +39,30 @@ function inscope(args: string[], extra: Record<string, string> = {}) {
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
+describe('arguments the command does not take', () => {
+  it('checks the file named without --config, not the default config', () => {
+    const named = inscope(['check-config', 'test/eval/configs/admin-from-docs-2.yaml']);
+    expect([named.code, named.stdout]).toEqual([0, expect.stringMatching(/^test\/eval\/configs\/admin-from-docs-2\.yaml: ok, /)]);
+    const broken = path.join(tmp, 'broken.yaml');
+    fs.writeFileSync(broken, 'version: 1\ncontracts: 3\n');
+    expect(inscope(['check-config', broken]).code).not.toBe(0);
+    expect(inscope(['check-config', '--config', broken, broken]).stderr).toMatch(/two configs given/);
+  });
+
+  it('says a stray argument out loud instead of ignoring it', () => {
+    const r = inscope(['serve', 'my.yaml']);
+    expect([r.code, r.stderr.trim()]).toEqual([2, 'inscope serve: unexpected argument "my.yaml"; to use it as the config: --config my.yaml']);
+  });
+
+  it('prints a command\'s own usage for --help', () => {
+    const r = inscope(['init', '--help']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^ {2}init --products FILE --contracts FILE --rate N/);
+    expect(r.stdout).toContain('write a commented starter config');
+    expect(r.stdout).not.toContain('simulate');
+  });
+});
+
 describe('inscope serve on a port it cannot open', () => {
   it('exits 1 naming the address and what to change, instead of running without a listener', async () => {
     // Asynchronous: a service that wrongly keeps running must fail this test, not hang it.

@@ -23,7 +23,7 @@ export async function budgetCommand(argv: string[]): Promise<number> {
     org: { type: 'string' },
     format: { type: 'string', default: 'table' },
     out: { type: 'string' },
-  });
+  }, 1);
   const [sub] = positionals;
   if (sub !== 'report') throw new CliError(`unknown budget command "${sub ?? ''}": use inscope budget report --month YYYY-MM`, EXIT.usage);
   if (values.month === undefined) throw new CliError(`--month is required: ${REPORT_MONTH_HINT}`, EXIT.usage);

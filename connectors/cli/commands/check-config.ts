@@ -1,11 +1,13 @@
 // `inscope check-config`: validates the coverage config and prints a one-line summary.
-import { EXIT } from '../cli-error.js';
+import { CliError, EXIT } from '../cli-error.js';
 import { loadCliConfig } from '../load-cli-config.js';
 import { parseCommandArgs } from '../parse-command-args.js';
 
 export async function checkConfigCommand(argv: string[]): Promise<number> {
-  const { values } = parseCommandArgs(argv, { config: { type: 'string', short: 'c' } });
-  const { loaded } = await loadCliConfig(values.config);
+  // `check-config FILE` is how an admin first tries it: the same as --config FILE.
+  const { values, positionals } = parseCommandArgs(argv, { config: { type: 'string', short: 'c' } }, 1);
+  if (values.config !== undefined && positionals[0] !== undefined) throw new CliError(`two configs given ("${values.config}" and "${positionals[0]}"): name one`, EXIT.usage);
+  const { loaded } = await loadCliConfig(values.config ?? positionals[0]);
   process.stdout.write(`${loaded.file}: ok, ${loaded.summary}\n`);
   return EXIT.ok;
 }

@@ -27,7 +27,7 @@ export async function decisionsCommand(argv: string[]): Promise<number> {
     until: { type: 'string' },
     limit: { type: 'string' },
     format: { type: 'string', default: 'table' },
-  });
+  }, Number.POSITIVE_INFINITY);
   const [sub, id, ...extra] = positionals;
   if (sub !== 'list' && sub !== 'show') throw new CliError(`unknown decisions command "${sub ?? ''}": ${USAGE}`, EXIT.usage);
   const format = values.format as Format;

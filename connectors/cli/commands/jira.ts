@@ -36,7 +36,7 @@ export async function jiraCommand(argv: string[], deps: JiraCommandDeps = {}): P
     project: { type: 'string' },
     jql: { type: 'string' },
     limit: { type: 'string' },
-  });
+  }, Number.POSITIVE_INFINITY);
   const [sub, ...extra] = positionals;
   if ((sub !== 'setup' && sub !== 'backfill') || extra.length > 0) throw new CliError(USAGE, EXIT.usage);
   if (sub === 'backfill' && !values.jql?.trim()) throw new CliError(`backfill needs --jql, e.g. --jql "project = SUP AND statusCategory != Done"\n${USAGE}`, EXIT.usage);

@@ -8,7 +8,7 @@ import { parseCommandArgs } from '../parse-command-args.js';
 const STATES: readonly JobState[] = ['queued', 'running', 'done', 'dead'];
 
 export async function jobsCommand(argv: string[]): Promise<number> {
-  const { values, positionals } = parseCommandArgs(argv, { state: { type: 'string' }, limit: { type: 'string', default: '50' }, json: { type: 'boolean', default: false } });
+  const { values, positionals } = parseCommandArgs(argv, { state: { type: 'string' }, limit: { type: 'string', default: '50' }, json: { type: 'boolean', default: false } }, 2);
   const [sub, id] = positionals;
   const store = await openStore(readCliSettings().databaseUrl);
   try {

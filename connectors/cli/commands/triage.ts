@@ -12,7 +12,7 @@ export async function triageCommand(argv: string[]): Promise<number> {
     config: { type: 'string', short: 'c' },
     json: { type: 'boolean', default: false },
     locale: { type: 'string', default: 'en' },
-  });
+  }, Number.POSITIVE_INFINITY);
   const file = positionals[0];
   if (!file || positionals.length > 1) throw new CliError('expected exactly one ticket file: inscope triage [--config FILE] TICKET.json [--json]', EXIT.usage);
   if (!fs.existsSync(file)) throw new CliError(`ticket file not found: ${file}`, EXIT.invalid);

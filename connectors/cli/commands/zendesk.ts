@@ -41,7 +41,7 @@ export async function zendeskCommand(argv: string[], deps: ZendeskCommandDeps = 
     'dry-run': { type: 'boolean', default: false },
     since: { type: 'string' },
     limit: { type: 'string' },
-  });
+  }, Number.POSITIVE_INFINITY);
   const [sub, ...extra] = positionals;
   if ((sub !== 'setup' && sub !== 'backfill') || extra.length > 0) throw new CliError(USAGE, EXIT.usage);
   if (sub === 'setup' && (values.since !== undefined || values.limit !== undefined)) throw new CliError(`--since and --limit belong to backfill\n${USAGE}`, EXIT.usage);
