@@ -116,6 +116,14 @@ function compileScoped(s: ScopedWords, env: CompileEnv): CompiledFact['scoped'] 
   return { by: s.by, words };
 }
 
+/** Facts whose values are products or modules: as in the catalogue, a value's id names it too. */
+const NAMED_BY_ID: ReadonlySet<string> = new Set(['product', 'module']);
+
+/** `finance: [boekhouding, grootboek]` finds "Finance" as well: an admin need not repeat the id. */
+function withIds(list: WordList): WordList {
+  return Object.fromEntries(Object.entries(list).map(([value, phrases]) => [value, phrases.some((p) => normalizeText(p) === normalizeText(value)) ? phrases : [value, ...phrases]]));
+}
+
 function compileFact(name: string, def: FactDefinition, env: CompileEnv, scoped: ScopedWords | undefined): CompiledFact {
   const scope = def.in ?? 'both';
   return {
@@ -125,7 +133,7 @@ function compileFact(name: string, def: FactDefinition, env: CompileEnv, scoped:
     subject: scope !== 'description',
     description: scope !== 'subject',
     pattern: def.pattern === undefined ? undefined : compileRegex(def.pattern, `fact "${name}" (pattern)`, def.caseSensitive),
-    words: compileWords(def.words ?? {}, env),
+    words: compileWords(NAMED_BY_ID.has(name) ? withIds(def.words ?? {}) : def.words ?? {}, env),
     scoped: scoped === undefined ? undefined : compileScoped(scoped, env),
     fallback: def.default === undefined ? undefined : { value: def.default, source: 'default' },
   };

@@ -39,6 +39,14 @@ describe('fact resolution', () => {
     expect(resolve(item)[fact]).toEqual(expected);
   });
 
+  it('finds a product or module by its canonical value, as the catalogue does, but no other fact', () => {
+    const words = { finance: ['boekhouding'], payroll: ['loonstrook'] };
+    const engine = engineFor({ facts: { product: { words }, area: { words } } });
+    const v = engine.triage(workItem({ description: 'Finance geeft een foutmelding.' }));
+    // Not the contract's only product: the text's own word.
+    expect([v.facts['product'], v.facts['area']]).toEqual([{ value: 'finance', source: 'description' }, undefined]);
+  });
+
   it('takes the first value in config order when several word lists match in the same text', () => {
     expect(resolve({ description: 'loonstrook en boekhouding' }).product).toEqual({ value: 'finance', source: 'description' });
   });
