@@ -23,6 +23,8 @@ interface WordValue {
   readonly ids: readonly number[];
   /** Per id: 3 when the phrase names the canonical value itself, else 1. */
   readonly weights: readonly number[];
+  /** The phrases, normalised, to tell which value the text names first when two score alike. */
+  readonly phrases: readonly string[];
   readonly fromSubject: FactValue;
   readonly fromDescription: FactValue;
 }
@@ -54,14 +56,31 @@ function evidence(w: WordValue, hits: PhraseHits): number {
   return score;
 }
 
-function fromWords(words: readonly WordValue[], subject: PhraseHits | null, description: PhraseHits | null): FactValue | undefined {
+/** Where a value is first named in a normalised text (padded with spaces), or Infinity. */
+function firstAt(w: WordValue, padded: string): number {
+  let at = Infinity;
+  for (const p of w.phrases) {
+    const i = padded.indexOf(` ${p} `);
+    if (i >= 0 && i < at) at = i;
+  }
+  return at;
+}
+
+/**
+ * The value with the most evidence (the subject counts double, a value's own name thrice an
+ * alias). Two alike ("Planner 4.6.1 … payroll cut-off is Friday"): the one the text names first,
+ * as people name what they write about before what it touches; in file order only when that ties too.
+ */
+function fromWords(words: readonly WordValue[], subject: PhraseHits | null, description: PhraseHits | null, texts: () => string): FactValue | undefined {
   let best: FactValue | undefined;
+  let bestWords: WordValue | undefined;
   let bestScore = 0;
   for (const w of words) {
     const inSubject = subject === null ? 0 : evidence(w, subject);
     const score = 2 * inSubject + (description === null ? 0 : evidence(w, description));
-    if (score > bestScore) {
+    if (score > bestScore || (score === bestScore && score > 0 && bestWords !== undefined && firstAt(w, texts()) < firstAt(bestWords, texts()))) {
       bestScore = score;
+      bestWords = w;
       best = inSubject > 0 ? w.fromSubject : w.fromDescription;
     }
   }
@@ -84,7 +103,9 @@ function resolveOne(f: CompiledFact, ctx: EvalContext, resolved: Readonly<Record
     if (found === undefined && f.description) found = fromPattern(f.pattern, ctx.item.description, 'description');
   }
   if (found === undefined && words.length > 0) {
-    found = fromWords(words, f.subject ? ctx.subjectHits() : null, f.description ? ctx.descriptionHits() : null);
+    let padded: string | undefined;
+    const texts = () => (padded ??= ` ${normalizeText(`${f.subject ? ctx.item.subject : ''}\n${f.description ? ctx.item.description : ''}`)} `);
+    found = fromWords(words, f.subject ? ctx.subjectHits() : null, f.description ? ctx.descriptionHits() : null, texts);
   }
   return found ?? f.fallback;
 }
@@ -99,6 +120,7 @@ function compileWords(list: WordList, env: CompileEnv): WordValue[] {
   return Object.entries(list).map(([value, phrases]) => ({
     ids: phrases.map((p) => env.phrases.add(p)),
     weights: phrases.map((p) => (names(p, value) ? 3 : 1)),
+    phrases: phrases.map((p) => normalizeText(p)),
     fromSubject: { value, source: 'subject' as const },
     fromDescription: { value, source: 'description' as const },
   }));

@@ -47,8 +47,9 @@ describe('fact resolution', () => {
     expect([v.facts['product'], v.facts['area']]).toEqual([{ value: 'finance', source: 'description' }, undefined]);
   });
 
-  it('takes the first value in config order when several word lists match in the same text', () => {
-    expect(resolve({ description: 'loonstrook en boekhouding' }).product).toEqual({ value: 'finance', source: 'description' });
+  it('takes the value the text names first when several word lists match alike, not the first in config order', () => {
+    expect(resolve({ description: 'loonstrook en boekhouding' }).product).toEqual({ value: 'payroll', source: 'description' });
+    expect(resolve({ description: 'boekhouding en loonstrook' }).product).toEqual({ value: 'finance', source: 'description' });
   });
 
   it('makes declared facts usable in conditions, with the source in the trace', () => {
