@@ -320,7 +320,10 @@ export function compileKindClassifier(tuning: KindTuning | undefined, productNam
       if ((roles & WHY) !== 0 && !seen.has(WHY_CANNOT) && whyCannot(tokens)) creditOnce(tally, wish, WHY_CANNOT, 3 * factor);
       // A wish: a verb of adding and a word of wishing in one sentence. "We can't add employees
       // since the update" reports a failure, not a wish: no negation allowed.
-      if ((roles & WISH) === WISH && (roles & (NEGATION | CONTRACTED_NOT)) === 0) creditOnce(tally, wish, A_WISH, 3 * factor, wishesBefore);
+      // "When are you going to support this?", "wanneer voegen jullie … toe?": asking when a
+      // capability comes is a wish too; a statement "when I add an employee…" is not.
+      const when = marked && (tokens[0] === 'when' || tokens[0] === 'wanneer');
+      if (((roles & WISH) === WISH || (when && (roles & WISH_VERB) !== 0)) && (roles & (NEGATION | CONTRACTED_NOT)) === 0) creditOnce(tally, wish, A_WISH, 3 * factor, wishesBefore);
       // "Can you send us the upgrade package for 3.3?", "waar kan ik de installatie downloaden": a
       // sentence that asks to be sent or to download a version or its installation is a new-version
       // request, whatever its words for it.

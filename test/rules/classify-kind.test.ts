@@ -21,8 +21,15 @@ describe('request kinds', () => {
     ['Connect 3.3 is out. Can you send us the upgrade package for 3.3?', 'new-version'],
     ['Kunnen jullie ons de nieuwste versie sturen? Dan plannen we de installatie.', 'new-version'],
     ["What's the correct way to reopen a closed period for two employees?", 'how-to'],
+    ['Ik zoek een manier om de afletterregels zo in te stellen dat het automatisch gaat.', 'how-to'],
+    ['Payroll cannot hold two contracts per person. When are you going to support this?', 'feature-request'],
   ])('"%s" is %s', (body, kind) => {
     expect(kindOf('', body).kind).toBe(kind);
+  });
+
+  it('reads "when …?" with a verb of adding as a wish, but not a statement that starts with when', () => {
+    expect(kindOf('', 'When will you add an export to Excel?').cues).toContain('(a wish)');
+    expect(kindOf('', 'When we add an employee the screen freezes.').cues).not.toContain('(a wish)');
   });
 
   it('does not read a failure to receive a version as asking for one', () => {
