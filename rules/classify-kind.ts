@@ -4,7 +4,7 @@
 // a defect. The kind with the highest score wins; its confidence is its share of the two highest
 // scores, so that a how-to that quotes an error or a defect that mentions a setting in passing
 // is decided by the balance, not by whichever phrase comes first.
-import { DOCUMENTS, KIND_CUES, NEGATIONS, SAYINGS, OWN_ARTIFACTS, POSSESSIVES, SEND_VERBS, VERSION_NOUNS, WISH_MARKERS, WISH_VERBS, type CueList } from './kind-cues.js';
+import { BUILDERS, BUILT_VERBS, DOCUMENTS, KIND_CUES, NEGATIONS, VENDOR_WORDS, SAYINGS, OWN_ARTIFACTS, POSSESSIVES, SEND_VERBS, VERSION_NOUNS, WISH_MARKERS, WISH_VERBS, type CueList } from './kind-cues.js';
 import type { KindVerdict, RequestKind } from './model.js';
 import { normalizeText } from './normalize-text.js';
 import { forEachSentence } from './sentence-tokens.js';
@@ -64,6 +64,9 @@ const WHY = 128;
 const SEND_VERB = 256;
 const VERSION_NOUN = 512;
 const ASKS_VERSION = SEND_VERB | VERSION_NOUN;
+const BUILT_VERB = 1024;
+const BUILDER = 2048;
+const VENDOR = 4096;
 
 /** The evidence of one ticket as it is read. */
 interface Tally {
@@ -80,6 +83,7 @@ const HOW_QUESTION = '(how …?)';
 const WHY_CANNOT = '(why can’t it …?)';
 const A_WISH = '(a wish)';
 const ASKS_FOR_VERSION = '(asks for a version)';
+const BUILT_BY_THEM = '(built on their side)';
 
 /** Adds a pattern's weight to a kind the first time it is found in a ticket; `at` places it among the kind's cues. */
 function creditOnce(tally: Tally, kind: number, label: string, weight: number, at?: number): void {
@@ -210,6 +214,9 @@ export function compileKindClassifier(tuning: KindTuning | undefined, productNam
   for (const w of WISH_MARKERS) entry(w).flags |= WISH_MARKER;
   for (const w of SEND_VERBS) entry(w).flags |= SEND_VERB;
   for (const w of VERSION_NOUNS) entry(w).flags |= VERSION_NOUN;
+  for (const w of BUILT_VERBS) entry(w).flags |= BUILT_VERB;
+  for (const w of BUILDERS) entry(w).flags |= BUILDER;
+  for (const w of VENDOR_WORDS) entry(w).flags |= VENDOR;
   entry('t').flags |= CONTRACTED_NOT;
   const isNegation = (token: string | undefined): boolean => ((lexicon.get(token as string)?.flags ?? 0) & NEGATION) !== 0;
   /** A verb of saying among tokens[from..to]: "the admin guide says", "de handleiding zegt". */
@@ -328,6 +335,9 @@ export function compileKindClassifier(tuning: KindTuning | undefined, productNam
       // sentence that asks to be sent or to download a version or its installation is a new-version
       // request, whatever its words for it.
       if ((roles & ASKS_VERSION) === ASKS_VERSION && (roles & (NEGATION | CONTRACTED_NOT)) === 0) creditOnce(tally, newVersion, ASKS_FOR_VERSION, 3 * factor);
+      // "Het pakket is gebouwd door onze leverancier", "a procedure written by a contractor": what
+      // their side built is their implementation, whatever fails in it.
+      if ((roles & BUILT_VERB) !== 0 && (roles & (BUILDER | POSSESSIVE)) !== 0 && (roles & (VENDOR | NEGATION | CONTRACTED_NOT)) === 0) creditOnce(tally, own, BUILT_BY_THEM, 3 * factor);
     });
   }
 

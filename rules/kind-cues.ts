@@ -115,6 +115,15 @@ export const WISH_MARKERS: readonly string[] = ['could', 'would', 'can', 'zou', 
 export const SEND_VERBS: readonly string[] = ['stuur', 'sturen', 'stuurt', 'toesturen', 'opsturen', 'toegestuurd', 'send', 'provide', 'deliver', 'leveren', 'aanleveren', 'download', 'downloaden', 'ontvangen', 'receive'];
 export const VERSION_NOUNS: readonly string[] = ['versie', 'version', 'release', 'upgrade', 'installatie', 'installation', 'installer', 'package', 'pakket', 'upgradepakket', 'installatiepakket', 'setup'];
 
+/**
+ * Built by the customer's side: a verb of building and a builder that is not the vendor in one
+ * sentence ("het pakket is gebouwd door onze leverancier", "written by a contractor", "we built a
+ * Make.com scenario"). "Jullie/you" as the builder is the vendor's product.
+ */
+export const BUILT_VERBS: readonly string[] = ['gebouwd', 'bouwde', 'bouwden', 'built', 'geschreven', 'schreef', 'schreven', 'written', 'wrote', 'ontwikkeld', 'ontwikkelde', 'developed', 'geprogrammeerd', 'programmed', 'coded', 'scripted'];
+export const BUILDERS: readonly string[] = ['we', 'wij', 'ik', 'i', 'contractor', 'leverancier', 'supplier', 'partner', 'consultant', 'freelancer', 'developer', 'ontwikkelaar', 'beheerder', 'integrator', 'bureau', 'agency', 'collega', 'colleague', 'intern', 'stagiair'];
+export const VENDOR_WORDS: readonly string[] = ['jullie', 'you', 'your', 'uw', 'u'];
+
 /** Words that negate a cue when they stand at most three words before it. */
 export const NEGATIONS: readonly string[] = ['geen', 'niet', 'nooit', 'zonder', 'no', 'not', 'never', 'without', 'isn', 'doesn', 'don', 'didn', 'wasn', 'aren', 'weren', 'hasn', 'haven', 'nor', 'noch'];
 

@@ -32,6 +32,12 @@ describe('request kinds', () => {
     expect(kindOf('', 'When we add an employee the screen freezes.').cues).not.toContain('(a wish)');
   });
 
+  it('reads what their side built as their own implementation, not what the vendor built', () => {
+    expect(kindOf('', 'Het pakket is gebouwd door onze leverancier en faalt sinds maandag.').cues).toContain('(built on their side)');
+    expect(kindOf('', 'A stored procedure written by a contractor fails.').cues).toContain('(built on their side)');
+    expect(kindOf('', 'De export die jullie hebben gebouwd faalt sinds maandag.').scores['own-implementation']).toBeUndefined();
+  });
+
   it('does not read a failure to receive a version as asking for one', () => {
     expect(kindOf('', 'We did not receive the new version, can you send it?').cues).not.toContain('(asks for a version)');
     expect(kindOf('', 'Can you send us the new version?').cues).toContain('(asks for a version)');
@@ -145,11 +151,11 @@ describe('request kinds', () => {
   });
 
   it('needs a little less confidence for an own implementation over a defect than between other kinds', () => {
-    const own = kindOf('', 'We built a Lambda handler for the webhooks. It fails with a timeout error and events are missing since Monday. Could you review our handler? We wrote it ourselves.');
+    const own = kindOf('', 'We built a Lambda handler for the webhooks. It fails with a timeout error and events are missing since Monday. Could you review our handler?');
     expect([own.kind, own.certain]).toEqual(['own-implementation', true]);
     expect(own.confidence).toBeLessThan(0.65);
     // Closer still, it stays uncertain and a person decides.
-    const closer = kindOf('', 'We built a Lambda handler for the webhooks. It fails with a timeout error and events are missing since Monday and the export is empty. Could you review our handler? We wrote it ourselves.');
+    const closer = kindOf('', 'We built a Lambda handler for the webhooks. It fails with a timeout error and events are missing since Monday and the export is empty. Could you review our handler?');
     expect([closer.kind, closer.certain]).toEqual(['own-implementation', false]);
   });
 
