@@ -30,6 +30,11 @@ export interface KindEvidence {
   readonly subject: string;
   readonly body: string;
   readonly hasErrorText: boolean;
+  /**
+   * The error text as quoted in the body, when it was found there: its words are the product's
+   * message, counted once as the error text, not again as the customer's words ("… ontbreekt").
+   */
+  readonly errorText?: string | undefined;
   readonly hasSteps: boolean;
   /** A version was found: with error text or steps, the defect is complete enough to outweigh a question beside it. */
   readonly hasVersion?: boolean;
@@ -345,7 +350,8 @@ export function compileKindClassifier(tuning: KindTuning | undefined, productNam
     const tally: Tally = { scores: REQUEST_KINDS.map(() => 0), fired: REQUEST_KINDS.map(() => []), seen: new Set(), inProduct: 0 };
     const { scores, fired } = tally;
     scan(evidence.subject, SUBJECT_FACTOR, tally);
-    scan(evidence.body, 1, tally);
+    const quoted = evidence.errorText;
+    scan(quoted !== undefined && quoted.length >= 12 ? evidence.body.replace(quoted, ' ') : evidence.body, 1, tally);
     if (CODE_LINES.test(evidence.body)) {
       // The customer's own code pasted in: their implementation is the subject.
       scores[own] = (scores[own] as number) + 3;

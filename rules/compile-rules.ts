@@ -143,6 +143,7 @@ export function compileRules(config: RulesConfig, options: CompileOptions): Engi
     subject: ctx.item.subject,
     body: ctx.body(),
     hasErrorText: ctx.fact('errorText') !== undefined,
+    errorText: ctx.fact('errorText')?.source === 'description' ? ctx.fact('errorText')?.value : undefined,
     hasSteps: ctx.fact('steps') !== undefined,
     hasVersion: ctx.fact('version') !== undefined,
   });

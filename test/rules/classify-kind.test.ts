@@ -5,8 +5,8 @@ import type { KindModel } from '../../rules/kind-model.js';
 
 // The cues alone: the learned model that settles what they leave open is tested at the end.
 const classify = compileKindClassifier(undefined, [], null);
-const kindOf = (subject: string, body: string, extra: { hasErrorText?: boolean; hasSteps?: boolean; hasVersion?: boolean } = {}) =>
-  classify({ subject, body, hasErrorText: extra.hasErrorText ?? false, hasSteps: extra.hasSteps ?? false, hasVersion: extra.hasVersion ?? false });
+const kindOf = (subject: string, body: string, extra: { hasErrorText?: boolean; hasSteps?: boolean; hasVersion?: boolean; errorText?: string } = {}) =>
+  classify({ subject, body, hasErrorText: extra.hasErrorText ?? false, hasSteps: extra.hasSteps ?? false, hasVersion: extra.hasVersion ?? false, errorText: extra.errorText });
 
 describe('request kinds', () => {
   it.each([
@@ -36,6 +36,13 @@ describe('request kinds', () => {
     expect(kindOf('', 'Het pakket is gebouwd door onze leverancier en faalt sinds maandag.').cues).toContain('(built on their side)');
     expect(kindOf('', 'A stored procedure written by a contractor fails.').cues).toContain('(built on their side)');
     expect(kindOf('', 'De export die jullie hebben gebouwd faalt sinds maandag.').scores['own-implementation']).toBeUndefined();
+  });
+
+  it('counts the words of a quoted error message once, as the error text, not again as the customer\'s', () => {
+    const error = 'AGF-112: Loonheffingennummer ontbreekt voor werkgever';
+    const body = `Bij het klaarzetten krijgen we:\n${error}\nWaar moet ik dat nummer invullen?`;
+    expect(kindOf('', body, { hasErrorText: true }).scores['defect']).toBe(4);
+    expect(kindOf('', body, { hasErrorText: true, errorText: error }).scores['defect']).toBe(2);
   });
 
   it('does not read a failure to receive a version as asking for one', () => {
