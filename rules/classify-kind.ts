@@ -123,7 +123,7 @@ const MIXED_DEFECT = 8;
 const ASIDE: ReadonlySet<number> = new Set([REQUEST_KINDS.indexOf('how-to'), REQUEST_KINDS.indexOf('feature-request')]);
 /** Below this a runner-up kind has too little evidence to doubt the winner. */
 const WEAK_RUNNER_UP = 3;
-const DEFAULT_MIN_CONFIDENCE = 0.65;
+const DEFAULT_MIN_CONFIDENCE = 0.75;
 /** Below this score no kind has shown itself. */
 const MIN_SCORE = 2;
 const QUESTION_FACTOR = 1.5;
@@ -199,7 +199,7 @@ export function compileKindClassifier(tuning: KindTuning | undefined, productNam
   const byStem = new Map<string, Cue[]>();
   for (const [word, e] of lexicon) {
     for (const cue of e.cues) {
-      if (cue.tokens.length !== 1 || cue.kind !== DEFECT || cue.weight < 2) continue;
+      if (cue.tokens.length !== 1 || cue.kind !== DEFECT || cue.weight < 2 || NOT_INFLECTED.has(word)) continue;
       const stem = stemOf(word);
       byStem.set(stem, [...(byStem.get(stem) ?? []), cue]);
     }
@@ -425,6 +425,12 @@ function settle(verdict: KindVerdict, odds: { readonly covered: number; readonly
     learned: odds,
   };
 }
+
+/**
+ * Cues whose ending only looks like an inflection: the Dutch noun "storing" (an outage) is no
+ * "-ing" form, and its stem would find the English "store", "stores", "stored".
+ */
+const NOT_INFLECTED: ReadonlySet<string> = new Set(['storing']);
 
 /** Words with an ending a stem removes: a bare "freeze" (a change freeze) is no "freezes". */
 const INFLECTED = /(?:ing|ed|es|s|en|t|te|de)$/;

@@ -125,7 +125,7 @@ const cueTuningSchema = z.strictObject({
 const kindsSchema = z.strictObject({
   ...Object.fromEntries(REQUEST_KINDS.map((k) => [k, cueTuningSchema.exactOptional()])) as Record<(typeof REQUEST_KINDS)[number], z.ZodExactOptional<typeof cueTuningSchema>>,
   minConfidence: z.number({ error: expected('a number between 0.5 and 1') }).min(0.5, { error: 'expected a number between 0.5 and 1' }).max(1, { error: 'expected a number between 0.5 and 1' }).exactOptional()
-    .describe('Below this share of the two highest kind scores the kind is uncertain (default 0.65).'),
+    .describe('Below this share of the two highest kind scores the kind is uncertain (default 0.75).'),
   learned: z.boolean({ error: expected('true or false') }).exactOptional()
     .describe('Let the built-in learned model settle a kind the cues leave open between covered and not covered (default true).'),
 }, mapping(`cue changes per request kind (${REQUEST_KINDS.join(', ')}), minConfidence and learned`));

@@ -158,6 +158,8 @@ describe('request kinds', () => {
   });
 
   it('needs a little less confidence for an own implementation over a defect than between other kinds', () => {
+    const at065 = compileKindClassifier({ minConfidence: 0.65 }, [], null);
+    const kindOf = (subject: string, body: string) => at065({ subject, body, hasErrorText: false, hasSteps: false, hasVersion: false });
     const own = kindOf('', 'We built a Lambda handler for the webhooks. It fails with a timeout error and events are missing since Monday. Could you review our handler?');
     expect([own.kind, own.certain]).toEqual(['own-implementation', true]);
     expect(own.confidence).toBeLessThan(0.65);
