@@ -45,6 +45,13 @@ describe('request kinds', () => {
     expect(kindOf('', body, { hasErrorText: true, errorText: error }).scores['defect']).toBe(2);
   });
 
+  it('counts the subject of a reply or forward less than a fresh one: it names the thread', () => {
+    const body = 'Thanks, the hotfix did the trick. You can close this one.';
+    expect(kindOf('Published rota shows shifts on wrong day', body).scores['defect']).toBe(3);
+    expect(kindOf('Re: [Veldhuis #83014] Published rota shows shifts on wrong day', body).scores['defect']).toBe(1);
+    expect(kindOf('RE: FW: Published rota shows shifts on wrong day', body).kind).toBe('other');
+  });
+
   it('does not read a failure to receive a version as asking for one', () => {
     expect(kindOf('', 'We did not receive the new version, can you send it?').cues).not.toContain('(asks for a version)');
     expect(kindOf('', 'Can you send us the new version?').cues).toContain('(asks for a version)');
