@@ -35,7 +35,10 @@ export async function benchSimulate(): Promise<{ ticketsPerSecond: number; maxRs
     const random = createRandom(7);
     const loaded = await loadConfig(path.join(root, 'examples', 'coverage.yaml'));
     const configFile = path.join(dir, 'coverage.json');
-    fs.writeFileSync(configFile, JSON.stringify({ ...loaded.config, contracts: generateContracts(ORGANIZATIONS, random) }, null, 2));
+    // The parsed config is written back as config input: completeness goes back to its { mode, rules } form.
+    const { completenessMode, completeness, ...parsed } = loaded.config;
+    const config = { ...parsed, completeness: { mode: completenessMode, rules: completeness }, contracts: generateContracts(ORGANIZATIONS, random) };
+    fs.writeFileSync(configFile, JSON.stringify(config, null, 2));
     const ticketDir = path.join(dir, 'tickets');
     fs.mkdirSync(ticketDir);
     let bytes = 0;
