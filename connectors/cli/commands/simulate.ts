@@ -46,13 +46,20 @@ export async function simulateCommand(argv: string[]): Promise<number> {
   const summary = createSimulationSummary();
   const progress = createProgress();
   const started = performance.now();
+  let sourceFile = '';
+  let sourcePrefix = '';
   for await (const record of readTickets(ticketsPath, { helpdesks: loaded.config.helpdesks })) {
     if ('kind' in record) {
       summary.skipped++;
       summary.problems.push(`${record.file}${record.record !== undefined ? ` record ${record.record}` : ''}: ${record.message}`);
       continue;
     }
-    const source = `${path.relative(process.cwd(), record.source.file) || record.source.file}#${record.source.record}`;
+    // Every ticket of a page comes from the same file: its relative path is worked out once per file.
+    if (record.source.file !== sourceFile) {
+      sourceFile = record.source.file;
+      sourcePrefix = `${path.relative(process.cwd(), sourceFile) || sourceFile}#`;
+    }
+    const source = sourcePrefix + record.source.record;
     let verdict;
     try {
       verdict = engine.triage(record.item);
