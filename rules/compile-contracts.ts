@@ -1,6 +1,7 @@
 // Contract resolution: find the customer's contract (organization id, then name, then e-mail
 // domain), pick the one valid on the ticket's local creation date, and name its state. The facts
 // `product`, `module` and `version` are checked against the contract's products.
+import { foundByAliasOnly } from './compile-facts.js';
 import type { EvalContext, ResolvedContract } from './eval-context.js';
 import { localDateIn, zoneOffsets, type ZoneOffsets } from './local-date.js';
 import type { ContractState, ContractSummary } from './model.js';
@@ -110,6 +111,14 @@ function productState(c: CompiledContract, ctx: EvalContext, notes: string[] | n
     return 'active';
   }
   const covered = c.products.get(normalizeKey(product));
+  // A one-product customer whose ticket names another product by an alias only ("/v2/timesheets"
+  // in a Connect customer's API call, "grootboek" in a Payroll journal) has not shown it is about
+  // that product: unknown, and asked for when it matters, rather than refused on one word.
+  if (covered === undefined && foundByAliasOnly(ctx.fact('product')) && c.def.products.length === 1) {
+    notes?.push(`product ${product} found by an alias only, and the contract covers ${c.def.products[0]?.product}: treated as unknown`);
+    delete ctx.facts['product'];
+    return 'active';
+  }
   if (covered === undefined) {
     notes?.push(`product ${product} is not covered (covers ${c.def.products.map((p) => p.product).join(', ')})`);
     return 'product-not-covered';

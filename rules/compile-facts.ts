@@ -84,7 +84,19 @@ function fromWords(words: readonly WordValue[], subject: PhraseHits | null, desc
       best = inSubject > 0 ? w.fromSubject : w.fromDescription;
     }
   }
-  return best;
+  // Only aliases, in the description: a "timesheets" in a URL is weaker than "Planner".
+  if (best === undefined || bestScore >= 3 || best.source !== 'description') return best;
+  const weak = { ...best };
+  ALIAS_ONLY.add(weak);
+  return weak;
+}
+
+/** The word-list values found by an alias alone: an object of their own, so the mark is per ticket. */
+const ALIAS_ONLY = new WeakSet<FactValue>();
+
+/** True when a fact was found in the description by an alias only, never by a phrase naming its value. */
+export function foundByAliasOnly(value: FactValue | undefined): boolean {
+  return value !== undefined && ALIAS_ONLY.has(value);
 }
 
 function wordsFor(f: CompiledFact, found: Readonly<Record<string, FactValue>>): readonly WordValue[] {

@@ -13,8 +13,9 @@ const products: CatalogueProduct[] = [
   { id: 'connect' },
 ];
 
+// Without a contract, which may take a product itself or set one aside (tested at the end).
 function facts(item: Partial<WorkItem>, overrides: Partial<RulesConfig> = {}): Readonly<Record<string, FactValue>> {
-  return engineFor({ products, ...overrides }).triage(workItem(item)).facts;
+  return engineFor({ products, contracts: [], ...overrides }).triage(workItem(item)).facts;
 }
 
 describe('product catalogue', () => {
@@ -61,7 +62,20 @@ describe('product catalogue', () => {
     });
     expect(engine.triage(workItem({ description: 'Boekhouding: de rapportage klopt niet' })).rule).toBe('module');
     expect(engine.triage(workItem({ description: 'Boekhouding: een journaalpost klopt niet' })).rule).toBe('active');
-    expect(engine.triage(workItem({ description: 'Rooster: een journaalpost' })).contract?.state).toBe('product-not-covered');
+    expect(engine.triage(workItem({ description: 'Planner: een journaalpost' })).contract?.state).toBe('product-not-covered');
+  });
+
+  it('does not refuse a one-product customer on another product\'s alias alone: the product is unknown', () => {
+    const engine = engineFor({ products, contracts: [contractDef({ products: [{ product: 'finance' }] })] });
+    const alias = engine.triage(workItem({ description: 'Rooster: een journaalpost klopt niet' }));
+    expect([alias.contract?.state, alias.facts['product']]).toEqual(['active', undefined]);
+    expect(alias.trace.contract).toMatch(/found by an alias only/);
+    // Named, or in the subject, it is that product, and not covered.
+    expect(engine.triage(workItem({ description: 'Veldhuis Planner: een journaalpost klopt niet' })).contract?.state).toBe('product-not-covered');
+    expect(engine.triage(workItem({ subject: 'Rooster', description: 'een journaalpost klopt niet' })).contract?.state).toBe('product-not-covered');
+    // A customer with several products: the alias stands.
+    const two = engineFor({ products, contracts: [contractDef({ products: [{ product: 'finance' }, { product: 'payroll' }] })] });
+    expect(two.triage(workItem({ description: 'Rooster: een journaalpost klopt niet' })).contract?.state).toBe('product-not-covered');
   });
 
   it('finds nothing from the catalogue in a config without one', () => {
