@@ -108,17 +108,20 @@ export function createJiraHelpdesk(client: JiraClient, mapping: JiraMapping): He
       }
 
       const key = jiraWriteKey(labels);
-      // A ledger with this key: an earlier attempt of this very write got at least that far.
+      // A ledger with this key: an earlier attempt of this very write got at least that far, and the
+      // comment it planned is the one to complete (its files are the same proposal's, made again).
       const retried = onIssue?.key === key ? onIssue : null;
-      let ledger: JiraWriteLedger = retried ?? { key, since, done: [] };
+      const planned = retried ? retried.comment : change.comment && { body: change.comment.body, public: change.comment.public };
+      const comment = planned && { ...planned, ...(change.comment?.attachments && { attachments: change.comment.attachments }) };
+      let ledger: JiraWriteLedger = retried ?? { key, since, done: [], ...(planned && { comment: planned }) };
       let ledgerWritten = retried !== null;
       let commentLanded = ledger.done.includes('comment');
-      if (change.comment && retried && !commentLanded) {
-        commentLanded = findLandedComment(await client.getRequestComments(ticketId), change.comment.body, change.comment.public, ledger.since) !== null;
+      if (comment && retried && !commentLanded) {
+        commentLanded = findLandedComment(await client.getRequestComments(ticketId), comment.body, comment.public, ledger.since) !== null;
         if (commentLanded) ledger = withStep(ledger, 'comment');
       }
       const transitionId = wanted === undefined || ledger.done.includes('transition') ? undefined : await transitionTo(ticketId, wanted);
-      const temporaryIds = commentLanded ? [] : await uploadFiles(ticketId, change.comment);
+      const temporaryIds = commentLanded ? [] : await uploadFiles(ticketId, comment);
 
       if (categoryFields && !ledger.done.includes('category')) {
         ledger = withStep(ledger, 'category');
@@ -130,10 +133,10 @@ export function createJiraHelpdesk(client: JiraClient, mapping: JiraMapping): He
         await client.doTransition(ticketId, transitionId, [ledgerProperty(ledger)]);
         ledgerWritten = true;
       }
-      if (change.comment && !commentLanded) {
+      if (comment && !commentLanded) {
         // The ledger goes first, so that a retry after an answer lost on the comment looks for it.
         if (!ledgerWritten) await client.setIssueProperty(ticketId, JIRA_LEDGER_PROPERTY, ledger);
-        await postComment(ticketId, change.comment, temporaryIds);
+        await postComment(ticketId, comment, temporaryIds);
       }
       await client.editIssue(ticketId, { update: labelUpdate });
     },

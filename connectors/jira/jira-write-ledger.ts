@@ -20,6 +20,12 @@ export interface JiraWriteLedger {
   /** The issue's `updated` (Jira's clock) read before this write's first call: a comment it posted is newer. */
   readonly since: string | null;
   readonly done: readonly JiraWriteStep[];
+  /**
+   * The comment this write posts, as its first attempt planned it. A retry completes that write,
+   * not one planned afresh: after the path guard's transition back to New has landed, a new plan
+   * would no longer see the approval and would say something else than the note that explains it.
+   */
+  readonly comment?: { readonly body: string; readonly public: boolean };
 }
 
 /** The write's key: the label edit that commits it, the same on every retry until it lands. */
@@ -32,10 +38,16 @@ export function jiraWriteKey(labelEdit: readonly Readonly<Record<string, string>
 export function readJiraLedger(properties: unknown): JiraWriteLedger | null {
   const value = typeof properties === 'object' && properties !== null ? (properties as Record<string, unknown>)[JIRA_LEDGER_PROPERTY] : undefined;
   if (typeof value !== 'object' || value === null) return null;
-  const { key, since, done } = value as Record<string, unknown>;
+  const { key, since, done, comment } = value as Record<string, unknown>;
   if (typeof key !== 'string' || !Array.isArray(done)) return null;
   const steps = done.filter((s): s is JiraWriteStep => s === 'category' || s === 'transition' || s === 'comment');
-  return { key, since: typeof since === 'string' ? since : null, done: steps };
+  const planned = comment as { body?: unknown; public?: unknown } | null | undefined;
+  return {
+    key,
+    since: typeof since === 'string' ? since : null,
+    done: steps,
+    ...(typeof planned?.body === 'string' && typeof planned.public === 'boolean' && { comment: { body: planned.body, public: planned.public } }),
+  };
 }
 
 export function withStep(ledger: JiraWriteLedger, step: JiraWriteStep): JiraWriteLedger {
