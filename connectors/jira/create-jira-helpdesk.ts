@@ -23,7 +23,7 @@ import { HelpdeskError } from '../shared/helpdesk-error.js';
 import type { JiraClient } from './client/create-jira-client.js';
 import { jiraIssueToWorkItem } from './to-domain.js';
 import { jiraReadFields, jiraTicketState, labelChanges, type JiraMapping } from './jira-mapping.js';
-import { findLandedComment, JIRA_LEDGER_PROPERTY, jiraWriteKey, ledgerProperty, readJiraLedger, withStep, type JiraWriteLedger } from './jira-write-ledger.js';
+import { findLandedComment, JIRA_LEDGER_PROPERTY, jiraWriteKey, ledgerProperty, plannedComment, readJiraLedger, withStep, type JiraWriteLedger } from './jira-write-ledger.js';
 
 export const HIDDEN_TRANSITION_HINT = 'a JSM approval step or the workflow hides the transition';
 
@@ -111,8 +111,8 @@ export function createJiraHelpdesk(client: JiraClient, mapping: JiraMapping): He
       // A ledger with this key: an earlier attempt of this very write got at least that far, and the
       // comment it planned is the one to complete (its files are the same proposal's, made again).
       const retried = onIssue?.key === key ? onIssue : null;
-      const planned = retried ? retried.comment : change.comment && { body: change.comment.body, public: change.comment.public };
-      const comment = planned && { ...planned, ...(change.comment?.attachments && { attachments: change.comment.attachments }) };
+      const planned = retried ? retried.comment : plannedComment(change.comment);
+      const comment = planned ? { ...planned, ...(change.comment?.attachments && { attachments: change.comment.attachments }) } : change.comment;
       let ledger: JiraWriteLedger = retried ?? { key, since, done: [], ...(planned && { comment: planned }) };
       let ledgerWritten = retried !== null;
       let commentLanded = ledger.done.includes('comment');

@@ -28,6 +28,19 @@ export interface JiraWriteLedger {
   readonly comment?: { readonly body: string; readonly public: boolean };
 }
 
+/**
+ * Longest comment the ledger keeps. "Set issue property": the value is a JSON blob of at most 32,768
+ * characters, and JSON escaping (a newline takes two) can double a text; InScope's notes are a few
+ * hundred. A longer comment is left out of the ledger, and a retry then completes the write with
+ * the comment it plans afresh.
+ */
+export const MAX_LEDGER_COMMENT = 12_000;
+
+/** The comment part of a new ledger: the planned comment, unless too long to keep. */
+export function plannedComment(comment: { readonly body: string; readonly public: boolean } | undefined): JiraWriteLedger['comment'] {
+  return comment && comment.body.length <= MAX_LEDGER_COMMENT ? { body: comment.body, public: comment.public } : undefined;
+}
+
 /** The write's key: the label edit that commits it, the same on every retry until it lands. */
 export function jiraWriteKey(labelEdit: readonly Readonly<Record<string, string>>[]): string {
   const ops = labelEdit.map((op) => JSON.stringify(op)).sort();
