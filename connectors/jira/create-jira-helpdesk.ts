@@ -1,23 +1,29 @@
 // The live Jira Service Management adapter behind the helpdesk port. `load` is one GET of the issue
 // with the mapped fields. `apply` writes in the order that keeps a retried job safe:
-//   1. read: re-read `updated` (and the labels) and resolve the transition, before any write;
+//   1. read: re-read `updated`, the labels and the write ledger (the `inscope.writes` issue
+//      property, jira-write-ledger.ts) in one GET, and resolve the transition, before any write;
+//      on a retry whose ledger says a comment may have landed, the request's comments (one GET);
 //      then the comment's files (a proposal PDF) as JSM temporary files, so that a failed upload
 //      writes nothing else;
-//   2. the category (`PUT /rest/api/3/issue/{key}`, select field as `{ value }`);
-//   3. the status, through the transition whose target is the mapped status name;
+//   2. the category (`PUT /rest/api/3/issue/{key}`, select field as `{ value }`), with the ledger;
+//   3. the status, through the transition whose target is the mapped status name, with the ledger
+//      marking the transition done in the same call;
 //   4. the comment, through the JSM request comment API (plain text, `public` true or false); with
-//      files, the JSM request attachment that carries them and the comment in one call;
-//   5. the labels last, with the decision label among them.
+//      files, the JSM request attachment that carries them and the comment in one call. The ledger
+//      is on the issue before it (written with step 2 or 3, else by itself: one more call);
+//   5. the labels last, with the decision label among them: the commit marker of the whole write.
 // Jira has no safe_update: optimistic concurrency is approximated by comparing `fields.updated`
 // with the version `load` returned right before the first write (a change in between is a
-// 'conflict', and the worker reads and decides again). The decision label is the commit marker: a
-// job that dies before step 5 is retried and writes the missing steps again (a comment at most
-// twice, never lost); once step 5 is done, the same decision plans no change (plan-decision.ts).
+// 'conflict', and the worker reads and decides again). A job that dies (or loses an answer) before
+// step 5 is retried; the ledger then says which steps landed, they are skipped, and the rest is
+// written: no comment, attachment or transition twice. Once step 5 is done, the same decision plans
+// no change (plan-decision.ts). docs/jira-setup.md, "Exactly once", lists the crash points.
 import type { HelpdeskPort, TicketChange, TicketState } from '../core/helpdesk-port.js';
 import { HelpdeskError } from '../shared/helpdesk-error.js';
 import type { JiraClient } from './client/create-jira-client.js';
 import { jiraIssueToWorkItem } from './to-domain.js';
 import { jiraReadFields, jiraTicketState, labelChanges, type JiraMapping } from './jira-mapping.js';
+import { findLandedComment, JIRA_LEDGER_PROPERTY, jiraWriteKey, ledgerProperty, plannedComment, readJiraLedger, withStep, type JiraWriteLedger } from './jira-write-ledger.js';
 
 export const HIDDEN_TRANSITION_HINT = 'a JSM approval step or the workflow hides the transition';
 
@@ -38,6 +44,23 @@ export function createJiraHelpdesk(client: JiraClient, mapping: JiraMapping): He
     return match.id;
   }
 
+  /**
+   * Files go through JSM's own flow, the one whose `public` the portal honours: the platform's issue
+   * attachments (POST /rest/api/3/issue/{key}/attachments) JSM shows to agents only. Jira Service
+   * Management REST API, "servicedesk › Attach temporary file" and "request › Create attachment"
+   * (temporary ids expire, so they are used within this one apply). Uploaded before any write, so
+   * that a failed upload writes nothing else.
+   */
+  async function uploadFiles(key: string, comment: TicketChange['comment']): Promise<string[]> {
+    const files = comment?.attachments ?? [];
+    return files.length > 0 ? client.attachTemporaryFiles(await client.getRequestServiceDeskId(key), files) : [];
+  }
+
+  async function postComment(key: string, comment: NonNullable<TicketChange['comment']>, temporaryIds: readonly string[]): Promise<void> {
+    if (temporaryIds.length > 0) await client.addRequestAttachments(key, temporaryIds, comment.public, comment.body);
+    else await client.addRequestComment(key, comment.body, comment.public);
+  }
+
   return {
     kind: 'jira',
     live: true,
@@ -50,38 +73,72 @@ export function createJiraHelpdesk(client: JiraClient, mapping: JiraMapping): He
     },
     async apply(ticketId, change, expectedVersion) {
       let currentLabels: readonly string[] | null = null;
+      let onIssue: JiraWriteLedger | null = null;
+      let since: string | null = null;
       if (expectedVersion !== null || change.tags !== undefined) {
-        const fresh = await client.getIssue(ticketId, ['updated', 'labels']);
+        const fresh = await client.getIssue(ticketId, ['updated', 'labels'], [JIRA_LEDGER_PROPERTY]);
         const updated = fresh.fields?.['updated'];
         if (expectedVersion !== null && updated !== expectedVersion) {
           throw new HelpdeskError('conflict', `Jira issue ${ticketId} changed since it was read (updated ${String(updated)})`);
         }
         const labels = fresh.fields?.['labels'];
         currentLabels = Array.isArray(labels) ? labels.filter((l): l is string => typeof l === 'string') : [];
+        onIssue = readJiraLedger(fresh.properties);
+        since = typeof updated === 'string' ? updated : null;
       }
-      // Solving (a declined proposal) means a transition into the Done status category.
-      const wanted = change.solve ? 'solved' : change.status;
-      const transitionId = wanted === undefined ? undefined : await transitionTo(ticketId, wanted);
-      const files = change.comment?.attachments ?? [];
-      // Files go through JSM's own flow, the one whose `public` the portal honours: the platform's
-      // issue attachments (POST /rest/api/3/issue/{key}/attachments) JSM shows to agents only.
-      // Jira Service Management REST API, "servicedesk › Attach temporary file" and "request ›
-      // Create attachment" (temporary ids expire, so they are used within this one apply).
-      const temporaryIds = files.length > 0 ? await client.attachTemporaryFiles(await client.getRequestServiceDeskId(ticketId), files) : [];
-      const categoryFields = change.category === undefined ? undefined : { [mapping.categoryField]: { value: mapping.categories[change.category] } };
       const labels = change.tags === undefined ? [] : labelChanges(currentLabels ?? [], change.tags);
       const labelUpdate = labels.length > 0 ? { labels } : undefined;
+      const categoryFields = change.category === undefined ? undefined : { [mapping.categoryField]: { value: mapping.categories[change.category] } };
+      // Solving (a declined proposal) means a transition into the Done status category.
+      const wanted = change.solve ? 'solved' : change.status;
 
-      // With nothing in between, category and labels go in one edit.
-      if (transitionId === undefined && change.comment === undefined) {
+      // With nothing in between, category and labels go in one edit: it lands whole or not at all.
+      if (wanted === undefined && change.comment === undefined) {
         if (categoryFields || labelUpdate) await client.editIssue(ticketId, { ...(categoryFields && { fields: categoryFields }), ...(labelUpdate && { update: labelUpdate }) });
         return;
       }
-      if (categoryFields) await client.editIssue(ticketId, { fields: categoryFields });
-      if (transitionId !== undefined) await client.doTransition(ticketId, transitionId);
-      if (change.comment && temporaryIds.length > 0) await client.addRequestAttachments(ticketId, temporaryIds, change.comment.public, change.comment.body);
-      else if (change.comment) await client.addRequestComment(ticketId, change.comment.body, change.comment.public);
-      if (labelUpdate) await client.editIssue(ticketId, { update: labelUpdate });
+      // Without a label edit to commit it (a follow-up note), the write is one call and has no ledger.
+      if (!labelUpdate) {
+        const transitionId = wanted === undefined ? undefined : await transitionTo(ticketId, wanted);
+        const temporaryIds = await uploadFiles(ticketId, change.comment);
+        if (categoryFields) await client.editIssue(ticketId, { fields: categoryFields });
+        if (transitionId !== undefined) await client.doTransition(ticketId, transitionId);
+        if (change.comment) await postComment(ticketId, change.comment, temporaryIds);
+        return;
+      }
+
+      const key = jiraWriteKey(labels);
+      // A ledger with this key: an earlier attempt of this very write got at least that far, and the
+      // comment it planned is the one to complete (its files are the same proposal's, made again).
+      const retried = onIssue?.key === key ? onIssue : null;
+      const planned = retried ? retried.comment : plannedComment(change.comment);
+      const comment = planned ? { ...planned, ...(change.comment?.attachments && { attachments: change.comment.attachments }) } : change.comment;
+      let ledger: JiraWriteLedger = retried ?? { key, since, done: [], ...(planned && { comment: planned }) };
+      let ledgerWritten = retried !== null;
+      let commentLanded = ledger.done.includes('comment');
+      if (comment && retried && !commentLanded) {
+        commentLanded = findLandedComment(await client.getRequestComments(ticketId), comment.body, comment.public, ledger.since) !== null;
+        if (commentLanded) ledger = withStep(ledger, 'comment');
+      }
+      const transitionId = wanted === undefined || ledger.done.includes('transition') ? undefined : await transitionTo(ticketId, wanted);
+      const temporaryIds = commentLanded ? [] : await uploadFiles(ticketId, comment);
+
+      if (categoryFields && !ledger.done.includes('category')) {
+        ledger = withStep(ledger, 'category');
+        await client.editIssue(ticketId, { fields: categoryFields, properties: [ledgerProperty(ledger)] });
+        ledgerWritten = true;
+      }
+      if (transitionId !== undefined) {
+        ledger = withStep(ledger, 'transition');
+        await client.doTransition(ticketId, transitionId, [ledgerProperty(ledger)]);
+        ledgerWritten = true;
+      }
+      if (comment && !commentLanded) {
+        // The ledger goes first, so that a retry after an answer lost on the comment looks for it.
+        if (!ledgerWritten) await client.setIssueProperty(ticketId, JIRA_LEDGER_PROPERTY, ledger);
+        await postComment(ticketId, comment, temporaryIds);
+      }
+      await client.editIssue(ticketId, { update: labelUpdate });
     },
   };
 }

@@ -6,6 +6,8 @@ export interface JiraIssue {
   readonly id?: string;
   readonly key?: string;
   readonly fields?: Readonly<Record<string, unknown>>;
+  /** The issue properties asked for with `properties=`, by key. */
+  readonly properties?: Readonly<Record<string, unknown>>;
 }
 
 export interface JiraMappingContext {

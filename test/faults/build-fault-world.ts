@@ -1,10 +1,13 @@
 // The ticket world of the fault suite: the 25 example Zendesk tickets, each cloned into many new
 // tickets (new ids, same content, so every clone gets its example's verdict), as they arrive: no
-// category yet, status New. Users and organizations come from the examples too.
+// category yet, status New. Users and organizations come from the examples too. The same examples
+// as JSM issues make the Jira half.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { FakeJiraIssue } from '../helpers/fake-jira.js';
 import type { FakeComment, FakeOrganization, FakeTicket, FakeUser, FakeZendeskData } from '../helpers/fake-zendesk.js';
+import { asJiraIssue, exampleIds, freshZendesk } from '../helpdesk-port/same-request.js';
 
 const EXAMPLES = fileURLToPath(new URL('../../examples/tickets/', import.meta.url));
 const CATEGORY_FIELD = 360001000001;
@@ -48,4 +51,16 @@ export function buildFaultWorld(ticketCount: number): FaultWorld {
     exampleOf.set(id, example.ticket.id);
   }
   return { tickets, users: [...users.values()], organizations: [...organizations.values()], comments, exampleOf };
+}
+
+/** The first fault-suite Jira issue is SUP-7001; issue keys count up from it. */
+export const FIRST_JIRA_ISSUE = 7001;
+
+/**
+ * The Jira half of the world: the same example requests as JSM issues (test/helpdesk-port/
+ * same-request.ts), cloned under new keys as they arrive: no category yet, status Waiting for support.
+ */
+export function buildJiraFaultWorld(issueCount: number): FakeJiraIssue[] {
+  const ids = exampleIds();
+  return Array.from({ length: issueCount }, (_, i) => asJiraIssue(freshZendesk(ids[i % ids.length]!), { key: `SUP-${FIRST_JIRA_ISSUE + i}` }));
 }

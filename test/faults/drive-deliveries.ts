@@ -1,4 +1,4 @@
-// The fault suite's stand-in for Zendesk's webhook sender: a planned list of signed deliveries
+// The fault suite's stand-in for Zendesk's webhook sender (and, with plan-jira-deliveries.ts, Jira's): a planned list of signed deliveries
 // (several events per ticket, duplicates with a new invocation id, deliberately bad ones), sent in a
 // shuffled order with bounded concurrency; replays of already-sent bodies with a fresh signature
 // timestamp go out at the end. Like Zendesk it retries 502/503 and dropped connections (scaled
@@ -12,10 +12,13 @@ export type PlannedKind = 'first' | 'duplicate' | 'replay' | 'bad';
 export interface PlannedDelivery {
   readonly kind: PlannedKind;
   readonly label: string;
-  readonly ticketId: number;
+  /** A Zendesk ticket id, or a Jira issue key. */
+  readonly ticketId: number | string;
   readonly eventId: string;
   readonly invocationId: string;
   readonly body: string;
+  /** Where it is posted; default `/webhooks/zendesk`. */
+  readonly path?: string;
   /** Builds the headers of one attempt (a fresh signature timestamp per attempt, as for a replay). */
   readonly headers: () => Record<string, string>;
   /** For a bad delivery: the 4xx it must get. */
@@ -68,7 +71,7 @@ export interface DeliveryPlan {
 
 export function planDeliveries(options: PlanOptions): DeliveryPlan {
   const { secret, random } = options;
-  const signed = (kind: PlannedKind, label: string, ticketId: number, eventId: string, body: string, invocationId = randomUUID()): PlannedDelivery => ({
+  const signed = (kind: PlannedKind, label: string, ticketId: number | string, eventId: string, body: string, invocationId = randomUUID()): PlannedDelivery => ({
     kind, label, ticketId, eventId, body, invocationId, headers: () => signedHeaders(secret, body, { invocationId }),
   });
   const firsts: PlannedDelivery[] = [];
@@ -147,7 +150,7 @@ export function driveDeliveries(options: DriveOptions): Driver {
       let status: number | null = null;
       let answer = '';
       try {
-        const response = await fetch(`${options.url()}/webhooks/zendesk`, { method: 'POST', headers: planned.headers(), body: planned.body, signal: AbortSignal.timeout(15_000) });
+        const response = await fetch(`${options.url()}${planned.path ?? '/webhooks/zendesk'}`, { method: 'POST', headers: planned.headers(), body: planned.body, signal: AbortSignal.timeout(15_000) });
         status = response.status;
         answer = await response.text();
       } catch (error) {

@@ -1,101 +1,240 @@
-// A loopback Jira Cloud + JSM double for the benchmarks: a real HTTP server on 127.0.0.1 that answers
-// the calls the Jira adapter makes, in Atlassian's documented shapes, keeps each issue's state
-// (category, status through transitions, labels) and records every call like the Zendesk double
-// (fake-zendesk.ts), with the issue it was for. Tests use nock at the same boundary instead.
+// A loopback Jira Cloud + JSM double: a real HTTP server on 127.0.0.1 that answers the calls the
+// Jira adapter makes, in Atlassian's documented shapes, keeps each issue's state (fields, labels,
+// status through transitions, issue properties, JSM comments and request attachments; see
+// fake-jira-state.ts) and records every call like the Zendesk double (fake-zendesk.ts), with the
+// issue it was for. It can be told to misbehave per call: an error status (a 429 with Retry-After,
+// a 5xx), a delay, or a dropped connection, before or after the write landed. Used by the
+// benchmarks, the fault suite and the property test of the write sequence; unit tests use nock.
 //
-// Endpoints (Jira Cloud platform REST API v3, "Issues"; JSM REST API, "Request" and "Servicedesk"):
-//   GET  /rest/api/3/issue/{key}[?fields=…]                  Get issue → the issue, or only the fields asked for
-//   PUT  /rest/api/3/issue/{key} { fields?, update? }         Edit issue → 204
-//   GET  /rest/api/3/issue/{key}/transitions                  Get transitions → { transitions }
-//   POST /rest/api/3/issue/{key}/transitions { transition }   Transition issue → 204
+// Endpoints (Jira Cloud platform REST API v3, "Issues" and "Issue properties"; JSM REST API,
+// "Request" and "Servicedesk"):
+//   GET  /rest/api/3/issue/{key}[?fields=…][&properties=…]   Get issue → the fields asked for, and `properties`
+//   PUT  /rest/api/3/issue/{key} { fields?, update?, properties? }  Edit issue → 204
+//   PUT  /rest/api/3/issue/{key}/properties/{propertyKey}     Set issue property → 200
+//   GET  /rest/api/3/issue/{key}/transitions                  Get transitions → { transitions } (none to the current status)
+//   POST /rest/api/3/issue/{key}/transitions { transition, properties? }  Transition issue → 204
+//   GET  /rest/api/3/myself                                   Get current user → { accountId }
 //   GET  /rest/servicedeskapi/request/{key}                   Get customer request → { issueKey, serviceDeskId, … }
 //   POST /rest/servicedeskapi/servicedesk/{id}/attachTemporaryFile (multipart) → 201 { temporaryAttachments }
 //   POST /rest/servicedeskapi/request/{key}/attachment        Create attachment → 201 { comment, attachments }
-//   POST /rest/servicedeskapi/request/{key}/comment           Create request comment → 201 { id, public }
+//   POST /rest/servicedeskapi/request/{key}/comment           Create request comment → 201 { id, body, public, created }
+//   GET  /rest/servicedeskapi/request/{key}/comment           Get request comments → page of comments, oldest first
 //   GET  /rest/servicedeskapi/request/{key}/participant       Get request participants → page of users
 import express, { type Request, type Response } from 'express';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { createFakeJiraState, jiraTime, type FakeJiraComment, type FakeJiraIssue } from './fake-jira-state.js';
 
-export interface FakeJiraIssue {
-  readonly id?: string | undefined;
-  readonly key: string;
-  readonly fields: Record<string, unknown>;
-}
+export type { FakeJiraComment, FakeJiraIssue } from './fake-jira-state.js';
 
 export interface FakeJiraCall {
+  readonly seq: number;
   readonly method: string;
   readonly path: string;
   /** For an upload `{ filename }`, read from the multipart body; otherwise the query string. */
   readonly query: Readonly<Record<string, string>>;
   /** The issue the call was for; null for an upload (its path names the service desk) and unknown routes. */
   readonly issueKey: string | null;
+  /** The JSON body sent, or null. */
+  readonly body: unknown;
+  /** The status answered; 0 while unanswered or when the connection was dropped. */
   readonly status: number;
+  /** Whether the call changed the world (a write that landed). */
+  readonly applied: boolean;
+  readonly fault: FakeJiraFault['kind'] | null;
+  readonly settled: boolean;
+  readonly at: number;
+}
+
+export type FakeJiraFault =
+  | { readonly kind: 'status'; readonly status: number; readonly retryAfterSec?: number }
+  | { readonly kind: 'delay'; readonly ms: number }
+  /** Destroy the connection without an answer; with `afterApply` the write lands first. */
+  | { readonly kind: 'drop'; readonly afterApply?: boolean };
+
+export interface FakeJiraFaultMatch {
+  readonly method?: string;
+  readonly path?: string | RegExp;
+  /** How many matching calls get the fault. Default 1. */
+  readonly times?: number;
+}
+
+export interface FakeJiraOptions {
+  readonly now?: () => number;
+  /** The accountId of InScope's Jira user: author of its comments, and what /myself answers. */
+  readonly botAccountId?: string;
 }
 
 export interface FakeJira {
   readonly url: string;
   readonly calls: FakeJiraCall[];
-  issue(key: string): FakeJiraIssue | undefined;
+  issue(key: string): (FakeJiraIssue & { readonly properties: Readonly<Record<string, unknown>> }) | undefined;
+  comments(key: string): readonly FakeJiraComment[];
+  inject(fault: FakeJiraFault, match?: FakeJiraFaultMatch): void;
+  /** Decides a fault per call (after the injected ones): the property test's crash schedule. */
+  setFaultPlan(plan: ((call: FakeJiraCall) => FakeJiraFault | null) | null): void;
+  /** Starts over with these issues: no calls, comments, properties or faults. */
+  reset(issues: readonly FakeJiraIssue[]): void;
   close(): Promise<void>;
 }
 
-const TRANSITIONS = [
-  { id: '11', name: 'Mark as new', to: { id: '10019', name: 'New' } },
-  { id: '21', name: 'Approve', to: { id: '10020', name: 'Approved' } },
-  { id: '31', name: 'Resolve', to: { id: '10030', name: 'Resolved' } },
-];
+type MutableCall = { -readonly [K in keyof FakeJiraCall]: FakeJiraCall[K] };
+type Answer = [number, unknown?];
 
-export async function startFakeJira(issues: readonly FakeJiraIssue[]): Promise<FakeJira> {
-  const byKey = new Map(issues.map((i) => [i.key, { ...i, fields: { ...i.fields } }]));
-  const calls: FakeJiraCall[] = [];
-  let temporary = 0;
-  const app = express();
-  app.use(express.raw({ type: () => true, limit: '20mb' }));
+const ISSUE_PATH = /^\/rest\/(?:api\/3\/issue|servicedeskapi\/request)\/([A-Z][A-Z0-9_]*-\d+)(?:\/|$)/;
+const notFound = (): Answer => [404, { errorMessages: ['Issue does not exist or you do not have permission to see it.'], errors: {} }];
 
-  const answer = (req: Request, res: Response, issueKey: string | null, status: number, body?: unknown, query: Record<string, string> = req.query as Record<string, string>) => {
-    calls.push({ method: req.method, path: req.path, query, issueKey, status });
-    if (body === undefined) res.status(status).end();
-    else res.status(status).json(body);
-  };
-  const json = (req: Request): Record<string, unknown> => (Buffer.isBuffer(req.body) && req.body.length > 0 ? (JSON.parse(req.body.toString('utf8')) as Record<string, unknown>) : {});
-  const withIssue = (handler: (req: Request, res: Response, issue: FakeJiraIssue) => void) => (req: Request, res: Response) => {
-    const issue = byKey.get(String(req.params['key']));
-    if (!issue) return answer(req, res, String(req.params['key']), 404, { errorMessages: ['Issue does not exist or you do not have permission to see it.'], errors: {} });
-    handler(req, res, issue);
-  };
+/** A parameter given several times (`fields=a&fields=b`) counts as its comma-separated list. */
+function queryOf(params: URLSearchParams): Record<string, string> {
+  return Object.fromEntries([...new Set(params.keys())].map((name) => [name, params.getAll(name).join(',')]));
+}
 
-  app.get('/rest/api/3/issue/:key', withIssue((req, res, issue) => {
-    const wanted = typeof req.query['fields'] === 'string' ? req.query['fields'].split(',') : null;
-    const fields = wanted && !wanted.includes('*all') ? Object.fromEntries(Object.entries(issue.fields).filter(([name]) => wanted.includes(name))) : issue.fields;
-    answer(req, res, issue.key, 200, { ...issue, fields });
-  }));
-  app.put('/rest/api/3/issue/:key', withIssue((req, res, issue) => {
-    const body = json(req) as { fields?: Record<string, unknown>; update?: { labels?: { add?: string; remove?: string }[] } };
-    Object.assign(issue.fields, body.fields ?? {});
-    for (const l of body.update?.labels ?? []) {
-      const labels = issue.fields['labels'] as string[];
-      issue.fields['labels'] = l.add ? [...labels, l.add] : labels.filter((x) => x !== l.remove);
+function requestComment(c: FakeJiraComment) {
+  return { id: c.id, body: c.body, public: c.public, author: { accountId: c.authorId }, created: { epochMillis: c.created, iso8601: jiraTime(c.created) } };
+}
+
+export async function startFakeJira(issues: readonly FakeJiraIssue[], options: FakeJiraOptions = {}): Promise<FakeJira> {
+  const now = options.now ?? Date.now;
+  const bot = options.botAccountId ?? '712020:inscope-bot';
+  const state = createFakeJiraState(issues, now, bot);
+  const calls: MutableCall[] = [];
+  let faults: { fault: FakeJiraFault; match: FakeJiraFaultMatch; left: number }[] = [];
+  let plan: ((call: FakeJiraCall) => FakeJiraFault | null) | null = null;
+
+  const takeFault = (call: MutableCall): FakeJiraFault | null => {
+    const entry = faults.find(({ match, left }) => {
+      if (left <= 0) return false;
+      if (match.method && match.method.toUpperCase() !== call.method) return false;
+      if (match.path === undefined) return true;
+      return typeof match.path === 'string' ? match.path === call.path : match.path.test(call.path);
+    });
+    if (entry) {
+      entry.left -= 1;
+      return entry.fault;
     }
-    issue.fields['updated'] = new Date().toISOString().replace('Z', '+0000');
-    answer(req, res, issue.key, 204);
-  }));
-  app.get('/rest/api/3/issue/:key/transitions', withIssue((req, res, issue) => answer(req, res, issue.key, 200, { transitions: TRANSITIONS })));
-  app.post('/rest/api/3/issue/:key/transitions', withIssue((req, res, issue) => {
-    const to = TRANSITIONS.find((t) => t.id === (json(req) as { transition?: { id?: string } }).transition?.id)?.to;
-    if (!to) return answer(req, res, issue.key, 400, { errorMessages: ['It seems that you have tried to perform a workflow operation that is not valid.'], errors: {} });
-    issue.fields['status'] = { id: to.id, name: to.name };
-    answer(req, res, issue.key, 204);
-  }));
-  app.get('/rest/servicedeskapi/request/:key', withIssue((req, res, issue) => answer(req, res, issue.key, 200, { issueId: issue.id, issueKey: issue.key, serviceDeskId: '7', requestTypeId: '25' })));
-  app.post('/rest/servicedeskapi/servicedesk/:id/attachTemporaryFile', (req, res) => {
-    const filename = /filename="([^"]+)"/.exec(Buffer.isBuffer(req.body) ? req.body.toString('latin1') : '')?.[1] ?? '';
-    answer(req, res, null, 201, { temporaryAttachments: [{ temporaryAttachmentId: `temp-${++temporary}`, fileName: filename }] }, { filename });
+    return plan?.(call) ?? null;
+  };
+
+  /** What the call does: `write` changes the world (and answers), `read` only answers. */
+  function route(req: Request, path: string, key: string | null, body: Record<string, unknown>, query: Record<string, string>): { write?: () => Answer; read?: () => Answer } {
+    const m = req.method;
+    if (key !== null && !state.has(key)) return { read: notFound };
+    if (key !== null && path === `/rest/api/3/issue/${key}`) {
+      if (m === 'GET') {
+        return {
+          read: () => {
+            const issue = state.issue(key)!;
+            const wanted = query['fields'] ? query['fields'].split(',') : null;
+            const fields = wanted && !wanted.includes('*all') ? Object.fromEntries(Object.entries(issue.fields).filter(([name]) => wanted.includes(name))) : issue.fields;
+            const names = query['properties'] ? query['properties'].split(',') : [];
+            const properties = Object.fromEntries(names.filter((n) => n in issue.properties).map((n) => [n, issue.properties[n]]));
+            return [200, { id: issue.id, key: issue.key, fields: structuredClone(fields), ...(names.length > 0 && { properties: structuredClone(properties) }) }];
+          },
+        };
+      }
+      if (m === 'PUT') return { write: () => (state.edit(key, body), [204]) };
+    }
+    const property = key !== null ? new RegExp(`^/rest/api/3/issue/${key}/properties/([^/]+)$`).exec(path) : null;
+    if (key !== null && property && m === 'PUT') return { write: () => (state.setProperty(key, decodeURIComponent(property[1]!), body), [200]) };
+    if (key !== null && path === `/rest/api/3/issue/${key}/transitions`) {
+      if (m === 'GET') return { read: () => [200, { transitions: state.transitions(key) }] };
+      if (m === 'POST') {
+        const id = (body['transition'] as { id?: string } | undefined)?.id ?? '';
+        if (!state.transitions(key).some((t) => t.id === id)) return { read: () => [400, { errorMessages: ['It seems that you have tried to perform a workflow operation that is not valid.'], errors: {} }] };
+        return { write: () => (state.transition(key, id, (body['properties'] as { key: string; value: unknown }[] | undefined) ?? []), [204]) };
+      }
+    }
+    if (m === 'GET' && path === '/rest/api/3/myself') return { read: () => [200, { accountId: bot, accountType: 'atlassian', displayName: 'InScope' }] };
+    if (key !== null && path === `/rest/servicedeskapi/request/${key}` && m === 'GET') {
+      return { read: () => [200, { issueId: state.issue(key)!.id, issueKey: key, serviceDeskId: '7', requestTypeId: '25' }] };
+    }
+    if (m === 'POST' && /^\/rest\/servicedeskapi\/servicedesk\/\d+\/attachTemporaryFile$/.test(path)) {
+      return { write: () => [201, { temporaryAttachments: [{ temporaryAttachmentId: state.upload(query['filename'] ?? ''), fileName: query['filename'] ?? '' }] }] };
+    }
+    if (key !== null && path === `/rest/servicedeskapi/request/${key}/attachment` && m === 'POST') {
+      const ids = (body['temporaryAttachmentIds'] as string[] | undefined) ?? [];
+      const text = (body['additionalComment'] as { body?: string } | undefined)?.body ?? '';
+      return {
+        write: () => {
+          const comment = state.attach(key, ids, body['public'] !== false, text);
+          return comment ? [201, { comment: requestComment(comment), attachments: { size: ids.length, values: comment.attachments.map((filename) => ({ filename })) } }] : [400, { errorMessage: 'The temporary attachment does not exist or has expired.' }];
+        },
+      };
+    }
+    if (key !== null && path === `/rest/servicedeskapi/request/${key}/comment`) {
+      if (m === 'POST') return { write: () => [201, requestComment(state.addComment(key, String(body['body'] ?? ''), body['public'] !== false))] };
+      if (m === 'GET') {
+        return {
+          read: () => {
+            const start = Number(query['start'] ?? 0);
+            const limit = Math.min(100, Number(query['limit'] ?? 50));
+            const all = state.comments(key);
+            const values = all.slice(start, start + limit).map(requestComment);
+            return [200, { size: values.length, start, limit, isLastPage: start + limit >= all.length, values }];
+          },
+        };
+      }
+    }
+    if (key !== null && path === `/rest/servicedeskapi/request/${key}/participant` && m === 'GET') {
+      return { read: () => [200, { size: 0, start: 0, limit: 50, isLastPage: true, values: [] }] };
+    }
+    return { read: () => [404, { errorMessages: [`fake Jira: no route ${m} ${path}`], errors: {} }] };
+  }
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.use(express.raw({ type: () => true, limit: '20mb' }));
+  app.use(async (req: Request, res: Response) => {
+    const raw = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
+    const multipart = (req.headers['content-type'] ?? '').startsWith('multipart/');
+    let body: Record<string, unknown> = {};
+    if (!multipart && raw.length > 0) {
+      try {
+        body = JSON.parse(raw.toString('utf8')) as Record<string, unknown>;
+      } catch {
+        body = {};
+      }
+    }
+    const query: Record<string, string> = multipart
+      ? { filename: /filename="([^"]+)"/.exec(raw.toString('latin1'))?.[1] ?? '' }
+      : queryOf(new URL(req.originalUrl, 'http://fake').searchParams);
+    const key = ISSUE_PATH.exec(req.path)?.[1] ?? null;
+    const call: MutableCall = {
+      seq: calls.length + 1, method: req.method, path: req.path, query, issueKey: key, body: multipart ? null : (raw.length > 0 ? body : null),
+      status: 0, applied: false, fault: null, settled: false, at: now(),
+    };
+    calls.push(call);
+    const send = ([status, payload]: Answer, headers: Record<string, string> = {}) => {
+      call.settled = true;
+      if (res.destroyed || res.writableEnded) return;
+      call.status = status;
+      res.status(status).set(headers);
+      if (payload === undefined) res.end();
+      else res.json(payload);
+    };
+    const fault = takeFault(call);
+    call.fault = fault?.kind ?? null;
+    if (fault?.kind === 'delay') await new Promise((resolve) => setTimeout(resolve, fault.ms));
+    if (fault?.kind === 'status') {
+      // Atlassian rejects a throttled or failed request before doing any work.
+      const detail = fault.status === 429 ? { errorMessage: 'Rate limit exceeded.' } : { errorMessages: [`fake Jira answered ${fault.status}`], errors: {} };
+      return send([fault.status, detail], fault.retryAfterSec === undefined ? {} : { 'Retry-After': String(fault.retryAfterSec) });
+    }
+    const { write, read } = route(req, req.path, key, body, query);
+    const apply = (): Answer => {
+      if (!write) return read!();
+      const answer = write();
+      call.applied = answer[0] < 300;
+      return answer;
+    };
+    if (fault?.kind === 'drop') {
+      if (fault.afterApply) apply();
+      call.settled = true;
+      res.socket?.destroy();
+      return;
+    }
+    send(apply());
   });
-  app.post('/rest/servicedeskapi/request/:key/attachment', withIssue((req, res, issue) => answer(req, res, issue.key, 201, { comment: { id: `4${calls.length}`, public: (json(req) as { public?: boolean }).public ?? true }, attachments: { size: 1, values: [] } })));
-  app.post('/rest/servicedeskapi/request/:key/comment', withIssue((req, res, issue) => answer(req, res, issue.key, 201, { id: `4${calls.length}`, public: (json(req) as { public?: boolean }).public ?? true })));
-  app.get('/rest/servicedeskapi/request/:key/participant', withIssue((req, res, issue) => answer(req, res, issue.key, 200, { size: 0, start: 0, limit: 50, isLastPage: true, values: [] })));
-  app.use((req, res) => answer(req, res, null, 404, { errorMessages: [`fake Jira: no route ${req.method} ${req.path}`], errors: {} }));
 
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
@@ -103,7 +242,24 @@ export async function startFakeJira(issues: readonly FakeJiraIssue[]): Promise<F
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     calls,
-    issue: (key) => byKey.get(key),
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    issue: (key) => state.issue(key),
+    comments: (key) => state.comments(key),
+    inject(fault, match = {}) {
+      faults.push({ fault, match, left: match.times ?? 1 });
+    },
+    setFaultPlan(next) {
+      plan = next;
+    },
+    reset(next) {
+      state.load(next);
+      calls.length = 0;
+      faults = [];
+      plan = null;
+    },
+    async close() {
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections();
+      await closed;
+    },
   };
 }

@@ -1,10 +1,13 @@
 // Jira-only parts of the adapter that the shared contract does not cover: a comment's files (a
 // proposal PDF) uploaded before anything else is written and posted as customer-visible JSM request
-// attachments, and solving through a Done transition.
+// attachments, solving through a Done transition, and the write ledger (`inscope.writes`) that
+// keeps a retried write from posting its comment twice (test/jira/jira-write-sequence.test.ts runs
+// it through every crash point).
 import nock from 'nock';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createJiraClient } from '../../connectors/jira/client/create-jira-client.js';
 import { createJiraHelpdesk } from '../../connectors/jira/create-jira-helpdesk.js';
+import { jiraWriteKey } from '../../connectors/jira/jira-write-ledger.js';
 import { isConfigError, isHelpdeskError } from '../../connectors/shared/helpdesk-error.js';
 import { config } from '../helpdesk-port/harnesses.js';
 import { asJiraIssue, freshZendesk, JIRA_SITE } from '../helpdesk-port/same-request.js';
@@ -17,7 +20,7 @@ const port = () =>
   );
 
 function reread() {
-  nock(JIRA_SITE).get(`/rest/api/3/issue/${issue.key}`).query((q) => String(q.fields) === 'updated,labels').reply(200, { key: issue.key, fields: { updated: issue.fields['updated'], labels: [] } });
+  nock(JIRA_SITE).get(`/rest/api/3/issue/${issue.key}`).query((q) => String(q.fields) === 'updated,labels' && String(q.properties) === 'inscope.writes').reply(200, { key: issue.key, fields: { updated: issue.fields['updated'], labels: [] } });
 }
 
 beforeAll(() => {
@@ -104,5 +107,71 @@ describe('createJiraHelpdesk', () => {
     const error = await port().apply(issue.key, { solve: true, comment: { body: 'x', public: false } }, issue.fields['updated'] as string).catch((e: unknown) => e);
     expect(isConfigError(error)).toBe(true);
     expect(nock.pendingMocks()).toEqual([]);
+  });
+
+  describe('the write ledger', () => {
+    const note = { body: 'Voorstel P-2026-0001 versie 1: verlopen.', public: false };
+    const change = { comment: note, tags: ['inscope_advisory', 'inscope_p2026_0001_v1_expired'] };
+
+    it('sets the ledger by itself before a comment that no category edit or transition carries it in, then the comment, then the labels', async () => {
+      const calls: string[] = [];
+      let ledger: unknown;
+      nock(JIRA_SITE)
+        .get(`/rest/api/3/issue/${issue.key}`).query((q) => String(q.fields) === 'updated,labels' && q.properties === 'inscope.writes')
+        .reply(200, { key: issue.key, fields: { updated: issue.fields['updated'], labels: ['inscope_advisory'] }, properties: {} })
+        .put(`/rest/api/3/issue/${issue.key}/properties/inscope.writes`, (b) => ((ledger = b), calls.push('ledger') > 0)).reply(201)
+        .post(`/rest/servicedeskapi/request/${issue.key}/comment`, () => calls.push('comment') > 0).reply(201, { id: '40021', public: false })
+        .put(`/rest/api/3/issue/${issue.key}`, (b) => calls.push(`labels ${JSON.stringify(b)}`) > 0).reply(204);
+      await port().apply(issue.key, change, issue.fields['updated'] as string);
+      expect(calls).toEqual(['ledger', 'comment', 'labels {"update":{"labels":[{"add":"inscope_p2026_0001_v1_expired"}]}}']);
+      expect(ledger).toEqual({ key: expect.stringMatching(/^[0-9a-f]{16}$/), since: issue.fields['updated'], done: [], comment: note });
+    });
+
+    it('on a retry whose ledger is on the issue, finds the comment an earlier attempt posted after `since` and writes only the labels', async () => {
+      const since = issue.fields['updated'] as string;
+      let ledgerKey = '';
+      nock(JIRA_SITE)
+        .get(`/rest/api/3/issue/${issue.key}`).query(true)
+        .reply(200, { key: issue.key, fields: { updated: since, labels: ['inscope_advisory'] }, properties: {} })
+        .put(`/rest/api/3/issue/${issue.key}/properties/inscope.writes`, (b: { key: string }) => ((ledgerKey = b.key), true)).reply(201)
+        .post(`/rest/servicedeskapi/request/${issue.key}/comment`).reply(201, { id: '40021', public: false })
+        .put(`/rest/api/3/issue/${issue.key}`).reply(500, { errorMessages: ['boom'] });
+      await expect(port().apply(issue.key, change, since)).rejects.toMatchObject({ kind: 'server' });
+
+      const later = Date.parse(since.replace(/([+-]\d\d)(\d\d)$/, '$1:$2')) + 5_000;
+      const writes: string[] = [];
+      nock(JIRA_SITE)
+        .get(`/rest/api/3/issue/${issue.key}`).query(true)
+        .reply(200, { key: issue.key, fields: { updated: 'later', labels: ['inscope_advisory'] }, properties: { 'inscope.writes': { key: ledgerKey, since, done: [], comment: note } } })
+        .get(`/rest/servicedeskapi/request/${issue.key}/comment`).query(true)
+        .reply(200, { isLastPage: true, values: [{ id: '40021', body: note.body, public: false, created: { epochMillis: later } }] })
+        .post(`/rest/servicedeskapi/request/${issue.key}/comment`).optionally().reply(201, () => (writes.push('comment'), {}))
+        .put(`/rest/api/3/issue/${issue.key}`, (b) => writes.push(`labels ${JSON.stringify(b)}`) > 0).reply(204);
+      await port().apply(issue.key, change, 'later');
+      expect(writes).toEqual(['labels {"update":{"labels":[{"add":"inscope_p2026_0001_v1_expired"}]}}']);
+    });
+
+    it('posts the comment again when the one found is older than the ledger (the same words from an earlier decision)', async () => {
+      const since = issue.fields['updated'] as string;
+      const earlier = Date.parse(since.replace(/([+-]\d\d)(\d\d)$/, '$1:$2')) - 60_000;
+      const writes: string[] = [];
+      nock(JIRA_SITE)
+        .get(`/rest/api/3/issue/${issue.key}`).query(true)
+        .reply(200, { key: issue.key, fields: { updated: 'later', labels: ['inscope_advisory'] }, properties: {} })
+        .put(`/rest/api/3/issue/${issue.key}/properties/inscope.writes`).reply(201)
+        .post(`/rest/servicedeskapi/request/${issue.key}/comment`).reply(201, () => (writes.push('comment'), { id: '40022' }))
+        .put(`/rest/api/3/issue/${issue.key}`).reply(204);
+      await port().apply(issue.key, change, 'later');
+      const key = jiraWriteKey([{ add: 'inscope_p2026_0001_v1_expired' }]);
+      nock(JIRA_SITE)
+        .get(`/rest/api/3/issue/${issue.key}`).query(true)
+        .reply(200, { key: issue.key, fields: { updated: 'later', labels: ['inscope_advisory'] }, properties: { 'inscope.writes': { key, since, done: [], comment: note } } })
+        .get(`/rest/servicedeskapi/request/${issue.key}/comment`).query(true)
+        .reply(200, { isLastPage: true, values: [{ id: '39001', body: note.body, public: false, created: { epochMillis: earlier } }] })
+        .post(`/rest/servicedeskapi/request/${issue.key}/comment`).reply(201, () => (writes.push('comment'), { id: '40023' }))
+        .put(`/rest/api/3/issue/${issue.key}`).reply(204);
+      await port().apply(issue.key, change, 'later');
+      expect(writes).toEqual(['comment', 'comment']);
+    });
   });
 });

@@ -6,7 +6,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } 
 import { asJiraIssue, freshZendesk, JIRA_SITE } from '../helpdesk-port/same-request.js';
 import { anchoredClock } from '../helpers/anchored-clock.js';
 import { fitClaims, startForgeKeyServer, TEST_ACCOUNT_ID, type ForgeKeyServer } from '../http/forge-test-keys.js';
-import { BOT, decisionLabel, jiraAsItNowIs, EVENT_AT, jiraDouble, jiraIssue, NOW, payload, post, PREVIOUS, service, settle, start, stop, type Issue } from './live-jira-connector.js';
+import { BOT, decisionLabel, ledger, jiraAsItNowIs, EVENT_AT, jiraDouble, jiraIssue, NOW, payload, post, PREVIOUS, service, settle, start, stop, type Issue } from './live-jira-connector.js';
 
 
 beforeAll(() => {
@@ -27,8 +27,8 @@ describe('Jira deliveries through the live connector', () => {
     expect(res.status).toBe(202);
     await settle();
     expect(writes).toEqual([
-      { call: 'PUT issue', body: { fields: { customfield_10050: { value: 'Call' } } } },
-      { call: 'POST transitions', body: { transition: { id: '21' } } },
+      { call: 'PUT issue', body: { fields: { customfield_10050: { value: 'Call' } }, properties: ledger('category') } },
+      { call: 'POST transitions', body: { transition: { id: '21' }, properties: ledger('category', 'transition') } },
       { call: 'POST comment 201', body: { body: expect.stringContaining('defect'), public: false } },
       { call: 'PUT issue', body: { update: { labels: [{ add: 'inscope_covered' }, { add: decisionLabel }] } } },
     ]);
@@ -52,8 +52,8 @@ describe('Jira deliveries through the live connector', () => {
     await settle();
     expect(writes.map((w) => w.call)).toEqual(['POST attachTemporaryFile', 'PUT issue', 'POST transitions', 'POST request attachment', 'PUT issue', 'POST comment 201']);
     expect(writes[0]!.body).toMatch(/^P-\d{4}-0001-v1\.pdf$/);
-    expect(writes[1]!.body).toEqual({ fields: { customfield_10050: { value: 'Advisory' } } });
-    expect(writes[2]!.body).toEqual({ transition: { id: '11' } });
+    expect(writes[1]!.body).toEqual({ fields: { customfield_10050: { value: 'Advisory' } }, properties: ledger('category') });
+    expect(writes[2]!.body).toEqual({ transition: { id: '11' }, properties: ledger('category', 'transition') });
     expect(writes[3]!.body).toEqual({ temporaryAttachmentIds: ['temp-1'], public: true, additionalComment: { body: expect.stringMatching(/\/p\/[\w.-]+/) } });
     expect((writes[4]!.body as { update: { labels: { add?: string }[] } }).update.labels).toContainEqual({ add: expect.stringMatching(/^inscope_p\d{4}_0001_v1$/) });
     expect(writes[5]!.body).toEqual({ body: expect.stringMatching(/3 h × 135\.00 EUR = 405\.00 EUR/), public: false });
@@ -82,7 +82,7 @@ describe('Jira deliveries through the live connector', () => {
     await settle();
     const [proposal] = await service.store.listProposals({ helpdesk: 'jira', ticketId: issue.key, limit: 1 });
     expect(proposal).toMatchObject({ status: 'accepted' });
-    expect(after.filter((w) => w.call === 'POST transitions').map((w) => w.body)).toEqual([{ transition: { id: '21' } }]);
+    expect(after.filter((w) => w.call === 'POST transitions').map((w) => w.body)).toEqual([{ transition: { id: '21' }, properties: ledger('transition') }]);
     expect(after.filter((w) => w.call === 'POST comment')).toHaveLength(1);
     expect(after.find((w) => w.call === 'POST comment')!.body).toMatchObject({ public: false });
     expect(await service.store.queueDepth()).toMatchObject({ dead: 0 });
@@ -108,7 +108,7 @@ describe('Jira deliveries through the live connector', () => {
     await settle();
     const [proposal] = await service.store.listProposals({ helpdesk: 'jira', ticketId: issue.key, limit: 1 });
     expect(proposal).toMatchObject({ status });
-    expect(after.filter((w) => w.call === 'POST transitions').map((w) => w.body)).toEqual(status === 'accepted' ? [{ transition: { id: '21' } }] : []);
+    expect(after.filter((w) => w.call === 'POST transitions').map((w) => w.body)).toEqual(status === 'accepted' ? [{ transition: { id: '21' }, properties: ledger('transition') }] : []);
     expect(await service.store.queueDepth()).toMatchObject({ dead: 0 });
   });
 
@@ -141,7 +141,7 @@ describe('Jira deliveries through the live connector', () => {
     await post(payload('jira:issue_updated', issue, { changelog: { items: [{ field: 'status', fromString: 'Waiting for support', toString: 'Approved' }] } }));
     await settle();
     expect(writes.map((w) => w.call)).toEqual(['PUT issue', 'POST transitions', 'POST comment 201', 'PUT issue']);
-    expect(writes[1]!.body).toEqual({ transition: { id: '11' } });
+    expect(writes[1]!.body).toEqual({ transition: { id: '11' }, properties: ledger('category', 'transition') });
     expect(writes[2]!.body).toEqual({ body: expect.stringMatching(/^Teruggezet naar Nieuw: goedgekeurd terwijl de aanvraag onvolledig is\./m), public: false });
     // One language throughout: the Dutch note once said "goedgekeurd terwijl the request is incomplete".
     expect((writes[2]!.body as { body: string }).body).not.toMatch(/\b(?:approved|while|the request|Missing|Moved back)\b/);

@@ -9,7 +9,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { JIRA_SITE } from '../helpdesk-port/same-request.js';
 import { anchoredClock } from '../helpers/anchored-clock.js';
 import { fitClaims, startForgeKeyServer, TEST_ACCOUNT_ID, type ForgeKeyServer } from '../http/forge-test-keys.js';
-import { addedLabels, jiraAsItNowIs, jiraDouble, jiraIssue, NOW, payload, post, service, settle, start, stop, TRANSITIONS, type Issue, type Write } from './live-jira-connector.js';
+import { addedLabels, jiraAsItNowIs, ledger, jiraDouble, jiraIssue, NOW, payload, post, service, settle, start, stop, TRANSITIONS, type Issue, type Write } from './live-jira-connector.js';
 
 let forge: ForgeKeyServer;
 
@@ -51,7 +51,7 @@ describe('the JSM procedure end to end against a Jira double', () => {
     // attachment whose comment carries the accept link; JSM's 429 is waited out and the attachment made once.
     expect(triage.map((w) => w.call)).toEqual(['POST attachTemporaryFile', 'PUT issue', 'POST transitions', 'POST request attachment 429', 'POST request attachment', 'PUT issue', 'POST comment 201']);
     expect(triage[0]!.body).toBe(`P-${year}-0001-v1.pdf`);
-    expect(triage[1]!.body).toEqual({ fields: { customfield_10050: { value: 'Advisory' } } });
+    expect(triage[1]!.body).toEqual({ fields: { customfield_10050: { value: 'Advisory' } }, properties: ledger('category') });
     expect(triage[4]!.body).toEqual({ temporaryAttachmentIds: ['temp-1'], public: true, additionalComment: { body: expect.stringMatching(/\/p\/[\w.-]+ .*"akkoord"/) } });
     expect(triage[6]!.body).toMatchObject({ public: false });
     const token = /\/p\/([\w.-]+)/.exec((triage[4]!.body as { additionalComment: { body: string } }).additionalComment.body)![1]!;
@@ -74,7 +74,7 @@ describe('the JSM procedure end to end against a Jira double', () => {
     expect(accepted).toMatchObject({ status: 'accepted', version: 1 });
     expect(jira.writes.filter((w) => w.call === 'PUT issue' && 'fields' in (w.body as object))).toEqual([]);
     expect(jira.writes.filter((w) => w.call !== 'PUT issue')).toEqual([
-      { call: 'POST transitions', body: { transition: { id: '21' } } },
+      { call: 'POST transitions', body: { transition: { id: '21' }, properties: ledger('transition') } },
       { call: 'POST comment', body: { body: expect.stringMatching(/GEACCEPTEERD/), public: false } },
     ]);
     expect(addedLabels(jira.writes)).toContain(`inscope_p${year}_0001_v1_accepted`);
@@ -95,8 +95,8 @@ describe('the JSM procedure end to end against a Jira double', () => {
     expect((await post(payload('jira:issue_created', issue))).status).toBe(202);
     await settle();
     expect(triage.map((w) => w.call)).toEqual(['PUT issue', 'POST transitions', 'POST comment 201', 'PUT issue']);
-    expect(triage[0]!.body).toEqual({ fields: { customfield_10050: { value: 'Call' } } });
-    expect(triage[1]!.body).toEqual({ transition: { id: '11' } });
+    expect(triage[0]!.body).toEqual({ fields: { customfield_10050: { value: 'Call' } }, properties: ledger('category') });
+    expect(triage[1]!.body).toEqual({ transition: { id: '11' }, properties: ledger('category', 'transition') });
 
     nock.cleanAll();
     const jira = jiraAsItNowIs(issue, { customfield_10050: { value: 'Call' }, status: { name: 'New' }, labels: [...issue.fields['labels'] as string[], ...addedLabels(triage)] });
@@ -108,6 +108,7 @@ describe('the JSM procedure end to end against a Jira double', () => {
 
     const approved = await panel(issue, '/actions/approve', { method: 'POST', body: {} });
     expect([approved.status, await approved.json()]).toEqual([200, { ok: true, action: 'approve', applied: true, status: 'approved' }]);
+    // A person's approval changes no labels: no commit marker, so no ledger (a person retries it).
     expect(jira.writes.filter((w) => w.call === 'POST transitions')).toEqual([{ call: 'POST transitions', body: { transition: { id: '21' } } }]);
     expect(jira.writes.find((w) => w.call === 'POST comment')!.body).toMatchObject({ public: false, body: expect.stringContaining(TEST_ACCOUNT_ID) });
     expect(jira.current).toMatchObject({ customfield_10050: { value: 'Call' }, status: { name: 'Approved' } });

@@ -132,6 +132,15 @@ export async function stop() {
 
 export const decisionLabel = expect.stringMatching(/^inscope_d_[0-9a-f]{8}$/);
 
+/**
+ * The write ledger a category edit or a transition carries in the same call (the `inscope.writes`
+ * issue property, connectors/jira/jira-write-ledger.ts): the steps it marks done and the comment
+ * the write is about to post.
+ */
+export function ledger(...done: string[]) {
+  return [{ key: 'inscope.writes', value: { key: expect.stringMatching(/^[0-9a-f]{16}$/), since: expect.any(String), done, comment: { body: expect.any(String), public: expect.any(Boolean) } } }];
+}
+
 export type Write = { call: string; body: unknown };
 type LabelUpdate = { update: { labels: { add?: string; remove?: string }[] } };
 

@@ -12,6 +12,7 @@ import { createTokenBucketPacer, type Pacer } from '../../shared/pacer.js';
 import type {
   JiraAdminWebhook,
   JiraAdminWebhookInput,
+  JiraEntityProperty,
   JiraField,
   JiraFieldContext,
   JiraFieldOption,
@@ -21,6 +22,7 @@ import type {
   JiraSearchPage,
   JiraTransition,
 } from './jira-api-types.js';
+import { jiraInstantMs, type JiraRequestComment } from '../jira-write-ledger.js';
 import { createJiraRetryPolicy, type JiraRetryOptions } from './jira-retry-policy.js';
 import { toHelpdeskError } from './to-helpdesk-error.js';
 
@@ -52,12 +54,18 @@ export interface JiraUploadFile {
 
 export interface JiraClient {
   readonly siteUrl: string;
-  getIssue(key: string, fields: readonly string[]): Promise<JiraIssue>;
+  /** `properties`: issue properties to return with the fields (in the issue's `properties`). */
+  getIssue(key: string, fields: readonly string[], properties?: readonly string[]): Promise<JiraIssue>;
   editIssue(key: string, edit: JiraIssueEdit): Promise<void>;
   getTransitions(key: string): Promise<JiraTransition[]>;
-  doTransition(key: string, transitionId: string): Promise<void>;
+  /** `properties`: issue properties set in the same call as the transition. */
+  doTransition(key: string, transitionId: string, properties?: readonly JiraEntityProperty[]): Promise<void>;
+  /** `PUT /rest/api/3/issue/{key}/properties/{propertyKey}`: the value replaces the property's. */
+  setIssueProperty(key: string, propertyKey: string, value: unknown): Promise<void>;
   /** JSM request comment (`POST /rest/servicedeskapi/request/{key}/comment`): plain text, `public` false = internal note. */
   addRequestComment(key: string, body: string, isPublic: boolean): Promise<{ readonly id?: string }>;
+  /** `GET /rest/servicedeskapi/request/{key}/comment`, every page: public and internal comments, oldest first. */
+  getRequestComments(key: string): Promise<JiraRequestComment[]>;
   getMyself(): Promise<{ readonly accountId: string }>;
   /** `GET /rest/servicedeskapi/request/{key}/participant`, every page: the participants' accountIds. */
   getRequestParticipants(key: string): Promise<string[]>;
@@ -161,12 +169,17 @@ export function createJiraClient(options: JiraClientOptions): JiraClient {
 
   return {
     siteUrl: host,
-    async getIssue(key, fields) {
-      return (await cloud.issues.getIssue({ issueIdOrKey: issueKey(key), fields: [...fields] })) as JiraIssue;
+    async getIssue(key, fields, properties) {
+      return (await cloud.issues.getIssue({ issueIdOrKey: issueKey(key), fields: [...fields], ...(properties && properties.length > 0 && { properties: [...properties] }) })) as JiraIssue;
     },
     async editIssue(key, edit) {
       // notifyUsers=false would need admin rights; the default keeps Jira's own notification rules.
-      await cloud.issues.editIssue({ issueIdOrKey: issueKey(key), ...(edit.fields && { fields: { ...edit.fields } }), ...(edit.update && { update: edit.update as Record<string, Record<string, unknown>[]> }) });
+      await cloud.issues.editIssue({
+        issueIdOrKey: issueKey(key),
+        ...(edit.fields && { fields: { ...edit.fields } }),
+        ...(edit.update && { update: edit.update as Record<string, Record<string, unknown>[]> }),
+        ...(edit.properties && { properties: edit.properties.map((p) => ({ ...p })) }),
+      });
     },
     async getTransitions(key) {
       const { transitions } = await cloud.issues.getTransitions({ issueIdOrKey: issueKey(key) });
@@ -176,12 +189,28 @@ export function createJiraClient(options: JiraClientOptions): JiraClient {
           : [],
       );
     },
-    async doTransition(key, transitionId) {
-      await cloud.issues.doTransition({ issueIdOrKey: issueKey(key), transition: { id: transitionId } });
+    async doTransition(key, transitionId, properties) {
+      await cloud.issues.doTransition({ issueIdOrKey: issueKey(key), transition: { id: transitionId }, ...(properties && { properties: properties.map((p) => ({ ...p })) }) });
+    },
+    async setIssueProperty(key, propertyKey, value) {
+      await transport.sendRequest<unknown>({ url: `/rest/api/3/issue/${issueKey(key)}/properties/${encodeURIComponent(propertyKey)}`, method: 'PUT', body: value });
     },
     async addRequestComment(key, body, isPublic) {
       const comment = await serviceDesk.request.createRequestComment({ issueIdOrKey: issueKey(key), body, public: isPublic });
       return comment.id === undefined ? {} : { id: String(comment.id) };
+    },
+    async getRequestComments(key) {
+      const comments: JiraRequestComment[] = [];
+      for (let start = 0; ; ) {
+        const page = await serviceDesk.request.getRequestComments({ issueIdOrKey: issueKey(key), start, limit: 100 });
+        const values = (page.values ?? []) as { id?: unknown; body?: unknown; public?: unknown; created?: { epochMillis?: unknown; iso8601?: unknown } }[];
+        for (const c of values) {
+          const created = typeof c.created?.epochMillis === 'number' ? c.created.epochMillis : jiraInstantMs(typeof c.created?.iso8601 === 'string' ? c.created.iso8601 : null);
+          comments.push({ id: String(c.id ?? ''), body: typeof c.body === 'string' ? c.body : '', public: c.public !== false, createdMs: created });
+        }
+        if (page.isLastPage !== false || values.length === 0) return comments;
+        start += values.length;
+      }
     },
     async getMyself() {
       const user = await cloud.myself.getCurrentUser();

@@ -11,6 +11,13 @@ export interface JiraTransition {
 export interface JiraIssueEdit {
   readonly fields?: Readonly<Record<string, unknown>>;
   readonly update?: Readonly<Record<string, readonly Readonly<Record<string, unknown>>[]>>;
+  /** Issue properties set in the same call ("Edit issue" and "Transition issue" both take them). */
+  readonly properties?: readonly JiraEntityProperty[];
+}
+
+export interface JiraEntityProperty {
+  readonly key: string;
+  readonly value: unknown;
 }
 
 export interface JiraSearchPage {

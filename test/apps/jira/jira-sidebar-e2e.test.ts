@@ -227,7 +227,7 @@ describe.skipIf(browserBinary.skip)('the Jira sidebar (Forge Custom UI) in Chrom
       expect(await (await page.waitForSelector('[data-testid="verdict-badge"]')).textContent()).toMatch(/^Call/);
       await page.click('[data-testid="action-approve"]');
       expect(await notice()).toBe('Approved.');
-      expect(writes).toContainEqual({ call: 'POST transitions', body: { transition: { id: '21' } } });
+      expect(writes).toContainEqual({ call: 'POST transitions', body: expect.objectContaining({ transition: { id: '21' } }) });
       const entries = await service.store.listAudit({ ticketId: jira.key, limit: 10 });
       expect(entries[0]).toMatchObject({ helpdesk: 'jira', kind: 'action', rule: 'approve', actor: TEST_ACCOUNT_ID });
     });
