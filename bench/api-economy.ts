@@ -163,7 +163,9 @@ export async function benchApiEconomy(): Promise<{ callReads: number; callWrites
     INSCOPE_WORKERS: '4',
     INSCOPE_POLL_MS: '20',
   });
-  const service = await startService({ settings });
+  // The decision log (one JSON line per decision) would bury the figures: counted, not printed.
+  let logged = 0;
+  const service = await startService({ settings, log: () => void (logged += 1) });
   try {
     const t0 = performance.now();
     await sendAll(service, tickets.map((t) => signZendeskEventDelivery(t, { secret: SECRET, eventType: 'ticket.created' })));

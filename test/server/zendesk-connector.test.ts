@@ -203,22 +203,22 @@ describe('triage through the live connector', () => {
     expect((bodies[0] as { ticket: Record<string, unknown> }).ticket.custom_status_id).toBe(STATUS.approved);
   });
 
-  it('converts an uncovered how-to question to advisory with the proposal PDF, then the draft in the note', async () => {
+  it('converts an uncovered how-to question to advisory with the proposal PDF and its hours and total in one update', async () => {
     const ticket = freshTicket(48203);
     mockReads(ticket);
     nock(ZENDESK).post('/api/v2/uploads.json').query({ filename: 'P-2026-0001-v1.pdf' }).reply(201, { upload: { token: 'upload-token-1' } });
     const bodies = capturePut(ticket);
-    capturePut(ticket, 200, bodies);
     await post(delivery('ticket.created', ticket, 'evt-advisory'));
     await settle();
     expect(nock.isDone()).toBe(true);
+    expect(bodies).toHaveLength(1);
     const update = (bodies[0] as { ticket: Record<string, unknown> }).ticket;
     expect(update.custom_fields).toEqual([{ id: FIELD.category, value: 'advisory' }]);
     expect(update.custom_status_id).toBe(STATUS.new);
     expect(update.comment).toMatchObject({ public: true, uploads: ['upload-token-1'], body: expect.stringContaining('P-2026-0001') });
-    const note = (bodies[1] as { ticket: { comment: { body: string; public: boolean } } }).ticket.comment;
-    expect(note.public).toBe(false);
-    expect(note.body).toMatch(/3 h × 135\.00 EUR = 405\.00 EUR/);
+    expect((update.comment as { body: string }).body).toMatch(/Geschatte uren: 3\nTotaal: €\s490,05 \(€\s405,00 plus 21% btw\)/);
+    const decision = (await service.store.listAudit({ ticketId: '48203', limit: 10 })).find((a) => a.kind === 'decision');
+    expect(decision!.calls.map((c) => `${c.method} ${c.path}`)).toEqual(['GET /api/v2/tickets/48203.json', 'POST /api/v2/uploads.json', 'PUT /api/v2/tickets/48203.json']);
   });
 
   it('asks the customer for the missing items in a public comment in their language', async () => {
