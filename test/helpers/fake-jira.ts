@@ -4,7 +4,8 @@
 // (fake-zendesk.ts), with the issue it was for. Tests use nock at the same boundary instead.
 //
 // Endpoints (Jira Cloud platform REST API v3, "Issues"; JSM REST API, "Request" and "Servicedesk"):
-//   GET  /rest/api/3/issue/{key}[?fields=…]                  Get issue → the issue, or only the fields asked for
+//   GET  /rest/api/3/issue/{key}[?fields=…][&expand=transitions]  Get issue → the issue, or only the fields asked
+//        for; with `expand=transitions` also `transitions`, the list Get transitions answers
 //   PUT  /rest/api/3/issue/{key} { fields?, update? }         Edit issue → 204
 //   GET  /rest/api/3/issue/{key}/transitions                  Get transitions → { transitions }
 //   POST /rest/api/3/issue/{key}/transitions { transition }   Transition issue → 204
@@ -68,7 +69,8 @@ export async function startFakeJira(issues: readonly FakeJiraIssue[]): Promise<F
   app.get('/rest/api/3/issue/:key', withIssue((req, res, issue) => {
     const wanted = typeof req.query['fields'] === 'string' ? req.query['fields'].split(',') : null;
     const fields = wanted && !wanted.includes('*all') ? Object.fromEntries(Object.entries(issue.fields).filter(([name]) => wanted.includes(name))) : issue.fields;
-    answer(req, res, issue.key, 200, { ...issue, fields });
+    const expand = typeof req.query['expand'] === 'string' ? req.query['expand'].split(',') : [];
+    answer(req, res, issue.key, 200, { ...issue, fields, ...(expand.includes('transitions') && { transitions: TRANSITIONS }) });
   }));
   app.put('/rest/api/3/issue/:key', withIssue((req, res, issue) => {
     const body = json(req) as { fields?: Record<string, unknown>; update?: { labels?: { add?: string; remove?: string }[] } };
