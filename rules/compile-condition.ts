@@ -77,6 +77,7 @@ function compileAttachments(a: AttachmentMatch): CompiledCondition {
   const mimePrefixes = types.filter((t) => t.includes('/')).map((t) => t.toLowerCase());
   const extensions = types.filter((t) => !t.includes('/')).map((t) => `.${t.replace(/^\./, '').toLowerCase()}`);
   const count = (ctx: EvalContext): number => {
+    ctx.attachmentsRead = true;
     if (types.length === 0) return ctx.item.attachments.length;
     let n = 0;
     for (const att of ctx.item.attachments) {
@@ -94,7 +95,9 @@ function compileAttachments(a: AttachmentMatch): CompiledCondition {
     maybe: (ctx) => (ctx.unknown.has('attachments') ? undefined : test(ctx)),
     explain: (ctx) => ({
       kind: 'attachments', describe, passed: test(ctx),
-      saw: `${ctx.item.attachments.length} attachment(s)${types.length > 0 ? `, ${count(ctx)} of those types` : ''}`,
+      saw: ctx.item.attachmentsUnread === true
+        ? 'attachments not read: the decision did not need them'
+        : `${ctx.item.attachments.length} attachment(s)${types.length > 0 ? `, ${count(ctx)} of those types` : ''}`,
     }),
   };
 }

@@ -54,6 +54,8 @@ export class EvalContext {
   unknown: ReadonlySet<string> = NO_FACTS;
   /** The contract states still possible given `unknown`; `[contractState]` when nothing is unknown. */
   possibleStates: readonly ContractState[] = NO_STATES;
+  /** Set when a condition read the item's attachments (see `Verdict.readAttachments`). */
+  attachmentsRead = false;
   /** A version claimed without a number ("the latest"), for the trace. */
   versionClaim: string | undefined;
   private ownBody: string | undefined;

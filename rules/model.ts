@@ -35,6 +35,12 @@ export interface WorkItem {
   /** Custom fields under their logical names (product, version, module, errorText…), mapped by the adapter. */
   readonly fields: Readonly<Record<string, FieldValue>>;
   readonly attachments: readonly Attachment[];
+  /**
+   * True when the adapter has not read the attachments yet (Zendesk keeps them on the comments, one
+   * more API call) and `attachments` is empty for now. A verdict that read them says so in
+   * `readAttachments`: the caller then reads them and triages again.
+   */
+  readonly attachmentsUnread?: boolean;
 }
 
 export type Outcome = 'incomplete' | 'covered' | 'advisory' | 'review';
@@ -160,4 +166,10 @@ export interface Verdict {
   /** Missing items that could not change the outcome, so the customer is not asked for them. */
   readonly notAsked: readonly NotAsked[];
   readonly trace: Trace;
+  /**
+   * Whether deciding read the item's attachments. When it did not, no attachment could have changed
+   * the verdict (evaluation stops at the first condition that settles an `any` or `all`), so an
+   * adapter need not fetch them. Absent on verdicts not made by `triage`.
+   */
+  readonly readAttachments?: boolean;
 }

@@ -22,6 +22,7 @@ export class TriageVerdict implements Verdict {
   readonly notAsked: readonly NotAsked[];
   readonly trace: Trace;
   readonly #ctx: EvalContext;
+  readonly #readAttachments: boolean;
 
   constructor(fields: VerdictFields, ctx: EvalContext) {
     this.outcome = fields.outcome;
@@ -35,6 +36,12 @@ export class TriageVerdict implements Verdict {
     this.notAsked = fields.notAsked;
     this.trace = fields.trace;
     this.#ctx = ctx;
+    // Taken now: reading the facts later must not count as deciding.
+    this.#readAttachments = ctx.attachmentsRead;
+  }
+
+  get readAttachments(): boolean {
+    return this.#readAttachments;
   }
 
   get facts(): Readonly<Record<string, FactValue>> {

@@ -17,6 +17,12 @@ export interface TicketState {
    * compared with a reply's author. Zendesk's deliveries carry it themselves.
    */
   readonly requesterId?: string;
+  /**
+   * Present when `item.attachmentsUnread`: reads the attachments (Zendesk: the ticket's comments) and
+   * returns the item with them. Call it through triageTicket, which does so only when the verdict
+   * read the attachments.
+   */
+  readonly loadAttachments?: () => Promise<WorkItem>;
 }
 
 /** A file to attach to the change's comment (a proposal's PDF). */

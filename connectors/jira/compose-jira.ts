@@ -85,7 +85,7 @@ export async function composeJira(options: ComposeJiraOptions): Promise<Composed
           ...(options.random !== undefined && { random: options.random }),
         })
       : null;
-  const helpdesk = client && mapping ? createJiraHelpdesk(client, mapping) : createShadowJiraHelpdesk(mapping ?? EMPTY_JIRA_MAPPING);
+  const helpdesk = client && mapping ? createJiraHelpdesk(client, mapping, { now: options.now }) : createShadowJiraHelpdesk(mapping ?? EMPTY_JIRA_MAPPING);
   // InScope's own edits fire jira:issue_updated; knowing its accountId drops them at the door.
   let botAccountId = options.botAccountId;
   if (client && botAccountId === null) {

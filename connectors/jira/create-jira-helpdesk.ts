@@ -21,22 +21,40 @@
 import type { HelpdeskPort, TicketChange, TicketState } from '../core/helpdesk-port.js';
 import { HelpdeskError } from '../shared/helpdesk-error.js';
 import type { JiraClient } from './client/create-jira-client.js';
+import type { JiraTransition } from './client/jira-api-types.js';
+import { createTtlCache } from '../shared/ttl-cache.js';
 import { jiraIssueToWorkItem } from './to-domain.js';
 import { jiraReadFields, jiraTicketState, labelChanges, type JiraMapping } from './jira-mapping.js';
 import { findLandedComment, JIRA_LEDGER_PROPERTY, jiraWriteKey, ledgerProperty, plannedComment, readJiraLedger, withStep, type JiraWriteLedger } from './jira-write-ledger.js';
 
 export const HIDDEN_TRANSITION_HINT = 'a JSM approval step or the workflow hides the transition';
 
-export function createJiraHelpdesk(client: JiraClient, mapping: JiraMapping): HelpdeskPort {
+export interface JiraHelpdeskOptions {
+  /** How long the transitions a load read stay good for the apply that follows. Default 60 s. */
+  readonly transitionTtlMs?: number;
+  /** Clock for that time-to-live. Default Date.now. */
+  readonly now?: () => number;
+}
+
+export function createJiraHelpdesk(client: JiraClient, mapping: JiraMapping, options: JiraHelpdeskOptions = {}): HelpdeskPort {
   const readFields = jiraReadFields(mapping);
+  // Per issue and per read, not per workflow and status: Jira lists the transitions this user may
+  // take on this issue now (conditions and JSM approval steps can differ between issues in one
+  // status), and the list comes free with the load. Used once: after a transition it is stale.
+  const offered = createTtlCache<string, readonly JiraTransition[]>({ ttlMs: options.transitionTtlMs ?? 60_000, ...(options.now && { now: options.now }) });
 
   async function transitionTo(key: string, status: NonNullable<TicketChange['status']> | 'solved'): Promise<string> {
     const target = status === 'solved' ? 'a Done status' : mapping.statuses[status];
-    const transitions = await client.getTransitions(key);
-    const match =
+    const pick = (list: readonly JiraTransition[]) =>
       status === 'solved'
-        ? transitions.find((t) => t.to?.category === 'done')
-        : transitions.find((t) => t.to?.name !== undefined && t.to.name.localeCompare(target, undefined, { sensitivity: 'accent' }) === 0);
+        ? list.find((t) => t.to?.category === 'done')
+        : list.find((t) => t.to?.name !== undefined && t.to.name.localeCompare(target, undefined, { sensitivity: 'accent' }) === 0);
+    const loaded = offered.get(key);
+    offered.delete(key);
+    let transitions = loaded ?? (await client.getTransitions(key));
+    let match = pick(transitions);
+    // The issue may have moved on since the load: ask Jira before calling the workflow misconfigured.
+    if (!match && loaded) match = pick((transitions = await client.getTransitions(key)));
     if (!match) {
       const offered = transitions.map((t) => t.to?.name ?? t.name ?? t.id).join(', ') || 'none';
       throw new HelpdeskError('config', `No transition to "${target}" is available to InScope's Jira user on ${key} (offered: ${offered}): ${HIDDEN_TRANSITION_HINT} to ${target} from the bot`);
@@ -65,7 +83,9 @@ export function createJiraHelpdesk(client: JiraClient, mapping: JiraMapping): He
     kind: 'jira',
     live: true,
     async load(ticketId): Promise<TicketState> {
-      const issue = await client.getIssue(ticketId, readFields);
+      // With the transitions open from its status (`expand=transitions`), for the apply that follows.
+      const issue = await client.getIssueWithTransitions(ticketId, readFields);
+      offered.set(ticketId, issue.transitions);
       return jiraTicketState(issue, jiraIssueToWorkItem(issue, { fields: mapping.fields }), mapping);
     },
     async isCustomerParticipant(ticketId, userId) {

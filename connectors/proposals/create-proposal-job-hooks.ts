@@ -11,6 +11,7 @@ import type { Locale, Verdict } from '../../rules/index.js';
 import type { HelpdeskPort, TicketChange, TicketState } from '../core/helpdesk-port.js';
 import { isHelpdeskError } from '../shared/helpdesk-error.js';
 import type { Plan } from '../core/plan-decision.js';
+import type { BudgetSummary } from './compute-budget.js';
 import type { ProposalRecord } from '../store/proposal-store.js';
 import type { JobWithDeliveries } from '../store/store.js';
 import type { ProposalFlow } from './create-proposal-flow.js';
@@ -19,6 +20,11 @@ import { isProposalDecidedEvent, parseProposalDecided } from './proposal-decided
 import { proposalDecisionChange, proposalDecisionTag } from './proposal-decision-change.js';
 import { isProposalError } from './proposal-error.js';
 import { thresholdMessage } from './proposal-notes.js';
+
+/** Whether a proposal's budget line says more than the sidebar's meter: a threshold crossed, or the cap. */
+function budgetNews(budget: BudgetSummary | null): boolean {
+  return budget !== null && (budget.crossed.length > 0 || budget.overCap);
+}
 
 export interface ProposalJobContext {
   readonly job: JobWithDeliveries;
@@ -185,13 +191,20 @@ export function createProposalJobHooks(flow: ProposalFlow): ProposalJobHooks {
           if (!helpdesk.live && prepared.record.pdfPath !== null) return;
           const { note } = await flow.markSent(prepared, helpdesk.live, { jobId: job.id });
           if (!helpdesk.live) return;
-          // The decision's internal note, now with the proposal and the budget: a second write,
-          // because one Zendesk update carries one comment and that one was the customer's. The
-          // proposal is out either way, so a failed note is recorded, not retried.
-          try {
-            await helpdesk.apply(job.ticketId, { comment: { body: `${plan.change.comment!.body}\n\n${note}`, public: false } }, null);
-          } catch (error) {
-            await flow.audit(prepared.record, 'proposal-note-failed', `the internal note for ${prepared.record.number} could not be written: ${error instanceof Error ? error.message : String(error)}`, { jobId: job.id });
+          // The decision's internal note, now with the proposal and the budget, is a second write:
+          // one Zendesk update carries one comment (UpdateTicket's `comment` is a single object), and
+          // that one was the customer's. So Zendesk gets it only when it says what the sidebar does
+          // not: verdict, contract, budget use and the proposal's state are there, the number, total
+          // and validity in the public comment just posted, everything in the audit log; a crossed
+          // budget threshold or the cap is not. Jira keeps the note while its write sequence is
+          // reworked (#15); the same rule would save it a call. The proposal is out either way, so
+          // a failed note is recorded, not retried.
+          if (helpdesk.kind !== 'zendesk' || budgetNews(prepared.budget)) {
+            try {
+              await helpdesk.apply(job.ticketId, { comment: { body: `${plan.change.comment!.body}\n\n${note}`, public: false } }, null);
+            } catch (error) {
+              await flow.audit(prepared.record, 'proposal-note-failed', `the internal note for ${prepared.record.number} could not be written: ${error instanceof Error ? error.message : String(error)}`, { jobId: job.id });
+            }
           }
           const message = prepared.budget && flow.notifyCustomerAtThreshold() ? thresholdMessage(prepared.budget, prepared.record.document.contact.locale) : null;
           if (message) await helpdesk.apply(job.ticketId, { comment: { body: message, public: true } }, null).catch(() => undefined);

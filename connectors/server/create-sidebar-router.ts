@@ -14,6 +14,7 @@ import type { ProposalFlow } from '../proposals/create-proposal-flow.js';
 import { isProposalError } from '../proposals/proposal-error.js';
 import { isHelpdeskError } from '../shared/helpdesk-error.js';
 import type { HelpdeskKind, Store } from '../store/store.js';
+import { triageTicket } from '../core/triage-ticket.js';
 
 export interface SidebarDeps {
   readonly store: Store;
@@ -114,10 +115,7 @@ export function createSidebarRouter(deps: SidebarDeps): Router {
     return null;
   };
 
-  const loadVerdict = async (ticketId: string) => {
-    const state = await deps.helpdesk.load(ticketId, []);
-    return { state, verdict: deps.engine().triage(state.item) };
-  };
+  const loadVerdict = async (ticketId: string) => triageTicket(deps.engine(), await deps.helpdesk.load(ticketId, []));
 
   router.get('/tickets/:id/verdict', async (req: Request, res: Response) => {
     const ticketId = String(req.params.id);

@@ -1,12 +1,14 @@
-// Handles one claimed job: read the ticket, triage it, plan the one change, write it with optimistic
-// concurrency (a conflict means someone else changed the ticket: read again and decide again), and
-// record the decision with the calls it made in the audit log. A proposal decision queued on the job
-// (the customer's page, a reply, the expiry sweep) is written first; the job's other deliveries are
-// then triaged on the ticket as that write left it.
+// Handles one claimed job: read the ticket, triage it (reading its attachments only when the verdict
+// needs them), plan the one change, write it with optimistic concurrency (a conflict means someone
+// else changed the ticket: read again and decide again), and record the decision with the calls it
+// made in the audit log. A proposal decision queued on the job (the customer's page, a reply, the
+// expiry sweep) is written first; the job's other deliveries are then triaged on the ticket as that
+// write left it.
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Engine } from '../../rules/index.js';
 import { planDecision, type PlanOptions } from '../core/plan-decision.js';
 import { toAuditChange, type HelpdeskPort } from '../core/helpdesk-port.js';
+import { triageTicket } from '../core/triage-ticket.js';
 import type { ProposalJobHooks } from '../proposals/create-proposal-job-hooks.js';
 import { isProposalDecidedEvent } from '../proposals/proposal-decided-delivery.js';
 import { HelpdeskError, isConflictError } from '../shared/helpdesk-error.js';
@@ -82,8 +84,9 @@ export async function processJob(job: JobWithDeliveries, deps: ProcessJobDeps): 
       }
       let verdict;
       try {
-        verdict = engine.triage(state.item);
+        ({ state, verdict } = await triageTicket(engine, state));
       } catch (error) {
+        if (error instanceof HelpdeskError) throw error;
         // The engine refuses only malformed input (an unreadable creation date): no retry can fix it.
         throw new HelpdeskError('validation', `ticket ${job.ticketId} cannot be triaged: ${(error as Error).message}`, { cause: error });
       }

@@ -6,7 +6,7 @@
 // prove is that the caller *is* that user: see docs/zendesk-app.md, "Threat model".
 import { isHelpdeskError } from '../shared/helpdesk-error.js';
 import type { ZendeskClient } from './client/create-zendesk-client.js';
-import { createTtlCache } from './client/ttl-cache.js';
+import { createTtlCache } from '../shared/ttl-cache.js';
 
 export type AgentCheck =
   | { readonly ok: true; readonly actor: string; readonly userId: number }

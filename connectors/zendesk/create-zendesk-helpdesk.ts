@@ -1,5 +1,8 @@
 // The live Zendesk adapter behind the helpdesk port: one read for the ticket with its requester and
-// organization, one for its comments (attachments live there), and one safe update per decision.
+// organization sideloaded (`?include=users,organizations`, Zendesk's "Side-loading related records":
+// the requester's locale comes with it), and one safe update per decision on the `updated_at` that
+// read returned. The comments, where Zendesk keeps attachments, are read only when a verdict needs
+// the attachments (core/triage-ticket.ts).
 import type { TicketChange, TicketState, HelpdeskPort } from '../core/helpdesk-port.js';
 import type { ZendeskClient } from './client/create-zendesk-client.js';
 import { zendeskTicketToWorkItem } from './to-domain.js';
@@ -38,13 +41,8 @@ export function createZendeskHelpdesk(client: ZendeskClient, mapping: ZendeskMap
     async load(ticketId): Promise<TicketState> {
       const id = ticketNumber(ticketId);
       const { ticket, users, organizations } = await client.getTicket(id, { include: ['users', 'organizations'] });
-      const comments = await client.listTicketComments(id);
-      const item = zendeskTicketToWorkItem(ticket, {
-        fields: mapping.fields,
-        ...(users && { users }),
-        ...(organizations && { organizations }),
-        comments,
-      });
+      const context = { fields: mapping.fields, ...(users && { users }), ...(organizations && { organizations }) };
+      const item = { ...zendeskTicketToWorkItem(ticket, context), attachmentsUnread: true };
       const category = (ticket.custom_fields ?? []).find((f) => String(f.id) === String(mapping.categoryField))?.value;
       return {
         item,
@@ -52,6 +50,7 @@ export function createZendeskHelpdesk(client: ZendeskClient, mapping: ZendeskMap
         status: logicalStatus(ticket.custom_status_id, mapping),
         tags: ticket.tags ?? [],
         version: ticket.updated_at ?? null,
+        loadAttachments: async () => zendeskTicketToWorkItem(ticket, { ...context, comments: await client.listTicketComments(id) }),
       };
     },
     async apply(ticketId, change, expectedVersion) {

@@ -8,7 +8,8 @@
 //
 // Endpoints (Jira Cloud platform REST API v3, "Issues" and "Issue properties"; JSM REST API,
 // "Request" and "Servicedesk"):
-//   GET  /rest/api/3/issue/{key}[?fields=…][&properties=…]   Get issue → the fields asked for, and `properties`
+//   GET  /rest/api/3/issue/{key}[?fields=…][&properties=…][&expand=transitions]   Get issue → the fields asked
+//        for, `properties`, and with `expand=transitions` the list Get transitions answers
 //   PUT  /rest/api/3/issue/{key} { fields?, update?, properties? }  Edit issue → 204
 //   PUT  /rest/api/3/issue/{key}/properties/{propertyKey}     Set issue property → 200
 //   GET  /rest/api/3/issue/{key}/transitions                  Get transitions → { transitions } (none to the current status)
@@ -128,7 +129,13 @@ export async function startFakeJira(issues: readonly FakeJiraIssue[], options: F
             const fields = wanted && !wanted.includes('*all') ? Object.fromEntries(Object.entries(issue.fields).filter(([name]) => wanted.includes(name))) : issue.fields;
             const names = query['properties'] ? query['properties'].split(',') : [];
             const properties = Object.fromEntries(names.filter((n) => n in issue.properties).map((n) => [n, issue.properties[n]]));
-            return [200, { id: issue.id, key: issue.key, fields: structuredClone(fields), ...(names.length > 0 && { properties: structuredClone(properties) }) }];
+            // `expand=transitions` answers the list Get transitions would, in the same read.
+            const expand = query['expand'] ? query['expand'].split(',') : [];
+            return [200, {
+              id: issue.id, key: issue.key, fields: structuredClone(fields),
+              ...(names.length > 0 && { properties: structuredClone(properties) }),
+              ...(expand.includes('transitions') && { transitions: state.transitions(key) }),
+            }];
           },
         };
       }

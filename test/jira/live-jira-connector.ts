@@ -73,7 +73,9 @@ export function settle(): Promise<void> {
 export function jiraDouble(issue: Issue, options: { transitions?: unknown; commentStatus?: number[]; attachmentStatus?: number[] } = {}) {
   const writes: { call: string; body: unknown }[] = [];
   const scope = nock(JIRA_SITE);
-  scope.get(`/rest/api/3/issue/${issue.key}`).query((q) => String(q.fields).includes('summary')).reply(200, issue);
+  // Get issue with `expand=transitions` lists what Get transitions would answer.
+  const offered = (options.transitions ?? TRANSITIONS) as { transitions?: unknown };
+  scope.get(`/rest/api/3/issue/${issue.key}`).query((q) => String(q.fields).includes('summary')).reply(200, (uri) => (new URL(uri, JIRA_SITE).searchParams.get('expand')?.split(',').includes('transitions') ? { ...issue, transitions: offered.transitions ?? [] } : issue));
   scope.get(`/rest/api/3/issue/${issue.key}`).query((q) => String(q.fields) === 'updated,labels').reply(200, { id: issue.id, key: issue.key, fields: { updated: issue.fields['updated'], labels: issue.fields['labels'] } });
   scope.get(`/rest/api/3/issue/${issue.key}/transitions`).optionally().reply(200, options.transitions ?? TRANSITIONS);
   scope.put(`/rest/api/3/issue/${issue.key}`, (b) => writes.push({ call: 'PUT issue', body: b }) > 0).optionally().times(2).reply(204);

@@ -48,7 +48,8 @@ function mockReads(ticket: Ticket, times = 1) {
     .query({ include: 'users,organizations' })
     .times(times)
     .reply(200, { ticket, users: [requester(ticket.requester_id as number)], organizations: [organization(ticket.organization_id as number)] });
-  nock(ZENDESK).get(`/api/v2/tickets/${ticket.id}/comments.json`).query(true).times(times).reply(200, { comments: [], next_page: null, previous_page: null, count: 0 });
+  // Read only when a verdict needs the attachments (core/triage-ticket.ts).
+  nock(ZENDESK).get(`/api/v2/tickets/${ticket.id}/comments.json`).query(true).times(times).optionally().reply(200, { comments: [], next_page: null, previous_page: null, count: 0 });
 }
 
 function capturePut(ticket: Ticket, status = 200, bodies: unknown[] = []) {
@@ -151,7 +152,7 @@ describe('triage through the live connector', () => {
   beforeEach(() => start());
   afterEach(() => stop());
 
-  it('writes a covered Call as one safe update: category, New status, tags and an internal note', async () => {
+  it('writes a covered Call with one read and one safe update: category, New status, tags and an internal note', async () => {
     const ticket = freshTicket(48222);
     mockReads(ticket);
     const bodies = capturePut(ticket);
@@ -169,7 +170,28 @@ describe('triage through the live connector', () => {
     expect(update.updated_stamp).toBe(ticket.updated_at);
     const [decision] = await service.store.listAudit({ ticketId: '48222', limit: 5 });
     expect(decision).toMatchObject({ kind: 'decision', outcome: 'covered', rule: 'defect' });
-    expect(decision!.calls.map((c) => `${c.method} ${c.status}`)).toEqual(['GET 200', 'GET 200', 'PUT 200']);
+    expect(decision!.calls.map((c) => c.method === 'GET' ? `GET ${c.path}` : `${c.method} ${c.status}`)).toEqual(['GET /api/v2/tickets/48222.json', 'PUT 200']);
+  });
+
+  it.each([
+    ['covered', 'a screenshot and a log stand in for the error text', 2],
+    ['incomplete', 'without them the customer is asked for the error text', 0],
+  ] as const)('reads the comments only when the decision needs the attachments: %s, %s', async (outcome, _why, files) => {
+    // Crash report 48220 without its error text field and its steps: only its attachments can complete it.
+    const file = fs.readdirSync(path.join(root, 'examples/tickets')).find((f) => f.startsWith('zendesk-48220-'))!;
+    const { comments, users, organizations } = JSON.parse(fs.readFileSync(path.join(root, 'examples/tickets', file), 'utf8')) as { comments: { attachments: unknown[] }[]; users: unknown[]; organizations: unknown[] };
+    const base = freshTicket(48220);
+    const ticket = { ...base, description: 'Veldhuis Planner 4.1 crasht op alle werkplekken. In de bijlage de schermafdruk en het logbestand.', custom_fields: base.custom_fields.map((f) => (f.id === 360001000005 ? { ...f, value: null } : f)) };
+    nock(ZENDESK).get('/api/v2/tickets/48220.json').query({ include: 'users,organizations' }).reply(200, { ticket, users, organizations });
+    const listed = comments.map((c) => ({ ...c, attachments: c.attachments.slice(0, files) }));
+    nock(ZENDESK).get('/api/v2/tickets/48220/comments.json').query(true).reply(200, { comments: listed, meta: { has_more: false }, links: { next: null } });
+    capturePut(ticket);
+    await post(delivery('ticket.created', ticket, `evt-attachments-${files}`));
+    await settle();
+    expect(nock.isDone()).toBe(true);
+    const [decision] = await service.store.listAudit({ ticketId: '48220', limit: 1 });
+    expect(decision).toMatchObject({ kind: 'decision', outcome });
+    expect(decision!.calls.map((c) => `${c.method} ${c.path}`)).toEqual(['GET /api/v2/tickets/48220.json', 'GET /api/v2/tickets/48220/comments.json', 'PUT /api/v2/tickets/48220.json']);
   });
 
   it('auto-approves a covered defect for a contract that allows it', async () => {
@@ -181,22 +203,22 @@ describe('triage through the live connector', () => {
     expect((bodies[0] as { ticket: Record<string, unknown> }).ticket.custom_status_id).toBe(STATUS.approved);
   });
 
-  it('converts an uncovered how-to question to advisory with the proposal PDF, then the draft in the note', async () => {
+  it('converts an uncovered how-to question to advisory with the proposal PDF and its hours and total in one update', async () => {
     const ticket = freshTicket(48203);
     mockReads(ticket);
     nock(ZENDESK).post('/api/v2/uploads.json').query({ filename: 'P-2026-0001-v1.pdf' }).reply(201, { upload: { token: 'upload-token-1' } });
     const bodies = capturePut(ticket);
-    capturePut(ticket, 200, bodies);
     await post(delivery('ticket.created', ticket, 'evt-advisory'));
     await settle();
     expect(nock.isDone()).toBe(true);
+    expect(bodies).toHaveLength(1);
     const update = (bodies[0] as { ticket: Record<string, unknown> }).ticket;
     expect(update.custom_fields).toEqual([{ id: FIELD.category, value: 'advisory' }]);
     expect(update.custom_status_id).toBe(STATUS.new);
     expect(update.comment).toMatchObject({ public: true, uploads: ['upload-token-1'], body: expect.stringContaining('P-2026-0001') });
-    const note = (bodies[1] as { ticket: { comment: { body: string; public: boolean } } }).ticket.comment;
-    expect(note.public).toBe(false);
-    expect(note.body).toMatch(/3 h × 135\.00 EUR = 405\.00 EUR/);
+    expect((update.comment as { body: string }).body).toMatch(/Geschatte uren: 3\nTotaal: €\s490,05 \(€\s405,00 plus 21% btw\)/);
+    const decision = (await service.store.listAudit({ ticketId: '48203', limit: 10 })).find((a) => a.kind === 'decision');
+    expect(decision!.calls.map((c) => `${c.method} ${c.path}`)).toEqual(['GET /api/v2/tickets/48203.json', 'POST /api/v2/uploads.json', 'PUT /api/v2/tickets/48203.json']);
   });
 
   it('asks the customer for the missing items in a public comment in their language', async () => {
@@ -264,7 +286,7 @@ describe('triage through the live connector', () => {
     expect(nock.isDone()).toBe(true);
     expect(bodies).toHaveLength(2);
     const [decision] = await service.store.listAudit({ ticketId: '48222', limit: 1 });
-    expect(decision!.calls.map((c) => `${c.method} ${c.status}`)).toEqual(['GET 200', 'GET 200', 'PUT 409', 'GET 200', 'GET 200', 'PUT 200']);
+    expect(decision!.calls.map((c) => `${c.method} ${c.status}`)).toEqual(['GET 200', 'PUT 409', 'GET 200', 'PUT 200']);
   });
 
   it('honours Retry-After on a 429 and carries on', async () => {

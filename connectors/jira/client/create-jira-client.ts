@@ -19,6 +19,7 @@ import type {
   JiraIssue,
   JiraIssueEdit,
   JiraProjectIssueTypeStatuses,
+  JiraIssueWithTransitions,
   JiraSearchPage,
   JiraTransition,
 } from './jira-api-types.js';
@@ -81,6 +82,12 @@ export interface JiraClient {
    * `public` visibility and the comment that carries them (JSM shows customers only public ones).
    */
   addRequestAttachments(key: string, temporaryAttachmentIds: readonly string[], isPublic: boolean, commentBody: string): Promise<void>;
+  /**
+   * `GET /rest/api/3/issue/{key}?fields=…&expand=transitions`: the fields asked for and, in the same
+   * call, the transitions open to this user from the issue's status ("Get issue", expand option
+   * `transitions`), so that a status change needs no Get transitions of its own.
+   */
+  getIssueWithTransitions(key: string, fields: readonly string[]): Promise<JiraIssueWithTransitions>;
   /** Enhanced JQL search (`GET /rest/api/3/search/jql`), one page per iteration, following nextPageToken. */
   searchJql(jql: string, fields: readonly string[], pageSize?: number): AsyncGenerator<JiraSearchPage>;
   getFields(): Promise<JiraField[]>;
@@ -98,6 +105,17 @@ const ISSUE_KEY = /^(?:[A-Z][A-Z0-9_]*-\d+|\d+)$/;
 function issueKey(key: string): string {
   if (!ISSUE_KEY.test(key)) throw new HelpdeskError('validation', `Invalid Jira issue key: ${JSON.stringify(key).slice(0, 40)}`);
   return key;
+}
+
+type RawTransition = { id?: unknown; name?: unknown; to?: { id?: unknown; name?: unknown; statusCategory?: { key?: unknown } | undefined } | undefined };
+
+/** Get issue's `transitions` (`expand=transitions`), narrowed as getTransitions narrows its own. */
+function toTransitions(transitions: readonly RawTransition[]): JiraTransition[] {
+  return transitions.flatMap((t): JiraTransition[] =>
+    typeof t.id === 'string'
+      ? [{ id: t.id, ...(typeof t.name === 'string' && { name: t.name }), ...(t.to && { to: { ...(t.to.id !== undefined && { id: String(t.to.id) }), ...(typeof t.to.name === 'string' && { name: t.to.name }), ...(typeof t.to.statusCategory?.key === 'string' && { category: t.to.statusCategory.key }) } }) }]
+      : [],
+  );
 }
 
 const FIELD_ID = /^(?:customfield_\d+|[a-z][A-Za-z]*)$/;
@@ -166,6 +184,7 @@ export function createJiraClient(options: JiraClientOptions): JiraClient {
   const transport = createInstrumentedClient(createClient({ host, auth, onSchemaMismatch: options.onSchemaMismatch ?? 'silent' }), options);
   const cloud = createCloudClient(transport);
   const serviceDesk = createServiceDeskClient(transport);
+  const serviceDeskOfProject = new Map<string, string>();
 
   return {
     siteUrl: host,
@@ -228,10 +247,15 @@ export function createJiraClient(options: JiraClientOptions): JiraClient {
       }
     },
     async getRequestServiceDeskId(key) {
+      // A service desk is one project: its requests' keys share the project key, so one read serves them all.
+      const project = /^([A-Z][A-Z0-9_]*)-\d+$/.exec(issueKey(key))?.[1];
+      const known = project === undefined ? undefined : serviceDeskOfProject.get(project);
+      if (known !== undefined) return known;
       const request = await serviceDesk.request.getCustomerRequestByIdOrKey({ issueIdOrKey: issueKey(key) });
       if (request.serviceDeskId === undefined || request.serviceDeskId === null || String(request.serviceDeskId) === '') {
         throw new HelpdeskError('validation', `Jira issue ${key} is not a JSM request (no serviceDeskId): its files cannot be shared with the customer`);
       }
+      if (project !== undefined) serviceDeskOfProject.set(project, String(request.serviceDeskId));
       return String(request.serviceDeskId);
     },
     async attachTemporaryFiles(serviceDeskId, files) {
@@ -250,6 +274,10 @@ export function createJiraClient(options: JiraClientOptions): JiraClient {
     },
     async addRequestAttachments(key, temporaryAttachmentIds, isPublic, commentBody) {
       await serviceDesk.request.createCommentWithAttachment({ issueIdOrKey: issueKey(key), temporaryAttachmentIds: [...temporaryAttachmentIds], public: isPublic, additionalComment: { body: commentBody } });
+    },
+    async getIssueWithTransitions(key, fields) {
+      const issue = (await cloud.issues.getIssue({ issueIdOrKey: issueKey(key), fields: [...fields], expand: 'transitions' })) as JiraIssue & { transitions?: unknown };
+      return { ...issue, transitions: toTransitions(Array.isArray(issue.transitions) ? issue.transitions : []) };
     },
     async *searchJql(jql, fields, pageSize = 100) {
       let nextPageToken: string | undefined;

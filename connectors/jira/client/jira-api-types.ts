@@ -68,3 +68,8 @@ export interface JiraAdminWebhookInput {
 }
 
 export type { JiraIssue };
+
+/** An issue read with `expand=transitions`: the transitions open to InScope's user from its current status. */
+export interface JiraIssueWithTransitions extends JiraIssue {
+  readonly transitions: readonly JiraTransition[];
+}

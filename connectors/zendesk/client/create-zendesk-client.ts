@@ -7,7 +7,7 @@ import { createTokenBucketPacer } from '../../shared/pacer.js';
 import type { Pacer } from '../../shared/pacer.js';
 import { createRetryPolicy } from '../../shared/retry-policy.js';
 import type { RetryOptions } from '../../shared/retry-policy.js';
-import { createTtlCache } from './ttl-cache.js';
+import { createTtlCache } from '../../shared/ttl-cache.js';
 import type { ZendeskAuth } from './zendesk-auth.js';
 import type {
   IncrementalTicketsPage,

@@ -1,5 +1,5 @@
 // A small in-memory cache with a time-to-live and an injectable clock, for reads that change
-// rarely (organizations). Bounded so a long-running worker does not grow without limit.
+// rarely (Zendesk organizations, Jira transitions). Bounded so a long-running worker does not grow without limit.
 
 export interface TtlCache<K, V> {
   get(key: K): V | undefined;

@@ -1,0 +1,85 @@
+// What the Jira adapter reads per triage: the issue with the mapped fields and, in the same call, the
+// transitions open from its status (Get issue, `expand=transitions`), so that the status change
+// that follows needs no Get transitions; and a project's service desk once for all its requests.
+import nock from 'nock';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createJiraClient } from '../../connectors/jira/client/create-jira-client.js';
+import { createJiraHelpdesk } from '../../connectors/jira/create-jira-helpdesk.js';
+import { config } from '../helpdesk-port/harnesses.js';
+import { asJiraIssue, freshZendesk, JIRA_SITE } from '../helpdesk-port/same-request.js';
+
+const mapping = config.helpdesks!.jira!;
+const issue = asJiraIssue(freshZendesk(48222));
+const TO_NEW = { id: '11', name: 'Mark as new', to: { id: '10019', name: mapping.statuses.new, statusCategory: { key: 'new' } } };
+const TO_APPROVED = { id: '21', name: 'Approve', to: { id: '10020', name: mapping.statuses.approved, statusCategory: { key: 'indeterminate' } } };
+
+const client = () => createJiraClient({ siteUrl: JIRA_SITE, auth: { email: 'inscope@veldhuis-software.nl', apiToken: 't' }, pacer: { acquire: async () => {}, observe: () => {} }, sleep: async () => {} });
+
+function mockLoad(transitions: readonly unknown[]) {
+  const queries: Record<string, string>[] = [];
+  nock(JIRA_SITE)
+    .get(`/rest/api/3/issue/${issue.key}`)
+    .query((q) => (queries.push(q as Record<string, string>), String(q.fields).includes('summary')))
+    .reply(200, { ...issue, transitions });
+  nock(JIRA_SITE).get(`/rest/api/3/issue/${issue.key}`).query((q) => String(q.fields) === 'updated,labels').reply(200, { key: issue.key, fields: { updated: issue.fields['updated'], labels: [] } });
+  return queries;
+}
+
+function mockTransition(): unknown[] {
+  const bodies: unknown[] = [];
+  nock(JIRA_SITE).post(`/rest/api/3/issue/${issue.key}/transitions`, (b) => bodies.push(b) > 0).reply(204);
+  return bodies;
+}
+
+beforeAll(() => {
+  nock.disableNetConnect();
+});
+afterEach(() => {
+  nock.cleanAll();
+});
+
+describe('Jira reads per triage', () => {
+  it('loads the mapped fields and the open transitions in one call, and moves the status with no Get transitions', async () => {
+    const queries = mockLoad([TO_NEW, TO_APPROVED]);
+    const moved = mockTransition();
+    const port = createJiraHelpdesk(client(), mapping);
+    const state = await port.load(issue.key, []);
+    await port.apply(issue.key, { status: 'approved' }, state.version);
+    expect(queries[0]).toMatchObject({ expand: 'transitions' });
+    expect(String(queries[0]!['fields']).split(',')).toEqual(expect.arrayContaining(['summary', 'updated', 'status', 'labels', mapping.categoryField]));
+    expect(moved).toEqual([{ transition: { id: '21' } }]);
+    expect(nock.pendingMocks()).toEqual([]);
+  });
+
+  it('asks Jira for the transitions when the ones the load saw no longer lead to the status', async () => {
+    mockLoad([TO_NEW]);
+    nock(JIRA_SITE).get(`/rest/api/3/issue/${issue.key}/transitions`).reply(200, { transitions: [TO_NEW, TO_APPROVED] });
+    const moved = mockTransition();
+    const port = createJiraHelpdesk(client(), mapping);
+    const state = await port.load(issue.key, []);
+    await port.apply(issue.key, { status: 'approved' }, state.version);
+    expect(moved).toEqual([{ transition: { id: '21' } }]);
+    expect(nock.pendingMocks()).toEqual([]);
+  });
+
+  it('asks Jira again once the transitions the load saw are older than their time to live', async () => {
+    let now = Date.parse('2026-11-27T10:00:00Z');
+    mockLoad([TO_NEW, { ...TO_APPROVED, id: '99' }]);
+    nock(JIRA_SITE).get(`/rest/api/3/issue/${issue.key}/transitions`).reply(200, { transitions: [TO_NEW, TO_APPROVED] });
+    const moved = mockTransition();
+    const port = createJiraHelpdesk(client(), mapping, { transitionTtlMs: 60_000, now: () => now });
+    const state = await port.load(issue.key, []);
+    now += 60_000;
+    await port.apply(issue.key, { status: 'approved' }, state.version);
+    expect(moved).toEqual([{ transition: { id: '21' } }]);
+    expect(nock.pendingMocks()).toEqual([]);
+  });
+
+  it("reads a project's service desk once for all of its requests", async () => {
+    let reads = 0;
+    nock(JIRA_SITE).get(/^\/rest\/servicedeskapi\/request\/SUP-\d+$/).times(2).reply(200, () => ((reads += 1), { serviceDeskId: '7' }));
+    const jira = client();
+    expect([await jira.getRequestServiceDeskId('SUP-1'), await jira.getRequestServiceDeskId('SUP-2')]).toEqual(['7', '7']);
+    expect(reads).toBe(1);
+  });
+});
