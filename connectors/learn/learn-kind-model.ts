@@ -10,7 +10,7 @@ import type { WorkItem } from '../../rules/model.js';
 import { emptyTally, gradeVerdict, type Grade, type Tally } from './grade-verdict.js';
 import { labelledText, productNames, trainingExample } from './labelled-text.js';
 import { toModelFile, type ModelFile } from './model-file.js';
-import { trainKindModel, type TrainingExample } from './train-kind-model.js';
+import { createExampleIndex, trainIndexed } from './train-kind-model.js';
 
 /** The three ways of deciding that the report sets side by side. */
 export const COLUMNS = ['cues only', 'built-in model', 'this model'] as const;
@@ -66,13 +66,13 @@ export async function learnKindModel(options: LearnOptions): Promise<LearnResult
   const cuesOnly = compileRules(config, { configHash, kindModel: null });
   const builtin = compileRules(asked, { configHash });
 
-  const examples: TrainingExample[] = [];
+  const index = createExampleIndex();
+  const { examples } = index;
   const languages: string[] = [];
   const grades: Grade[][] = [];
   // A model is asked only where the cues leave the kind open; elsewhere all three engines give the
   // same verdict, so only those tickets are kept to triage again with their fold's model.
   const open = new Map<number, WorkItem>();
-  const interned = new Map<string, string>();
   const skipped: Skipped = { unreadable: 0, withoutCategory: 0, notActive: {} };
   const problems: string[] = [];
 
@@ -101,32 +101,23 @@ export async function learnKindModel(options: LearnOptions): Promise<LearnResult
       continue;
     }
     const covered = category === 'call';
-    const example = trainingExample(labelledText(record.item, covered), skip);
-    // Interned: the same word in 100,000 tickets is one string, not 100,000.
-    const features = example.features.map((f) => {
-      const known = interned.get(f);
-      if (known !== undefined) return known;
-      interned.set(f, f);
-      return f;
-    });
+    index.add(trainingExample(labelledText(record.item, covered), skip).features, covered);
     const cues = gradeVerdict(verdict, covered);
-    if (!verdict.kind.certain) open.set(examples.length, record.item);
-    examples.push({ features, covered });
+    if (!verdict.kind.certain) open.set(grades.length, record.item);
     languages.push(verdict.facts['language']?.value ?? 'unknown');
     grades.push([cues, verdict.kind.certain ? cues : gradeVerdict(builtin.triage(record.item), covered), cues]);
   }
-  interned.clear();
-
-  const epochs = epochsFor(examples.length);
+  const count = examples.rows.length;
+  const epochs = epochsFor(count);
   for (let fold = 0; fold < folds; fold++) {
     const held = [...open.keys()].filter((i) => i % folds === fold);
     if (held.length === 0) continue;
-    const model = trainKindModel(examples.filter((_, i) => i % folds !== fold), { trainedOn: `fold ${fold + 1} of ${folds}`, epochs });
+    const model = trainIndexed(examples, { trainedOn: `fold ${fold + 1} of ${folds}`, epochs }, (i) => i % folds !== fold);
     const engine: Engine = compileRules(asked, { configHash, kindModel: model });
-    for (const i of held) (grades[i] as Grade[])[2] = gradeVerdict(engine.triage(open.get(i) as WorkItem), examples[i]?.covered ?? false);
+    for (const i of held) (grades[i] as Grade[])[2] = gradeVerdict(engine.triage(open.get(i) as WorkItem), examples.covered[i] ?? false);
   }
-  const trainedOn = `${examples.length} tickets of ${options.source}, ${options.now().toISOString().slice(0, 10)}`;
-  const model = toModelFile(trainKindModel(examples, { trainedOn, epochs }));
+  const trainedOn = `${count} tickets of ${options.source}, ${options.now().toISOString().slice(0, 10)}`;
+  const model = toModelFile(trainIndexed(examples, { trainedOn, epochs }));
 
   const total = columns();
   const byLanguage: Record<string, [Tally, Tally, Tally]> = {};
@@ -137,5 +128,5 @@ export async function learnKindModel(options: LearnOptions): Promise<LearnResult
       (language[c] as Tally)[grade]++;
     });
   });
-  return { model, examples: examples.length, skipped, problems, folds, total, byLanguage };
+  return { model, examples: count, skipped, problems, folds, total, byLanguage };
 }
