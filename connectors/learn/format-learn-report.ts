@@ -25,7 +25,7 @@ export function formatLearnReport(result: LearnResult, modelFile: string): strin
     '',
     `${result.folds}-fold cross-validation: each ticket triaged with a model trained on the other folds, compared with people's category`,
     '(Call = covered, any other = not; review and incomplete are neither right nor wrong).',
-    `  ${''.padEnd(14)}${''.padStart(6)}  ${COLUMNS.map((c) => c.padEnd(CELL * GRADES.length)).join('   ')}`,
+    `  ${''.padEnd(14)}${''.padStart(6)}  ${COLUMNS.map((c) => c.padEnd(CELL * GRADES.length)).join('   ')}`.trimEnd(),
     `  ${''.padEnd(14)}${'tickets'.padStart(6)}  ${COLUMNS.map(() => GRADES.map((g) => (g === 'incomplete' ? 'incompl.' : g).padStart(CELL)).join('')).join('  │')}`,
     row('all', result.total),
     ...Object.entries(result.byLanguage).sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([language, cols]) => row(`language ${language}`, cols)),
