@@ -57,9 +57,9 @@ describe('learnKindModel', () => {
   });
 
   it('judges each ticket by a model trained without it', () => {
-    // This history's cross-validated figures; a model that had seen the ticket it judges scores higher.
-    expect(first.total[2]).toEqual({ right: 110, wrong: 2, review: 6, incomplete: 3 });
-    expect(first.total[0]).toEqual({ right: 107, wrong: 0, review: 11, incomplete: 3 });
+    // A model that has seen the tickets it judges is sure of them and agrees with people on each, as
+    // the built-in model does on these (its training) tickets; a model that has not, is not.
+    expect(first.total[2].review + first.total[2].wrong).toBeGreaterThan(0);
   });
 
   it('takes the fold count it is given', async () => {
