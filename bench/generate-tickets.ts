@@ -82,7 +82,11 @@ export interface TextLength {
 /** 1–3 KB, the long end of real descriptions (issue 2's simulate benchmark). */
 export const LONG_TEXT: TextLength = { min: 1000, max: 3000 };
 
-export function generateTicket(i: number, random: () => number, organizations: number, size: TextLength = LONG_TEXT): GeneratedTicket {
+/**
+ * `categorised`: the Category field set as people would (a defect is a Call, the rest advisory), for
+ * `inscope learn`; it draws no extra random numbers, so the tickets are otherwise the same.
+ */
+export function generateTicket(i: number, random: () => number, organizations: number, size: TextLength = LONG_TEXT, categorised = false): GeneratedTicket {
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
   const lang = random() < 0.6 ? 'nl' : 'en';
   const product = pick(PRODUCTS);
@@ -118,7 +122,7 @@ export function generateTicket(i: number, random: () => number, organizations: n
     organization_id: BENCH_ORG_BASE + Math.floor(random() * organizations),
     tags: random() < 0.1 ? ['spoed'] : [],
     custom_fields: [
-      { id: FIELD.category, value: null },
+      { id: FIELD.category, value: categorised ? (kind === 'defect' ? 'call' : 'advisory') : null },
       { id: FIELD.product, value: email ? null : product.id },
       { id: FIELD.version, value: email ? null : version },
       { id: FIELD.module, value: email ? null : pick(product.modules) },

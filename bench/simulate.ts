@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { loadConfig } from '../connectors/config/load-config.js';
 import { readTickets } from '../connectors/input/read-tickets.js';
-import { compileRules } from '../rules/index.js';
+import { compileRules, type ContractDefinition } from '../rules/index.js';
 import { createRandom, generateContracts, generateTicket } from './generate-tickets.js';
 
 const TICKETS = Number(process.env.BENCH_TICKETS ?? 100_000);
@@ -18,7 +18,19 @@ const PAGE = 1000;
 const ORGANIZATIONS = 200;
 const root = path.join(import.meta.dirname, '..');
 
-function runChild(args: string[]): { maxRssMB: number; cpuMs: number; wallMs: number } {
+/**
+ * examples/coverage.yaml with the generated contracts, as a config file in `dir`. The loaded config
+ * is the schema's output (completeness split into rules and completenessMode): written back, it is
+ * put into the file's shape, or the loader refuses completenessMode as an unknown key.
+ */
+export async function writeBenchConfig(dir: string, contracts: readonly ContractDefinition[]): Promise<string> {
+  const { completeness, completenessMode, ...config } = (await loadConfig(path.join(root, 'examples', 'coverage.yaml'))).config;
+  const file = path.join(dir, 'coverage.json');
+  fs.writeFileSync(file, JSON.stringify({ ...config, completeness: { mode: completenessMode, rules: completeness }, contracts }, null, 2));
+  return file;
+}
+
+export function runChild(args: string[]): { maxRssMB: number; cpuMs: number; wallMs: number } {
   const usageFile = path.join(os.tmpdir(), `inscope-usage-${process.pid}-${Math.random().toString(36).slice(2)}.json`);
   const t0 = performance.now();
   const result = spawnSync(process.execPath, ['--import', path.join(root, 'bench', 'report-usage.js'), ...args], {
@@ -61,12 +73,7 @@ export async function benchSimulate(): Promise<{ ticketsPerSecond: number; maxRs
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'inscope-bench-'));
   try {
     const random = createRandom(7);
-    const loaded = await loadConfig(path.join(root, 'examples', 'coverage.yaml'));
-    const configFile = path.join(dir, 'coverage.json');
-    // The parsed config is written back as config input: completeness goes back to its { mode, rules } form.
-    const { completenessMode, completeness, ...parsed } = loaded.config;
-    const config = { ...parsed, completeness: { mode: completenessMode, rules: completeness }, contracts: generateContracts(ORGANIZATIONS, random) };
-    fs.writeFileSync(configFile, JSON.stringify(config, null, 2));
+    const configFile = await writeBenchConfig(dir, generateContracts(ORGANIZATIONS, random));
     const ticketDir = path.join(dir, 'tickets');
     fs.mkdirSync(ticketDir);
     let bytes = 0;

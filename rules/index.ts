@@ -1,5 +1,5 @@
 // Public surface of the rules engine: compile a validated config once, then triage work items.
 export type * from './model.js';
 export type * from './rules-config.js';
-export { compileRules, type Engine } from './compile-rules.js';
+export { compileRules, type CompileOptions, type Engine } from './compile-rules.js';
 export { normalizeText } from './normalize-text.js';

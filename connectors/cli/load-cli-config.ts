@@ -4,7 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compileRules, type Engine } from '../../rules/index.js';
 import { ConfigError } from '../config/config-error.js';
-import { loadConfig, type LoadedConfig } from '../config/load-config.js';
+import { compileOptions, loadConfig, type LoadedConfig } from '../config/load-config.js';
 import { CliError, EXIT } from './cli-error.js';
 
 /** The folder with package.json: the same whether this runs from the sources or from dist/node/. */
@@ -32,5 +32,5 @@ export async function loadCliConfig(flag: string | undefined): Promise<{ loaded:
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new CliError(`config file not found: ${file}`, EXIT.invalid);
     throw error;
   }
-  return { loaded, engine: compileRules(loaded.config, { configHash: loaded.hash }) };
+  return { loaded, engine: compileRules(loaded.config, compileOptions(loaded)) };
 }

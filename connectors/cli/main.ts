@@ -11,6 +11,7 @@ const commands: Record<string, () => Promise<Command>> = {
   'check-config': async () => (await import('./commands/check-config.js')).checkConfigCommand,
   triage: async () => (await import('./commands/triage.js')).triageCommand,
   simulate: async () => (await import('./commands/simulate.js')).simulateCommand,
+  learn: async () => (await import('./commands/learn.js')).learnCommand,
   schema: async () => (await import('./commands/schema.js')).schemaCommand,
   serve: async () => (await import('./commands/serve.js')).serveCommand,
   jobs: async () => (await import('./commands/jobs.js')).jobsCommand,
@@ -30,6 +31,8 @@ Commands:
   triage [--config FILE] TICKET.json [--json]   the verdict for one ticket, with its trace
   simulate [--config FILE] [--tickets PATH] [--format table|json|csv] [--out FILE]
                                            triage many tickets and summarise
+  learn --tickets PATH [--config FILE] --out FILE [--folds N]
+                                           train the request-kind model on your tickets' categories, with its cross-validation
   schema                                   print the config's JSON Schema
   serve [--config FILE] [--port N]         run the webhook service (shadow mode without Zendesk credentials)
   jobs list [--state S] | show ID | retry ID   inspect the durable queue and its dead letters

@@ -127,7 +127,7 @@ const kindsSchema = z.strictObject({
   minConfidence: z.number({ error: expected('a number between 0.5 and 1') }).min(0.5, { error: 'expected a number between 0.5 and 1' }).max(1, { error: 'expected a number between 0.5 and 1' }).exactOptional()
     .describe('Below this share of the two highest kind scores the kind is uncertain (default 0.75).'),
   learned: z.boolean({ error: expected('true or false') }).exactOptional()
-    .describe('Let the built-in learned model settle a kind the cues leave open between covered and not covered (default true).'),
+    .describe('Let the learned model (built-in, or the one `model` names) settle a kind the cues leave open between covered and not covered (default true).'),
 }, mapping(`cue changes per request kind (${REQUEST_KINDS.join(', ')}), minConfidence and learned`));
 
 const defaultsSchema = z.strictObject({
@@ -215,6 +215,8 @@ export const configSchema = z.strictObject({
   completeness: completenessSchema.default([])
     .describe('What to ask for: every applicable rule whose require fails adds its missing text, asked when it could change the outcome (mode relevant) or always.'),
   kinds: kindsSchema.exactOptional().describe('Cue words added to or removed from the built-in request kinds.'),
+  model: text('the path of a model file written by inscope learn').exactOptional()
+    .describe('A request-kind model trained on your own tickets by inscope learn (path relative to this file); it replaces the built-in one. kinds.learned: false turns either off.'),
   coverage: list(coverageRuleSchema, 'a list of coverage rules').default([])
     .describe('Tried top to bottom; the first rule whose when holds decides. None → review.'),
   review: reviewSchema.exactOptional().describe('What a review verdict says when no coverage rule decides.'),

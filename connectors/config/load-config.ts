@@ -2,19 +2,28 @@
 // with every problem and its file:line:column. The result carries a short hash for traces.
 import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
+import type { CompileOptions } from '../../rules/index.js';
 import { ConfigError } from './config-error.js';
 import { configSchema, type CoverageConfig } from './config-schema.js';
 import { crossCheckConfig } from './cross-check-config.js';
+import { readModelFile, type LoadedModel } from './read-model-file.js';
 import { MAX_CONFIG_BYTES, readConfigDocument } from './read-config-document.js';
 import { configErrorMap, toConfigIssues } from './to-config-issues.js';
 
 export interface LoadedConfig {
   readonly config: CoverageConfig;
   readonly file: string;
-  /** sha256 (hex) of the file's bytes, first 12 characters. */
+  /** sha256 (hex) of the file's bytes, and of the model's hash when it names one, first 12 characters. */
   readonly hash: string;
+  /** The model file `model:` names, read and checked; absent: the built-in model. */
+  readonly model?: LoadedModel;
   /** "N contracts, N completeness rules, N coverage rules, N facts[, N products][, N named conditions] (hash abc123def456)". */
   readonly summary: string;
+}
+
+/** What compileRules needs of a loaded config besides the config: its hash, and its model when it names one. */
+export function compileOptions(loaded: LoadedConfig): CompileOptions {
+  return loaded.model === undefined ? { configHash: loaded.hash } : { configHash: loaded.hash, kindModel: loaded.model.model };
 }
 
 /** Reads and validates a config file; throws ConfigError, or the fs error (ENOENT…) as it is. */
@@ -49,8 +58,12 @@ function validate(text: string, file: string, bytes: Uint8Array): LoadedConfig {
   const raw = (data as { completeness?: unknown } | null)?.completeness;
   const problems = crossCheckConfig(config, file, locate, raw === undefined || Array.isArray(raw) ? ['completeness'] : ['completeness', 'rules']);
   if (problems.length > 0) throw new ConfigError(problems);
+  const model = config.model === undefined ? undefined : readModelFile(config.model, file, locate);
 
-  const hash = createHash('sha256').update(bytes).digest('hex').slice(0, 12);
+  // Another model can decide a ticket otherwise under the same config text: the hash traces carry covers both.
+  const digest = createHash('sha256').update(bytes);
+  if (model !== undefined) digest.update(`\0${model.model.hash}`);
+  const hash = digest.digest('hex').slice(0, 12);
   const count = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
   const summary = [
     count(config.contracts.length, 'contract'),
@@ -60,5 +73,5 @@ function validate(text: string, file: string, bytes: Uint8Array): LoadedConfig {
     ...(config.products === undefined ? [] : [count(config.products.length, 'product')]),
     ...(config.conditions === undefined ? [] : [count(Object.keys(config.conditions).length, 'named condition')]),
   ].join(', ') + ` (hash ${hash})`;
-  return { config, file, hash, summary };
+  return model === undefined ? { config, file, hash, summary } : { config, file, hash, summary, model };
 }

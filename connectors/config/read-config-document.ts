@@ -83,7 +83,7 @@ function keyAt(source: string, offset: number): string {
 }
 
 /** JSON.parse is stricter than YAML (trailing commas, comments, single quotes): a .json file must be JSON. */
-function checkJsonSyntax(source: string, file: string): void {
+export function checkJsonSyntax(source: string, file: string): void {
   try {
     JSON.parse(source);
   } catch (error) {

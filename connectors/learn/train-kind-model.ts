@@ -10,6 +10,17 @@ export interface TrainingExample {
   readonly covered: boolean;
 }
 
+/**
+ * Examples with their features as numbers: each feature string once in `features`, each example a
+ * row of feature numbers (each once, in the order the example has them). Built once, it serves
+ * every training of a cross-validation without hashing a feature string again.
+ */
+export interface IndexedExamples {
+  readonly features: readonly string[];
+  readonly rows: readonly Int32Array[];
+  readonly covered: readonly boolean[];
+}
+
 export interface TrainingOptions {
   readonly epochs?: number;
   readonly learningRate?: number;
@@ -22,29 +33,81 @@ export interface TrainingOptions {
 /** Weights this small change no probability in the second decimal; leaving them out keeps the file small. */
 const PRUNE_BELOW = 0.005;
 
-export function trainKindModel(examples: readonly TrainingExample[], options: TrainingOptions): KindModel {
-  const { epochs = 200, learningRate = 0.1, l2 = 0.01, minTickets = 2 } = options;
-  const seen = new Map<string, number>();
-  for (const e of examples) for (const f of new Set(e.features)) seen.set(f, (seen.get(f) ?? 0) + 1);
+/** A growing IndexedExamples: each feature string is numbered the first time an example has it. */
+export function createExampleIndex(): { add(features: readonly string[], covered: boolean): void; readonly examples: IndexedExamples } {
   const index = new Map<string, number>();
-  for (const [f, n] of [...seen].sort((a, b) => (a[0] < b[0] ? -1 : 1))) if (n >= minTickets) index.set(f, index.size);
-  const rows = examples.map((e) => [...new Set(e.features)].map((f) => index.get(f)).filter((i): i is number => i !== undefined));
-  const w = new Float64Array(index.size);
+  const features: string[] = [];
+  const rows: Int32Array[] = [];
+  const covered: boolean[] = [];
+  const seen = new Set<number>();
+  return {
+    add(list, isCovered) {
+      seen.clear();
+      const row: number[] = [];
+      for (const f of list) {
+        let id = index.get(f);
+        if (id === undefined) {
+          id = features.length;
+          index.set(f, id);
+          features.push(f);
+        }
+        if (!seen.has(id)) {
+          seen.add(id);
+          row.push(id);
+        }
+      }
+      rows.push(Int32Array.from(row));
+      covered.push(isCovered);
+    },
+    examples: { features, rows, covered },
+  };
+}
+
+export function trainKindModel(examples: readonly TrainingExample[], options: TrainingOptions): KindModel {
+  const index = createExampleIndex();
+  for (const e of examples) index.add(e.features, e.covered);
+  return trainIndexed(index.examples, options);
+}
+
+/** Trains on the examples `use` accepts (all by default): a fold's training set without copying. */
+export function trainIndexed(data: IndexedExamples, options: TrainingOptions, use: (i: number) => boolean = () => true): KindModel {
+  const { epochs = 200, learningRate = 0.1, l2 = 0.01, minTickets = 2 } = options;
+  const picked: number[] = [];
+  for (let i = 0; i < data.rows.length; i++) if (use(i)) picked.push(i);
+  const tickets = new Int32Array(data.features.length);
+  for (const i of picked) for (const f of data.rows[i] as Int32Array) tickets[f] = (tickets[f] as number) + 1;
+  const kept: number[] = [];
+  for (let f = 0; f < tickets.length; f++) if ((tickets[f] as number) >= minTickets) kept.push(f);
+  kept.sort((a, b) => ((data.features[a] as string) < (data.features[b] as string) ? -1 : 1));
+  // Feature number → weight slot in code-point order of the features (-1: too rare to weigh).
+  const slot = new Int32Array(data.features.length).fill(-1);
+  kept.forEach((f, j) => { slot[f] = j; });
+  const rows = picked.map((i) => {
+    const row = data.rows[i] as Int32Array;
+    let n = 0;
+    for (const f of row) if ((slot[f] as number) >= 0) n++;
+    const out = new Int32Array(n);
+    n = 0;
+    for (const f of row) if ((slot[f] as number) >= 0) out[n++] = slot[f] as number;
+    return out;
+  });
+  const labels = picked.map((i) => (data.covered[i] ? 1 : 0));
+  const w = new Float64Array(kept.length);
   let bias = 0;
   for (let epoch = 0; epoch < epochs; epoch++) {
     for (let i = 0; i < rows.length; i++) {
-      const row = rows[i] as number[];
+      const row = rows[i] as Int32Array;
       let z = bias;
       for (const j of row) z += w[j] as number;
-      const g = 1 / (1 + Math.exp(-z)) - ((examples[i] as TrainingExample).covered ? 1 : 0);
+      const g = 1 / (1 + Math.exp(-z)) - (labels[i] as number);
       bias -= learningRate * g;
       for (const j of row) w[j] = (w[j] as number) - learningRate * (g + l2 * (w[j] as number));
     }
   }
   const weights: Record<string, number> = {};
-  for (const [f, j] of index) {
+  kept.forEach((f, j) => {
     const v = w[j] as number;
-    if (Math.abs(v) >= PRUNE_BELOW) weights[f] = Math.round(v * 1e4) / 1e4;
-  }
+    if (Math.abs(v) >= PRUNE_BELOW) weights[data.features[f] as string] = Math.round(v * 1e4) / 1e4;
+  });
   return { version: 1, trainedOn: options.trainedOn, bias: Math.round(bias * 1e4) / 1e4, weights };
 }

@@ -7,7 +7,7 @@
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import path from 'node:path';
 import { compileRules } from '../../rules/index.js';
-import { loadConfig, type LoadedConfig } from '../config/load-config.js';
+import { compileOptions, loadConfig, type LoadedConfig } from '../config/load-config.js';
 import { authorizeZendeskTicket } from '../zendesk/authorize-zendesk-ticket.js';
 import { createAppJwtMiddleware, getAppClaims } from '../http/create-app-jwt-middleware.js';
 import { authorizeForgeIssue } from '../http/authorize-forge-issue.js';
@@ -91,7 +91,7 @@ export async function composeTenant(options: TenantOptions): Promise<TenantServi
   const { settings, metrics, now } = options;
   const loaded = await loadConfig(settings.configFile);
   const config = loaded.config;
-  const engine = compileRules(config, { configHash: loaded.hash });
+  const engine = compileRules(config, compileOptions(loaded));
   const who = options.id === null ? '' : `tenant ${options.id}: `;
   const log = options.log ?? ((line: string) => { process.stdout.write(`${line}\n`); });
 

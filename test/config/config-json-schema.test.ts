@@ -20,7 +20,7 @@ describe('configJsonSchema', () => {
     expect(schema.additionalProperties).toBe(false);
     expect(schema.required).toEqual(['version', 'vendor', 'defaults']);
     expect(Object.keys(schema.properties ?? {})).toEqual([
-      'version', 'vendor', 'defaults', 'products', 'facts', 'conditions', 'contracts', 'completeness', 'kinds', 'coverage', 'review',
+      'version', 'vendor', 'defaults', 'products', 'facts', 'conditions', 'contracts', 'completeness', 'kinds', 'model', 'coverage', 'review',
       'helpdesks', 'connector', 'proposals',
     ]);
   });

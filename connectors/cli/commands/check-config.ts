@@ -9,5 +9,10 @@ export async function checkConfigCommand(argv: string[]): Promise<number> {
   if (values.config !== undefined && positionals[0] !== undefined) throw new CliError(`two configs given ("${values.config}" and "${positionals[0]}"): name one`, EXIT.usage);
   const { loaded } = await loadCliConfig(values.config ?? positionals[0]);
   process.stdout.write(`${loaded.file}: ok, ${loaded.summary}\n`);
+  const { model } = loaded;
+  if (model !== undefined) {
+    const off = loaded.config.kinds?.learned === false ? ' (not used: kinds.learned is false)' : '';
+    process.stdout.write(`model: ${model.name}, ${Object.keys(model.model.weights).length} features, trained on ${model.model.trainedOn}${off}\n`);
+  }
   return EXIT.ok;
 }

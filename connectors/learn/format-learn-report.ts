@@ -1,0 +1,36 @@
+// `inscope learn`'s report: what was learned from, what was skipped and why, and the k-fold
+// cross-validated agreement with people's category for the three ways of deciding, side by side.
+import { COLUMNS, type Columns, type LearnResult } from './learn-kind-model.js';
+import type { Tally } from './grade-verdict.js';
+
+const GRADES = ['right', 'wrong', 'review', 'incomplete'] as const;
+const CELL = 9;
+
+const count = (t: Tally): number => t.right + t.wrong + t.review + t.incomplete;
+const pct = (part: number, whole: number): string => (whole === 0 ? '-' : `${((100 * part) / whole).toFixed(1)} %`);
+
+function row(name: string, cols: Columns): string {
+  const n = count(cols[0]);
+  return `  ${name.padEnd(14)}${String(n).padStart(6)}  ${cols.map((t) => GRADES.map((g) => pct(t[g], n).padStart(CELL)).join('')).join('  │')}`;
+}
+
+export function formatLearnReport(result: LearnResult, modelFile: string): string {
+  const { skipped } = result;
+  const notActive = Object.entries(skipped.notActive).sort((a, b) => b[1] - a[1]);
+  const notActiveCount = notActive.reduce((sum, [, n]) => sum + n, 0);
+  const lines = [
+    `Learned from ${result.examples} tickets with a category and an active contract.`,
+    `Skipped: ${skipped.withoutCategory} without a category, ${notActiveCount} whose contract is not active`
+      + `${notActive.length > 0 ? ` (${notActive.map(([state, n]) => `${state} ${n}`).join(', ')})` : ''}, ${skipped.unreadable} unreadable.`,
+    '',
+    `${result.folds}-fold cross-validation: each ticket triaged with a model trained on the other folds, compared with people's category`,
+    '(Call = covered, any other = not; review and incomplete are neither right nor wrong).',
+    `  ${''.padEnd(14)}${''.padStart(6)}  ${COLUMNS.map((c) => c.padEnd(CELL * GRADES.length)).join('   ')}`.trimEnd(),
+    `  ${''.padEnd(14)}${'tickets'.padStart(6)}  ${COLUMNS.map(() => GRADES.map((g) => (g === 'incomplete' ? 'incompl.' : g).padStart(CELL)).join('')).join('  │')}`,
+    row('all', result.total),
+    ...Object.entries(result.byLanguage).sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([language, cols]) => row(`language ${language}`, cols)),
+    '',
+    `Wrote ${modelFile}: ${Object.keys(result.model.weights).length} features, trained on ${result.model.trainedOn}.`,
+  ];
+  return `${lines.join('\n')}\n`;
+}

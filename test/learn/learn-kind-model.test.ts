@@ -1,0 +1,93 @@
+// learnKindModel with an injected clock: what the model says it was trained on, that the same
+// history trains the same model, and how a verdict is graded against people's category.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../connectors/config/load-config.js';
+import { gradeVerdict } from '../../connectors/learn/grade-verdict.js';
+import { epochsFor, learnKindModel, type LearnResult } from '../../connectors/learn/learn-kind-model.js';
+import { modelHash } from '../../connectors/learn/model-file.js';
+import { writeLabelledExport } from './labelled-export.js';
+
+const root = path.resolve(import.meta.dirname, '../..');
+let dir: string;
+let first: LearnResult;
+let again: LearnResult;
+
+async function learn(folds = 5): Promise<LearnResult> {
+  const loaded = await loadConfig(path.join(root, 'examples/coverage.yaml'));
+  return learnKindModel({ ticketsPath: dir, config: loaded.config, configHash: loaded.hash, source: 'history/', folds, now: () => new Date('2026-12-06T23:59:59Z') });
+}
+
+beforeAll(async () => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'inscope-learn-unit-'));
+  writeLabelledExport(dir);
+  first = await learn();
+  again = await learn();
+}, 60_000);
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+describe('learnKindModel', () => {
+  it('says what the model was trained on, with the date of the clock it is given', () => {
+    expect(first.model.trainedOn).toBe('121 tickets of history/, 2026-12-06');
+  });
+
+  it('trains the same model and the same report from the same history', () => {
+    expect(again.model).toEqual(first.model);
+    expect(again.total).toEqual(first.total);
+  });
+
+  it('hashes the bias and weights it wrote', () => {
+    expect(first.model.hash).toBe(modelHash(first.model));
+    expect(Object.keys(first.model.weights).length).toBeGreaterThan(100);
+  });
+
+  it('grades every ticket used in each of the three columns, overall and per language', () => {
+    const n = (t: Record<string, number>) => Object.values(t).reduce((a, b) => a + b, 0);
+    for (const column of first.total) expect(n(column)).toBe(121);
+    const languages = Object.values(first.byLanguage);
+    for (let c = 0; c < 3; c++) expect(languages.reduce((sum, cols) => sum + n(cols[c] ?? {}), 0)).toBe(121);
+  });
+
+  it('shows what the built-in model changes: the open kinds it settles', () => {
+    // The built-in model was trained on these tickets: it settles every open kind, here rightly.
+    expect(first.total[1].review).toBe(0);
+    expect(first.total[0].review).toBeGreaterThan(0);
+  });
+
+  it('judges each ticket by a model trained without it', () => {
+    // A model that has seen the tickets it judges is sure of them and agrees with people on each, as
+    // the built-in model does on these (its training) tickets; a model that has not, is not.
+    expect(first.total[2].review + first.total[2].wrong).toBeGreaterThan(0);
+  });
+
+  it('takes the fold count it is given', async () => {
+    const two = await learn(2);
+    expect(two.folds).toBe(2);
+    expect(two.model).toEqual({ ...first.model });
+    expect(two.total[0]).toEqual(first.total[0]);
+  });
+});
+
+describe('epochsFor', () => {
+  it.each([
+    [100, 200], [480, 200], [1000, 100], [20_000, 5], [100_000, 5],
+  ])('%i examples: %i epochs', (n, epochs) => {
+    expect(epochsFor(n)).toBe(epochs);
+  });
+});
+
+describe('gradeVerdict', () => {
+  it.each([
+    ['covered', 'call', true, 'right'],
+    ['covered', 'call', false, 'wrong'],
+    ['advisory', 'advisory', false, 'right'],
+    ['advisory', 'advisory', true, 'wrong'],
+    ['review', 'advisory', true, 'review'],
+    ['incomplete', 'call', true, 'incomplete'],
+    ['incomplete', 'advisory', false, 'incomplete'],
+  ] as const)('a %s verdict (%s) against covered=%s is %s', (outcome, category, covered, grade) => {
+    expect(gradeVerdict({ outcome, category }, covered)).toBe(grade);
+  });
+});
