@@ -22,7 +22,15 @@ export interface VersionFound {
   readonly value: string | undefined;
   /** The customer claims a version without a number ("the latest"): not a version. */
   readonly claimed?: string;
+  /** The version an upgrade or download is asked for: "we willen naar 7.4.2", "Connect 3.3 is out". */
+  readonly target?: string;
 }
+
+/** Before a number: the version someone wants to go to, in a sentence about upgrading or getting it. */
+const TO_VERSION = /\b(?:naar|to|for|voor)\s+(?:versie\s+|version\s+|v)?$/i;
+const MOVING = /\b(?:upgrad\w*|updat\w*|willen|wil|want|wish|plan\w*|install\w*|download\w*|package|pakket|overstappen|overgaan|migrat\w*|send|stuur\w*)\b/i;
+/** After a number: it has come out. */
+const RELEASED = /^\s*(?:is|has been|was)\s+(?:now\s+|nu\s+)?(?:out|uit|verschenen|released|uitgebracht|beschikbaar|available)\b/i;
 
 /**
  * The version of the product in the text: the number next to the product's name or to a word
@@ -33,6 +41,7 @@ export interface VersionFound {
 export function findVersion(text: string, productWords: readonly string[], anyProductWords: readonly string[]): VersionFound {
   let best: string | undefined;
   let bestScore = 0;
+  let target: string | undefined;
   // Most texts without a version have no dotted number at all: skip the scoring then.
   for (const m of DOTTED.test(text) ? text.matchAll(VERSION) : []) {
     const number = m[1] as string;
@@ -44,6 +53,9 @@ export function findVersion(text: string, productWords: readonly string[], anyPr
     if (number.split('.').length === 4 && number.split('.').every((p) => Number(p) <= 255) && !VERSION_WORD.test(before)) continue;
     let score = 0;
     if (VERSION_WORD.test(before) || /^v/i.test(m[0])) score += 3;
+    // The sentence up to the number: "We willen voor de jaarwisseling naar 7.4.2".
+    const lead = text.slice(Math.max(0, at - 80), at).split(/[.!?\n](?=\s)/).at(-1) ?? '';
+    if ((TO_VERSION.test(lead) && MOVING.test(lead)) || RELEASED.test(text.slice(at + number.length, at + number.length + 30))) target = number;
     const window = before.slice(-40);
     if (productWords.some((w) => near.includes(w) || window.includes(w))) score += 3;
     else if (anyProductWords.some((w) => window.includes(w))) score += 1;
@@ -58,9 +70,10 @@ export function findVersion(text: string, productWords: readonly string[], anyPr
       bestScore = score;
     }
   }
-  if (best !== undefined) return { value: best };
+  const aim = target === undefined ? {} : { target };
+  if (best !== undefined) return { value: best, ...aim };
   const latest = LATEST.exec(text);
-  return latest === null ? { value: undefined } : { value: undefined, claimed: latest[0] };
+  return latest === null ? { value: undefined, ...aim } : { value: undefined, claimed: latest[0], ...aim };
 }
 
 const ERROR_PATTERNS: readonly RegExp[] = [

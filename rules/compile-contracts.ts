@@ -131,6 +131,13 @@ function productState(c: CompiledContract, ctx: EvalContext, notes: string[] | n
   const version = ctx.fact('version')?.value;
   const supported = covered.versions === null || version === undefined ? undefined : covered.versions(version);
   if (supported === false) {
+    // "We draaien nog 7.1.4 en willen naar 7.4.2": the upgrade asked for is what a new-version
+    // request is about, and the contract's entitlement covers it when it covers the target.
+    const target = ctx.versionTarget;
+    if (target !== undefined && covered.versions?.(target) === true && ctx.kind.kind === 'new-version') {
+      notes?.push(`version ${version} of ${product} is out of support, but the upgrade asked for, ${target}, is covered`);
+      return 'active';
+    }
     notes?.push(`version ${version} of ${product} is out of support`);
     return 'version-out-of-support';
   }

@@ -195,6 +195,7 @@ export function compileFacts(
         const product = ctx.fact('product')?.value;
         const found = findVersion(text(ctx), product === undefined ? [] : productWords.get(product.toLowerCase()) ?? [product.toLowerCase()], allProductWords);
         if (found.claimed !== undefined) ctx.versionClaim = found.claimed;
+        if (found.target !== undefined) ctx.versionTarget = found.target;
         return found.value === undefined ? undefined : { value: found.value, source: source(ctx, found.value) };
       }
       case 'errorText': {

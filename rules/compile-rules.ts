@@ -160,8 +160,9 @@ export function compileRules(config: RulesConfig, options: CompileOptions): Engi
     if (Number.isNaN(createdMs)) throw new Error(`work item ${item.id}: createdAt ${JSON.stringify(item.createdAt)} is not an ISO 8601 instant`);
     const ctx = new EvalContext(item, phrases);
     ctx.facts = resolveFacts(ctx);
-    resolveContract(ctx, createdMs, notes);
+    // The contract check may ask the kind (the version an upgrade request is for), so it can read it.
     ctx.classifyKind = classifyItem;
+    resolveContract(ctx, createdMs, notes);
     ctx.possibleStates = [ctx.contractState];
     if (notes !== null) {
       // The trace reads everything, so that it shows every fact the verdict lists.

@@ -58,6 +58,8 @@ export class EvalContext {
   attachmentsRead = false;
   /** A version claimed without a number ("the latest"), for the trace. */
   versionClaim: string | undefined;
+  /** The version an upgrade or download is asked for, when the text names one (see builtin-facts.ts). */
+  versionTarget: string | undefined;
   private ownBody: string | undefined;
   private subject: PhraseHits | undefined;
   private description: PhraseHits | undefined;

@@ -22,6 +22,13 @@ describe('findVersion', () => {
     expect(findVersion(text, finance, finance).value).toBe(version);
   });
 
+  it('keeps the version in use, and names the version an upgrade or download is asked for as the target', () => {
+    expect(findVersion('We draaien nog Payroll 7.1.4. We willen voor de jaarwisseling naar 7.4.2.', ['payroll'], ['payroll'])).toEqual({ value: '7.1.4', target: '7.4.2' });
+    expect(findVersion("Connect 3.3 is out. We're on 3.1.2, please send the package.", ['connect'], ['connect']).target).toBe('3.3');
+    // A mention without a move is no target; the past tense is the version in use.
+    expect(findVersion('Finance 9.2 crasht, ook met de export naar 9.2-formaat', finance, finance).target).toBeUndefined();
+  });
+
   it('reads "the latest" as a claim, not a version', () => {
     expect(findVersion('We use the latest version of Finance', finance, finance)).toEqual({ value: undefined, claimed: 'the latest version' });
     expect(findVersion('volgens mij de laatste versie', finance, finance).claimed).toBe('de laatste versie');

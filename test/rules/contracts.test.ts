@@ -94,6 +94,22 @@ describe('contract states for product, module and version', () => {
   });
 });
 
+describe('an upgrade from a version out of support', () => {
+  const floor = contractDef({ products: [{ product: 'payroll', versions: ['>=7.2'] }] });
+  const engine = engineFor({ contracts: [floor] });
+  it('is covered when the version asked for is, for a new-version request', () => {
+    const upgrade = engine.triage(workItem({ description: 'We lopen achter: we draaien nog Payroll 7.1.4. We willen voor de jaarwisseling naar 7.4.2. Kunnen jullie de installatie en de upgrade-instructie sturen?' }));
+    expect(upgrade.facts['version']?.value).toBe('7.1.4');
+    expect([upgrade.contract?.state, upgrade.kind.kind]).toEqual(['active', 'new-version']);
+    expect(upgrade.trace.contract).toMatch(/the upgrade asked for, 7\.4\.2, is covered/);
+  });
+
+  it('is out of support for a defect in the old version, whatever is planned', () => {
+    const defect = engine.triage(workItem({ description: 'Payroll 7.1.4 crasht bij het afdrukken van de loonstroken, foutmelding PAY-1001. We willen later naar 7.4.2.' }));
+    expect([defect.contract?.state, defect.kind.kind]).toEqual(['version-out-of-support', 'defect']);
+  });
+});
+
 describe('version checks on many tickets of one engine', () => {
   it('gives each version text its own answer, also after thousands of distinct versions', () => {
     const engine = engineFor({ facts, contracts: [contractDef({ products: [{ product: 'finance', versions: ['>=9.0 <10', '11.x'] }] })] });
