@@ -1,7 +1,7 @@
 // `npm run eval`: right / wrong / review per outcome, kind and language, and the confusion matrix,
 // for the starter config that `inscope init` writes, for examples/coverage.yaml and for a config an
 // administrator wrote from the docs alone (test/eval/configs/admin-from-docs.yaml), on the
-// development part (ours and ../shared/corpus when present) and the held-out test part.
+// development part and the held-out test part, both in corpus/.
 //
 //   npm run eval                      figures for every config and part
 //   npm run eval -- --config FILE     also (or only, with --only) this config
@@ -20,10 +20,9 @@ import { productSkipWords, type KindModel } from '../../rules/kind-model.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const own = path.join(root, 'test/eval/corpus');
-const shared = path.resolve(root, '../shared/corpus');
 
 export const PARTS = {
-  dev: () => [...corpusFiles(own, 'dev-'), ...corpusFiles(shared)],
+  dev: () => corpusFiles(own, 'dev-'),
   test: () => corpusFiles(own, 'test-'),
 } as const;
 
