@@ -196,10 +196,10 @@ export function createProposalJobHooks(flow: ProposalFlow): ProposalJobHooks {
           // that one was the customer's. So Zendesk gets it only when it says what the sidebar does
           // not: verdict, contract, budget use and the proposal's state are there, the number, total
           // and validity in the public comment just posted, everything in the audit log; a crossed
-          // budget threshold or the cap is not. Jira keeps the note while its write sequence is
-          // reworked (#15); the same rule would save it a call. The proposal is out either way, so
-          // a failed note is recorded, not retried.
-          if (helpdesk.kind !== 'zendesk' || budgetNews(prepared.budget)) {
+          // budget threshold or the cap is not. Jira's sidebar shows the same, so the same rule
+          // saves a JSM comment there. The proposal is out either way, so a failed note is
+          // recorded, not retried.
+          if (budgetNews(prepared.budget)) {
             try {
               await helpdesk.apply(job.ticketId, { comment: { body: `${plan.change.comment!.body}\n\n${note}`, public: false } }, null);
             } catch (error) {

@@ -44,26 +44,25 @@ describe('Jira deliveries through the live connector', () => {
     ]);
   });
 
-  it('turns an uncovered how-to question into Advisory in New and sends the proposal: the PDF as a public request attachment with the accept link, then the internal note', async () => {
+  it('turns an uncovered how-to question into Advisory in New and sends the proposal: the PDF as a public request attachment with the accept link, and no internal note that would repeat the sidebar', async () => {
     const issue = jiraIssue(48203);
     const writes = jiraDouble(issue);
     await post(payload('jira:issue_created', issue));
     await settle();
-    expect(writes.map((w) => w.call)).toEqual(['POST attachTemporaryFile', 'PUT issue', 'POST transitions', 'POST request attachment', 'PUT issue', 'POST comment 201']);
+    expect(writes.map((w) => w.call)).toEqual(['POST attachTemporaryFile', 'PUT issue', 'POST transitions', 'POST request attachment', 'PUT issue']);
     expect(writes[0]!.body).toMatch(/^P-\d{4}-0001-v1\.pdf$/);
     expect(writes[1]!.body).toEqual({ fields: { customfield_10050: { value: 'Advisory' } }, properties: ledger('category') });
     expect(writes[2]!.body).toEqual({ transition: { id: '11' }, properties: ledger('category', 'transition') });
     expect(writes[3]!.body).toEqual({ temporaryAttachmentIds: ['temp-1'], public: true, additionalComment: { body: expect.stringMatching(/\/p\/[\w.-]+/) } });
     expect((writes[4]!.body as { update: { labels: { add?: string }[] } }).update.labels).toContainEqual({ add: expect.stringMatching(/^inscope_p\d{4}_0001_v1$/) });
-    expect(writes[5]!.body).toEqual({ body: expect.stringMatching(/3 h × 135\.00 EUR = 405\.00 EUR/), public: false });
     const [proposal] = await service.store.listProposals({ helpdesk: 'jira', ticketId: issue.key, limit: 1 });
     expect(proposal).toMatchObject({ status: 'sent', version: 1 });
     expect(await service.store.queueDepth()).toMatchObject({ done: 1, dead: 0 });
     const [decision] = (await service.store.listAudit({ helpdesk: 'jira', ticketId: issue.key, limit: 10 })).filter((e) => e.kind === 'decision');
     // The API economy of an advisory JSM request: 3 reads (the issue with its transitions,
-    // updated+labels, the request's service desk: once per project) and 6 writes (upload, category,
-    // transition, request attachment, labels, note).
-    expect(decision!.calls.map((c) => c.method)).toEqual(['GET', 'GET', 'GET', 'POST', 'PUT', 'POST', 'POST', 'PUT', 'POST']);
+    // updated+labels, the request's service desk: once per project) and 5 writes (upload, category,
+    // transition, request attachment, labels); the internal note only when the budget has news.
+    expect(decision!.calls.map((c) => c.method)).toEqual(['GET', 'GET', 'GET', 'POST', 'PUT', 'POST', 'POST', 'PUT']);
   });
 
   it('accepts through the link in the JSM comment: the proposal is accepted and the issue moves to Approved with an internal note, once', async () => {
