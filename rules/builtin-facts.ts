@@ -55,7 +55,7 @@ export function findVersion(text: string, productWords: readonly string[], anyPr
     if (VERSION_WORD.test(before) || /^v/i.test(m[0])) score += 3;
     // The sentence up to the number: "We willen voor de jaarwisseling naar 7.4.2".
     const lead = text.slice(Math.max(0, at - 80), at).split(/[.!?\n](?=\s)/).at(-1) ?? '';
-    if ((TO_VERSION.test(lead) && MOVING.test(lead)) || RELEASED.test(text.slice(at + number.length, at + number.length + 30))) target = number;
+    const aimed = (TO_VERSION.test(lead) && MOVING.test(lead)) || RELEASED.test(text.slice(at + number.length, at + number.length + 30));
     const window = before.slice(-40);
     if (productWords.some((w) => near.includes(w) || window.includes(w))) score += 3;
     else if (anyProductWords.some((w) => window.includes(w))) score += 1;
@@ -64,6 +64,8 @@ export function findVersion(text: string, productWords: readonly string[], anyPr
     else if (UPGRADED_TO.test(before)) score += NOT_YET.test(text.slice(at + number.length, at + number.length + 60)) ? -3 : 3;
     if (LABELLED.test(before)) score += 3;
     if (OTHER_THING.test(before.slice(-18))) score -= 5;
+    // Not "move the database server to 16.0": a target is a number of the product, not of a platform.
+    if (aimed && score >= 0) target = number;
     // Later mentions of the same strength win: an upgrade story ends with the version now in use.
     if (score >= 3 && score >= bestScore) {
       best = number;

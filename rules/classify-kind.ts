@@ -42,6 +42,9 @@ export interface KindEvidence {
 
 export type KindClassifier = (evidence: KindEvidence) => KindVerdict;
 
+/** "When we add an allowance …, is this a bug?": a subject right after "when" makes a conditional clause, not a wish. */
+const CLAUSE_SUBJECTS: ReadonlySet<string> = new Set(['we', 'wij', 'i', 'ik', 'you', 'je', 'jij', 'u', 'they', 'ze', 'zij', 'he', 'she', 'hij', 'the', 'de', 'het', 'een', 'a', 'an', 'my', 'mijn', 'our', 'onze', 'ons', 'someone', 'iemand', 'users', 'gebruikers', 'employees', 'medewerkers']);
+
 /** A sentence that starts with one of these asks something, question mark or not. */
 const QUESTION_WORDS: ReadonlySet<string> = new Set(['hoe', 'wat', 'waar', 'welke', 'wanneer', 'waarom', 'kan', 'kun', 'kunt', 'kunnen', 'is', 'zijn', 'moet', 'moeten', 'zou', 'zouden', 'mag', 'how', 'what', 'where', 'which', 'when', 'why', 'can', 'could', 'are', 'do', 'does', 'should', 'would', 'will']);
 /** Two lines of source code: SQL, C#, JavaScript, Python, PowerShell. */
@@ -72,6 +75,8 @@ const ASKS_VERSION = SEND_VERB | VERSION_NOUN;
 const BUILT_VERB = 1024;
 const BUILDER = 2048;
 const VENDOR = 4096;
+/** "Please", "graag": a sentence that asks without a question mark. */
+const REQUEST = 8192;
 
 /** The evidence of one ticket as it is read. */
 interface Tally {
@@ -229,6 +234,7 @@ export function compileKindClassifier(tuning: KindTuning | undefined, productNam
   for (const w of BUILT_VERBS) entry(w).flags |= BUILT_VERB;
   for (const w of BUILDERS) entry(w).flags |= BUILDER;
   for (const w of VENDOR_WORDS) entry(w).flags |= VENDOR;
+  for (const w of ['please', 'pls', 'kindly', 'graag', 'svp', 'alsjeblieft', 'alstublieft']) entry(w).flags |= REQUEST;
   entry('t').flags |= CONTRACTED_NOT;
   const isNegation = (token: string | undefined): boolean => ((lexicon.get(token as string)?.flags ?? 0) & NEGATION) !== 0;
   /** A verb of saying among tokens[from..to]: "the admin guide says", "de handleiding zegt". */
@@ -341,12 +347,12 @@ export function compileKindClassifier(tuning: KindTuning | undefined, productNam
       // since the update" reports a failure, not a wish: no negation allowed.
       // "When are you going to support this?", "wanneer voegen jullie … toe?": asking when a
       // capability comes is a wish too; a statement "when I add an employee…" is not.
-      const when = marked && (tokens[0] === 'when' || tokens[0] === 'wanneer');
+      const when = marked && (tokens[0] === 'when' || tokens[0] === 'wanneer') && !CLAUSE_SUBJECTS.has(tokens[1] as string);
       if (((roles & WISH) === WISH || (when && (roles & WISH_VERB) !== 0)) && (roles & (NEGATION | CONTRACTED_NOT)) === 0) creditOnce(tally, wish, A_WISH, 3 * factor, wishesBefore);
       // "Can you send us the upgrade package for 3.3?", "waar kan ik de installatie downloaden": a
       // sentence that asks to be sent or to download a version or its installation is a new-version
       // request, whatever its words for it.
-      if ((roles & ASKS_VERSION) === ASKS_VERSION && (roles & (NEGATION | CONTRACTED_NOT)) === 0) creditOnce(tally, newVersion, ASKS_FOR_VERSION, 3 * factor);
+      if ((roles & ASKS_VERSION) === ASKS_VERSION && (question || (roles & REQUEST) !== 0) && (roles & (NEGATION | CONTRACTED_NOT)) === 0) creditOnce(tally, newVersion, ASKS_FOR_VERSION, 3 * factor);
       // "Het pakket is gebouwd door onze leverancier", "a procedure written by a contractor": what
       // their side built is their implementation, whatever fails in it.
       if ((roles & BUILT_VERB) !== 0 && (roles & (BUILDER | POSSESSIVE)) !== 0 && (roles & (VENDOR | NEGATION | CONTRACTED_NOT)) === 0) creditOnce(tally, own, BUILT_BY_THEM, 3 * factor);
@@ -419,17 +425,19 @@ export function compileKindClassifier(tuning: KindTuning | undefined, productNam
 function settle(verdict: KindVerdict, odds: { readonly covered: number; readonly features: readonly string[] }): KindVerdict {
   const [first, second] = verdict.candidates;
   if (COVERED_KINDS.has(first) === COVERED_KINDS.has(second)) return verdict;
-  const side = odds.covered >= LEARNED_SURE ? true : odds.covered <= 1 - LEARNED_SURE ? false : undefined;
-  if (side === undefined) return { ...verdict, learned: odds };
+  // The raw probability decides, on both sides alike; the trace shows it rounded.
+  const side = odds.covered >= LEARNED_SURE ? true : 1 - odds.covered >= LEARNED_SURE ? false : undefined;
+  const shown = { covered: Math.round(odds.covered * 100) / 100, features: odds.features };
+  if (side === undefined) return { ...verdict, learned: shown };
   const kind = COVERED_KINDS.has(first) === side ? first : second;
-  const said = `(learned: ${side ? 'covered' : 'not covered'} ${side ? odds.covered : Math.round((1 - odds.covered) * 100) / 100}${odds.features.length > 0 ? `, "${odds.features.join('", "')}"` : ''})`;
+  const said = `(learned: ${side ? 'covered' : 'not covered'} ${Math.round((side ? odds.covered : 1 - odds.covered) * 100) / 100}${odds.features.length > 0 ? `, "${odds.features.join('", "')}"` : ''})`;
   return {
     ...verdict,
     kind,
     certain: true,
     candidates: [kind, kind === first ? second : first],
     cues: kind === verdict.kind ? [...verdict.cues, said] : [said],
-    learned: odds,
+    learned: shown,
   };
 }
 

@@ -114,10 +114,12 @@ function productState(c: CompiledContract, ctx: EvalContext, notes: string[] | n
   // A one-product customer whose ticket names another product by an alias only ("/v2/timesheets"
   // in a Connect customer's API call, "grootboek" in a Payroll journal) has not shown it is about
   // that product: unknown, and asked for when it matters, rather than refused on one word.
-  if (covered === undefined && foundByAliasOnly(ctx.fact('product')) && c.def.products.length === 1) {
-    notes?.push(`product ${product} found by an alias only, and the contract covers ${c.def.products[0]?.product}: treated as unknown`);
-    delete ctx.facts['product'];
-    return 'active';
+  const only = c.def.products.length === 1 ? c.def.products[0] : undefined;
+  if (covered === undefined && only !== undefined && foundByAliasOnly(ctx.fact('product'))) {
+    // As without a product named at all: the customer's only product (see compileContracts).
+    notes?.push(`product ${product} found by an alias only: taken as ${only.product}, the contract's only product`);
+    ctx.facts['product'] = { value: only.product, source: 'contract' };
+    return productState(c, ctx, notes);
   }
   if (covered === undefined) {
     notes?.push(`product ${product} is not covered (covers ${c.def.products.map((p) => p.product).join(', ')})`);
@@ -134,7 +136,8 @@ function productState(c: CompiledContract, ctx: EvalContext, notes: string[] | n
     // "We draaien nog 7.1.4 en willen naar 7.4.2": the upgrade asked for is what a new-version
     // request is about, and the contract's entitlement covers it when it covers the target.
     const target = ctx.versionTarget;
-    if (target !== undefined && covered.versions?.(target) === true && ctx.kind.kind === 'new-version') {
+    // Only a kind the text settles: an uncertain one is scanned per candidate against one state.
+    if (target !== undefined && covered.versions?.(target) === true && ctx.kind.certain && ctx.kind.kind === 'new-version') {
       notes?.push(`version ${version} of ${product} is out of support, but the upgrade asked for, ${target}, is covered`);
       return 'active';
     }

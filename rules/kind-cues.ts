@@ -110,9 +110,10 @@ export const WISH_MARKERS: readonly string[] = ['could', 'would', 'can', 'zou', 
 /**
  * A version asked for: a verb of sending or downloading and a word for a version or its
  * installation in one sentence ("send us the upgrade package", "de nieuwste versie sturen").
- * Not "get" or "krijgen": "we get an error after the update" reports a failure.
+ * Not "get", "krijgen" or "receive": "since the new version we receive an error" reports a failure;
+ * and only in a question or a request ("please", "graag").
  */
-export const SEND_VERBS: readonly string[] = ['stuur', 'sturen', 'stuurt', 'toesturen', 'opsturen', 'toegestuurd', 'send', 'provide', 'deliver', 'leveren', 'aanleveren', 'download', 'downloaden', 'ontvangen', 'receive'];
+export const SEND_VERBS: readonly string[] = ['stuur', 'sturen', 'stuurt', 'toesturen', 'opsturen', 'toegestuurd', 'send', 'provide', 'deliver', 'leveren', 'aanleveren', 'download', 'downloaden'];
 export const VERSION_NOUNS: readonly string[] = ['versie', 'version', 'release', 'upgrade', 'installatie', 'installation', 'installer', 'package', 'pakket', 'upgradepakket', 'installatiepakket', 'setup'];
 
 /**

@@ -16,7 +16,7 @@ export interface KindModel {
 }
 
 export interface CoveredOdds {
-  /** Probability that the request is of a covered kind, 0–1. */
+  /** Probability that the request is of a covered kind, 0–1, unrounded (the trace rounds it). */
   readonly covered: number;
   /** The features that carried it most, in the direction of the answer. */
   readonly features: readonly string[];
@@ -67,7 +67,7 @@ export function compileKindModel(model: KindModel, productNames: Iterable<string
     const sign = covered >= 0.5 ? 1 : -1;
     carried.sort((a, b) => sign * (b[1] - a[1]));
     return {
-      covered: Math.round(covered * 100) / 100,
+      covered,
       features: carried.slice(0, SHOWN_FEATURES).filter(([, w]) => sign * w > 0).map(([f]) => f.replace('_', ' ')),
     };
   };

@@ -24,7 +24,7 @@ const QUOTED_LINE = /^\s*>/;
  * be ignored. The forwarded problem is then history, like a quoted reply, and what they ask now is
  * the request ("Laat het onderstaande maar zitten… Wel iets anders: …").
  */
-const WITHDRAWN = /\b(?:laat\s+(?:het|dat|dit)?\s*(?:onderstaande|hieronder)?\s*maar\s+zitten|(?:is|zijn|was)\s+(?:inmiddels\s+|nu\s+|al\s+|toch\s+)?(?:opgelost|verholpen|verdwenen)|(?:hoeven|hoef)\s+(?:jullie|je|u)\s+niets?\s+(?:meer\s+)?mee|kunnen\s+jullie\s+negeren|mag\s+genegeerd|bleek\s+bij\s+ons\s+te\s+liggen|lag\s+bij\s+ons|(?:has|have)\s+(?:since\s+|now\s+)?been\s+(?:resolved|fixed|solved|sorted)|(?:is|was|are)\s+(?:now\s+|since\s+)?(?:resolved|fixed|solved|sorted|gone)\b|no\s+need\s+to\s+look|(?:please\s+)?ignore\s+the\s+(?:below|message\s+below|forwarded)|turned\s+out\s+to\s+be\s+(?:on\s+)?our|was\s+on\s+our\s+(?:side|end))/i;
+const WITHDRAWN = /\b(?:laat\s+(?:(?:het|dat|dit)\s+)?(?:(?:onderstaande|hieronder)\s+)?maar\s+zitten|(?:is|zijn|was)\s+(?:(?:inmiddels|nu|al|toch)\s+)?(?:opgelost|verholpen)|(?:is|was)\s+(?:dat|dit|het)\s+(?:probleem|melding|fout)\s+(?:(?:ook|inmiddels|nu)\s+)?(?:weg|verdwenen|opgelost)|(?:hoeven|hoef)\s+(?:jullie|je|u)\s+niets?\s+(?:meer\s+)?mee|kunnen\s+jullie\s+negeren|mag\s+genegeerd|bleek\s+bij\s+ons\s+te\s+liggen|lag\s+bij\s+ons|(?:has|have)\s+(?:(?:since|now)\s+)?been\s+(?:resolved|fixed|solved|sorted)|(?:is|was|are)\s+(?:(?:now|since)\s+)?(?:resolved|fixed|solved|sorted)\b|(?:the|that|this)\s+(?:issue|problem|error)\s+(?:is|has)\s+(?:(?:now|since)\s+)?(?:gone|disappeared)|no\s+need\s+to\s+look|(?:please\s+)?ignore\s+the\s+(?:below|message\s+below|forwarded)|turned\s+out\s+to\s+be\s+(?:on\s+)?our|was\s+on\s+our\s+(?:side|end))/i;
 const REPLY_WORD = /\b(?:schreef|wrote|schrieb)\b/i;
 const FORWARD_WORD = /forwarded|doorgestuurd|original message|oorspronkelijk bericht|origineel bericht|weitergeleitete/i;
 const SENDER_ANYWHERE = /^\s*\*{0,2}(?:van|from)\s*:/im;
@@ -46,6 +46,8 @@ export function ownText(description: string): string {
   const disclaimer = DISCLAIMER.test(description);
   const lines = description.split(/\r?\n/);
   const kept: string[] = [];
+  /** Where the text above the next forward header starts: what the customer wrote since the last one. */
+  let sinceHeader = 0;
   let changed = false;
   let inSignature = false;
   for (let i = 0; i < lines.length; i++) {
@@ -57,12 +59,13 @@ export function ownText(description: string): string {
     }
     if (forwards && (FORWARD_RULE.test(line) || (SENDER_LINE.test(line) && headerBlockAt(lines, i)))) {
       changed = true;
-      if (WITHDRAWN.test(kept.join('\n'))) break;
+      if (WITHDRAWN.test(kept.slice(sinceHeader).join('\n'))) break;
       // A new message starts: skip its header block, keep its body.
       inSignature = false;
       let j = FORWARD_RULE.test(line) ? i + 1 : i;
       while (j < lines.length && (HEADER_LINE.test(lines[j] as string) || (lines[j] as string).trim() === '' && j < i + 2)) j++;
       i = j - 1;
+      sinceHeader = kept.length;
       continue;
     }
     if ((quoted && QUOTED_LINE.test(line)) || (device && DEVICE_LINE.test(line)) || (disclaimer && DISCLAIMER.test(line))) {

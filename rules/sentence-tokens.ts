@@ -21,6 +21,11 @@ function foldWide(code: number): string | null {
 }
 
 const FULL_STOP = 46;
+
+function isDigitAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  return c >= 48 && c <= 57;
+}
 const EXCLAMATION = 33;
 const QUESTION = 63;
 const NEWLINE = 10;
@@ -50,6 +55,11 @@ export function forEachSentence(text: string, visit: (words: readonly string[], 
   };
   for (let i = 0, n = text.length; i < n; i++) {
     const code = text.charCodeAt(i);
+    // The dot of "3.3" or "10.2.1" ends no sentence: it separates the parts of a number.
+    if (code === FULL_STOP && terminal === 0 && isDigitAt(text, i - 1) && isDigitAt(text, i + 1)) {
+      endWord(i);
+      continue;
+    }
     if (code === FULL_STOP || code === EXCLAMATION || code === QUESTION) {
       // Marks before any text belong to no sentence.
       if (!open) continue;

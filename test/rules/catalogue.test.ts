@@ -65,11 +65,11 @@ describe('product catalogue', () => {
     expect(engine.triage(workItem({ description: 'Planner: een journaalpost' })).contract?.state).toBe('product-not-covered');
   });
 
-  it('does not refuse a one-product customer on another product\'s alias alone: the product is unknown', () => {
+  it('does not refuse a one-product customer on another product\'s alias alone: it is their product, as when none is named', () => {
     const engine = engineFor({ products, contracts: [contractDef({ products: [{ product: 'finance' }] })] });
     const alias = engine.triage(workItem({ description: 'Rooster: een journaalpost klopt niet' }));
-    expect([alias.contract?.state, alias.facts['product']]).toEqual(['active', undefined]);
-    expect(alias.trace.contract).toMatch(/found by an alias only/);
+    expect([alias.contract?.state, alias.facts['product']]).toEqual(['active', { value: 'finance', source: 'contract' }]);
+    expect(alias.trace.contract).toMatch(/found by an alias only: taken as finance/);
     // Named, or in the subject, it is that product, and not covered.
     expect(engine.triage(workItem({ description: 'Veldhuis Planner: een journaalpost klopt niet' })).contract?.state).toBe('product-not-covered');
     expect(engine.triage(workItem({ subject: 'Rooster', description: 'een journaalpost klopt niet' })).contract?.state).toBe('product-not-covered');

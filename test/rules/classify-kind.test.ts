@@ -52,9 +52,18 @@ describe('request kinds', () => {
     expect(kindOf('RE: FW: Published rota shows shifts on wrong day', body).kind).toBe('other');
   });
 
-  it('does not read a failure to receive a version as asking for one', () => {
+  it('does not read a failure to receive a version, or a statement, as asking for one', () => {
     expect(kindOf('', 'We did not receive the new version, can you send it?').cues).not.toContain('(asks for a version)');
+    expect(kindOf('', 'Since the new version we receive an error when printing payslips.').cues).not.toContain('(asks for a version)');
+    expect(kindOf('', 'They send the new version to the printer every night.').cues).not.toContain('(asks for a version)');
     expect(kindOf('', 'Can you send us the new version?').cues).toContain('(asks for a version)');
+    expect(kindOf('', 'Graag de installatie van de nieuwe versie sturen.').cues).toContain('(asks for a version)');
+    // The dots of a version number end no sentence: "3.3 … can you send" is one question.
+    expect(kindOf('', "We're on 3.1.2 - can you send us the upgrade package for 3.3 and list the changes?").cues).toContain('(asks for a version)');
+  });
+
+  it('reads "when we add …, is this a bug?" as a conditional clause, not a wish', () => {
+    expect(kindOf('', 'When we add an allowance to a payslip the total is wrong, is this a bug?').cues).not.toContain('(a wish)');
   });
 
   it('does not count a negated cue: "geen foutmelding" is no evidence of a defect', () => {
@@ -255,6 +264,9 @@ describe('the learned model settles a kind the cues leave open', () => {
     const unsure = withModel(model({ werkt_niet: 1 }))(open);
     expect([unsure.certain, unsure.learned?.covered]).toEqual([false, 0.73]);
     expect(withModel(model({ werkt_niet: 1.4 }))(open).certain).toBe(true);
+    // The raw probability decides, the same on both sides: 0.795 is not 0.8, 0.2 is.
+    expect(withModel(model({ werkt_niet: 1.356 }))(open).certain).toBe(false);
+    expect(withModel(model({ werkt_niet: -Math.log(4) }))(open).certain).toBe(true);
   });
 
   it('leaves product names out of what it weighs', () => {

@@ -104,6 +104,11 @@ describe('an upgrade from a version out of support', () => {
     expect(upgrade.trace.contract).toMatch(/the upgrade asked for, 7\.4\.2, is covered/);
   });
 
+  it('is not applied when the kind is uncertain: the rules try both readings against one contract state', () => {
+    const mixed = engine.triage(workItem({ description: 'We lopen achter: we draaien nog Payroll 7.1.4. We willen voor de jaarwisseling naar 7.4.2. Kunnen jullie de installatie en de upgrade-instructie sturen? Het afdrukken van loonstroken werkt niet meer.' }));
+    expect([mixed.kind.certain, mixed.contract?.state]).toEqual([false, 'version-out-of-support']);
+  });
+
   it('is out of support for a defect in the old version, whatever is planned', () => {
     const defect = engine.triage(workItem({ description: 'Payroll 7.1.4 crasht bij het afdrukken van de loonstroken, foutmelding PAY-1001. We willen later naar 7.4.2.' }));
     expect([defect.contract?.state, defect.kind.kind]).toEqual(['version-out-of-support', 'defect']);

@@ -36,6 +36,18 @@ describe('ownText', () => {
     expect(ownText(forwarded)).toContain('AL-0032');
   });
 
+  it('keeps a forwarded problem when the text above reports a symptom ("are gone"), not a withdrawal', () => {
+    const symptom = 'All shifts are gone since this morning, see my colleague\'s mail below.\n---------- Forwarded message ---------\nFrom: Ann <a@x.nl>\nDate: Monday\n\nPlanner 4.6.1 shows ERR-1234 when publishing.';
+    expect(ownText(symptom)).toContain('ERR-1234');
+    const dutch = 'De knop Exporteren is verdwenen sinds de update, zie hieronder.\n-----Oorspronkelijk bericht-----\nVan: Ann <a@x.nl>\nVerzonden: maandag\n\nFinance 10.2 geeft ERR-1234.';
+    expect(ownText(dutch)).toContain('ERR-1234');
+  });
+
+  it('reads a hostile run of whitespace after "laat" in linear time (a 20,000-line gap)', () => {
+    const hostile = `Hoi, laat${'\n'.repeat(20_000)}x\n---------- Forwarded message ---------\nVan: a\nDatum: b\n\nbody`;
+    expect(ownText(hostile)).toContain('body');
+  });
+
   it('returns the same string when there is nothing to cut', () => {
     const text = 'Finance 9.6 geeft foutmelding ERR-1234 bij het boeken.';
     expect(ownText(text)).toBe(text);
