@@ -9,7 +9,7 @@ import type { KindVerdict, RequestKind } from './model.js';
 import { normalizeText } from './normalize-text.js';
 import { forEachSentence } from './sentence-tokens.js';
 import { BUILTIN_KIND_MODEL } from './builtin-kind-model.js';
-import { compileKindModel, type KindModel, type KindModelScorer } from './kind-model.js';
+import { COVERED_KINDS, compileKindModel, type KindModel, type KindModelScorer } from './kind-model.js';
 import type { KindTuning } from './rules-config.js';
 
 export const REQUEST_KINDS: readonly RequestKind[] = ['defect', 'how-to', 'own-implementation', 'feature-request', 'new-version', 'other'];
@@ -156,8 +156,6 @@ const OWN_STRONG = 6;
 const OWN_OVER_DEFECT = 0.05;
 /** What a failure without a place counts for a defect against a well-evidenced own implementation. */
 const SYMPTOM_FACTOR = 0.5;
-/** The kinds a support contract covers, per the procedure; the learned model tells these from the rest. */
-const COVERED_KINDS: ReadonlySet<RequestKind> = new Set(['defect', 'new-version']);
 /**
  * How sure the learned model must be to settle a kind the cues leave open. At 0.8, on 5-fold
  * cross-validation over the development corpus, it settled 12 such tickets, all rightly, and its

@@ -4,7 +4,11 @@
 // word pairs of the customer's own text, trained on labelled tickets (see connectors/learn/), so it
 // weighs the whole wording where the cues weigh the phrases they know. It is consulted only when
 // the cues leave the kind open between a covered and an uncovered candidate (classify-kind.ts).
+import type { RequestKind } from './model.js';
 import { normalizeText } from './normalize-text.js';
+
+/** The kinds a support contract covers, per the procedure: what the model tells from the rest. */
+export const COVERED_KINDS: ReadonlySet<RequestKind> = new Set(['defect', 'new-version']);
 
 export interface KindModel {
   readonly version: 1;

@@ -4,6 +4,8 @@
 import fs from 'node:fs';
 import { readTickets, type HelpdeskMappings } from '../../connectors/input/read-tickets.js';
 import { labelledText, productNames, type LabelledText } from '../../connectors/learn/labelled-text.js';
+import { COVERED_KINDS } from '../../rules/kind-model.js';
+import type { RequestKind } from '../../rules/index.js';
 import type { Label } from './evaluate-corpus.js';
 import { starterConfig } from './starter-config.js';
 
@@ -11,8 +13,6 @@ export { trainOn, type LabelledText } from '../../connectors/learn/labelled-text
 
 /** Cross-validation folds: ticket i is in fold i mod FOLDS. */
 export const FOLDS = 5;
-/** The kinds a support contract covers, per the procedure. */
-const COVERED_KINDS: ReadonlySet<string> = new Set(['defect', 'new-version']);
 
 /** The example world's product words: what the engine leaves out of the model's features. */
 export function exampleProductNames(): string[] {
@@ -26,7 +26,7 @@ export async function labelledTexts(files: readonly string[], helpdesks: Helpdes
     for await (const record of readTickets(file, { helpdesks })) {
       if ('kind' in record) throw new Error(`${record.file}: ${record.message}`);
       const label = labels[record.item.id];
-      if (label !== undefined) out.push(labelledText(record.item, COVERED_KINDS.has(label.kind)));
+      if (label !== undefined) out.push(labelledText(record.item, COVERED_KINDS.has(label.kind as RequestKind)));
     }
   }
   return out;
