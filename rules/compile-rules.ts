@@ -139,14 +139,17 @@ export function compileRules(config: RulesConfig, options: CompileOptions): Engi
     .some((c) => readsKind(c, named));
 
   // Shared by every triage: a closure per item cost more than the call.
-  const classifyItem = (ctx: EvalContext) => classify({
-    subject: ctx.item.subject,
-    body: ctx.body(),
-    hasErrorText: ctx.fact('errorText') !== undefined,
-    errorText: ctx.fact('errorText')?.source === 'description' ? ctx.fact('errorText')?.value : undefined,
-    hasSteps: ctx.fact('steps') !== undefined,
-    hasVersion: ctx.fact('version') !== undefined,
-  });
+  const classifyItem = (ctx: EvalContext) => {
+    const error = ctx.fact('errorText');
+    return classify({
+      subject: ctx.item.subject,
+      body: ctx.body(),
+      hasErrorText: error !== undefined,
+      errorText: error?.source === 'description' ? error.value : undefined,
+      hasSteps: ctx.fact('steps') !== undefined,
+      hasVersion: ctx.fact('version') !== undefined,
+    });
+  };
   const notAskedTexts = new Map<string, NotAsked>();
   const notAsked = (id: string, rule: string | undefined, outcome: Outcome): NotAsked => {
     const key = `${id}\0${rule ?? ''}\0${outcome}`;

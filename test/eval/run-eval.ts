@@ -60,10 +60,23 @@ export interface EvalConfig {
  * (the folds of train-builtin-model.ts), as if it were new.
  */
 export async function crossFittedEngines(config: EvalConfig, files: readonly string[]): Promise<(index: number) => Engine> {
-  const texts = await labelledTexts(files, config.helpdesks);
-  const skip = productSkipWords(exampleProductNames());
-  const engines = Array.from({ length: FOLDS }, (_, fold) => config.withModel(trainOn(texts.filter((_, i) => i % FOLDS !== fold), skip, `fold ${fold}`)));
+  const engines = (await foldModels(files, config.helpdesks)).map((model) => config.withModel(model));
   return (index) => engines[index % FOLDS] as Engine;
+}
+
+/** The fold models depend on the tickets alone, not the config: trained once for every config of a run. */
+const trained = new Map<string, Promise<KindModel[]>>();
+function foldModels(files: readonly string[], helpdesks: HelpdeskMappings): Promise<KindModel[]> {
+  const key = files.join('\n');
+  let models = trained.get(key);
+  if (models === undefined) {
+    models = labelledTexts(files, helpdesks).then((texts) => {
+      const skip = productSkipWords(exampleProductNames());
+      return Array.from({ length: FOLDS }, (_, fold) => trainOn(texts.filter((_, i) => i % FOLDS !== fold), skip, `fold ${fold}`));
+    });
+    trained.set(key, models);
+  }
+  return models;
 }
 
 /**
