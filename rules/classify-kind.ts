@@ -411,7 +411,34 @@ export function compileKindClassifier(tuning: KindTuning | undefined, productNam
       cues: [...new Set(fired[top])].slice(0, 8),
       scores: score,
     };
-    return verdict.certain || learned === null ? verdict : settle(verdict, learned(evidence.subject, evidence.body));
+    if (learned === null) return verdict;
+    if (!verdict.certain) return settle(verdict, learned(evidence.subject, evidence.body));
+    return COVERED_KINDS.has(verdict.kind) && topScore >= MIN_SCORE ? doubt(verdict, scores, learned(evidence.subject, evidence.body)) : verdict;
+  };
+}
+
+/**
+ * A covered kind the cues are sure of, which the model is as sure is not covered, goes to a person:
+ * the request is then worded like a defect (symptoms, "werkt niet", "please fix") while its whole
+ * wording is that of a question, a wish or their own work, and a wrong Call or a request for a
+ * version would bet on the cues. Only this way round: an uncovered kind the cues are sure of is
+ * already advisory, which a person reviews in the proposal anyway.
+ */
+function doubt(verdict: KindVerdict, scores: readonly number[], odds: { readonly covered: number; readonly features: readonly string[] }): KindVerdict {
+  if (1 - odds.covered < LEARNED_SURE) return verdict;
+  let other = -1;
+  for (let k = 0; k < REQUEST_KINDS.length; k++) {
+    if (COVERED_KINDS.has(REQUEST_KINDS[k] as RequestKind)) continue;
+    if (other < 0 || (scores[k] as number) > (scores[other] as number)) other = k;
+  }
+  const runnerUp = (scores[other] as number) > 0 ? REQUEST_KINDS[other] as RequestKind : 'other';
+  const features = odds.features.length > 0 ? `, "${odds.features.join('", "')}"` : '';
+  return {
+    ...verdict,
+    certain: false,
+    candidates: [verdict.kind, runnerUp],
+    cues: [...verdict.cues, `(learned: not covered ${Math.round((1 - odds.covered) * 100) / 100}${features})`],
+    learned: { covered: Math.round(odds.covered * 100) / 100, features: odds.features },
   };
 }
 

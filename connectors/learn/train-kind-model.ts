@@ -71,7 +71,7 @@ export function trainKindModel(examples: readonly TrainingExample[], options: Tr
 
 /** Trains on the examples `use` accepts (all by default): a fold's training set without copying. */
 export function trainIndexed(data: IndexedExamples, options: TrainingOptions, use: (i: number) => boolean = () => true): KindModel {
-  const { epochs = 200, learningRate = 0.1, l2 = 0.01, minTickets = 2 } = options;
+  const { epochs = 30, learningRate = 0.1, l2 = 0.003, minTickets = 2 } = options;
   const picked: number[] = [];
   for (let i = 0; i < data.rows.length; i++) if (use(i)) picked.push(i);
   const tickets = new Int32Array(data.features.length);
