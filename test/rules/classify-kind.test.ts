@@ -281,6 +281,22 @@ describe('the learned model settles a kind the cues leave open', () => {
     expect([advisory.certain, advisory.candidates, advisory.learned]).toEqual([false, ['own-implementation', 'how-to'], undefined]);
   });
 
+  it('sends a covered kind the cues are sure of to a person when the model is as sure it is not covered', () => {
+    const defectWords = 'Sinds de update crasht Finance bij het boeken, het werkt niet meer. Kunnen jullie de btw-code voor ons aanpassen?';
+    const doubted = withModel(model({ voor_ons: -3 }))(defectWords);
+    expect([doubted.kind, doubted.certain, doubted.candidates]).toEqual(['defect', false, ['defect', 'other']]);
+    expect(doubted.cues.at(-1)).toBe('(learned: not covered 0.95, "voor ons")');
+    // The runner-up named is the uncovered kind with the most evidence, when there is one.
+    const howTo = withModel(model({ instellen: -3 }))('Sinds de update crasht Finance bij het boeken, het werkt niet meer. Graag uitleg over het instellen van de rapportage.');
+    expect(howTo.candidates).toEqual(['defect', 'how-to']);
+    // Not sure enough (0.73), or the other way round: the cues stand.
+    expect(withModel(model({ voor_ons: -1 }))(defectWords).certain).toBe(true);
+    const agreed = withModel(model({ voor_ons: 3 }))(defectWords);
+    expect([agreed.certain, agreed.learned]).toEqual([true, undefined]);
+    const ownWork = 'Ons script en onze koppeling geven een fout. Onze middleware, ons script.';
+    expect(withModel(model({ script: 9 }))(ownWork).certain).toBe(true);
+  });
+
   it('is off with kinds.learned: false, or without a model', () => {
     expect(withModel(model({ werkt_niet: 3 }), { learned: false })(open).certain).toBe(false);
     expect(withModel(null)(open).certain).toBe(false);
