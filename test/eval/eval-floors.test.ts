@@ -1,17 +1,18 @@
 // The held-out test part of the evaluation corpus (test/eval/corpus/test-*), decided by the starter
 // config that `inscope init` writes, by examples/coverage.yaml (the config `npm start` runs) and by
 // the two configs administrators wrote from the docs alone: the floors fail the build when verdict
-// quality drops. They sit just under today's figures (starter: 93.8 % right, 3.8 % wrong, 2.5 %
-// review on 240 tickets); raise them as the engine improves, never to fit a test-part ticket. The
-// wrong floor went from 3.5 % to 4 % when the learned model was retrained with 80 more development
-// tickets: one held-out ticket turned wrong while the development part's wrong share fell from 4.3 %
-// to 3.0 % (560 tickets, cross-fitted).
+// quality drops. They sit just under today's figures (starter: 94.7 % right, 2.2 % wrong, 3.1 %
+// review on 320 tickets) and hold the issue's goal of at most 3 % wrong; raise them as the engine
+// improves, never to fit a test-part ticket. History: the wrong floor went from 3.5 % to 4 % when the
+// model was retrained with 80 more development tickets (one held-out ticket turned wrong), and back to
+// 3 % when the model's check on sure covered kinds and 80 more held-out tickets (test-zendesk-u,
+// test-jira-v, written blind and measured once) brought it to 2.2 %.
 import { describe, expect, it } from 'vitest';
 import { corpusFiles, evaluateCorpus, share } from './evaluate-corpus.js';
 import { PARTS, evalConfigs } from './run-eval.js';
 
-const FLOORS = { right: 0.92, wrong: 0.04 };
-const EXAMPLE_FLOORS = { right: 0.92, wrong: 0.04 };
+const FLOORS = { right: 0.935, wrong: 0.03 };
+const EXAMPLE_FLOORS = { right: 0.935, wrong: 0.03 };
 
 describe('the evaluation on the held-out test part', () => {
   it('has at least 240 labelled tickets, 40 % of them Dutch', async () => {
