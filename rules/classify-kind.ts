@@ -94,6 +94,8 @@ const WHY_CANNOT = '(why can’t it …?)';
 const A_WISH = '(a wish)';
 const ASKS_FOR_VERSION = '(asks for a version)';
 const BUILT_BY_THEM = '(built on their side)';
+const ASKS_FOR_UPGRADE = '(asks for an upgrade from … to …)';
+const ASKS_FOR_NUMBERED = '(asks for a numbered version)';
 
 /** Adds a pattern's weight to a kind the first time it is found in a ticket; `at` places it among the kind's cues. */
 function creditOnce(tally: Tally, kind: number, label: string, weight: number, at?: number): void {
@@ -122,6 +124,36 @@ function whyCannot(tokens: readonly string[]): boolean {
   }
   return false;
 }
+const FROM: ReadonlySet<string> = new Set(['from', 'van', 'vanaf']);
+const TO: ReadonlySet<string> = new Set(['to', 'naar']);
+const isNumber = (token: string | undefined): boolean => token !== undefined && token.charCodeAt(0) >= 48 && token.charCodeAt(0) <= 57;
+/**
+ * A number at tokens[i] or one word later ("from Planner 4.6.2", "naar versie 10.2"); `dotted`: a
+ * version's parts ("4.6.2" is read as 4 6 2), so that "from cost centre 410 to 415" is none.
+ */
+function numberNear(tokens: readonly string[], i: number, dotted: boolean): boolean {
+  const at = isNumber(tokens[i]) ? i : isNumber(tokens[i + 1]) ? i + 1 : -1;
+  return at >= 0 && (!dotted || isNumber(tokens[at + 1]));
+}
+
+/** A word for a version or its installation with a version number within three words ("the 4.8 release"). */
+function numberedVersion(tokens: readonly string[], isNoun: (t: string) => boolean): boolean {
+  for (let i = 0; i < tokens.length; i++) {
+    if (!isNoun(tokens[i] as string)) continue;
+    for (let k = Math.max(0, i - 3); k <= i + 3 && k < tokens.length - 1; k++) if (k !== i && isNumber(tokens[k]) && isNumber(tokens[k + 1])) return true;
+  }
+  return false;
+}
+
+/** "from 4.6.2 to 4.8", "van Finance 9.7 naar 10.x": two versions, the way from one to the other. */
+function upgradePath(tokens: readonly string[]): boolean {
+  for (let i = 0; i < tokens.length - 3; i++) {
+    if (!FROM.has(tokens[i] as string) || !numberNear(tokens, i + 1, true)) continue;
+    for (let j = i + 2; j < tokens.length - 1 && j <= i + 8; j++) if (TO.has(tokens[j] as string) && numberNear(tokens, j + 1, false)) return true;
+  }
+  return false;
+}
+
 /** The defect score from which a defect with error text or steps outweighs a question beside it. */
 const MIXED_DEFECT = 8;
 /** Kinds that ride along with a defect report as a separate question. */
@@ -234,6 +266,7 @@ export function compileKindClassifier(tuning: KindTuning | undefined, productNam
   for (const w of VENDOR_WORDS) entry(w).flags |= VENDOR;
   for (const w of ['please', 'pls', 'kindly', 'graag', 'svp', 'alsjeblieft', 'alstublieft']) entry(w).flags |= REQUEST;
   entry('t').flags |= CONTRACTED_NOT;
+  const isVersionNoun = (token: string): boolean => ((lexicon.get(token)?.flags ?? 0) & VERSION_NOUN) !== 0;
   const isNegation = (token: string | undefined): boolean => ((lexicon.get(token as string)?.flags ?? 0) & NEGATION) !== 0;
   /** A verb of saying among tokens[from..to]: "the admin guide says", "de handleiding zegt". */
   const saidWithin = (tokens: readonly string[], from: number, to: number): boolean => {
@@ -350,7 +383,15 @@ export function compileKindClassifier(tuning: KindTuning | undefined, productNam
       // "Can you send us the upgrade package for 3.3?", "waar kan ik de installatie downloaden": a
       // sentence that asks to be sent or to download a version or its installation is a new-version
       // request, whatever its words for it.
-      if ((roles & ASKS_VERSION) === ASKS_VERSION && (question || (roles & REQUEST) !== 0) && (roles & (NEGATION | CONTRACTED_NOT)) === 0) creditOnce(tally, newVersion, ASKS_FOR_VERSION, 3 * factor);
+      const asks = question || (roles & REQUEST) !== 0;
+      if ((roles & ASKS_VERSION) === ASKS_VERSION && asks && (roles & (NEGATION | CONTRACTED_NOT)) === 0) creditOnce(tally, newVersion, ASKS_FOR_VERSION, 3 * factor);
+      // "Please upgrade our tenant from 2.9.2 to 2.10", "kan de migratie van 9.7 naar 10.2 in één
+      // keer?": asking for the way from one version to the next asks for the new version; a
+      // statement ("since we upgraded from 9.2 to 9.4 …") tells the story of a defect.
+      if (asks && (roles & (NEGATION | CONTRACTED_NOT)) === 0 && !seen.has(ASKS_FOR_UPGRADE) && upgradePath(tokens)) creditOnce(tally, newVersion, ASKS_FOR_UPGRADE, 3 * factor);
+      // "Could you make the 4.8 release available?", "graag het installatiepakket van Planner 4.7":
+      // asking for a release by its number asks for that version.
+      if (asks && (roles & (VERSION_NOUN | NEGATION | CONTRACTED_NOT)) === VERSION_NOUN && !seen.has(ASKS_FOR_NUMBERED) && numberedVersion(tokens, isVersionNoun)) creditOnce(tally, newVersion, ASKS_FOR_NUMBERED, 3 * factor);
       // "Het pakket is gebouwd door onze leverancier", "a procedure written by a contractor": what
       // their side built is their implementation, whatever fails in it.
       if ((roles & BUILT_VERB) !== 0 && (roles & (BUILDER | POSSESSIVE)) !== 0 && (roles & (VENDOR | NEGATION | CONTRACTED_NOT)) === 0) creditOnce(tally, own, BUILT_BY_THEM, 3 * factor);

@@ -26,6 +26,11 @@ function isDigitAt(text: string, i: number): boolean {
   const c = text.charCodeAt(i);
   return c >= 48 && c <= 57;
 }
+/** An ASCII letter or digit: the characters around a dot inside a name or a number. */
+function isAlnumAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i) | 32;
+  return isDigitAt(text, i) || (c >= 97 && c <= 122);
+}
 const EXCLAMATION = 33;
 const QUESTION = 63;
 const NEWLINE = 10;
@@ -55,8 +60,9 @@ export function forEachSentence(text: string, visit: (words: readonly string[], 
   };
   for (let i = 0, n = text.length; i < n; i++) {
     const code = text.charCodeAt(i);
-    // The dot of "3.3" or "10.2.1" ends no sentence: it separates the parts of a number.
-    if (code === FULL_STOP && terminal === 0 && isDigitAt(text, i - 1) && isDigitAt(text, i + 1)) {
+    // The dot of "3.3" or "10.2.1" ends no sentence: it separates the parts of a number; nor does
+    // the one of "export.csv" or "tenant.veldhuis-connect.com", inside a name.
+    if (code === FULL_STOP && terminal === 0 && isAlnumAt(text, i - 1) && isAlnumAt(text, i + 1)) {
       endWord(i);
       continue;
     }

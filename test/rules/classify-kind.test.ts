@@ -1,5 +1,6 @@
 // The built-in request kinds: scored cues, negation, questions versus statements, own artifacts.
 import { describe, expect, it } from 'vitest';
+import { forEachSentence } from '../../rules/sentence-tokens.js';
 import { compileKindClassifier, stemOf } from '../../rules/classify-kind.js';
 import type { KindModel } from '../../rules/kind-model.js';
 
@@ -60,6 +61,31 @@ describe('request kinds', () => {
     expect(kindOf('', 'Graag de installatie van de nieuwe versie sturen.').cues).toContain('(asks for a version)');
     // The dots of a version number end no sentence: "3.3 … can you send" is one question.
     expect(kindOf('', "We're on 3.1.2 - can you send us the upgrade package for 3.3 and list the changes?").cues).toContain('(asks for a version)');
+  });
+
+  it('reads asking for the way from one version to the next as asking for the new version, not a story of one', () => {
+    const upgrade = '(asks for an upgrade from … to …)';
+    expect(kindOf('', 'Please upgrade our production tenant (acme.veldhuis-connect.com) from 2.9.2 to 2.10.').cues).toContain(upgrade);
+    expect(kindOf('', 'Kan de migratie van Finance 9.7 naar 10.2 in één keer?').cues).toContain(upgrade);
+    // A statement tells the story of a defect; numbers that are no versions are no upgrade.
+    expect(kindOf('', 'Since we upgraded from 9.2 to 9.4 the export crashes.').cues).not.toContain(upgrade);
+    expect(kindOf('', 'Could you move the 2026 timesheets from cost centre 410 to 415?').cues).not.toContain(upgrade);
+    expect(kindOf('', "Can you tell why it didn't go from 9.2 to 9.4?").cues).not.toContain(upgrade);
+  });
+
+  it('reads asking for a release by its number as asking for that version', () => {
+    const numbered = '(asks for a numbered version)';
+    expect(kindOf('', 'Could you make the 4.8 release available for our environment?').kind).toBe('new-version');
+    expect(kindOf('', 'Graag ontvangen we het installatiepakket van Planner 4.7 en de upgrade-instructie.').cues).toContain(numbered);
+    expect(kindOf('', 'We run version 4.8 at all stores.').cues).not.toContain(numbered);
+    expect(kindOf('', 'Could you make the new release available?').cues).not.toContain(numbered);
+    expect(kindOf('', 'Is version 4.8 not available yet?').cues).not.toContain(numbered);
+  });
+
+  it('ends no sentence at the dot inside a name: "export.csv", "acme.veldhuis-connect.com"', () => {
+    const sentences: string[] = [];
+    forEachSentence('Open export.csv from acme.veldhuis-connect.com. Then stop! Version 3.3?', (words) => sentences.push(words.join(' ')));
+    expect(sentences).toEqual(['open export csv from acme veldhuis connect com', 'then stop', 'version 3 3']);
   });
 
   it('reads "when we add …, is this a bug?" as a conditional clause, not a wish', () => {
