@@ -5,7 +5,7 @@
 
 const DOTTED = /\d\.\d/;
 const VERSION = /(?<![\w.,/:-])[vV]?(\d{1,3}(?:\.\d{1,4}){1,3})(?![\w%]|[.,]\d)/g;
-const VERSION_WORD = /(?:versie|version|vers\.|ver\.|release|rel\.|build|update|patch|\bv|(?:about|info|over)\s*(?:says|zegt|shows|toont|geeft)?\s*:)\s*[:=]?\s*$/i;
+const VERSION_WORD = /(?:(?:versie|version|versienummer|version number|vers\.|ver\.|release|rel\.|build|update|patch|\bv|(?:about|info|over)\s*(?:says|zegt|shows|toont|geeft)?\s*:)\s*[:=]?|\b(?:versie|version|versienummer|version number)\s+(?:is|was|=)|\b(?:we|wij|ik)\s+(?:zitten|zit|draaien|draai|werken|werk)\s+(?:nu\s+|momenteel\s+|nog\s+|sinds\s+kort\s+)?(?:op|met)|\b(?:we(?:'re|’re|\s+are)|i(?:'m|’m|\s+am))\s+(?:currently\s+|still\s+|now\s+)?(?:on|running))\s*$/i;
 /** Numbers that name something other than the product: platforms, protocols, document sections, money, times. */
 const OTHER_THING = /(?:windows|win|sql\s*server|sql|server|chrome|edge|firefox|safari|browser|tls|ssl|http|https|java|jdk|jre|\.net|dotnet|node|python|php|ios|android|office|excel|outlook|macos|os\s*x|ubuntu|debian|rhel|centos|postgres(?:ql)?|mysql|oracle|iis|section|sectie|paragraaf|hoofdstuk|artikel|article|chapter|page|pagina|stap|step|iso|pdf|camt|pain|xml|json|schema|swift|€|eur|usd|gbp|\$|£|om|at|uur|tot|from\s+\d+|bedrag|amount|saldo|total|totaal)\s*[:]?\s*$/i;
 const UPGRADE_FROM_TO = /\b(?:from|van|vanaf)\s+(?:versie\s+|version\s+|v)?\d{1,3}(?:\.\d{1,4}){1,3}\s+(?:to|naar|into|->|→)\s+(?:versie\s+|version\s+|v)?$/i;
@@ -29,8 +29,8 @@ export interface VersionFound {
 /** Before a number: the version someone wants to go to, in a sentence about upgrading or getting it. */
 const TO_VERSION = /\b(?:naar|to|for|voor)\s+(?:versie\s+|version\s+|v)?$/i;
 const MOVING = /\b(?:upgrad\w*|updat\w*|willen|wil|want|wish|plan\w*|install\w*|download\w*|package|pakket|overstappen|overgaan|migrat\w*|send|stuur\w*)\b/i;
-/** After a number: it has come out. */
-const RELEASED = /^\s*(?:is|has been|was)\s+(?:now\s+|nu\s+)?(?:out|uit|verschenen|released|uitgebracht|beschikbaar|available)\b/i;
+/** After a number: it has come out ("3.3 is out"; in a Dutch clause "dat 11.0 beschikbaar is"). */
+const RELEASED = /^\s*(?:(?:is|has been|was)\s+(?:now\s+|nu\s+)?(?:out|uit|verschenen|released|uitgebracht|beschikbaar|available)\b|(?:nu\s+|inmiddels\s+)?(?:uit|verschenen|uitgebracht|beschikbaar)\s+(?:is|zijn|komt)\b)/i;
 
 /**
  * The version of the product in the text: the number next to the product's name or to a word

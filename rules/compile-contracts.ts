@@ -144,6 +144,13 @@ function productState(c: CompiledContract, ctx: EvalContext, notes: string[] | n
     notes?.push(`version ${version} of ${product} is out of support`);
     return 'version-out-of-support';
   }
+  // "Finance 11.0 is out, please send it; we run 10.3": a new-version request is about the version
+  // it asks for, so a contract for 10.x does not cover it, whatever runs today.
+  const target = ctx.versionTarget;
+  if (target !== undefined && covered.versions?.(target) === false && ctx.kind.certain && ctx.kind.kind === 'new-version') {
+    notes?.push(`the version asked for, ${target} of ${product}, is out of support`);
+    return 'version-out-of-support';
+  }
   notes?.push(`product ${product}${module === undefined ? '' : `, module ${module}`}${version === undefined ? '' : `, version ${version}`} covered`
     + (supported === undefined && version !== undefined && covered.versions !== null ? ' (version holds no number, not checked)' : ''));
   return 'active';

@@ -18,6 +18,11 @@ describe('findVersion', () => {
     ['Versie: Veldhuis Finance 9.1.4 (de upgrade naar 9.3 stond gepland maar is er nog niet van gekomen)', '9.1.4'],
     ['We run Finance 9.2 and the update to 9.6 is planned for next week', '9.2'],
     ['Finance is bijgewerkt naar 9.6, sindsdien gaat het mis', '9.6'],
+    // The version in use as the customer says it: "Versie is …", "we zitten op …", "we're on …".
+    ['Versie is 7.1.5 (staat onder Help > Info).', '7.1.5'],
+    ['Version is 4.5.0 (Planner, Help > About).', '4.5.0'],
+    ['We zitten nu op 9.7.3 en willen over.', '9.7.3'],
+    ["We're currently on 3.1.2 in production.", '3.1.2'],
   ])('"%s" gives %s', (text, version) => {
     expect(findVersion(text, finance, finance).value).toBe(version);
   });
@@ -25,6 +30,8 @@ describe('findVersion', () => {
   it('keeps the version in use, and names the version an upgrade or download is asked for as the target', () => {
     expect(findVersion('We draaien nog Payroll 7.1.4. We willen voor de jaarwisseling naar 7.4.2.', ['payroll'], ['payroll'])).toEqual({ value: '7.1.4', target: '7.4.2' });
     expect(findVersion("Connect 3.3 is out. We're on 3.1.2, please send the package.", ['connect'], ['connect']).target).toBe('3.3');
+    // A Dutch clause puts the verb last: "dat Finance 11.0 beschikbaar is".
+    expect(findVersion('Ik zag dat Finance 11.0 beschikbaar is. We zitten nu op 10.3.', finance, finance)).toEqual({ value: '10.3', target: '11.0' });
     // A mention without a move is no target; the past tense is the version in use.
     expect(findVersion('Finance 9.2 crasht, ook met de export naar 9.2-formaat', finance, finance).target).toBeUndefined();
   });

@@ -109,6 +109,15 @@ describe('an upgrade from a version out of support', () => {
     expect([mixed.kind.certain, mixed.contract?.state]).toEqual([false, 'version-out-of-support']);
   });
 
+  it('is out of support when the version asked for is, though the version in use is covered', () => {
+    const tenX = engineFor({ contracts: [contractDef({ products: [{ product: 'finance', versions: ['10.x'] }] })] });
+    const next = tenX.triage(workItem({ description: 'Op jullie website zag ik dat Finance 11.0 beschikbaar is. Kunnen jullie ons de download en een licentiesleutel sturen? We zitten nu op 10.3.' }));
+    expect([next.facts['version']?.value, next.kind.kind, next.contract?.state]).toEqual(['10.3', 'new-version', 'version-out-of-support']);
+    expect(next.trace.contract).toMatch(/the version asked for, 11\.0 of finance, is out of support/);
+    const within = tenX.triage(workItem({ description: 'Finance 10.4 is out. We zitten nu op 10.3, kunnen jullie de download sturen?' }));
+    expect(within.contract?.state).toBe('active');
+  });
+
   it('is out of support for a defect in the old version, whatever is planned', () => {
     const defect = engine.triage(workItem({ description: 'Payroll 7.1.4 crasht bij het afdrukken van de loonstroken, foutmelding PAY-1001. We willen later naar 7.4.2.' }));
     expect([defect.contract?.state, defect.kind.kind]).toEqual(['version-out-of-support', 'defect']);
