@@ -96,6 +96,7 @@ const ASKS_FOR_VERSION = '(asks for a version)';
 const BUILT_BY_THEM = '(built on their side)';
 const ASKS_FOR_UPGRADE = '(asks for an upgrade from … to …)';
 const ASKS_FOR_NUMBERED = '(asks for a numbered version)';
+const SERVICE_FOR_US = '(asks them to do it for us)';
 
 /** Adds a pattern's weight to a kind the first time it is found in a ticket; `at` places it among the kind's cues. */
 function creditOnce(tally: Tally, kind: number, label: string, weight: number, at?: number): void {
@@ -134,6 +135,21 @@ const isNumber = (token: string | undefined): boolean => token !== undefined && 
 function numberNear(tokens: readonly string[], i: number, dotted: boolean): boolean {
   const at = isNumber(tokens[i]) ? i : isNumber(tokens[i + 1]) ? i + 1 : -1;
   return at >= 0 && (!dotted || isNumber(tokens[at + 1]));
+}
+
+const YOU: ReadonlySet<string> = new Set(['jullie', 'u', 'you', 'your', 'yourselves']);
+const REPAIR: ReadonlySet<string> = new Set(['fix', 'fixen', 'oplossen', 'repareren', 'verhelpen', 'solve', 'resolve', 'repair', 'debug', 'onderzoeken', 'investigate', 'uitzoeken']);
+/** "kunnen jullie … voor ons …", "could you … for us": the vendor asked to act for them, not to repair. */
+function forUs(tokens: readonly string[]): boolean {
+  let us = false;
+  let you = false;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i] as string;
+    if (REPAIR.has(t)) return false;
+    if (YOU.has(t)) you = true;
+    if ((t === 'voor' || t === 'for') && (tokens[i + 1] === 'ons' || tokens[i + 1] === 'us')) us = true;
+  }
+  return us && you;
 }
 
 /** A word for a version or its installation with a version number within three words ("the 4.8 release"). */
@@ -306,8 +322,10 @@ export function compileKindClassifier(tuning: KindTuning | undefined, productNam
   // Each cue text counts once per ticket: a long log repeating "error" is one piece of evidence.
   function scan(text: string, factor: number, tally: Tally): void {
     const { scores, fired, seen } = tally;
-    forEachSentence(text, (tokens, marked) => {
-      const question = marked || QUESTION_WORDS.has(tokens[0] as string);
+    forEachSentence(text, (tokens, marked, heading) => {
+      // "How to see it:", "Hoe te reproduceren:": a line ending in a colon introduces the steps
+      // below it; it starts with a question word but asks nothing.
+      const question = marked || (!heading && QUESTION_WORDS.has(tokens[0] as string));
       const wishesBefore = (fired[wish] as string[]).length;
       let roles = 0;
       // The longest cue starting at a token wins over its prefixes.
@@ -392,6 +410,11 @@ export function compileKindClassifier(tuning: KindTuning | undefined, productNam
       // "Could you make the 4.8 release available?", "graag het installatiepakket van Planner 4.7":
       // asking for a release by its number asks for that version.
       if (asks && (roles & (VERSION_NOUN | NEGATION | CONTRACTED_NOT)) === VERSION_NOUN && !seen.has(ASKS_FOR_NUMBERED) && numberedVersion(tokens, isVersionNoun)) creditOnce(tally, newVersion, ASKS_FOR_NUMBERED, 3 * factor);
+      // "Kunnen jullie de dubbele afschriften voor ons verwijderen?", "could you restore them from
+      // your backup for us?": asking the vendor to do something on their data or system is a
+      // service, not a repair; asking to fix it ("can you fix this for us") is a defect's, and to
+      // prepare a version ("het installatiepakket voor ons klaarzetten") a new version's.
+      if (asks && (roles & (VERSION_NOUN | NEGATION | CONTRACTED_NOT)) === 0 && !seen.has(SERVICE_FOR_US) && forUs(tokens)) creditOnce(tally, OTHER, SERVICE_FOR_US, 3 * factor);
       // "Het pakket is gebouwd door onze leverancier", "a procedure written by a contractor": what
       // their side built is their implementation, whatever fails in it.
       if ((roles & BUILT_VERB) !== 0 && (roles & (BUILDER | POSSESSIVE)) !== 0 && (roles & (VENDOR | NEGATION | CONTRACTED_NOT)) === 0) creditOnce(tally, own, BUILT_BY_THEM, 3 * factor);

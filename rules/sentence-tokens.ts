@@ -34,14 +34,21 @@ function isAlnumAt(text: string, i: number): boolean {
 const EXCLAMATION = 33;
 const QUESTION = 63;
 const NEWLINE = 10;
+const COLON = 58;
+const SPACE = 32;
+const TAB = 9;
+const CARRIAGE_RETURN = 13;
 
 /**
  * Calls `visit` for each sentence: a run of text up to `.`, `!`, `?` or a line break, with the
  * terminal marks that follow it. Its words are normalised as `normalizeText` does (lower case, no
- * diacritics, letters and digits only); `question` is true when its last mark is `?`.
+ * diacritics, letters and digits only); `question` is true when its last mark is `?`; `heading`
+ * when the line ends in a colon without one ("How to see it:", "Stappen:").
  */
-export function forEachSentence(text: string, visit: (words: readonly string[], question: boolean) => void): void {
+export function forEachSentence(text: string, visit: (words: readonly string[], question: boolean, heading: boolean) => void): void {
   let words: string[] = [];
+  /** The last mark read was a colon: a line that ends in one introduces what follows ("How to reproduce:"). */
+  let colon = false;
   // The word being read is text[from, i), lower-cased when `upper`; once a non-ASCII letter comes,
   // it is built in `folded` instead (rare: a slice of the text costs far less than building).
   let from = -1;
@@ -75,12 +82,15 @@ export function forEachSentence(text: string, visit: (words: readonly string[], 
     }
     if (terminal !== 0 || code === NEWLINE) {
       endWord(i);
-      if (open) visit(words, terminal === QUESTION);
+      if (open) visit(words, terminal === QUESTION, colon && terminal === 0);
       words = [];
       open = false;
       terminal = 0;
+      colon = false;
       if (code === NEWLINE) continue;
     }
+    if (code === COLON) colon = true;
+    else if (code !== SPACE && code !== TAB && code !== CARRIAGE_RETURN) colon = false;
     open = true;
     if (code < 128) {
       const lower = code >= 97 && code <= 122 || code >= 48 && code <= 57;
@@ -103,5 +113,5 @@ export function forEachSentence(text: string, visit: (words: readonly string[], 
     }
   }
   endWord(text.length);
-  if (open) visit(words, terminal === QUESTION);
+  if (open) visit(words, terminal === QUESTION, false);
 }

@@ -88,6 +88,25 @@ describe('request kinds', () => {
     expect(sentences).toEqual(['open export csv from acme veldhuis connect com', 'then stop', 'version 3 3']);
   });
 
+  it('reads a line ending in a colon as a heading, which asks nothing', () => {
+    const seen: [string, boolean, boolean][] = [];
+    forEachSentence('How to see it:  \r\n1. Log in\nStappen: open het overzicht\nHow do I see it?', (words, question, heading) => seen.push([words.join(' '), question, heading]));
+    expect(seen).toEqual([['how to see it', false, true], ['1', false, false], ['log in', false, false], ['stappen open het overzicht', false, false], ['how do i see it', true, false]]);
+    const steps = 'Since Planner 4.6 approved timesheets flip back to Submitted.\nHow to see it:\n1. Log in as a line manager\n2. Open the weekly overview';
+    const asked = steps.replace('How to see it:', 'How to see it?');
+    // Asked, the how-question (3 × 1.5) and the asking cues weigh as a question's; as a heading, neither.
+    expect((kindOf('', asked).scores['how-to'] ?? 0) - (kindOf('', steps).scores['how-to'] ?? 0)).toBeGreaterThanOrEqual(3);
+  });
+
+  it('reads asking the vendor to do something for them as a service, not a repair or a version', () => {
+    const other = (body: string) => kindOf('', body).scores['other'];
+    expect(other('Kunnen jullie de dubbele afschriften voor ons uit de administratie verwijderen?')).toBe(3);
+    expect(kindOf('', 'Could you restore them from your backup for us please').cues).toContain('(asks them to do it for us)');
+    expect(other('Can you fix this for us?')).toBeUndefined();
+    expect(other('Kunnen jullie het installatiepakket voor ons klaarzetten?')).toBeUndefined();
+    expect(other('Wat betekent dit voor ons?')).toBeUndefined();
+  });
+
   it('reads "when we add …, is this a bug?" as a conditional clause, not a wish', () => {
     expect(kindOf('', 'When we add an allowance to a payslip the total is wrong, is this a bug?').cues).not.toContain('(a wish)');
   });
