@@ -75,7 +75,7 @@ export const KIND_CUES: readonly CueList[] = [
   },
   // When a version comes out and whether the contract includes it.
   { kind: 'new-version', weight: 3, cues: 'release date|releasedatum|release datum|to be released|will be released|be released|wordt uitgebracht|upgrade included|is the upgrade included|valt de upgrade|upgrade onder ons contract' },
-  { kind: 'new-version', weight: 2, cues: 'nieuwe versie|new version|licentie|license|licence|upgrade naar|upgraden naar|upgrade to|upgrading to|beschikbaar|available|wanneer komt|when will|portal|klantportaal|customer portal' },
+  { kind: 'new-version', weight: 2, cues: 'nieuwe versie|new version|licentie|license|licence|upgrade naar|upgraden naar|upgrade to|upgrading to|beschikbaar|available|wanneer komt|when will|klantportaal|customer portal' },
 
   {
     kind: 'other', weight: 3,
