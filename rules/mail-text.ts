@@ -35,7 +35,7 @@ const DEVICE_ANYWHERE = /^\s*(?:verzonden\s+(?:vanaf|met|van)\s+mijn|sent\s+from
  * messages stay, without their header lines. Returns the text unchanged (the same string) when it
  * has none of these, so most tickets cost one scan of their lines.
  */
-export function ownText(description: string): string {
+export function ownText(description: string, requesterEmail?: string): string {
   if (description.length === 0) return description;
   // Each kind of cut is looked for line by line only when the whole text holds a trace of it: most
   // tickets have no quoted reply, forward or disclaimer, and the per-line tests cost more than the rest.
@@ -55,6 +55,10 @@ export function ownText(description: string): string {
     // A quoted reply: everything from its header on is the earlier conversation.
     if (replies && (REPLY_HEADER.test(line) || (REPLY_HEADER_START.test(line) && i + 1 < lines.length && REPLY_HEADER_END.test(lines[i + 1] as string)))) {
       changed = true;
+      // "The error is in my first mail below": the customer's own earlier message, quoted under
+      // support's request for information, is part of what they ask, unless they withdraw it above.
+      const earlier = requesterEmail === undefined || WITHDRAWN.test(kept.join('\n')) ? '' : ownEarlierMessages(lines, i, requesterEmail);
+      if (earlier !== '') kept.push('', earlier);
       break;
     }
     if (forwards && (FORWARD_RULE.test(line) || (SENDER_LINE.test(line) && headerBlockAt(lines, i)))) {
@@ -84,6 +88,69 @@ export function ownText(description: string): string {
     kept.push(line);
   }
   return changed ? kept.join('\n') : description;
+}
+
+const QUOTE_PREFIX = /^(?:\s*>)+ ?/;
+const EMAIL = /[\w.+-]+@([\w-]+(?:\.[\w-]+)+)/;
+/** Parts of an address that name a mailbox, not a person. */
+const ROLE_WORDS: ReadonlySet<string> = new Set(['support', 'info', 'helpdesk', 'service', 'servicedesk', 'team', 'noreply', 'admin', 'mail', 'contact', 'sales', 'office']);
+/** Mail services shared by strangers: the same domain says nothing about who wrote. */
+const PUBLIC_DOMAINS: ReadonlySet<string> = new Set(['gmail.com', 'googlemail.com', 'outlook.com', 'hotmail.com', 'live.com', 'yahoo.com', 'icloud.com', 'me.com', 'ziggo.nl', 'kpnmail.nl', 'hetnet.nl', 'home.nl', 'xs4all.nl', 'planet.nl', 'proton.me', 'protonmail.com']);
+
+function quoteDepth(line: string): number {
+  const m = QUOTE_PREFIX.exec(line);
+  return m === null ? 0 : (m[0].match(/>/g) as RegExpMatchArray).length;
+}
+
+/**
+ * Whether a header line ("Op … schreef Marieke Jansen <m.jansen@…>:", "From: Rhys Morgan") names the
+ * requester: by address, by a colleague's address at the same (non-public) domain, or, without an
+ * address, by a name that matches a part of the requester's address ("Ingrid Groen" for ingrid@…).
+ */
+function namesRequester(header: string, requester: string): boolean {
+  const email = EMAIL.exec(header);
+  const [local = '', domain = ''] = requester.toLowerCase().split('@');
+  if (email !== null) {
+    const theirs = (email[1] as string).toLowerCase();
+    return email[0].toLowerCase() === requester.toLowerCase() || (theirs === domain && !PUBLIC_DOMAINS.has(domain));
+  }
+  const parts = local.split(/[._+-]/).filter((p) => p.length >= 3 && !ROLE_WORDS.has(p));
+  if (parts.length === 0) return false;
+  const words = new Set(header.toLowerCase().split(/[^\p{L}]+/u));
+  return parts.some((p) => words.has(p));
+}
+
+/**
+ * The requester's own messages in the quoted thread from line `from` on, without quote marks: the
+ * body under "… <requester> wrote:" (one level deeper) or under a "From: <requester>" block (at its
+ * level). Everyone else's messages (support's request for information, a colleague's reply) stay out.
+ */
+function ownEarlierMessages(lines: readonly string[], from: number, requester: string): string {
+  const own: string[] = [];
+  for (let i = from; i < lines.length; i++) {
+    const raw = lines[i] as string;
+    const depth = quoteDepth(raw);
+    const line = raw.replace(QUOTE_PREFIX, '');
+    const wrote = REPLY_HEADER.test(line);
+    if (!wrote && !(SENDER_LINE.test(line) && headerBlockAt(lines.map((l) => l.replace(QUOTE_PREFIX, '')), i))) continue;
+    if (!namesRequester(wrote ? line : lines.slice(i, i + 2).join(' '), requester)) continue;
+    // Its body: deeper lines under a "wrote:" header, same-level lines after a From: block.
+    let j = i + 1;
+    if (!wrote) while (j < lines.length && HEADER_LINE.test((lines[j] as string).replace(QUOTE_PREFIX, ''))) j++;
+    const body: string[] = [];
+    for (; j < lines.length; j++) {
+      const next = lines[j] as string;
+      const d = quoteDepth(next);
+      const text = next.replace(QUOTE_PREFIX, '');
+      if (text.trim() === '') { body.push(''); continue; }
+      if (wrote ? d <= depth : d !== depth) break;
+      if (REPLY_HEADER.test(text) || SENDER_LINE.test(text)) break;
+      body.push(text);
+    }
+    own.push(ownText(body.join('\n')).trim());
+    i = j - 1;
+  }
+  return own.filter((t) => t !== '').join('\n\n');
 }
 
 /** True when a sender line opens a header block (sender, then date/sent, to or subject within a few lines). */

@@ -15,8 +15,8 @@ export interface LabelledText {
   readonly covered: boolean;
 }
 
-export function labelledText(item: Pick<WorkItem, 'subject' | 'description'>, covered: boolean): LabelledText {
-  return { subject: item.subject, body: ownText(item.description), covered };
+export function labelledText(item: Pick<WorkItem, 'subject' | 'description' | 'requesterEmail'>, covered: boolean): LabelledText {
+  return { subject: item.subject, body: ownText(item.description, item.requesterEmail), covered };
 }
 
 export function trainingExample(text: LabelledText, skip: ReadonlySet<string>): TrainingExample {

@@ -53,3 +53,45 @@ describe('ownText', () => {
     expect(ownText(text)).toBe(text);
   });
 });
+
+describe('ownText with the requester known', () => {
+  const reply = [
+    'Het gaat om Planner, versie 4.5.2. De foutmelding staat hieronder in mijn eerste mail.',
+    '',
+    'Op 27 nov. 2026 om 16:44 schreef Veldhuis Support <support@veldhuis.nl>:',
+    '> Wij hebben nog de volgende gegevens nodig:',
+    '> - de exacte foutmelding',
+    '>',
+    '> Op 27 nov. 2026 om 15:10 schreef Marieke Jansen <m.jansen@bakkerijjansen.nl>:',
+    ">> Ik kan geen diensten opslaan. Melding: 'ROS-204 ongeldige pauze'",
+    '>> Met vriendelijke groet,',
+    '>> Marieke',
+  ].join('\n');
+
+  it("keeps the requester's own earlier message quoted under support's request, without quote marks or signature", () => {
+    expect(ownText(reply, 'm.jansen@bakkerijjansen.nl')).toBe(
+      "Het gaat om Planner, versie 4.5.2. De foutmelding staat hieronder in mijn eerste mail.\n\n\nIk kan geen diensten opslaan. Melding: 'ROS-204 ongeldige pauze'");
+  });
+
+  it('leaves it out for anyone else, and without a requester', () => {
+    const top = 'Het gaat om Planner, versie 4.5.2. De foutmelding staat hieronder in mijn eerste mail.\n';
+    expect(ownText(reply, 'someone@elsewhere.nl')).toBe(top);
+    expect(ownText(reply)).toBe(top);
+    // A colleague's at the same domain counts, a stranger's at a public mail service does not.
+    expect(ownText(reply, 'p.devries@bakkerijjansen.nl')).toContain('ROS-204');
+    expect(ownText(reply.replaceAll('bakkerijjansen.nl', 'gmail.com'), 'p.devries@gmail.com')).toBe(top);
+  });
+
+  it('finds the requester by a name matching their address, or a From: block at the same level', () => {
+    const byName = 'Versie is 7.1.5.\n\nOp vr 2 okt. 2026 om 15:21 schreef Veldhuis Support <support@veldhuis.nl>:\n> Wat is de versie?\n>\n> Op vr 2 okt. 2026 om 14:02 schreef Ingrid Groen:\n>> PAY-311 bij het aanmaken.';
+    expect(ownText(byName, 'ingrid@groenpartners.nl')).toContain('PAY-311 bij het aanmaken.');
+    const outlook = 'Version is 4.5.0.\n\nOn Mon, 16 Nov 2026 at 16:05, Veldhuis Support <support@veldhuis.nl> wrote:\n> Which version?\n>\n> > From: Rhys Morgan\n> > Sent: Monday 16 November 2026 10:00\n> > rota copy not working';
+    expect(ownText(outlook, 'r.morgan@northwindtraders.co.uk')).toContain('rota copy not working');
+    expect(ownText(outlook, 'r.morgan@northwindtraders.co.uk')).not.toContain('Which version');
+  });
+
+  it('leaves it out when the customer withdraws it above', () => {
+    const withdrawn = 'Laat het onderstaande maar zitten, is inmiddels opgelost.\n\nOn Mon, 16 Nov 2026 at 16:05, Rhys Morgan <r.morgan@northwindtraders.co.uk> wrote:\n> rota copy not working';
+    expect(ownText(withdrawn, 'r.morgan@northwindtraders.co.uk')).not.toContain('rota');
+  });
+});
