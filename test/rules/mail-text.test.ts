@@ -31,6 +31,8 @@ describe('ownText', () => {
     expect(ownText(withdrawn)).toBe('Laat het onderstaande maar zitten, dat bleek bij ons te liggen.\nWel iets anders: kunnen jullie een training geven?\n');
     const english = 'The issue below has since been resolved. New question: how do I add a cost centre?\nFrom: Yvonne <y@x.nl>\nSent: Thursday\nSubject: error\nFinance shows ERR-1 on posting.';
     expect(ownText(english)).not.toContain('ERR-1');
+    const aside = 'Los van mijn vraag hieronder (daar hoeven jullie nu niks mee): de HR-export slaat records over.\nVan: Lotte <l@x.nl>\nVerzonden: donderdag\nOnderwerp: wens\n\nKunnen loonstroken per afdeling gemaild worden?';
+    expect(ownText(aside)).not.toContain('per afdeling');
     // Without such words the forwarded problem is the request.
     const forwarded = 'Zie hieronder, graag hulp.\n-----Oorspronkelijk bericht-----\nVan: Henk <h@x.nl>\nVerzonden: maandag\n\nPayroll 7.5 weigert de aangifte met foutmelding AL-0032.';
     expect(ownText(forwarded)).toContain('AL-0032');
