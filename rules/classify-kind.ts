@@ -190,6 +190,7 @@ const SUBJECT_FACTOR = 1.5;
 const REPLY_SUBJECT_FACTOR = 0.5;
 const REPLY_SUBJECT = /^\s*(?:(?:re|fw|fwd|aw|wg|antw|doorst|tr)\s*(?:\[\d+\])?\s*:\s*)+/i;
 const NEGATION_WINDOW = 3;
+const NEGATION_FILLERS: ReadonlySet<string> = new Set(['weer', 'nog', 'steeds', 'ook', 'echt', 'gewoon', 'helemaal', 'nu', 'alweer']);
 /** The particles of Dutch separable verbs: "in" + "te" + "stellen" is "instellen". */
 const PARTICLES: ReadonlySet<string> = new Set(['in', 'op', 'aan', 'uit', 'af', 'mee', 'door', 'over', 'terug', 'toe', 'vast', 'bij', 'om', 'na', 'voor']);
 const NOT_HOW_TO = /^(?:hoe (?:kan (?:het|dit|dat)|komt (?:het|dit|dat)|komen (?:we|wij|ik) (?:hier|daar|er|ervan|van)|is (?:het|dit|dat) mogelijk|lang|vaak|veel|laat|snel)|how (?:do (?:we|i) get rid|come|long|many|much|often|soon|late|is (?:it|this|that) possible|can (?:it|this|that) be|on earth))\b/;
@@ -375,7 +376,8 @@ export function compileKindClassifier(tuning: KindTuning | undefined, productNam
         i += span - 1;
         // Dutch puts the negation after the verb: "het klopt gewoon niet" says the opposite of
         // "het klopt gewoon", so a clearing cue negated that way is a complaint.
-        const negatedAfter = isNegation(tokens[i + 1]);
+        // "hij doet het weer niet", "het klopt nog steeds niet": a word of time or emphasis may stand between.
+        const negatedAfter = isNegation(tokens[i + 1]) || (NEGATION_FILLERS.has(tokens[i + 1] as string) && (isNegation(tokens[i + 2]) || (NEGATION_FILLERS.has(tokens[i + 2] as string) && isNegation(tokens[i + 3]))));
         // A negation before a clearing cue ("not a bug") is part of it, not of a cue it cancels; a
         // closing negated after the verb ("het werkt weer niet") closes nothing.
         if (best.negated ? !(negated || negatedAfter) : best.weight > 0 && (negated || (negatedAfter && best.kind === OTHER))) continue;

@@ -35,7 +35,7 @@ export const KIND_CUES: readonly CueList[] = [
     kind: 'defect', weight: 3, product: true,
     cues: 'bug|bugs|regression|regressie|sinds de update|na de update|sinds de upgrade|na de upgrade|since the update|after the update|since the upgrade|after the upgrade|after upgrading|after updating|since upgrading|since we upgraded|deviates|wijkt af|volgens de handleiding|according to the documentation|according to the manual|the documentation says|documentation states|the manual says|api reference|in de handleiding staat|contrary to the documentation|in strijd met de documentatie',
   },
-  { kind: 'defect', weight: 2, cues: 'helpt niet|hielp niet|doesn t help|does not help|didn t help|did not help|geen effect|no effect|mis|instead of|in plaats van|error|errors|fout|fouten|foutief|foutieve|verkeerd|verkeerde|wrong|niet meer|no longer|returns 500|geeft 500|http 500|http 502|http 503|status 500|500 error|expected|verwacht|verwachtte|ontbreekt|ontbreken|missing|leeg|empty|afgebroken|aborted|geen enkele|niet correct|not correct|rejected|afgewezen|geweigerd|refused' },
+  { kind: 'defect', weight: 2, cues: 'helpt niet|hielp niet|doesn t help|does not help|didn t help|did not help|geen effect|no effect|mis|instead of|in plaats van|error|errors|fout|fouten|foutief|foutieve|verkeerd|verkeerde|wrong|niet meer|no longer|returns 500|geeft 500|http 500|http 502|http 503|status 500|500 error|expected|verwacht|verwachtte|ontbreekt|ontbreken|missing|leeg|empty|afgebroken|aborted|geen enkele|niet correct|not correct|rejected|afgewezen|geweigerd|refused|stopped|gestopt|is down|was down|are down|went down|ligt eruit|lag eruit|ligt plat|lag plat' },
   // The customer clears the product: what is left is their setup or their own code. A negative
   // weight takes evidence away from a defect.
   {
@@ -43,7 +43,7 @@ export const KIND_CUES: readonly CueList[] = [
     cues: 'works fine|works correctly|works as expected|works as documented|work fine|werkt prima|werkt gewoon|werkt goed|werkt correct|werkt naar behoren|kloppen gewoon|klopt gewoon|kloppen wel|klopt wel|is correct|are correct|zijn correct|as documented|zoals gedocumenteerd|is documented|staat gedocumenteerd|documented behaviour|documented behavior|documented limit|intended behaviour|intended behavior|by design|bewust zo|not a bug|geen bug|not a defect|geen storing|it s not connect|it s not finance|it s not planner|it s not payroll|the product itself|het product zelf',
   },
   // What should be right and is not: only negated ("the totals don't add up", "niet juist").
-  { kind: 'defect', weight: 2, negated: true, cues: 'look right|looks right|seem right|seems right|add up|adds up|juist|properly|as expected|zoals verwacht|zoals het hoort|as it should|zoals het zou moeten' },
+  { kind: 'defect', weight: 2, negated: true, cues: 'look right|looks right|seem right|seems right|add up|adds up|juist|properly|as expected|zoals verwacht|zoals het hoort|as it should|zoals het zou moeten|doet het|doen het|deed het|deden het' },
   { kind: 'defect', weight: 1, cues: 'raar|rare|vreemd|vreemde|strange|odd|weird|vreemd gedrag|strange behaviour|strange behavior|probleem|problemen|problem|problems|issue|issues|sinds|since|ineens|suddenly|opeens|plotseling|nog steeds|still|traag|slow' },
 
   {

@@ -88,6 +88,14 @@ describe('request kinds', () => {
     expect(sentences).toEqual(['open export csv from acme veldhuis connect com', 'then stop', 'version 3 3']);
   });
 
+  it('reads the short failures of a terse ticket: "doet het (weer) niet", "stopped", "is down"', () => {
+    expect(kindOf('Hij doet het weer niet', 'Hij doet het weer niet!! Graag bellen').kind).toBe('defect');
+    expect(kindOf('', 'Het rooster doet het nog steeds niet.').kind).toBe('defect');
+    expect(kindOf('Webhooks stopped', 'Webhooks stopped arriving yesterday. Please check.').kind).toBe('defect');
+    expect(kindOf('API down??', 'API is down for us, pls fix asap').kind).toBe('defect');
+    expect(kindOf('', 'De export doet het weer.').scores['defect']).toBeUndefined();
+  });
+
   it('reads a line ending in a colon as a heading, which asks nothing', () => {
     const seen: [string, boolean, boolean][] = [];
     forEachSentence('How to see it:  \r\n1. Log in\nStappen: open het overzicht\nHow do I see it?', (words, question, heading) => seen.push([words.join(' '), question, heading]));
