@@ -134,16 +134,20 @@ function ownEarlierMessages(lines: readonly string[], from: number, requester: s
     const wrote = REPLY_HEADER.test(line);
     if (!wrote && !(SENDER_LINE.test(line) && headerBlockAt(lines.map((l) => l.replace(QUOTE_PREFIX, '')), i))) continue;
     if (!namesRequester(wrote ? line : lines.slice(i, i + 2).join(' '), requester)) continue;
-    // Its body: deeper lines under a "wrote:" header, same-level lines after a From: block.
+    // Its body: deeper lines under a "wrote:" header, same-level lines after a From: block (and
+    // after a "wrote:" header whose message is not quoted one level deeper).
     let j = i + 1;
     if (!wrote) while (j < lines.length && HEADER_LINE.test((lines[j] as string).replace(QUOTE_PREFIX, ''))) j++;
+    let k = j;
+    while (k < lines.length && (lines[k] as string).replace(QUOTE_PREFIX, '').trim() === '') k++;
+    const flat = !wrote || (k < lines.length && quoteDepth(lines[k] as string) <= depth);
     const body: string[] = [];
     for (; j < lines.length; j++) {
       const next = lines[j] as string;
       const d = quoteDepth(next);
       const text = next.replace(QUOTE_PREFIX, '');
       if (text.trim() === '') { body.push(''); continue; }
-      if (wrote ? d <= depth : d !== depth) break;
+      if (flat ? d !== depth : d <= depth) break;
       if (REPLY_HEADER.test(text) || SENDER_LINE.test(text)) break;
       body.push(text);
     }

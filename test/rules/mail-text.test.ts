@@ -92,6 +92,13 @@ describe('ownText with the requester known', () => {
     expect(ownText(outlook, 'r.morgan@northwindtraders.co.uk')).not.toContain('Which version');
   });
 
+  it('reads a thread whose messages are not quoted one level deeper (a flattened quote)', () => {
+    const flat = 'Connect 2.9.2. Original report below.\nRyan\nOn Tue, Oct 27, 2026 at 4:10 PM Veldhuis Support wrote:\nWe still need the version.\nOn Tue, Oct 27, 2026 at 2:32 PM Ryan Mitchell wrote:\nPATCH /api/v2/customers returns 200 but the e-mail is not stored.';
+    const own = ownText(flat, 'ryan.mitchell@keystoneanalytics.com');
+    expect(own).toContain('PATCH /api/v2/customers returns 200');
+    expect(own).not.toContain('We still need');
+  });
+
   it('leaves it out when the customer withdraws it above', () => {
     const withdrawn = 'Laat het onderstaande maar zitten, is inmiddels opgelost.\n\nOn Mon, 16 Nov 2026 at 16:05, Rhys Morgan <r.morgan@northwindtraders.co.uk> wrote:\n> rota copy not working';
     expect(ownText(withdrawn, 'r.morgan@northwindtraders.co.uk')).not.toContain('rota');
