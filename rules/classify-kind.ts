@@ -446,10 +446,11 @@ export function compileKindClassifier(tuning: KindTuning | undefined, productNam
       fired[DEFECT]?.push('(steps)');
     }
     // Errors, timeouts and failures show that something fails, not whose it is. When the customer's
-    // own implementation is well evidenced, only what places the fault in the product (a regression
-    // after its update, a deviation from its documentation) keeps its full weight for a defect.
+    // own implementation, or another matter (an invoice to reissue, a contract), is well evidenced,
+    // only what places the fault in the product (a regression after its update, a deviation from its
+    // documentation) keeps its full weight for a defect: "the PO number is missing" is the invoice's.
     const defect = scores[DEFECT] as number;
-    if ((scores[own] as number) >= OWN_STRONG && defect > tally.inProduct) {
+    if (Math.max(scores[own] as number, scores[OTHER] as number) >= OWN_STRONG && defect > tally.inProduct) {
       const placed = Math.min(defect, tally.inProduct);
       scores[DEFECT] = placed + (defect - placed) * SYMPTOM_FACTOR;
     }

@@ -88,6 +88,16 @@ describe('request kinds', () => {
     expect(sentences).toEqual(['open export csv from acme veldhuis connect com', 'then stop', 'version 3 3']);
   });
 
+  it('counts failures for less when another matter is well evidenced: the invoice, not the product, is wrong', () => {
+    const noModel = compileKindClassifier(undefined, [], null);
+    const kind = (subject: string, body: string) => noModel({ subject, body, hasErrorText: false, hasSteps: false, hasVersion: false });
+    // "wrong", "rejected", "missing" (10) count half beside the invoice's cues (12).
+    const invoice = kind('Renewal invoice - wrong PO number', "The invoice for our renewed contract references last year's PO number, which is wrong. Our accounts payable team rejected it, the PO number is missing. Could you reissue it with the correct PO number?");
+    expect([invoice.kind, invoice.scores['defect'], invoice.scores['other']]).toEqual(['other', 5, 12]);
+    // What the customer places in the product ("since the update", 3) keeps its weight; the rest (5) counts half.
+    expect(kind('', 'Since the update the invoice export fails with an error. Could you reissue the renewal invoice with our PO number?').scores['defect']).toBe(5.5);
+  });
+
   it('reads the short failures of a terse ticket: "doet het (weer) niet", "stopped", "is down"', () => {
     expect(kindOf('Hij doet het weer niet', 'Hij doet het weer niet!! Graag bellen').kind).toBe('defect');
     expect(kindOf('', 'Het rooster doet het nog steeds niet.').kind).toBe('defect');
