@@ -55,9 +55,10 @@ export function findVersion(text: string, productWords: readonly string[], anyPr
     if (VERSION_WORD.test(before) || /^v/i.test(m[0])) score += 3;
     // The sentence up to the number: "We willen voor de jaarwisseling naar 7.4.2".
     const lead = text.slice(Math.max(0, at - 80), at).split(/[.!?\n](?=\s)/).at(-1) ?? '';
-    const aimed = (TO_VERSION.test(lead) && MOVING.test(lead)) || RELEASED.test(text.slice(at + number.length, at + number.length + 30));
+    const released = RELEASED.test(text.slice(at + number.length, at + number.length + 30));
+    const aimed = (TO_VERSION.test(lead) && MOVING.test(lead)) || released;
     const window = before.slice(-40);
-    if (productWords.some((w) => near.includes(w) || window.includes(w))) score += 3;
+    if (productWords.some((w) => near.includes(w) || window.includes(w))) score += 4;
     else if (anyProductWords.some((w) => window.includes(w))) score += 1;
     if (UPGRADE_FROM_TO.test(before)) score += 4;
     else if (UPGRADE_FROM.test(before)) score -= 4;
@@ -66,6 +67,8 @@ export function findVersion(text: string, productWords: readonly string[], anyPr
     if (OTHER_THING.test(before.slice(-18))) score -= 5;
     // Not "move the database server to 16.0": a target is a number of the product, not of a platform.
     if (aimed && score >= 0) target = number;
+    // "Finance 11.0 is out": a release announced is not the one in use; another mention wins over it.
+    if (released) score -= 2;
     // Later mentions of the same strength win: an upgrade story ends with the version now in use.
     if (score >= 3 && score >= bestScore) {
       best = number;

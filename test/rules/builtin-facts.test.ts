@@ -41,6 +41,11 @@ describe('findVersion', () => {
     expect(findVersion('volgens mij de laatste versie', finance, finance).claimed).toBe('de laatste versie');
   });
 
+  it('prefers the number next to the product\'s name over a bare "v1.0" or an upgrade asked about later', () => {
+    expect(findVersion('Our return was rejected. Payroll 7.4.2. Log:\n10:31:40 INFO Building XML (schema LH 2026 v1.0)', ['payroll'], ['payroll']).value).toBe('7.4.2');
+    expect(findVersion('We zitten nog op Payroll 7.1.0. Krijgen we bij een upgrade naar 7.4 automatisch de nieuwe tabellen?', ['payroll'], ['payroll']).value).toBe('7.1.0');
+  });
+
   it('prefers the number next to the ticket\'s product over another product\'s', () => {
     expect(findVersion('Finance 9.5.1 is fine, but Planner 4.3 crashes', ['planner'], [...finance, 'planner']).value).toBe('4.3');
   });
