@@ -56,6 +56,14 @@ function evidence(w: WordValue, hits: PhraseHits): number {
   return score;
 }
 
+/** True when the hits hold a phrase naming the value itself (its id or name), not an alias only. */
+function namedIn(w: WordValue, hits: PhraseHits | null): boolean {
+  if (hits === null) return false;
+  const { marks, base, mark } = hits;
+  for (let i = 0; i < w.ids.length; i++) if (w.weights[i] === 3 && marks[base + (w.ids[i] as number)] === mark) return true;
+  return false;
+}
+
 /** Where a value is first named in a normalised text (padded with spaces), or Infinity. */
 function firstAt(w: WordValue, padded: string): number {
   let at = Infinity;
@@ -68,19 +76,26 @@ function firstAt(w: WordValue, padded: string): number {
 
 /**
  * The value with the most evidence (the subject counts double, a value's own name thrice an
- * alias). Two alike ("Planner 4.6.1 … payroll cut-off is Friday"): the one the text names first,
- * as people name what they write about before what it touches; in file order only when that ties too.
+ * alias). Two alike: the one named by its own name over one only an alias points to; then
+ * ("Planner 4.6.1 … payroll cut-off is Friday") the one the text names first, as people name what
+ * they write about before what it touches; in file order only when that ties too.
  */
 function fromWords(words: readonly WordValue[], subject: PhraseHits | null, description: PhraseHits | null, texts: () => string): FactValue | undefined {
   let best: FactValue | undefined;
   let bestWords: WordValue | undefined;
   let bestScore = 0;
+  let bestNamed = false;
   for (const w of words) {
     const inSubject = subject === null ? 0 : evidence(w, subject);
     const score = 2 * inSubject + (description === null ? 0 : evidence(w, description));
-    if (score > bestScore || (score === bestScore && score > 0 && bestWords !== undefined && firstAt(w, texts()) < firstAt(bestWords, texts()))) {
+    if (score === 0 || score < bestScore) continue;
+    // Alike: a value named by its own name ("on Connect 2.11") before one only an alias points to
+    // ("the timesheet endpoint"), then the one the text names first.
+    const named = namedIn(w, subject) || namedIn(w, description);
+    if (score > bestScore || (bestWords !== undefined && (named !== bestNamed ? named : firstAt(w, texts()) < firstAt(bestWords, texts())))) {
       bestScore = score;
       bestWords = w;
+      bestNamed = named;
       best = inSubject > 0 ? w.fromSubject : w.fromDescription;
     }
   }

@@ -53,6 +53,13 @@ describe('fact resolution', () => {
     expect(resolve({ description: 'boekhouding en loonstrook' }).product).toEqual({ value: 'finance', source: 'description' });
   });
 
+  it('takes a value named by its own name over one that only aliases point to, when they match alike', () => {
+    // payroll: an alias in the subject (2) and one in the description (1); finance: its name (3).
+    expect(resolve({ subject: 'Loonstrook', description: 'De salarisadministratie loopt via Finance.' }).product?.value).toBe('finance');
+    // Without the name, the aliases win as before.
+    expect(resolve({ subject: 'Loonstrook', description: 'De salarisadministratie loopt via de boekhouding.' }).product?.value).toBe('payroll');
+  });
+
   it('makes declared facts usable in conditions, with the source in the trace', () => {
     const engine = engineFor({
       facts,
