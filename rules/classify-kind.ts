@@ -152,6 +152,13 @@ function forUs(tokens: readonly string[]): boolean {
   return us && you;
 }
 
+const ARTICLES: ReadonlySet<string> = new Set(['de', 'het', 'een', 'deze', 'die', 'the', 'a', 'an', 'this', 'that']);
+/** "de update", "the update": the noun, not the verb of "please update our address". */
+function anUpdate(tokens: readonly string[]): boolean {
+  for (let i = 1; i < tokens.length; i++) if ((tokens[i] === 'update' || tokens[i] === 'updates') && ARTICLES.has(tokens[i - 1] as string)) return true;
+  return false;
+}
+
 /** A word for a version or its installation with a version number within three words ("the 4.8 release"). */
 function numberedVersion(tokens: readonly string[], isNoun: (t: string) => boolean): boolean {
   for (let i = 0; i < tokens.length; i++) {
@@ -173,7 +180,7 @@ function upgradePath(tokens: readonly string[]): boolean {
 /** The defect score from which a defect with error text or steps outweighs a question beside it. */
 const MIXED_DEFECT = 8;
 /** Kinds that ride along with a defect report as a separate question. */
-const ASIDE: ReadonlySet<number> = new Set([REQUEST_KINDS.indexOf('how-to'), REQUEST_KINDS.indexOf('feature-request')]);
+const ASIDE: ReadonlySet<number> = new Set([REQUEST_KINDS.indexOf('how-to'), REQUEST_KINDS.indexOf('feature-request'), REQUEST_KINDS.indexOf('own-implementation')]);
 /** Below this a runner-up kind has too little evidence to doubt the winner. */
 const WEAK_RUNNER_UP = 3;
 const DEFAULT_MIN_CONFIDENCE = 0.75;
@@ -311,6 +318,11 @@ export function compileKindClassifier(tuning: KindTuning | undefined, productNam
     const tokens = normalizeText(name).split(' ');
     if (tokens.length === 1 && tokens[0] !== '' && !isArtifact(tokens[0])) products.add(tokens[0] as string);
   }
+  /** "Connect 3.1": a product's name with a version number ("3.1" is read as 3 1). */
+  const productVersion = (tokens: readonly string[]): boolean => {
+    for (let i = 0; i < tokens.length - 2; i++) if (products.has(tokens[i] as string) && isNumber(tokens[i + 1]) && isNumber(tokens[i + 2])) return true;
+    return false;
+  };
   /** "our … script" at token i: the artifact, unless negated ("not our middleware") or the product's ("our Connect server"). */
   const ownArtifactAt = (tokens: readonly string[], i: number): string | undefined => {
     const next = tokens[i + 1];
@@ -404,7 +416,8 @@ export function compileKindClassifier(tuning: KindTuning | undefined, productNam
       // sentence that asks to be sent or to download a version or its installation is a new-version
       // request, whatever its words for it.
       const asks = question || (roles & REQUEST) !== 0;
-      if ((roles & ASKS_VERSION) === ASKS_VERSION && asks && (roles & (NEGATION | CONTRACTED_NOT)) === 0) creditOnce(tally, newVersion, ASKS_FOR_VERSION, 3 * factor);
+      // "Can you send us Connect 3.1?": the number names the version as a noun would.
+      if (asks && (roles & SEND_VERB) !== 0 && (roles & (NEGATION | CONTRACTED_NOT)) === 0 && ((roles & VERSION_NOUN) !== 0 || productVersion(tokens) || anUpdate(tokens))) creditOnce(tally, newVersion, ASKS_FOR_VERSION, 3 * factor);
       // "Please upgrade our tenant from 2.9.2 to 2.10", "kan de migratie van 9.7 naar 10.2 in één
       // keer?": asking for the way from one version to the next asks for the new version; a
       // statement ("since we upgraded from 9.2 to 9.4 …") tells the story of a defect.

@@ -113,7 +113,7 @@ export const WISH_MARKERS: readonly string[] = ['could', 'would', 'can', 'zou', 
  * Not "get", "krijgen" or "receive": "since the new version we receive an error" reports a failure;
  * and only in a question or a request ("please", "graag").
  */
-export const SEND_VERBS: readonly string[] = ['stuur', 'sturen', 'stuurt', 'toesturen', 'opsturen', 'toegestuurd', 'send', 'provide', 'deliver', 'leveren', 'aanleveren', 'download', 'downloaden'];
+export const SEND_VERBS: readonly string[] = ['stuur', 'sturen', 'stuurt', 'toesturen', 'opsturen', 'toegestuurd', 'send', 'provide', 'deliver', 'leveren', 'aanleveren', 'download', 'downloaden', 'klaarzetten', 'klaarzet'];
 export const VERSION_NOUNS: readonly string[] = ['versie', 'version', 'release', 'upgrade', 'installatie', 'installation', 'installer', 'package', 'pakket', 'upgradepakket', 'installatiepakket', 'setup'];
 
 /**

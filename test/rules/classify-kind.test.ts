@@ -73,6 +73,16 @@ describe('request kinds', () => {
     expect(kindOf('', "Can you tell why it didn't go from 9.2 to 9.4?").cues).not.toContain(upgrade);
   });
 
+  it('reads asking to be sent a product by its number, or to prepare "the update", as asking for a version', () => {
+    const withProducts = compileKindClassifier(undefined, ['Connect', 'Payroll'], null);
+    const kind = (body: string) => withProducts({ subject: '', body, hasErrorText: false, hasSteps: false, hasVersion: false });
+    expect(kind("Hey, can you send us Connect 3.1? We're on 2.9.3 now.").cues).toContain('(asks for a version)');
+    expect(kind('Kunnen jullie de update voor ons klaarzetten?').cues).toContain('(asks for a version)');
+    // "update" as a verb, and numbers that are an address or an order, ask for no version.
+    expect(kind('Please update our billing address to Keizersgracht 214, 1016 DZ Amsterdam and send future invoices to ap@x.io.').scores['new-version']).toBeUndefined();
+    expect(kind('Zouden jullie de factuur opnieuw willen sturen met PO 4500-2291 erop?').scores['new-version']).toBeUndefined();
+  });
+
   it('reads asking for a release by its number as asking for that version', () => {
     const numbered = '(asks for a numbered version)';
     expect(kindOf('', 'Could you make the 4.8 release available for our environment?').kind).toBe('new-version');
@@ -288,6 +298,13 @@ describe('request kinds', () => {
     expect(kindOf('', body).certain).toBe(false);
     // Without a version the defect is not complete: no bet on it, a person decides.
     expect(kindOf('', body, { hasErrorText: true, hasSteps: true }).certain).toBe(false);
+  });
+
+  it('takes a complete defect with a question about their own report beside it for a defect too', () => {
+    const body = 'Sinds de upgrade crasht het afsluiten van de periode met foutmelding LED-2290, het werkt niet meer. Los daarvan: moet ik voor de liquiditeit per locatie ons eigen rapport en onze eigen view maken?';
+    const mixed = kindOf('', body, { hasErrorText: true, hasSteps: true, hasVersion: true });
+    expect([mixed.kind, mixed.certain]).toEqual(['defect', true]);
+    expect(mixed.cues).toContain('(a defect with a question beside it)');
   });
 
   it('reads "our/onze … script, koppeling, view" and pasted code as the customer\'s own implementation', () => {
