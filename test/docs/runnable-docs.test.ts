@@ -22,9 +22,10 @@ const BLOCK_TIMEOUT_MS = 120_000;
 const SKIP = new Set(['node_modules', '.git', 'dist', 'data', 'coverage', 'reports']);
 
 const copies: string[] = [];
+// Removing a dozen copies of the project takes seconds on a busy machine; the default 10 s is too tight.
 afterAll(() => {
   for (const dir of copies) fs.rmSync(dir, { recursive: true, force: true });
-});
+}, 60_000);
 
 function freshCopy(): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'inscope-docs-'));
