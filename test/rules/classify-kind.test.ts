@@ -18,6 +18,8 @@ describe('request kinds', () => {
     ['Sinds de update loopt Planner vast bij het openen van het rooster', 'defect'],
     ['Our own script that reads the API fails, can you review our code?', 'own-implementation'],
     ['Graag een offerte voor de verlenging van ons contract', 'other'],
+    ['Bedankt, kan dicht.', 'other'],
+    ['All sorted now, you can close the ticket.', 'other'],
     // Asked to be sent or to download a version, in any words.
     ['Connect 3.3 is out. Can you send us the upgrade package for 3.3?', 'new-version'],
     ['Kunnen jullie ons de nieuwste versie sturen? Dan plannen we de installatie.', 'new-version'],
