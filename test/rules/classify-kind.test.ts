@@ -363,14 +363,18 @@ describe('the learned model settles a kind the cues leave open', () => {
     expect([advisory.certain, advisory.candidates, advisory.learned]).toEqual([false, ['own-implementation', 'how-to'], undefined]);
   });
 
-  it('sends a covered kind the cues are sure of to a person when the model is as sure it is not covered', () => {
+  it('sends a covered kind the cues are sure of to a person when the model is as sure it is not covered, and overrules it when surer', () => {
     const defectWords = 'Sinds de update crasht Finance bij het boeken, het werkt niet meer. Kunnen jullie de btw-code voor ons aanpassen?';
-    const doubted = withModel(model({ voor_ons: -3 }))(defectWords);
+    const doubted = withModel(model({ voor_ons: -2.2 }))(defectWords);
     expect([doubted.kind, doubted.certain, doubted.candidates]).toEqual(['defect', false, ['defect', 'other']]);
-    expect(doubted.cues.at(-1)).toBe('(learned: not covered 0.95, "voor ons")');
+    expect(doubted.cues.at(-1)).toBe('(learned: not covered 0.9, "voor ons")');
     // The runner-up named is the uncovered kind with the most evidence, when there is one.
-    const howTo = withModel(model({ instellen: -3 }))('Sinds de update crasht Finance bij het boeken, het werkt niet meer. Graag uitleg over het instellen van de rapportage.');
+    const howTo = withModel(model({ instellen: -2.2 }))('Sinds de update crasht Finance bij het boeken, het werkt niet meer. Graag uitleg over het instellen van de rapportage.');
     expect(howTo.candidates).toEqual(['defect', 'how-to']);
+    // At 0.95 or more the model's side wins, and the trace says why.
+    const overruled = withModel(model({ instellen: -3 }))('Sinds de update crasht Finance bij het boeken, het werkt niet meer. Graag uitleg over het instellen van de rapportage.');
+    expect([overruled.kind, overruled.certain, overruled.candidates]).toEqual(['how-to', true, ['how-to', 'defect']]);
+    expect(overruled.cues).toEqual(['(learned: not covered 0.95, "instellen")']);
     // Not sure enough (0.73), or the other way round: the cues stand.
     expect(withModel(model({ voor_ons: -1 }))(defectWords).certain).toBe(true);
     const agreed = withModel(model({ voor_ons: 3 }))(defectWords);
