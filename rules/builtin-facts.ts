@@ -12,8 +12,8 @@ const UPGRADE_FROM_TO = /\b(?:from|van|vanaf)\s+(?:versie\s+|version\s+|v)?\d{1,
 const UPGRADE_FROM = /\b(?:from|van|vanaf)\s+(?:versie\s+|version\s+|v)?$/i;
 /** "upgraded to 2.7.1", "de update naar 7.3.0", "bijgewerkt naar 9.4": the version now in use. */
 const UPGRADED_TO = /(?:upgrad\w*|updat\w*|ge[uü]pgrad\w*|ge[uü]pdat\w*|bijgewerkt|overgestapt|migrat\w*|gemigreerd|install\w*|ge[iï]nstalleerd)\b[^.\n]{0,20}?\b(?:naar|to|op|on)\s+(?:versie\s+|version\s+|v)?$/i;
-/** "Versie: Veldhuis Payroll 7.1.4" on a line of its own: a labelled field, the strongest claim. */
-const LABELLED = /(?:^|\n)[ \t]*(?:versie|version|productversie|product version|release)[ \t]*:[^\n]{0,30}$/i;
+/** "Versie: Veldhuis Payroll 7.1.4", "Versie staat rechtsonder: 9.9.3" on a line of its own: a labelled field, the strongest claim. */
+const LABELLED = /(?:^|\n)[ \t]*(?:versie|version|productversie|product version|release)\b[^\n:]{0,25}:[^\n]{0,30}$/i;
 /** After the number: the upgrade is still to come, so the number is not the version in use. */
 const NOT_YET = /^[^.\n]{0,60}?\b(?:gepland|ingepland|planned|plan to|plannen|willen|want to|wish to|going to|gaan we|nog niet|not yet|binnenkort|soon|volgende week|next week|overwegen|considering)\b/i;
 const LATEST = /\b(?:(?:de\s+)?(?:laatste|nieuwste|meest\s+recente|recentste)\s+(?:versie|release|update)|(?:the\s+)?(?:latest|newest|most\s+recent|current)\s+(?:version|release|update)|up[\s-]to[\s-]date)\b/i;
@@ -84,6 +84,8 @@ export function findVersion(text: string, productWords: readonly string[], anyPr
 const ERROR_PATTERNS: readonly RegExp[] = [
   // A message code with its text: ERR-1234, BNK-2041, ORA-00942, LA-0917, AADSTS50011.
   /\b(?:[A-Z]{2,8}-\d{2,6}|AADSTS\d{4,6}|0x[0-9A-F]{8})\b[^\n]{0,160}/,
+  // "Foutcode 0012 - Het aantal gewerkte uren ontbreekt", "error code 4031: …": a numbered code with its text.
+  /\b(?:foutcode|error\s*code|errorcode|fout|error|melding|code)\s*(?:nr\.?\s*|no\.?\s*|#\s*)?\d{3,6}\s*[-–:]\s*\p{L}[^\n]{8,160}/iu,
   // An HTTP failure.
   /\b(?:HTTP(?:\/\d(?:\.\d)?)?\s*(?:status\s*)?[45]\d\d\b[^\n]{0,80}|[45]\d\d\s+(?:Internal Server Error|Bad Request|Not Found|Unauthorized|Forbidden|Unprocessable Entity|Bad Gateway|Service Unavailable|Gateway Timeout|Conflict|Too Many Requests)\b)/i,
   /\b(?:returns?|returned|geeft|gaf|retourneert|krijgen|krijg|get|got|status(?:code)?)\s+(?:een\s+|an?\s+)?(?:HTTP\s*)?[45]\d\d\b/i,
@@ -117,20 +119,22 @@ const MENU_PATH = /[\p{L}][^\n>]{1,40}\s(?:>|->|→|»)\s[^\n>]{1,40}\s(?:>|->|�
 
 /** A steps heading that only points at an attachment ("Steps to reproduce: see attached log"). */
 const POINTS_AT_ATTACHMENT = /^\s*(?:see|zie|check|in)\s+(?:the\s+|de\s+|het\s+)?(?:attached|attachment|bijlage|bijgevoegde?|log)\b/i;
-const STEPS_HEADING = /(?:^|\n)\s*(?:stappen(?:\s+om\s+te\s+reproduceren)?|steps(?:\s+to\s+reproduce)?|to reproduce|reproductie|reproduceren|how to reproduce|hoe te reproduceren|wat ik doe|what i did|what we did|wat we doen|repro)\s*(?:\([^)]*\))?\s*:/i;
+const STEPS_HEADING = /(?:^|\n)\s*(?:stappen(?:\s+om\s+te\s+reproduceren)?|steps(?:\s+to\s+reproduce)?|to reproduce|reproductie|reproduceren|how to reproduce|hoe te reproduceren|wat ik doe|wat ik (?:heb gedaan|gedaan heb)|wat we (?:hebben gedaan|gedaan hebben)|what i did|what we did|what i have done|what we have done|wat we doen|repro)\s*(?:\([^)]*\))?\s*:/i;
 
 const STEP_PATTERNS: readonly RegExp[] = [
   // A request that reproduces it: a curl command or an HTTP request line.
   /^\s*(?:curl\s+\S|(?:GET|POST|PUT|PATCH|DELETE|HEAD)\s+(?:https?:\/\/|\/)\S+)/m,
   // Two or more numbered lines.
   /(?:^|\n)\s*(?:\d{1,2}[.)]|stap\s+\d+|step\s+\d+)\s+\S[^\n]*\n(?:[^\n]*\n){0,3}?\s*(?:\d{1,2}[.)]|stap\s+\d+|step\s+\d+)\s+\S/i,
+  // "1 nieuwe medewerker ingevoerd\n2 verloning gedraaid": a list numbered without dots, from 1 on.
+  /(?:^|\n)[ \t]*1[ \t]+\p{L}[^\n]*\n[ \t]*2[ \t]+\p{L}/u,
   MENU_PATH,
   // "when I … then …", "als ik … dan/krijg ik …".
   /\b(?:when(?:ever)?|if|as soon as|each time|every time)\s+(?:i|we|you|a user|users|the user|an employee)\b[^.?!\n]{3,160}/i,
   /\b(?:als|wanneer|zodra|elke keer als|telkens als)\s+(?:ik|we|wij|je|u|een gebruiker|gebruikers|een medewerker|medewerkers)\b[^.?!\n]{3,160}/i,
   /\b(?:(?:ik|we|wij)\s+(?:klik|klikken|open|openen|kies|kiezen|selecteer|selecteren|ga|gaan)\b|(?:i|we)\s+(?:click|open|select|choose|go to|navigate to|press)\b)[^.?!\n]{3,160}/i,
   // "Reproducible with any file > 2 GiB", "te reproduceren door een medewerker te hernoemen": the recipe in one sentence.
-  /\b(?:reproducible|reproduce(?:d)?|reproduceerbaar|te reproduceren|gereproduceerd)\s+(?:with|by|when|via|door|met|als|bij)\b[^.?!\n]{3,160}/i,
+  /\b(?:reproducible|reproduce(?:d)?|repro|reproduceerbaar|te reproduceren|gereproduceerd)\s+(?:with|by|when|via|door|met|als|bij)\b[^.?!\n]{3,160}/i,
 ];
 
 /** Steps to reproduce: a "steps:" heading, a numbered list, a menu path, or "when I … then …". */

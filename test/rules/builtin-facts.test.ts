@@ -16,6 +16,7 @@ describe('findVersion', () => {
     ['Help > Info zegt: 9.3.0.118', '9.3.0.118'],
     // An upgrade still to come does not give the version in use; a labelled field does.
     ['Versie: Veldhuis Finance 9.1.4 (de upgrade naar 9.3 stond gepland maar is er nog niet van gekomen)', '9.1.4'],
+    ['Ik doe: Facturatie > Opslaan.\nVersie staat rechtsonder: 9.9.3.', '9.9.3'],
     ['We run Finance 9.2 and the update to 9.6 is planned for next week', '9.2'],
     ['Finance is bijgewerkt naar 9.6, sindsdien gaat het mis', '9.6'],
     // The version in use as the customer says it: "Versie is …", "we zitten op …", "we're on …".
@@ -57,6 +58,7 @@ describe('findErrorText', () => {
     ['The API returns HTTP 500 Internal Server Error', 'HTTP 500'],
     ['System.NullReferenceException: Object reference not set', 'NullReferenceException'],
     ['foutmelding: "Periode is al afgesloten"', 'Periode is al afgesloten'],
+    ['komt terug met dit:\n\nFoutcode 0012 - Het aantal gewerkte uren (SV) ontbreekt', 'Foutcode 0012 - Het aantal gewerkte uren'],
   ])('finds the error in "%s"', (text, part) => {
     expect(findErrorText(text)).toContain(part);
   });
@@ -81,8 +83,16 @@ describe('findSteps', () => {
     ['1. Open the roster\n2. Click Publish'],
     ['Bankieren > Afschriften > Importeren'],
     ['Als ik op Publiceren klik, loopt het vast'],
+    ['Wat ik gedaan heb:\nnieuwe medewerker ingevoerd en verloond'],
+    ['1 nieuwe medewerker ingevoerd met startdatum 11-11\n2 verloning november gedraaid'],
+    ['Repro with any file > 2 GB. Files under 2 GB are fine.'],
   ])('finds steps in %j', (text) => {
     expect(findSteps(text)).toBeDefined();
+  });
+
+  it('takes no list of amounts or a lone number for steps', () => {
+    expect(findSteps('Het gaat om 3 stuks.\n56 uur staat op de loonstrook.')).toBeUndefined();
+    expect(findSteps('1 medewerker heeft het probleem.')).toBeUndefined();
   });
 
   it('finds a request that reproduces it', () => {
