@@ -64,6 +64,21 @@ function namedIn(w: WordValue, hits: PhraseHits | null): boolean {
   return false;
 }
 
+/** What a value's name directly followed by a version number adds to its evidence: more than the subject's double. */
+const VERSIONED_NAME = 4;
+
+/** True when a phrase naming the value itself is followed by a version number ("planner 4 6 1" once normalised). */
+function withVersion(w: WordValue, padded: string): boolean {
+  for (let i = 0; i < w.phrases.length; i++) {
+    if (w.weights[i] !== 3) continue;
+    const phrase = ` ${w.phrases[i] as string} `;
+    for (let at = padded.indexOf(phrase); at >= 0; at = padded.indexOf(phrase, at + 1)) {
+      if (/^\d+ \d+ /.test(padded.slice(at + phrase.length, at + phrase.length + 16))) return true;
+    }
+  }
+  return false;
+}
+
 /** Where a value is first named in a normalised text (padded with spaces), or Infinity. */
 function firstAt(w: WordValue, padded: string): number {
   let at = Infinity;
@@ -81,14 +96,21 @@ function firstAt(w: WordValue, padded: string): number {
  * they write about before what it touches; in file order only when that ties too.
  */
 function fromWords(words: readonly WordValue[], subject: PhraseHits | null, description: PhraseHits | null, texts: () => string): FactValue | undefined {
+  const found: { readonly w: WordValue; readonly inSubject: number; score: number }[] = [];
+  for (const w of words) {
+    const inSubject = subject === null ? 0 : evidence(w, subject);
+    const score = 2 * inSubject + (description === null ? 0 : evidence(w, description));
+    if (score > 0) found.push({ w, inSubject, score });
+  }
+  // "In Planner 4.6.1 the export … to payroll": a name with its version number says which of the
+  // values named is the one in use. Only asked when there is a choice: most tickets name one.
+  if (found.length > 1) for (const f of found) if (withVersion(f.w, texts())) f.score += VERSIONED_NAME;
   let best: FactValue | undefined;
   let bestWords: WordValue | undefined;
   let bestScore = 0;
   let bestNamed = false;
-  for (const w of words) {
-    const inSubject = subject === null ? 0 : evidence(w, subject);
-    const score = 2 * inSubject + (description === null ? 0 : evidence(w, description));
-    if (score === 0 || score < bestScore) continue;
+  for (const { w, inSubject, score } of found) {
+    if (score < bestScore) continue;
     // Alike: a value named by its own name ("on Connect 2.11") before one only an alias points to
     // ("the timesheet endpoint"), then the one the text names first.
     const named = namedIn(w, subject) || namedIn(w, description);

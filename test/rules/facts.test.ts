@@ -60,6 +60,14 @@ describe('fact resolution', () => {
     expect(resolve({ subject: 'Loonstrook', description: 'De salarisadministratie loopt via de boekhouding.' }).product?.value).toBe('payroll');
   });
 
+  it('takes the value named with a version number when several are named ("export to payroll … in Planner 4.6.1")', () => {
+    const catalogue = { product: { words: { payroll: ['payroll'], planner: ['planner'] } } };
+    const triage = (item: Partial<WorkItem>) => engineFor({ facts: catalogue, contracts: [] }).triage(workItem(item)).facts['product']?.value;
+    expect(triage({ subject: 'Shift export to payroll drops night shifts', description: 'In Planner 4.6.1 the shift export leaves out night shifts.' })).toBe('planner');
+    // Without the number the subject's name (counted double) wins, as before.
+    expect(triage({ subject: 'Shift export to payroll drops night shifts', description: 'In Planner the shift export leaves out night shifts.' })).toBe('payroll');
+  });
+
   it('makes declared facts usable in conditions, with the source in the trace', () => {
     const engine = engineFor({
       facts,
