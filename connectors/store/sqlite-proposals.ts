@@ -2,7 +2,8 @@
 // transaction, so the sequence increment and the insert that uses it commit together.
 import type Database from 'better-sqlite3';
 import { PROPOSAL_INSERT_COLUMNS, proposalInsertValues, toProposalRecord, type ProposalRow } from './proposal-rows.js';
-import type { CreatedProposal, ListProposalsFilter, LoggedTimeInput, NewProposalInput, ProposalContent, ProposalRecord, ProposalStore, ProposalTransition } from './proposal-store.js';
+import type { CreatedProposal, ListProposalsFilter, LoggedTimeInput, NewProposalInput, ProposalActualInput, ProposalContent, ProposalRecord, ProposalStore, ProposalTransition } from './proposal-store.js';
+import { proposalActualOf } from './proposal-actual-of.js';
 
 export function createSqliteProposals(db: Database.Database): ProposalStore {
   const byDecision = db.prepare<[string, string, string, string], ProposalRow>(
@@ -55,8 +56,20 @@ export function createSqliteProposals(db: Database.Database): ProposalStore {
     if (growth !== 0) putTotal.run(t.helpdesk, t.accountId, t.ticketId, t.totalSeconds, t.at);
   });
 
+  const acceptedOfTicket = db.prepare<[string, string, string], ProposalRow>(
+    `SELECT * FROM proposals WHERE helpdesk = ? AND account_id = ? AND ticket_id = ? AND status = 'accepted' ORDER BY id DESC`);
+  const setActual = db.prepare<[number, number, number], ProposalRow>(
+    `UPDATE proposals SET logged_seconds = ?, logged_at = ? WHERE id = ? AND status = 'accepted' RETURNING *`);
+  const recordActual = db.transaction((t: ProposalActualInput): ProposalRecord | null => {
+    const next = proposalActualOf(acceptedOfTicket.all(t.helpdesk, t.accountId, t.ticketId), t.totalSeconds);
+    if (next === null) return null;
+    const row = setActual.get(next.seconds, t.at, next.id);
+    return row ? toProposalRecord(row) : null;
+  });
+
   return {
     async recordLoggedTime(input) { recordLogged.immediate(input); },
+    async recordProposalActual(input) { return recordActual.immediate(input); },
     async loggedSeconds(contractId, month) { return sumLogged.get(contractId, month)?.seconds ?? 0; },
     async createProposal(input, build) { return create.immediate(input, build); },
     async getProposal(id) {
