@@ -1,7 +1,7 @@
 // Quoted versus actual: for the accepted proposals of a span of months, the hours quoted beside the
 // hours logged on their tickets, per organization, per request kind and per month. Pure and
 // integer like the ledger: hours quoted in hundredths, logged in seconds; the ratio is computed once.
-import type { ProposalRecord } from '../store/proposal-store.js';
+import type { ProposalActualRow } from '../store/proposal-store.js';
 
 export interface ActualsGroup {
   /** Organization id (else contract id), request kind, or month `YYYY-MM`. */
@@ -31,8 +31,8 @@ export interface ActualsReport {
 }
 
 export interface BuildActualsReportInput {
-  /** Proposals of the span (any status; only accepted ones count, in the month they were accepted). */
-  readonly proposals: readonly ProposalRecord[];
+  /** The accepted proposals, each in the month it was accepted; those outside the span are left out. */
+  readonly proposals: readonly ProposalActualRow[];
   readonly from: string;
   readonly to: string;
   /** Only this organization id (or contract id). */
@@ -42,7 +42,7 @@ export interface BuildActualsReportInput {
 /** Shown for proposals made before the request kind was kept (migration 4). */
 export const UNKNOWN_KIND = 'unknown';
 
-function group(key: string, label: string, proposals: readonly ProposalRecord[]): ActualsGroup {
+function group(key: string, label: string, proposals: readonly ProposalActualRow[]): ActualsGroup {
   const measured = proposals.filter((p) => p.loggedSeconds !== null);
   const quoted = measured.reduce((sum, p) => sum + p.hundredthHours, 0);
   const loggedSeconds = measured.reduce((sum, p) => sum + (p.loggedSeconds ?? 0), 0);
@@ -59,8 +59,8 @@ function group(key: string, label: string, proposals: readonly ProposalRecord[])
   };
 }
 
-function groupBy(proposals: readonly ProposalRecord[], keyOf: (p: ProposalRecord) => string, labelOf: (key: string, first: ProposalRecord) => string): ActualsGroup[] {
-  const groups = new Map<string, ProposalRecord[]>();
+function groupBy(proposals: readonly ProposalActualRow[], keyOf: (p: ProposalActualRow) => string, labelOf: (key: string, first: ProposalActualRow) => string): ActualsGroup[] {
+  const groups = new Map<string, ProposalActualRow[]>();
   for (const p of proposals) {
     const key = keyOf(p);
     const list = groups.get(key);
@@ -70,19 +70,19 @@ function groupBy(proposals: readonly ProposalRecord[], keyOf: (p: ProposalRecord
   return [...groups].map(([key, list]) => group(key, labelOf(key, list[0]!), list));
 }
 
-const organizationKey = (p: ProposalRecord) => p.organizationId ?? p.contractId ?? p.document.organization.name;
+const organizationKey = (p: ProposalActualRow) => p.organizationId ?? p.contractId ?? p.organizationName ?? '-';
 const byLabel = (a: ActualsGroup, b: ActualsGroup) => a.label.localeCompare(b.label, 'en') || a.key.localeCompare(b.key, 'en');
 const byKey = (a: ActualsGroup, b: ActualsGroup) => a.key.localeCompare(b.key, 'en');
 
 export function buildActualsReport(input: BuildActualsReportInput): ActualsReport {
   const org = input.organization;
-  const accepted = input.proposals.filter((p) => p.status === 'accepted' && p.budgetMonth >= input.from && p.budgetMonth <= input.to
+  const accepted = input.proposals.filter((p) => p.budgetMonth >= input.from && p.budgetMonth <= input.to
     && (org === undefined || p.organizationId === org || p.contractId === org));
   return {
     from: input.from,
     to: input.to,
     total: group('total', 'total', accepted),
-    byOrganization: groupBy(accepted, organizationKey, (_, first) => first.document.organization.name || organizationKey(first)).sort(byLabel),
+    byOrganization: groupBy(accepted, organizationKey, (_, first) => first.organizationName || organizationKey(first)).sort(byLabel),
     byKind: groupBy(accepted, (p) => p.requestKind ?? UNKNOWN_KIND, (key) => key).sort(byKey),
     byMonth: groupBy(accepted, (p) => p.budgetMonth, (key) => key).sort(byKey),
   };

@@ -1,7 +1,7 @@
 // Proposals on PostgreSQL (see proposal-store.ts for the semantics). The sequence row's upsert takes
 // a row lock that two instances queue on, so numbers stay distinct and gap-free per committed insert.
 import type pg from 'pg';
-import { PROPOSAL_INSERT_COLUMNS, proposalInsertValues, toProposalRecord, type ProposalRow } from './proposal-rows.js';
+import { PROPOSAL_INSERT_COLUMNS, proposalInsertValues, toProposalActualRow, toProposalRecord, type ProposalActualColumns, type ProposalRow } from './proposal-rows.js';
 import type { CreatedProposal, ListProposalsFilter, ProposalRecord, ProposalStore, ProposalTransition } from './proposal-store.js';
 import { proposalActualOf } from './proposal-actual-of.js';
 import { toPostgresText } from './postgres-text.js';
@@ -47,6 +47,12 @@ export function createPostgresProposals(pool: pg.Pool): ProposalStore {
           `UPDATE proposals SET logged_seconds = $1, logged_at = $2 WHERE id = $3 AND status = 'accepted' RETURNING *`, [next.seconds, t.at, next.id]);
         return updated.rows[0] ? toProposalRecord(updated.rows[0]) : null;
       });
+    },
+    async listProposalActuals(span) {
+      const { rows } = await pool.query<ProposalActualColumns>(`
+        SELECT organization_id, contract_id, document::json #>> '{organization,name}' AS organization_name, request_kind, budget_month, hundredth_hours, logged_seconds
+        FROM proposals WHERE status = 'accepted' AND budget_month BETWEEN $1 AND $2`, [span.from, span.to]);
+      return rows.map(toProposalActualRow);
     },
     async createProposal(input, build) {
       // A unique violation (the same decision key inserted by another instance meanwhile) retries

@@ -1,7 +1,7 @@
 // Row ↔ record mapping for the proposals table, shared by the SQLite and PostgreSQL stores, and the
 // schema of migrations 2, 3 and 4 (the DDL differs between the backends in types only).
 import type { Proposal, ProposalStatus } from '../proposals/proposal.js';
-import type { ProposalContent, ProposalRecord } from './proposal-store.js';
+import type { ProposalActualRow, ProposalContent, ProposalRecord } from './proposal-store.js';
 import type { HelpdeskKind } from './store.js';
 
 export interface ProposalRow {
@@ -178,4 +178,22 @@ export function proposalActualsMigrationSql(epoch: string): string {
     ALTER TABLE proposals ADD COLUMN logged_seconds ${epoch};
     ALTER TABLE proposals ADD COLUMN logged_at ${epoch};
   `;
+}
+
+/** The columns quoted versus actual reads; `organization_name` comes out of the document in SQL. */
+export interface ProposalActualColumns {
+  organization_id: string | null;
+  contract_id: string | null;
+  organization_name: string | null;
+  request_kind: string | null;
+  budget_month: string;
+  hundredth_hours: number;
+  logged_seconds: number | null;
+}
+
+export function toProposalActualRow(row: ProposalActualColumns): ProposalActualRow {
+  return {
+    organizationId: row.organization_id, contractId: row.contract_id, organizationName: row.organization_name, requestKind: row.request_kind,
+    budgetMonth: row.budget_month, hundredthHours: Number(row.hundredth_hours), loggedSeconds: row.logged_seconds === null ? null : Number(row.logged_seconds),
+  };
 }

@@ -131,6 +131,19 @@ export interface ProposalActualInput {
   readonly at: number;
 }
 
+/** One accepted proposal as quoted versus actual reads it: the figures, not the document. */
+export interface ProposalActualRow {
+  readonly organizationId: string | null;
+  readonly contractId: string | null;
+  /** The organization's name on the proposal document. */
+  readonly organizationName: string | null;
+  readonly requestKind: string | null;
+  /** The month it was accepted, `YYYY-MM` in its contract's time zone. */
+  readonly budgetMonth: string;
+  readonly hundredthHours: number;
+  readonly loggedSeconds: number | null;
+}
+
 export interface ProposalStore {
   /**
    * Books the growth of a ticket's total time spent since the last observation in `budgetMonth`;
@@ -146,6 +159,8 @@ export interface ProposalStore {
    * Returns the updated proposal, or null when there is none or the figure was already that.
    */
   recordProposalActual(input: ProposalActualInput): Promise<ProposalRecord | null>;
+  /** The accepted proposals whose budget month is from `from` to `to` (inclusive), for quoted versus actual. */
+  listProposalActuals(span: { readonly from: string; readonly to: string }): Promise<ProposalActualRow[]>;
   createProposal(input: NewProposalInput, build: (number: { year: number; sequence: number; version: number }) => ProposalContent): Promise<CreatedProposal>;
   getProposal(id: number): Promise<ProposalRecord | null>;
   findProposal(vendor: string, number: string, version: number): Promise<ProposalRecord | null>;

@@ -82,6 +82,20 @@ describeStores('the actual of an accepted proposal', (stores) => {
     expect(results.filter((r) => r !== null)).toHaveLength(1);
   });
 
+  it('lists the accepted proposals of a span of months with their figures and the organization\'s name, without documents', async () => {
+    const store = await stores.open();
+    const proposal = await accepted(store, '48203');
+    await store.recordProposalActual(ticket('48203', 13_500, 5_000));
+    await accepted(store, '48204', { budgetMonth: '2026-12', requestKind: 'defect' });
+    await store.createProposal(input('48205'), build);
+    expect(await store.listProposalActuals({ from: '2026-11', to: '2026-11' })).toEqual([{
+      organizationId: proposal.organizationId, contractId: proposal.contractId, organizationName: SAMPLE_PROPOSAL.organization.name,
+      requestKind: 'how-to', budgetMonth: '2026-11', hundredthHours: 350, loggedSeconds: 13_500,
+    }]);
+    expect((await store.listProposalActuals({ from: '2026-10', to: '2027-01' })).map((r) => [r.budgetMonth, r.requestKind, r.loggedSeconds]).sort())
+      .toEqual([['2026-11', 'how-to', 13_500], ['2026-12', 'defect', null]]);
+  });
+
   it('migrates a version 3 database with proposals: the rows stay, kind and actual are empty, and the actual can be recorded', async () => {
     await atVersion3(stores);
     const store = await stores.open();
@@ -89,6 +103,7 @@ describeStores('the actual of an accepted proposal', (stores) => {
     const [old] = await store.listProposals({ ticketId: '777', limit: 5 });
     expect(old).toMatchObject({ number: 'P-2026-0001', status: 'accepted', hundredthHours: 250, requestKind: null, loggedSeconds: null, loggedAt: null });
     expect(await store.recordProposalActual(ticket('777', 10_800, 5_000))).toMatchObject({ id: old!.id, loggedSeconds: 10_800 });
+    expect(await store.listProposalActuals({ from: '2026-11', to: '2026-11' })).toEqual([expect.objectContaining({ requestKind: null, loggedSeconds: 10_800, hundredthHours: 250 })]);
     // The sequence carried over: the next number follows the old one.
     expect((await store.createProposal(input('778'), build)).proposal.number).toBe('P-2026-0002');
   });
