@@ -198,7 +198,7 @@ const proposalsSchema = z.strictObject({
     .describe('Budget use (committed + pending) that triggers an internal note when a proposal crosses it.'),
   notifyCustomerAtThreshold: booleanSchema.default(false).describe('Also tell the customer\'s contact when a threshold is crossed.'),
   timeSpentField: factNameSchema.exactOptional()
-    .describe('Logical field (mapped in helpdesks.zendesk.fields) with the ticket\'s total time spent in seconds, e.g. Zendesk Time Tracking\'s; absent: logged hours are not shown.'),
+    .describe('Logical field (mapped in helpdesks.zendesk.fields or helpdesks.jira.fields) with the ticket\'s total time spent in seconds: Zendesk Time Tracking\'s field, Jira\'s timespent or timetracking; absent: logged hours and actuals are not recorded.'),
 }, mapping('the proposal settings'));
 
 export const configSchema = z.strictObject({

@@ -76,8 +76,20 @@ function scalar(value: unknown): string | undefined {
   return undefined;
 }
 
+/**
+ * Jira's time tracking field (`timetracking`, TimeTrackingDetails in the Cloud REST API v3) is an
+ * object; its `timeSpentSeconds` is what `timespent` holds, the seconds logged on the issue.
+ */
+function timeSpentSeconds(value: unknown): number | undefined {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
+  const seconds = (value as { timeSpentSeconds?: unknown }).timeSpentSeconds;
+  return typeof seconds === 'number' ? seconds : undefined;
+}
+
 function toFieldValue(value: unknown): FieldValue {
   if (typeof value === 'number' || typeof value === 'boolean') return value;
+  const logged = timeSpentSeconds(value);
+  if (logged !== undefined) return logged;
   if (Array.isArray(value)) return value.map(scalar).filter((text): text is string => text !== undefined);
   return scalar(value) ?? null;
 }

@@ -104,14 +104,22 @@ export function createProposalFlow(deps: ProposalFlowDeps) {
     return deps.shadow ? { ...summary, shadow: true } : summary;
   }
 
-  /** Books the growth of the ticket's time spent (the configured field, seconds) in the contract's month. */
-  async function recordLoggedTime(ref: { helpdesk: HelpdeskKind; accountId: string; ticketId: string }, verdict: Verdict, item: WorkItem): Promise<void> {
+  /**
+   * Reads the ticket's time spent (the configured field, seconds): books its growth in the
+   * contract's month, and keeps it as the actual of the ticket's accepted proposal (quoted versus
+   * actual). The actual does not need a contract: a proposal without one was still quoted.
+   */
+  async function recordLoggedTime(ref: { helpdesk: HelpdeskKind; accountId: string; ticketId: string }, verdict: Verdict, item: WorkItem): Promise<ProposalRecord | null> {
     const field = deps.config().proposals.timeSpentField;
+    if (field === undefined) return null;
+    const value = item.fields[field];
+    // A number, or the digits Zendesk renders a numeric custom field as; anything else is no reading.
+    const seconds = typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(value) : NaN;
+    if (!Number.isFinite(seconds) || seconds < 0) return null;
     const contract = verdict.contract;
-    if (field === undefined || !contract) return;
-    const seconds = Number(item.fields[field]);
-    if (!Number.isFinite(seconds) || seconds < 0) return;
-    await deps.store.recordLoggedTime({ ...ref, contractId: contract.id, budgetMonth: budgetMonthOf(deps.now(), contract.timeZone), totalSeconds: Math.round(seconds), at: deps.now() });
+    const at = deps.now();
+    if (contract) await deps.store.recordLoggedTime({ ...ref, contractId: contract.id, budgetMonth: budgetMonthOf(at, contract.timeZone), totalSeconds: Math.round(seconds), at });
+    return deps.store.recordProposalActual({ ...ref, totalSeconds: Math.round(seconds), at });
   }
 
   async function openProposalOf(helpdesk: HelpdeskKind, accountId: string, ticketId: string): Promise<ProposalRecord | null> {
@@ -132,6 +140,8 @@ export function createProposalFlow(deps: ProposalFlowDeps) {
         helpdesk: input.helpdesk, accountId: input.accountId, ticketId: input.ticketId, vendor: vendor(),
         year: proposalYear(createdAt, config.defaults.timeZone), decisionKey: input.decisionKey,
         budgetMonth: budgetMonthOf(at, timeZone), createdAt: at,
+        // The engine's verdict computes its kind in a getter; a copy made by spreading lacks it.
+        requestKind: (input.verdict.kind as Verdict['kind'] | undefined)?.kind ?? null,
         ...(revises ? { revises: revises.id } : {}),
       },
       ({ year, sequence, version }) => {

@@ -5,6 +5,8 @@ import { formatHours, formatMoney, formatPercent } from '../proposals/format-mon
 import { toDecimalString } from '../proposals/minor-units.js';
 import type { BudgetReportRow } from './build-budget-report.js';
 import { escapeHtml } from '../http/escape-html.js';
+import type { ActualsReport } from './build-actuals-report.js';
+import { actualsToHtml } from './render-actuals-report.js';
 
 const money = (minor: number, row: BudgetReportRow) => formatMoney(minor, row.currency, 'en');
 const hoursText = (hundredths: number) => `${formatHours(hundredths / 100, 'en')} h`;
@@ -37,6 +39,8 @@ function cells(row: BudgetReportRow): string[] {
 export interface RenderOptions {
   /** Shadow mode: the proposals it made are counted as committed, and the statement says so. */
   readonly shadow?: boolean;
+  /** Quoted versus actual, shown after the statement (HTML). */
+  readonly actuals?: ActualsReport;
 }
 
 const SHADOW_NOTE = 'shadow mode: the proposals shadow mode made count as committed (accepted), as the month would have been; nothing was sent';
@@ -115,9 +119,10 @@ body{font:14px/1.4 system-ui,sans-serif;margin:2rem;color:#222}h2{font-size:1.05
 table{border-collapse:collapse;margin-top:.3rem}th,td{padding:.2rem .6rem;border-bottom:1px solid #ddd;text-align:right}th{font-weight:600;color:#555}
 .track{fill:#eee}.committed{fill:#2b6cb0}.pending{fill:#90cdf4}.cap{stroke:#c53030;stroke-width:2}.legend span{margin-right:1rem}
 .legend .swatch{margin-right:.3rem;vertical-align:middle}.shadow{padding:.6rem;border:2px dashed #b45309;background:#fff7ed;color:#7c2d12}
+caption{text-align:left;font-weight:600;padding:.8rem 0 .2rem}th[scope=row]{text-align:left;font-weight:normal;color:#222}.total th,.total td{font-weight:600}.note{color:#555}
 </style></head><body><h1>Budget ${escapeHtml(month)}${shadow ? ' <small>(shadow mode)</small>' : ''}</h1>
 ${shadow ? `<p class="shadow" data-testid="shadow">${escapeHtml(SHADOW_NOTE)}.</p>\n` : ''}<p class="legend"><span>${swatch('committed')}committed (accepted${shadow ? ', or made in shadow mode' : ''})</span><span>${swatch('pending')}pending (sent)</span><span>${swatch('cap')}cap</span></p>
 ${rows.length === 0 ? '<p>No organizations with a budget or proposals this month.</p>' : rows.map(section).join('\n')}
-</body></html>
+${options.actuals ? `${actualsToHtml(options.actuals)}\n` : ''}</body></html>
 `;
 }

@@ -20,6 +20,7 @@ import { createProposalFlow, type ProposalFlow } from '../proposals/create-propo
 import { createProposalJobHooks } from '../proposals/create-proposal-job-hooks.js';
 import { resolveProposalSecret } from '../proposals/proposal-secret.js';
 import { loadProposalTemplates } from '../proposals/proposal-templates.js';
+import { actualsSinceProblem, defaultActualsFrom, loadActualsReport } from '../reports/load-actuals-report.js';
 import { loadBudgetReport } from '../reports/load-budget-report.js';
 import { toHtml } from '../reports/render-budget-report.js';
 import { isReportMonth, REPORT_MONTH_HINT } from '../reports/report-month.js';
@@ -332,8 +333,12 @@ export async function composeTenant(options: TenantOptions): Promise<TenantServi
       const month = req.query.month;
       if (!isReportMonth(month)) return sendJsonError(res, 400, 'bad_month', `month: ${REPORT_MONTH_HINT}`);
       const org = typeof req.query.org === 'string' && req.query.org !== '' ? req.query.org : undefined;
+      const since = typeof req.query.since === 'string' && req.query.since !== '' ? req.query.since : defaultActualsFrom(month);
+      const problem = actualsSinceProblem(since, month);
+      if (problem !== null) return sendJsonError(res, 400, 'bad_since', `since: ${problem}`);
       const shadow = mode === 'shadow';
-      res.type('html').send(toHtml(await loadBudgetReport(store, config, month, org, { shadow }), month, { shadow }));
+      const actuals = await loadActualsReport(store, { from: since, to: month, organization: org });
+      res.type('html').send(toHtml(await loadBudgetReport(store, config, month, org, { shadow }), month, { shadow, actuals }));
     });
 
     const sweepProposals = async () => (await proposals.sweepExpired((kind) => (kind === 'jira' ? jira.helpdesk : helpdesk))).length;

@@ -248,7 +248,8 @@ async function convertToProposal(deps: SidebarDeps, flow: ProposalFlow, input: C
   // The agent may convert a ticket the rules call covered or review: the proposal is theirs.
   const verdict: Verdict = input.verdict.outcome === 'advisory' && input.verdict.proposal
     ? input.verdict
-    : { ...input.verdict, outcome: 'advisory', category: 'advisory', status: 'new', proposal: { hours: input.hours, hourlyRate: rate, currency, amount, reason } };
+    // The kind is a getter on the engine's verdict, which a spread does not copy: the proposal keeps it.
+    : { ...input.verdict, kind: input.verdict.kind, outcome: 'advisory', category: 'advisory', status: 'new', proposal: { hours: input.hours, hourlyRate: rate, currency, amount, reason } };
   const kind: HelpdeskKind = deps.helpdeskKind ?? 'zendesk';
   const open = await flow.openProposalOf(kind, deps.accountId, ticketId);
   const budget = await flow.budgetFor(verdict, { id: open?.id ?? -1, hundredthHours: Math.round(input.hours * 100), subtotal: Math.round(amount * 100) });

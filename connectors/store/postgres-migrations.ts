@@ -6,7 +6,7 @@
 // is transactional, so a failed migration leaves nothing behind.
 import { quoteSchema } from './postgres-pool.js';
 import type { Queryable } from './postgres-transaction.js';
-import { loggedTimeMigrationSql, proposalsMigrationSql } from './proposal-rows.js';
+import { loggedTimeMigrationSql, proposalActualsMigrationSql, proposalsMigrationSql } from './proposal-rows.js';
 import type { Migration } from './sqlite-migrations.js';
 
 export const postgresMigrations: readonly Migration[] = [
@@ -78,6 +78,7 @@ export const postgresMigrations: readonly Migration[] = [
   },
   { version: 2, name: 'proposals and their number sequences', sql: proposalsMigrationSql('BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY', 'BIGINT') },
   { version: 3, name: 'logged time per ticket and month', sql: loggedTimeMigrationSql('BIGINT') },
+  { version: 4, name: 'request kind and logged time per proposal', sql: proposalActualsMigrationSql('BIGINT') },
 ];
 
 // Arbitrary first key of the two-key advisory lock; the second is the schema, so stores in

@@ -1,8 +1,9 @@
 // Proposals on PostgreSQL (see proposal-store.ts for the semantics). The sequence row's upsert takes
 // a row lock that two instances queue on, so numbers stay distinct and gap-free per committed insert.
 import type pg from 'pg';
-import { PROPOSAL_INSERT_COLUMNS, proposalInsertValues, toProposalRecord, type ProposalRow } from './proposal-rows.js';
+import { PROPOSAL_INSERT_COLUMNS, proposalInsertValues, toProposalActualRow, toProposalRecord, type ProposalActualColumns, type ProposalRow } from './proposal-rows.js';
 import type { CreatedProposal, ListProposalsFilter, ProposalRecord, ProposalStore, ProposalTransition } from './proposal-store.js';
+import { proposalActualOf } from './proposal-actual-of.js';
 import { toPostgresText } from './postgres-text.js';
 import { withTransaction } from './postgres-transaction.js';
 
@@ -33,6 +34,25 @@ export function createPostgresProposals(pool: pg.Pool): ProposalStore {
     async loggedSeconds(contractId, month) {
       const { rows } = await pool.query<{ seconds: string | number | null }>('SELECT SUM(seconds) AS seconds FROM logged_time WHERE contract_id = $1 AND budget_month = $2', [contractId, month]);
       return Number(rows[0]?.seconds ?? 0);
+    },
+    async recordProposalActual(t) {
+      return withTransaction(pool, async (client) => {
+        // FOR UPDATE: two workers reading one ticket's total write one figure after the other, never both from a stale read.
+        const { rows } = await client.query<ProposalRow>(
+          `SELECT * FROM proposals WHERE helpdesk = $1 AND account_id = $2 AND ticket_id = $3 AND status = 'accepted' ORDER BY id DESC FOR UPDATE`,
+          [t.helpdesk, t.accountId, t.ticketId]);
+        const next = proposalActualOf(rows, t.totalSeconds);
+        if (next === null) return null;
+        const updated = await client.query<ProposalRow>(
+          `UPDATE proposals SET logged_seconds = $1, logged_at = $2 WHERE id = $3 AND status = 'accepted' RETURNING *`, [next.seconds, t.at, next.id]);
+        return updated.rows[0] ? toProposalRecord(updated.rows[0]) : null;
+      });
+    },
+    async listProposalActuals(span) {
+      const { rows } = await pool.query<ProposalActualColumns>(`
+        SELECT organization_id, contract_id, document::json #>> '{organization,name}' AS organization_name, request_kind, budget_month, hundredth_hours, logged_seconds
+        FROM proposals WHERE status = 'accepted' AND budget_month BETWEEN $1 AND $2`, [span.from, span.to]);
+      return rows.map(toProposalActualRow);
     },
     async createProposal(input, build) {
       // A unique violation (the same decision key inserted by another instance meanwhile) retries

@@ -1,7 +1,7 @@
 // Row ↔ record mapping for the proposals table, shared by the SQLite and PostgreSQL stores, and the
-// schema of migration 2 (the DDL differs between the backends in types only).
+// schema of migrations 2, 3 and 4 (the DDL differs between the backends in types only).
 import type { Proposal, ProposalStatus } from '../proposals/proposal.js';
-import type { ProposalContent, ProposalRecord } from './proposal-store.js';
+import type { ProposalActualRow, ProposalContent, ProposalRecord } from './proposal-store.js';
 import type { HelpdeskKind } from './store.js';
 
 export interface ProposalRow {
@@ -32,6 +32,9 @@ export interface ProposalRow {
   decided_ip: string | null;
   decided_by: string | null;
   updated_at: number;
+  request_kind: string | null;
+  logged_seconds: number | null;
+  logged_at: number | null;
 }
 
 export function toProposalRecord(row: ProposalRow): ProposalRecord {
@@ -63,12 +66,16 @@ export function toProposalRecord(row: ProposalRow): ProposalRecord {
     decidedIp: row.decided_ip,
     decidedBy: row.decided_by,
     updatedAt: row.updated_at,
+    // Rows made before migration 4 have no kind and, until the ticket is read again, no actual.
+    requestKind: row.request_kind ?? null,
+    loggedSeconds: row.logged_seconds ?? null,
+    loggedAt: row.logged_at ?? null,
   };
 }
 
 /** The column values of a new proposal row, in INSERT order (see PROPOSAL_INSERT_COLUMNS). */
 export function proposalInsertValues(
-  input: { helpdesk: HelpdeskKind; accountId: string; ticketId: string; vendor: string; decisionKey: string | null; budgetMonth: string; createdAt: number },
+  input: { helpdesk: HelpdeskKind; accountId: string; ticketId: string; vendor: string; decisionKey: string | null; budgetMonth: string; createdAt: number; requestKind?: string | null },
   content: ProposalContent,
 ): unknown[] {
   const d = content.document;
@@ -77,13 +84,14 @@ export function proposalInsertValues(
     input.helpdesk, input.accountId, input.ticketId, input.vendor, d.number, d.version, d.status,
     d.organization.id ?? null, d.contractId, d.currency, hundredths, d.subtotal, d.total, d.validUntil, d.timeZone,
     input.budgetMonth, content.tokenHash, input.decisionKey, JSON.stringify(d), input.createdAt, input.createdAt,
+    input.requestKind ?? null,
   ];
 }
 
 export const PROPOSAL_INSERT_COLUMNS = [
   'helpdesk', 'account_id', 'ticket_id', 'vendor', 'number', 'version', 'status',
   'organization_id', 'contract_id', 'currency', 'hundredth_hours', 'subtotal', 'total', 'valid_until', 'time_zone',
-  'budget_month', 'token_hash', 'decision_key', 'document', 'created_at', 'updated_at',
+  'budget_month', 'token_hash', 'decision_key', 'document', 'created_at', 'updated_at', 'request_kind',
 ] as const;
 
 /** Migration 2's DDL; `id` and `epoch` are the backend's identity and epoch-ms column types. */
@@ -157,4 +165,35 @@ export function loggedTimeMigrationSql(epoch: string): string {
       PRIMARY KEY (helpdesk, account_id, ticket_id)
     );
   `;
+}
+
+/**
+ * Migration 4's DDL: what each proposal was for (the request kind the verdict read) and what it
+ * took (the ticket's logged seconds, last read), so that quoted and actual hours sit on one row.
+ * Added columns are nullable: proposals made before it have neither, and nothing is guessed.
+ */
+export function proposalActualsMigrationSql(epoch: string): string {
+  return `
+    ALTER TABLE proposals ADD COLUMN request_kind TEXT;
+    ALTER TABLE proposals ADD COLUMN logged_seconds ${epoch};
+    ALTER TABLE proposals ADD COLUMN logged_at ${epoch};
+  `;
+}
+
+/** The columns quoted versus actual reads; `organization_name` comes out of the document in SQL. */
+export interface ProposalActualColumns {
+  organization_id: string | null;
+  contract_id: string | null;
+  organization_name: string | null;
+  request_kind: string | null;
+  budget_month: string;
+  hundredth_hours: number;
+  logged_seconds: number | null;
+}
+
+export function toProposalActualRow(row: ProposalActualColumns): ProposalActualRow {
+  return {
+    organizationId: row.organization_id, contractId: row.contract_id, organizationName: row.organization_name, requestKind: row.request_kind,
+    budgetMonth: row.budget_month, hundredthHours: Number(row.hundredth_hours), loggedSeconds: row.logged_seconds === null ? null : Number(row.logged_seconds),
+  };
 }

@@ -9,6 +9,8 @@
 //   same number, in one transaction; it throws when the old version is not draft or sent.
 // - transitionProposal is a conditional update (WHERE status IN from): of two racing acceptances
 //   exactly one returns the row, the other null.
+// - recordProposalActual writes the ticket's logged time on its newest accepted proposal only when
+//   the figure changes: reading the same total again writes nothing and returns null.
 import type { Proposal, ProposalStatus } from '../proposals/proposal.js';
 import type { HelpdeskKind } from './helpdesk-kind.js';
 
@@ -27,6 +29,8 @@ export interface NewProposalInput {
   readonly createdAt: number;
   /** Id of the version this one replaces (same number, version + 1). */
   readonly revises?: number;
+  /** The request kind the verdict read (defect, how-to, …), for quoted versus actual per kind. */
+  readonly requestKind?: string | null;
 }
 
 /** What the caller builds once the number is known (inside the transaction: must be synchronous). */
@@ -66,6 +70,12 @@ export interface ProposalRecord {
   readonly decidedIp: string | null;
   readonly decidedBy: string | null;
   readonly updatedAt: number;
+  /** The request kind when the proposal was made; null before migration 4 and for kindless verdicts. */
+  readonly requestKind: string | null;
+  /** The actual: seconds logged on the ticket for this proposal's work, as last read; null until read. */
+  readonly loggedSeconds: number | null;
+  /** When `loggedSeconds` last changed (epoch ms). */
+  readonly loggedAt: number | null;
 }
 
 export interface CreatedProposal {
@@ -112,6 +122,28 @@ export interface LoggedTimeInput {
   readonly at: number;
 }
 
+/** A ticket's cumulative time spent as read now, for the actual of its accepted proposal. */
+export interface ProposalActualInput {
+  readonly helpdesk: HelpdeskKind;
+  readonly accountId: string;
+  readonly ticketId: string;
+  readonly totalSeconds: number;
+  readonly at: number;
+}
+
+/** One accepted proposal as quoted versus actual reads it: the figures, not the document. */
+export interface ProposalActualRow {
+  readonly organizationId: string | null;
+  readonly contractId: string | null;
+  /** The organization's name on the proposal document. */
+  readonly organizationName: string | null;
+  readonly requestKind: string | null;
+  /** The month it was accepted, `YYYY-MM` in its contract's time zone. */
+  readonly budgetMonth: string;
+  readonly hundredthHours: number;
+  readonly loggedSeconds: number | null;
+}
+
 export interface ProposalStore {
   /**
    * Books the growth of a ticket's total time spent since the last observation in `budgetMonth`;
@@ -120,6 +152,15 @@ export interface ProposalStore {
   recordLoggedTime(input: LoggedTimeInput): Promise<void>;
   /** Seconds booked for the contract in the month. */
   loggedSeconds(contractId: string, budgetMonth: string): Promise<number>;
+  /**
+   * Sets the actual of the ticket's newest accepted proposal: the ticket's total minus what its
+   * earlier accepted proposals already hold (so work is never counted twice), never below 0. A
+   * total corrected downwards lowers it: this is the figure as it stands, not a ledger of growth.
+   * Returns the updated proposal, or null when there is none or the figure was already that.
+   */
+  recordProposalActual(input: ProposalActualInput): Promise<ProposalRecord | null>;
+  /** The accepted proposals whose budget month is from `from` to `to` (inclusive), for quoted versus actual. */
+  listProposalActuals(span: { readonly from: string; readonly to: string }): Promise<ProposalActualRow[]>;
   createProposal(input: NewProposalInput, build: (number: { year: number; sequence: number; version: number }) => ProposalContent): Promise<CreatedProposal>;
   getProposal(id: number): Promise<ProposalRecord | null>;
   findProposal(vendor: string, number: string, version: number): Promise<ProposalRecord | null>;

@@ -3,7 +3,7 @@
 // BIGINT GENERATED ALWAYS AS IDENTITY and epoch-ms INTEGER columns become BIGINT; the partial unique
 // indexes and ON CONFLICT clauses carry over unchanged.
 import type Database from 'better-sqlite3';
-import { loggedTimeMigrationSql, proposalsMigrationSql } from './proposal-rows.js';
+import { loggedTimeMigrationSql, proposalActualsMigrationSql, proposalsMigrationSql } from './proposal-rows.js';
 
 export interface Migration {
   readonly version: number;
@@ -80,6 +80,7 @@ export const migrations: readonly Migration[] = [
   },
   { version: 2, name: 'proposals and their number sequences', sql: proposalsMigrationSql('INTEGER PRIMARY KEY', 'INTEGER') },
   { version: 3, name: 'logged time per ticket and month', sql: loggedTimeMigrationSql('INTEGER') },
+  { version: 4, name: 'request kind and logged time per proposal', sql: proposalActualsMigrationSql('INTEGER') },
 ];
 
 /** Applies the migrations the database lacks, all in one write transaction; returns their versions. */

@@ -1,8 +1,9 @@
 // Proposals on SQLite (see proposal-store.ts for the semantics). Each write is one IMMEDIATE
 // transaction, so the sequence increment and the insert that uses it commit together.
 import type Database from 'better-sqlite3';
-import { PROPOSAL_INSERT_COLUMNS, proposalInsertValues, toProposalRecord, type ProposalRow } from './proposal-rows.js';
-import type { CreatedProposal, ListProposalsFilter, LoggedTimeInput, NewProposalInput, ProposalContent, ProposalRecord, ProposalStore, ProposalTransition } from './proposal-store.js';
+import { PROPOSAL_INSERT_COLUMNS, proposalInsertValues, toProposalActualRow, toProposalRecord, type ProposalActualColumns, type ProposalRow } from './proposal-rows.js';
+import type { CreatedProposal, ListProposalsFilter, LoggedTimeInput, NewProposalInput, ProposalActualInput, ProposalContent, ProposalRecord, ProposalStore, ProposalTransition } from './proposal-store.js';
+import { proposalActualOf } from './proposal-actual-of.js';
 
 export function createSqliteProposals(db: Database.Database): ProposalStore {
   const byDecision = db.prepare<[string, string, string, string], ProposalRow>(
@@ -55,8 +56,25 @@ export function createSqliteProposals(db: Database.Database): ProposalStore {
     if (growth !== 0) putTotal.run(t.helpdesk, t.accountId, t.ticketId, t.totalSeconds, t.at);
   });
 
+  const acceptedOfTicket = db.prepare<[string, string, string], ProposalRow>(
+    `SELECT * FROM proposals WHERE helpdesk = ? AND account_id = ? AND ticket_id = ? AND status = 'accepted' ORDER BY id DESC`);
+  const setActual = db.prepare<[number, number, number], ProposalRow>(
+    `UPDATE proposals SET logged_seconds = ?, logged_at = ? WHERE id = ? AND status = 'accepted' RETURNING *`);
+  const recordActual = db.transaction((t: ProposalActualInput): ProposalRecord | null => {
+    const next = proposalActualOf(acceptedOfTicket.all(t.helpdesk, t.accountId, t.ticketId), t.totalSeconds);
+    if (next === null) return null;
+    const row = setActual.get(next.seconds, t.at, next.id);
+    return row ? toProposalRecord(row) : null;
+  });
+
+  const actuals = db.prepare<[string, string], ProposalActualColumns>(`
+    SELECT organization_id, contract_id, json_extract(document, '$.organization.name') AS organization_name, request_kind, budget_month, hundredth_hours, logged_seconds
+    FROM proposals WHERE status = 'accepted' AND budget_month BETWEEN ? AND ?`);
+
   return {
     async recordLoggedTime(input) { recordLogged.immediate(input); },
+    async listProposalActuals(span) { return actuals.all(span.from, span.to).map(toProposalActualRow); },
+    async recordProposalActual(input) { return recordActual.immediate(input); },
     async loggedSeconds(contractId, month) { return sumLogged.get(contractId, month)?.seconds ?? 0; },
     async createProposal(input, build) { return create.immediate(input, build); },
     async getProposal(id) {

@@ -61,6 +61,18 @@ describe('jiraIssueToWorkItem', () => {
     expect(item.fields).toEqual({ product: 'connect' });
   });
 
+  // Jira Cloud REST v3: `timespent` is the seconds logged (null when none), `timetracking` a
+  // TimeTrackingDetails object whose `timeSpentSeconds` holds the same figure.
+  it.each([
+    ['timetracking', 'timetracking', { timetracking: { originalEstimate: '3h', originalEstimateSeconds: 10_800, timeSpent: '3h 45m', timeSpentSeconds: 13_500 } }, 13_500],
+    ['timespent', 'timespent', { timespent: 13_500 }, 13_500],
+    ['timetracking before anyone logged time', 'timetracking', { timetracking: { originalEstimate: '3h', originalEstimateSeconds: 10_800 } }, undefined],
+    ['timespent before anyone logged time', 'timespent', { timespent: null }, undefined],
+  ])('reads the logged seconds from %s, mapped under a logical name', (_, fieldId, raw, expected) => {
+    const item = jiraIssueToWorkItem({ key: 'SUP-9', fields: { summary: 'x', created: '2026-11-05T10:00:00.000+0000', ...raw } }, { fields: { timeSpent: fieldId } });
+    expect(item.fields['timeSpent']).toBe(expected);
+  });
+
   it('falls back to the numeric id when an issue has no key, and refuses an issue with neither', () => {
     expect(jiraIssueToWorkItem({ id: '10233', fields: { summary: 'x', created: '2026-11-05T10:00:00.000+0000' } }, { fields }).id).toBe('10233');
     expect(() => jiraIssueToWorkItem({ fields: { summary: 'x' } }, { fields })).toThrow('no key or id');

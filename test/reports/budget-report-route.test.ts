@@ -60,4 +60,17 @@ describe('GET /reports/budget', () => {
     expect(res.status).toBe(400);
     expect(await res.json()).toMatchObject({ error: { code: 'bad_month' } });
   });
+
+  it('ends the page with quoted versus actual over the months from since', async () => {
+    const html = await (await get('?month=2026-11&since=2026-10', TOKEN)).text();
+    expect(html).toContain('<h2 id="actuals-title">Quoted versus actual, 2026-10 to 2026-11</h2>');
+    // Three accepted proposals, none with logged time yet: counted, no ratio.
+    expect(html).toMatch(/<tfoot><tr class="total"><th scope="row">total<\/th><td>3<\/td><td>0<\/td><td>0<\/td><td>0 h<\/td><td>0 h<\/td><td>-<\/td><\/tr><\/tfoot>/);
+  });
+
+  it.each([['2026-12'], ['2016-10'], ['last-year']])('answers 400 for since=%s', async (since) => {
+    const res = await get(`?month=2026-11&since=${since}`, TOKEN);
+    expect(res.status).toBe(400);
+    expect(await res.json()).toMatchObject({ error: { code: 'bad_since' } });
+  });
 });

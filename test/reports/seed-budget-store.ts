@@ -18,6 +18,10 @@ export interface SeedProposal {
   readonly rate: number;
   readonly status: Exclude<ProposalStatus, 'superseded'>;
   readonly budgetMonth?: string;
+  /** The request kind the proposal was made for. */
+  readonly requestKind?: string;
+  /** Seconds logged on the ticket once the proposal is accepted (its actual). */
+  readonly loggedSeconds?: number;
 }
 
 export const JANSEN = { id: '9001', name: 'Bakkerij Jansen B.V.' };
@@ -33,6 +37,20 @@ export const NOVEMBER: readonly SeedProposal[] = [
   { ticketId: '6', organization: NORTHWIND, contractId: 'C-2025-014', hours: 8, rate: 12_500, status: 'accepted', budgetMonth: '2026-10' },
 ];
 
+/**
+ * Quoted versus actual: November plus a second October acceptance, with kinds and logged time.
+ * Jansen 6 h quoted, 7.5 h logged. Northwind 10 h → 8 h (November), 8 h never logged and 4 h → 5 h (October).
+ */
+export const ACTUALS: readonly SeedProposal[] = [
+  ...NOVEMBER.map((p) => ({
+    ...p,
+    requestKind: p.ticketId === '4' ? 'own-implementation' : 'how-to',
+    ...(p.ticketId === '1' && { loggedSeconds: 27_000 }),
+    ...(p.ticketId === '4' && { loggedSeconds: 28_800 }),
+  })),
+  { ticketId: '7', organization: NORTHWIND, contractId: 'C-2025-014', hours: 4, rate: 12_500, status: 'accepted', budgetMonth: '2026-10', requestKind: 'how-to', loggedSeconds: 18_000 },
+];
+
 export async function seedBudgetStore(proposals: readonly SeedProposal[] = NOVEMBER): Promise<{ dir: string; databaseUrl: string; store: Store }> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'inscope-budget-report-'));
   const databaseUrl = path.join(dir, 'inscope.db');
@@ -41,7 +59,7 @@ export async function seedBudgetStore(proposals: readonly SeedProposal[] = NOVEM
   for (const p of proposals) {
     const amount = Math.round(p.hours * p.rate);
     const { proposal } = await store.createProposal(
-      { helpdesk: 'zendesk', accountId: 'acme', ticketId: p.ticketId, vendor: SAMPLE_PROPOSAL.vendor.name, year: 2026, decisionKey: `d-${p.ticketId}`, budgetMonth: p.budgetMonth ?? '2026-11', createdAt: 1_000 },
+      { helpdesk: 'zendesk', accountId: 'acme', ticketId: p.ticketId, vendor: SAMPLE_PROPOSAL.vendor.name, year: 2026, decisionKey: `d-${p.ticketId}`, budgetMonth: p.budgetMonth ?? '2026-11', createdAt: 1_000, requestKind: p.requestKind ?? null },
       (n) => ({
         document: {
           ...SAMPLE_PROPOSAL, status: 'draft', number: formatProposalNumber(n.year, n.sequence), version: n.version,
@@ -54,6 +72,7 @@ export async function seedBudgetStore(proposals: readonly SeedProposal[] = NOVEM
     if (p.status === 'draft') continue;
     await store.transitionProposal(proposal.id, { from: ['draft'], to: 'sent', at: 2_000 });
     if (p.status !== 'sent') await store.transitionProposal(proposal.id, { from: ['sent'], to: p.status, at: 3_000 });
+    if (p.loggedSeconds !== undefined) await store.recordProposalActual({ helpdesk: 'zendesk', accountId: 'acme', ticketId: p.ticketId, totalSeconds: p.loggedSeconds, at: 4_000 });
   }
   return { dir, databaseUrl, store };
 }

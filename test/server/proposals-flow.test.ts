@@ -407,3 +407,53 @@ describe('shadow mode', () => {
     expect(fs.readFileSync(stored!.pdfPath!).subarray(0, 5).toString()).toBe('%PDF-');
   });
 });
+
+describe('quoted versus actual', () => {
+  const TIME_SPENT = 360001000099;
+  const timed = (yaml: string) => yaml
+    .replace('steps: 360001000006 }', `steps: 360001000006, timeSpent: ${TIME_SPENT} }`)
+    .replace(/^proposals:\n/m, 'proposals:\n  timeSpentField: timeSpent\n');
+  const withTime = (ticket: Ticket, seconds: number, updatedAt: string): Ticket => ({
+    ...ticket, updated_at: updatedAt, custom_fields: [...ticket.custom_fields.filter((f) => f.id !== TIME_SPENT), { id: TIME_SPENT, value: String(seconds) }],
+  });
+  const timeChanged = (ticket: Ticket, eventId: string) =>
+    delivery('ticket.custom_field_changed', ticket, eventId, { event: { custom_field: { id: String(TIME_SPENT) } } });
+
+  it('keeps the time logged on the ticket as the accepted proposal\'s actual, from the update webhook, once per change', async () => {
+    await start({ config: timed });
+    const sent = await sendProposal();
+    const accepted = { ...afterUpdate(sent.ticket, sent.puts[0]!), custom_status_id: STATUS.approved, tags: [...(sent.puts[0]!.ticket.tags as string[]), 'inscope_p2026_0001_v1_accepted'] };
+    mockReads(afterUpdate(sent.ticket, sent.puts[0]!));
+    capturePuts(sent.ticket, 1);
+    clock += 3_600_000;
+    expect((await fetch(`${local(sent.link)}/accept`, { method: 'POST' })).status).toBe(200);
+    await settle();
+    const [before] = await service.store.listProposals({ ticketId: '48203', limit: 1 });
+    expect(before).toMatchObject({ status: 'accepted', hundredthHours: 300, loggedSeconds: null, requestKind: 'how-to' });
+
+    // An agent logs 3 h 45 min: Zendesk's Time Tracking app updates the field, the trigger delivers.
+    clock += 60_000;
+    const first = withTime(accepted, 13_500, '2026-11-27T11:01:00Z');
+    mockReads(first);
+    expect((await post(timeChanged(first, 'evt-time-1'))).status).toBe(202);
+    await settle();
+    const [measured] = await service.store.listProposals({ ticketId: '48203', limit: 1 });
+    expect(measured).toMatchObject({ loggedSeconds: 13_500, loggedAt: clock });
+
+    // The same total read again (another update of the ticket) changes nothing, not even the time it was read.
+    const readAt = clock;
+    clock += 60_000;
+    mockReads(first);
+    expect((await post(timeChanged(first, 'evt-time-2'))).status).toBe(202);
+    await settle();
+    expect((await service.store.listProposals({ ticketId: '48203', limit: 1 }))[0]).toMatchObject({ loggedSeconds: 13_500, loggedAt: readAt });
+
+    // More time logged: the actual follows the ticket's total.
+    const second = withTime(accepted, 16_200, '2026-11-27T11:03:00Z');
+    mockReads(second);
+    expect((await post(timeChanged(second, 'evt-time-3'))).status).toBe(202);
+    await settle();
+    expect((await service.store.listProposals({ ticketId: '48203', limit: 1 }))[0]).toMatchObject({ loggedSeconds: 16_200, loggedAt: clock });
+    expect(nock.pendingMocks()).toEqual([]);
+  });
+});
