@@ -18,7 +18,7 @@ export interface CueChange {
   readonly z?: number;
   /** add: of its tickets on the kind's side, how many InScope does not get right now (wrong, review or incomplete); at least 1. */
   readonly notRightNow?: number;
-  /** What the change alone does to InScope's verdicts on this history: more right, more wrong (either may be negative). */
+  /** What the change does to InScope's verdicts on this history, on top of the changes before it: more right, more wrong (may be negative). */
   readonly effect?: { readonly right: number; readonly wrong: number };
   readonly examples: readonly string[];
 }

@@ -14,7 +14,7 @@ const signed = (n: number): string => (n > 0 ? `+${n}` : String(n));
 
 function changeLine(c: CueChange): string {
   const head = `  ${c.change.padEnd(7)}${c.kind.padEnd(20)}${JSON.stringify(c.cue).padEnd(24)}`;
-  const effect = c.effect === undefined ? '' : `; alone: right ${signed(c.effect.right)}, wrong ${signed(c.effect.wrong)}`;
+  const effect = c.effect === undefined ? '' : `; right ${signed(c.effect.right)}, wrong ${signed(c.effect.wrong)}`;
   if (c.change === 'remove') return `${head}spoke against people on ${c.agreeing} of its ${c.tickets} tickets (${pct(c.agreeing, c.tickets)})${effect}${ids(c.examples)}`;
   const side = (c.z ?? 0) > 0 ? 'Call' : 'not Call';
   return `${head}in ${c.tickets} tickets, ${c.agreeing} of them ${side} (z ${(c.z ?? 0).toFixed(1)}), ${c.notRightNow ?? 0} of those not right now${effect}${ids(c.examples)}`;
@@ -48,7 +48,7 @@ export function formatTuneReport(result: TuneResult, minTickets: number): string
       ]),
     ...(result.rules.length > ROWS_SHOWN ? [`  … and ${result.rules.length - ROWS_SHOWN} more`] : []),
     '',
-    `Suggested cue changes (each resting on at least ${minTickets} tickets, and alone turning more verdicts right than it spoils and none wrong; nothing is applied):`,
+    `Suggested cue changes (each resting on at least ${minTickets} tickets; tried in this order on the history, each with those above it, and kept when it turns more verdicts right than it spoils and none wrong; nothing is applied):`,
     ...(result.changes.length === 0
       ? [`  none: no cue word of at least ${minTickets} tickets would, by being removed or added, agree with people more often without a wrong verdict`]
       : [

@@ -58,7 +58,9 @@ export function createDisagreementTally(): Disagreements {
   let added = 0;
   return {
     add({ item, covered, verdict }) {
-      const { kind } = verdict.kind;
+      // Too little evidence for any kind reads as "other", while the trace names the cues of the
+      // kind that led (its first candidate): those are the cues' kind.
+      const kind = (verdict.kind.scores[verdict.kind.kind] ?? 0) > 0 ? verdict.kind.kind : verdict.kind.candidates[0];
       const against = COVERED_KINDS.has(kind) !== covered;
       const at = added++;
       for (const label of new Set(verdict.kind.cues)) {

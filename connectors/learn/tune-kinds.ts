@@ -107,28 +107,30 @@ export async function tuneKinds(options: TuneOptions): Promise<TuneResult> {
 
   const cues = disagreements.cues();
   const labels = index.examples.covered;
-  // What a change alone does on the tickets it can touch (where the cue fired, or the word occurs):
-  // it is proposed only when it turns more verdicts right than it spoils and none wrong.
-  const effect = (change: CueChange, rows: readonly number[]): { right: number; wrong: number } => {
-    const tried = options.compile(withCueChanges(config, [change]));
+  // Changes are tried one by one, each on top of those kept before, on the tickets it can touch
+  // (where the cue fired, or the word occurs): kept only when it turns more verdicts right than it
+  // spoils and none wrong. Kept changes do not undo each other, as two tried alone could.
+  const current = [...now];
+  const kept: CueChange[] = [];
+  const tryChange = (change: CueChange, rows: readonly number[]): boolean => {
+    const tried = options.compile(withCueChanges(config, [...kept, change]));
+    const graded = rows.map((i) => gradeVerdict(tried.triage(items[i] as WorkItem), labels[i] as boolean));
     let right = 0;
     let wrong = 0;
-    for (const i of rows) {
-      const before = now[i] as Grade;
-      const after = gradeVerdict(tried.triage(items[i] as WorkItem), labels[i] as boolean);
-      right += Number(after === 'right') - Number(before === 'right');
-      wrong += Number(after === 'wrong') - Number(before === 'wrong');
-    }
-    return { right, wrong };
+    rows.forEach((i, k) => {
+      right += Number(graded[k] === 'right') - Number(current[i] === 'right');
+      wrong += Number(graded[k] === 'wrong') - Number(current[i] === 'wrong');
+    });
+    if (right <= 0 || wrong > 0) return false;
+    rows.forEach((i, k) => { current[i] = graded[k] as Grade; });
+    kept.push({ ...change, effect: { right, wrong } });
+    return true;
   };
-  const helps = (e: { right: number; wrong: number }): boolean => e.right > 0 && e.wrong <= 0;
 
-  const changes: CueChange[] = [];
   for (const r of cues) {
     if (!r.removable || r.fired < minTickets || r.against * 2 <= r.fired) continue;
     const change: CueChange = { kind: r.kind, change: 'remove', cue: r.cue, tickets: r.fired, agreeing: r.against, examples: r.examples };
-    const e = effect(change, r.rows);
-    if (helps(e)) changes.push({ ...change, effect: e });
+    tryChange(change, r.rows);
   }
   const known = knownCues(config);
   const added = new Map<RequestKind, number>();
@@ -139,25 +141,24 @@ export async function tuneKinds(options: TuneOptions): Promise<TuneResult> {
     const covered = word.z > 0;
     const onSide = word.rows.filter((i) => labels[i] === covered);
     // A cue that would only fire where InScope already agrees with people changes nothing for the
-    // better: only words of tickets it does not get right are tried.
-    const unsettled = onSide.filter((i) => now[i] !== 'right');
+    // better: only words of tickets it does not get right (with the changes kept so far) are tried.
+    const unsettled = onSide.filter((i) => current[i] !== 'right');
     if (unsettled.length === 0) continue;
     const kind = kindOnSide(word.rows, sideKinds, covered);
     if ((added.get(kind) ?? 0) >= MAX_ADDED_PER_KIND) continue;
     const change: CueChange = {
       kind, change: 'add', cue: word.cue, tickets: word.rows.length, agreeing: onSide.length, z: word.z,
       notRightNow: unsettled.length,
-      examples: [...unsettled, ...onSide.filter((i) => now[i] === 'right')].slice(0, EXAMPLES_SHOWN).map((i) => ids[i] as string),
+      examples: [...unsettled, ...onSide.filter((i) => current[i] === 'right')].slice(0, EXAMPLES_SHOWN).map((i) => ids[i] as string),
     };
-    const e = effect(change, word.rows);
-    if (!helps(e)) continue;
-    added.set(kind, (added.get(kind) ?? 0) + 1);
-    changes.push({ ...change, effect: e });
+    if (tryChange(change, word.rows)) added.set(kind, (added.get(kind) ?? 0) + 1);
   }
+  // Every ticket again with all of them: a change can reach a ticket beyond the rows it was tried on
+  // (a removed cue that fired for a kind that did not win is not in the trace).
   const after = emptyTally();
-  const tuned = changes.length === 0 ? engine : options.compile(withCueChanges(config, changes));
+  const tuned = kept.length === 0 ? engine : options.compile(withCueChanges(config, kept));
   items.forEach((item, i) => {
-    after[changes.length === 0 ? (now[i] as Grade) : gradeVerdict(tuned.triage(item), labels[i] as boolean)]++;
+    after[kept.length === 0 ? (now[i] as Grade) : gradeVerdict(tuned.triage(item), labels[i] as boolean)]++;
   });
-  return { examples: ids.length, skipped: reading.skipped, problems: reading.problems, grades, cues, rules: disagreements.rules(), changes, after };
+  return { examples: ids.length, skipped: reading.skipped, problems: reading.problems, grades, cues, rules: disagreements.rules(), changes: kept, after };
 }
