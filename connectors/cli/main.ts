@@ -34,7 +34,7 @@ Commands:
                                            triage many tickets and summarise
   learn --tickets PATH [--config FILE] --out FILE [--folds N]
                                            train the request-kind model on your tickets' categories, with its cross-validation
-  tune --tickets PATH [--config FILE] [--out FILE] [--min-count N]
+  tune --tickets PATH [--config FILE] [--out FILE] [--min-count N] [--folds N]
                                            the cue words and rules that disagree with your tickets' categories, and cue changes as a config diff
   schema                                   print the config's JSON Schema
   serve [--config FILE] [--port N]         run the webhook service (shadow mode without Zendesk credentials)

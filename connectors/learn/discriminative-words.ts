@@ -35,18 +35,21 @@ export function smoothedZ(covered: number, notCovered: number, totalCovered: num
   return Math.log((a * d) / (b * c)) / Math.sqrt(1 / a + 1 / b + 1 / c + 1 / d);
 }
 
-/** The features frequent and one-sided enough, strongest first on each side (covered first, then not covered). */
-export function discriminativeWords(data: IndexedExamples, options: DiscriminativeOptions): WordScore[] {
+/** The features frequent and one-sided enough among the examples `use` accepts, strongest first on each side (covered first, then not covered). */
+export function discriminativeWords(data: IndexedExamples, options: DiscriminativeOptions, use: (i: number) => boolean = () => true): WordScore[] {
   const n = data.features.length;
   const onCovered = new Int32Array(n);
   const onOther = new Int32Array(n);
   let totalCovered = 0;
+  let used = 0;
   data.rows.forEach((row, i) => {
+    if (!use(i)) return;
+    used++;
     const counts = data.covered[i] ? onCovered : onOther;
     if (data.covered[i]) totalCovered++;
     for (const f of row) counts[f] = (counts[f] as number) + 1;
   });
-  const totalOther = data.rows.length - totalCovered;
+  const totalOther = used - totalCovered;
   const picked = new Map<number, number>();
   for (let f = 0; f < n; f++) {
     const c = onCovered[f] as number;
@@ -56,7 +59,7 @@ export function discriminativeWords(data: IndexedExamples, options: Discriminati
   }
   const rows = new Map<number, number[]>([...picked.keys()].map((f) => [f, []]));
   data.rows.forEach((row, i) => {
-    for (const f of row) rows.get(f)?.push(i);
+    if (use(i)) for (const f of row) rows.get(f)?.push(i);
   });
   return [...picked].map(([f, z]) => ({ cue: (data.features[f] as string).replace('_', ' '), covered: onCovered[f] as number, notCovered: onOther[f] as number, z, rows: rows.get(f) ?? [] }))
     .sort((a, b) => Number(b.z > 0) - Number(a.z > 0) || Math.abs(b.z) - Math.abs(a.z) || (a.cue < b.cue ? -1 : 1));

@@ -26,6 +26,9 @@ export function formatTuneReport(result: TuneResult, minTickets: number): string
   const n = result.examples;
   const cues = result.cues.slice(0, ROWS_SHOWN);
   const rules = result.rules.slice(0, ROWS_SHOWN);
+  const cueWidth = Math.max(28, ...cues.map((r) => JSON.stringify(r.cue).length + 2));
+  const ruleWidth = Math.max(28, ...rules.map((r) => r.rule.length + 2));
+  const tickets = `${minTickets} ticket${minTickets === 1 ? '' : 's'}`;
   const lines = [
     `Tuned on ${n} tickets with a category and an active contract. As configured: ${grades(result.grades, n)}.`,
     formatSkipped(result.skipped),
@@ -34,8 +37,8 @@ export function formatTuneReport(result: TuneResult, minTickets: number): string
     ...(cues.length === 0
       ? ['  none: every cue that fired pointed the way people categorised']
       : [
-        `  ${'kind'.padEnd(20)}${'cue'.padEnd(28)}${'fired'.padStart(6)}${'against'.padStart(9)}${'share'.padStart(9)}`,
-        ...cues.map((r) => `  ${r.kind.padEnd(20)}${JSON.stringify(r.cue).padEnd(28)}${String(r.fired).padStart(6)}${String(r.against).padStart(9)}${pct(r.against, r.fired).padStart(9)}${ids(r.examples)}`),
+        `  ${'kind'.padEnd(20)}${'cue'.padEnd(cueWidth)}${'fired'.padStart(6)}${'against'.padStart(9)}${'share'.padStart(9)}`,
+        ...cues.map((r) => `  ${r.kind.padEnd(20)}${JSON.stringify(r.cue).padEnd(cueWidth)}${String(r.fired).padStart(6)}${String(r.against).padStart(9)}${pct(r.against, r.fired).padStart(9)}${ids(r.examples)}`),
       ]),
     ...(result.cues.length > ROWS_SHOWN ? [`  … and ${result.cues.length - ROWS_SHOWN} more`] : []),
     '',
@@ -43,19 +46,21 @@ export function formatTuneReport(result: TuneResult, minTickets: number): string
     ...(rules.length === 0
       ? ['  none: every rule decided the way people categorised']
       : [
-        `  ${'rule'.padEnd(48)}${'decided'.padStart(8)}${'against'.padStart(9)}${'share'.padStart(9)}`,
-        ...rules.map((r) => `  ${r.rule.padEnd(48)}${String(r.decided).padStart(8)}${String(r.against).padStart(9)}${pct(r.against, r.decided).padStart(9)}${ids(r.examples)}`),
+        `  ${'rule'.padEnd(ruleWidth)}${'decided'.padStart(8)}${'against'.padStart(9)}${'share'.padStart(9)}`,
+        ...rules.map((r) => `  ${r.rule.padEnd(ruleWidth)}${String(r.decided).padStart(8)}${String(r.against).padStart(9)}${pct(r.against, r.decided).padStart(9)}${ids(r.examples)}`),
       ]),
     ...(result.rules.length > ROWS_SHOWN ? [`  … and ${result.rules.length - ROWS_SHOWN} more`] : []),
     '',
-    `Suggested cue changes (each resting on at least ${minTickets} tickets; tried in this order on the history, each with those above it, and kept when it turns more verdicts right than it spoils and none wrong; nothing is applied):`,
+    `Suggested cue changes (each resting on at least ${tickets}; tried in this order on the history, each with those above it, and kept when it turns more verdicts right than it spoils and none wrong; nothing is applied):`,
     ...(result.changes.length === 0
-      ? [`  none: no cue word of at least ${minTickets} tickets would, by being removed or added, agree with people more often without a wrong verdict`]
+      ? [`  none: no cue word of at least ${tickets} would, by being removed or added, agree with people more often without a wrong verdict`]
       : [
         ...result.changes.map(changeLine),
         '',
-        `With all of them, on these tickets: ${grades(result.after, n)}.`,
-        '(The tickets that chose the changes judge them here: expect less on tickets to come; run tune again on a later export to see.)',
+        `With all of them, on these tickets:  ${grades(result.after, n)}.`,
+        `${result.folds}-fold cross-validated:            ${grades(result.crossValidated, n)}.`,
+        '(The first line judges the changes on the tickets that chose them. In the second, each fold is judged by the changes the',
+        'other folds chose, as inscope learn judges its model: what to expect on tickets to come. Take them when it is better than as configured.)',
       ]),
   ];
   return `${lines.join('\n')}\n`;

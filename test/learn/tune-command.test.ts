@@ -29,7 +29,8 @@ describe('inscope tune', () => {
     expect(run.stdout).toMatch(/^ {2}advisory-kind\s+13\s+7\s+53\.8 %\s+e\.g\. A1, A2, A3$/m);
     expect(run.stdout).toMatch(/^ {2}remove\s+how-to\s+"advies"\s+spoke against people on 7 of its 7 tickets \(100\.0 %\); right \+7, wrong -7/m);
     expect(run.stdout).toMatch(/^ {2}add\s+defect\s+"hapert"\s+in 6 tickets, 6 of them Call \(z 2\.0\), 6 of those not right now; right \+6, wrong 0/m);
-    expect(run.stdout).toContain('With all of them, on these tickets: right 100.0 %, wrong 0.0 %, review 0.0 %, incomplete 0.0 %.');
+    expect(run.stdout).toContain('With all of them, on these tickets:  right 100.0 %, wrong 0.0 %, review 0.0 %, incomplete 0.0 %.');
+    expect(run.stdout).toContain('5-fold cross-validated:            right 84.0 %, wrong 8.0 %, review 8.0 %, incomplete 0.0 %.');
   });
 
   it('shows the change as a unified diff of the config, and changes nothing', () => {

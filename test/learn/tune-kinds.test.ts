@@ -15,7 +15,7 @@ let loaded: LoadedConfig;
 
 async function tune(minTickets = 5): Promise<TuneResult> {
   const options = compileOptions(loaded);
-  return tuneKinds({ ticketsPath: path.join(dir, 'history.jsonl'), config: loaded.config, compile: (config) => compileRules(config, options), minTickets });
+  return tuneKinds({ ticketsPath: path.join(dir, 'history.jsonl'), config: loaded.config, compile: (config) => compileRules(config, options), minTickets, folds: 5 });
 }
 
 beforeAll(async () => {
@@ -51,6 +51,13 @@ describe('tuneKinds', () => {
     expect(changes.map((c) => c.cue)).not.toContain('jullie advies');
     expect(changes.map((c) => `${c.change} ${c.kind} ${c.cue}`)).toEqual(['remove how-to advies', 'add defect hapert', 'add how-to sparren']);
     expect(after).toEqual({ right: 25, wrong: 0, review: 0, incomplete: 0 });
+  });
+
+  it('judges each fold by the changes the other folds chose', async () => {
+    const five = await tune();
+    // A fold whose others hold fewer than 5 "hapert" or "sparren" tickets does not get that word.
+    expect(five.crossValidated).toEqual({ right: 21, wrong: 2, review: 2, incomplete: 0 });
+    expect((await tune(3)).crossValidated).toEqual({ right: 25, wrong: 0, review: 0, incomplete: 0 });
   });
 
   it('writes a suggestion the config loader loads, and that decides as it said', async () => {

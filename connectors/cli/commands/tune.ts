@@ -34,15 +34,18 @@ export async function tuneCommand(argv: string[]): Promise<number> {
     tickets: { type: 'string', short: 't' },
     out: { type: 'string', short: 'o' },
     'min-count': { type: 'string', default: String(DEFAULT_MIN_COUNT) },
+    folds: { type: 'string', default: '5' },
   });
   if (values.tickets === undefined) throw new CliError('--tickets PATH is required: the export to tune on', EXIT.usage);
   const minTickets = Number(values['min-count']);
   if (!Number.isInteger(minTickets) || minTickets < 1) throw new CliError(`--min-count must be a whole number of at least 1, got "${values['min-count']}"`, EXIT.usage);
+  const folds = Number(values.folds);
+  if (!Number.isInteger(folds) || folds < 2 || folds > 20) throw new CliError(`--folds must be a whole number from 2 to 20, got "${values.folds}"`, EXIT.usage);
   if (!fs.existsSync(values.tickets)) throw new CliError(`tickets not found: ${values.tickets}`, EXIT.invalid);
 
   const { loaded } = await loadCliConfig(values.config);
   const options = compileOptions(loaded);
-  const result = await tuneKinds({ ticketsPath: values.tickets, config: loaded.config, compile: (config) => compileRules(config, options), minTickets });
+  const result = await tuneKinds({ ticketsPath: values.tickets, config: loaded.config, compile: (config) => compileRules(config, options), minTickets, folds });
   for (const problem of result.problems.slice(0, MAX_SHOWN_PROBLEMS)) process.stderr.write(`skipped ${problem}\n`);
   if (result.problems.length > MAX_SHOWN_PROBLEMS) process.stderr.write(`… and ${result.problems.length - MAX_SHOWN_PROBLEMS} more\n`);
   if (result.examples === 0) {
