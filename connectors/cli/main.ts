@@ -12,6 +12,7 @@ const commands: Record<string, () => Promise<Command>> = {
   triage: async () => (await import('./commands/triage.js')).triageCommand,
   simulate: async () => (await import('./commands/simulate.js')).simulateCommand,
   learn: async () => (await import('./commands/learn.js')).learnCommand,
+  tune: async () => (await import('./commands/tune.js')).tuneCommand,
   schema: async () => (await import('./commands/schema.js')).schemaCommand,
   serve: async () => (await import('./commands/serve.js')).serveCommand,
   jobs: async () => (await import('./commands/jobs.js')).jobsCommand,
@@ -33,6 +34,8 @@ Commands:
                                            triage many tickets and summarise
   learn --tickets PATH [--config FILE] --out FILE [--folds N]
                                            train the request-kind model on your tickets' categories, with its cross-validation
+  tune --tickets PATH [--config FILE] [--out FILE] [--min-count N] [--folds N]
+                                           the cue words and rules that disagree with your tickets' categories, and cue changes as a config diff
   schema                                   print the config's JSON Schema
   serve [--config FILE] [--port N]         run the webhook service (shadow mode without Zendesk credentials)
   jobs list [--state S] | show ID | retry ID   inspect the durable queue and its dead letters

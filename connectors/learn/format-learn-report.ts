@@ -1,6 +1,6 @@
 // `inscope learn`'s report: what was learned from, what was skipped and why, and the k-fold
 // cross-validated agreement with people's category for the three ways of deciding, side by side.
-import { COLUMNS, type Columns, type LearnResult } from './learn-kind-model.js';
+import { COLUMNS, type Columns, type LearnResult, type Skipped } from './learn-kind-model.js';
 import type { Tally } from './grade-verdict.js';
 
 const GRADES = ['right', 'wrong', 'review', 'incomplete'] as const;
@@ -14,14 +14,18 @@ function row(name: string, cols: Columns): string {
   return `  ${name.padEnd(14)}${String(n).padStart(6)}  ${cols.map((t) => GRADES.map((g) => pct(t[g], n).padStart(CELL)).join('')).join('  │')}`;
 }
 
-export function formatLearnReport(result: LearnResult, modelFile: string): string {
-  const { skipped } = result;
+/** "Skipped: N without a category, N whose contract is not active (…), N unreadable." */
+export function formatSkipped(skipped: Skipped): string {
   const notActive = Object.entries(skipped.notActive).sort((a, b) => b[1] - a[1]);
   const notActiveCount = notActive.reduce((sum, [, n]) => sum + n, 0);
+  return `Skipped: ${skipped.withoutCategory} without a category, ${notActiveCount} whose contract is not active`
+    + `${notActive.length > 0 ? ` (${notActive.map(([state, n]) => `${state} ${n}`).join(', ')})` : ''}, ${skipped.unreadable} unreadable.`;
+}
+
+export function formatLearnReport(result: LearnResult, modelFile: string): string {
   const lines = [
     `Learned from ${result.examples} tickets with a category and an active contract.`,
-    `Skipped: ${skipped.withoutCategory} without a category, ${notActiveCount} whose contract is not active`
-      + `${notActive.length > 0 ? ` (${notActive.map(([state, n]) => `${state} ${n}`).join(', ')})` : ''}, ${skipped.unreadable} unreadable.`,
+    formatSkipped(result.skipped),
     '',
     `${result.folds}-fold cross-validation: each ticket triaged with a model trained on the other folds, compared with people's category`,
     '(Call = covered, any other = not; review and incomplete are neither right nor wrong).',

@@ -3,27 +3,20 @@
 // every labelled ticket triaged with the cues alone, with the built-in model and with a model
 // trained on the other folds, each compared with the category people set.
 import type { CoverageConfig } from '../config/config-schema.js';
-import { readTickets } from '../input/read-tickets.js';
 import { compileRules, type Engine } from '../../rules/index.js';
 import { productSkipWords } from '../../rules/kind-model.js';
 import type { WorkItem } from '../../rules/model.js';
 import { emptyTally, gradeVerdict, type Grade, type Tally } from './grade-verdict.js';
 import { labelledText, productNames, trainingExample } from './labelled-text.js';
 import { toModelFile, type ModelFile } from './model-file.js';
+import { emptyReading, readLabelledTickets, type Skipped } from './read-labelled-tickets.js';
 import { createExampleIndex, trainIndexed } from './train-kind-model.js';
+
+export type { Skipped } from './read-labelled-tickets.js';
 
 /** The three ways of deciding that the report sets side by side. */
 export const COLUMNS = ['cues only', 'built-in model', 'this model'] as const;
 export type Columns = readonly [Tally, Tally, Tally];
-
-export interface Skipped {
-  /** Records the reader could not use (their problems are listed in `problems`). */
-  unreadable: number;
-  /** Tickets without the category people set. */
-  withoutCategory: number;
-  /** Tickets whose contract is not active, by contract state: their category says nothing about the kind. */
-  readonly notActive: Record<string, number>;
-}
 
 export interface LearnResult {
   readonly model: ModelFile;
@@ -73,39 +66,15 @@ export async function learnKindModel(options: LearnOptions): Promise<LearnResult
   // A model is asked only where the cues leave the kind open; elsewhere all three engines give the
   // same verdict, so only those tickets are kept to triage again with their fold's model.
   const open = new Map<number, WorkItem>();
-  const skipped: Skipped = { unreadable: 0, withoutCategory: 0, notActive: {} };
-  const problems: string[] = [];
+  const reading = emptyReading();
+  const { skipped, problems } = reading;
 
-  for await (const record of readTickets(options.ticketsPath, { helpdesks: config.helpdesks })) {
-    if ('kind' in record) {
-      skipped.unreadable++;
-      problems.push(`${record.file}${record.record !== undefined ? ` record ${record.record}` : ''}: ${record.message}`);
-      continue;
-    }
-    const category = record.observed?.category;
-    if (category === undefined) {
-      skipped.withoutCategory++;
-      continue;
-    }
-    let verdict;
-    try {
-      verdict = cuesOnly.triage(record.item);
-    } catch (error) {
-      skipped.unreadable++;
-      problems.push(`${record.source.file} record ${record.source.record}: ${(error as Error).message}`);
-      continue;
-    }
-    const state = verdict.contract?.state ?? 'none';
-    if (state !== 'active') {
-      skipped.notActive[state] = (skipped.notActive[state] ?? 0) + 1;
-      continue;
-    }
-    const covered = category === 'call';
-    index.add(trainingExample(labelledText(record.item, covered), skip).features, covered);
+  for await (const { item, covered, verdict } of readLabelledTickets(options.ticketsPath, config, cuesOnly, reading)) {
+    index.add(trainingExample(labelledText(item, covered), skip).features, covered);
     const cues = gradeVerdict(verdict, covered);
-    if (!verdict.kind.certain) open.set(grades.length, record.item);
+    if (!verdict.kind.certain) open.set(grades.length, item);
     languages.push(verdict.facts['language']?.value ?? 'unknown');
-    grades.push([cues, verdict.kind.certain ? cues : gradeVerdict(builtin.triage(record.item), covered), cues]);
+    grades.push([cues, verdict.kind.certain ? cues : gradeVerdict(builtin.triage(item), covered), cues]);
   }
   const count = examples.rows.length;
   const epochs = epochsFor(count);
