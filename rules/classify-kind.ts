@@ -71,7 +71,6 @@ const SAYS = 64;
 const WHY = 128;
 const SEND_VERB = 256;
 const VERSION_NOUN = 512;
-const ASKS_VERSION = SEND_VERB | VERSION_NOUN;
 const BUILT_VERB = 1024;
 const BUILDER = 2048;
 const VENDOR = 4096;
