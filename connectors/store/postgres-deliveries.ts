@@ -1,104 +1,127 @@
-// Writes a batch of webhook deliveries in one PostgreSQL transaction with four set-based statements
-// (a round trip per batch, not per delivery): insert the deliveries in arrival order, skipping any
-// that a UNIQUE constraint says were seen before (also earlier in the same batch); enqueue each
-// ticket's job or coalesce into its queued one (an upsert on the partial unique index); attach the
-// deliveries to their jobs; and look up the first copy's job for every duplicate. Another instance
-// writing the same ticket waits on the index entry or the job row, never duplicates it.
+// Writes a batch of webhook deliveries to PostgreSQL in one round trip: one call of a PL/pgSQL
+// function (created by migratePostgres, see recordDeliveriesRoutine) that runs the batch's statements
+// on the server. A single statement is its own transaction, so there is no BEGIN or COMMIT to send:
+// one write to the socket per batch instead of five (BEGIN, three statements, COMMIT). That fixed
+// cost per commit is what several instances on one schema pay more often, each with smaller batches.
+//
+// The function: insert the deliveries in arrival order, skipping any that a UNIQUE constraint says
+// were seen before (also earlier in the same batch); enqueue each ticket's job or coalesce into its
+// queued one (an upsert on the partial unique index, in ticket order so that two instances lock job
+// rows in the same order) and attach the new deliveries to it; then answer one row per delivery, a
+// duplicate with the job of its first copy. Another instance writing the same ticket waits on the
+// index entry or the job row, never duplicates it.
 import type pg from 'pg';
-import { withTransaction } from './postgres-transaction.js';
-import type { Queryable } from './postgres-transaction.js';
+import { isRetryable } from './postgres-transaction.js';
 import type { DeliveryInput, DeliveryResult } from './store.js';
 
-// INSERT … SELECT … ORDER BY assigns the identity ids in arrival order, and ON CONFLICT DO NOTHING
-// also skips a row that conflicts with one inserted earlier by this same statement.
-const insertDeliveries = `
-  INSERT INTO deliveries (helpdesk, account_id, delivery_id, event_id, event_type, ticket_id, received_at, payload)
-  SELECT helpdesk, account_id, delivery_id, event_id, event_type, ticket_id, received_at, payload
-  FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::bigint[], $8::text[])
-    WITH ORDINALITY AS d (helpdesk, account_id, delivery_id, event_id, event_type, ticket_id, received_at, payload, n)
-  ORDER BY n
-  ON CONFLICT DO NOTHING
-  RETURNING id, helpdesk, account_id, delivery_id, event_id`;
-// One row per ticket (DO UPDATE may touch a row only once per statement), in ticket order so that two
-// instances lock job rows in the same order; a new job runs from its first delivery's arrival.
-const upsertQueuedJobs = `
-  INSERT INTO jobs (helpdesk, account_id, ticket_id, state, attempts, run_after, created_at, updated_at)
-  SELECT helpdesk, account_id, ticket_id, 'queued', 0, first_at, first_at, last_at
-  FROM unnest($1::text[], $2::text[], $3::text[], $4::bigint[], $5::bigint[]) AS t (helpdesk, account_id, ticket_id, first_at, last_at)
-  ORDER BY helpdesk, account_id, ticket_id
-  ON CONFLICT (helpdesk, account_id, ticket_id) WHERE state = 'queued'
-  DO UPDATE SET updated_at = excluded.updated_at
-  RETURNING id, helpdesk, account_id, ticket_id`;
-const attach = `
-  UPDATE deliveries d SET job_id = m.job_id
-  FROM unnest($1::bigint[], $2::bigint[]) AS m (id, job_id)
-  WHERE d.id = m.id`;
-const firstCopies = `
-  SELECT DISTINCT ON (k.n) k.n, d.job_id
-  FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) WITH ORDINALITY AS k (helpdesk, account_id, delivery_id, event_id, n)
-  JOIN deliveries d ON d.helpdesk = k.helpdesk AND d.account_id = k.account_id
-    AND (d.delivery_id = k.delivery_id OR d.event_id = k.event_id)
-  ORDER BY k.n, d.id`;
+/** Versioned name: a rolling upgrade that changes the body adds _v2 and leaves _v1 to the old instances. */
+export const RECORD_DELIVERIES = 'inscope_record_deliveries_v1';
 
-const key = (...parts: string[]): string => parts.join('\u0000');
+// Statements in a VOLATILE function see the effects of the statements before them, which is why the
+// UPDATE of the second statement finds the rows the first inserted (one statement of data-modifying
+// CTEs could not). INSERT … SELECT … ORDER BY assigns the identity ids in arrival order, and ON
+// CONFLICT DO NOTHING also skips a row that conflicts with one inserted earlier by the same statement.
+export const recordDeliveriesRoutine = `
+CREATE OR REPLACE FUNCTION ${RECORD_DELIVERIES}(
+  p_helpdesk text[], p_account text[], p_delivery text[], p_event text[], p_type text[], p_ticket text[],
+  p_received bigint[], p_payload text[])
+RETURNS TABLE (n bigint, accepted boolean, job bigint)
+LANGUAGE plpgsql VOLATILE AS $fn$
+#variable_conflict use_column
+DECLARE
+  -- The input positions (1-based) of the new deliveries, their row ids and their jobs.
+  new_n bigint[];
+  new_id bigint[];
+  new_job bigint[];
+BEGIN
+  -- A new delivery is the first input with the key of an inserted row; later identical copies are duplicates.
+  WITH ins AS (
+    INSERT INTO deliveries (helpdesk, account_id, delivery_id, event_id, event_type, ticket_id, received_at, payload)
+    SELECT d.helpdesk, d.account_id, d.delivery_id, d.event_id, d.event_type, d.ticket_id, d.received_at, d.payload
+    FROM unnest(p_helpdesk, p_account, p_delivery, p_event, p_type, p_ticket, p_received, p_payload)
+      WITH ORDINALITY AS d (helpdesk, account_id, delivery_id, event_id, event_type, ticket_id, received_at, payload, n)
+    ORDER BY d.n
+    ON CONFLICT DO NOTHING
+    RETURNING id, helpdesk, account_id, delivery_id, event_id
+  ), firsts AS (
+    SELECT DISTINCT ON (i.id) i.id, k.n
+    FROM ins i
+    JOIN unnest(p_helpdesk, p_account, p_delivery, p_event) WITH ORDINALITY AS k (helpdesk, account_id, delivery_id, event_id, n)
+      ON k.helpdesk = i.helpdesk AND k.account_id = i.account_id AND k.delivery_id = i.delivery_id AND k.event_id = i.event_id
+    ORDER BY i.id, k.n
+  )
+  SELECT coalesce(array_agg(f.n ORDER BY f.n), '{}'), coalesce(array_agg(f.id ORDER BY f.n), '{}') INTO new_n, new_id FROM firsts f;
 
-async function writeBatch(client: Queryable, batch: readonly DeliveryInput[]): Promise<DeliveryResult[]> {
-  const column = <K extends keyof DeliveryInput>(name: K, items: readonly DeliveryInput[] = batch) => items.map((d) => d[name]);
-  const inserted = (await client.query<{ id: number; helpdesk: string; account_id: string; delivery_id: string; event_id: string }>(insertDeliveries, [
+  -- One job per ticket (DO UPDATE may touch a row only once per statement); a new job runs from its
+  -- first delivery's arrival, a coalescing one records the last.
+  IF cardinality(new_n) > 0 THEN
+    WITH news AS (
+      SELECT m.n, m.id, p_helpdesk[m.n] AS helpdesk, p_account[m.n] AS account_id, p_ticket[m.n] AS ticket_id, p_received[m.n] AS received_at
+      FROM unnest(new_n, new_id) AS m (n, id)
+    ), tickets AS (
+      SELECT helpdesk, account_id, ticket_id,
+        (array_agg(received_at ORDER BY n))[1] AS first_at, (array_agg(received_at ORDER BY n DESC))[1] AS last_at
+      FROM news GROUP BY helpdesk, account_id, ticket_id
+    ), upserted AS (
+      INSERT INTO jobs (helpdesk, account_id, ticket_id, state, attempts, run_after, created_at, updated_at)
+      SELECT helpdesk, account_id, ticket_id, 'queued', 0, first_at, first_at, last_at
+      FROM tickets ORDER BY helpdesk, account_id, ticket_id
+      ON CONFLICT (helpdesk, account_id, ticket_id) WHERE state = 'queued'
+      DO UPDATE SET updated_at = excluded.updated_at
+      RETURNING id, helpdesk, account_id, ticket_id
+    ), attached AS (
+      UPDATE deliveries d SET job_id = u.id
+      FROM news w JOIN upserted u ON u.helpdesk = w.helpdesk AND u.account_id = w.account_id AND u.ticket_id = w.ticket_id
+      WHERE d.id = w.id
+      RETURNING w.n, u.id AS job
+    )
+    SELECT array_agg(a.job ORDER BY a.n) INTO new_job FROM attached a;
+    IF coalesce(cardinality(new_job), 0) <> cardinality(new_n) THEN
+      RAISE EXCEPTION '${RECORD_DELIVERIES}: the job upsert returned no row for a ticket';
+    END IF;
+  END IF;
+
+  RETURN QUERY
+    SELECT m.n, true, m.job FROM unnest(new_n, new_job) AS m (n, job)
+    UNION ALL
+    (SELECT DISTINCT ON (k.n) k.n, false, d.job_id
+     FROM unnest(p_helpdesk, p_account, p_delivery, p_event) WITH ORDINALITY AS k (helpdesk, account_id, delivery_id, event_id, n)
+     LEFT JOIN deliveries d ON d.helpdesk = k.helpdesk AND d.account_id = k.account_id
+       AND (d.delivery_id = k.delivery_id OR d.event_id = k.event_id)
+     WHERE NOT (k.n = ANY (new_n))
+     ORDER BY k.n, d.id)
+    ORDER BY 1;
+END
+$fn$`;
+
+// Named, so each pooled connection parses and plans the call once.
+const call = {
+  name: RECORD_DELIVERIES,
+  text: `SELECT n, accepted, job FROM ${RECORD_DELIVERIES}($1, $2, $3, $4, $5, $6, $7, $8)`,
+};
+
+async function writeBatch(pool: pg.Pool, batch: readonly DeliveryInput[], attempts: number): Promise<DeliveryResult[]> {
+  const column = <K extends keyof DeliveryInput>(name: K) => batch.map((d) => d[name]);
+  const values = [
     column('helpdesk'), column('accountId'), column('deliveryId'), column('eventId'), column('eventType'), column('ticketId'),
     column('receivedAt'), column('payload'),
-  ])).rows;
-  const rowIds = new Map(inserted.map((row) => [key(row.helpdesk, row.account_id, row.delivery_id, row.event_id), row.id]));
-  const rowIdOf = (d: DeliveryInput): number | undefined => rowIds.get(key(d.helpdesk, d.accountId, d.deliveryId, d.eventId));
-  // Identical copies within the batch: only the first was inserted, the later ones are duplicates.
-  const claimed = new Set<number>();
-  const isNew = batch.map((d) => {
-    const id = rowIdOf(d);
-    if (id === undefined || claimed.has(id)) return false;
-    claimed.add(id);
-    return true;
-  });
-
-  const tickets = new Map<string, { d: DeliveryInput; firstAt: number; lastAt: number }>();
-  batch.forEach((d, i) => {
-    if (!isNew[i]) return;
-    const ticket = tickets.get(key(d.helpdesk, d.accountId, d.ticketId));
-    if (ticket) ticket.lastAt = d.receivedAt;
-    else tickets.set(key(d.helpdesk, d.accountId, d.ticketId), { d, firstAt: d.receivedAt, lastAt: d.receivedAt });
-  });
-  const jobIds = new Map<string, number>();
-  if (tickets.size > 0) {
-    const rows = [...tickets.values()];
-    const jobs = (await client.query<{ id: number; helpdesk: string; account_id: string; ticket_id: string }>(upsertQueuedJobs, [
-      rows.map((t) => t.d.helpdesk), rows.map((t) => t.d.accountId), rows.map((t) => t.d.ticketId),
-      rows.map((t) => t.firstAt), rows.map((t) => t.lastAt),
-    ])).rows;
-    for (const job of jobs) jobIds.set(key(job.helpdesk, job.account_id, job.ticket_id), job.id);
+  ];
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      const { rows } = await pool.query<{ n: number; accepted: boolean; job: number | null }>({ ...call, values });
+      if (rows.length !== batch.length) throw new Error(`${RECORD_DELIVERIES} answered ${rows.length} rows for ${batch.length} deliveries`);
+      return rows.map((row): DeliveryResult => {
+        if (row.accepted) return { status: 'accepted', jobId: row.job as number };
+        return row.job === null ? { status: 'duplicate' } : { status: 'duplicate', jobId: row.job };
+      });
+    } catch (error) {
+      // The statement was its own transaction: a deadlock or a unique violation from a concurrent
+      // instance rolled all of it back, so running it again is safe (see postgres-transaction.ts).
+      if (attempt >= attempts || !isRetryable(error)) throw error;
+    }
   }
-  const jobOf = (d: DeliveryInput): number => {
-    const id = jobIds.get(key(d.helpdesk, d.accountId, d.ticketId));
-    if (id === undefined) throw new Error('recordDelivery: the job upsert returned no row');
-    return id;
-  };
-  const news = batch.filter((_, i) => isNew[i]);
-  if (news.length > 0) await client.query(attach, [news.map((d) => rowIdOf(d)), news.map(jobOf)]);
-
-  const duplicates = batch.filter((_, i) => !isNew[i]);
-  const firstJobs = new Map<number, number | null>();
-  if (duplicates.length > 0) {
-    const rows = (await client.query<{ n: number; job_id: number | null }>(firstCopies, [
-      column('helpdesk', duplicates), column('accountId', duplicates), column('deliveryId', duplicates), column('eventId', duplicates),
-    ])).rows;
-    for (const row of rows) firstJobs.set(row.n - 1, row.job_id);
-  }
-  let duplicateIndex = 0;
-  return batch.map((d, i) => {
-    if (isNew[i]) return { status: 'accepted', jobId: jobOf(d) };
-    const jobId = firstJobs.get(duplicateIndex++) ?? null;
-    return jobId === null ? { status: 'duplicate' } : { status: 'duplicate', jobId };
-  });
 }
 
-export function createPostgresDeliveryWriter(pool: pg.Pool): (batch: readonly DeliveryInput[]) => Promise<DeliveryResult[]> {
-  return (batch) => withTransaction(pool, (client) => writeBatch(client, batch));
+export function createPostgresDeliveryWriter(pool: pg.Pool, attempts = 5): (batch: readonly DeliveryInput[]) => Promise<DeliveryResult[]> {
+  return (batch) => writeBatch(pool, batch, attempts);
 }

@@ -4,6 +4,7 @@
 // A new migration is added to both lists under the same version. The runner holds a transaction-level
 // advisory lock, so two instances starting at once apply each migration exactly once; PostgreSQL DDL
 // is transactional, so a failed migration leaves nothing behind.
+import { recordDeliveriesRoutine } from './postgres-deliveries.js';
 import { quoteSchema } from './postgres-pool.js';
 import type { Queryable } from './postgres-transaction.js';
 import { loggedTimeMigrationSql, proposalActualsMigrationSql, proposalsMigrationSql } from './proposal-rows.js';
@@ -81,6 +82,9 @@ export const postgresMigrations: readonly Migration[] = [
   { version: 4, name: 'request kind and logged time per proposal', sql: proposalActualsMigrationSql('BIGINT') },
 ];
 
+/** Functions the store calls, (re)created by every migrate after the versioned migrations. */
+export const postgresRoutines: readonly string[] = [recordDeliveriesRoutine];
+
 // Arbitrary first key of the two-key advisory lock; the second is the schema, so stores in
 // different schemas of one database migrate independently.
 const MIGRATION_LOCK = 0x1d5c09e;
@@ -104,5 +108,9 @@ export async function migratePostgres(client: Queryable, now: number, schema?: s
     await client.query('INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)', [migration.version, migration.name, now]);
     applied.push(migration.version);
   }
+  // Routines are code, not data: replaced on every migrate, so they never need a version of their
+  // own (a version number here would have to be mirrored in SQLite's list). A body that changes
+  // gets a new name, so instances of the previous release keep calling the one they know.
+  for (const routine of postgresRoutines) await client.query(routine);
   return applied;
 }

@@ -40,7 +40,8 @@ export async function withTransaction<T>(pool: pg.Pool, run: (client: Queryable)
   }
 }
 
-function isRetryable(error: unknown): boolean {
+/** A failure that running the same transaction again resolves (see above). */
+export function isRetryable(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;
   return typeof code === 'string' && retryable.has(code);
 }
