@@ -109,7 +109,7 @@ export class EvalContext {
 
   /** The description without quoted replies, signatures and disclaimers (see mail-text.ts). */
   body(): string {
-    return (this.ownBody ??= ownText(this.item.description, this.item.requesterEmail));
+    return (this.ownBody ??= ownText(this.item.description, this.item.requesterEmail, this.item.subject));
   }
 
   tags(): readonly string[] {

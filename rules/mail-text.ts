@@ -26,6 +26,8 @@ const QUOTED_LINE = /^\s*>/;
  */
 const WITHDRAWN = /\b(?:laat\s+(?:(?:het|dat|dit)\s+)?(?:(?:onderstaande|hieronder)\s+)?maar\s+zitten|(?:is|zijn|was)\s+(?:(?:inmiddels|nu|al|toch)\s+)?(?:opgelost|verholpen)|(?:is|was)\s+(?:dat|dit|het)\s+(?:probleem|melding|fout)\s+(?:(?:ook|inmiddels|nu)\s+)?(?:weg|verdwenen|opgelost)|(?:hoeven|hoef)\s+(?:jullie|je|u)\s+(?:nu\s+|verder\s+|dus\s+)?(?:niets?|niks)\s+(?:meer\s+)?mee|kunnen\s+jullie\s+negeren|mag\s+genegeerd|bleek\s+bij\s+ons\s+te\s+liggen|lag\s+bij\s+ons|(?:has|have)\s+(?:(?:since|now)\s+)?been\s+(?:resolved|fixed|solved|sorted)|(?:is|was|are)\s+(?:(?:now|since)\s+)?(?:resolved|fixed|solved|sorted)\b|(?:the|that|this)\s+(?:issue|problem|error)\s+(?:is|has)\s+(?:(?:now|since)\s+)?(?:gone|disappeared)|no\s+need\s+to\s+look|(?:please\s+)?ignore\s+the\s+(?:below|message\s+below|forwarded)|turned\s+out\s+to\s+be\s+(?:on\s+)?our|was\s+on\s+our\s+(?:side|end))/i;
 const REPLY_WORD = /\b(?:schreef|wrote|schrieb)\b/i;
+const REPLY_SUBJECT = /^\s*(?:re|antw|aw|sv)\s*(?:\[\d+\])?\s*:/i;
+const FORWARD_SUBJECT = /\b(?:fw|fwd|doorst|wg|tr)\s*:/i;
 const FORWARD_WORD = /forwarded|doorgestuurd|original message|oorspronkelijk bericht|origineel bericht|weitergeleitete/i;
 const SENDER_ANYWHERE = /^\s*\*{0,2}(?:van|from)\s*:/im;
 const DEVICE_ANYWHERE = /^\s*(?:verzonden\s+(?:vanaf|met|van)\s+mijn|sent\s+from\s+my|get\s+outlook\s+for)\b/im;
@@ -35,7 +37,7 @@ const DEVICE_ANYWHERE = /^\s*(?:verzonden\s+(?:vanaf|met|van)\s+mijn|sent\s+from
  * messages stay, without their header lines. Returns the text unchanged (the same string) when it
  * has none of these, so most tickets cost one scan of their lines.
  */
-export function ownText(description: string, requesterEmail?: string): string {
+export function ownText(description: string, requesterEmail?: string, subject = ''): string {
   if (description.length === 0) return description;
   // Each kind of cut is looked for line by line only when the whole text holds a trace of it: most
   // tickets have no quoted reply, forward or disclaimer, and the per-line tests cost more than the rest.
@@ -50,6 +52,9 @@ export function ownText(description: string, requesterEmail?: string): string {
   let sinceHeader = 0;
   let changed = false;
   let inSignature = false;
+  // "RE: …" over a "Van: … Verzonden: …" block: Outlook quotes the mail replied to that way, and it
+  // is history, as under "Op … schreef …:"; under "FW: …" the same block is a forwarded request.
+  const outlookReply = forwards && REPLY_SUBJECT.test(subject) && !FORWARD_SUBJECT.test(subject);
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] as string;
     // A quoted reply: everything from its header on is the earlier conversation.
@@ -57,6 +62,12 @@ export function ownText(description: string, requesterEmail?: string): string {
       changed = true;
       // "The error is in my first mail below": the customer's own earlier message, quoted under
       // support's request for information, is part of what they ask, unless they withdraw it above.
+      const earlier = requesterEmail === undefined || WITHDRAWN.test(kept.join('\n')) ? '' : ownEarlierMessages(lines, i, requesterEmail);
+      if (earlier !== '') kept.push('', earlier);
+      break;
+    }
+    if (outlookReply && kept.some((l) => l.trim() !== '') && SENDER_LINE.test(line) && headerBlockAt(lines, i)) {
+      changed = true;
       const earlier = requesterEmail === undefined || WITHDRAWN.test(kept.join('\n')) ? '' : ownEarlierMessages(lines, i, requesterEmail);
       if (earlier !== '') kept.push('', earlier);
       break;

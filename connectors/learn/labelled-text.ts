@@ -16,7 +16,7 @@ export interface LabelledText {
 }
 
 export function labelledText(item: Pick<WorkItem, 'subject' | 'description' | 'requesterEmail'>, covered: boolean): LabelledText {
-  return { subject: item.subject, body: ownText(item.description, item.requesterEmail), covered };
+  return { subject: item.subject, body: ownText(item.description, item.requesterEmail, item.subject), covered };
 }
 
 export function trainingExample(text: LabelledText, skip: ReadonlySet<string>): TrainingExample {

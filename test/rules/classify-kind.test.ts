@@ -20,6 +20,7 @@ describe('request kinds', () => {
     ['Graag een offerte voor de verlenging van ons contract', 'other'],
     ['Bedankt, kan dicht.', 'other'],
     ['All sorted now, you can close the ticket.', 'other'],
+    ["Top, de patch werkt. De saldo's die verdwenen staan weer goed.", 'other'],
     // Asked to be sent or to download a version, in any words.
     ['Connect 3.3 is out. Can you send us the upgrade package for 3.3?', 'new-version'],
     ['Kunnen jullie ons de nieuwste versie sturen? Dan plannen we de installatie.', 'new-version'],

@@ -99,6 +99,16 @@ describe('ownText with the requester known', () => {
     expect(own).not.toContain('We still need');
   });
 
+  it('reads a "Van: … Verzonden: …" block under a reply\'s subject as the mail replied to, under a forward\'s as the request', () => {
+    const body = 'Top, de patch werkt. Dank jullie wel!\n\nVan: Veldhuis Support <support@veldhuis.nl>\nVerzonden: woensdag 2 december 2026 17:02\nOnderwerp: saldo verdwijnt\n\nIn de bijlage vind je patch 9.8.1.3.';
+    expect(ownText(body, 'b.smeenk@vandijk.nl', 'RE: Journaalpost memoriaal: saldo verdwijnt')).toBe('Top, de patch werkt. Dank jullie wel!\n');
+    expect(ownText(body, 'b.smeenk@vandijk.nl', 'FW: saldo verdwijnt')).toContain('patch 9.8.1.3');
+    expect(ownText(body, 'b.smeenk@vandijk.nl')).toContain('patch 9.8.1.3');
+    // The requester's own mail in that block is still theirs.
+    const own = 'De versie is 9.8.1.\n\nVan: Bart Smeenk <b.smeenk@vandijk.nl>\nVerzonden: dinsdag\nOnderwerp: saldo\n\nHet saldo verdwijnt na het boeken, foutmelding FIN-221.';
+    expect(ownText(own, 'b.smeenk@vandijk.nl', 'RE: saldo')).toContain('FIN-221');
+  });
+
   it('leaves it out when the customer withdraws it above', () => {
     const withdrawn = 'Laat het onderstaande maar zitten, is inmiddels opgelost.\n\nOn Mon, 16 Nov 2026 at 16:05, Rhys Morgan <r.morgan@northwindtraders.co.uk> wrote:\n> rota copy not working';
     expect(ownText(withdrawn, 'r.morgan@northwindtraders.co.uk')).not.toContain('rota');
