@@ -494,7 +494,7 @@ export function compileKindClassifier(tuning: KindTuning | undefined, productNam
     };
     if (learned === null) return verdict;
     if (!verdict.certain) return settle(verdict, learned(evidence.subject, evidence.body));
-    return COVERED_KINDS.has(verdict.kind) && topScore >= MIN_SCORE ? doubt(verdict, scores, learned(evidence.subject, evidence.body)) : verdict;
+    return COVERED_KINDS.has(verdict.kind) && topScore >= MIN_SCORE ? doubt(verdict, scores, learned(evidence.subject, evidence.body), mixed) : verdict;
   };
 }
 
@@ -505,7 +505,7 @@ export function compileKindClassifier(tuning: KindTuning | undefined, productNam
  * version would bet on the cues. Only this way round: an uncovered kind the cues are sure of is
  * already advisory, which a person reviews in the proposal anyway.
  */
-function doubt(verdict: KindVerdict, scores: readonly number[], odds: { readonly covered: number; readonly features: readonly string[] }): KindVerdict {
+function doubt(verdict: KindVerdict, scores: readonly number[], odds: { readonly covered: number; readonly features: readonly string[] }, mixed: boolean): KindVerdict {
   if (1 - odds.covered < LEARNED_SURE) return verdict;
   let other = -1;
   for (let k = 0; k < REQUEST_KINDS.length; k++) {
@@ -517,8 +517,10 @@ function doubt(verdict: KindVerdict, scores: readonly number[], odds: { readonly
   const said = `(learned: not covered ${Math.round((1 - odds.covered) * 100) / 100}${features})`;
   const learned = { covered: Math.round(odds.covered * 100) / 100, features: odds.features };
   // Surer still, the model's side wins: on the development corpus (cross-fitted) every such verdict
-  // a person would otherwise have decided was advisory (11 of 11 at 0.95; 17 of 18 at 0.9).
-  if (1 - odds.covered >= LEARNED_DECISIVE) return { ...verdict, kind: runnerUp, certain: true, candidates: [runnerUp, verdict.kind], cues: [said], learned };
+  // a person would otherwise have decided was advisory (11 of 11 at 0.95; 17 of 18 at 0.9). Not
+  // over a complete defect with a question beside it: the procedure covers that defect, and the
+  // model reads the question's words too; a person splits them.
+  if (1 - odds.covered >= LEARNED_DECISIVE && !mixed) return { ...verdict, kind: runnerUp, certain: true, candidates: [runnerUp, verdict.kind], cues: [said], learned };
   return { ...verdict, certain: false, candidates: [verdict.kind, runnerUp], cues: [...verdict.cues, said], learned };
 }
 

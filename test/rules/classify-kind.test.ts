@@ -376,6 +376,11 @@ describe('the learned model settles a kind the cues leave open', () => {
     const overruled = withModel(model({ instellen: -3 }))('Sinds de update crasht Finance bij het boeken, het werkt niet meer. Graag uitleg over het instellen van de rapportage.');
     expect([overruled.kind, overruled.certain, overruled.candidates]).toEqual(['how-to', true, ['how-to', 'defect']]);
     expect(overruled.cues).toEqual(['(learned: not covered 0.95, "instellen")']);
+    // A complete defect with a question beside it is the procedure's to cover: a person decides.
+    const complete = compileKindClassifier(undefined, ['Finance'], model({ instellen: -5 }))({
+      subject: '', body: 'Sinds de upgrade crasht het boeken met een foutmelding, het werkt niet meer. Los daarvan: hoe kan ik de rapportage instellen?', hasErrorText: true, hasSteps: true, hasVersion: true,
+    });
+    expect([complete.kind, complete.certain, complete.candidates]).toEqual(['defect', false, ['defect', 'how-to']]);
     // Not sure enough (0.73), or the other way round: the cues stand.
     expect(withModel(model({ voor_ons: -1 }))(defectWords).certain).toBe(true);
     const agreed = withModel(model({ voor_ons: 3 }))(defectWords);
