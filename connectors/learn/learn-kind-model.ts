@@ -1,7 +1,9 @@
 // `inscope learn`'s work: the vendor's own history as training data for the covered-or-not model,
 // a model trained on all of it, and a k-fold cross-validation of what the model would change:
 // every labelled ticket triaged with the cues alone, with the built-in model and with a model
-// trained on the other folds, each compared with the category people set.
+// trained on the other folds, each compared with the category people set. Tickets with logged time
+// (any category, any contract) also train the hour estimator, grouped by the product and kind the
+// engine reads in them.
 import type { CoverageConfig } from '../config/config-schema.js';
 import { readTickets } from '../input/read-tickets.js';
 import { compileRules, type Engine } from '../../rules/index.js';
@@ -9,8 +11,12 @@ import { productSkipWords } from '../../rules/kind-model.js';
 import type { WorkItem } from '../../rules/model.js';
 import { emptyTally, gradeVerdict, type Grade, type Tally } from './grade-verdict.js';
 import { labelledText, productNames, trainingExample } from './labelled-text.js';
+import { modelFeatures } from '../../rules/kind-model.js';
+import { ownText } from '../../rules/mail-text.js';
 import { toModelFile, type ModelFile } from './model-file.js';
 import { createExampleIndex, trainIndexed } from './train-kind-model.js';
+import { trainHourEstimator, type HourExample } from './train-hour-estimator.js';
+import type { TicketRecord } from '../input/read-tickets.js';
 
 /** The three ways of deciding that the report sets side by side. */
 export const COLUMNS = ['cues only', 'built-in model', 'this model'] as const;
@@ -33,6 +39,8 @@ export interface LearnResult {
   readonly folds: number;
   readonly total: Columns;
   readonly byLanguage: Readonly<Record<string, Columns>>;
+  /** Tickets with logged time read for the hour estimator, and how many it keeps (those with recurring words). */
+  readonly hours: { readonly logged: number; readonly kept: number; readonly groups: number };
 }
 
 export interface LearnOptions {
@@ -57,6 +65,16 @@ export function epochsFor(n: number): number {
 
 const columns = (): [Tally, Tally, Tally] => [emptyTally(), emptyTally(), emptyTally()];
 
+/**
+ * Hours logged on a ticket, in hundredths, or 0: the field `proposals.timeSpentField` names (seconds,
+ * as the ledger books it), else Jira's time tracking.
+ */
+export function loggedHundredths(record: TicketRecord, timeSpentField: string | undefined): number {
+  const field = timeSpentField === undefined ? undefined : record.item.fields[timeSpentField];
+  const seconds = field === undefined ? record.loggedSeconds : Number(field);
+  return seconds !== undefined && Number.isFinite(seconds) && seconds > 0 ? Math.round(seconds / 36) : 0;
+}
+
 export async function learnKindModel(options: LearnOptions): Promise<LearnResult> {
   const { config, configHash, folds } = options;
   const skip = productSkipWords(productNames(config));
@@ -75,6 +93,9 @@ export async function learnKindModel(options: LearnOptions): Promise<LearnResult
   const open = new Map<number, WorkItem>();
   const skipped: Skipped = { unreadable: 0, withoutCategory: 0, notActive: {} };
   const problems: string[] = [];
+  const hourExamples: HourExample[] = [];
+  // Hour examples whose kind the cues left open: read again with the new model once it is trained.
+  const openKinds = new Map<number, WorkItem>();
 
   for await (const record of readTickets(options.ticketsPath, { helpdesks: config.helpdesks })) {
     if ('kind' in record) {
@@ -83,9 +104,10 @@ export async function learnKindModel(options: LearnOptions): Promise<LearnResult
       continue;
     }
     const category = record.observed?.category;
+    const hundredths = loggedHundredths(record, config.proposals.timeSpentField);
     if (category === undefined) {
       skipped.withoutCategory++;
-      continue;
+      if (hundredths === 0) continue;
     }
     let verdict;
     try {
@@ -96,12 +118,17 @@ export async function learnKindModel(options: LearnOptions): Promise<LearnResult
       continue;
     }
     const state = verdict.contract?.state ?? 'none';
-    if (state !== 'active') {
-      skipped.notActive[state] = (skipped.notActive[state] ?? 0) + 1;
-      continue;
-    }
+    const learnsKind = category !== undefined && state === 'active';
+    if (category !== undefined && !learnsKind) skipped.notActive[state] = (skipped.notActive[state] ?? 0) + 1;
     const covered = category === 'call';
-    index.add(trainingExample(labelledText(record.item, covered), skip).features, covered);
+    const row = learnsKind
+      ? index.add(trainingExample(labelledText(record.item, covered), skip).features, covered)
+      : hundredths > 0 ? index.intern(modelFeatures(record.item.subject, ownText(record.item.description), skip)) : undefined;
+    if (hundredths > 0 && row !== undefined) {
+      if (!verdict.kind.certain) openKinds.set(hourExamples.length, record.item);
+      hourExamples.push({ product: verdict.facts['product']?.value ?? '', kind: verdict.kind.kind, row, hundredths });
+    }
+    if (!learnsKind) continue;
     const cues = gradeVerdict(verdict, covered);
     if (!verdict.kind.certain) open.set(grades.length, record.item);
     languages.push(verdict.facts['language']?.value ?? 'unknown');
@@ -117,7 +144,13 @@ export async function learnKindModel(options: LearnOptions): Promise<LearnResult
     for (const i of held) (grades[i] as Grade[])[2] = gradeVerdict(engine.triage(open.get(i) as WorkItem), examples.covered[i] ?? false);
   }
   const trainedOn = `${count} tickets of ${options.source}, ${options.now().toISOString().slice(0, 10)}`;
-  const model = toModelFile(trainIndexed(examples, { trainedOn, epochs }));
+  const kindModel = trainIndexed(examples, { trainedOn, epochs });
+  // The kind as the engine will read it with the new model (and the config's kinds.learned).
+  const final = compileRules(config, { configHash, kindModel });
+  for (const [i, item] of openKinds) (hourExamples[i] as HourExample).kind = final.triage(item).kind.kind;
+  const estimator = hourExamples.length === 0 ? undefined : trainHourEstimator(hourExamples, examples.features);
+  const model = toModelFile(kindModel, estimator);
+  const kept = estimator?.groups.reduce((sum, g) => sum + g.ends.length, 0) ?? 0;
 
   const total = columns();
   const byLanguage: Record<string, [Tally, Tally, Tally]> = {};
@@ -128,5 +161,5 @@ export async function learnKindModel(options: LearnOptions): Promise<LearnResult
       (language[c] as Tally)[grade]++;
     });
   });
-  return { model, examples: count, skipped, problems, folds, total, byLanguage };
+  return { model, examples: count, skipped, problems, folds, total, byLanguage, hours: { logged: hourExamples.length, kept, groups: estimator?.groups.length ?? 0 } };
 }

@@ -34,31 +34,43 @@ export interface TrainingOptions {
 const PRUNE_BELOW = 0.005;
 
 /** A growing IndexedExamples: each feature string is numbered the first time an example has it. */
-export function createExampleIndex(): { add(features: readonly string[], covered: boolean): void; readonly examples: IndexedExamples } {
+export function createExampleIndex(): {
+  /** Adds an example; returns its row. */
+  add(features: readonly string[], covered: boolean): Int32Array;
+  /** A row of feature numbers for features that are no example (the hour estimator's tickets without a category). */
+  intern(features: readonly string[]): Int32Array;
+  readonly examples: IndexedExamples;
+} {
   const index = new Map<string, number>();
   const features: string[] = [];
   const rows: Int32Array[] = [];
   const covered: boolean[] = [];
   const seen = new Set<number>();
+  const intern = (list: readonly string[]): Int32Array => {
+    seen.clear();
+    const row: number[] = [];
+    for (const f of list) {
+      let id = index.get(f);
+      if (id === undefined) {
+        id = features.length;
+        index.set(f, id);
+        features.push(f);
+      }
+      if (!seen.has(id)) {
+        seen.add(id);
+        row.push(id);
+      }
+    }
+    return Int32Array.from(row);
+  };
   return {
     add(list, isCovered) {
-      seen.clear();
-      const row: number[] = [];
-      for (const f of list) {
-        let id = index.get(f);
-        if (id === undefined) {
-          id = features.length;
-          index.set(f, id);
-          features.push(f);
-        }
-        if (!seen.has(id)) {
-          seen.add(id);
-          row.push(id);
-        }
-      }
-      rows.push(Int32Array.from(row));
+      const row = intern(list);
+      rows.push(row);
       covered.push(isCovered);
+      return row;
     },
+    intern,
     examples: { features, rows, covered },
   };
 }
