@@ -14,6 +14,9 @@ import { buildProposal } from '../../connectors/proposals/build-proposal.js';
 import { loadProposalTemplates, type ProposalTemplates } from '../../connectors/proposals/proposal-templates.js';
 import { renderProposalComment } from '../../connectors/proposals/render-proposal-comment.js';
 import { renderProposalPdf } from '../../connectors/proposals/render-proposal-pdf.js';
+import { renderProposalPage } from '../../connectors/proposals/render-proposal-page.js';
+import { proposalNote } from '../../connectors/proposals/proposal-notes.js';
+import { describeStores } from '../store/store-backends.js';
 import { compileRules, type Engine, type Verdict, type WorkItem } from '../../rules/index.js';
 import { loggedHoursConfig, writeLoggedHoursExport } from './logged-hours-export.js';
 
@@ -153,5 +156,21 @@ describe('a model file without an estimator', () => {
     expect(verdict.trace.contract).not.toContain('hours');
     const proposal = buildProposal({ verdict, item: exportQuestion, config: old.config, helpdesk: 'zendesk', number: 'P-2026-0202', createdAt: '2026-11-20T10:05:00Z' });
     expect(renderProposalComment(proposal, templates)).toContain('Geschatte uren: 3\n');
+  });
+});
+
+describeStores('the basis kept with the stored proposal', (stores) => {
+  it('reaches the agents\' note and the customer\'s acceptance page from the stored document', async () => {
+    const store = await stores.open();
+    const verdict = engine.triage(exportQuestion);
+    const { proposal: record } = await store.createProposal(
+      { helpdesk: 'zendesk', accountId: 'acme', ticketId: exportQuestion.id, vendor: 'Veldhuis Software B.V.', year: 2026, decisionKey: 'd-88001', budgetMonth: '2026-11', createdAt: 1_000 },
+      ({ sequence }) => ({ document: { ...proposalOf(verdict, exportQuestion, 'en'), number: `P-2026-${String(sequence).padStart(4, '0')}` }, tokenHash: null }),
+    );
+    const stored = await store.getProposal(record.id);
+    expect(stored?.document.estimate).toEqual({ source: 'learned', hours: 2, neighbours: 5, median: 2, low: 1.5, high: 3 });
+    expect(proposalNote('sent', stored!, 'nl', null)).toContain('Uren 2: gebaseerd op 5 vergelijkbare verzoeken (mediaan 2 uur, spreiding 1,5–3 uur)');
+    const page = renderProposalPage({ state: 'open', record: stored, action: '/p/tok', locale: 'en', vendorName: 'Veldhuis Software B.V.' });
+    expect(page).toContain('<small data-testid="hours-basis">(based on 5 similar requests (median 2 h, range 1.5–3 h))</small>');
   });
 });
