@@ -411,7 +411,7 @@ export function compileKindClassifier(tuning: KindTuning | undefined, productNam
       cues: [...new Set(fired[top])].slice(0, 8),
       scores: score,
     };
-    return verdict.certain || learned === null ? verdict : settle(verdict, learned(evidence.subject, evidence.body));
+    return verdict.certain || learned === null ? verdict : settleKind(verdict, learned(evidence.subject, evidence.body));
   };
 }
 
@@ -420,7 +420,7 @@ export function compileKindClassifier(tuning: KindTuning | undefined, productNam
  * learned model when it is sure: the candidate on its side wins, and the trace shows both opinions.
  * Between two covered or two uncovered kinds the outcome does not hang on it; those stay open.
  */
-function settle(verdict: KindVerdict, odds: { readonly covered: number; readonly features: readonly string[] }): KindVerdict {
+export function settleKind(verdict: KindVerdict, odds: { readonly covered: number; readonly features: readonly string[] }): KindVerdict {
   const [first, second] = verdict.candidates;
   if (COVERED_KINDS.has(first) === COVERED_KINDS.has(second)) return verdict;
   // The raw probability decides, on both sides alike; the trace shows it rounded.

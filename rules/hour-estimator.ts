@@ -36,8 +36,12 @@ export interface EstimatorSettings {
 export const NEIGHBOURS = 10;
 /** Below this cosine a past request shares too little of the wording to count as similar. */
 export const MIN_SIMILARITY = 0.2;
-/** A feature in more past requests than this says little; skipping its postings keeps a lookup cheap. */
-const MAX_POSTINGS = 2000;
+/**
+ * A lookup adds up at most this many postings, the rarest features first (they weigh most): the
+ * common ones would cost the most and change the ranking least, and this bounds the time of a
+ * lookup whatever the size of the history.
+ */
+const MAX_SCANNED = 5000;
 
 export type HourEstimateFinder = (product: string, kind: RequestKind, subject: string, body: string, ruleHours: number) => HourEstimate;
 
@@ -107,16 +111,19 @@ export function compileHourEstimator(model: HourEstimator, productNames: Iterabl
     const { scores, touched, postings, idf, norms } = index;
     let count = 0;
     let queryNorm = 0;
-    const seen = new Set<number>();
+    const found = new Map<number, Uint32Array>();
     for (const feature of modelFeatures(subject, body, skip)) {
       const h = featureHash(feature, model.bits);
-      if (seen.has(h)) continue;
-      seen.add(h);
       const list = postings.get(h);
-      if (list === undefined) continue;
+      if (list !== undefined) found.set(h, list);
+    }
+    const rarestFirst = [...found].sort((a, b) => a[1].length - b[1].length || a[0] - b[0]);
+    let scanned = 0;
+    for (const [h, list] of rarestFirst) {
       const w = (idf.get(h) as number) ** 2;
       queryNorm += w;
-      if (list.length > MAX_POSTINGS) continue;
+      if (scanned + list.length > MAX_SCANNED) continue;
+      scanned += list.length;
       for (const i of list) {
         if (scores[i] === 0) touched[count++] = i;
         scores[i] = (scores[i] as number) + w;

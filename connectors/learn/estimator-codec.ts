@@ -20,16 +20,32 @@ export interface EstimatorFile {
   readonly groups: readonly EstimatorGroupFile[];
 }
 
+/** A growing byte buffer of varints: 100,000 requests' features are millions of numbers. */
+function createVarintWriter() {
+  let bytes = new Uint8Array(1024);
+  let length = 0;
+  return {
+    write(value: number): void {
+      if (length + 6 > bytes.length) {
+        const grown = new Uint8Array(bytes.length * 2);
+        grown.set(bytes);
+        bytes = grown;
+      }
+      let v = value;
+      while (v >= 0x80) {
+        bytes[length++] = (v & 0x7f) | 0x80;
+        v = Math.floor(v / 128);
+      }
+      bytes[length++] = v;
+    },
+    toBase64: (): string => Buffer.from(bytes.buffer, 0, length).toString('base64'),
+  };
+}
+
 function writeVarints(values: Iterable<number>): string {
-  const bytes: number[] = [];
-  for (let v of values) {
-    while (v >= 0x80) {
-      bytes.push((v & 0x7f) | 0x80);
-      v = Math.floor(v / 128);
-    }
-    bytes.push(v);
-  }
-  return Buffer.from(bytes).toString('base64');
+  const writer = createVarintWriter();
+  for (const v of values) writer.write(v);
+  return writer.toBase64();
 }
 
 /** The varints of a base64 text; throws on a cut-off varint or one past 2^35. */
@@ -55,19 +71,19 @@ export function encodeEstimator(model: HourEstimator): EstimatorFile {
     version: 1,
     bits: model.bits,
     groups: model.groups.map((g) => {
-      const stream: number[] = [];
+      const features = createVarintWriter();
       let start = 0;
       for (const end of g.ends) {
-        stream.push(end - start);
+        features.write(end - start);
         let previous = 0;
         for (let j = start; j < end; j++) {
           const h = g.features[j] as number;
-          stream.push(h - previous);
+          features.write(h - previous);
           previous = h;
         }
         start = end;
       }
-      return { product: g.product, kind: g.kind, requests: g.ends.length, hours: writeVarints(g.hundredths), features: writeVarints(stream) };
+      return { product: g.product, kind: g.kind, requests: g.ends.length, hours: writeVarints(g.hundredths), features: features.toBase64() };
     }),
   };
 }

@@ -8,7 +8,8 @@ import type { CoverageConfig } from '../config/config-schema.js';
 import { readTickets } from '../input/read-tickets.js';
 import { compileRules, type Engine } from '../../rules/index.js';
 import { productSkipWords } from '../../rules/kind-model.js';
-import type { WorkItem } from '../../rules/model.js';
+import type { KindVerdict, WorkItem } from '../../rules/model.js';
+import { settleKind } from '../../rules/classify-kind.js';
 import { emptyTally, gradeVerdict, type Grade, type Tally } from './grade-verdict.js';
 import { labelledText, productNames, trainingExample } from './labelled-text.js';
 import { modelFeatures } from '../../rules/kind-model.js';
@@ -94,8 +95,9 @@ export async function learnKindModel(options: LearnOptions): Promise<LearnResult
   const skipped: Skipped = { unreadable: 0, withoutCategory: 0, notActive: {} };
   const problems: string[] = [];
   const hourExamples: HourExample[] = [];
-  // Hour examples whose kind the cues left open: read again with the new model once it is trained.
-  const openKinds = new Map<number, WorkItem>();
+  // Hour examples whose kind the cues left open, with the cues' verdict: settled by the new model
+  // once it is trained, from the features already in their rows.
+  const openKinds = new Map<number, KindVerdict>();
 
   for await (const record of readTickets(options.ticketsPath, { helpdesks: config.helpdesks })) {
     if ('kind' in record) {
@@ -125,7 +127,7 @@ export async function learnKindModel(options: LearnOptions): Promise<LearnResult
       ? index.add(trainingExample(labelledText(record.item, covered), skip).features, covered)
       : hundredths > 0 ? index.intern(modelFeatures(record.item.subject, ownText(record.item.description), skip)) : undefined;
     if (hundredths > 0 && row !== undefined) {
-      if (!verdict.kind.certain) openKinds.set(hourExamples.length, record.item);
+      if (!verdict.kind.certain) openKinds.set(hourExamples.length, verdict.kind);
       hourExamples.push({ product: verdict.facts['product']?.value ?? '', kind: verdict.kind.kind, row, hundredths });
     }
     if (!learnsKind) continue;
@@ -145,9 +147,17 @@ export async function learnKindModel(options: LearnOptions): Promise<LearnResult
   }
   const trainedOn = `${count} tickets of ${options.source}, ${options.now().toISOString().slice(0, 10)}`;
   const kindModel = trainIndexed(examples, { trainedOn, epochs });
-  // The kind as the engine will read it with the new model (and the config's kinds.learned).
-  const final = compileRules(config, { configHash, kindModel });
-  for (const [i, item] of openKinds) (hourExamples[i] as HourExample).kind = final.triage(item).kind.kind;
+  // The kind as the engine will read it with the new model (unless the config's kinds.learned is off).
+  if (config.kinds?.learned !== false) {
+    const weightOf = new Float64Array(examples.features.length);
+    examples.features.forEach((f, id) => { weightOf[id] = kindModel.weights[f] ?? 0; });
+    for (const [i, cues] of openKinds) {
+      const example = hourExamples[i] as HourExample;
+      let z = kindModel.bias;
+      for (const id of example.row) z += weightOf[id] as number;
+      example.kind = settleKind(cues, { covered: 1 / (1 + Math.exp(-z)), features: [] }).kind;
+    }
+  }
   const estimator = hourExamples.length === 0 ? undefined : trainHourEstimator(hourExamples, examples.features);
   const model = toModelFile(kindModel, estimator);
   const kept = estimator?.groups.reduce((sum, g) => sum + g.ends.length, 0) ?? 0;

@@ -25,21 +25,25 @@ export interface HourExample {
 export function trainHourEstimator(examples: readonly HourExample[], names: readonly string[]): HourEstimator {
   const hashOf = new Uint32Array(names.length);
   names.forEach((name, id) => { hashOf[id] = featureHash(name, HASH_BITS); });
+  // A row's features are distinct; two of them share a hash only by a rare collision, counted twice.
   const df = new Uint32Array(2 ** HASH_BITS);
-  const seen = new Set<number>();
-  const hashesOf = (row: Int32Array): number[] => {
-    seen.clear();
-    for (const id of row) seen.add(hashOf[id] as number);
-    return [...seen];
-  };
-  for (const e of examples) for (const h of hashesOf(e.row)) df[h] = (df[h] as number) + 1;
+  for (const e of examples) for (const id of e.row) df[hashOf[id] as number] = (df[hashOf[id] as number] as number) + 1;
 
   const groups = new Map<string, { product: string; kind: RequestKind; hours: number[]; rows: Uint32Array[] }>();
+  const keys = new Float64Array(examples.reduce((most, e) => Math.max(most, e.row.length), 0));
   for (const e of examples) {
-    const recurring = hashesOf(e.row).filter((h) => (df[h] as number) >= 2);
-    if (recurring.length === 0) continue;
-    recurring.sort((a, b) => (df[a] as number) - (df[b] as number) || a - b);
-    const kept = Uint32Array.from(recurring.slice(0, KEPT_FEATURES)).sort();
+    // Rarest first, ties by hash: df × 2^bits + hash orders both at once, as plain numbers.
+    let n = 0;
+    for (const id of e.row) {
+      const h = hashOf[id] as number;
+      const count = df[h] as number;
+      if (count >= 2) keys[n++] = count * 2 ** HASH_BITS + h;
+    }
+    if (n === 0) continue;
+    const rarest = keys.subarray(0, n).sort().subarray(0, KEPT_FEATURES);
+    const picked = new Set<number>();
+    for (const key of rarest) picked.add(key % 2 ** HASH_BITS);
+    const kept = Uint32Array.from(picked).sort();
     const product = e.product.toLowerCase();
     const key = `${product}\0${e.kind}`;
     let g = groups.get(key);
