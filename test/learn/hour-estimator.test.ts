@@ -17,6 +17,7 @@ import { renderProposalPdf } from '../../connectors/proposals/render-proposal-pd
 import { renderProposalPage } from '../../connectors/proposals/render-proposal-page.js';
 import { proposalNote } from '../../connectors/proposals/proposal-notes.js';
 import { describeStores } from '../store/store-backends.js';
+import { renderVerdict } from '../../connectors/cli/render-verdict.js';
 import { compileRules, type Engine, type Verdict, type WorkItem } from '../../rules/index.js';
 import { loggedHoursConfig, writeLoggedHoursExport } from './logged-hours-export.js';
 
@@ -95,8 +96,10 @@ describe('the learned estimate in a verdict', () => {
     expect(engine.triage(reminderQuestion).proposal?.estimate).toEqual({ source: 'learned', hours: 6, neighbours: 5, median: 6, low: 5, high: 8 });
   });
 
-  it('names the basis in the trace', () => {
-    expect(engine.triage(exportQuestion).trace.contract).toContain('hours 2: learned, based on 5 similar requests (median 2 h, range 1.5–3 h)');
+  it('names the basis in the trace and in inscope triage\'s proposal line', () => {
+    const verdict = engine.triage(exportQuestion);
+    expect(verdict.trace.contract).toContain('hours 2: learned, based on 5 similar requests (median 2 h, range 1.5–3 h)');
+    expect(renderVerdict(exportQuestion, verdict, 'question.json', 'en')).toContain('proposal  2 h × 125.00 EUR = 250.00 EUR; hours based on 5 similar requests (median 2 h, range 1.5–3 h)');
   });
 
   it('keeps the rule\'s estimate below the configured minimum of similar requests, and says so', async () => {
