@@ -10,6 +10,7 @@ import { compileRules, type Engine } from '../../rules/index.js';
 import { productSkipWords } from '../../rules/kind-model.js';
 import type { KindVerdict, WorkItem } from '../../rules/model.js';
 import { settleKind } from '../../rules/classify-kind.js';
+import { TriageVerdict } from '../../rules/triage-verdict.js';
 import { emptyTally, gradeVerdict, type Grade, type Tally } from './grade-verdict.js';
 import { labelledText, productNames, trainingExample } from './labelled-text.js';
 import { modelFeatures } from '../../rules/kind-model.js';
@@ -128,7 +129,9 @@ export async function learnKindModel(options: LearnOptions): Promise<LearnResult
       : hundredths > 0 ? index.intern(modelFeatures(record.item.subject, ownText(record.item.description), skip)) : undefined;
     if (hundredths > 0 && row !== undefined) {
       if (!verdict.kind.certain) openKinds.set(hourExamples.length, verdict.kind);
-      hourExamples.push({ product: verdict.facts['product']?.value ?? '', kind: verdict.kind.kind, row, hundredths });
+      // The product alone: the verdict's facts would find every built-in fact of a ticket the kind model does not learn from.
+      const product = verdict instanceof TriageVerdict ? verdict.fact('product') : verdict.facts['product'];
+      hourExamples.push({ product: product?.value ?? '', kind: verdict.kind.kind, row, hundredths });
     }
     if (!learnsKind) continue;
     const cues = gradeVerdict(verdict, covered);
