@@ -17,7 +17,7 @@ import { modelFeatures } from '../../rules/kind-model.js';
 import { ownText } from '../../rules/mail-text.js';
 import { toModelFile, type ModelFile } from './model-file.js';
 import { createExampleIndex, trainIndexed } from './train-kind-model.js';
-import { trainHourEstimator, type HourExample } from './train-hour-estimator.js';
+import { createHourExamples, trainHourEstimator, type HourExample } from './train-hour-estimator.js';
 import type { TicketRecord } from '../input/read-tickets.js';
 
 /** The three ways of deciding that the report sets side by side. */
@@ -95,7 +95,8 @@ export async function learnKindModel(options: LearnOptions): Promise<LearnResult
   const open = new Map<number, WorkItem>();
   const skipped: Skipped = { unreadable: 0, withoutCategory: 0, notActive: {} };
   const problems: string[] = [];
-  const hourExamples: HourExample[] = [];
+  const hours = createHourExamples();
+  const hourExamples = hours.examples;
   // Hour examples whose kind the cues left open, with the cues' verdict: settled by the new model
   // once it is trained, from the features already in their rows.
   const openKinds = new Map<number, KindVerdict>();
@@ -131,7 +132,7 @@ export async function learnKindModel(options: LearnOptions): Promise<LearnResult
       if (!verdict.kind.certain) openKinds.set(hourExamples.length, verdict.kind);
       // The product alone: the verdict's facts would find every built-in fact of a ticket the kind model does not learn from.
       const product = verdict instanceof TriageVerdict ? verdict.fact('product') : verdict.facts['product'];
-      hourExamples.push({ product: product?.value ?? '', kind: verdict.kind.kind, row, hundredths });
+      hours.add({ product: product?.value ?? '', kind: verdict.kind.kind, row, hundredths }, !learnsKind, !verdict.kind.certain);
     }
     if (!learnsKind) continue;
     const cues = gradeVerdict(verdict, covered);
@@ -161,7 +162,7 @@ export async function learnKindModel(options: LearnOptions): Promise<LearnResult
       example.kind = settleKind(cues, { covered: 1 / (1 + Math.exp(-z)), features: [] }).kind;
     }
   }
-  const estimator = hourExamples.length === 0 ? undefined : trainHourEstimator(hourExamples, examples.features);
+  const estimator = hourExamples.length === 0 ? undefined : trainHourEstimator(hourExamples, examples.features, hours.ticketsPerFeature());
   const model = toModelFile(kindModel, estimator);
   const kept = estimator?.groups.reduce((sum, g) => sum + g.ends.length, 0) ?? 0;
 

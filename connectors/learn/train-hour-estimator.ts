@@ -21,13 +21,55 @@ export interface HourExample {
   readonly hundredths: number;
 }
 
-/** `names`: the example index's features, by number. */
-export function trainHourEstimator(examples: readonly HourExample[], names: readonly string[]): HourEstimator {
+/**
+ * Features a request keeps until training when its row is its own (a ticket the kind model does not
+ * learn from): the rarest so far, plenty to pick the final 24 from, and a fraction of the memory of
+ * every feature of a long text.
+ */
+const CANDIDATES = 96;
+
+/**
+ * The examples as they are read, with each feature's exact ticket count over all of them. A row the
+ * kind model shares is kept whole (it costs nothing more); a row of the estimator's own is cut to
+ * its CANDIDATES rarest features so far unless `whole` (its kind is still to be settled from it).
+ */
+export function createHourExamples() {
+  const examples: HourExample[] = [];
+  let df = new Uint32Array(1024);
+  let scratch = new Float64Array(0);
+  return {
+    examples,
+    add(example: HourExample, own: boolean, whole: boolean): void {
+      let most = 0;
+      for (const id of example.row) if (id > most) most = id;
+      if (most >= df.length) {
+        const grown = new Uint32Array(Math.max(most + 1, df.length * 2));
+        grown.set(df);
+        df = grown;
+      }
+      for (const id of example.row) df[id] = (df[id] as number) + 1;
+      if (!own || whole || example.row.length <= CANDIDATES) {
+        examples.push(example);
+        return;
+      }
+      if (scratch.length < example.row.length) scratch = new Float64Array(example.row.length);
+      let n = 0;
+      for (const id of example.row) scratch[n++] = (df[id] as number) * 2 ** 31 + id;
+      const rarest = scratch.subarray(0, n).sort().subarray(0, CANDIDATES);
+      examples.push({ ...example, row: Int32Array.from(rarest, (key) => key % 2 ** 31) });
+    },
+    /** Tickets per feature number, over every example added. */
+    ticketsPerFeature: (): Uint32Array => df,
+  };
+}
+
+/** `names`: the example index's features, by number; `tickets`: how many examples have each. */
+export function trainHourEstimator(examples: readonly HourExample[], names: readonly string[], tickets: Uint32Array): HourEstimator {
   const hashOf = new Uint32Array(names.length);
   names.forEach((name, id) => { hashOf[id] = featureHash(name, HASH_BITS); });
-  // A row's features are distinct; two of them share a hash only by a rare collision, counted twice.
+  // Two features share a hash only by a rare collision: their tickets add up.
   const df = new Uint32Array(2 ** HASH_BITS);
-  for (const e of examples) for (const id of e.row) df[hashOf[id] as number] = (df[hashOf[id] as number] as number) + 1;
+  for (let id = 0; id < Math.min(names.length, tickets.length); id++) df[hashOf[id] as number] = (df[hashOf[id] as number] as number) + (tickets[id] as number);
 
   const groups = new Map<string, { product: string; kind: RequestKind; hours: number[]; rows: Uint32Array[] }>();
   const keys = new Float64Array(examples.reduce((most, e) => Math.max(most, e.row.length), 0));
