@@ -5,20 +5,18 @@
 // (any category, any contract) also train the hour estimator, grouped by the product and kind the
 // engine reads in them.
 import type { CoverageConfig } from '../config/config-schema.js';
-import { readTickets } from '../input/read-tickets.js';
+import { readTickets, type TicketRecord } from '../input/read-tickets.js';
 import { compileRules, type Engine } from '../../rules/index.js';
-import { productSkipWords } from '../../rules/kind-model.js';
+import { modelFeatures, productSkipWords } from '../../rules/kind-model.js';
 import type { KindVerdict, WorkItem } from '../../rules/model.js';
 import { settleKind } from '../../rules/classify-kind.js';
 import { TriageVerdict } from '../../rules/triage-verdict.js';
 import { emptyTally, gradeVerdict, type Grade, type Tally } from './grade-verdict.js';
 import { labelledText, productNames, trainingExample } from './labelled-text.js';
-import { modelFeatures } from '../../rules/kind-model.js';
 import { ownText } from '../../rules/mail-text.js';
 import { toModelFile, type ModelFile } from './model-file.js';
 import { createExampleIndex, trainIndexed } from './train-kind-model.js';
 import { createHourExamples, trainHourEstimator, type HourExample } from './train-hour-estimator.js';
-import type { TicketRecord } from '../input/read-tickets.js';
 
 /** The three ways of deciding that the report sets side by side. */
 export const COLUMNS = ['cues only', 'built-in model', 'this model'] as const;
