@@ -11,6 +11,7 @@ import { compileOptions, loadConfig, type LoadedConfig } from '../../connectors/
 import { learnKindModel, type LearnResult } from '../../connectors/learn/learn-kind-model.js';
 import { kindModelOf, renderModelFile, toModelFile } from '../../connectors/learn/model-file.js';
 import { buildProposal } from '../../connectors/proposals/build-proposal.js';
+import { reviseProposal } from '../../connectors/proposals/revise-proposal.js';
 import { loadProposalTemplates, type ProposalTemplates } from '../../connectors/proposals/proposal-templates.js';
 import { renderProposalComment } from '../../connectors/proposals/render-proposal-comment.js';
 import { renderProposalPdf } from '../../connectors/proposals/render-proposal-pdf.js';
@@ -146,6 +147,13 @@ describe('the proposal made with a model', () => {
     const proposal = buildProposal({ verdict, item: exportQuestion, config: loaded.config, helpdesk: 'zendesk', number: 'P-2026-0201', createdAt: '2026-11-20T10:05:00Z', agentInput: { hours: 4 } });
     expect(proposal.estimate).toBeUndefined();
     expect(renderProposalComment(proposal, templates)).toContain('Geschatte uren: 4\n');
+  });
+
+  it('keeps the basis through a revision of the scope, and drops it with new hours', () => {
+    const first = { ...proposalOf(engine.triage(exportQuestion), exportQuestion, 'en'), status: 'sent' as const };
+    const revise = (change: { hours?: number; scope?: string }) => reviseProposal(first, { createdAt: '2026-11-21T09:00:00Z', config: loaded.config, ...change }).next;
+    expect(revise({ scope: 'Export of the open items report with due dates' }).estimate).toEqual(first.estimate);
+    expect(revise({ hours: 3 }).estimate).toBeUndefined();
   });
 });
 
