@@ -18,7 +18,7 @@ function hoursLine(hours: LearnResult['hours']): string {
   if (hours.logged === 0) {
     return 'No logged time in the history (proposals.timeSpentField, or Jira\'s time tracking): no hour estimator; proposals keep the rules\' estimateHours.';
   }
-  return `Hour estimator: ${hours.logged} tickets with logged time, ${hours.kept} kept in ${hours.groups} groups of product and kind`
+  return `Hour estimator: ${hours.logged} tickets with logged time, ${hours.kept} kept in ${hours.groups} group${hours.groups === 1 ? '' : 's'} of product and kind`
     + `${hours.kept < hours.logged ? ` (${hours.logged - hours.kept} share no recurring word with another ticket)` : ''}.`;
 }
 

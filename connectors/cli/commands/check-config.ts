@@ -15,7 +15,7 @@ export async function checkConfigCommand(argv: string[]): Promise<number> {
     const off = loaded.config.kinds?.learned === false ? ' (not used: kinds.learned is false)' : '';
     process.stdout.write(`model: ${model.name}, ${Object.keys(model.model.weights).length} features, trained on ${model.model.trainedOn}${off}\n`);
     if (model.model.estimator !== undefined) {
-      process.stdout.write(`hour estimator: ${estimatorRequests(model.model)} requests with logged hours in ${model.model.estimator.groups.length} product and kind groups`
+      process.stdout.write(`hour estimator: ${estimatorRequests(model.model)} requests with logged hours in ${model.model.estimator.groups.length} product and kind group${model.model.estimator.groups.length === 1 ? '' : 's'}`
         + ` (at least ${loaded.config.proposals.minSimilarRequests} similar requests, else the rule's estimateHours)\n`);
     }
   }
