@@ -65,7 +65,7 @@ export interface GeneratedTicket {
   readonly requester_id: number;
   readonly organization_id: number;
   readonly tags: string[];
-  readonly custom_fields: { id: number; value: string | null }[];
+  readonly custom_fields: { id: number; value: string | number | null }[];
   readonly via: { channel: string };
 }
 
@@ -73,6 +73,18 @@ export const BENCH_ORG_BASE = 500000;
 
 /** Zendesk field ids as in examples/coverage.yaml. */
 const FIELD = { category: 360001000001, product: 360001000002, version: 360001000003, module: 360001000004, errorText: 360001000005, steps: 360001000006 };
+/** Zendesk Time Tracking's "Total time spent (sec)", mapped as `timeSpent` by the learn benchmark's config. */
+export const TIME_SPENT_FIELD = 360001000099;
+
+/** Typical hours per kind: a how-to takes less than work on the customer's own implementation. */
+const HOURS = { defect: [1, 6], howto: [0.5, 4], custom: [3, 12], vague: [0.25, 2] } as const;
+
+/** Seconds logged on ticket i, from its own number (no draw from the shared generator), in quarter hours. */
+function loggedSeconds(i: number, kind: keyof typeof HOURS): number {
+  const [low, high] = HOURS[kind];
+  const r = (Math.imul(i + 1, 2654435761) >>> 0) / 2 ** 32;
+  return Math.round((low + r * (high - low)) * 4) * 900;
+}
 
 export interface TextLength {
   readonly min: number;
@@ -83,8 +95,9 @@ export interface TextLength {
 export const LONG_TEXT: TextLength = { min: 1000, max: 3000 };
 
 /**
- * `categorised`: the Category field set as people would (a defect is a Call, the rest advisory), for
- * `inscope learn`; it draws no extra random numbers, so the tickets are otherwise the same.
+ * `categorised`: the Category field set as people would (a defect is a Call, the rest advisory) and
+ * the time logged on it, for `inscope learn`; it draws no extra random numbers, so the tickets are
+ * otherwise the same.
  */
 export function generateTicket(i: number, random: () => number, organizations: number, size: TextLength = LONG_TEXT, categorised = false): GeneratedTicket {
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
@@ -128,6 +141,7 @@ export function generateTicket(i: number, random: () => number, organizations: n
       { id: FIELD.module, value: email ? null : pick(product.modules) },
       { id: FIELD.errorText, value: kind === 'defect' && !email ? code : null },
       { id: FIELD.steps, value: null },
+      ...(categorised ? [{ id: TIME_SPENT_FIELD, value: loggedSeconds(i, kind) }] : []),
     ],
     via: { channel: email ? 'email' : 'web' },
   };

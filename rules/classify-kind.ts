@@ -493,7 +493,7 @@ export function compileKindClassifier(tuning: KindTuning | undefined, productNam
       scores: score,
     };
     if (learned === null) return verdict;
-    if (!verdict.certain) return settle(verdict, learned(evidence.subject, evidence.body));
+    if (!verdict.certain) return settleKind(verdict, learned(evidence.subject, evidence.body));
     return COVERED_KINDS.has(verdict.kind) && topScore >= MIN_SCORE ? doubt(verdict, scores, learned(evidence.subject, evidence.body), mixed) : verdict;
   };
 }
@@ -529,7 +529,7 @@ function doubt(verdict: KindVerdict, scores: readonly number[], odds: { readonly
  * learned model when it is sure: the candidate on its side wins, and the trace shows both opinions.
  * Between two covered or two uncovered kinds the outcome does not hang on it; those stay open.
  */
-function settle(verdict: KindVerdict, odds: { readonly covered: number; readonly features: readonly string[] }): KindVerdict {
+export function settleKind(verdict: KindVerdict, odds: { readonly covered: number; readonly features: readonly string[] }): KindVerdict {
   const [first, second] = verdict.candidates;
   if (COVERED_KINDS.has(first) === COVERED_KINDS.has(second)) return verdict;
   // The raw probability decides, on both sides alike; the trace shows it rounded.

@@ -7,11 +7,12 @@ import type { CompiledCondition } from './compiled-condition.js';
 import { compileContracts, possibleStates } from './compile-contracts.js';
 import { BUILT_IN_FACTS, compileFacts } from './compile-facts.js';
 import type { KindModel } from './kind-model.js';
+import { compileHourEstimator, type EstimatorSettings, type HourEstimator } from './hour-estimator.js';
 import { compileKindClassifier } from './classify-kind.js';
 import { catalogueFacts } from './catalogue-facts.js';
 import { withNamedConditions } from './compile-named-conditions.js';
 import { type CompileEnv, EvalContext } from './eval-context.js';
-import { NO_RULE_DECIDED, kindUncertain, notAskedWhy } from './messages.js';
+import { NO_RULE_DECIDED, describeEstimate, kindUncertain, notAskedWhy } from './messages.js';
 import type { Category, Localized, MissingItem, NotAsked, Outcome, ProposalDraft, RuleTrace, Status, Verdict, WorkItem } from './model.js';
 import { LazyTrace, type TraceDetail } from './lazy-trace.js';
 import { TriageVerdict } from './triage-verdict.js';
@@ -104,6 +105,8 @@ export interface CompileOptions {
   readonly configHash: string;
   /** The learned covered-or-not model; absent: the built-in one (null: none). */
   readonly kindModel?: KindModel | null;
+  /** The learned hour estimator of the config's model, if it has one: advisory hours from similar past requests. */
+  readonly hourEstimator?: { readonly model: HourEstimator } & EstimatorSettings;
 }
 
 export function compileRules(config: RulesConfig, options: CompileOptions): Engine {
@@ -119,6 +122,9 @@ export function compileRules(config: RulesConfig, options: CompileOptions): Engi
   const noRuleReasons = config.review === undefined ? NO_RULE_REASONS : Object.freeze([config.review.reason]);
   const resolveContract = compileContracts(config.contracts);
   const classify = compileKindClassifier(config.kinds, [...productWords.values()].flat(), options.kindModel);
+  const estimateHours = options.hourEstimator === undefined
+    ? undefined
+    : compileHourEstimator(options.hourEstimator.model, [...productWords.values()].flat(), options.hourEstimator);
   const relevantOnly = (config.completenessMode ?? 'relevant') === 'relevant';
   const named = config.conditions ?? {};
   const completeness: CompiledCompleteness[] = config.completeness.map((r) => ({
@@ -321,14 +327,21 @@ export function compileRules(config: RulesConfig, options: CompileOptions): Engi
     notes.push(`kind ${ctx.kind.kind} (confidence ${ctx.kind.confidence}${ctx.kind.certain ? '' : `, uncertain: ${ctx.kind.candidates.join(' or ')}`})`);
     const decision = decide(ctx, rules);
     for (const n of decision.notAsked) notes.push(`not asked: ${n.id} (${n.why})`);
+    const rule = decision.covering?.def;
+    if (decision.outcome === 'advisory' && rule?.verdict === 'advisory' && estimateHours !== undefined) {
+      notes.push(describeEstimate(proposal(rule, ctx).estimate));
+    }
     return { contract: notes.join('; '), rules };
   }
 
   function proposal(rule: CoverageRule, ctx: EvalContext): ProposalDraft {
     const contract = ctx.contract?.def;
-    const hours = rule.estimateHours ?? contract?.estimateHours ?? defaults.estimateHours;
+    const ruleHours = rule.estimateHours ?? contract?.estimateHours ?? defaults.estimateHours;
+    const estimate = estimateHours?.(ctx.fact('product')?.value ?? '', ctx.kind.kind, ctx.item.subject, ctx.body(), ruleHours);
+    const hours = estimate?.hours ?? ruleHours;
     const hourlyRate = contract?.hourlyRate ?? defaults.hourlyRate;
-    return { hours, hourlyRate, currency: contract?.currency ?? defaults.currency, amount: roundToCents(hours * hourlyRate), reason: rule.reason };
+    const draft = { hours, hourlyRate, currency: contract?.currency ?? defaults.currency, amount: roundToCents(hours * hourlyRate), reason: rule.reason };
+    return estimate === undefined ? draft : { ...draft, estimate };
   }
 
   function triage(item: WorkItem): Verdict {

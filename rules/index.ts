@@ -3,3 +3,5 @@ export type * from './model.js';
 export type * from './rules-config.js';
 export { compileRules, type CompileOptions, type Engine } from './compile-rules.js';
 export { normalizeText } from './normalize-text.js';
+export { estimateBasis } from './messages.js';
+export type { HourEstimator, EstimatorGroup } from './hour-estimator.js';

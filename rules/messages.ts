@@ -1,5 +1,5 @@
 // Fixed texts the engine itself says (everything else comes from the config).
-import type { Localized, Outcome, RequestKind } from './model.js';
+import type { HourEstimate, Localized, Outcome, RequestKind } from './model.js';
 
 export const NO_RULE_DECIDED: Localized = {
   en: 'No rule decided; the support manager reviews this request.',
@@ -28,4 +28,33 @@ export function notAskedWhy(rule: string | undefined, outcome: Outcome): string 
   return rule === undefined
     ? `the outcome is ${outcome} whatever its value`
     : `rule "${rule}" decides ${outcome} whatever its value`;
+}
+
+/** Hours as people write them: 2.5 in English, 2,5 in Dutch. */
+const hoursText = (hours: number, locale: 'en' | 'nl'): string => (locale === 'nl' ? String(hours).replace('.', ',') : String(hours));
+
+/**
+ * What a proposal's hours are based on, for the customer and the agents: the similar past requests
+ * and their logged hours, or the standard estimate when there were too few of them.
+ */
+export function estimateBasis(estimate: HourEstimate): Localized {
+  if (estimate.source === 'learned') {
+    const { neighbours: n, median, low, high } = estimate;
+    return {
+      en: `based on ${n} similar requests (median ${hoursText(median, 'en')} h, range ${hoursText(low, 'en')}–${hoursText(high, 'en')} h)`,
+      nl: `gebaseerd op ${n} vergelijkbare verzoeken (mediaan ${hoursText(median, 'nl')} uur, spreiding ${hoursText(low, 'nl')}–${hoursText(high, 'nl')} uur)`,
+    };
+  }
+  return {
+    en: `the standard estimate for this kind of request (fewer than ${estimate.minNeighbours} similar past requests to base it on)`,
+    nl: `de standaardschatting voor dit soort verzoek (minder dan ${estimate.minNeighbours} vergelijkbare eerdere verzoeken om op te baseren)`,
+  };
+}
+
+/** The trace's note on a proposal's hours under a learned hour estimator. */
+export function describeEstimate(estimate: HourEstimate | undefined): string {
+  if (estimate === undefined) return 'hours: no estimate';
+  return estimate.source === 'learned'
+    ? `hours ${estimate.hours}: learned, ${estimateBasis(estimate).en}`
+    : `hours ${estimate.hours}: the rule's default estimate (${estimate.neighbours} similar requests, fewer than ${estimate.minNeighbours})`;
 }

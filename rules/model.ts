@@ -91,7 +91,26 @@ export interface ProposalDraft {
   /** hours × hourlyRate, rounded to cents. */
   readonly amount: number;
   readonly reason: Localized;
+  /** Where the hours came from, when the config's model has an hour estimator; absent without one. */
+  readonly estimate?: HourEstimate;
 }
+
+/**
+ * The basis of a proposal's hours under a learned hour estimator: the hours logged on similar past
+ * requests of the same product and kind (`learned`), or the rule's estimate when fewer than
+ * `minNeighbours` such requests were found (`rule`).
+ */
+export type HourEstimate =
+  | {
+      readonly source: 'learned';
+      /** The median rounded to the quarter hour: the proposal's hours. */
+      readonly hours: number;
+      readonly neighbours: number;
+      readonly median: number;
+      readonly low: number;
+      readonly high: number;
+    }
+  | { readonly source: 'rule'; readonly hours: number; readonly neighbours: number; readonly minNeighbours: number };
 
 /** What one condition saw when it was evaluated. */
 export interface ConditionTrace {

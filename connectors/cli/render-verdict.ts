@@ -1,6 +1,6 @@
 // A verdict and its trace in words, for `inscope triage`: what was decided, by which rule, and
 // what every condition saw, so a manager can read why.
-import type { ConditionTrace, Locale, Verdict, WorkItem } from '../../rules/index.js';
+import { estimateBasis, type ConditionTrace, type Locale, type Verdict, type WorkItem } from '../../rules/index.js';
 
 function renderCondition(c: ConditionTrace, depth: number, out: string[]): void {
   const saw = c.saw !== undefined ? `  (saw ${c.saw})` : '';
@@ -23,7 +23,7 @@ export function renderVerdict(item: WorkItem, verdict: Verdict, source: string, 
   out.push(c ? `  contract  ${c.id} ${c.name} (${c.level}, ${c.state}; ${c.validFrom} .. ${c.validUntil ?? 'open'} ${c.timeZone}; matched by ${c.matchedBy})` : '  contract  none found');
   if (verdict.proposal) {
     const p = verdict.proposal;
-    out.push(`  proposal  ${p.hours} h × ${p.hourlyRate.toFixed(2)} ${p.currency} = ${p.amount.toFixed(2)} ${p.currency}`);
+    out.push(`  proposal  ${p.hours} h × ${p.hourlyRate.toFixed(2)} ${p.currency} = ${p.amount.toFixed(2)} ${p.currency}${p.estimate ? `; hours ${estimateBasis(p.estimate)[locale]}` : ''}`);
   }
   const facts = Object.entries(verdict.facts);
   out.push(`  facts     ${facts.length ? facts.map(([k, f]) => `${k}=${f.value} (${f.source})`).join(', ') : '(none)'}`);

@@ -199,6 +199,8 @@ const proposalsSchema = z.strictObject({
   notifyCustomerAtThreshold: booleanSchema.default(false).describe('Also tell the customer\'s contact when a threshold is crossed.'),
   timeSpentField: factNameSchema.exactOptional()
     .describe('Logical field (mapped in helpdesks.zendesk.fields or helpdesks.jira.fields) with the ticket\'s total time spent in seconds: Zendesk Time Tracking\'s field, Jira\'s timespent or timetracking; absent: logged hours and actuals are not recorded.'),
+  minSimilarRequests: wholeNumber('a whole number of requests, 1 or more', 1).default(3)
+    .describe('With a model that has an hour estimator: fewer similar past requests than this and a proposal keeps the rule\'s estimateHours.'),
 }, mapping('the proposal settings'));
 
 export const configSchema = z.strictObject({

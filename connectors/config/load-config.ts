@@ -7,6 +7,7 @@ import { ConfigError } from './config-error.js';
 import { configSchema, type CoverageConfig } from './config-schema.js';
 import { crossCheckConfig } from './cross-check-config.js';
 import { readModelFile, type LoadedModel } from './read-model-file.js';
+import { kindModelOf } from '../learn/model-file.js';
 import { MAX_CONFIG_BYTES, readConfigDocument } from './read-config-document.js';
 import { configErrorMap, toConfigIssues } from './to-config-issues.js';
 
@@ -23,7 +24,12 @@ export interface LoadedConfig {
 
 /** What compileRules needs of a loaded config besides the config: its hash, and its model when it names one. */
 export function compileOptions(loaded: LoadedConfig): CompileOptions {
-  return loaded.model === undefined ? { configHash: loaded.hash } : { configHash: loaded.hash, kindModel: loaded.model.model };
+  const { model } = loaded;
+  if (model === undefined) return { configHash: loaded.hash };
+  const kindModel = kindModelOf(model.model);
+  return model.estimator === undefined
+    ? { configHash: loaded.hash, kindModel }
+    : { configHash: loaded.hash, kindModel, hourEstimator: { model: model.estimator, minNeighbours: loaded.config.proposals.minSimilarRequests } };
 }
 
 /** Reads and validates a config file; throws ConfigError, or the fs error (ENOENT…) as it is. */

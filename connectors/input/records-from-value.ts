@@ -13,6 +13,8 @@ export interface TicketRecord {
   readonly source: { readonly file: string; /** 1-based */ readonly record: number; readonly format: InputFormat };
   readonly item: WorkItem;
   readonly observed?: { readonly category?: string; readonly status?: string };
+  /** Jira's time tracking: the seconds logged on the issue (`fields.timespent`, else `fields.timetracking.timeSpentSeconds`). */
+  readonly loggedSeconds?: number;
 }
 
 export interface InputProblem {
@@ -74,7 +76,7 @@ function hasValidDate(item: WorkItem): boolean {
   return item.createdAt !== '' && !Number.isNaN(Date.parse(item.createdAt));
 }
 
-function done(file: string, record: number, format: InputFormat, item: WorkItem, observed: TicketRecord['observed']): Result {
+function done(file: string, record: number, format: InputFormat, item: WorkItem, observed: TicketRecord['observed'], loggedSeconds?: number): Result {
   const wrongType = workItemTypeProblem(item);
   if (wrongType !== undefined) return problem(file, record, `ticket ${typeof item.id === 'string' && item.id !== '' ? `${item.id} ` : ''}cannot be read: ${wrongType}`);
   if (observed !== undefined && [observed.category, observed.status].some((v) => v !== undefined && typeof v !== 'string')) {
@@ -82,9 +84,19 @@ function done(file: string, record: number, format: InputFormat, item: WorkItem,
   }
   if (!hasValidDate(item)) return problem(file, record, `ticket ${item.id} has no valid creation date`);
   const source = { file, record, format };
+  const logged = loggedSeconds === undefined ? {} : { loggedSeconds };
   return observed !== undefined && (observed.category !== undefined || observed.status !== undefined)
-    ? { source, item, observed }
-    : { source, item };
+    ? { source, item, observed, ...logged }
+    : { source, item, ...logged };
+}
+
+/** Seconds logged on a Jira issue: `timespent` (number or null), else `timetracking.timeSpentSeconds`. */
+function jiraLoggedSeconds(fields: Json | undefined): number | undefined {
+  const spent = fields?.['timespent'];
+  if (typeof spent === 'number' && Number.isFinite(spent)) return spent;
+  const tracking = fields?.['timetracking'];
+  const seconds = isObject(tracking) ? tracking['timeSpentSeconds'] : undefined;
+  return typeof seconds === 'number' && Number.isFinite(seconds) ? seconds : undefined;
 }
 
 function zendesk(ticket: Json, extra: Sideloads, file: string, record: number, ctx: ReadTicketsContext): Result {
@@ -107,7 +119,8 @@ function jira(issue: Json, file: string, record: number, ctx: ReadTicketsContext
     mapping?.categoryField !== undefined
       ? jiraObserved(ji, { categoryField: mapping.categoryField, categories: mapping.categories ?? {}, statuses: mapping.statuses ?? {} })
       : undefined;
-  return done(file, record, 'jira', jiraIssueToWorkItem(ji, { fields: mapping?.fields ?? NO_FIELDS }), observed);
+  const fields = isObject(issue['fields']) ? issue['fields'] : undefined;
+  return done(file, record, 'jira', jiraIssueToWorkItem(ji, { fields: mapping?.fields ?? NO_FIELDS }), observed, jiraLoggedSeconds(fields));
 }
 
 function neutral(value: Json, file: string, record: number): Result {

@@ -14,6 +14,14 @@ function row(name: string, cols: Columns): string {
   return `  ${name.padEnd(14)}${String(n).padStart(6)}  ${cols.map((t) => GRADES.map((g) => pct(t[g], n).padStart(CELL)).join('')).join('  │')}`;
 }
 
+function hoursLine(hours: LearnResult['hours']): string {
+  if (hours.logged === 0) {
+    return 'No logged time in the history (proposals.timeSpentField, or Jira\'s time tracking): no hour estimator; proposals keep the rules\' estimateHours.';
+  }
+  return `Hour estimator: ${hours.logged} tickets with logged time, ${hours.kept} kept in ${hours.groups} group${hours.groups === 1 ? '' : 's'} of product and kind`
+    + `${hours.kept < hours.logged ? ` (${hours.logged - hours.kept} share no recurring word with another ticket)` : ''}.`;
+}
+
 /** "Skipped: N without a category, N whose contract is not active (…), N unreadable." */
 export function formatSkipped(skipped: Skipped): string {
   const notActive = Object.entries(skipped.notActive).sort((a, b) => b[1] - a[1]);
@@ -35,6 +43,7 @@ export function formatLearnReport(result: LearnResult, modelFile: string): strin
     ...Object.entries(result.byLanguage).sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([language, cols]) => row(`language ${language}`, cols)),
     '',
     `Wrote ${modelFile}: ${Object.keys(result.model.weights).length} features, trained on ${result.model.trainedOn}.`,
+    hoursLine(result.hours),
   ];
   return `${lines.join('\n')}\n`;
 }

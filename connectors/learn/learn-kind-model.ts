@@ -1,16 +1,23 @@
 // `inscope learn`'s work: the vendor's own history as training data for the covered-or-not model,
 // a model trained on all of it, and a k-fold cross-validation of what the model would change:
 // every labelled ticket triaged with the cues alone, with the built-in model and with a model
-// trained on the other folds, each compared with the category people set.
+// trained on the other folds, each compared with the category people set. Tickets with logged time
+// (any category, any contract) also train the hour estimator, grouped by the product and kind the
+// engine reads in them.
 import type { CoverageConfig } from '../config/config-schema.js';
+import type { TicketRecord } from '../input/read-tickets.js';
 import { compileRules, type Engine } from '../../rules/index.js';
-import { productSkipWords } from '../../rules/kind-model.js';
-import type { WorkItem } from '../../rules/model.js';
+import { COVERED_KINDS, modelFeatures, productSkipWords } from '../../rules/kind-model.js';
+import type { KindVerdict, WorkItem } from '../../rules/model.js';
+import { settleKind } from '../../rules/classify-kind.js';
+import { TriageVerdict } from '../../rules/triage-verdict.js';
 import { emptyTally, gradeVerdict, type Grade, type Tally } from './grade-verdict.js';
 import { labelledText, productNames, trainingExample } from './labelled-text.js';
+import { ownText } from '../../rules/mail-text.js';
 import { toModelFile, type ModelFile } from './model-file.js';
 import { emptyReading, readLabelledTickets, type Skipped } from './read-labelled-tickets.js';
-import { createExampleIndex, trainIndexed } from './train-kind-model.js';
+import { EPOCHS, createExampleIndex, trainIndexed } from './train-kind-model.js';
+import { createHourExamples, trainHourEstimator, type HourExample } from './train-hour-estimator.js';
 
 export type { Skipped } from './read-labelled-tickets.js';
 
@@ -26,6 +33,8 @@ export interface LearnResult {
   readonly folds: number;
   readonly total: Columns;
   readonly byLanguage: Readonly<Record<string, Columns>>;
+  /** Tickets with logged time read for the hour estimator, and how many it keeps (those with recurring words). */
+  readonly hours: { readonly logged: number; readonly kept: number; readonly groups: number };
 }
 
 export interface LearnOptions {
@@ -39,16 +48,26 @@ export interface LearnOptions {
 }
 
 /**
- * SGD epochs for n examples: the built-in model's 200 up to about the corpus's size, then fewer so
+ * SGD epochs for n examples: the built-in model's 30 up to about 3,000 tickets, then fewer so
  * that every training makes about the same 100,000 example updates (at least 5 passes): with
  * thousands of tickets each pass already moves every weight many times, and 100,000 tickets train
  * in seconds instead of minutes.
  */
 export function epochsFor(n: number): number {
-  return Math.max(5, Math.min(200, Math.round(100_000 / Math.max(1, n))));
+  return Math.max(5, Math.min(EPOCHS, Math.round(100_000 / Math.max(1, n))));
 }
 
 const columns = (): [Tally, Tally, Tally] => [emptyTally(), emptyTally(), emptyTally()];
+
+/**
+ * Hours logged on a ticket, in hundredths, or 0: the field `proposals.timeSpentField` names (seconds,
+ * as the ledger books it), else Jira's time tracking.
+ */
+export function loggedHundredths(record: TicketRecord, timeSpentField: string | undefined): number {
+  const field = timeSpentField === undefined ? undefined : record.item.fields[timeSpentField];
+  const seconds = field === undefined ? record.loggedSeconds : Number(field);
+  return seconds !== undefined && Number.isFinite(seconds) && seconds > 0 ? Math.round(seconds / 36) : 0;
+}
 
 export async function learnKindModel(options: LearnOptions): Promise<LearnResult> {
   const { config, configHash, folds } = options;
@@ -63,18 +82,36 @@ export async function learnKindModel(options: LearnOptions): Promise<LearnResult
   const { examples } = index;
   const languages: string[] = [];
   const grades: Grade[][] = [];
-  // A model is asked only where the cues leave the kind open; elsewhere all three engines give the
-  // same verdict, so only those tickets are kept to triage again with their fold's model.
+  // A model is asked only where the cues leave the kind open or read a covered kind; elsewhere all
+  // three engines give the same verdict, so only those tickets are kept to triage again with their fold's model.
   const open = new Map<number, WorkItem>();
   const reading = emptyReading();
   const { skipped, problems } = reading;
+  const hours = createHourExamples();
+  const hourExamples = hours.examples;
+  // Hour examples whose kind the cues left open, with the cues' verdict: settled by the new model
+  // once it is trained, from the features already in their rows.
+  const openKinds = new Map<number, KindVerdict>();
+  const logged = (record: TicketRecord) => loggedHundredths(record, config.proposals.timeSpentField);
 
-  for await (const { item, covered, verdict } of readLabelledTickets(options.ticketsPath, config, cuesOnly, reading)) {
-    index.add(trainingExample(labelledText(item, covered), skip).features, covered);
+  for await (const { record, item, labelled, covered, verdict } of readLabelledTickets(options.ticketsPath, config, cuesOnly, reading, (r) => logged(r) > 0)) {
+    const hundredths = logged(record);
+    const row = labelled
+      ? index.add(trainingExample(labelledText(item, covered), skip).features, covered)
+      : hundredths > 0 ? index.intern(modelFeatures(item.subject, ownText(item.description, item.requesterEmail, item.subject), skip)) : undefined;
+    if (hundredths > 0 && row !== undefined) {
+      if (!verdict.kind.certain) openKinds.set(hourExamples.length, verdict.kind);
+      // The product alone: the verdict's facts would find every built-in fact of a ticket the kind model does not learn from.
+      const product = verdict instanceof TriageVerdict ? verdict.fact('product') : verdict.facts['product'];
+      hours.add({ product: product?.value ?? '', kind: verdict.kind.kind, row, hundredths }, !labelled, !verdict.kind.certain);
+    }
+    if (!labelled) continue;
     const cues = gradeVerdict(verdict, covered);
-    if (!verdict.kind.certain) open.set(grades.length, item);
+    // A model settles what the cues leave open and checks a covered kind they are sure of.
+    const asks = !verdict.kind.certain || COVERED_KINDS.has(verdict.kind.kind);
+    if (asks) open.set(grades.length, item);
     languages.push(verdict.facts['language']?.value ?? 'unknown');
-    grades.push([cues, verdict.kind.certain ? cues : gradeVerdict(builtin.triage(item), covered), cues]);
+    grades.push([cues, asks ? gradeVerdict(builtin.triage(item), covered) : cues, cues]);
   }
   const count = examples.rows.length;
   const epochs = epochsFor(count);
@@ -86,7 +123,21 @@ export async function learnKindModel(options: LearnOptions): Promise<LearnResult
     for (const i of held) (grades[i] as Grade[])[2] = gradeVerdict(engine.triage(open.get(i) as WorkItem), examples.covered[i] ?? false);
   }
   const trainedOn = `${count} tickets of ${options.source}, ${options.now().toISOString().slice(0, 10)}`;
-  const model = toModelFile(trainIndexed(examples, { trainedOn, epochs }));
+  const kindModel = trainIndexed(examples, { trainedOn, epochs });
+  // The kind as the engine will read it with the new model (unless the config's kinds.learned is off).
+  if (config.kinds?.learned !== false) {
+    const weightOf = new Float64Array(examples.features.length);
+    examples.features.forEach((f, id) => { weightOf[id] = kindModel.weights[f] ?? 0; });
+    for (const [i, cues] of openKinds) {
+      const example = hourExamples[i] as HourExample;
+      let z = kindModel.bias;
+      for (const id of example.row) z += weightOf[id] as number;
+      example.kind = settleKind(cues, { covered: 1 / (1 + Math.exp(-z)), features: [] }).kind;
+    }
+  }
+  const estimator = hourExamples.length === 0 ? undefined : trainHourEstimator(hourExamples, examples.features, hours.ticketsPerFeature());
+  const model = toModelFile(kindModel, estimator);
+  const kept = estimator?.groups.reduce((sum, g) => sum + g.ends.length, 0) ?? 0;
 
   const total = columns();
   const byLanguage: Record<string, [Tally, Tally, Tally]> = {};
@@ -97,5 +148,5 @@ export async function learnKindModel(options: LearnOptions): Promise<LearnResult
       (language[c] as Tally)[grade]++;
     });
   });
-  return { model, examples: count, skipped, problems, folds, total, byLanguage };
+  return { model, examples: count, skipped, problems, folds, total, byLanguage, hours: { logged: hourExamples.length, kept, groups: estimator?.groups.length ?? 0 } };
 }

@@ -2,7 +2,7 @@
 // set and a contract active on the day they came in, each with InScope's verdict. Shared by
 // `inscope learn` and `inscope tune`, so both count the same tickets as evidence and skip the same.
 import type { CoverageConfig } from '../config/config-schema.js';
-import { readTickets } from '../input/read-tickets.js';
+import { readTickets, type TicketRecord } from '../input/read-tickets.js';
 import type { Engine } from '../../rules/index.js';
 import type { Verdict, WorkItem } from '../../rules/model.js';
 
@@ -16,7 +16,10 @@ export interface Skipped {
 }
 
 export interface LabelledTicket {
+  readonly record: TicketRecordOk;
   readonly item: WorkItem;
+  /** The category is set and the contract active: evidence about the kind. False for a ticket `also` kept. */
+  readonly labelled: boolean;
   /** People set Call: they treated the request as covered. */
   readonly covered: boolean;
   /** The engine's verdict on the ticket. */
@@ -30,8 +33,14 @@ export interface LabelledReading {
 
 export const emptyReading = (): LabelledReading => ({ skipped: { unreadable: 0, withoutCategory: 0, notActive: {} }, problems: [] });
 
-/** Yields the usable tickets in reading order; counts the rest in `reading`. */
-export async function* readLabelledTickets(ticketsPath: string, config: Pick<CoverageConfig, 'helpdesks'>, engine: Engine, reading: LabelledReading): AsyncGenerator<LabelledTicket> {
+type TicketRecordOk = Exclude<TicketRecord, { readonly kind: unknown }>;
+
+/**
+ * Yields the usable tickets in reading order; counts the rest in `reading`. `also`: tickets the
+ * caller wants whatever their category or contract (`inscope learn`'s tickets with logged time),
+ * yielded with `labelled: false` and still counted as skipped for the kind.
+ */
+export async function* readLabelledTickets(ticketsPath: string, config: Pick<CoverageConfig, 'helpdesks'>, engine: Engine, reading: LabelledReading, also: (record: TicketRecordOk) => boolean = () => false): AsyncGenerator<LabelledTicket> {
   const { skipped, problems } = reading;
   for await (const record of readTickets(ticketsPath, { helpdesks: config.helpdesks })) {
     if ('kind' in record) {
@@ -40,9 +49,10 @@ export async function* readLabelledTickets(ticketsPath: string, config: Pick<Cov
       continue;
     }
     const category = record.observed?.category;
+    const wanted = also(record);
     if (category === undefined) {
       skipped.withoutCategory++;
-      continue;
+      if (!wanted) continue;
     }
     let verdict;
     try {
@@ -53,10 +63,11 @@ export async function* readLabelledTickets(ticketsPath: string, config: Pick<Cov
       continue;
     }
     const state = verdict.contract?.state ?? 'none';
-    if (state !== 'active') {
+    const labelled = category !== undefined && state === 'active';
+    if (category !== undefined && !labelled) {
       skipped.notActive[state] = (skipped.notActive[state] ?? 0) + 1;
-      continue;
+      if (!wanted) continue;
     }
-    yield { item: record.item, covered: category === 'call', verdict };
+    yield { record, item: record.item, labelled, covered: category === 'call', verdict };
   }
 }

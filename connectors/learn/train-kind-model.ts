@@ -30,35 +30,50 @@ export interface TrainingOptions {
   readonly trainedOn: string;
 }
 
+/** Passes over the examples: stopping early regularises (5-fold CV on the development corpus: 94.8 % at 30, 92.7 % at 200). */
+export const EPOCHS = 30;
+
 /** Weights this small change no probability in the second decimal; leaving them out keeps the file small. */
 const PRUNE_BELOW = 0.005;
 
 /** A growing IndexedExamples: each feature string is numbered the first time an example has it. */
-export function createExampleIndex(): { add(features: readonly string[], covered: boolean): void; readonly examples: IndexedExamples } {
+export function createExampleIndex(): {
+  /** Adds an example; returns its row. */
+  add(features: readonly string[], covered: boolean): Int32Array;
+  /** A row of feature numbers for features that are no example (the hour estimator's tickets without a category). */
+  intern(features: readonly string[]): Int32Array;
+  readonly examples: IndexedExamples;
+} {
   const index = new Map<string, number>();
   const features: string[] = [];
   const rows: Int32Array[] = [];
   const covered: boolean[] = [];
   const seen = new Set<number>();
+  const intern = (list: readonly string[]): Int32Array => {
+    seen.clear();
+    const row: number[] = [];
+    for (const f of list) {
+      let id = index.get(f);
+      if (id === undefined) {
+        id = features.length;
+        index.set(f, id);
+        features.push(f);
+      }
+      if (!seen.has(id)) {
+        seen.add(id);
+        row.push(id);
+      }
+    }
+    return Int32Array.from(row);
+  };
   return {
     add(list, isCovered) {
-      seen.clear();
-      const row: number[] = [];
-      for (const f of list) {
-        let id = index.get(f);
-        if (id === undefined) {
-          id = features.length;
-          index.set(f, id);
-          features.push(f);
-        }
-        if (!seen.has(id)) {
-          seen.add(id);
-          row.push(id);
-        }
-      }
-      rows.push(Int32Array.from(row));
+      const row = intern(list);
+      rows.push(row);
       covered.push(isCovered);
+      return row;
     },
+    intern,
     examples: { features, rows, covered },
   };
 }
@@ -71,7 +86,7 @@ export function trainKindModel(examples: readonly TrainingExample[], options: Tr
 
 /** Trains on the examples `use` accepts (all by default): a fold's training set without copying. */
 export function trainIndexed(data: IndexedExamples, options: TrainingOptions, use: (i: number) => boolean = () => true): KindModel {
-  const { epochs = 30, learningRate = 0.1, l2 = 0.003, minTickets = 2 } = options;
+  const { epochs = EPOCHS, learningRate = 0.1, l2 = 0.003, minTickets = 2 } = options;
   const picked: number[] = [];
   for (let i = 0; i < data.rows.length; i++) if (use(i)) picked.push(i);
   const tickets = new Int32Array(data.features.length);

@@ -123,6 +123,8 @@ export function buildProposal(input: BuildProposalInput): Proposal {
     timeZone,
     createdAt: new Date(input.createdAt).toISOString(),
     terms: config.proposals.terms?.[locale] ?? DEFAULT_TERMS[locale],
+    // The basis holds for the draft's hours only, not for hours the agent entered.
+    ...(draft.estimate === undefined || agentInput?.hours !== undefined || agentInput?.lines !== undefined ? {} : { estimate: draft.estimate }),
     ...(input.acceptUrl === undefined ? {} : { acceptUrl: input.acceptUrl }),
     ...(input.declineUrl === undefined ? {} : { declineUrl: input.declineUrl }),
   };

@@ -1,6 +1,6 @@
 // The internal notes InScope writes on a ticket for each proposal transition, in the agents'
 // language, with the budget line when the contract has a monthly cap.
-import type { Locale } from '../../rules/index.js';
+import { estimateBasis, type Locale } from '../../rules/index.js';
 import type { ProposalRecord } from '../store/proposal-store.js';
 import type { BudgetSummary } from './compute-budget.js';
 import { formatMoney } from './format-money.js';
@@ -11,14 +11,14 @@ const WORDS = {
   nl: {
     sent: 'verstuurd naar de klant', shadow: 'gemaakt in schaduwmodus (PDF bewaard, niets naar de helpdesk)',
     held: 'NIET verstuurd: het budget van deze maand zou overschreden worden', accepted: 'GEACCEPTEERD', declined: 'AFGEWEZEN', expired: 'VERLOPEN (niet op tijd geaccepteerd)',
-    replaces: (v: number) => `vervangt versie ${v}`, by: 'door', total: 'totaal', validUntil: 'geldig t/m',
+    replaces: (v: number) => `vervangt versie ${v}`, hours: 'Uren', by: 'door', total: 'totaal', validUntil: 'geldig t/m',
     budget: 'Budget', used: 'gebruikt', after: 'na deze offerte', over: 'BOVEN HET PLAFOND', crossed: (t: string) => `drempel ${t} bereikt`,
     policy: { 'require-confirmation': 'Versturen vraagt bevestiging van een manager in de zijbalk (Omzetten met bevestiging).', block: 'Het beleid blokkeert versturen boven het plafond.', warn: '' },
   },
   en: {
     sent: 'sent to the customer', shadow: 'made in shadow mode (PDF kept, nothing sent to the helpdesk)',
     held: 'NOT sent: it would take this month\'s budget over the cap', accepted: 'ACCEPTED', declined: 'DECLINED', expired: 'EXPIRED (not accepted in time)',
-    replaces: (v: number) => `replaces version ${v}`, by: 'by', total: 'total', validUntil: 'valid until',
+    replaces: (v: number) => `replaces version ${v}`, hours: 'Hours', by: 'by', total: 'total', validUntil: 'valid until',
     budget: 'Budget', used: 'used', after: 'after this proposal', over: 'OVER THE CAP', crossed: (t: string) => `threshold ${t} reached`,
     policy: { 'require-confirmation': 'Sending needs a manager\'s confirmation in the sidebar (Convert with confirmation).', block: 'The policy blocks sending over the cap.', warn: '' },
   },
@@ -42,6 +42,8 @@ export function proposalNote(event: ProposalEvent, record: ProposalRecord, local
   const lines = [`InScope: ${title} ${record.number} ${version} ${record.version} ${w[event]}${actor ? ` (${w.by} ${actor})` : ''}.`];
   const replaced = context?.superseded;
   lines.push(`${w.total} ${formatMoney(record.total, record.currency, locale)}, ${w.validUntil} ${record.validUntil}${replaced ? `; ${w.replaces(replaced.version)}` : ''}`);
+  const { estimate } = record.document;
+  if (estimate !== undefined && (event === 'sent' || event === 'shadow' || event === 'held')) lines.push(`${w.hours} ${record.hundredthHours / 100}: ${estimateBasis(estimate)[locale]}`);
   if (context?.budget) {
     lines.push(budgetLine(context.budget, locale));
     if (event === 'held') lines.push(w.policy[context.budget.policy]);

@@ -1,6 +1,7 @@
 // What a proposal template sees: the proposal in the customer's language, with every optional
 // value present as null, so that `{% if proposal.acceptUrl %}` and `| default:` work under
 // strict variables (which turn a misspelt placeholder into an error instead of an empty text).
+import { estimateBasis } from '../../rules/index.js';
 import type { Proposal } from './proposal.js';
 
 export function toTemplateContext(proposal: Proposal): Record<string, unknown> {
@@ -16,6 +17,8 @@ export function toTemplateContext(proposal: Proposal): Record<string, unknown> {
     vendor: { name: proposal.vendor.name, email: proposal.vendor.email ?? null, vatNumber: proposal.vendor.vatNumber ?? null },
     acceptUrl: proposal.acceptUrl ?? null,
     declineUrl: proposal.declineUrl ?? null,
+    // `basis` is the sentence in the customer's language: "based on 7 similar requests (…)".
+    estimate: proposal.estimate === undefined ? null : { ...proposal.estimate, basis: estimateBasis(proposal.estimate)[locale] },
   };
   return { proposal: view, vendor: view.vendor, locale };
 }

@@ -1,6 +1,6 @@
 // The proposal document as InScope stores, renders and sends it: a self-contained snapshot, so that
 // a sent proposal reads the same later even when the config (rates, vendor, terms) has changed.
-import type { Locale, Localized } from '../../rules/index.js';
+import type { HourEstimate, Locale, Localized } from '../../rules/index.js';
 
 export type ProposalStatus = 'draft' | 'sent' | 'accepted' | 'declined' | 'expired' | 'superseded';
 
@@ -58,6 +58,11 @@ export interface Proposal {
   /** ISO 8601 instant this version was made. */
   readonly createdAt: string;
   readonly terms: string;
+  /**
+   * What the hours are based on when a model's hour estimator made them (similar past requests, or
+   * the rule's estimate for want of them); absent when the agent set the hours or there is no estimator.
+   */
+  readonly estimate?: HourEstimate;
   readonly acceptUrl?: string;
   readonly declineUrl?: string;
 }

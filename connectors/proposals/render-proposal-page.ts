@@ -1,7 +1,7 @@
 // The customer's acceptance page: the proposal's summary with Accept and Decline buttons (forms that
 // POST back to the same signed URL), and the pages for a link that is tampered, expired or used.
 // Self-contained HTML in the proposal's language, no scripts, no external resources.
-import type { Locale } from '../../rules/index.js';
+import { estimateBasis, type Locale } from '../../rules/index.js';
 import type { ProposalRecord } from '../store/proposal-store.js';
 import { formatHours, formatLongDate, formatMoney } from './format-money.js';
 
@@ -61,7 +61,8 @@ export function renderProposalPage(input: { state: ProposalPageState; record: Pr
     parts.push('<dl>');
     parts.push(`<dt>${t.ticket}</dt><dd>#${escape(d.ticket.id)} ${escape(d.ticket.subject)}</dd>`);
     parts.push(`<dt>${t.scope}</dt><dd>${escape(d.scope)}</dd>`);
-    parts.push(`<dt>${t.hours}</dt><dd>${formatHours(record.hundredthHours / 100, locale)}</dd>`);
+    const basis = d.estimate === undefined ? '' : ` <small data-testid="hours-basis">(${escape(estimateBasis(d.estimate)[locale])})</small>`;
+    parts.push(`<dt>${t.hours}</dt><dd>${formatHours(record.hundredthHours / 100, locale)}${basis}</dd>`);
     parts.push(`<dt>${t.subtotal}</dt><dd>${escape(formatMoney(record.subtotal, record.currency, locale))}</dd>`);
     parts.push(`<dt>${t.total}</dt><dd data-testid="total"><strong>${escape(formatMoney(record.total, record.currency, locale))}</strong></dd>`);
     parts.push(`<dt>${t.validUntil}</dt><dd>${escape(formatLongDate(record.validUntil, locale, record.timeZone))}</dd>`);

@@ -5,6 +5,7 @@
 // dates come from the proposal's createdAt.
 import { readFileSync } from 'node:fs';
 import PDFDocument from 'pdfkit';
+import { estimateBasis } from '../../rules/index.js';
 import { formatHours, formatLongDate, formatMoney, formatPercent } from './format-money.js';
 import { PROPOSAL_FONTS } from './proposal-fonts.js';
 import { PROPOSAL_LABELS, type ProposalLabels } from './proposal-labels.js';
@@ -201,13 +202,15 @@ function estimateTable(doc: Doc, p: Proposal, l: ProposalLabels, money: (minor: 
   if (y + 80 > doc.page.height - MARGIN.bottom) { doc.addPage(); y = doc.y; }
   y += 8;
   doc.font('regular').fontSize(8.5).fillColor(COLOR.muted)
-    .text(`${l.currency(p.currency)}\n${l.validUntil} ${formatLongDate(p.validUntil, locale)}.`, left, y, { width: labelX - left - 10, lineGap: 1.5 });
+    .text(`${l.currency(p.currency)}\n${l.validUntil} ${formatLongDate(p.validUntil, locale)}.${p.estimate === undefined ? '' : `\n${l.hoursBasis(estimateBasis(p.estimate)[locale])}`}`,
+      left, y, { width: labelX - left - 10, lineGap: 1.5 });
+  const noteBottom = doc.y;
   row(l.subtotal, money(p.subtotal), false);
   row(l.vat(formatPercent(p.vatPercent, locale)), money(p.vat), false);
   doc.moveTo(labelX + 40, y).lineTo(left + width, y).lineWidth(1).strokeColor(COLOR.ink).stroke();
   y += 5;
   row(l.total, money(p.total), true);
-  doc.y = y;
+  doc.y = Math.max(y, noteBottom);
 }
 
 function acceptButtons(doc: Doc, p: Proposal, l: ProposalLabels): void {

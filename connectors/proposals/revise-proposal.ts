@@ -40,7 +40,8 @@ export function reviseProposal(previous: Proposal, input: ReviseProposalInput): 
   }
   const { vatPercent, validityDays } = input.config.proposals;
   const totals = computeProposalTotals(lines, vatPercent);
-  const { acceptUrl: _a, declineUrl: _d, ...rest } = previous;
+  // New hours are the agent's, not the estimator's: the basis goes with the hours it was for.
+  const { acceptUrl: _a, declineUrl: _d, estimate, ...rest } = previous;
   const next: Proposal = {
     ...rest,
     version: previous.version + 1,
@@ -50,6 +51,7 @@ export function reviseProposal(previous: Proposal, input: ReviseProposalInput): 
     vatPercent,
     validUntil: proposalValidUntil(input.createdAt, previous.timeZone, validityDays),
     createdAt: new Date(input.createdAt).toISOString(),
+    ...(estimate === undefined || input.hours !== undefined || input.lines !== undefined ? {} : { estimate }),
     ...(input.acceptUrl === undefined ? {} : { acceptUrl: input.acceptUrl }),
     ...(input.declineUrl === undefined ? {} : { declineUrl: input.declineUrl }),
   };

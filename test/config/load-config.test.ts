@@ -110,7 +110,7 @@ describe('loadConfig', () => {
     expect(loaded.hash).toBe(hash);
     expect(loaded.summary).toBe(`2 contracts, 2 completeness rules, 3 coverage rules, 3 facts (hash ${hash})`);
     expect(loaded.config.connector).toEqual({ mode: 'auto', pathGuard: 'revert', requestMissingInfo: true, tagPrefix: 'inscope_' });
-    expect(loaded.config.proposals).toEqual({ vatPercent: 21, validityDays: 30, acceptStatus: 'approved', declineAction: 'return', budgetPolicy: 'warn', thresholds: [80, 100], notifyCustomerAtThreshold: false });
+    expect(loaded.config.proposals).toEqual({ vatPercent: 21, validityDays: 30, acceptStatus: 'approved', declineAction: 'return', budgetPolicy: 'warn', thresholds: [80, 100], notifyCustomerAtThreshold: false, minSimilarRequests: 3 });
     expect(loaded.config.contracts.map((c) => c.timeZone)).toEqual(['Europe/Amsterdam', 'Europe/London']);
     // Zendesk organization ids are numbers in YAML; the domain model carries text.
     expect(loaded.config.contracts[0]?.match.organizationIds).toEqual(['9001']);

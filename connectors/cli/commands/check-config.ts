@@ -1,4 +1,5 @@
 // `inscope check-config`: validates the coverage config and prints a one-line summary.
+import { estimatorRequests } from '../../learn/model-file.js';
 import { CliError, EXIT } from '../cli-error.js';
 import { loadCliConfig } from '../load-cli-config.js';
 import { parseCommandArgs } from '../parse-command-args.js';
@@ -13,6 +14,10 @@ export async function checkConfigCommand(argv: string[]): Promise<number> {
   if (model !== undefined) {
     const off = loaded.config.kinds?.learned === false ? ' (not used: kinds.learned is false)' : '';
     process.stdout.write(`model: ${model.name}, ${Object.keys(model.model.weights).length} features, trained on ${model.model.trainedOn}${off}\n`);
+    if (model.model.estimator !== undefined) {
+      process.stdout.write(`hour estimator: ${estimatorRequests(model.model)} requests with logged hours in ${model.model.estimator.groups.length} product and kind group${model.model.estimator.groups.length === 1 ? '' : 's'}`
+        + ` (at least ${loaded.config.proposals.minSimilarRequests} similar requests, else the rule's estimateHours)\n`);
+    }
   }
   return EXIT.ok;
 }

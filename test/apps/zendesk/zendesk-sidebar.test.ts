@@ -104,6 +104,23 @@ describe('the verdict', () => {
     expect(text()).toContain('31 Dec 2026');
   });
 
+  it.each([
+    ['en', 'Proposal hours: 2.5, based on 7 similar requests (median 2.4 h, range 1–6 h).'],
+    ['nl', 'Uren in de offerte: 2,5, gebaseerd op 7 vergelijkbare verzoeken (mediaan 2,4 uur, spreiding 1–6 uur).'],
+  ])('shows what a learned estimate of the proposal\'s hours is based on (%s)', async (locale, expected) => {
+    const data = await exampleSidebarData(48203);
+    const proposal = data.verdict.proposal!;
+    routes['GET /verdict'] = async () => ({ ...data, verdict: { ...data.verdict, proposal: { ...proposal, hours: 2.5, estimate: { source: 'learned', hours: 2.5, neighbours: 7, median: 2.4, low: 1, high: 6 } } } });
+    await boot(48203, {}, { locale });
+    await vi.waitFor(() => expect(q('[data-testid="hours-basis"]')?.textContent).toBe(expected));
+  });
+
+  it('shows no basis for hours without a learned estimator', async () => {
+    await boot(48203);
+    await vi.waitFor(() => expect(q('[data-testid="verdict-badge"]')).not.toBeNull());
+    expect(q('[data-testid="hours-basis"]')).toBeNull();
+  });
+
   it('speaks Dutch when the agent works in Dutch', async () => {
     await boot(48215, {}, { locale: 'nl' });
     await vi.waitFor(() => expect(q('[data-testid="verdict-badge"]')?.textContent).toBe('Onvolledig'));

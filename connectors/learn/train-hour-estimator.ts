@@ -1,0 +1,106 @@
+// Builds the hour estimator of rules/hour-estimator.ts from past requests with logged time: each
+// request keeps its rarest features that recur in the history (at least two requests have them),
+// hashed; common words add little to a cosine and would make the model file grow with the history.
+// Requests come as rows of feature numbers of the kind model's example index (train-kind-model.ts),
+// so a ticket that trains both models holds its features once.
+import { featureHash } from '../../rules/feature-hash.js';
+import type { EstimatorGroup, HourEstimator, RequestKind } from '../../rules/index.js';
+
+/** 2^20 hashes: few collisions among the recurring words and word pairs of a vendor's history. */
+export const HASH_BITS = 20;
+/** Features kept per request: enough to find its neighbours, few enough for 100,000 requests in a few MB. */
+export const KEPT_FEATURES = 24;
+
+export interface HourExample {
+  /** The engine's product fact ('' when none). */
+  readonly product: string;
+  kind: RequestKind;
+  /** Feature numbers in the example index. */
+  readonly row: Int32Array;
+  /** Logged hours in hundredths, above 0. */
+  readonly hundredths: number;
+}
+
+/**
+ * Features a request keeps until training when its row is its own (a ticket the kind model does not
+ * learn from): the rarest so far, plenty to pick the final 24 from, and a fraction of the memory of
+ * every feature of a long text.
+ */
+const CANDIDATES = 96;
+
+/**
+ * The examples as they are read, with each feature's exact ticket count over all of them. A row the
+ * kind model shares is kept whole (it costs nothing more); a row of the estimator's own is cut to
+ * its CANDIDATES rarest features so far unless `whole` (its kind is still to be settled from it).
+ */
+export function createHourExamples() {
+  const examples: HourExample[] = [];
+  let df = new Uint32Array(1024);
+  let scratch = new Float64Array(0);
+  return {
+    examples,
+    add(example: HourExample, own: boolean, whole: boolean): void {
+      let most = 0;
+      for (const id of example.row) if (id > most) most = id;
+      if (most >= df.length) {
+        const grown = new Uint32Array(Math.max(most + 1, df.length * 2));
+        grown.set(df);
+        df = grown;
+      }
+      for (const id of example.row) df[id] = (df[id] as number) + 1;
+      if (!own || whole || example.row.length <= CANDIDATES) {
+        examples.push(example);
+        return;
+      }
+      if (scratch.length < example.row.length) scratch = new Float64Array(example.row.length);
+      let n = 0;
+      for (const id of example.row) scratch[n++] = (df[id] as number) * 2 ** 31 + id;
+      const rarest = scratch.subarray(0, n).sort().subarray(0, CANDIDATES);
+      examples.push({ ...example, row: Int32Array.from(rarest, (key) => key % 2 ** 31) });
+    },
+    /** Tickets per feature number, over every example added. */
+    ticketsPerFeature: (): Uint32Array => df,
+  };
+}
+
+/** `names`: the example index's features, by number; `tickets`: how many examples have each. */
+export function trainHourEstimator(examples: readonly HourExample[], names: readonly string[], tickets: Uint32Array): HourEstimator {
+  const hashOf = new Uint32Array(names.length);
+  names.forEach((name, id) => { hashOf[id] = featureHash(name, HASH_BITS); });
+  // Two features share a hash only by a rare collision: their tickets add up.
+  const df = new Uint32Array(2 ** HASH_BITS);
+  for (let id = 0; id < Math.min(names.length, tickets.length); id++) df[hashOf[id] as number] = (df[hashOf[id] as number] as number) + (tickets[id] as number);
+
+  const groups = new Map<string, { product: string; kind: RequestKind; hours: number[]; rows: Uint32Array[] }>();
+  const keys = new Float64Array(examples.reduce((most, e) => Math.max(most, e.row.length), 0));
+  for (const e of examples) {
+    // Rarest first, ties by hash: df × 2^bits + hash orders both at once, as plain numbers.
+    let n = 0;
+    for (const id of e.row) {
+      const h = hashOf[id] as number;
+      const count = df[h] as number;
+      if (count >= 2) keys[n++] = count * 2 ** HASH_BITS + h;
+    }
+    if (n === 0) continue;
+    const rarest = keys.subarray(0, n).sort().subarray(0, KEPT_FEATURES);
+    const picked = new Set<number>();
+    for (const key of rarest) picked.add(key % 2 ** HASH_BITS);
+    const kept = Uint32Array.from(picked).sort();
+    const product = e.product.toLowerCase();
+    const key = `${product}\0${e.kind}`;
+    let g = groups.get(key);
+    if (g === undefined) groups.set(key, (g = { product, kind: e.kind, hours: [], rows: [] }));
+    g.hours.push(e.hundredths);
+    g.rows.push(kept);
+  }
+  const out: EstimatorGroup[] = [...groups.keys()].sort().map((key) => {
+    const g = groups.get(key)!;
+    const ends = new Uint32Array(g.rows.length);
+    let total = 0;
+    g.rows.forEach((r, i) => { total += r.length; ends[i] = total; });
+    const features = new Uint32Array(total);
+    g.rows.forEach((r, i) => features.set(r, (ends[i] as number) - r.length));
+    return { product: g.product, kind: g.kind, hundredths: Uint32Array.from(g.hours), features, ends };
+  });
+  return { version: 1, bits: HASH_BITS, groups: out };
+}
