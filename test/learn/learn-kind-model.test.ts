@@ -51,9 +51,10 @@ describe('learnKindModel', () => {
   });
 
   it('shows what the built-in model changes: the open kinds it settles', () => {
-    // The built-in model was trained on these tickets: it settles every open kind, here rightly.
-    expect(first.total[1].review).toBe(0);
-    expect(first.total[0].review).toBeGreaterThan(0);
+    // The built-in model was trained on these tickets: it settles open kinds, here rightly.
+    expect(first.total[1].review).toBeLessThan(first.total[0].review);
+    expect(first.total[1].right).toBeGreaterThan(first.total[0].right);
+    expect(first.total[1].wrong).toBeLessThanOrEqual(first.total[0].wrong);
   });
 
   it('judges each ticket by a model trained without it', () => {
@@ -72,7 +73,7 @@ describe('learnKindModel', () => {
 
 describe('epochsFor', () => {
   it.each([
-    [100, 200], [480, 200], [1000, 100], [20_000, 5], [100_000, 5],
+    [100, 30], [480, 30], [3000, 30], [10_000, 10], [20_000, 5], [100_000, 5],
   ])('%i examples: %i epochs', (n, epochs) => {
     expect(epochsFor(n)).toBe(epochs);
   });
