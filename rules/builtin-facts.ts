@@ -7,7 +7,7 @@ const DOTTED = /\d\.\d/;
 const VERSION = /(?<![\w.,/:-])[vV]?(\d{1,3}(?:\.\d{1,4}){1,3})(?![\w%]|[.,]\d)/g;
 const VERSION_WORD = /(?:(?:versie|version|versienummer|version number|vers\.|ver\.|release|rel\.|build|update|patch|\bv|(?:about|info|over)\s*(?:says|zegt|shows|toont|geeft)?\s*:)\s*[:=]?|\b(?:versie|version|versienummer|version number)\s+(?:is|was|=)|\b(?:we|wij|ik)\s+(?:zitten|zit|draaien|draai|werken|werk)\s+(?:nu\s+|momenteel\s+|nog\s+|sinds\s+kort\s+)?(?:op|met)|\b(?:we(?:'re|’re|\s+are)|i(?:'m|’m|\s+am))\s+(?:currently\s+|still\s+|now\s+)?(?:on|running))\s*$/i;
 /** Numbers that name something other than the product: platforms, protocols, document sections, money, times. */
-const OTHER_THING = /(?:windows|win|sql\s*server|sql|server|chrome|edge|firefox|safari|browser|tls|ssl|http|https|java|jdk|jre|\.net|dotnet|node|python|php|ios|android|office|excel|outlook|macos|os\s*x|ubuntu|debian|rhel|centos|postgres(?:ql)?|mysql|oracle|iis|section|sectie|paragraaf|hoofdstuk|artikel|article|chapter|page|pagina|stap|step|iso|pdf|camt|pain|xml|json|schema|swift|€|eur|usd|gbp|\$|£|om|at|uur|tot|from\s+\d+|bedrag|amount|saldo|total|totaal)\s*[:]?\s*$/i;
+const OTHER_THING = /(?<![a-z])(?:windows|win|sql\s*server|sql|server|chrome|edge|firefox|safari|browser|tls|ssl|http|https|java|jdk|jre|\.net|dotnet|node|python|php|ios|android|office|excel|outlook|macos|os\s*x|ubuntu|debian|rhel|centos|postgres(?:ql)?|mysql|oracle|iis|section|sectie|paragraaf|hoofdstuk|artikel|article|chapter|page|pagina|stap|step|iso|pdf|camt|pain|xml|json|schema|swift|€|eur|usd|gbp|\$|£|om|at|uur|tot|from\s+\d+|bedrag|amount|saldo|total|totaal)\s*[:]?\s*$/i;
 const UPGRADE_FROM_TO = /\b(?:from|van|vanaf)\s+(?:versie\s+|version\s+|v)?\d{1,3}(?:\.\d{1,4}){1,3}\s+(?:to|naar|into|->|→)\s+(?:versie\s+|version\s+|v)?$/i;
 const UPGRADE_FROM = /\b(?:from|van|vanaf)\s+(?:versie\s+|version\s+|v)?$/i;
 /** "upgraded to 2.7.1", "de update naar 7.3.0", "bijgewerkt naar 9.4": the version now in use. */
@@ -27,10 +27,10 @@ export interface VersionFound {
 }
 
 /** Before a number: the version someone wants to go to, in a sentence about upgrading or getting it. */
-const TO_VERSION = /\b(?:naar|to|for|voor)\s+(?:versie\s+|version\s+|v)?$/i;
+const TO_VERSION = /\b(?:naar|to|for|voor)\s+(?:[\p{L}-]+\s+)?(?:versie\s+|version\s+|v)?$/iu;
 const MOVING = /\b(?:upgrad\w*|updat\w*|willen|wil|want|wish|plan\w*|install\w*|download\w*|package|pakket|overstappen|overgaan|migrat\w*|send|stuur\w*)\b/i;
 /** After a number: it has come out ("3.3 is out"; in a Dutch clause "dat 11.0 beschikbaar is"). */
-const RELEASED = /^\s*(?:(?:is|has been|was)\s+(?:now\s+|nu\s+)?(?:out|uit|verschenen|released|uitgebracht|beschikbaar|available)\b|(?:nu\s+|inmiddels\s+)?(?:uit|verschenen|uitgebracht|beschikbaar)\s+(?:is|zijn|komt)\b)/i;
+const RELEASED = /^\s*(?:(?:is|has been|was)\s+(?:now\s+|nu\s+)?(?:out|uit|verschenen|released|uitgebracht|beschikbaar|available)\b(?!\s+(?:of|van|de|uit|support|ondersteuning))|(?:nu\s+|inmiddels\s+)?(?:uit|verschenen|uitgebracht|beschikbaar)\s+(?:is|zijn|komt)\b)/i;
 
 /**
  * The version of the product in the text: the number next to the product's name or to a word
@@ -42,6 +42,7 @@ export function findVersion(text: string, productWords: readonly string[], anyPr
   let best: string | undefined;
   let bestScore = 0;
   let target: string | undefined;
+  let targetReleased = false;
   // Most texts without a version have no dotted number at all: skip the scoring then.
   for (const m of DOTTED.test(text) ? text.matchAll(VERSION) : []) {
     const number = m[1] as string;
@@ -66,7 +67,11 @@ export function findVersion(text: string, productWords: readonly string[], anyPr
     if (LABELLED.test(before)) score += 3;
     if (OTHER_THING.test(before.slice(-18))) score -= 5;
     // Not "move the database server to 16.0": a target is a number of the product, not of a platform.
-    if (aimed && score >= 0) target = number;
+    // The version asked for ("send us the package for 10.4") outranks one mentioned as released.
+    if (aimed && score >= 0 && (!released || targetReleased || target === undefined)) {
+      target = number;
+      targetReleased = released && !(TO_VERSION.test(lead) && MOVING.test(lead));
+    }
     // "Finance 11.0 is out": a release announced is not the one in use; another mention wins over it.
     if (released) score -= 2;
     // Later mentions of the same strength win: an upgrade story ends with the version now in use.
@@ -85,7 +90,7 @@ const ERROR_PATTERNS: readonly RegExp[] = [
   // A message code with its text: ERR-1234, BNK-2041, ORA-00942, LA-0917, AADSTS50011.
   /\b(?:[A-Z]{2,8}-\d{2,6}|AADSTS\d{4,6}|0x[0-9A-F]{8})\b[^\n]{0,160}/,
   // "Foutcode 0012 - Het aantal gewerkte uren ontbreekt", "error code 4031: …": a numbered code with its text.
-  /\b(?:foutcode|error\s*code|errorcode|fout|error|melding|code)\s*(?:nr\.?\s*|no\.?\s*|#\s*)?\d{3,6}\s*[-–:]\s*\p{L}[^\n]{8,160}/iu,
+  /\b(?:foutcode|error\s*code|errorcode|foutnummer|error\s*number|fout|error)\s*(?:nr\.?\s*|no\.?\s*|#\s*)?\d{3,6}\s*[-–:]\s*\p{L}[^\n]{8,160}/iu,
   // An HTTP failure.
   /\b(?:HTTP(?:\/\d(?:\.\d)?)?\s*(?:status\s*)?[45]\d\d\b[^\n]{0,80}|[45]\d\d\s+(?:Internal Server Error|Bad Request|Not Found|Unauthorized|Forbidden|Unprocessable Entity|Bad Gateway|Service Unavailable|Gateway Timeout|Conflict|Too Many Requests)\b)/i,
   /\b(?:returns?|returned|geeft|gaf|retourneert|krijgen|krijg|get|got|status(?:code)?)\s+(?:een\s+|an?\s+)?(?:HTTP\s*)?[45]\d\d\b/i,

@@ -125,6 +125,9 @@ function whyCannot(tokens: readonly string[]): boolean {
   return false;
 }
 const FROM: ReadonlySet<string> = new Set(['from', 'van', 'vanaf']);
+/** The words of moving to another version ("from 45,50 to 47,00" moves an amount, not a version). */
+const UPGRADE_WORDS: ReadonlySet<string> = new Set(['upgrade', 'upgraden', 'upgrading', 'update', 'updaten', 'updating', 'bijwerken', 'migratie', 'migreren', 'migrate', 'migration', 'overstappen', 'overgang', 'overgaan']);
+const SINCE: ReadonlySet<string> = new Set(['since', 'sinds', 'sindsdien', 'after', 'na']);
 const TO: ReadonlySet<string> = new Set(['to', 'naar']);
 const isNumber = (token: string | undefined): boolean => token !== undefined && token.charCodeAt(0) >= 48 && token.charCodeAt(0) <= 57;
 /**
@@ -137,7 +140,9 @@ function numberNear(tokens: readonly string[], i: number, dotted: boolean): bool
 }
 
 const YOU: ReadonlySet<string> = new Set(['jullie', 'u', 'you', 'your', 'yourselves']);
-const REPAIR: ReadonlySet<string> = new Set(['fix', 'fixen', 'oplossen', 'repareren', 'verhelpen', 'solve', 'resolve', 'repair', 'debug', 'onderzoeken', 'investigate', 'uitzoeken']);
+/** Asking to repair, or to look at or check what is wrong: a defect's request, not a service. */
+const REPAIR: ReadonlySet<string> = new Set(['fix', 'fixen', 'fixed', 'oplossen', 'opgelost', 'repareren', 'verhelpen', 'solve', 'resolve', 'repair', 'debug', 'onderzoeken', 'investigate', 'uitzoeken',
+  'kijken', 'bekijken', 'nakijken', 'controleren', 'checken', 'check', 'look', 'nagaan', 'analyseren', 'analyse', 'analyze']);
 /** "kunnen jullie … voor ons …", "could you … for us": the vendor asked to act for them, not to repair. */
 function forUs(tokens: readonly string[]): boolean {
   let us = false;
@@ -154,9 +159,13 @@ function forUs(tokens: readonly string[]): boolean {
 const ARTICLES: ReadonlySet<string> = new Set(['de', 'het', 'een', 'deze', 'die', 'the', 'a', 'an', 'this', 'that']);
 /** "de update", "the update": the noun, not the verb of "please update our address". */
 function anUpdate(tokens: readonly string[]): boolean {
-  for (let i = 1; i < tokens.length; i++) if ((tokens[i] === 'update' || tokens[i] === 'updates') && ARTICLES.has(tokens[i - 1] as string)) return true;
+  for (let i = 1; i < tokens.length; i++) {
+    if ((tokens[i] === 'update' || tokens[i] === 'updates') && ARTICLES.has(tokens[i - 1] as string) && !tokens.slice(i + 1, i + 4).some((t) => ABOUT.has(t))) return true;
+  }
   return false;
 }
+/** "an update on the status", "een update sturen over de voortgang": news, not a release. */
+const ABOUT: ReadonlySet<string> = new Set(['on', 'over', 'about', 'of', 'van', 'regarding', 'omtrent', 'inzake', 'm.b.t', 'mbt']);
 
 /** A word for a version or its installation with a version number within three words ("the 4.8 release"). */
 function numberedVersion(tokens: readonly string[], isNoun: (t: string) => boolean): boolean {
@@ -196,7 +205,10 @@ const SUBJECT_FACTOR = 1.5;
 const REPLY_SUBJECT_FACTOR = 0.5;
 const REPLY_SUBJECT = /^\s*(?:(?:re|fw|fwd|aw|wg|antw|doorst|tr)\s*(?:\[\d+\])?\s*:\s*)+/i;
 const NEGATION_WINDOW = 3;
+/** The most words of a line ending in a colon that heads what follows ("How to reproduce it:"). */
+const HEADING_WORDS = 5;
 const NEGATION_FILLERS: ReadonlySet<string> = new Set(['weer', 'nog', 'steeds', 'ook', 'echt', 'gewoon', 'helemaal', 'nu', 'alweer']);
+const VERB_NOT: ReadonlySet<string> = new Set(['niet', 'not']);
 /** The particles of Dutch separable verbs: "in" + "te" + "stellen" is "instellen". */
 const PARTICLES: ReadonlySet<string> = new Set(['in', 'op', 'aan', 'uit', 'af', 'mee', 'door', 'over', 'terug', 'toe', 'vast', 'bij', 'om', 'na', 'voor']);
 const NOT_HOW_TO = /^(?:hoe (?:kan (?:het|dit|dat)|komt (?:het|dit|dat)|komen (?:we|wij|ik) (?:hier|daar|er|ervan|van)|is (?:het|dit|dat) mogelijk|lang|vaak|veel|laat|snel)|how (?:do (?:we|i) get rid|come|long|many|much|often|soon|late|is (?:it|this|that) possible|can (?:it|this|that) be|on earth))\b/;
@@ -337,10 +349,12 @@ export function compileKindClassifier(tuning: KindTuning | undefined, productNam
   function scan(text: string, factor: number, tally: Tally): void {
     const { scores, fired, seen } = tally;
     forEachSentence(text, (tokens, marked, heading) => {
-      // "How to see it:", "Hoe te reproduceren:": a line ending in a colon introduces the steps
-      // below it; it starts with a question word but asks nothing.
-      const question = marked || (!heading && QUESTION_WORDS.has(tokens[0] as string));
+      // "How to see it:", "Hoe te reproduceren:": a short line ending in a colon introduces the
+      // steps below it; it starts with a question word but asks nothing ("How do I configure the
+      // following:" is longer, and asks).
+      const question = marked || (!(heading && tokens.length <= HEADING_WORDS) && QUESTION_WORDS.has(tokens[0] as string));
       const wishesBefore = (fired[wish] as string[]).length;
+      const defectBefore = scores[DEFECT] as number;
       let roles = 0;
       // The longest cue starting at a token wins over its prefixes.
       for (let i = 0; i < tokens.length; i++) {
@@ -390,7 +404,8 @@ export function compileKindClassifier(tuning: KindTuning | undefined, productNam
         // Dutch puts the negation after the verb: "het klopt gewoon niet" says the opposite of
         // "het klopt gewoon", so a clearing cue negated that way is a complaint.
         // "hij doet het weer niet", "het klopt nog steeds niet": a word of time or emphasis may stand between.
-        const negatedAfter = isNegation(tokens[i + 1]) || (NEGATION_FILLERS.has(tokens[i + 1] as string) && (isNegation(tokens[i + 2]) || (NEGATION_FILLERS.has(tokens[i + 2] as string) && isNegation(tokens[i + 3]))));
+        // Only "niet"/"not" there: "nog geen klachten" negates the complaints, not the verb before it.
+        const negatedAfter = isNegation(tokens[i + 1]) || (NEGATION_FILLERS.has(tokens[i + 1] as string) && (VERB_NOT.has(tokens[i + 2] as string) || (NEGATION_FILLERS.has(tokens[i + 2] as string) && VERB_NOT.has(tokens[i + 3] as string))));
         // A negation before a clearing cue ("not a bug") is part of it, not of a cue it cancels; a
         // closing negated after the verb ("het werkt weer niet") closes nothing.
         if (best.negated ? !(negated || negatedAfter) : best.weight > 0 && (negated || (negatedAfter && best.kind === OTHER))) continue;
@@ -422,10 +437,14 @@ export function compileKindClassifier(tuning: KindTuning | undefined, productNam
       // "Please upgrade our tenant from 2.9.2 to 2.10", "kan de migratie van 9.7 naar 10.2 in één
       // keer?": asking for the way from one version to the next asks for the new version; a
       // statement ("since we upgraded from 9.2 to 9.4 …") tells the story of a defect.
-      if (asks && (roles & (NEGATION | CONTRACTED_NOT)) === 0 && !seen.has(ASKS_FOR_UPGRADE) && upgradePath(tokens)) creditOnce(tally, newVersion, ASKS_FOR_UPGRADE, 3 * factor);
+      // Both only when the sentence reports no failure ("since we upgraded from 9.2 to 9.4 the export
+      // fails, can you help?") and asks nobody to look at one ("can you look into release 4.6.2?").
+      // (A failure is a strong cue or two weak ones: "expected downtime" is none.)
+      const story = (scores[DEFECT] as number) - defectBefore >= 3 * factor || tokens.some((t) => SINCE.has(t) || REPAIR.has(t));
+      if (asks && !story && (roles & (NEGATION | CONTRACTED_NOT)) === 0 && !seen.has(ASKS_FOR_UPGRADE) && ((roles & VERSION_NOUN) !== 0 || tokens.some((t) => UPGRADE_WORDS.has(t))) && upgradePath(tokens)) creditOnce(tally, newVersion, ASKS_FOR_UPGRADE, 3 * factor);
       // "Could you make the 4.8 release available?", "graag het installatiepakket van Planner 4.7":
       // asking for a release by its number asks for that version.
-      if (asks && (roles & (VERSION_NOUN | NEGATION | CONTRACTED_NOT)) === VERSION_NOUN && !seen.has(ASKS_FOR_NUMBERED) && numberedVersion(tokens, isVersionNoun)) creditOnce(tally, newVersion, ASKS_FOR_NUMBERED, 3 * factor);
+      if (asks && !story && (roles & (VERSION_NOUN | NEGATION | CONTRACTED_NOT)) === VERSION_NOUN && !seen.has(ASKS_FOR_NUMBERED) && numberedVersion(tokens, isVersionNoun)) creditOnce(tally, newVersion, ASKS_FOR_NUMBERED, 3 * factor);
       // "Kunnen jullie de dubbele afschriften voor ons verwijderen?", "could you restore them from
       // your backup for us?": asking the vendor to do something on their data or system is a
       // service, not a repair; asking to fix it ("can you fix this for us") is a defect's, and to

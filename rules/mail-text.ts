@@ -24,7 +24,7 @@ const QUOTED_LINE = /^\s*>/;
  * be ignored. The forwarded problem is then history, like a quoted reply, and what they ask now is
  * the request ("Laat het onderstaande maar zitten… Wel iets anders: …").
  */
-const WITHDRAWN = /\b(?:laat\s+(?:(?:het|dat|dit)\s+)?(?:(?:onderstaande|hieronder)\s+)?maar\s+zitten|(?:is|zijn|was)\s+(?:(?:inmiddels|nu|al|toch)\s+)?(?:opgelost|verholpen)|(?:is|was)\s+(?:dat|dit|het)\s+(?:probleem|melding|fout)\s+(?:(?:ook|inmiddels|nu)\s+)?(?:weg|verdwenen|opgelost)|(?:hoeven|hoef)\s+(?:jullie|je|u)\s+(?:nu\s+|verder\s+|dus\s+)?(?:niets?|niks)\s+(?:meer\s+)?mee|kunnen\s+jullie\s+negeren|mag\s+genegeerd|bleek\s+bij\s+ons\s+te\s+liggen|lag\s+bij\s+ons|(?:has|have)\s+(?:(?:since|now)\s+)?been\s+(?:resolved|fixed|solved|sorted)|(?:is|was|are)\s+(?:(?:now|since)\s+)?(?:resolved|fixed|solved|sorted)\b|(?:the|that|this)\s+(?:issue|problem|error)\s+(?:is|has)\s+(?:(?:now|since)\s+)?(?:gone|disappeared)|no\s+need\s+to\s+look|(?:please\s+)?ignore\s+the\s+(?:below|message\s+below|forwarded)|turned\s+out\s+to\s+be\s+(?:on\s+)?our|was\s+on\s+our\s+(?:side|end))/i;
+const WITHDRAWN = /\b(?:laat\s+(?:(?:het|dat|dit)\s+)?(?:(?:onderstaande|hieronder)\s+)?maar\s+zitten|(?:is|zijn|was)\s+(?:(?:inmiddels|nu|al|toch)\s+)?(?:opgelost|verholpen)|(?:is|was)\s+(?:dat|dit|het)\s+(?:probleem|melding|fout)\s+(?:(?:ook|inmiddels|nu)\s+)?(?:weg|verdwenen|opgelost)|(?:hoeven|hoef)\s+(?:jullie|je|u)\s+(?:nu\s+|verder\s+|dus\s+)?(?:niets?|niks)\s+(?:meer\s+)?mee|kunnen\s+jullie\s+negeren|mag\s+genegeerd|bleek\s+bij\s+ons\s+te\s+liggen|lag\s+bij\s+ons|(?:has|have)\s+(?:(?:since|now)\s+)?been\s+(?:resolved|fixed|solved|sorted)|(?:is|was|are)\s+(?:(?:now|since)\s+)?(?:resolved|fixed|solved|sorted)\b|(?:the|that|this)\s+(?:issue|problem|error)\s+(?:is|has)\s+(?:(?:now|since)\s+)?(?:gone|disappeared)|no\s+need\s+to\s+look|(?:please\s+)?ignore\s+the\s+(?:below|message\s+below|forwarded)|turned\s+out\s+to\s+be\s+(?:on\s+)?our|was\s+on\s+our\s+(?:side|end)|werkt\s+(?:het\s+)?(?:nu\s+|inmiddels\s+|gewoon\s+)?weer(?!\s+niet)|(?:works|working)\s+again|(?:de\s+)?(?:patch|fix|oplossing)\s+werkt(?!\s+niet)|the\s+(?:patch|fix)\s+(?:works|worked)|(?:that|this|the\s+patch|the\s+fix)\s+(?:fixed|solved)\s+it)/i;
 const REPLY_WORD = /\b(?:schreef|wrote|schrieb)\b/i;
 const REPLY_SUBJECT = /^\s*(?:re|antw|aw|sv)\s*(?:\[\d+\])?\s*:/i;
 const FORWARD_SUBJECT = /\b(?:fw|fwd|doorst|wg|tr)\s*:/i;
@@ -55,6 +55,8 @@ export function ownText(description: string, requesterEmail?: string, subject = 
   // "RE: …" over a "Van: … Verzonden: …" block: Outlook quotes the mail replied to that way, and it
   // is history, as under "Op … schreef …:"; under "FW: …" the same block is a forwarded request.
   const outlookReply = forwards && REPLY_SUBJECT.test(subject) && !FORWARD_SUBJECT.test(subject);
+  /** The customer has written something above: a header block after that quotes, one before it heads the mail. */
+  let spoken = false;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] as string;
     // A quoted reply: everything from its header on is the earlier conversation.
@@ -66,7 +68,7 @@ export function ownText(description: string, requesterEmail?: string, subject = 
       if (earlier !== '') kept.push('', earlier);
       break;
     }
-    if (outlookReply && kept.some((l) => l.trim() !== '') && SENDER_LINE.test(line) && headerBlockAt(lines, i)) {
+    if (outlookReply && spoken && ((SENDER_LINE.test(line) && headerBlockAt(lines, i)) || FORWARD_RULE.test(line))) {
       changed = true;
       const earlier = requesterEmail === undefined || WITHDRAWN.test(kept.join('\n')) ? '' : ownEarlierMessages(lines, i, requesterEmail);
       if (earlier !== '') kept.push('', earlier);
@@ -97,6 +99,7 @@ export function ownText(description: string, requesterEmail?: string, subject = 
       continue;
     }
     kept.push(line);
+    if (!spoken && line.trim() !== '') spoken = true;
   }
   return changed ? kept.join('\n') : description;
 }
@@ -105,6 +108,8 @@ const QUOTE_PREFIX = /^(?:\s*>)+ ?/;
 const EMAIL = /[\w.+-]+@([\w-]+(?:\.[\w-]+)+)/;
 /** Parts of an address that name a mailbox, not a person. */
 const ROLE_WORDS: ReadonlySet<string> = new Set(['support', 'info', 'helpdesk', 'service', 'servicedesk', 'team', 'noreply', 'admin', 'mail', 'contact', 'sales', 'office']);
+/** Words of a header that are no name: its labels, months, days and the particles of Dutch surnames ("jan.van.dijk@…"). */
+const HEADER_WORDS: ReadonlySet<string> = new Set(['van', 'den', 'der', 'ten', 'ter', 'het', 'from', 'sent', 'date', 'datum', 'verzonden', 'aan', 'schreef', 'wrote', 'jan', 'feb', 'mrt', 'mar', 'apr', 'mei', 'may', 'jun', 'jul', 'aug', 'sep', 'sept', 'okt', 'oct', 'nov', 'dec', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun', 'maa', 'din', 'woe', 'don', 'vri', 'zat', 'zon']);
 /** Mail services shared by strangers: the same domain says nothing about who wrote. */
 const PUBLIC_DOMAINS: ReadonlySet<string> = new Set(['gmail.com', 'googlemail.com', 'outlook.com', 'hotmail.com', 'live.com', 'yahoo.com', 'icloud.com', 'me.com', 'ziggo.nl', 'kpnmail.nl', 'hetnet.nl', 'home.nl', 'xs4all.nl', 'planet.nl', 'proton.me', 'protonmail.com']);
 
@@ -125,7 +130,7 @@ function namesRequester(header: string, requester: string): boolean {
     const theirs = (email[1] as string).toLowerCase();
     return email[0].toLowerCase() === requester.toLowerCase() || (theirs === domain && !PUBLIC_DOMAINS.has(domain));
   }
-  const parts = local.split(/[._+-]/).filter((p) => p.length >= 3 && !ROLE_WORDS.has(p));
+  const parts = local.split(/[._+-]/).filter((p) => p.length >= 3 && !ROLE_WORDS.has(p) && !HEADER_WORDS.has(p));
   if (parts.length === 0) return false;
   const words = new Set(header.toLowerCase().split(/[^\p{L}]+/u));
   return parts.some((p) => words.has(p));
@@ -138,13 +143,14 @@ function namesRequester(header: string, requester: string): boolean {
  */
 function ownEarlierMessages(lines: readonly string[], from: number, requester: string): string {
   const own: string[] = [];
+  let unquoted: string[] | undefined;
   for (let i = from; i < lines.length; i++) {
     const raw = lines[i] as string;
     const depth = quoteDepth(raw);
     const line = raw.replace(QUOTE_PREFIX, '');
     const wrote = REPLY_HEADER.test(line);
-    if (!wrote && !(SENDER_LINE.test(line) && headerBlockAt(lines.map((l) => l.replace(QUOTE_PREFIX, '')), i))) continue;
-    if (!namesRequester(wrote ? line : lines.slice(i, i + 2).join(' '), requester)) continue;
+    if (!wrote && !(SENDER_LINE.test(line) && headerBlockAt(unquoted ??= lines.map((l) => l.replace(QUOTE_PREFIX, '')), i))) continue;
+    if (!namesRequester(line, requester)) continue;
     // Its body: deeper lines under a "wrote:" header, same-level lines after a From: block (and
     // after a "wrote:" header whose message is not quoted one level deeper).
     let j = i + 1;

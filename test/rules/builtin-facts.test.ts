@@ -31,6 +31,9 @@ describe('findVersion', () => {
   it('keeps the version in use, and names the version an upgrade or download is asked for as the target', () => {
     expect(findVersion('We draaien nog Payroll 7.1.4. We willen voor de jaarwisseling naar 7.4.2.', ['payroll'], ['payroll'])).toEqual({ value: '7.1.4', target: '7.4.2' });
     expect(findVersion("Connect 3.3 is out. We're on 3.1.2, please send the package.", ['connect'], ['connect']).target).toBe('3.3');
+    // "Is out of support" is no release; the version asked for outranks one mentioned as released.
+    expect(findVersion('Our Payroll 7.1.4 is out of support according to your mail, but the export fails', ['payroll'], ['payroll'])).toEqual({ value: '7.1.4' });
+    expect(findVersion('Please send us the package for Finance 10.4. (We know Finance 11.0 is out but we will wait.)', finance, finance).target).toBe('10.4');
     // A Dutch clause puts the verb last: "dat Finance 11.0 beschikbaar is".
     expect(findVersion('Ik zag dat Finance 11.0 beschikbaar is. We zitten nu op 10.3.', finance, finance)).toEqual({ value: '10.3', target: '11.0' });
     // A mention without a move is no target; the past tense is the version in use.
@@ -61,6 +64,10 @@ describe('findErrorText', () => {
     ['komt terug met dit:\n\nFoutcode 0012 - Het aantal gewerkte uren (SV) ontbreekt', 'Foutcode 0012 - Het aantal gewerkte uren'],
   ])('finds the error in "%s"', (text, part) => {
     expect(findErrorText(text)).toContain(part);
+  });
+
+  it('takes a numbered code only with a word of failure: "code 4010 - Marketing" is a cost centre', () => {
+    expect(findErrorText('Graag een kostenplaats toevoegen: code 4010 - Marketing en communicatie.')).toBeUndefined();
   });
 
   it('finds nothing in a plain question', () => {

@@ -119,6 +119,20 @@ describe('request kinds', () => {
     expect(kindOf('', 'De export doet het weer.').scores['defect']).toBeUndefined();
   });
 
+  it('does not take news, amounts, times, a defect story or a request to look for a new version or a service (second review)', () => {
+    const nv = (body: string) => kindOf('', body).scores['new-version'];
+    expect(nv('Could you please send us an update on the status of this ticket?')).toBeUndefined();
+    expect(nv('Kunt u ons een update sturen over de voortgang?')).toBeUndefined();
+    expect(nv('Kunnen jullie het uurtarief van 45,50 naar 47,00 zetten?')).toBeUndefined();
+    expect(nv('Could you move the nightly export from 10:15 to 11:30?')).toBeUndefined();
+    expect(nv('Sinds de upgrade van 9.2 naar 9.4 krijgen we een foutmelding bij het exporteren, kunnen jullie dit oplossen?')).toBeUndefined();
+    expect(nv('Can you please look into the rounding difference in version 4.6.2?')).toBeUndefined();
+    expect(kindOf('', 'De salarisstrook toont een verkeerd bedrag. Kunnen jullie dit voor ons controleren?').scores['other']).toBeUndefined();
+    // A longer line ending in a colon still asks; "nog geen klachten" negates the complaints, not the closing.
+    expect(kindOf('', 'How do I configure the following:\n- overtime\n- breaks').kind).toBe('how-to');
+    expect(kindOf('', 'Top, de patch werkt, nog geen klachten gehad.').kind).toBe('other');
+  });
+
   it('reads a line ending in a colon as a heading, which asks nothing', () => {
     const seen: [string, boolean, boolean][] = [];
     forEachSentence('How to see it:  \r\n1. Log in\nStappen: open het overzicht\nHow do I see it?', (words, question, heading) => seen.push([words.join(' '), question, heading]));

@@ -102,11 +102,23 @@ describe('ownText with the requester known', () => {
   it('reads a "Van: … Verzonden: …" block under a reply\'s subject as the mail replied to, under a forward\'s as the request', () => {
     const body = 'Top, de patch werkt. Dank jullie wel!\n\nVan: Veldhuis Support <support@veldhuis.nl>\nVerzonden: woensdag 2 december 2026 17:02\nOnderwerp: saldo verdwijnt\n\nIn de bijlage vind je patch 9.8.1.3.';
     expect(ownText(body, 'b.smeenk@vandijk.nl', 'RE: Journaalpost memoriaal: saldo verdwijnt')).toBe('Top, de patch werkt. Dank jullie wel!\n');
-    expect(ownText(body, 'b.smeenk@vandijk.nl', 'FW: saldo verdwijnt')).toContain('patch 9.8.1.3');
-    expect(ownText(body, 'b.smeenk@vandijk.nl')).toContain('patch 9.8.1.3');
+    const forwarded = body.replace('Top, de patch werkt. Dank jullie wel!', 'Zie de mail hieronder.');
+    expect(ownText(forwarded, 'b.smeenk@vandijk.nl', 'FW: saldo verdwijnt')).toContain('patch 9.8.1.3');
+    expect(ownText(forwarded, 'b.smeenk@vandijk.nl')).toContain('patch 9.8.1.3');
+    expect(ownText(forwarded, 'b.smeenk@vandijk.nl', 'RE: saldo verdwijnt')).not.toContain('patch 9.8.1.3');
+    // "-----Original Message-----" under a reply's subject quotes too.
+    expect(ownText('Zie onder.\n\n-----Original Message-----\nFrom: Support <s@v.nl>\nSent: Monday\n\nIs your export script the cause?', 'a@b.nl', 'RE: export')).toBe('Zie onder.\n');
+    // A closing above a forward or a quote ends it: the old problem is history.
+    expect(ownText(body, 'b.smeenk@vandijk.nl', 'FW: saldo verdwijnt')).not.toContain('patch 9.8.1.3');
     // The requester's own mail in that block is still theirs.
     const own = 'De versie is 9.8.1.\n\nVan: Bart Smeenk <b.smeenk@vandijk.nl>\nVerzonden: dinsdag\nOnderwerp: saldo\n\nHet saldo verdwijnt na het boeken, foutmelding FIN-221.';
     expect(ownText(own, 'b.smeenk@vandijk.nl', 'RE: saldo')).toContain('FIN-221');
+  });
+
+  it('does not take a header label, a month or a surname particle for the requester\'s name', () => {
+    expect(ownText('Ok.\n\nOp 3 jan. 2026 om 10:00 schreef Support Veldhuis:\n> ligt aan uw script', 'jan@klant.nl')).toBe('Ok.\n');
+    const outlook = 'Ok.\n\nOn Mon, 16 Nov 2026 at 16:05, Support wrote:\n> see below\n>\n> Van: Support Veldhuis\n> Aan: Jan <jan.van.dijk@klant.nl>\n> ligt aan uw script';
+    expect(ownText(outlook, 'jan.van.dijk@klant.nl')).toBe('Ok.\n');
   });
 
   it('leaves it out when the customer withdraws it above', () => {
