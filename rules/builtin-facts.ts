@@ -131,8 +131,6 @@ const STEP_PATTERNS: readonly RegExp[] = [
   /^\s*(?:curl\s+\S|(?:GET|POST|PUT|PATCH|DELETE|HEAD)\s+(?:https?:\/\/|\/)\S+)/m,
   // Two or more numbered lines.
   /(?:^|\n)\s*(?:\d{1,2}[.)]|stap\s+\d+|step\s+\d+)\s+\S[^\n]*\n(?:[^\n]*\n){0,3}?\s*(?:\d{1,2}[.)]|stap\s+\d+|step\s+\d+)\s+\S/i,
-  // "1 nieuwe medewerker ingevoerd\n2 verloning gedraaid": a list numbered without dots, from 1 on.
-  /(?:^|\n)[ \t]*1[ \t]+\p{L}[^\n]*\n[ \t]*2[ \t]+\p{L}/u,
   MENU_PATH,
   // "when I … then …", "als ik … dan/krijg ik …".
   /\b(?:when(?:ever)?|if|as soon as|each time|every time)\s+(?:i|we|you|a user|users|the user|an employee)\b[^.?!\n]{3,160}/i,
