@@ -366,6 +366,14 @@ describe('the learned model settles a kind the cues leave open', () => {
     expect(withModel(model({ werkt_niet: -Math.log(4) }))(open).certain).toBe(true);
   });
 
+  it('settles below 0.8 only an uncovered kind the cues lean to, when the model leans the same way (0.6)', () => {
+    // The cues lean to how-to (4.5 against 3), not sure enough (0.6).
+    expect(withModel(null)(open)).toMatchObject({ kind: 'how-to', certain: false });
+    const agreed = withModel(model({ werkt_niet: -0.5 }))(open);
+    expect([agreed.kind, agreed.certain, agreed.cues.at(-1)]).toEqual(['how-to', true, '(learned: not covered 0.62, "werkt niet")']);
+    expect(withModel(model({ werkt_niet: -0.2 }))(open).certain).toBe(false);
+  });
+
   it('leaves product names out of what it weighs', () => {
     expect(withModel(model({ finance: 5 }))(`${open} Finance`).certain).toBe(false);
   });
