@@ -67,13 +67,13 @@ function namedIn(w: WordValue, hits: PhraseHits | null): boolean {
 /** What a value's name directly followed by a version number adds to its evidence: more than the subject's double. */
 const VERSIONED_NAME = 4;
 
-/** True when a phrase naming the value itself is followed by a version number ("planner 4 6 1" once normalised). */
+/** True when a phrase naming the value itself is followed by a version number ("planner 4 6 1", "connect from 3 0 4" once normalised). */
 function withVersion(w: WordValue, padded: string): boolean {
   for (let i = 0; i < w.phrases.length; i++) {
     if (w.weights[i] !== 3) continue;
     const phrase = ` ${w.phrases[i] as string} `;
     for (let at = padded.indexOf(phrase); at >= 0; at = padded.indexOf(phrase, at + 1)) {
-      if (/^\d+ \d+ /.test(padded.slice(at + phrase.length, at + phrase.length + 16))) return true;
+      if (/^(?:(?:from|van|versie|version|release|build|op|on) )?\d+ \d+ /.test(padded.slice(at + phrase.length, at + phrase.length + 24))) return true;
     }
   }
   return false;
@@ -104,7 +104,13 @@ function fromWords(words: readonly WordValue[], subject: PhraseHits | null, desc
   }
   // "In Planner 4.6.1 the export … to payroll": a name with its version number says which of the
   // values named is the one in use. Only asked when there is a choice: most tickets name one.
-  if (found.length > 1) for (const f of found) if (withVersion(f.w, texts())) f.score += VERSIONED_NAME;
+  if (found.length > 1) {
+    const versioned = found.filter((f) => withVersion(f.w, texts()));
+    // One value named with its version number is the one in use, whatever else is named more
+    // ("de export van Planner 4.7.1 naar Payroll"); several: each gets the bonus.
+    if (versioned.length === 1) return pick(versioned[0] as (typeof found)[number]);
+    for (const f of versioned) f.score += VERSIONED_NAME;
+  }
   let best: FactValue | undefined;
   let bestWords: WordValue | undefined;
   let bestScore = 0;
@@ -121,8 +127,16 @@ function fromWords(words: readonly WordValue[], subject: PhraseHits | null, desc
       best = inSubject > 0 ? w.fromSubject : w.fromDescription;
     }
   }
+  return best === undefined ? undefined : weakIfAliasOnly(best, bestScore);
+}
+
+function pick(f: { readonly w: WordValue; readonly inSubject: number; readonly score: number }): FactValue {
+  return weakIfAliasOnly(f.inSubject > 0 ? f.w.fromSubject : f.w.fromDescription, f.score);
+}
+
+function weakIfAliasOnly(best: FactValue, bestScore: number): FactValue {
   // Only aliases, in the description: a "timesheets" in a URL is weaker than "Planner".
-  if (best === undefined || bestScore >= 3 || best.source !== 'description') return best;
+  if (bestScore >= 3 || best.source !== 'description') return best;
   const weak = { ...best };
   ALIAS_ONLY.add(weak);
   return weak;

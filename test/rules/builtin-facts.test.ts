@@ -24,6 +24,7 @@ describe('findVersion', () => {
     ['Version is 4.5.0 (Planner, Help > About).', '4.5.0'],
     ['We zitten nu op 9.7.3 en willen over.', '9.7.3'],
     ["We're currently on 3.1.2 in production.", '3.1.2'],
+    ['We draaien 10.0.4. Het gaat mis bij het betaalbestand.', '10.0.4'],
   ])('"%s" gives %s', (text, version) => {
     expect(findVersion(text, finance, finance).value).toBe(version);
   });
@@ -66,6 +67,15 @@ describe('findErrorText', () => {
     expect(findErrorText(text)).toContain(part);
   });
 
+  it('reads the message an application shows when it fails', () => {
+    expect(findErrorText('approving fails:\nUnexpected error (ref 7f3a-22c1). Please try again later.')).toContain('Unexpected error (ref 7f3a-22c1)');
+    expect(findErrorText('Er is een onverwachte fout opgetreden bij het opslaan.')).toContain('onverwachte fout');
+  });
+
+  it('takes no count for a version: "we zitten op 1.250 medewerkers"', () => {
+    expect(findVersion('We zitten nu op 1.250 medewerkers in Payroll.', ['payroll'], ['payroll']).value).toBeUndefined();
+  });
+
   it('takes a numbered code only with a word of failure: "code 4010 - Marketing" is a cost centre', () => {
     expect(findErrorText('Graag een kostenplaats toevoegen: code 4010 - Marketing en communicatie.')).toBeUndefined();
   });
@@ -92,6 +102,7 @@ describe('findSteps', () => {
     ['Als ik op Publiceren klik, loopt het vast'],
     ['Wat ik gedaan heb:\nnieuwe medewerker ingevoerd en verloond'],
     ['Repro with any file > 2 GB. Files under 2 GB are fine.'],
+    ['Reproduce:\nchange any employee, compare occurred_at with the Date header'],
   ])('finds steps in %j', (text) => {
     expect(findSteps(text)).toBeDefined();
   });

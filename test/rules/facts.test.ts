@@ -64,6 +64,10 @@ describe('fact resolution', () => {
     const catalogue = { product: { words: { payroll: ['payroll'], planner: ['planner'] } } };
     const triage = (item: Partial<WorkItem>) => engineFor({ facts: catalogue, contracts: [] }).triage(workItem(item)).facts['product']?.value;
     expect(triage({ subject: 'Shift export to payroll drops night shifts', description: 'In Planner 4.6.1 the shift export leaves out night shifts.' })).toBe('planner');
+    // One named with its version number is the one in use, however often another is named.
+    expect(triage({ subject: 'Zaterdagtoeslag ontbreekt in export naar Payroll', description: 'Bij de export van Planner 4.7.1 naar Payroll ontbreekt de toeslag.' })).toBe('planner');
+    // Two named with a version: the evidence decides, the version adding to each.
+    expect(triage({ subject: 'Payroll webhooks twice', description: 'Since we upgraded Payroll from 3.0.4 to 3.1.0, approving in Planner 4.3 sends two.' })).toBe('payroll');
     // Without the number the subject's name (counted double) wins, as before.
     expect(triage({ subject: 'Shift export to payroll drops night shifts', description: 'In Planner the shift export leaves out night shifts.' })).toBe('payroll');
   });
