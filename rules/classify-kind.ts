@@ -76,6 +76,14 @@ const BUILDER = 2048;
 const VENDOR = 4096;
 /** "Please", "graag": a sentence that asks without a question mark. */
 const REQUEST = 8192;
+/** "since", "na": a sentence that tells what happened after something. */
+const SINCE_WORD = 16384;
+/** Asking to repair, or to look at or check what is wrong. */
+const REPAIR_WORD = 32768;
+/** Moving to another version: "upgrade", "migratie". */
+const UPGRADE_WORD = 65536;
+/** "jullie", "you": the vendor addressed. */
+const YOU_WORD = 131072;
 
 /** The evidence of one ticket as it is read. */
 interface Tally {
@@ -126,34 +134,32 @@ function whyCannot(tokens: readonly string[]): boolean {
 }
 const FROM: ReadonlySet<string> = new Set(['from', 'van', 'vanaf']);
 /** The words of moving to another version ("from 45,50 to 47,00" moves an amount, not a version). */
-const UPGRADE_WORDS: ReadonlySet<string> = new Set(['upgrade', 'upgraden', 'upgrading', 'update', 'updaten', 'updating', 'bijwerken', 'migratie', 'migreren', 'migrate', 'migration', 'overstappen', 'overgang', 'overgaan']);
-const SINCE: ReadonlySet<string> = new Set(['since', 'sinds', 'sindsdien', 'after', 'na']);
+const UPGRADE_WORDS: readonly string[] = ['upgrade', 'upgraden', 'upgrading', 'update', 'updaten', 'updating', 'bijwerken', 'migratie', 'migreren', 'migrate', 'migration', 'overstappen', 'overgang', 'overgaan'];
+const SINCE_WORDS: readonly string[] = ['since', 'sinds', 'sindsdien', 'after', 'na'];
 const TO: ReadonlySet<string> = new Set(['to', 'naar']);
 const isNumber = (token: string | undefined): boolean => token !== undefined && token.charCodeAt(0) >= 48 && token.charCodeAt(0) <= 57;
+/** A version's number at tokens[i]: its parts are tokens of their own ("4.6.2" is read as 4 6 2). */
+const versionAt = (tokens: readonly string[], i: number): boolean => isNumber(tokens[i]) && isNumber(tokens[i + 1]);
 /**
  * A number at tokens[i] or one word later ("from Planner 4.6.2", "naar versie 10.2"); `dotted`: a
  * version's parts ("4.6.2" is read as 4 6 2), so that "from cost centre 410 to 415" is none.
  */
 function numberNear(tokens: readonly string[], i: number, dotted: boolean): boolean {
   const at = isNumber(tokens[i]) ? i : isNumber(tokens[i + 1]) ? i + 1 : -1;
-  return at >= 0 && (!dotted || isNumber(tokens[at + 1]));
+  return at >= 0 && (!dotted || versionAt(tokens, at));
 }
 
-const YOU: ReadonlySet<string> = new Set(['jullie', 'u', 'you', 'your', 'yourselves']);
+const YOU_WORDS: readonly string[] = ['jullie', 'u', 'you', 'your', 'yourselves'];
 /** Asking to repair, or to look at or check what is wrong: a defect's request, not a service. */
-const REPAIR: ReadonlySet<string> = new Set(['fix', 'fixen', 'fixed', 'oplossen', 'opgelost', 'repareren', 'verhelpen', 'solve', 'resolve', 'repair', 'debug', 'onderzoeken', 'investigate', 'uitzoeken',
-  'kijken', 'bekijken', 'nakijken', 'controleren', 'checken', 'check', 'look', 'nagaan', 'analyseren', 'analyse', 'analyze']);
-/** "kunnen jullie … voor ons …", "could you … for us": the vendor asked to act for them, not to repair. */
+const REPAIR_WORDS: readonly string[] = ['fix', 'fixen', 'fixed', 'oplossen', 'opgelost', 'repareren', 'verhelpen', 'solve', 'resolve', 'repair', 'debug', 'onderzoeken', 'investigate', 'uitzoeken',
+  'kijken', 'bekijken', 'nakijken', 'controleren', 'checken', 'check', 'look', 'nagaan', 'analyseren', 'analyse', 'analyze'];
+/** "voor ons", "for us": done for the customer (see SERVICE_FOR_US). */
 function forUs(tokens: readonly string[]): boolean {
-  let us = false;
-  let you = false;
-  for (let i = 0; i < tokens.length; i++) {
+  for (let i = 0; i < tokens.length - 1; i++) {
     const t = tokens[i] as string;
-    if (REPAIR.has(t)) return false;
-    if (YOU.has(t)) you = true;
-    if ((t === 'voor' || t === 'for') && (tokens[i + 1] === 'ons' || tokens[i + 1] === 'us')) us = true;
+    if ((t === 'voor' || t === 'for') && (tokens[i + 1] === 'ons' || tokens[i + 1] === 'us')) return true;
   }
-  return us && you;
+  return false;
 }
 
 const ARTICLES: ReadonlySet<string> = new Set(['de', 'het', 'een', 'deze', 'die', 'the', 'a', 'an', 'this', 'that']);
@@ -171,7 +177,7 @@ const ABOUT: ReadonlySet<string> = new Set(['on', 'over', 'about', 'of', 'van', 
 function numberedVersion(tokens: readonly string[], isNoun: (t: string) => boolean): boolean {
   for (let i = 0; i < tokens.length; i++) {
     if (!isNoun(tokens[i] as string)) continue;
-    for (let k = Math.max(0, i - 3); k <= i + 3 && k < tokens.length - 1; k++) if (k !== i && isNumber(tokens[k]) && isNumber(tokens[k + 1])) return true;
+    for (let k = Math.max(0, i - 3); k <= i + 3 && k < tokens.length - 1; k++) if (k !== i && versionAt(tokens, k)) return true;
   }
   return false;
 }
@@ -304,6 +310,10 @@ export function compileKindClassifier(tuning: KindTuning | undefined, productNam
   for (const w of BUILDERS) entry(w).flags |= BUILDER;
   for (const w of VENDOR_WORDS) entry(w).flags |= VENDOR;
   for (const w of ['please', 'pls', 'kindly', 'graag', 'svp', 'alsjeblieft', 'alstublieft']) entry(w).flags |= REQUEST;
+  for (const w of SINCE_WORDS) entry(w).flags |= SINCE_WORD;
+  for (const w of REPAIR_WORDS) entry(w).flags |= REPAIR_WORD;
+  for (const w of UPGRADE_WORDS) entry(w).flags |= UPGRADE_WORD;
+  for (const w of YOU_WORDS) entry(w).flags |= YOU_WORD;
   entry('t').flags |= CONTRACTED_NOT;
   const isVersionNoun = (token: string): boolean => ((lexicon.get(token)?.flags ?? 0) & VERSION_NOUN) !== 0;
   const isNegation = (token: string | undefined): boolean => ((lexicon.get(token as string)?.flags ?? 0) & NEGATION) !== 0;
@@ -335,7 +345,7 @@ export function compileKindClassifier(tuning: KindTuning | undefined, productNam
   }
   /** "Connect 3.1": a product's name with a version number ("3.1" is read as 3 1). */
   const productVersion = (tokens: readonly string[]): boolean => {
-    for (let i = 0; i < tokens.length - 2; i++) if (products.has(tokens[i] as string) && isNumber(tokens[i + 1]) && isNumber(tokens[i + 2])) return true;
+    for (let i = 0; i < tokens.length - 2; i++) if (products.has(tokens[i] as string) && versionAt(tokens, i + 1)) return true;
     return false;
   };
   /** "our … script" at token i: the artifact, unless negated ("not our middleware") or the product's ("our Connect server"). */
@@ -442,8 +452,8 @@ export function compileKindClassifier(tuning: KindTuning | undefined, productNam
       // Both only when the sentence reports no failure ("since we upgraded from 9.2 to 9.4 the export
       // fails, can you help?") and asks nobody to look at one ("can you look into release 4.6.2?").
       // (A failure is a strong cue or two weak ones: "expected downtime" is none.)
-      const story = (scores[DEFECT] as number) - defectBefore >= 3 * factor || tokens.some((t) => SINCE.has(t) || REPAIR.has(t));
-      if (asks && !story && (roles & (NEGATION | CONTRACTED_NOT)) === 0 && !seen.has(ASKS_FOR_UPGRADE) && ((roles & VERSION_NOUN) !== 0 || tokens.some((t) => UPGRADE_WORDS.has(t))) && upgradePath(tokens)) creditOnce(tally, newVersion, ASKS_FOR_UPGRADE, 3 * factor);
+      const story = (scores[DEFECT] as number) - defectBefore >= 3 * factor || (roles & (SINCE_WORD | REPAIR_WORD)) !== 0;
+      if (asks && !story && (roles & (NEGATION | CONTRACTED_NOT)) === 0 && !seen.has(ASKS_FOR_UPGRADE) && (roles & (VERSION_NOUN | UPGRADE_WORD)) !== 0 && upgradePath(tokens)) creditOnce(tally, newVersion, ASKS_FOR_UPGRADE, 3 * factor);
       // "Could you make the 4.8 release available?", "graag het installatiepakket van Planner 4.7":
       // asking for a release by its number asks for that version.
       if (asks && !story && (roles & (VERSION_NOUN | NEGATION | CONTRACTED_NOT)) === VERSION_NOUN && !seen.has(ASKS_FOR_NUMBERED) && numberedVersion(tokens, isVersionNoun)) creditOnce(tally, newVersion, ASKS_FOR_NUMBERED, 3 * factor);
@@ -451,7 +461,7 @@ export function compileKindClassifier(tuning: KindTuning | undefined, productNam
       // your backup for us?": asking the vendor to do something on their data or system is a
       // service, not a repair; asking to fix it ("can you fix this for us") is a defect's, and to
       // prepare a version ("het installatiepakket voor ons klaarzetten") a new version's.
-      if (asks && (roles & (VERSION_NOUN | NEGATION | CONTRACTED_NOT)) === 0 && !seen.has(SERVICE_FOR_US) && forUs(tokens)) creditOnce(tally, OTHER, SERVICE_FOR_US, 3 * factor);
+      if (asks && (roles & (VERSION_NOUN | NEGATION | CONTRACTED_NOT | REPAIR_WORD | YOU_WORD)) === YOU_WORD && !seen.has(SERVICE_FOR_US) && forUs(tokens)) creditOnce(tally, OTHER, SERVICE_FOR_US, 3 * factor);
       // "Het pakket is gebouwd door onze leverancier", "a procedure written by a contractor": what
       // their side built is their implementation, whatever fails in it.
       if ((roles & BUILT_VERB) !== 0 && (roles & (BUILDER | POSSESSIVE)) !== 0 && (roles & (VENDOR | NEGATION | CONTRACTED_NOT)) === 0) creditOnce(tally, own, BUILT_BY_THEM, 3 * factor);
