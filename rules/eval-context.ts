@@ -2,7 +2,7 @@
 // subject and description, each computed at most once and only when something asks for them.
 import type { CompiledCondition } from './compiled-condition.js';
 import type { ContractState, ContractSummary, FactValue, FieldValue, KindVerdict, WorkItem } from './model.js';
-import { ownText } from './mail-text.js';
+import { itemOwnText } from './mail-text.js';
 import type { PhraseHits, PhraseIndex } from './phrase-index.js';
 import type { ContractDefinition } from './rules-config.js';
 
@@ -109,7 +109,7 @@ export class EvalContext {
 
   /** The description without quoted replies, signatures and disclaimers (see mail-text.ts). */
   body(): string {
-    return (this.ownBody ??= ownText(this.item.description, this.item.requesterEmail, this.item.subject));
+    return (this.ownBody ??= itemOwnText(this.item));
   }
 
   tags(): readonly string[] {

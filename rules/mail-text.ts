@@ -3,6 +3,7 @@
 // forwarded mail carries the real problem below its header. Cues read from quoted replies,
 // signatures and disclaimers decide nothing, so they are cut; a forwarded message is kept without
 // its header lines, unless the customer says above it that it is done with.
+import type { WorkItem } from './model.js';
 
 /** "Op 16 okt. 2026 om 14:03 schreef Support <…>:" / "On Tue, 3 Nov 2026 at 09:14, X wrote:" (possibly wrapped). */
 const REPLY_HEADER = /^\s*(?:op\s.{3,160}\sschreef\b.*|on\s.{3,200}\swrote\s*:?|am\s.{3,160}\sschrieb\b.*)\s*$/i;
@@ -59,17 +60,14 @@ export function ownText(description: string, requesterEmail?: string, subject = 
   let spoken = false;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] as string;
-    // A quoted reply: everything from its header on is the earlier conversation.
-    if (replies && (REPLY_HEADER.test(line) || (REPLY_HEADER_START.test(line) && i + 1 < lines.length && REPLY_HEADER_END.test(lines[i + 1] as string)))) {
+    // A quoted reply ("Op … schreef …:", or Outlook's header block under "RE:"): everything from its
+    // header on is the earlier conversation.
+    const history = (replies && (REPLY_HEADER.test(line) || (REPLY_HEADER_START.test(line) && i + 1 < lines.length && REPLY_HEADER_END.test(lines[i + 1] as string))))
+      || (outlookReply && spoken && ((SENDER_LINE.test(line) && headerBlockAt(lines, i)) || FORWARD_RULE.test(line)));
+    if (history) {
       changed = true;
       // "The error is in my first mail below": the customer's own earlier message, quoted under
       // support's request for information, is part of what they ask, unless they withdraw it above.
-      const earlier = requesterEmail === undefined || WITHDRAWN.test(kept.join('\n')) ? '' : ownEarlierMessages(lines, i, requesterEmail);
-      if (earlier !== '') kept.push('', earlier);
-      break;
-    }
-    if (outlookReply && spoken && ((SENDER_LINE.test(line) && headerBlockAt(lines, i)) || FORWARD_RULE.test(line))) {
-      changed = true;
       const earlier = requesterEmail === undefined || WITHDRAWN.test(kept.join('\n')) ? '' : ownEarlierMessages(lines, i, requesterEmail);
       if (earlier !== '') kept.push('', earlier);
       break;
@@ -172,6 +170,11 @@ function ownEarlierMessages(lines: readonly string[], from: number, requester: s
     i = j - 1;
   }
   return own.filter((t) => t !== '').join('\n\n');
+}
+
+/** The customer's own text of a work item, as the engine and the learned model both read it. */
+export function itemOwnText(item: Pick<WorkItem, 'subject' | 'description' | 'requesterEmail'>): string {
+  return ownText(item.description, item.requesterEmail, item.subject);
 }
 
 /** True when a sender line opens a header block (sender, then date/sent, to or subject within a few lines). */

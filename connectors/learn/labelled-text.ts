@@ -4,7 +4,7 @@
 // training (test/eval/), so both turn a ticket into the same features.
 import { catalogueFacts } from '../../rules/catalogue-facts.js';
 import { modelFeatures, type KindModel } from '../../rules/kind-model.js';
-import { ownText } from '../../rules/mail-text.js';
+import { itemOwnText } from '../../rules/mail-text.js';
 import type { RulesConfig } from '../../rules/rules-config.js';
 import type { WorkItem } from '../../rules/model.js';
 import { trainKindModel, type TrainingExample, type TrainingOptions } from './train-kind-model.js';
@@ -16,7 +16,7 @@ export interface LabelledText {
 }
 
 export function labelledText(item: Pick<WorkItem, 'subject' | 'description' | 'requesterEmail'>, covered: boolean): LabelledText {
-  return { subject: item.subject, body: ownText(item.description, item.requesterEmail, item.subject), covered };
+  return { subject: item.subject, body: itemOwnText(item), covered };
 }
 
 export function trainingExample(text: LabelledText, skip: ReadonlySet<string>): TrainingExample {

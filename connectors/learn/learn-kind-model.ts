@@ -7,13 +7,12 @@
 import type { CoverageConfig } from '../config/config-schema.js';
 import type { TicketRecord } from '../input/read-tickets.js';
 import { compileRules, type Engine } from '../../rules/index.js';
-import { COVERED_KINDS, modelFeatures, productSkipWords } from '../../rules/kind-model.js';
+import { COVERED_KINDS, productSkipWords } from '../../rules/kind-model.js';
 import type { KindVerdict, WorkItem } from '../../rules/model.js';
 import { settleKind } from '../../rules/classify-kind.js';
 import { TriageVerdict } from '../../rules/triage-verdict.js';
 import { emptyTally, gradeVerdict, type Grade, type Tally } from './grade-verdict.js';
 import { labelledText, productNames, trainingExample } from './labelled-text.js';
-import { ownText } from '../../rules/mail-text.js';
 import { toModelFile, type ModelFile } from './model-file.js';
 import { emptyReading, readLabelledTickets, type Skipped } from './read-labelled-tickets.js';
 import { EPOCHS, createExampleIndex, trainIndexed } from './train-kind-model.js';
@@ -98,7 +97,7 @@ export async function learnKindModel(options: LearnOptions): Promise<LearnResult
     const hundredths = logged(record);
     const row = labelled
       ? index.add(trainingExample(labelledText(item, covered), skip).features, covered)
-      : hundredths > 0 ? index.intern(modelFeatures(item.subject, ownText(item.description, item.requesterEmail, item.subject), skip)) : undefined;
+      : hundredths > 0 ? index.intern(trainingExample(labelledText(item, covered), skip).features) : undefined;
     if (hundredths > 0 && row !== undefined) {
       if (!verdict.kind.certain) openKinds.set(hourExamples.length, verdict.kind);
       // The product alone: the verdict's facts would find every built-in fact of a ticket the kind model does not learn from.
