@@ -6,11 +6,13 @@
 const DOTTED = /\d\.\d/;
 /** After a number: what it counts ("1.250 medewerkers", "2.5 uur"). */
 const COUNTED = /^\s*(?:medewerkers|werknemers|employees|users|gebruikers|fte|uur|hours|euro|eur|procent|percent|%|regels|lines|records|rows)\b/i;
-const VERSION = /(?<![\w.,/:-])[vV]?(\d{1,3}(?:\.\d{1,4}){1,3})(?![\w%]|[.,]\d)/g;
+/** A version's major: up to three digits, or a year ("Kassa 2025.2.7", year-based releases). */
+const MAJOR = String.raw`(?:\d{1,3}|(?:19|20)\d\d)`;
+const VERSION = new RegExp(String.raw`(?<![\w.,/:-])[vV]?(${MAJOR}(?:\.\d{1,4}){1,3})(?![\w%]|[.,]\d)`, 'g');
 const VERSION_WORD = /(?:(?:versie|version|versienummer|version number|vers\.|ver\.|release|rel\.|build|update|patch|\bv|(?:about|info|over)\s*(?:says|zegt|shows|toont|geeft)?\s*:)\s*[:=]?|\b(?:versie|version|versienummer|version number)\s+(?:is|was|=)|\b(?:we|wij|ik)\s+(?:(?:zitten|zit|werken|werk)\s+(?:nu\s+|momenteel\s+|nog\s+|sinds\s+kort\s+)?(?:op|met)|(?:draaien|draai)(?:\s+(?:nu|momenteel|nog))?(?:\s+(?:op|met|versie))?)|\b(?:we(?:'re|’re|\s+are)|i(?:'m|’m|\s+am))\s+(?:currently\s+|still\s+|now\s+)?(?:on|running))\s*$/i;
 /** Numbers that name something other than the product: platforms, protocols, document sections, money, times. */
 const OTHER_THING = /(?<![a-z])(?:windows|win|sql\s*server|sql|server|chrome|edge|firefox|safari|browser|tls|ssl|http|https|java|jdk|jre|\.net|dotnet|node|python|php|ios|android|office|excel|outlook|macos|os\s*x|ubuntu|debian|rhel|centos|postgres(?:ql)?|mysql|oracle|iis|section|sectie|paragraaf|hoofdstuk|artikel|article|chapter|page|pagina|stap|step|iso|pdf|camt|pain|xml|json|schema|swift|€|eur|usd|gbp|\$|£|om|at|uur|tot|from\s+\d+|bedrag|amount|saldo|total|totaal)\s*[:]?\s*$/i;
-const UPGRADE_FROM_TO = /\b(?:from|van|vanaf)\s+(?:versie\s+|version\s+|v)?\d{1,3}(?:\.\d{1,4}){1,3}\s+(?:to|naar|into|->|→)\s+(?:versie\s+|version\s+|v)?$/i;
+const UPGRADE_FROM_TO = new RegExp(String.raw`\b(?:from|van|vanaf)\s+(?:versie\s+|version\s+|v)?${MAJOR}(?:\.\d{1,4}){1,3}\s+(?:to|naar|into|->|→)\s+(?:versie\s+|version\s+|v)?$`, 'i');
 const UPGRADE_FROM = /\b(?:from|van|vanaf)\s+(?:versie\s+|version\s+|v)?$/i;
 /** "upgraded to 2.7.1", "de update naar 7.3.0", "bijgewerkt naar 9.4": the version now in use. */
 const UPGRADED_TO = /(?:upgrad\w*|updat\w*|ge[uü]pgrad\w*|ge[uü]pdat\w*|bijgewerkt|overgestapt|migrat\w*|gemigreerd|install\w*|ge[iï]nstalleerd)\b[^.\n]{0,20}?\b(?:naar|to|op|on)\s+(?:versie\s+|version\s+|v)?$/i;
@@ -53,6 +55,8 @@ export function findVersion(text: string, productWords: readonly string[], anyPr
     const near = before.slice(-14);
     // A date (1.10.2026), a time (10.30 uur) or an IP address is not a version.
     if (/^\d{1,2}\.\d{1,2}\.\d{2,4}$/.test(number) && Number(number.split('.')[2]) > 31) continue;
+    // "2026.12.06" is a date written year first; "2025.2.7" a year-based version's patch.
+    if (/^(?:19|20)\d\d\.(?:0[1-9]|1[0-2])\.(?:0[1-9]|[12]\d|3[01])$/.test(number)) continue;
     if (number.split('.').length === 4 && number.split('.').every((p) => Number(p) <= 255) && !VERSION_WORD.test(before)) continue;
     // "We zitten op 1.250 medewerkers": a count, not a version.
     if (COUNTED.test(text.slice(at + m[0].length, at + m[0].length + 20))) continue;

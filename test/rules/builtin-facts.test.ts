@@ -25,6 +25,12 @@ describe('findVersion', () => {
     ['We zitten nu op 9.7.3 en willen over.', '9.7.3'],
     ["We're currently on 3.1.2 in production.", '3.1.2'],
     ['We draaien 10.0.4. Het gaat mis bij het betaalbestand.', '10.0.4'],
+    // Year-based releases; a date written year first is no version.
+    ['Finance 2025.2.7 loopt vast bij het afrekenen', '2025.2.7'],
+    ['versie 2026.1', '2026.1'],
+    ['We upgraded from 2025.2 to 2026.1.3 last night', '2026.1.3'],
+    ['Sinds 2026.12.01 (versie onbekend) gaat het mis', undefined],
+    ['Het bedrag was 2025.50 euro', undefined],
   ])('"%s" gives %s', (text, version) => {
     expect(findVersion(text, finance, finance).value).toBe(version);
   });
