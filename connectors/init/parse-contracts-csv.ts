@@ -1,6 +1,7 @@
 // The contracts list an administrator already keeps, as CSV: one row per contract. Columns, in
 // any order, by header (case- and space-insensitive):
-//   contract (id), organization (name), match (an organization id, @domain or empty = the name),
+//   contract (id), organization (name), match (an organization id, @domain, a name, several separated by
+//   ";", or empty = the name),
 //   products ("finance >=9.0; payroll >=7.0", modules in brackets: "finance 10.x [ledger reporting]"),
 //   from, until (YYYY-MM-DD, until may be empty), rate, monthly budget ("20 h" or "4000"),
 //   time zone, level, currency, auto approve (yes/no).
@@ -106,6 +107,27 @@ function parseNumber(cell: string, where: string): number {
 }
 
 /** Parses the contracts CSV; `file` names it in errors. */
+/**
+ * The match cell: an organization id, an @domain, a name, or several separated by ";" (a Zendesk
+ * and a JSM organization id, or an id and a domain); empty matches the organization's name.
+ */
+function parseMatch(cell: string, organization: string): ContractRow['match'] {
+  const organizationIds: string[] = [];
+  const emailDomains: string[] = [];
+  const organizationNames: string[] = [];
+  for (const value of cell.split(';').map((v) => v.trim()).filter((v) => v !== '')) {
+    if (/^\d+$/.test(value)) organizationIds.push(value);
+    else if (value.startsWith('@') || /^[\w-]+(?:\.[\w-]+)+$/.test(value)) emailDomains.push(value.replace(/^@/, '').toLowerCase());
+    else organizationNames.push(value);
+  }
+  if (organizationIds.length + emailDomains.length + organizationNames.length === 0) organizationNames.push(organization);
+  return {
+    ...(organizationIds.length > 0 && { organizationIds }),
+    ...(emailDomains.length > 0 && { emailDomains }),
+    ...(organizationNames.length > 0 && { organizationNames }),
+  };
+}
+
 export function parseContractsCsv(text: string, file: string): ContractRow[] {
   const [header, ...rows] = records(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   if (header === undefined) throw new CsvError(`${file}: the file is empty; expected a header line such as "contract,organization,match,products,from,until,rate,monthly budget"`);
@@ -142,9 +164,7 @@ export function parseContractsCsv(text: string, file: string): ContractRow[] {
       line: row.line,
       id,
       organization,
-      match: /^\d+$/.test(match) ? { organizationIds: [match] }
-        : match.includes('.') ? { emailDomains: [match.replace(/^@/, '').toLowerCase()] }
-          : { organizationNames: [match || organization] },
+      match: parseMatch(match, organization),
       products: parseProducts(cell('products'), at('products')),
       validFrom: from,
       ...(until !== '' && { validUntil: until }),

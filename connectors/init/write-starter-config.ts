@@ -24,13 +24,13 @@ const y = (value: unknown): string => stringify(value, { lineWidth: 0, flowColle
 const flow = (value: unknown): string => stringify(value, { lineWidth: 0, collectionStyle: 'flow', flowCollectionPadding: false }).trimEnd();
 const indent = (text: string, by: string): string => text.split('\n').map((l) => (l === '' ? l : by + l)).join('\n');
 
-function productWords(products: readonly CatalogueEntry[]): string {
-  const lines = products.map((p) => `      ${p.id}: ${flow([...new Set([p.name, p.id, ...(p.aliases ?? [])].map((w) => w.toLowerCase()))])}`);
-  return lines.join('\n');
-}
-
-function moduleWords(products: readonly CatalogueEntry[]): string {
-  return products.flatMap((p) => (p.modules ?? []).map((m) => `      ${m.id}: ${flow([...new Set([m.id, ...(m.aliases ?? [])].map((w) => w.toLowerCase()))])}`)).join('\n');
+/** The catalogue as written: each product once, its modules under it (see docs/configuration.md, products). */
+function catalogue(products: readonly CatalogueEntry[]): string {
+  return products.map((p) => {
+    const head = `  - id: ${p.id}\n    name: ${JSON.stringify(p.name)}${(p.aliases ?? []).length > 0 ? `\n    aliases: ${flow(p.aliases)}` : ''}`;
+    const modules = (p.modules ?? []).map((m) => `      - ${flow({ id: m.id, ...((m.aliases ?? []).length > 0 && { aliases: m.aliases }) })}`);
+    return modules.length === 0 ? head : `${head}\n    modules:\n${modules.join('\n')}`;
+  }).join('\n');
 }
 
 function contract(row: ContractRow, options: StarterOptions): string {
@@ -60,13 +60,12 @@ const productList = (products: readonly CatalogueEntry[], sep: string, last: str
 
 /** The starter config's YAML text. */
 export function writeStarterConfig(products: readonly CatalogueEntry[], contracts: readonly ContractRow[], options: StarterOptions): string {
-  const hasModules = products.some((p) => (p.modules ?? []).length > 0);
   return `# InScope coverage config for ${options.vendor}, written by \`inscope init\`.
 # Check it with \`inscope check-config --config FILE\`, try it on last month's tickets with
 # \`inscope simulate --config FILE --tickets EXPORT\`, and see docs/configuration.md for every key.
 #
 # How a ticket is decided:
-#  1. Facts: the product and module from the words below; the version (the one next to the product's
+#  1. Facts: the product and module from the catalogue below; the version (the one next to the product's
 #     name; in an upgrade "from 9.2 to 9.4", 9.4; "the latest" is no version), the error text, the
 #     steps and the language are built in. A helpdesk field of the same name wins when it is filled.
 #  2. The request kind is built in: defect, how-to, own-implementation, feature-request, new-version
@@ -89,13 +88,13 @@ defaults:
   estimateHours: 2
   locale: ${options.locale}
 
-facts:
-  # Which product a ticket is about: the first product whose name or alias the subject, else the
-  # description, mentions. A contract that covers one product needs none: its tickets are about it.
-  product:
-    words:
-${productWords(products)}
-${hasModules ? `  module:\n    words:\n${moduleWords(products)}\n` : ''}
+products:
+  # Each product once, with the words customers use for it; contracts name these ids. A ticket is
+  # about the product its text names most clearly (its name with a version number counts most, the
+  # subject counts double), and its module is looked for among that product's modules only. A
+  # contract that covers one product needs none named: its tickets are about it.
+${catalogue(products)}
+
 contracts:
 ${contracts.map((row) => contract(row, options)).join('\n\n')}
 

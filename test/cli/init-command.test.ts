@@ -46,6 +46,21 @@ describe('inscope init', () => {
     expect(v.missing.map((m) => m.id)).toEqual(['version-known', 'error-or-steps']);
   });
 
+  it('writes the products as a catalogue, so that a module is looked for within its product', () => {
+    const { loaded } = starter();
+    expect(loaded.config.products?.map((p) => p.id)).toEqual(['finance', 'payroll', 'planner', 'connect']);
+    expect(loaded.config.facts['product']?.words).toBeUndefined();
+  });
+
+  it('reads several match values separated by ";" (a Zendesk and a JSM organization id, an id and a domain)', () => {
+    const csv = 'contract,organization,match,products,from\nK-1,Bakker & Zn,5101; 77; @bakkerzn.nl,finance,2026-01-01\nK-2,Brightline,brightline.io,finance,2026-01-01\nK-3,Polder Inc.,,finance,2026-01-01\n';
+    expect(parseContractsCsv(csv, 'c.csv').map((c) => c.match)).toEqual([
+      { organizationIds: ['5101', '77'], emailDomains: ['bakkerzn.nl'] },
+      { emailDomains: ['brightline.io'] },
+      { organizationNames: ['Polder Inc.'] },
+    ]);
+  });
+
   it('asks for the default rate instead of guessing one', () => {
     expect(() => initConfig({ products, contracts })).toThrow('--rate N is required');
     expect(starter().loaded.config.defaults.hourlyRate).toBe(135);
