@@ -84,6 +84,9 @@ const REPAIR_WORD = 32768;
 const UPGRADE_WORD = 65536;
 /** "jullie", "you": the vendor addressed. */
 const YOU_WORD = 131072;
+/** "willen", "want", "like": wanting to go somewhere ("we willen naar 6.4.1"). */
+const MOVE_WISH = 262144;
+const MOVE_WISHES: readonly string[] = ['willen', 'wil', 'wilden', 'want', 'wants', 'like', 'graag'];
 
 /** The evidence of one ticket as it is read. */
 interface Tally {
@@ -141,12 +144,15 @@ const isNumber = (token: string | undefined): boolean => token !== undefined && 
 /** A version's number at tokens[i]: its parts are tokens of their own ("4.6.2" is read as 4 6 2). */
 const versionAt = (tokens: readonly string[], i: number): boolean => isNumber(tokens[i]) && isNumber(tokens[i + 1]);
 /**
- * A number at tokens[i] or one word later ("from Planner 4.6.2", "naar versie 10.2"); `dotted`: a
- * version's parts ("4.6.2" is read as 4 6 2), so that "from cost centre 410 to 415" is none.
+ * A number within `reach` words from tokens[i] ("from Planner 4.6.2", "naar de nieuwe Kroon Webshop
+ * 4.0"); `dotted`: a version's parts ("4.6.2" is read as 4 6 2), so that "from cost centre 410 to
+ * 415" is none.
  */
-function numberNear(tokens: readonly string[], i: number, dotted: boolean): boolean {
-  const at = isNumber(tokens[i]) ? i : isNumber(tokens[i + 1]) ? i + 1 : -1;
-  return at >= 0 && (!dotted || versionAt(tokens, at));
+function numberNear(tokens: readonly string[], i: number, dotted: boolean, reach = 1): boolean {
+  for (let at = i; at <= i + reach && at < tokens.length; at++) {
+    if (isNumber(tokens[at])) return !dotted || versionAt(tokens, at);
+  }
+  return false;
 }
 
 const YOU_WORDS: readonly string[] = ['jullie', 'u', 'you', 'your', 'yourselves'];
@@ -182,11 +188,26 @@ function numberedVersion(tokens: readonly string[], isNoun: (t: string) => boole
   return false;
 }
 
-/** "from 4.6.2 to 4.8", "van Finance 9.7 naar 10.x": two versions, the way from one to the other. */
+/**
+ * "from 4.6.2 to 4.8", "van Finance 9.7 naar 10.x", "from Kroon Kassa 2025.2.7 to 2026.1.3": two
+ * versions, the way from one to the other (a product's name may stand before each number).
+ */
 function upgradePath(tokens: readonly string[]): boolean {
   for (let i = 0; i < tokens.length - 3; i++) {
-    if (!FROM.has(tokens[i] as string) || !numberNear(tokens, i + 1, true)) continue;
-    for (let j = i + 2; j < tokens.length - 1 && j <= i + 8; j++) if (TO.has(tokens[j] as string) && numberNear(tokens, j + 1, false)) return true;
+    if (!FROM.has(tokens[i] as string) || !numberNear(tokens, i + 1, true, 2)) continue;
+    for (let j = i + 2; j < tokens.length - 1 && j <= i + 10; j++) if (TO.has(tokens[j] as string) && numberNear(tokens, j + 1, false, 4)) return true;
+  }
+  return false;
+}
+
+/** A release's number at tokens[i]: a major of one or two digits or a year, a minor of at most three ("6.4.1", "2026.1"), not "214, 1016" of an address. */
+const releaseAt = (tokens: readonly string[], i: number): boolean => /^(?:\d{1,2}|(?:19|20)\d\d)$/.test(tokens[i] as string) && /^\d{1,3}$/.test(tokens[i + 1] as string);
+
+/** "naar 6.4.1", "to Kassa 2026.1", "naar de nieuwe Kroon Webshop 4.0": a version to move to. */
+function moveTo(tokens: readonly string[]): boolean {
+  for (let j = 0; j < tokens.length - 1; j++) {
+    if (!TO.has(tokens[j] as string)) continue;
+    for (let at = j + 1; at <= j + 5 && at < tokens.length; at++) if (isNumber(tokens[at])) { if (releaseAt(tokens, at)) return true; break; }
   }
   return false;
 }
@@ -314,6 +335,7 @@ export function compileKindClassifier(tuning: KindTuning | undefined, productNam
   for (const w of REPAIR_WORDS) entry(w).flags |= REPAIR_WORD;
   for (const w of UPGRADE_WORDS) entry(w).flags |= UPGRADE_WORD;
   for (const w of YOU_WORDS) entry(w).flags |= YOU_WORD;
+  for (const w of MOVE_WISHES) entry(w).flags |= MOVE_WISH;
   entry('t').flags |= CONTRACTED_NOT;
   const isVersionNoun = (token: string): boolean => ((lexicon.get(token)?.flags ?? 0) & VERSION_NOUN) !== 0;
   const isNegation = (token: string | undefined): boolean => ((lexicon.get(token as string)?.flags ?? 0) & NEGATION) !== 0;
@@ -453,7 +475,13 @@ export function compileKindClassifier(tuning: KindTuning | undefined, productNam
       // fails, can you help?") and asks nobody to look at one ("can you look into release 4.6.2?").
       // (A failure is a strong cue or two weak ones: "expected downtime" is none.)
       const story = (scores[DEFECT] as number) - defectBefore >= 3 * factor || (roles & (SINCE_WORD | REPAIR_WORD)) !== 0;
-      if (asks && !story && (roles & (NEGATION | CONTRACTED_NOT)) === 0 && !seen.has(ASKS_FOR_UPGRADE) && (roles & (VERSION_NOUN | UPGRADE_WORD)) !== 0 && upgradePath(tokens)) creditOnce(tally, newVersion, ASKS_FOR_UPGRADE, 3 * factor);
+      // "We willen graag naar 6.4.1", "Upgrade Voorraad naar 6.4.1", "we'd like to upgrade … to
+      // 2026.1.3": wanting to move to a version, or a line that starts with the upgrade, asks for it
+      // too; "we upgraded to 6.4.1" is past (no word of moving in the present), and a sentence with
+      // a failure in it tells a story.
+      const moving = (roles & (UPGRADE_WORD | MOVE_WISH)) !== 0 && (asks || (roles & MOVE_WISH) !== 0 || ((lexicon.get(tokens[0] as string)?.flags ?? 0) & UPGRADE_WORD) !== 0);
+      if (!story && (roles & (NEGATION | CONTRACTED_NOT)) === 0 && !seen.has(ASKS_FOR_UPGRADE)
+        && ((asks && (roles & (VERSION_NOUN | UPGRADE_WORD)) !== 0 && upgradePath(tokens)) || (moving && moveTo(tokens)))) creditOnce(tally, newVersion, ASKS_FOR_UPGRADE, 3 * factor);
       // "Could you make the 4.8 release available?", "graag het installatiepakket van Planner 4.7":
       // asking for a release by its number asks for that version.
       if (asks && !story && (roles & (VERSION_NOUN | NEGATION | CONTRACTED_NOT)) === VERSION_NOUN && !seen.has(ASKS_FOR_NUMBERED) && numberedVersion(tokens, isVersionNoun)) creditOnce(tally, newVersion, ASKS_FOR_NUMBERED, 3 * factor);
