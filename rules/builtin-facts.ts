@@ -9,9 +9,9 @@ const COUNTED = /^\s*(?:medewerkers|werknemers|employees|users|gebruikers|fte|uu
 /** A version's major: up to three digits, or a year ("Kassa 2025.2.7", year-based releases). */
 const MAJOR = String.raw`(?:\d{1,3}|(?:19|20)\d\d)`;
 const VERSION = new RegExp(String.raw`(?<![\w.,/:-])[vV]?(${MAJOR}(?:\.\d{1,4}){1,3})(?![\w%]|[.,]\d)`, 'g');
-const VERSION_WORD = /(?:(?:versie|version|versienummer|version number|vers\.|ver\.|release|rel\.|build|update|patch|\bv|(?:about|info|over)\s*(?:says|zegt|shows|toont|geeft)?\s*:)\s*[:=]?|\b(?:versie|version|versienummer|version number)\s+(?:is|was|=)|\b(?:we|wij|ik)\s+(?:(?:zitten|zit|werken|werk)\s+(?:nu\s+|momenteel\s+|nog\s+|sinds\s+kort\s+)?(?:op|met)|(?:draaien|draai)(?:\s+(?:nu|momenteel|nog))?(?:\s+(?:op|met|versie))?)|\b(?:we(?:'re|’re|\s+are)|i(?:'m|’m|\s+am))\s+(?:currently\s+|still\s+|now\s+)?(?:on|running))\s*$/i;
+const VERSION_WORD = /(?:(?:versie|version|versienummer|version number|vers\.|ver\.|release|rel\.|build|update|patch|\bv|(?:about|info|over)\s*(?:says|zegt|shows|toont|geeft)?\s*:)\s*[:=]?|\b(?:versie|version|versienummer|version number)\s+(?:is|was|=)|\b(?:we|wij|ik)\s+(?:(?:zitten|zit|werken|werk)\s+(?:nu\s+|momenteel\s+|nog\s+|sinds\s+kort\s+)?(?:op|met)|(?:draaien|draai)(?:\s+(?:nu|momenteel|nog))?(?:\s+(?:op|met|versie))?)|\b(?:draait|runs)\s+(?:(?:nu|nog|momenteel|now|still)\s+)?(?:op|met|versie|on|version)|\b(?:we(?:'re|’re|\s+are)|i(?:'m|’m|\s+am))\s+(?:currently\s+|still\s+|now\s+)?(?:on|running))\s*$/i;
 /** Numbers that name something other than the product: platforms, protocols, document sections, money, times. */
-const OTHER_THING = /(?<![a-z])(?:windows|win|sql\s*server|sql|server|chrome|edge|firefox|safari|browser|tls|ssl|http|https|java|jdk|jre|\.net|dotnet|node|python|php|ios|android|office|excel|outlook|macos|os\s*x|ubuntu|debian|rhel|centos|postgres(?:ql)?|mysql|oracle|iis|section|sectie|paragraaf|hoofdstuk|artikel|article|chapter|page|pagina|stap|step|iso|pdf|camt|pain|xml|json|schema|swift|€|eur|usd|gbp|\$|£|om|at|uur|tot|from\s+\d+|bedrag|amount|saldo|total|totaal)\s*[:]?\s*$/i;
+const OTHER_THING = /(?<![a-z])(?:windows|win|sql\s*server|sql|server|chrome|edge|firefox|safari|browser|tls|ssl|http|https|java|jdk|jre|\.net|dotnet|node|python|php|ios|android|office|excel|outlook|macos|os\s*x|ubuntu|debian|rhel|centos|postgres(?:ql)?|mysql|oracle|iis|section|sectie|paragraaf|hoofdstuk|artikel|article|chapter|page|pagina|stap|step|iso|pdf|camt|pain|xml|json|schema|swift|€|eur|usd|gbp|\$|£|om|at|uur|tot|from\s+\d+|bedrag|amount|saldo|total|totaal|par\.?|para\.?|§|art\.|hfst\.?|h\.|blz\.?|p\.|pp\.|pag\.|nr\.|no\.)\s*[:]?\s*$/i;
 const UPGRADE_FROM_TO = new RegExp(String.raw`\b(?:from|van|vanaf)\s+(?:versie\s+|version\s+|v)?${MAJOR}(?:\.\d{1,4}){1,3}\s+(?:to|naar|into|->|→)\s+(?:versie\s+|version\s+|v)?$`, 'i');
 const UPGRADE_FROM = /\b(?:from|van|vanaf)\s+(?:versie\s+|version\s+|v)?$/i;
 /** "upgraded to 2.7.1", "de update naar 7.3.0", "bijgewerkt naar 9.4": the version now in use. */
@@ -142,6 +142,9 @@ const STEP_PATTERNS: readonly RegExp[] = [
   // Two or more numbered lines.
   /(?:^|\n)\s*(?:\d{1,2}[.)]|stap\s+\d+|step\s+\d+)\s+\S[^\n]*\n(?:[^\n]*\n){0,3}?\s*(?:\d{1,2}[.)]|stap\s+\d+|step\s+\d+)\s+\S/i,
   MENU_PATH,
+  // "Zo krijg je het:", "How it happens:" over a list of two or more items: a heading that says how,
+  // with the recipe under it, whatever its words for each step.
+  /(?:^|\n)[ \t]*(?=[^\n:]{0,50}\b(?:zo|hoe|how|when|wanneer|reproduc\w*|krijg\w*|get|see|zie\w*|happen\w*|gebeurt|ontstaat|doe|doen|do|did|gedaan)\b)[^\n:]{3,50}:[ \t]*\n(?:[ \t]*\n)?[ \t]*(?:[-*•–]|\d{1,2}[.)])[ \t]+\S[^\n]*\n[ \t]*(?:[-*•–]|\d{1,2}[.)])[ \t]+\S/i,
   // "when I … then …", "als ik … dan/krijg ik …".
   /\b(?:when(?:ever)?|if|as soon as|each time|every time)\s+(?:i|we|you|a user|users|the user|an employee)\b[^.?!\n]{3,160}/i,
   /\b(?:als|wanneer|zodra|elke keer als|telkens als)\s+(?:ik|we|wij|je|u|een gebruiker|gebruikers|een medewerker|medewerkers)\b[^.?!\n]{3,160}/i,

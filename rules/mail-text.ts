@@ -28,6 +28,22 @@ const QUOTED_LINE = /^\s*>/;
 const WITHDRAWN = /\b(?:laat\s+(?:(?:het|dat|dit)\s+)?(?:(?:onderstaande|hieronder)\s+)?maar\s+zitten|(?:is|zijn|was)\s+(?:(?:inmiddels|nu|al|toch)\s+)?(?:opgelost|verholpen)|(?:is|was)\s+(?:dat|dit|het)\s+(?:probleem|melding|fout)\s+(?:(?:ook|inmiddels|nu)\s+)?(?:weg|verdwenen|opgelost)|(?:hoeven|hoef)\s+(?:jullie|je|u)\s+(?:nu\s+|verder\s+|dus\s+)?(?:niets?|niks)\s+(?:meer\s+)?mee|kunnen\s+jullie\s+negeren|mag\s+genegeerd|bleek\s+bij\s+ons\s+te\s+liggen|lag\s+bij\s+ons|(?:has|have)\s+(?:(?:since|now)\s+)?been\s+(?:resolved|fixed|solved|sorted)|(?:is|was|are)\s+(?:(?:now|since)\s+)?(?:resolved|fixed|solved|sorted)\b|(?:the|that|this)\s+(?:issue|problem|error)\s+(?:is|has)\s+(?:(?:now|since)\s+)?(?:gone|disappeared)|no\s+need\s+to\s+look|(?:please\s+)?ignore\s+the\s+(?:below|message\s+below|forwarded)|turned\s+out\s+to\s+be\s+(?:on\s+)?our|was\s+on\s+our\s+(?:side|end)|werkt\s+(?:het\s+)?(?:nu\s+|inmiddels\s+|gewoon\s+)?weer(?!\s+niet)|(?:works|working)\s+again|(?:de\s+)?(?:patch|fix|oplossing)\s+werkt(?!\s+niet)|the\s+(?:patch|fix)\s+(?:works|worked)|(?:that|this|the\s+patch|the\s+fix)\s+(?:fixed|solved)\s+it)/i;
 const REPLY_WORD = /\b(?:schreef|wrote|schrieb)\b/i;
 const REPLY_SUBJECT = /^\s*(?:re|antw|aw|sv)\s*(?:\[\d+\])?\s*:/i;
+/** "…, but the duplicates look like a bug": what follows a contrast is still asked. */
+const CONTRAST = /\b(?:but|however|though|although|maar|echter|alleen)\b/i;
+
+/**
+ * The customer withdraws what they forward or quote: a withdrawing phrase in a sentence that does
+ * not go on with a contrast ("the outage was on our side, but the duplicate sales look like a bug").
+ */
+function withdrawn(text: string): boolean {
+  if (!WITHDRAWN.test(text)) return false;
+  for (const sentence of text.split(/(?<=[.!?])\s+|\n/)) {
+    const m = WITHDRAWN.exec(sentence);
+    if (m !== null && !CONTRAST.test(sentence.slice(m.index + m[0].length))) return true;
+  }
+  return false;
+}
+
 const FORWARD_SUBJECT = /\b(?:fw|fwd|doorst|wg|tr)\s*:/i;
 const FORWARD_WORD = /forwarded|doorgestuurd|original message|oorspronkelijk bericht|origineel bericht|weitergeleitete/i;
 const SENDER_ANYWHERE = /^\s*\*{0,2}(?:van|from)\s*:/im;
@@ -68,13 +84,13 @@ export function ownText(description: string, requesterEmail?: string, subject = 
       changed = true;
       // "The error is in my first mail below": the customer's own earlier message, quoted under
       // support's request for information, is part of what they ask, unless they withdraw it above.
-      const earlier = requesterEmail === undefined || WITHDRAWN.test(kept.join('\n')) ? '' : ownEarlierMessages(lines, i, requesterEmail);
+      const earlier = requesterEmail === undefined || withdrawn(kept.join('\n')) ? '' : ownEarlierMessages(lines, i, requesterEmail);
       if (earlier !== '') kept.push('', earlier);
       break;
     }
     if (forwards && (FORWARD_RULE.test(line) || (SENDER_LINE.test(line) && headerBlockAt(lines, i)))) {
       changed = true;
-      if (WITHDRAWN.test(kept.slice(sinceHeader).join('\n'))) break;
+      if (withdrawn(kept.slice(sinceHeader).join('\n'))) break;
       // A new message starts: skip its header block, keep its body.
       inSignature = false;
       let j = FORWARD_RULE.test(line) ? i + 1 : i;

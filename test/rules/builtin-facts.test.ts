@@ -31,6 +31,9 @@ describe('findVersion', () => {
     ['We upgraded from 2025.2 to 2026.1.3 last night', '2026.1.3'],
     ['Sinds 2026.12.01 (versie onbekend) gaat het mis', undefined],
     ['Het bedrag was 2025.50 euro', undefined],
+    // A section of the manual is no version; "draait op" names the one in use.
+    ['In ons filiaal draait Finance 6.2.0, terwijl in de handleiding (Finance > Picken, par. 4.2) iets anders staat', '6.2.0'],
+    ['Het filiaal draait op 6.2.0 sinds maart', '6.2.0'],
   ])('"%s" gives %s', (text, version) => {
     expect(findVersion(text, finance, finance).value).toBe(version);
   });
@@ -109,6 +112,9 @@ describe('findSteps', () => {
     ['Wat ik gedaan heb:\nnieuwe medewerker ingevoerd en verloond'],
     ['Repro with any file > 2 GB. Files under 2 GB are fine.'],
     ['Reproduce:\nchange any employee, compare occurred_at with the Date header'],
+    // A heading that says how, over a list, whatever the words of each step.
+    ['Zo krijg je het:\n- tafel 12, rekening € 86,50\n- afrekenen met PIN, gast geeft € 5 fooi\n- de bon print de fooi twee keer'],
+    ['How it happens:\n* open a till\n* pay by card with a tip'],
   ])('finds steps in %j', (text) => {
     expect(findSteps(text)).toBeDefined();
   });
@@ -117,6 +123,7 @@ describe('findSteps', () => {
     expect(findSteps('Het gaat om 3 stuks.\n56 uur staat op de loonstrook.')).toBeUndefined();
     expect(findSteps('Prijsopgave:\n1 licentie Payroll\n2 licenties Planner')).toBeUndefined();
     expect(findSteps('1 medewerker heeft het probleem.')).toBeUndefined();
+    expect(findSteps('Onze omgeving:\n- Windows 11\n- SQL Server 2019')).toBeUndefined();
   });
 
   it('finds a request that reproduces it', () => {

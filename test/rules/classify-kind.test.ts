@@ -76,6 +76,19 @@ describe('request kinds', () => {
     expect(kindOf('', "Can you tell why it didn't go from 9.2 to 9.4?").cues).not.toContain(upgrade);
   });
 
+  it('reads wanting to move to a version as asking for it, and a past or failed upgrade as no such request', () => {
+    const upgrade = '(asks for an upgrade from … to …)';
+    const withProducts = compileKindClassifier(undefined, ['Kroon Kassa', 'Kroon Webshop', 'Voorraad'], null);
+    const kind = (subject: string, body: string) => withProducts({ subject, body, hasErrorText: false, hasSteps: false, hasVersion: true });
+    expect(kind('', 'Wij draaien nog Kroon Voorraad 6.2.3 en willen graag naar 6.4.1, voor de inventarisatie.').kind).toBe('new-version');
+    expect(kind('', 'Graag willen wij onze webwinkel upgraden van 3.8.2 naar de nieuwe Kroon Webshop 4.0.').kind).toBe('new-version');
+    expect(kind('', "We'd like to upgrade the three tills from Kroon Kassa 2025.2.7 to 2026.1.3 before Christmas.").kind).toBe('new-version');
+    expect(kind('Upgrade Voorraad naar 6.4.1', '').cues).toContain(upgrade);
+    expect(kind('', 'We upgraded to 6.4.1 last week.').cues).not.toContain(upgrade);
+    expect(kind('', 'Sinds de upgrade naar 6.4.1 loopt de telling vast.').cues).not.toContain(upgrade);
+    expect(kind('', 'Please update our billing address to Keizersgracht 214, 1016 DZ Amsterdam.').cues).not.toContain(upgrade);
+  });
+
   it('reads asking to be sent a product by its number, or to prepare "the update", as asking for a version', () => {
     const withProducts = compileKindClassifier(undefined, ['Connect', 'Payroll'], null);
     const kind = (body: string) => withProducts({ subject: '', body, hasErrorText: false, hasSteps: false, hasVersion: false });

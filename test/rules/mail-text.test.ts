@@ -38,6 +38,12 @@ describe('ownText', () => {
     expect(ownText(forwarded)).toContain('AL-0032');
   });
 
+  it('keeps a forwarded problem when the text above withdraws a part and goes on with a contrast', () => {
+    const text = 'Forwarding this from Groenrijk. The internet outage was on our side (router firmware), but the duplicate sales look like a bug in the till software.\n\n---------- Forwarded message ---------\nFrom: Peter <p@groenrijk.nl>\nDate: Sat, 21 Nov 2026\nSubject: dubbele omzet\n\nKassa 2025.2.7: alle offline bonnen staan twee keer in de omzet.';
+    expect(ownText(text)).toContain('Kassa 2025.2.7');
+    expect(ownText(text.replace(', but the duplicate sales look like a bug in the till software', ''))).not.toContain('Kassa 2025.2.7');
+  });
+
   it('keeps a forwarded problem when the text above reports a symptom ("are gone"), not a withdrawal', () => {
     const symptom = 'All shifts are gone since this morning, see my colleague\'s mail below.\n---------- Forwarded message ---------\nFrom: Ann <a@x.nl>\nDate: Monday\n\nPlanner 4.6.1 shows ERR-1234 when publishing.';
     expect(ownText(symptom)).toContain('ERR-1234');
