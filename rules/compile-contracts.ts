@@ -189,7 +189,15 @@ export const possibleStates: PossibleStates = (ctx, unknown) => {
   if (unknown.size === 0 || ctx.contract === null || state === 'none' || state === 'expired' || state === 'not-yet-active') return [state];
   if (!unknown.has('product') && !unknown.has('module') && !unknown.has('version')) return [state];
   const compiled = ctx.contract.compiled as CompiledContract | undefined;
-  return compiled === undefined ? [state] : possibleProductStates(compiled, ctx, unknown);
+  if (compiled === undefined) return [state];
+  if (!unknown.has('product') && !unknown.has('version')) {
+    // Only the module is unknown: the state as checked (which weighs the version an upgrade asks
+    // for), or, where the contract covers some of the product's modules, one outside them.
+    const product = ctx.fact('product')?.value;
+    const covered = product === undefined ? undefined : compiled.products.get(normalizeKey(product));
+    return state === 'active' && covered !== undefined && covered.modules !== null ? ['active', 'module-not-covered'] : [state];
+  }
+  return possibleProductStates(compiled, ctx, unknown);
 };
 
 export function compileContracts(defs: readonly ContractDefinition[]): ContractResolver {

@@ -34,6 +34,8 @@ interface CompiledCompleteness {
   readonly missing: MissingItem;
   /** The facts `require` reads: while it fails, they are unknown to the coverage rules. */
   readonly facts: readonly string[];
+  /** Asked only when its answer could change the outcome (`ask: when-it-decides`). */
+  readonly decisiveOnly: boolean;
 }
 
 interface CompiledCoverage {
@@ -133,6 +135,7 @@ export function compileRules(config: RulesConfig, options: CompileOptions): Engi
     require: compileCondition(r.require, env, `completeness rule "${r.id}" (require)`),
     missing: { id: r.id, text: r.missing },
     facts: factsOf(r.require, named),
+    decisiveOnly: r.ask === 'when-it-decides',
   }));
   const coverage: CompiledCoverage[] = config.coverage.map((r) => ({
     def: r,
@@ -289,9 +292,10 @@ export function compileRules(config: RulesConfig, options: CompileOptions): Engi
     let decision: Decision;
     const outcome = ONLY_OUTCOME.get(outcomes);
     if (outcome !== undefined) {
-      if (outcome === 'covered' && failed.length > 0) {
-        // A covered Call: its handling needs every missing item.
-        decision = { outcome: 'incomplete', missing: asked, covering: null, notAsked: NONE, kindOpen: false };
+      const needed: readonly CompiledCompleteness[] = outcome === 'covered' ? failed.filter((r) => !r.decisiveOnly) : NONE;
+      if (needed.length > 0) {
+        // A covered Call: its handling needs every missing item, but those asked only when they decide.
+        decision = { outcome: 'incomplete', missing: needed.length === failed.length ? asked : needed.map((r) => r.missing), covering: null, notAsked: NONE, kindOpen: false };
       } else {
         const by = covering?.def.id;
         decision = {
@@ -305,10 +309,31 @@ export function compileRules(config: RulesConfig, options: CompileOptions): Engi
       // With nothing missing, only the kind can have left it open.
       const kindOpen = kindDecides && !ctx.kind.certain && (failed.length === 0 || openByKindAlone(ctx, unknown));
       decision = failed.length > 0 && !kindOpen
-        ? { outcome: 'incomplete', missing: asked, covering: null, notAsked: NONE, kindOpen: false }
+        ? { outcome: 'incomplete', missing: decisiveAsked(ctx, failed, asked, outcomes), covering: null, notAsked: NONE, kindOpen: false }
         : { outcome: 'review', missing: NONE, covering: null, notAsked: NONE, kindOpen };
     }
     return decision;
+  }
+
+  /**
+   * What to ask when the outcome is open: every missing item, but one asked only when it decides
+   * (`ask: when-it-decides`) only when leaving it out of the unknowns narrows the outcomes (the
+   * module of a customer whose contract covers the whole product never does).
+   */
+  function decisiveAsked(ctx: EvalContext, failed: readonly CompiledCompleteness[], asked: readonly MissingItem[], outcomes: number): readonly MissingItem[] {
+    if (!failed.some((r) => r.decisiveOnly)) return asked;
+    const all = ctx.unknown;
+    const kept = failed.filter((r) => {
+      if (!r.decisiveOnly) return true;
+      const without = new Set<string>();
+      for (const o of failed) if (o !== r) for (const f of o.facts) without.add(f);
+      for (const f of r.facts) without.delete(f);
+      return scan(ctx, without).outcomes !== outcomes;
+    });
+    // Back to the unknowns of this decision, which the trace reads.
+    ctx.unknown = all;
+    ctx.possibleStates = possibleStates(ctx, all);
+    return kept.length === failed.length ? asked : kept.map((r) => r.missing);
   }
 
   /** True when, with every fact as found, the uncertain kind alone leaves more than one outcome. */

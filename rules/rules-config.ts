@@ -133,6 +133,12 @@ export interface CompletenessRule {
   readonly require: Condition;
   /** What to ask the customer for when `require` fails. */
   readonly missing: Localized;
+  /**
+   * `when-it-decides`: asked only when its answer could change the outcome, never just because a
+   * covered Call's handling would like it (the module, for a contract that covers some modules).
+   * Default `when-needed`: also asked for a covered Call (a defect's version, error text, steps).
+   */
+  readonly ask?: 'when-needed' | 'when-it-decides';
 }
 
 export interface CoverageRule {

@@ -95,7 +95,9 @@ const completenessRuleSchema = z.strictObject({
   when: conditionSchema.exactOptional(),
   require: conditionSchema,
   missing: localizedSchema,
-}, mapping('a completeness rule, { id, when, require, missing }'));
+  ask: z.enum(['when-needed', 'when-it-decides'], { error: (issue) => `expected when-needed or when-it-decides, got ${describeValue(issue.input)}` }).exactOptional()
+    .describe('when-it-decides: ask only when the answer could change the outcome (mode relevant); when-needed (default): also when a covered Call needs it.'),
+}, mapping('a completeness rule, { id, when, require, missing, ask }'));
 
 const coverageRuleSchema = z.strictObject({
   id: idSchema,

@@ -54,12 +54,20 @@ function contract(row: ContractRow, options: StarterOptions): string {
   return `${head}\n    products:\n${products}${tail}`;
 }
 
+/** The modules of the products some contract limits, as an example list for the module question. */
+function moduleList(products: readonly CatalogueEntry[], language: 'nl' | 'en'): string {
+  const names = products.flatMap((p) => (p.modules ?? []).map((m) => m.id));
+  const shown = names.slice(0, 6);
+  return shown.length <= 1 ? shown.join('') : `${shown.slice(0, -1).join(', ')}${language === 'nl' ? ' of ' : ' or '}${shown.at(-1) as string}`;
+}
+
 const productList = (products: readonly CatalogueEntry[], sep: string, last: string) =>
   products.length === 1 ? (products[0] as CatalogueEntry).name
     : `${products.slice(0, -1).map((p) => p.name).join(sep)}${last}${(products.at(-1) as CatalogueEntry).name}`;
 
 /** The starter config's YAML text. */
 export function writeStarterConfig(products: readonly CatalogueEntry[], contracts: readonly ContractRow[], options: StarterOptions): string {
+  const limitsModules = contracts.some((c) => c.products.some((p) => (p.modules ?? []).length > 0));
   return `# InScope coverage config for ${options.vendor}, written by \`inscope init\`.
 # Check it with \`inscope check-config --config FILE\`, try it on last month's tickets with
 # \`inscope simulate --config FILE --tickets EXPORT\`, and see docs/configuration.md for every key.
@@ -107,7 +115,18 @@ completeness:
         nl: Om welk product gaat het (${productList(products, ', ', ' of ')})?
         en: Which product is this about (${productList(products, ', ', ' or ')})?
 
-    - id: version-known
+${limitsModules ? `    - id: module-known
+      # Asked only when a contract covers some of the product's modules and the answer decides
+      # (ask: when-it-decides); a customer whose contract covers the whole product is never asked,
+      # nor anyone for a new version, which is the whole product's.
+      when: { kind: defect }
+      require: { fact: module, present: true }
+      ask: when-it-decides
+      missing:
+        nl: Over welk onderdeel (module) gaat het, bijvoorbeeld ${moduleList(products, 'nl')}?
+        en: Which part (module) is this about, for example ${moduleList(products, 'en')}?
+
+` : ''}    - id: version-known
       when: { kind: defect }
       require: { fact: version, present: true }
       missing:

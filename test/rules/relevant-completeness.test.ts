@@ -21,6 +21,30 @@ const twoProducts = contractDef({ products: [{ product: 'finance', versions: ['>
 const engine = (overrides: Partial<RulesConfig> = {}) => engineFor({ facts, completeness, coverage, contracts: [twoProducts], ...overrides });
 const crash = 'Sinds de update crasht het boeken, het werkt niet meer.';
 
+describe('a completeness rule asked only when it decides (ask: when-it-decides)', () => {
+  const moduleKnown: CompletenessRule = { id: 'module-known', when: { kind: 'defect' }, require: { fact: 'module', present: true }, missing: reason('Which module?'), ask: 'when-it-decides' };
+  const moduleFacts = { ...facts, module: { words: { ledger: ['grootboek'], invoicing: ['facturatie'] } } };
+  const someModules = contractDef({ products: [{ product: 'finance', modules: ['ledger'], versions: ['>=9.0'] }] });
+  const wholeProduct = contractDef({ products: [{ product: 'finance', versions: ['>=9.0'] }] });
+  const withModule = (contract: ReturnType<typeof contractDef>) => engineFor({ facts: moduleFacts, completeness: [...completeness, moduleKnown], coverage, contracts: [contract] });
+  const complete = `${crash} Finance 9.4, foutmelding: "Periode gesloten".`;
+
+  it('asks for the module when the contract covers some of the product\'s modules', () => {
+    const v = withModule(someModules).triage(workItem({ description: complete }));
+    expect([v.outcome, v.missing.map((m) => m.id)]).toEqual(['incomplete', ['module-known']]);
+    expect(withModule(someModules).triage(workItem({ description: `${complete} In het grootboek.` })).outcome).toBe('covered');
+    expect(withModule(someModules).triage(workItem({ description: `${complete} Bij de facturatie.` })).outcome).toBe('advisory');
+  });
+
+  it('never asks it of a customer whose contract covers the whole product, covered or not', () => {
+    const covered = withModule(wholeProduct).triage(workItem({ description: complete }));
+    expect([covered.outcome, covered.notAsked.map((n) => n.id)]).toEqual(['covered', ['module-known']]);
+    // Open on the version: the version is asked, the module is not.
+    const open = withModule(wholeProduct).triage(workItem({ description: `${crash} Finance, foutmelding: "Periode gesloten".` }));
+    expect([open.outcome, open.missing.map((m) => m.id)]).toEqual(['incomplete', ['version-known']]);
+  });
+});
+
 describe('completeness mode relevant (the default)', () => {
   it('decides advisory without asking when there is no contract, and says what was not asked', () => {
     const v = engine().triage(workItem({ organizationId: '5555', description: crash }));
