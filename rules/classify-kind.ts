@@ -203,6 +203,12 @@ function upgradePath(tokens: readonly string[]): boolean {
 /** A release's number at tokens[i]: a major of one or two digits or a year, a minor of at most three ("6.4.1", "2026.1"), not "214, 1016" of an address. */
 const releaseAt = (tokens: readonly string[], i: number): boolean => /^(?:\d{1,2}|(?:19|20)\d\d)$/.test(tokens[i] as string) && /^\d{1,3}$/.test(tokens[i + 1] as string);
 
+/** A release's number among tokens[from..to]. */
+function releaseNear(tokens: readonly string[], from: number, to: number): boolean {
+  for (let k = Math.max(0, from); k <= to && k < tokens.length - 1; k++) if (releaseAt(tokens, k)) return true;
+  return false;
+}
+
 /** "naar 6.4.1", "to Kassa 2026.1", "naar de nieuwe Kroon Webshop 4.0": a version to move to. */
 function moveTo(tokens: readonly string[]): boolean {
   for (let j = 0; j < tokens.length - 1; j++) {
@@ -443,6 +449,8 @@ export function compileKindClassifier(tuning: KindTuning | undefined, productNam
         // A negation before a clearing cue ("not a bug") is part of it, not of a cue it cancels; a
         // closing negated after the verb ("het werkt weer niet") closes nothing.
         if (best.negated ? !(negated || negatedAfter) : best.weight > 0 && (negated || (negatedAfter && best.kind === OTHER))) continue;
+        // "De fout is in 7.4 SP3 opgelost", "is opgelost in 3.2": a release that solves it, not a closing.
+        if (best.kind === OTHER && best.tokens.includes('opgelost') && releaseNear(tokens, i - span + 1 - 4, i + 4)) continue;
         // "onze eigen Connect-server" is the product on their own server.
         if (best.kind === own && products.has(tokens[i + 1] as string)) continue;
         if (seen.has(best.text)) continue;

@@ -23,6 +23,7 @@ export function readProducts(text: string, file: string): CatalogueEntry[] {
     for (const m of entry.modules ?? []) {
       if (typeof m?.id !== 'string' || !ID.test(m.id)) throw new CsvError(`${where} (${entry.id}): expected each module as { id, aliases }`);
     }
-    return { id: entry.id, name: entry.name, aliases: (entry.aliases ?? []).map(String), modules: entry.modules ?? [] };
+    if (entry.versioned !== undefined && typeof entry.versioned !== 'boolean') throw new CsvError(`${where} (${entry.id}): expected versioned: true or false, got ${JSON.stringify(entry.versioned)}`);
+    return { id: entry.id, name: entry.name, aliases: (entry.aliases ?? []).map(String), modules: entry.modules ?? [], ...(entry.versioned === false && { versioned: false }) };
   });
 }

@@ -8,6 +8,8 @@ import type { ContractRow } from './parse-contracts-csv.js';
 export interface CatalogueEntry {
   readonly id: string;
   readonly name: string;
+  /** False for a product without version numbers (a SaaS service everyone runs the same of). */
+  readonly versioned?: boolean;
   readonly aliases?: readonly string[];
   readonly modules?: readonly { readonly id: string; readonly aliases?: readonly string[] }[];
 }
@@ -67,6 +69,7 @@ const productList = (products: readonly CatalogueEntry[], sep: string, last: str
 
 /** The starter config's YAML text. */
 export function writeStarterConfig(products: readonly CatalogueEntry[], contracts: readonly ContractRow[], options: StarterOptions): string {
+  const unversioned = products.filter((p) => p.versioned === false);
   const limitsModules = contracts.some((c) => c.products.some((p) => (p.modules ?? []).length > 0));
   return `# InScope coverage config for ${options.vendor}, written by \`inscope init\`.
 # Check it with \`inscope check-config --config FILE\`, try it on last month's tickets with
@@ -127,7 +130,8 @@ ${limitsModules ? `    - id: module-known
         en: Which part (module) is this about, for example ${moduleList(products, 'en')}?
 
 ` : ''}    - id: version-known
-      when: { kind: defect }
+${unversioned.length === 0 ? '      when: { kind: defect }' : `      # ${unversioned.map((p) => p.name).join(', ')} ${unversioned.length === 1 ? 'has' : 'have'} no version numbers (versioned: false in the products list).
+      when: { all: [{ kind: defect }, { not: { fact: product, in: ${flow(unversioned.map((p) => p.id))} } }] }`}
       require: { fact: version, present: true }
       missing:
         nl: Welke versie gebruikt u? U vindt het versienummer onder Help > Over.

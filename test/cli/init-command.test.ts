@@ -61,6 +61,23 @@ describe('inscope init', () => {
     ]);
   });
 
+  it('keeps the version question from a product without version numbers (versioned: false), and asks a module only when it decides', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'inscope-init-'));
+    const productsFile = path.join(dir, 'products.yaml');
+    fs.writeFileSync(productsFile, '- id: hrm\n  name: Stroom HRM\n  modules: [{ id: verlof, aliases: [verlof] }, { id: dossier, aliases: [dossier] }]\n- id: portal\n  name: Stroom Portal\n  aliases: [medewerkerportaal]\n  versioned: false\n');
+    const contractsFile = path.join(dir, 'contracts.csv');
+    fs.writeFileSync(contractsFile, 'contract,organization,match,products,from\nS-1,Eemland,7101,hrm >=24.10; portal,2026-01-01\nS-2,Vechtstede,7102,hrm >=25.04 [verlof]; portal,2026-01-01\n');
+    const loaded = parseConfig(initConfig({ products: productsFile, contracts: contractsFile, rate: '110' }), 'starter.yaml');
+    const engine = compileRules(loaded.config, { configHash: loaded.hash });
+    const portal = engine.triage(item('1', '7101', 'Medewerkerportaal geeft HTTP 500', 'Na Indienen verschijnt: "HTTP 500 - Internal Server Error". Stappen: 1. Inloggen 2. Mijn verlof > Nieuwe aanvraag'));
+    expect([portal.outcome, portal.rule]).toEqual(['covered', 'defect']);
+    const hrm = engine.triage(item('2', '7102', 'HRM 25.04.6 crasht', 'Stroom HRM 25.04.6 crasht bij opslaan met foutmelding: "NullReferenceException". Stappen: 1. openen 2. opslaan'));
+    expect([hrm.outcome, hrm.missing.map((m) => m.id)]).toEqual(['incomplete', ['module-known']]);
+    expect(engine.triage(item('3', '7101', 'HRM 25.04.6 crasht', 'Stroom HRM 25.04.6 crasht bij opslaan met foutmelding: "NullReferenceException". Stappen: 1. openen 2. opslaan')).outcome).toBe('covered');
+    fs.writeFileSync(productsFile, '- id: portal\n  name: Stroom Portal\n  versioned: "no"\n');
+    expect(() => initConfig({ products: productsFile, contracts: contractsFile, rate: '110' })).toThrow(/versioned: true or false/);
+  });
+
   it('asks for the default rate instead of guessing one', () => {
     expect(() => initConfig({ products, contracts })).toThrow('--rate N is required');
     expect(starter().loaded.config.defaults.hourlyRate).toBe(135);

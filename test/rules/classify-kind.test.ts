@@ -99,6 +99,11 @@ describe('request kinds', () => {
     expect(kind('Zouden jullie de factuur opnieuw willen sturen met PO 4500-2291 erop?').scores['new-version']).toBeUndefined();
   });
 
+  it('reads "opgelost in 7.4 SP3" as a release that solves it, not as a closing', () => {
+    expect(kindOf('', 'Jullie collega zei dat de fout in 7.4 SP3 is opgelost.').scores['other']).toBeUndefined();
+    expect(kindOf('', 'Het probleem is opgelost, dank jullie wel.').scores['other']).toBeGreaterThan(0);
+  });
+
   it('reads asking for a release by its number as asking for that version', () => {
     const numbered = '(asks for a numbered version)';
     expect(kindOf('', 'Could you make the 4.8 release available for our environment?').kind).toBe('new-version');
