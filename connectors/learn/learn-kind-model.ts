@@ -5,14 +5,15 @@
 // (any category, any contract) also train the hour estimator, grouped by the product and kind the
 // engine reads in them.
 import type { CoverageConfig } from '../config/config-schema.js';
-import type { TicketRecord } from '../input/read-tickets.js';
+import { readTickets, type TicketRecord } from '../input/read-tickets.js';
 import { compileRules, type Engine } from '../../rules/index.js';
 import { COVERED_KINDS, productSkipWords } from '../../rules/kind-model.js';
 import type { KindVerdict, WorkItem } from '../../rules/model.js';
 import { settleKind } from '../../rules/classify-kind.js';
 import { TriageVerdict } from '../../rules/triage-verdict.js';
 import { emptyTally, gradeVerdict, type Grade, type Tally } from './grade-verdict.js';
-import { labelledText, productNames, trainingExample } from './labelled-text.js';
+import { productNames } from './labelled-text.js';
+import { itemOwnText } from '../../rules/mail-text.js';
 import { toModelFile, type ModelFile } from './model-file.js';
 import { emptyReading, readLabelledTickets, type Skipped } from './read-labelled-tickets.js';
 import { EPOCHS, createExampleIndex, trainIndexed } from './train-kind-model.js';
@@ -68,6 +69,24 @@ export function loggedHundredths(record: TicketRecord, timeSpentField: string | 
   return seconds !== undefined && Number.isFinite(seconds) && seconds > 0 ? Math.round(seconds / 36) : 0;
 }
 
+/**
+ * Calls `decide` with each ticket of `wanted` (in reading order) as the second pass over the export
+ * reads it; throws when the export no longer has that ticket in that place.
+ */
+async function triageAgain(ticketsPath: string, config: CoverageConfig, wanted: readonly { position: number; example: number; id: string }[], decide: (item: WorkItem, example: number) => void): Promise<void> {
+  if (wanted.length === 0) return;
+  let at = 0;
+  let position = -1;
+  for await (const record of readTickets(ticketsPath, { helpdesks: config.helpdesks })) {
+    const next = wanted[at] as (typeof wanted)[number];
+    if (++position !== next.position) continue;
+    if ('kind' in record || record.item.id !== next.id) throw new Error(`${ticketsPath} changed while inscope learn read it: ticket ${next.id} is no longer where it was; run it again on an export that stays as it is`);
+    decide(record.item, next.example);
+    if (++at === wanted.length) return;
+  }
+  throw new Error(`${ticketsPath} changed while inscope learn read it: ${wanted.length - at} tickets are gone; run it again on an export that stays as it is`);
+}
+
 export async function learnKindModel(options: LearnOptions): Promise<LearnResult> {
   const { config, configHash, folds } = options;
   const skip = productSkipWords(productNames(config));
@@ -82,8 +101,10 @@ export async function learnKindModel(options: LearnOptions): Promise<LearnResult
   const languages: string[] = [];
   const grades: Grade[][] = [];
   // A model is asked only where the cues leave the kind open or read a covered kind; elsewhere all
-  // three engines give the same verdict, so only those tickets are kept to triage again with their fold's model.
-  const open = new Map<number, WorkItem>();
+  // three engines give the same verdict. Those tickets are triaged again with their fold's model in
+  // a second pass over the export, found by their place in it: holding their texts until the
+  // models are trained took more memory than anything else.
+  const again: { position: number; example: number; id: string }[] = [];
   const reading = emptyReading();
   const { skipped, problems } = reading;
   const hours = createHourExamples();
@@ -93,11 +114,11 @@ export async function learnKindModel(options: LearnOptions): Promise<LearnResult
   const openKinds = new Map<number, KindVerdict>();
   const logged = (record: TicketRecord) => loggedHundredths(record, config.proposals.timeSpentField);
 
-  for await (const { record, item, labelled, covered, verdict } of readLabelledTickets(options.ticketsPath, config, cuesOnly, reading, (r) => logged(r) > 0)) {
+  for await (const { record, item, labelled, covered, verdict, position } of readLabelledTickets(options.ticketsPath, config, cuesOnly, reading, (r) => logged(r) > 0)) {
     const hundredths = logged(record);
     const row = labelled
-      ? index.add(trainingExample(labelledText(item, covered), skip).features, covered)
-      : hundredths > 0 ? index.intern(trainingExample(labelledText(item, covered), skip).features) : undefined;
+      ? index.addText(item.subject, itemOwnText(item), skip, covered)
+      : hundredths > 0 ? index.internText(item.subject, itemOwnText(item), skip) : undefined;
     if (hundredths > 0 && row !== undefined) {
       if (!verdict.kind.certain) openKinds.set(hourExamples.length, verdict.kind);
       // The product alone: the verdict's facts would find every built-in fact of a ticket the kind model does not learn from.
@@ -108,19 +129,21 @@ export async function learnKindModel(options: LearnOptions): Promise<LearnResult
     const cues = gradeVerdict(verdict, covered);
     // A model settles what the cues leave open and checks a covered kind they are sure of.
     const asks = !verdict.kind.certain || COVERED_KINDS.has(verdict.kind.kind);
-    if (asks) open.set(grades.length, item);
+    if (asks) again.push({ position, example: grades.length, id: item.id });
     languages.push(verdict.facts['language']?.value ?? 'unknown');
     grades.push([cues, asks ? gradeVerdict(builtin.triage(item), covered) : cues, cues]);
   }
   const count = examples.rows.length;
   const epochs = epochsFor(count);
+  const engines: (Engine | undefined)[] = [];
   for (let fold = 0; fold < folds; fold++) {
-    const held = [...open.keys()].filter((i) => i % folds === fold);
-    if (held.length === 0) continue;
+    if (!again.some(({ example }) => example % folds === fold)) continue;
     const model = trainIndexed(examples, { trainedOn: `fold ${fold + 1} of ${folds}`, epochs }, (i) => i % folds !== fold);
-    const engine: Engine = compileRules(asked, { configHash, kindModel: model });
-    for (const i of held) (grades[i] as Grade[])[2] = gradeVerdict(engine.triage(open.get(i) as WorkItem), examples.covered[i] ?? false);
+    engines[fold] = compileRules(asked, { configHash, kindModel: model });
   }
+  await triageAgain(options.ticketsPath, config, again, (item, i) => {
+    (grades[i] as Grade[])[2] = gradeVerdict((engines[i % folds] as Engine).triage(item), examples.covered[i] ?? false);
+  });
   const trainedOn = `${count} tickets of ${options.source}, ${options.now().toISOString().slice(0, 10)}`;
   const kindModel = trainIndexed(examples, { trainedOn, epochs });
   // The kind as the engine will read it with the new model (unless the config's kinds.learned is off).

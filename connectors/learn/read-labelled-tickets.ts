@@ -24,6 +24,8 @@ export interface LabelledTicket {
   readonly covered: boolean;
   /** The engine's verdict on the ticket. */
   readonly verdict: Verdict;
+  /** The record's place in what `readTickets` reads (0 first, problems counted), to find it again in a second pass. */
+  readonly position: number;
 }
 
 export interface LabelledReading {
@@ -42,7 +44,9 @@ type TicketRecordOk = Exclude<TicketRecord, { readonly kind: unknown }>;
  */
 export async function* readLabelledTickets(ticketsPath: string, config: Pick<CoverageConfig, 'helpdesks'>, engine: Engine, reading: LabelledReading, also: (record: TicketRecordOk) => boolean = () => false): AsyncGenerator<LabelledTicket> {
   const { skipped, problems } = reading;
+  let position = -1;
   for await (const record of readTickets(ticketsPath, { helpdesks: config.helpdesks })) {
+    position++;
     if ('kind' in record) {
       skipped.unreadable++;
       problems.push(`${record.file}${record.record !== undefined ? ` record ${record.record}` : ''}: ${record.message}`);
@@ -68,6 +72,6 @@ export async function* readLabelledTickets(ticketsPath: string, config: Pick<Cov
       skipped.notActive[state] = (skipped.notActive[state] ?? 0) + 1;
       if (!wanted) continue;
     }
-    yield { record, item: record.item, labelled, covered: category === 'call', verdict };
+    yield { record, item: record.item, labelled, covered: category === 'call', verdict, position };
   }
 }

@@ -4,6 +4,7 @@
 // Requests come as rows of feature numbers of the kind model's example index (train-kind-model.ts),
 // so a ticket that trains both models holds its features once.
 import { featureHash } from '../../rules/feature-hash.js';
+import { createRowSlab } from './row-slab.js';
 import type { EstimatorGroup, HourEstimator, RequestKind } from '../../rules/index.js';
 
 /** 2^20 hashes: few collisions among the recurring words and word pairs of a vendor's history. */
@@ -35,6 +36,7 @@ const CANDIDATES = 96;
  */
 export function createHourExamples() {
   const examples: HourExample[] = [];
+  const slab = createRowSlab();
   let df = new Uint32Array(1024);
   let scratch = new Float64Array(0);
   return {
@@ -56,7 +58,8 @@ export function createHourExamples() {
       let n = 0;
       for (const id of example.row) scratch[n++] = (df[id] as number) * 2 ** 31 + id;
       const rarest = scratch.subarray(0, n).sort().subarray(0, CANDIDATES);
-      examples.push({ ...example, row: Int32Array.from(rarest, (key) => key % 2 ** 31) });
+      for (let i = 0; i < rarest.length; i++) rarest[i] = (rarest[i] as number) % 2 ** 31;
+      examples.push({ ...example, row: slab.store(rarest) });
     },
     /** Tickets per feature number, over every example added. */
     ticketsPerFeature: (): Uint32Array => df,

@@ -4,6 +4,8 @@
 // shipped model can be checked against its training data. Settings chosen by 5-fold
 // cross-validation on the development part of the evaluation corpus (test/eval/README.md).
 import type { KindModel } from '../../rules/kind-model.js';
+import { normalizeText } from '../../rules/normalize-text.js';
+import { createRowSlab } from './row-slab.js';
 
 export interface TrainingExample {
   readonly features: readonly string[];
@@ -36,44 +38,111 @@ export const EPOCHS = 30;
 /** Weights this small change no probability in the second decimal; leaving them out keeps the file small. */
 const PRUNE_BELOW = 0.005;
 
+/** Pairs of word numbers are keyed as first × 2^26 + second: exact for up to 67 million features. */
+const PAIR_KEY = 2 ** 26;
+
 /** A growing IndexedExamples: each feature string is numbered the first time an example has it. */
 export function createExampleIndex(): {
   /** Adds an example; returns its row. */
   add(features: readonly string[], covered: boolean): Int32Array;
+  /** Adds an example from its text: the row of `add(modelFeatures(subject, body, skip), covered)`, made without the strings of its word pairs. */
+  addText(subject: string, body: string, skip: ReadonlySet<string>, covered: boolean): Int32Array;
   /** A row of feature numbers for features that are no example (the hour estimator's tickets without a category). */
   intern(features: readonly string[]): Int32Array;
+  /** `intern(modelFeatures(subject, body, skip))`, made as `addText` makes it. */
+  internText(subject: string, body: string, skip: ReadonlySet<string>): Int32Array;
   readonly examples: IndexedExamples;
 } {
   const index = new Map<string, number>();
+  // A word pair's feature by its two words' numbers: most pairs recur, and looking them up by number
+  // spares the string of every pair of every ticket.
+  const pairs = new Map<number, number>();
   const features: string[] = [];
   const rows: Int32Array[] = [];
   const covered: boolean[] = [];
-  const seen = new Set<number>();
-  const intern = (list: readonly string[]): Int32Array => {
-    seen.clear();
-    const row: number[] = [];
-    for (const f of list) {
-      let id = index.get(f);
-      if (id === undefined) {
-        id = features.length;
-        index.set(f, id);
-        features.push(f);
-      }
-      if (!seen.has(id)) {
-        seen.add(id);
-        row.push(id);
-      }
+  const slab = createRowSlab();
+  // A feature is in the row being built when its mark is the row's stamp: no Set per row.
+  let marks = new Uint32Array(1024);
+  let stamp = 0;
+  let row = new Int32Array(256);
+  let length = 0;
+  const number = (f: string): number => {
+    let id = index.get(f);
+    if (id === undefined) {
+      id = features.length;
+      index.set(f, id);
+      features.push(f);
     }
-    return Int32Array.from(row);
+    return id;
+  };
+  const push = (id: number): void => {
+    if (id >= marks.length) {
+      const grown = new Uint32Array(Math.max(id + 1, marks.length * 2));
+      grown.set(marks);
+      marks = grown;
+    }
+    if (marks[id] === stamp) return;
+    marks[id] = stamp;
+    if (length === row.length) {
+      const grown = new Int32Array(row.length * 2);
+      grown.set(row);
+      row = grown;
+    }
+    row[length++] = id;
+  };
+  const begin = (): void => {
+    length = 0;
+    if (++stamp === 2 ** 32) {
+      marks.fill(0);
+      stamp = 1;
+    }
+  };
+  const intern = (list: readonly string[]): Int32Array => {
+    begin();
+    for (const f of list) push(number(f));
+    return slab.store(row, length);
+  };
+  // The words of the text as modelFeatures reads them; then each word pair after all the words.
+  let words = new Int32Array(256);
+  const internText = (subject: string, body: string, skip: ReadonlySet<string>): Int32Array => {
+    begin();
+    let n = 0;
+    for (const w of normalizeText(`${subject}\n${body}`).split(' ')) {
+      if (w === '' || skip.has(w)) continue;
+      const c = w.charCodeAt(0);
+      if (c >= 48 && c <= 57) continue;
+      if (n === words.length) {
+        const grown = new Int32Array(n * 2);
+        grown.set(words);
+        words = grown;
+      }
+      const id = number(w);
+      words[n++] = id;
+      push(id);
+    }
+    for (let i = 1; i < n; i++) {
+      const a = words[i - 1] as number;
+      const b = words[i] as number;
+      const key = a * PAIR_KEY + b;
+      let id = pairs.get(key);
+      if (id === undefined) {
+        id = number(`${features[a] as string}_${features[b] as string}`);
+        pairs.set(key, id);
+      }
+      push(id);
+    }
+    return slab.store(row, length);
+  };
+  const example = (made: Int32Array, isCovered: boolean): Int32Array => {
+    rows.push(made);
+    covered.push(isCovered);
+    return made;
   };
   return {
-    add(list, isCovered) {
-      const row = intern(list);
-      rows.push(row);
-      covered.push(isCovered);
-      return row;
-    },
+    add: (list, isCovered) => example(intern(list), isCovered),
+    addText: (subject, body, skip, isCovered) => example(internText(subject, body, skip), isCovered),
     intern,
+    internText,
     examples: { features, rows, covered },
   };
 }
@@ -94,29 +163,27 @@ export function trainIndexed(data: IndexedExamples, options: TrainingOptions, us
   const kept: number[] = [];
   for (let f = 0; f < tickets.length; f++) if ((tickets[f] as number) >= minTickets) kept.push(f);
   kept.sort((a, b) => ((data.features[a] as string) < (data.features[b] as string) ? -1 : 1));
-  // Feature number → weight slot in code-point order of the features (-1: too rare to weigh).
+  // Feature number → weight slot in code-point order of the features (-1: too rare to weigh). The
+  // rows are read through it on every pass instead of copied per training: a fold's copy of 100,000
+  // tickets' rows was tens of MB.
   const slot = new Int32Array(data.features.length).fill(-1);
   kept.forEach((f, j) => { slot[f] = j; });
-  const rows = picked.map((i) => {
-    const row = data.rows[i] as Int32Array;
-    let n = 0;
-    for (const f of row) if ((slot[f] as number) >= 0) n++;
-    const out = new Int32Array(n);
-    n = 0;
-    for (const f of row) if ((slot[f] as number) >= 0) out[n++] = slot[f] as number;
-    return out;
-  });
-  const labels = picked.map((i) => (data.covered[i] ? 1 : 0));
   const w = new Float64Array(kept.length);
   let bias = 0;
   for (let epoch = 0; epoch < epochs; epoch++) {
-    for (let i = 0; i < rows.length; i++) {
-      const row = rows[i] as Int32Array;
+    for (const i of picked) {
+      const row = data.rows[i] as Int32Array;
       let z = bias;
-      for (const j of row) z += w[j] as number;
-      const g = 1 / (1 + Math.exp(-z)) - (labels[i] as number);
+      for (const f of row) {
+        const j = slot[f] as number;
+        if (j >= 0) z += w[j] as number;
+      }
+      const g = 1 / (1 + Math.exp(-z)) - (data.covered[i] ? 1 : 0);
       bias -= learningRate * g;
-      for (const j of row) w[j] = (w[j] as number) - learningRate * (g + l2 * (w[j] as number));
+      for (const f of row) {
+        const j = slot[f] as number;
+        if (j >= 0) w[j] = (w[j] as number) - learningRate * (g + l2 * (w[j] as number));
+      }
     }
   }
   const weights: Record<string, number> = {};
