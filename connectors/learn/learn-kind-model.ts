@@ -17,7 +17,8 @@ import { itemOwnText } from '../../rules/mail-text.js';
 import { toModelFile, type ModelFile } from './model-file.js';
 import { emptyReading, readLabelledTickets, type Skipped } from './read-labelled-tickets.js';
 import { EPOCHS, createExampleIndex, trainIndexed } from './train-kind-model.js';
-import { createHourExamples, trainHourEstimator, type HourExample } from './train-hour-estimator.js';
+import { checkHourEstimates, type HourCheck } from './check-hour-estimates.js';
+import { createHourExamples, placeHourExamples, type HourExample } from './train-hour-estimator.js';
 
 export type { Skipped } from './read-labelled-tickets.js';
 
@@ -34,7 +35,13 @@ export interface LearnResult {
   readonly total: Columns;
   readonly byLanguage: Readonly<Record<string, Columns>>;
   /** Tickets with logged time read for the hour estimator, and how many it keeps (those with recurring words). */
-  readonly hours: { readonly logged: number; readonly kept: number; readonly groups: number };
+  readonly hours: {
+    readonly logged: number;
+    readonly kept: number;
+    readonly groups: number;
+    /** The estimator cross-validated against the rule's estimateHours, and the recalibration written with it. */
+    readonly check?: HourCheck;
+  };
 }
 
 export interface LearnOptions {
@@ -112,6 +119,8 @@ export async function learnKindModel(options: LearnOptions): Promise<LearnResult
   // Hour examples whose kind the cues left open, with the cues' verdict: settled by the new model
   // once it is trained, from the features already in their rows.
   const openKinds = new Map<number, KindVerdict>();
+  // Per hour example the hours the rule would quote (NaN: not advisory), for the estimator's check.
+  const ruleHours: number[] = [];
   const logged = (record: TicketRecord) => loggedHundredths(record, config.proposals.timeSpentField);
 
   for await (const { record, item, labelled, covered, verdict, position } of readLabelledTickets(options.ticketsPath, config, cuesOnly, reading, (r) => logged(r) > 0)) {
@@ -124,6 +133,7 @@ export async function learnKindModel(options: LearnOptions): Promise<LearnResult
       // The product alone: the verdict's facts would find every built-in fact of a ticket the kind model does not learn from.
       const product = verdict instanceof TriageVerdict ? verdict.fact('product') : verdict.facts['product'];
       hours.add({ product: product?.value ?? '', kind: verdict.kind.kind, row, hundredths }, !labelled, !verdict.kind.certain);
+      ruleHours.push(verdict.outcome === 'advisory' && verdict.proposal !== null ? verdict.proposal.hours : NaN);
     }
     if (!labelled) continue;
     const cues = gradeVerdict(verdict, covered);
@@ -157,7 +167,13 @@ export async function learnKindModel(options: LearnOptions): Promise<LearnResult
       example.kind = settleKind(cues, { covered: 1 / (1 + Math.exp(-z)), features: [] }).kind;
     }
   }
-  const estimator = hourExamples.length === 0 ? undefined : trainHourEstimator(hourExamples, examples.features, hours.ticketsPerFeature());
+  const checked = hourExamples.length === 0
+    ? undefined
+    : checkHourEstimates({
+      placed: placeHourExamples(hourExamples, examples.features, hours.ticketsPerFeature()),
+      examples: hourExamples, ruleHours: Float64Array.from(ruleHours), folds, minNeighbours: config.proposals.minSimilarRequests,
+    });
+  const estimator = checked?.estimator;
   const model = toModelFile(kindModel, estimator);
   const kept = estimator?.groups.reduce((sum, g) => sum + g.ends.length, 0) ?? 0;
 
@@ -170,5 +186,6 @@ export async function learnKindModel(options: LearnOptions): Promise<LearnResult
       (language[c] as Tally)[grade]++;
     });
   });
-  return { model, examples: count, skipped, problems, folds, total, byLanguage, hours: { logged: hourExamples.length, kept, groups: estimator?.groups.length ?? 0 } };
+  const hourReport = { logged: hourExamples.length, kept, groups: estimator?.groups.length ?? 0 };
+  return { model, examples: count, skipped, problems, folds, total, byLanguage, hours: checked === undefined ? hourReport : { ...hourReport, check: checked.check } };
 }
