@@ -8,6 +8,8 @@ import type { CoverageConfig } from '../config/config-schema.js';
 import { readTickets, type TicketRecord } from '../input/read-tickets.js';
 import { compileRules, type Engine } from '../../rules/index.js';
 import { COVERED_KINDS, productSkipWords } from '../../rules/kind-model.js';
+import { BUILTIN_KIND_MODEL } from '../../rules/builtin-kind-model.js';
+import { createRowOdds, modelMayChange } from './row-odds.js';
 import type { KindVerdict, WorkItem } from '../../rules/model.js';
 import { settleKind } from '../../rules/classify-kind.js';
 import { TriageVerdict } from '../../rules/triage-verdict.js';
@@ -99,19 +101,21 @@ export async function learnKindModel(options: LearnOptions): Promise<LearnResult
   const skip = productSkipWords(productNames(config));
   // The model columns ask a model even where the config turned the built-in one off: the report
   // shows what a model would change, before anyone switches it on.
-  const asked = { ...config, kinds: { ...config.kinds, learned: true } };
+  const withModel = { ...config, kinds: { ...config.kinds, learned: true } };
   const cuesOnly = compileRules(config, { configHash, kindModel: null });
-  const builtin = compileRules(asked, { configHash });
+  const builtin = compileRules(withModel, { configHash });
 
   const index = createExampleIndex();
   const { examples } = index;
   const languages: string[] = [];
   const grades: Grade[][] = [];
   // A model is asked only where the cues leave the kind open or read a covered kind; elsewhere all
-  // three engines give the same verdict. Those tickets are triaged again with their fold's model in
-  // a second pass over the export, found by their place in it: holding their texts until the
-  // models are trained took more memory than anything else.
-  const again: { position: number; example: number; id: string }[] = [];
+  // three engines give the same verdict. Of those, a ticket is triaged again with a model only where
+  // that model can change its kind (row-odds.ts: most agree with the cues), with a fold's model in a
+  // second pass over the export, found by its place in it: holding the texts until the models are
+  // trained took more memory than anything else. `open`: the cues' kind if they left it open.
+  const asked: { position: number; example: number; id: string; open: KindVerdict | null }[] = [];
+  const builtinOdds = createRowOdds(BUILTIN_KIND_MODEL, examples.features);
   const reading = emptyReading();
   const { skipped, problems } = reading;
   const hours = createHourExamples();
@@ -139,18 +143,26 @@ export async function learnKindModel(options: LearnOptions): Promise<LearnResult
     const cues = gradeVerdict(verdict, covered);
     // A model settles what the cues leave open and checks a covered kind they are sure of.
     const asks = !verdict.kind.certain || COVERED_KINDS.has(verdict.kind.kind);
-    if (asks) again.push({ position, example: grades.length, id: item.id });
+    // The built-in model's verdict differs from the cues' only where it can change the kind.
+    const open = verdict.kind.certain ? null : verdict.kind;
+    const builtinGrade = asks && modelMayChange(open, builtinOdds(row as Int32Array)) ? gradeVerdict(builtin.triage(item), covered) : cues;
+    if (asks) asked.push({ position, example: grades.length, id: item.id, open });
     languages.push(verdict.facts['language']?.value ?? 'unknown');
-    grades.push([cues, asks ? gradeVerdict(builtin.triage(item), covered) : cues, cues]);
+    grades.push([cues, builtinGrade, cues]);
   }
   const count = examples.rows.length;
   const epochs = epochsFor(count);
   const engines: (Engine | undefined)[] = [];
+  const again: typeof asked = [];
   for (let fold = 0; fold < folds; fold++) {
-    if (!again.some(({ example }) => example % folds === fold)) continue;
+    const held = asked.filter(({ example }) => example % folds === fold);
+    if (held.length === 0) continue;
     const model = trainIndexed(examples, { trainedOn: `fold ${fold + 1} of ${folds}`, epochs }, (i) => i % folds !== fold);
-    engines[fold] = compileRules(asked, { configHash, kindModel: model });
+    const odds = createRowOdds(model, examples.features);
+    for (const ticket of held) if (modelMayChange(ticket.open, odds(examples.rows[ticket.example] as Int32Array))) again.push(ticket);
+    engines[fold] = compileRules(withModel, { configHash, kindModel: model });
   }
+  again.sort((a, b) => a.position - b.position);
   await triageAgain(options.ticketsPath, config, again, (item, i) => {
     (grades[i] as Grade[])[2] = gradeVerdict((engines[i % folds] as Engine).triage(item), examples.covered[i] ?? false);
   });
@@ -158,13 +170,10 @@ export async function learnKindModel(options: LearnOptions): Promise<LearnResult
   const kindModel = trainIndexed(examples, { trainedOn, epochs });
   // The kind as the engine will read it with the new model (unless the config's kinds.learned is off).
   if (config.kinds?.learned !== false) {
-    const weightOf = new Float64Array(examples.features.length);
-    examples.features.forEach((f, id) => { weightOf[id] = kindModel.weights[f] ?? 0; });
+    const odds = createRowOdds(kindModel, examples.features);
     for (const [i, cues] of openKinds) {
       const example = hourExamples[i] as HourExample;
-      let z = kindModel.bias;
-      for (const id of example.row) z += weightOf[id] as number;
-      example.kind = settleKind(cues, { covered: 1 / (1 + Math.exp(-z)), features: [] }).kind;
+      example.kind = settleKind(cues, { covered: odds(example.row), features: [] }).kind;
     }
   }
   const checked = hourExamples.length === 0
