@@ -10,7 +10,7 @@ import { compileRules, type Engine } from '../../rules/index.js';
 import { COVERED_KINDS, productSkipWords } from '../../rules/kind-model.js';
 import { BUILTIN_KIND_MODEL } from '../../rules/builtin-kind-model.js';
 import { createRowOdds, modelMayChange } from './row-odds.js';
-import type { KindVerdict, WorkItem } from '../../rules/model.js';
+import type { KindVerdict, Verdict, WorkItem } from '../../rules/model.js';
 import { settleKind } from '../../rules/classify-kind.js';
 import { TriageVerdict } from '../../rules/triage-verdict.js';
 import { emptyTally, gradeVerdict, type Grade, type Tally } from './grade-verdict.js';
@@ -78,22 +78,31 @@ export function loggedHundredths(record: TicketRecord, timeSpentField: string | 
   return seconds !== undefined && Number.isFinite(seconds) && seconds > 0 ? Math.round(seconds / 36) : 0;
 }
 
+/** The export is not what the first pass read: the second pass cannot find a ticket it needs. */
+export class ExportChangedError extends Error {
+  override readonly name = 'ExportChangedError';
+}
+
+/** One fact of a verdict: `facts` would find every built-in fact of the ticket, a cost per ticket the report does not need. */
+const factOf = (verdict: Verdict, name: string) => (verdict instanceof TriageVerdict ? verdict.fact(name) : verdict.facts[name]);
+
 /**
  * Calls `decide` with each ticket of `wanted` (in reading order) as the second pass over the export
  * reads it; throws when the export no longer has that ticket in that place.
  */
-async function triageAgain(ticketsPath: string, config: CoverageConfig, wanted: readonly { position: number; example: number; id: string }[], decide: (item: WorkItem, example: number) => void): Promise<void> {
+export async function triageAgain(ticketsPath: string, config: CoverageConfig, wanted: readonly { position: number; example: number; id: string }[], decide: (item: WorkItem, example: number) => void): Promise<void> {
   if (wanted.length === 0) return;
   let at = 0;
   let position = -1;
   for await (const record of readTickets(ticketsPath, { helpdesks: config.helpdesks })) {
     const next = wanted[at] as (typeof wanted)[number];
     if (++position !== next.position) continue;
-    if ('kind' in record || record.item.id !== next.id) throw new Error(`${ticketsPath} changed while inscope learn read it: ticket ${next.id} is no longer where it was; run it again on an export that stays as it is`);
+    if ('kind' in record || record.item.id !== next.id) throw new ExportChangedError(`${ticketsPath} changed while inscope learn read it: ticket ${next.id} is no longer where it was; run it again on an export that stays as it is`);
     decide(record.item, next.example);
     if (++at === wanted.length) return;
   }
-  throw new Error(`${ticketsPath} changed while inscope learn read it: ${wanted.length - at} tickets are gone; run it again on an export that stays as it is`);
+  const gone = wanted.length - at;
+  throw new ExportChangedError(`${ticketsPath} changed while inscope learn read it: ${gone} ticket${gone === 1 ? ' is' : 's are'} gone; run it again on an export that stays as it is`);
 }
 
 export async function learnKindModel(options: LearnOptions): Promise<LearnResult> {
@@ -134,8 +143,7 @@ export async function learnKindModel(options: LearnOptions): Promise<LearnResult
       : hundredths > 0 ? index.internText(item.subject, itemOwnText(item), skip) : undefined;
     if (hundredths > 0 && row !== undefined) {
       if (!verdict.kind.certain) openKinds.set(hourExamples.length, verdict.kind);
-      // The product alone: the verdict's facts would find every built-in fact of a ticket the kind model does not learn from.
-      const product = verdict instanceof TriageVerdict ? verdict.fact('product') : verdict.facts['product'];
+      const product = factOf(verdict, 'product');
       hours.add({ product: product?.value ?? '', kind: verdict.kind.kind, row, hundredths }, !labelled, !verdict.kind.certain);
       ruleHours.push(verdict.outcome === 'advisory' && verdict.proposal !== null ? verdict.proposal.hours : NaN);
     }
@@ -147,7 +155,7 @@ export async function learnKindModel(options: LearnOptions): Promise<LearnResult
     const open = verdict.kind.certain ? null : verdict.kind;
     const builtinGrade = asks && modelMayChange(open, builtinOdds(row as Int32Array)) ? gradeVerdict(builtin.triage(item), covered) : cues;
     if (asks) asked.push({ position, example: grades.length, id: item.id, open });
-    languages.push(verdict.facts['language']?.value ?? 'unknown');
+    languages.push(factOf(verdict, 'language')?.value ?? 'unknown');
     grades.push([cues, builtinGrade, cues]);
   }
   const count = examples.rows.length;
