@@ -18,6 +18,12 @@ export interface EstimatorGroup {
   /** Every past request's feature hashes, one after the other; request i ends at `ends[i]`. */
   readonly features: Uint32Array;
   readonly ends: Uint32Array;
+  /**
+   * Recalibration: what past requests of this kind (and product) really took against the median of
+   * their neighbours, as a factor on the median (absent: 1). `inscope learn` sets it from the
+   * cross-validated estimates of the history it learned from.
+   */
+  readonly correction?: number;
 }
 
 export interface HourEstimator {
@@ -96,24 +102,24 @@ function median(sorted: readonly number[]): number {
 }
 
 /** Proposals are in quarter hours; the smallest is a quarter. */
-const toQuarter = (hours: number): number => Math.max(0.25, Math.round(hours * 4) / 4);
+export const toQuarter = (hours: number): number => Math.max(0.25, Math.round(hours * 4) / 4);
 
-export function compileHourEstimator(model: HourEstimator, productNames: Iterable<string>, settings: EstimatorSettings): HourEstimateFinder {
-  const skip = productSkipWords(productNames);
-  const indexes = new Map<string, Index>();
-  for (const group of model.groups) indexes.set(groupKey(group.product, group.kind), indexGroup(group));
-  const { minNeighbours } = settings;
-  const rule = (ruleHours: number, neighbours: number): HourEstimate => ({ source: 'rule', hours: ruleHours, neighbours, minNeighbours });
+/**
+ * Finds the past requests of one group most similar to a request: their numbers in the group, best
+ * first, at most NEIGHBOURS of them with a cosine of at least MIN_SIMILARITY. `hashes`: the request's
+ * feature hashes (each once); `skip`: past requests not to consider (inscope learn's
+ * cross-validation leaves out a fold's own). Not reentrant: the engine is synchronous.
+ */
+export type NeighbourSearch = (hashes: Iterable<number>, skip?: (request: number) => boolean) => number[];
 
-  return (product, kind, subject, body, ruleHours) => {
-    const index = indexes.get(groupKey(product.toLowerCase(), kind));
-    if (index === undefined) return rule(ruleHours, 0);
-    const { scores, touched, postings, idf, norms } = index;
+export function createNeighbourSearch(group: EstimatorGroup): NeighbourSearch {
+  const index = indexGroup(group);
+  const { scores, touched, postings, idf, norms } = index;
+  return (hashes, skip) => {
     let count = 0;
     let queryNorm = 0;
     const found = new Map<number, Uint32Array>();
-    for (const feature of modelFeatures(subject, body, skip)) {
-      const h = featureHash(feature, model.bits);
+    for (const h of hashes) {
       const list = postings.get(h);
       if (list !== undefined) found.set(h, list);
     }
@@ -137,7 +143,7 @@ export function compileHourEstimator(model: HourEstimator, productNames: Iterabl
       const i = touched[t] as number;
       const cosine = (scores[i] as number) / (norm * (norms[i] as number));
       scores[i] = 0;
-      if (cosine < MIN_SIMILARITY) continue;
+      if (cosine < MIN_SIMILARITY || skip?.(i) === true) continue;
       let at = best.length;
       while (at > 0 && ((bestScore[at - 1] as number) < cosine || ((bestScore[at - 1] as number) === cosine && (best[at - 1] as number) > i))) at--;
       if (at >= NEIGHBOURS) continue;
@@ -148,9 +154,41 @@ export function compileHourEstimator(model: HourEstimator, productNames: Iterabl
         bestScore.pop();
       }
     }
+    return best;
+  };
+}
+
+/** The median of the logged hours of some past requests of a group, in hours (unrounded). */
+export function neighbourMedian(group: EstimatorGroup, requests: readonly number[]): number {
+  const hours = requests.map((i) => (group.hundredths[i] as number) / 100).sort((a, b) => a - b);
+  return Math.round(median(hours) * 100) / 100;
+}
+
+export function compileHourEstimator(model: HourEstimator, productNames: Iterable<string>, settings: EstimatorSettings): HourEstimateFinder {
+  const skip = productSkipWords(productNames);
+  const searches = new Map<string, { group: EstimatorGroup; search: NeighbourSearch }>();
+  for (const group of model.groups) searches.set(groupKey(group.product, group.kind), { group, search: createNeighbourSearch(group) });
+  const { minNeighbours } = settings;
+  const rule = (ruleHours: number, neighbours: number): HourEstimate => ({ source: 'rule', hours: ruleHours, neighbours, minNeighbours });
+
+  return (product, kind, subject, body, ruleHours) => {
+    const found = searches.get(groupKey(product.toLowerCase(), kind));
+    if (found === undefined) return rule(ruleHours, 0);
+    const hashes = new Set<number>();
+    for (const feature of modelFeatures(subject, body, skip)) hashes.add(featureHash(feature, model.bits));
+    const best = found.search(hashes);
     if (best.length < minNeighbours) return rule(ruleHours, best.length);
-    const hours = best.map((i) => (index.hundredths[i] as number) / 100).sort((a, b) => a - b);
-    const middle = Math.round(median(hours) * 100) / 100;
-    return { source: 'learned', hours: toQuarter(middle), neighbours: best.length, median: middle, low: hours[0] as number, high: hours[hours.length - 1] as number };
+    const { group } = found;
+    const middle = neighbourMedian(group, best);
+    let low = Infinity;
+    let high = 0;
+    for (const i of best) {
+      const h = (group.hundredths[i] as number) / 100;
+      low = Math.min(low, h);
+      high = Math.max(high, h);
+    }
+    const factor = group.correction;
+    const estimate = { source: 'learned' as const, hours: toQuarter(middle * (factor ?? 1)), neighbours: best.length, median: middle, low, high };
+    return factor === undefined ? estimate : { ...estimate, correction: factor };
   };
 }

@@ -33,16 +33,25 @@ export function notAskedWhy(rule: string | undefined, outcome: Outcome): string 
 /** Hours as people write them: 2.5 in English, 2,5 in Dutch. */
 const hoursText = (hours: number, locale: 'en' | 'nl'): string => (locale === 'nl' ? String(hours).replace('.', ',') : String(hours));
 
+/** "; ×1.15 because such requests took 15 % longer than estimated", or nothing without a correction. */
+function correctionText(factor: number | undefined, locale: 'en' | 'nl'): string {
+  if (factor === undefined) return '';
+  const percent = Math.round(Math.abs(factor - 1) * 100);
+  const times = `×${hoursText(factor, locale)}`;
+  if (locale === 'nl') return `; ${times} omdat zulke verzoeken ${percent} % ${factor > 1 ? 'langer' : 'korter'} duurden dan geschat`;
+  return `; ${times} because such requests took ${percent} % ${factor > 1 ? 'longer' : 'less time'} than estimated`;
+}
+
 /**
  * What a proposal's hours are based on, for the customer and the agents: the similar past requests
  * and their logged hours, or the standard estimate when there were too few of them.
  */
 export function estimateBasis(estimate: HourEstimate): Localized {
   if (estimate.source === 'learned') {
-    const { neighbours: n, median, low, high } = estimate;
+    const { neighbours: n, median, low, high, correction } = estimate;
     return {
-      en: `based on ${n} similar requests (median ${hoursText(median, 'en')} h, range ${hoursText(low, 'en')}–${hoursText(high, 'en')} h)`,
-      nl: `gebaseerd op ${n} vergelijkbare verzoeken (mediaan ${hoursText(median, 'nl')} uur, spreiding ${hoursText(low, 'nl')}–${hoursText(high, 'nl')} uur)`,
+      en: `based on ${n} similar requests (median ${hoursText(median, 'en')} h, range ${hoursText(low, 'en')}–${hoursText(high, 'en')} h${correctionText(correction, 'en')})`,
+      nl: `gebaseerd op ${n} vergelijkbare verzoeken (mediaan ${hoursText(median, 'nl')} uur, spreiding ${hoursText(low, 'nl')}–${hoursText(high, 'nl')} uur${correctionText(correction, 'nl')})`,
     };
   }
   return {

@@ -103,12 +103,14 @@ export interface ProposalDraft {
 export type HourEstimate =
   | {
       readonly source: 'learned';
-      /** The median rounded to the quarter hour: the proposal's hours. */
+      /** The median, times `correction` when there is one, rounded to the quarter hour: the proposal's hours. */
       readonly hours: number;
       readonly neighbours: number;
       readonly median: number;
       readonly low: number;
       readonly high: number;
+      /** The recalibration applied to the median, when past estimates of this kind were off (e.g. 1.15: such requests took 15 % longer). */
+      readonly correction?: number;
     }
   | { readonly source: 'rule'; readonly hours: number; readonly neighbours: number; readonly minNeighbours: number };
 

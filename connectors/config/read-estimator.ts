@@ -3,14 +3,14 @@
 // claims. Each problem names the group by its place and its product and kind.
 import type { EstimatorGroup, HourEstimator, RequestKind } from '../../rules/index.js';
 import { REQUEST_KINDS } from '../../rules/classify-kind.js';
-import { decodeGroup, type EstimatorGroupFile } from '../learn/estimator-codec.js';
+import { CORRECTION_RANGE, decodeGroup, type EstimatorGroupFile } from '../learn/estimator-codec.js';
 import { describeValue } from './describe-value.js';
 
 type Report = (path: string, message: string, where?: { line: number; column: number }) => void;
 
 /** A file with many damaged groups needs one pass of fixing, not a line per group. */
 const MAX_GROUP_ISSUES = 5;
-const GROUP_KEYS = ['product', 'kind', 'requests', 'hours', 'features'];
+const GROUP_KEYS = ['product', 'kind', 'requests', 'hours', 'features', 'correction'];
 
 const isMapping = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
@@ -29,6 +29,10 @@ function groupProblem(g: Record<string, unknown>): string | null {
   const requests = g['requests'];
   if (typeof requests !== 'number' || !Number.isInteger(requests) || requests < 0) return `requests: expected a whole number, got ${describeValue(requests)}`;
   if (typeof g['hours'] !== 'string' || typeof g['features'] !== 'string') return 'hours and features: expected the base64 texts inscope learn wrote';
+  const correction = g['correction'];
+  if (correction !== undefined && (typeof correction !== 'number' || !(correction >= CORRECTION_RANGE[0] && correction <= CORRECTION_RANGE[1]))) {
+    return `correction: expected a factor from ${CORRECTION_RANGE[0]} to ${CORRECTION_RANGE[1]}, got ${describeValue(correction)}`;
+  }
   return null;
 }
 

@@ -4,6 +4,9 @@
 // takes about 70 bytes instead of the 200 or so of a JSON array: 100,000 tickets fit in a few MB.
 import type { EstimatorGroup, HourEstimator, RequestKind } from '../../rules/index.js';
 
+/** inscope learn keeps a recalibration within these bounds; the loader refuses one outside them. */
+export const CORRECTION_RANGE = [0.5, 2] as const;
+
 export interface EstimatorGroupFile {
   readonly product: string;
   readonly kind: RequestKind;
@@ -12,6 +15,8 @@ export interface EstimatorGroupFile {
   readonly hours: string;
   /** Per request: the number of its features, the first hash, then each next hash minus the one before. */
   readonly features: string;
+  /** The recalibration factor on the neighbours' median (see rules/hour-estimator.ts); absent: none. */
+  readonly correction?: number;
 }
 
 export interface EstimatorFile {
@@ -83,7 +88,8 @@ export function encodeEstimator(model: HourEstimator): EstimatorFile {
         }
         start = end;
       }
-      return { product: g.product, kind: g.kind, requests: g.ends.length, hours: writeVarints(g.hundredths), features: features.toBase64() };
+      const group = { product: g.product, kind: g.kind, requests: g.ends.length, hours: writeVarints(g.hundredths), features: features.toBase64() };
+      return g.correction === undefined ? group : { ...group, correction: g.correction };
     }),
   };
 }
@@ -117,5 +123,6 @@ export function decodeGroup(file: EstimatorGroupFile, bits: number): EstimatorGr
     ends[i] = features.length;
   }
   if (at !== stream.length) return `has ${stream.length - at} numbers after its last request`;
-  return { product: file.product, kind: file.kind, hundredths: Uint32Array.from(hours), features: Uint32Array.from(features), ends };
+  const group = { product: file.product, kind: file.kind, hundredths: Uint32Array.from(hours), features: Uint32Array.from(features), ends };
+  return file.correction === undefined ? group : { ...group, correction: file.correction };
 }

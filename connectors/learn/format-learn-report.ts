@@ -2,6 +2,7 @@
 // cross-validated agreement with people's category for the three ways of deciding, side by side.
 import { COLUMNS, type Columns, type LearnResult, type Skipped } from './learn-kind-model.js';
 import type { Tally } from './grade-verdict.js';
+import type { EstimateErrors, HourCheck } from './check-hour-estimates.js';
 
 const GRADES = ['right', 'wrong', 'review', 'incomplete'] as const;
 const CELL = 9;
@@ -18,10 +19,34 @@ function hoursLine(hours: LearnResult['hours']): string {
   if (hours.logged === 0) {
     return 'No logged time in the history (proposals.timeSpentField, or Jira\'s time tracking): no hour estimator; proposals keep the rules\' estimateHours.';
   }
-  return `Hour estimator: ${hours.logged} tickets with logged time, ${hours.kept} kept in ${hours.groups} group${hours.groups === 1 ? '' : 's'} of product and kind`
+  const line = `Hour estimator: ${hours.logged} tickets with logged time, ${hours.kept} kept in ${hours.groups} group${hours.groups === 1 ? '' : 's'} of product and kind`
     + `${hours.kept < hours.logged ? ` (${hours.logged - hours.kept} share no recurring word with another ticket)` : ''}.`;
+  return hours.check === undefined ? line : `${line}\n${checkLines(hours.check).join('\n')}`;
 }
 
+const hoursOf = (h: number): string => `${Math.round(h * 100) / 100} h`;
+
+function checkLines(check: HourCheck): string[] {
+  if (check.compared === 0) return ['No ticket with logged time was an advisory request: nothing to compare the estimates with.'];
+  const total = (t: number): string => `${t >= 0 ? '+' : '−'}${Math.abs(100 * t).toFixed(1)} %`;
+  const row = (name: string, e: EstimateErrors) => `  ${name.padEnd(24)}${hoursOf(e.medianError).padStart(13)}${`${(100 * e.within25).toFixed(1)} %`.padStart(15)}${total(e.total).padStart(19)}`;
+  const kinds = check.corrections.filter((c) => c.product === '');
+  return [
+    `Hour estimates, ${check.compared} advisory requests with logged time, each estimated from the other folds' requests`
+      + ` (${check.learnedFor} had enough similar ones; the rest keep the rule's estimate):`,
+    `  ${''.padEnd(24)}${'median error'.padStart(13)}${'within ±25 %'.padStart(15)}${'total vs logged'.padStart(19)}`,
+    row("rule's estimateHours", check.rule),
+    row('learned', check.learned),
+    row('learned, recalibrated', check.recalibrated),
+    ...(kinds.length === 0
+      ? ['No recalibration: no kind had requests with enough similar ones to compare.']
+      : ['Recalibration, logged against estimated hours per kind, then per product where it differs (shrunk towards 1 where few requests back it):',
+        ...kinds.map((k) => {
+          const products = check.corrections.filter((c) => c.product !== '' && c.kind === k.kind);
+          return `  ${k.kind.padEnd(22)}×${k.factor.toFixed(2)} (${k.requests} requests)${products.length === 0 ? '' : `; ${products.map((c) => `${c.product} ×${c.factor.toFixed(2)} (${c.requests})`).join(', ')}`}`;
+        })]),
+  ];
+}
 /** "Skipped: N without a category, N whose contract is not active (…), N unreadable." */
 export function formatSkipped(skipped: Skipped): string {
   const notActive = Object.entries(skipped.notActive).sort((a, b) => b[1] - a[1]);

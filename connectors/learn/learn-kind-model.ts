@@ -8,7 +8,9 @@ import type { CoverageConfig } from '../config/config-schema.js';
 import { readTickets, type TicketRecord } from '../input/read-tickets.js';
 import { compileRules, type Engine } from '../../rules/index.js';
 import { COVERED_KINDS, productSkipWords } from '../../rules/kind-model.js';
-import type { KindVerdict, WorkItem } from '../../rules/model.js';
+import { BUILTIN_KIND_MODEL } from '../../rules/builtin-kind-model.js';
+import { createRowOdds, modelMayChange } from './row-odds.js';
+import type { KindVerdict, Verdict, WorkItem } from '../../rules/model.js';
 import { settleKind } from '../../rules/classify-kind.js';
 import { TriageVerdict } from '../../rules/triage-verdict.js';
 import { emptyTally, gradeVerdict, type Grade, type Tally } from './grade-verdict.js';
@@ -17,7 +19,8 @@ import { itemOwnText } from '../../rules/mail-text.js';
 import { toModelFile, type ModelFile } from './model-file.js';
 import { emptyReading, readLabelledTickets, type Skipped } from './read-labelled-tickets.js';
 import { EPOCHS, createExampleIndex, trainIndexed } from './train-kind-model.js';
-import { createHourExamples, trainHourEstimator, type HourExample } from './train-hour-estimator.js';
+import { checkHourEstimates, type HourCheck } from './check-hour-estimates.js';
+import { createHourExamples, placeHourExamples, type HourExample } from './train-hour-estimator.js';
 
 export type { Skipped } from './read-labelled-tickets.js';
 
@@ -34,7 +37,13 @@ export interface LearnResult {
   readonly total: Columns;
   readonly byLanguage: Readonly<Record<string, Columns>>;
   /** Tickets with logged time read for the hour estimator, and how many it keeps (those with recurring words). */
-  readonly hours: { readonly logged: number; readonly kept: number; readonly groups: number };
+  readonly hours: {
+    readonly logged: number;
+    readonly kept: number;
+    readonly groups: number;
+    /** The estimator cross-validated against the rule's estimateHours, and the recalibration written with it. */
+    readonly check?: HourCheck;
+  };
 }
 
 export interface LearnOptions {
@@ -69,22 +78,31 @@ export function loggedHundredths(record: TicketRecord, timeSpentField: string | 
   return seconds !== undefined && Number.isFinite(seconds) && seconds > 0 ? Math.round(seconds / 36) : 0;
 }
 
+/** The export is not what the first pass read: the second pass cannot find a ticket it needs. */
+export class ExportChangedError extends Error {
+  override readonly name = 'ExportChangedError';
+}
+
+/** One fact of a verdict: `facts` would find every built-in fact of the ticket, a cost per ticket the report does not need. */
+const factOf = (verdict: Verdict, name: string) => (verdict instanceof TriageVerdict ? verdict.fact(name) : verdict.facts[name]);
+
 /**
  * Calls `decide` with each ticket of `wanted` (in reading order) as the second pass over the export
  * reads it; throws when the export no longer has that ticket in that place.
  */
-async function triageAgain(ticketsPath: string, config: CoverageConfig, wanted: readonly { position: number; example: number; id: string }[], decide: (item: WorkItem, example: number) => void): Promise<void> {
+export async function triageAgain(ticketsPath: string, config: CoverageConfig, wanted: readonly { position: number; example: number; id: string }[], decide: (item: WorkItem, example: number) => void): Promise<void> {
   if (wanted.length === 0) return;
   let at = 0;
   let position = -1;
   for await (const record of readTickets(ticketsPath, { helpdesks: config.helpdesks })) {
     const next = wanted[at] as (typeof wanted)[number];
     if (++position !== next.position) continue;
-    if ('kind' in record || record.item.id !== next.id) throw new Error(`${ticketsPath} changed while inscope learn read it: ticket ${next.id} is no longer where it was; run it again on an export that stays as it is`);
+    if ('kind' in record || record.item.id !== next.id) throw new ExportChangedError(`${ticketsPath} changed while inscope learn read it: ticket ${next.id} is no longer where it was; run it again on an export that stays as it is`);
     decide(record.item, next.example);
     if (++at === wanted.length) return;
   }
-  throw new Error(`${ticketsPath} changed while inscope learn read it: ${wanted.length - at} tickets are gone; run it again on an export that stays as it is`);
+  const gone = wanted.length - at;
+  throw new ExportChangedError(`${ticketsPath} changed while inscope learn read it: ${gone} ticket${gone === 1 ? ' is' : 's are'} gone; run it again on an export that stays as it is`);
 }
 
 export async function learnKindModel(options: LearnOptions): Promise<LearnResult> {
@@ -92,19 +110,21 @@ export async function learnKindModel(options: LearnOptions): Promise<LearnResult
   const skip = productSkipWords(productNames(config));
   // The model columns ask a model even where the config turned the built-in one off: the report
   // shows what a model would change, before anyone switches it on.
-  const asked = { ...config, kinds: { ...config.kinds, learned: true } };
+  const withModel = { ...config, kinds: { ...config.kinds, learned: true } };
   const cuesOnly = compileRules(config, { configHash, kindModel: null });
-  const builtin = compileRules(asked, { configHash });
+  const builtin = compileRules(withModel, { configHash });
 
   const index = createExampleIndex();
   const { examples } = index;
   const languages: string[] = [];
   const grades: Grade[][] = [];
   // A model is asked only where the cues leave the kind open or read a covered kind; elsewhere all
-  // three engines give the same verdict. Those tickets are triaged again with their fold's model in
-  // a second pass over the export, found by their place in it: holding their texts until the
-  // models are trained took more memory than anything else.
-  const again: { position: number; example: number; id: string }[] = [];
+  // three engines give the same verdict. Of those, a ticket is triaged again with a model only where
+  // that model can change its kind (row-odds.ts: most agree with the cues), with a fold's model in a
+  // second pass over the export, found by its place in it: holding the texts until the models are
+  // trained took more memory than anything else. `open`: the cues' kind if they left it open.
+  const asked: { position: number; example: number; id: string; open: KindVerdict | null }[] = [];
+  const builtinOdds = createRowOdds(BUILTIN_KIND_MODEL, examples.features);
   const reading = emptyReading();
   const { skipped, problems } = reading;
   const hours = createHourExamples();
@@ -112,6 +132,8 @@ export async function learnKindModel(options: LearnOptions): Promise<LearnResult
   // Hour examples whose kind the cues left open, with the cues' verdict: settled by the new model
   // once it is trained, from the features already in their rows.
   const openKinds = new Map<number, KindVerdict>();
+  // Per hour example the hours the rule would quote (NaN: not advisory), for the estimator's check.
+  const ruleHours: number[] = [];
   const logged = (record: TicketRecord) => loggedHundredths(record, config.proposals.timeSpentField);
 
   for await (const { record, item, labelled, covered, verdict, position } of readLabelledTickets(options.ticketsPath, config, cuesOnly, reading, (r) => logged(r) > 0)) {
@@ -121,26 +143,34 @@ export async function learnKindModel(options: LearnOptions): Promise<LearnResult
       : hundredths > 0 ? index.internText(item.subject, itemOwnText(item), skip) : undefined;
     if (hundredths > 0 && row !== undefined) {
       if (!verdict.kind.certain) openKinds.set(hourExamples.length, verdict.kind);
-      // The product alone: the verdict's facts would find every built-in fact of a ticket the kind model does not learn from.
-      const product = verdict instanceof TriageVerdict ? verdict.fact('product') : verdict.facts['product'];
+      const product = factOf(verdict, 'product');
       hours.add({ product: product?.value ?? '', kind: verdict.kind.kind, row, hundredths }, !labelled, !verdict.kind.certain);
+      ruleHours.push(verdict.outcome === 'advisory' && verdict.proposal !== null ? verdict.proposal.hours : NaN);
     }
     if (!labelled) continue;
     const cues = gradeVerdict(verdict, covered);
     // A model settles what the cues leave open and checks a covered kind they are sure of.
     const asks = !verdict.kind.certain || COVERED_KINDS.has(verdict.kind.kind);
-    if (asks) again.push({ position, example: grades.length, id: item.id });
-    languages.push(verdict.facts['language']?.value ?? 'unknown');
-    grades.push([cues, asks ? gradeVerdict(builtin.triage(item), covered) : cues, cues]);
+    // The built-in model's verdict differs from the cues' only where it can change the kind.
+    const open = verdict.kind.certain ? null : verdict.kind;
+    const builtinGrade = asks && modelMayChange(open, builtinOdds(row as Int32Array)) ? gradeVerdict(builtin.triage(item), covered) : cues;
+    if (asks) asked.push({ position, example: grades.length, id: item.id, open });
+    languages.push(factOf(verdict, 'language')?.value ?? 'unknown');
+    grades.push([cues, builtinGrade, cues]);
   }
   const count = examples.rows.length;
   const epochs = epochsFor(count);
   const engines: (Engine | undefined)[] = [];
+  const again: typeof asked = [];
   for (let fold = 0; fold < folds; fold++) {
-    if (!again.some(({ example }) => example % folds === fold)) continue;
+    const held = asked.filter(({ example }) => example % folds === fold);
+    if (held.length === 0) continue;
     const model = trainIndexed(examples, { trainedOn: `fold ${fold + 1} of ${folds}`, epochs }, (i) => i % folds !== fold);
-    engines[fold] = compileRules(asked, { configHash, kindModel: model });
+    const odds = createRowOdds(model, examples.features);
+    for (const ticket of held) if (modelMayChange(ticket.open, odds(examples.rows[ticket.example] as Int32Array))) again.push(ticket);
+    engines[fold] = compileRules(withModel, { configHash, kindModel: model });
   }
+  again.sort((a, b) => a.position - b.position);
   await triageAgain(options.ticketsPath, config, again, (item, i) => {
     (grades[i] as Grade[])[2] = gradeVerdict((engines[i % folds] as Engine).triage(item), examples.covered[i] ?? false);
   });
@@ -148,16 +178,19 @@ export async function learnKindModel(options: LearnOptions): Promise<LearnResult
   const kindModel = trainIndexed(examples, { trainedOn, epochs });
   // The kind as the engine will read it with the new model (unless the config's kinds.learned is off).
   if (config.kinds?.learned !== false) {
-    const weightOf = new Float64Array(examples.features.length);
-    examples.features.forEach((f, id) => { weightOf[id] = kindModel.weights[f] ?? 0; });
+    const odds = createRowOdds(kindModel, examples.features);
     for (const [i, cues] of openKinds) {
       const example = hourExamples[i] as HourExample;
-      let z = kindModel.bias;
-      for (const id of example.row) z += weightOf[id] as number;
-      example.kind = settleKind(cues, { covered: 1 / (1 + Math.exp(-z)), features: [] }).kind;
+      example.kind = settleKind(cues, { covered: odds(example.row), features: [] }).kind;
     }
   }
-  const estimator = hourExamples.length === 0 ? undefined : trainHourEstimator(hourExamples, examples.features, hours.ticketsPerFeature());
+  const checked = hourExamples.length === 0
+    ? undefined
+    : checkHourEstimates({
+      placed: placeHourExamples(hourExamples, examples.features, hours.ticketsPerFeature()),
+      examples: hourExamples, ruleHours: Float64Array.from(ruleHours), folds, minNeighbours: config.proposals.minSimilarRequests,
+    });
+  const estimator = checked?.estimator;
   const model = toModelFile(kindModel, estimator);
   const kept = estimator?.groups.reduce((sum, g) => sum + g.ends.length, 0) ?? 0;
 
@@ -170,5 +203,6 @@ export async function learnKindModel(options: LearnOptions): Promise<LearnResult
       (language[c] as Tally)[grade]++;
     });
   });
-  return { model, examples: count, skipped, problems, folds, total, byLanguage, hours: { logged: hourExamples.length, kept, groups: estimator?.groups.length ?? 0 } };
+  const hourReport = { logged: hourExamples.length, kept, groups: estimator?.groups.length ?? 0 };
+  return { model, examples: count, skipped, problems, folds, total, byLanguage, hours: checked === undefined ? hourReport : { ...hourReport, check: checked.check } };
 }

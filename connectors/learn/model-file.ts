@@ -21,7 +21,8 @@ function canonicalEstimator(e: EstimatorFile): string {
   return JSON.stringify({
     version: e.version,
     bits: e.bits,
-    groups: e.groups.map((g) => ({ product: g.product, kind: g.kind, requests: g.requests, hours: g.hours, features: g.features })),
+    // A correction is hashed only where there is one: files without it hash as they always did.
+    groups: e.groups.map((g) => ({ product: g.product, kind: g.kind, requests: g.requests, hours: g.hours, features: g.features, ...(g.correction !== undefined && { correction: g.correction }) })),
   });
 }
 

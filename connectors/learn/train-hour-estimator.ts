@@ -66,17 +66,32 @@ export function createHourExamples() {
   };
 }
 
+/** The estimator, and where each example went: its group and its number there (-1: left out). */
+export interface PlacedEstimator {
+  readonly estimator: HourEstimator;
+  readonly group: Int32Array;
+  readonly request: Int32Array;
+  /** Each feature number's hash, as the estimator stores features. */
+  readonly hashOf: Uint32Array;
+}
+
 /** `names`: the example index's features, by number; `tickets`: how many examples have each. */
 export function trainHourEstimator(examples: readonly HourExample[], names: readonly string[], tickets: Uint32Array): HourEstimator {
+  return placeHourExamples(examples, names, tickets).estimator;
+}
+
+export function placeHourExamples(examples: readonly HourExample[], names: readonly string[], tickets: Uint32Array): PlacedEstimator {
   const hashOf = new Uint32Array(names.length);
   names.forEach((name, id) => { hashOf[id] = featureHash(name, HASH_BITS); });
   // Two features share a hash only by a rare collision: their tickets add up.
   const df = new Uint32Array(2 ** HASH_BITS);
   for (let id = 0; id < Math.min(names.length, tickets.length); id++) df[hashOf[id] as number] = (df[hashOf[id] as number] as number) + (tickets[id] as number);
 
-  const groups = new Map<string, { product: string; kind: RequestKind; hours: number[]; rows: Uint32Array[] }>();
+  const groups = new Map<string, { product: string; kind: RequestKind; hours: number[]; rows: Uint32Array[]; examples: number[] }>();
+  const placedGroup = new Int32Array(examples.length).fill(-1);
+  const placedRequest = new Int32Array(examples.length).fill(-1);
   const keys = new Float64Array(examples.reduce((most, e) => Math.max(most, e.row.length), 0));
-  for (const e of examples) {
+  examples.forEach((e, at) => {
     // Rarest first, ties by hash: df × 2^bits + hash orders both at once, as plain numbers.
     let n = 0;
     for (const id of e.row) {
@@ -84,7 +99,7 @@ export function trainHourEstimator(examples: readonly HourExample[], names: read
       const count = df[h] as number;
       if (count >= 2) keys[n++] = count * 2 ** HASH_BITS + h;
     }
-    if (n === 0) continue;
+    if (n === 0) return;
     const rarest = keys.subarray(0, n).sort().subarray(0, KEPT_FEATURES);
     const picked = new Set<number>();
     for (const key of rarest) picked.add(key % 2 ** HASH_BITS);
@@ -92,12 +107,17 @@ export function trainHourEstimator(examples: readonly HourExample[], names: read
     const product = e.product.toLowerCase();
     const key = `${product}\0${e.kind}`;
     let g = groups.get(key);
-    if (g === undefined) groups.set(key, (g = { product, kind: e.kind, hours: [], rows: [] }));
+    if (g === undefined) groups.set(key, (g = { product, kind: e.kind, hours: [], rows: [], examples: [] }));
     g.hours.push(e.hundredths);
     g.rows.push(kept);
-  }
-  const out: EstimatorGroup[] = [...groups.keys()].sort().map((key) => {
+    g.examples.push(at);
+  });
+  const out: EstimatorGroup[] = [...groups.keys()].sort().map((key, number) => {
     const g = groups.get(key)!;
+    g.examples.forEach((at, i) => {
+      placedGroup[at] = number;
+      placedRequest[at] = i;
+    });
     const ends = new Uint32Array(g.rows.length);
     let total = 0;
     g.rows.forEach((r, i) => { total += r.length; ends[i] = total; });
@@ -105,5 +125,5 @@ export function trainHourEstimator(examples: readonly HourExample[], names: read
     g.rows.forEach((r, i) => features.set(r, (ends[i] as number) - r.length));
     return { product: g.product, kind: g.kind, hundredths: Uint32Array.from(g.hours), features, ends };
   });
-  return { version: 1, bits: HASH_BITS, groups: out };
+  return { estimator: { version: 1, bits: HASH_BITS, groups: out }, group: placedGroup, request: placedRequest, hashOf };
 }

@@ -83,6 +83,8 @@ const estimator: HourEstimator = {
   ],
 };
 const withEstimator = toModelFile(kindModelOf(model), estimator);
+/** The same with finance's how-to requests recalibrated: they took 20 % more than their neighbours' median. */
+const corrected: HourEstimator = { ...estimator, groups: estimator.groups.map((g, i) => (i === 0 ? { ...g, correction: 1.2 } : g)) };
 const goodV2 = renderModelFile(withEstimator);
 
 /** The version 2 file with its estimator changed by `change`, and the hash made to match again: only the estimator check can refuse it. */
@@ -99,6 +101,12 @@ describe('model: with an hour estimator (version 2)', () => {
     expect(withEstimator.version).toBe(2);
     expect(loaded.model?.estimator).toEqual(estimator);
     expect(compileOptions(loaded)).toMatchObject({ kindModel: kindModelOf(model), hourEstimator: { model: estimator, minNeighbours: 3 } });
+  });
+
+  it('reads a recalibrated group\'s correction, and a group without one has none', async () => {
+    const loaded = await load(renderModelFile(toModelFile(kindModelOf(model), corrected)));
+    expect(loaded.model?.estimator).toEqual(corrected);
+    expect(loaded.model?.estimator?.groups[1]).not.toHaveProperty('correction');
   });
 
   it('writes one group per line and round-trips the encoding', () => {
@@ -130,6 +138,9 @@ describe('model: with an hour estimator (version 2)', () => {
     ['a hash past the bits', rehashed((f) => ({ ...f.estimator, bits: 16 })), 'group 1 (finance, how-to): request 1 has a feature hash past 2^16'],
     ['features that are no base64', rehashed((f) => ({ ...f.estimator, groups: f.estimator?.groups.map((g, i) => (i === 0 ? { ...g, features: 'not base64!' } : g)) })),
       'group 1 (finance, how-to): hours and features must be base64 texts'],
+    ['a correction outside 0.5–2', rehashed((f) => ({ ...f.estimator, groups: f.estimator?.groups.map((g, i) => (i === 0 ? { ...g, correction: 3 } : g)) })),
+      'estimator.groups[0]: group 1 (finance, how-to): correction: expected a factor from 0.5 to 2, got the number 3'],
+    ['a correction changed by hand', renderModelFile(toModelFile(kindModelOf(model), corrected)).replace('"correction":1.2', '"correction":1.3'), 'hash: does not match the bias and weights and estimator'],
     ['two groups for the same product and kind', rehashed((f) => ({ ...f.estimator, groups: f.estimator?.groups.map((g) => ({ ...g, product: 'finance' })) })),
       'group 2 (finance, how-to): a second group for the same product and kind'],
   ])('refuses %s', async (_, text, expected) => {

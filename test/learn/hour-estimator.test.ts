@@ -74,7 +74,7 @@ async function pdfText(pdf: Buffer): Promise<string> {
 
 describe('inscope learn with logged time', () => {
   it('trains an hour estimator from the tickets with logged time, per product and kind', () => {
-    expect(result.hours).toEqual({ logged: 10, kept: 10, groups: 1 });
+    expect(result.hours).toMatchObject({ logged: 10, kept: 10, groups: 1 });
     expect(result.model.version).toBe(2);
     expect(result.model.estimator?.groups.map((g) => [g.product, g.kind, g.requests])).toEqual([['finance', 'how-to', 10]]);
   });

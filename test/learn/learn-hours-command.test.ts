@@ -28,6 +28,13 @@ describe('inscope learn on a history with logged time', () => {
     expect(JSON.parse(fs.readFileSync(path.join(dir, 'model.json'), 'utf8'))).toMatchObject({ version: 2, estimator: { version: 1, bits: 20 } });
   });
 
+  it('sets the cross-validated error of the learned estimates beside the rule\'s estimateHours', () => {
+    const table = learned.stdout.slice(learned.stdout.indexOf('Hour estimates,'));
+    expect(table).toMatch(/^Hour estimates, \d+ advisory requests with logged time, each estimated from the other folds' requests/);
+    expect(table).toMatch(/median error +within ±25 % +total vs logged\n {2}rule's estimateHours +[\d.]+ h +[\d.]+ % +[+−][\d.]+ %\n {2}learned +[\d.]+ h/);
+    expect(table).toContain('learned, recalibrated');
+  });
+
   it('check-config names the estimator and the minimum of similar requests', async () => {
     const config = path.join(dir, 'coverage.yaml');
     fs.writeFileSync(config, `${loggedHoursConfig('  minSimilarRequests: 4\n')}model: model.json\n`);

@@ -6,7 +6,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../connectors/config/load-config.js';
 import { gradeVerdict } from '../../connectors/learn/grade-verdict.js';
-import { epochsFor, learnKindModel, type LearnResult } from '../../connectors/learn/learn-kind-model.js';
+import { epochsFor, ExportChangedError, learnKindModel, triageAgain, type LearnResult } from '../../connectors/learn/learn-kind-model.js';
+import { readTickets } from '../../connectors/input/read-tickets.js';
 import { modelHash } from '../../connectors/learn/model-file.js';
 import { writeLabelledExport } from './labelled-export.js';
 
@@ -90,5 +91,37 @@ describe('gradeVerdict', () => {
     ['incomplete', 'advisory', false, 'incomplete'],
   ] as const)('a %s verdict (%s) against covered=%s is %s', (outcome, category, covered, grade) => {
     expect(gradeVerdict({ outcome, category }, covered)).toBe(grade);
+  });
+});
+
+describe('the second pass over the export', () => {
+  async function places(): Promise<{ position: number; id: string }[]> {
+    const loaded = await loadConfig(path.join(root, 'examples/coverage.yaml'));
+    const out: { position: number; id: string }[] = [];
+    let position = -1;
+    for await (const record of readTickets(dir, { helpdesks: loaded.config.helpdesks })) {
+      position++;
+      if (!('kind' in record)) out.push({ position, id: record.item.id });
+    }
+    return out;
+  }
+
+  it('finds the tickets it is asked for by their place in the export, in reading order', async () => {
+    const loaded = await loadConfig(path.join(root, 'examples/coverage.yaml'));
+    const all = await places();
+    const wanted = [all[3], all[17], all[40]].map((p, example) => ({ ...p!, example }));
+    const seen: [string, number][] = [];
+    await triageAgain(dir, loaded.config, wanted, (item, example) => { seen.push([item.id, example]); });
+    expect(seen).toEqual(wanted.map((w) => [w.id, w.example]));
+  });
+
+  it('stops when the export changed since the first pass: another ticket in the place, or tickets gone', async () => {
+    const loaded = await loadConfig(path.join(root, 'examples/coverage.yaml'));
+    const all = await places();
+    const moved = [{ position: all[5]!.position, id: all[6]!.id, example: 0 }];
+    await expect(triageAgain(dir, loaded.config, moved, () => {})).rejects.toThrow(ExportChangedError);
+    await expect(triageAgain(dir, loaded.config, moved, () => {})).rejects.toThrow(`changed while inscope learn read it: ticket ${all[6]!.id} is no longer where it was`);
+    const gone = [{ position: 1_000_000, id: 'x', example: 0 }];
+    await expect(triageAgain(dir, loaded.config, gone, () => {})).rejects.toThrow('changed while inscope learn read it: 1 ticket is gone');
   });
 });

@@ -56,3 +56,18 @@ describe('compileHourEstimator', () => {
     expect(find('finance', 'how-to', '', EXPORT, 2)).toEqual(find('finance', 'how-to', '', EXPORT, 2));
   });
 });
+
+describe('a recalibrated group', () => {
+  const corrected = (correction: number) => compileHourEstimator({ version: 1, bits: BITS, groups: [{ ...group('x', 'how-to', [['a b c d', 2], ['a b c e', 2], ['a b c f', 3]]), correction }] }, [], { minNeighbours: 3 });
+
+  it.each([
+    [1.3, { source: 'learned', hours: 2.5, neighbours: 3, median: 2, low: 2, high: 3, correction: 1.3 }],
+    [0.8, { source: 'learned', hours: 1.5, neighbours: 3, median: 2, low: 2, high: 3, correction: 0.8 }],
+  ])('multiplies the median by its factor %s before rounding to the quarter hour, and says so', (factor, expected) => {
+    expect(corrected(factor)('x', 'how-to', '', 'a b c', 3)).toEqual(expected);
+  });
+
+  it('leaves the rule\'s estimate as it is when there are too few neighbours', () => {
+    expect(corrected(1.3)('x', 'how-to', '', 'iets anders', 3)).toEqual({ source: 'rule', hours: 3, neighbours: 0, minNeighbours: 3 });
+  });
+});

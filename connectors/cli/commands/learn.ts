@@ -3,7 +3,7 @@
 // model, and writes the model file a config names with `model:`.
 import fs from 'node:fs';
 import { formatLearnReport } from '../../learn/format-learn-report.js';
-import { learnKindModel } from '../../learn/learn-kind-model.js';
+import { ExportChangedError, learnKindModel } from '../../learn/learn-kind-model.js';
 import { renderModelFile } from '../../learn/model-file.js';
 import { CliError, EXIT } from '../cli-error.js';
 import { loadCliConfig } from '../load-cli-config.js';
@@ -25,7 +25,13 @@ export async function learnCommand(argv: string[], now: () => Date = () => new D
   if (!fs.existsSync(values.tickets)) throw new CliError(`tickets not found: ${values.tickets}`, EXIT.invalid);
 
   const { loaded } = await loadCliConfig(values.config);
-  const result = await learnKindModel({ ticketsPath: values.tickets, config: loaded.config, configHash: loaded.hash, source: values.tickets, folds, now });
+  let result;
+  try {
+    result = await learnKindModel({ ticketsPath: values.tickets, config: loaded.config, configHash: loaded.hash, source: values.tickets, folds, now });
+  } catch (error) {
+    if (error instanceof ExportChangedError) throw new CliError(error.message, EXIT.invalid);
+    throw error;
+  }
   for (const problem of result.problems.slice(0, MAX_SHOWN_PROBLEMS)) process.stderr.write(`skipped ${problem}\n`);
   if (result.problems.length > MAX_SHOWN_PROBLEMS) process.stderr.write(`… and ${result.problems.length - MAX_SHOWN_PROBLEMS} more\n`);
   if (result.examples === 0) {
