@@ -12,10 +12,12 @@ const VERSION = new RegExp(String.raw`(?<![\w.,/:-])[vV]?(${MAJOR}(?:\.\d{1,4}){
 const VERSION_WORD = /(?:(?:versie|version|versienummer|version number|vers\.|ver\.|release|rel\.|build|update|patch|\bv|(?:about|info|over)\s*(?:says|zegt|shows|toont|geeft)?\s*:)\s*[:=]?|\b(?:versie|version|versienummer|version number)\s+(?:is|was|=)|\b(?:we|wij|ik)\s+(?:(?:zitten|zit|werken|werk)\s+(?:nu\s+|momenteel\s+|nog\s+|sinds\s+kort\s+)?(?:op|met)|(?:draaien|draai)(?:\s+(?:nu|momenteel|nog))?(?:\s+(?:op|met|versie))?)|\b(?:draait|runs)\s+(?:(?:nu|nog|momenteel|now|still)\s+)?(?:op|met|versie|on|version)|\b(?:we(?:'re|’re|\s+are)|i(?:'m|’m|\s+am))\s+(?:currently\s+|still\s+|now\s+)?(?:on|running))\s*$/i;
 /** Numbers that name something other than the product: platforms, protocols, document sections, money, times. */
 const OTHER_THING = /(?<![a-z])(?:windows|win|sql\s*server|sql|server|chrome|edge|firefox|safari|browser|tls|ssl|http|https|java|jdk|jre|\.net|dotnet|node|python|php|ios|android|office|excel|outlook|macos|os\s*x|ubuntu|debian|rhel|centos|postgres(?:ql)?|mysql|oracle|iis|section|sectie|paragraaf|hoofdstuk|artikel|article|chapter|page|pagina|stap|step|iso|pdf|camt|pain|xml|json|schema|swift|€|eur|usd|gbp|\$|£|om|at|uur|tot|from\s+\d+|bedrag|amount|saldo|total|totaal|par\.?|para\.?|§|art\.|hfst\.?|h\.|blz\.?|p\.|pp\.|pag\.|nr\.|no\.)\s*[:]?\s*$/i;
-const UPGRADE_FROM_TO = new RegExp(String.raw`\b(?:from|van|vanaf)\s+(?:versie\s+|version\s+|v)?${MAJOR}(?:\.\d{1,4}){1,3}\s+(?:to|naar|into|->|→)\s+(?:versie\s+|version\s+|v)?$`, 'i');
+/** "from 9.2 to ", "van Finance 9.8 naar ", "from Kroon Kassa 2025.2.7 to ": a product's name may stand before each number. */
+const UPGRADE_FROM_TO = new RegExp(String.raw`\b(?:from|van|vanaf)\s+(?:\p{L}[\p{L}-]*\s+){0,2}(?:versie\s+|version\s+|v)?${MAJOR}(?:\.\d{1,4}){1,3}\s+(?:to|naar|into|->|→)\s+(?:\p{L}[\p{L}-]*\s+){0,2}(?:versie\s+|version\s+|v)?$`, 'iu');
 const UPGRADE_FROM = /\b(?:from|van|vanaf)\s+(?:versie\s+|version\s+|v)?$/i;
 /** "upgraded to 2.7.1", "de update naar 7.3.0", "bijgewerkt naar 9.4": the version now in use. */
 const UPGRADED_TO = /(?:upgrad\w*|updat\w*|ge[uü]pgrad\w*|ge[uü]pdat\w*|bijgewerkt|overgestapt|migrat\w*|gemigreerd|install\w*|ge[iï]nstalleerd)\b[^.\n]{0,20}?\b(?:naar|to|op|on)\s+(?:versie\s+|version\s+|v)?$/i;
+const VERSION_AFTER = /^\s*(?:patch|release|update|hotfix|build|versie|version|service\s*pack|servicepack)\b/i;
 /** "Versie: Veldhuis Payroll 7.1.4", "Versie staat rechtsonder: 9.9.3" on a line of its own: a labelled field, the strongest claim. */
 const LABELLED = /(?:^|\n)[ \t]*(?:versie|version|productversie|product version|release)\b[^\n:]{0,25}:[^\n]{0,30}$/i;
 /** After the number: the upgrade is still to come, so the number is not the version in use. */
@@ -67,12 +69,17 @@ export function findVersion(text: string, productWords: readonly string[], anyPr
     const released = RELEASED.test(text.slice(at + number.length, at + number.length + 30));
     const aimed = (TO_VERSION.test(lead) && MOVING.test(lead)) || released;
     const window = before.slice(-40);
-    if (productWords.some((w) => near.includes(w) || window.includes(w))) score += 4;
+    // Right after the product's name ("Voorraad 5.9 (de winkels zitten al op 6.3)") counts a
+    // little more than further on, so that a later number in the same breath does not win the tie.
+    if (productWords.some((w) => near.includes(w))) score += 5;
+    else if (productWords.some((w) => window.includes(w))) score += 4;
     else if (anyProductWords.some((w) => window.includes(w))) score += 1;
     if (UPGRADE_FROM_TO.test(before)) score += 4;
     else if (UPGRADE_FROM.test(before)) score -= 4;
     else if (UPGRADED_TO.test(before)) score += NOT_YET.test(text.slice(at + number.length, at + number.length + 60)) ? -3 : 3;
     if (LABELLED.test(before)) score += 3;
+    // "Since the 3.8.2 patch", "de 2025.2 release": a word for a version after the number.
+    else if (VERSION_AFTER.test(text.slice(at + m[0].length, at + m[0].length + 16))) score += 3;
     if (OTHER_THING.test(before.slice(-18))) score -= 5;
     // Not "move the database server to 16.0": a target is a number of the product, not of a platform.
     // The version asked for ("send us the package for 10.4") outranks one mentioned as released.
@@ -134,7 +141,7 @@ const MENU_PATH = /[\p{L}][^\n>]{1,40}\s(?:>|->|→|»)\s[^\n>]{1,40}\s(?:>|->|�
 
 /** A steps heading that only points at an attachment ("Steps to reproduce: see attached log"). */
 const POINTS_AT_ATTACHMENT = /^\s*(?:see|zie|check|in)\s+(?:the\s+|de\s+|het\s+)?(?:attached|attachment|bijlage|bijgevoegde?|log)\b/i;
-const STEPS_HEADING = /(?:^|\n)\s*(?:stappen(?:\s+om\s+te\s+reproduceren)?|steps(?:\s+to\s+reproduce)?|to reproduce|reproductie|reproduceren|how to reproduce|hoe te reproduceren|wat ik doe|wat ik (?:heb gedaan|gedaan heb)|wat we (?:hebben gedaan|gedaan hebben)|what i did|what we did|what i have done|what we have done|wat we doen|repro|reproduce|reproduction)\s*(?:\([^)]*\))?\s*:/i;
+const STEPS_HEADING = /(?:^|\n)\s*(?:stappen(?:\s+om\s+te\s+reproduceren)?|steps(?:\s+to\s+reproduce)?|to reproduce|reproductie|reproduceren|how to reproduce|hoe te reproduceren|wat ik doe|wat ik (?:heb gedaan|gedaan heb)|wat we (?:hebben gedaan|gedaan hebben)|what i did|what we did|what i have done|what we have done|wat we doen|repro|reproduce|reproduction|(?:zo\s+|om\s+)?na\s+te\s+doen|nadoen|to replicate|how to replicate|replicate|replication)\s*(?:\([^)]*\))?\s*:/i;
 
 const STEP_PATTERNS: readonly RegExp[] = [
   // A request that reproduces it: a curl command or an HTTP request line.

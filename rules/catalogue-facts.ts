@@ -3,7 +3,7 @@
 // product's when none is), so that a word one product's module uses does not give another
 // product's module. A `facts.product` or `facts.module` with its own words or pattern wins: the
 // admin has said how to find it.
-import { normalizeText } from './normalize-text.js';
+import { normalizeKey, normalizeText } from './normalize-text.js';
 import type { CatalogueProduct, FactDefinition } from './rules-config.js';
 
 export type WordList = Readonly<Record<string, readonly string[]>>;
@@ -13,6 +13,11 @@ export interface ScopedWords {
   readonly by: string;
   /** Normalised value of `by` → the words to use; any other value, or none: the fact's own words. */
   readonly words: ReadonlyMap<string, WordList>;
+  /**
+   * Normalised value → the value of `by` it belongs to, for values of one owner only: a module
+   * found while no product is ("de bonprinter snijdt het logo af") names its product.
+   */
+  readonly owners?: ReadonlyMap<string, string>;
 }
 
 export interface CatalogueFacts {
@@ -47,10 +52,19 @@ export function catalogueFacts(defs: Readonly<Record<string, FactDefinition>>, p
   const productWords: Record<string, string[]> = {};
   const allModules: Record<string, string[]> = {};
   const modulesOf = new Map<string, WordList>();
+  const owners = new Map<string, string | null>();
+  /** Each module word → the one product whose modules use it, or null when several do. */
+  const wordOwners = new Map<string, string | null>();
   for (const p of products) {
     addWords(productWords, p);
     const own: Record<string, string[]> = {};
     for (const m of p.modules ?? []) {
+      const key = normalizeKey(m.id);
+      owners.set(key, owners.has(key) && owners.get(key) !== p.id ? null : p.id);
+      for (const n of namesOf(m)) {
+        const word = normalizeText(n);
+        wordOwners.set(word, wordOwners.has(word) && wordOwners.get(word) !== p.id ? null : p.id);
+      }
       addWords(own, m);
       addWords(allModules, m);
     }
@@ -62,6 +76,14 @@ export function catalogueFacts(defs: Readonly<Record<string, FactDefinition>>, p
     product: usesCatalogue(product) ? { ...product, words: productWords } : (product ?? {}),
     module: usesCatalogue(module) ? { ...module, words: allModules } : (module ?? {}),
   };
-  if (usesCatalogue(module)) scoped['module'] = { by: 'product', words: modulesOf };
+  const unique = new Map<string, string>();
+  // Only a module whose every word is its product's alone names that product ("rapportage" in two
+  // products' modules names neither).
+  for (const p of products) {
+    for (const m of p.modules ?? []) {
+      if (owners.get(normalizeKey(m.id)) === p.id && namesOf(m).every((n) => wordOwners.get(normalizeText(n)) === p.id)) unique.set(normalizeKey(m.id), p.id);
+    }
+  }
+  if (usesCatalogue(module)) scoped['module'] = { by: 'product', words: modulesOf, ...(usesCatalogue(product) && { owners: unique }) };
   return { defs: { ...out, ...rest }, scoped };
 }

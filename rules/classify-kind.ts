@@ -203,6 +203,16 @@ function upgradePath(tokens: readonly string[]): boolean {
 /** A release's number at tokens[i]: a major of one or two digits or a year, a minor of at most three ("6.4.1", "2026.1"), not "214, 1016" of an address. */
 const releaseAt = (tokens: readonly string[], i: number): boolean => /^(?:\d{1,2}|(?:19|20)\d\d)$/.test(tokens[i] as string) && /^\d{1,3}$/.test(tokens[i + 1] as string);
 
+/** A word of wanting ("willen", "want") before the first "naar"/"to" that a release's number follows. */
+function wishBeforeTarget(tokens: readonly string[], isWish: (t: string) => boolean): boolean {
+  let wish = false;
+  for (let j = 0; j < tokens.length - 1; j++) {
+    if (isWish(tokens[j] as string)) wish = true;
+    else if (TO.has(tokens[j] as string) && releaseNear(tokens, j + 1, j + 5)) return wish;
+  }
+  return false;
+}
+
 /** A release's number among tokens[from..to]. */
 function releaseNear(tokens: readonly string[], from: number, to: number): boolean {
   for (let k = Math.max(0, from); k <= to && k < tokens.length - 1; k++) if (releaseAt(tokens, k)) return true;
@@ -488,8 +498,11 @@ export function compileKindClassifier(tuning: KindTuning | undefined, productNam
       // too; "we upgraded to 6.4.1" is past (no word of moving in the present), and a sentence with
       // a failure in it tells a story.
       const moving = (roles & (UPGRADE_WORD | MOVE_WISH)) !== 0 && (asks || (roles & MOVE_WISH) !== 0 || ((lexicon.get(tokens[0] as string)?.flags ?? 0) & UPGRADE_WORD) !== 0);
-      if (!story && (roles & (NEGATION | CONTRACTED_NOT)) === 0 && !seen.has(ASKS_FOR_UPGRADE)
-        && ((asks && (roles & (VERSION_NOUN | UPGRADE_WORD)) !== 0 && upgradePath(tokens)) || (moving && moveTo(tokens)))) creditOnce(tally, newVersion, ASKS_FOR_UPGRADE, 3 * factor);
+      // "Na de problemen met de telling willen we nu overzetten van 5.9 naar 6.4.1": a wish to move
+      // that comes before the version aimed at asks for it, whatever the clause before it tells.
+      const wished = !story || wishBeforeTarget(tokens, (t) => ((lexicon.get(t)?.flags ?? 0) & MOVE_WISH) !== 0);
+      if (wished && (roles & (NEGATION | CONTRACTED_NOT)) === 0 && !seen.has(ASKS_FOR_UPGRADE)
+        && ((!story && asks && (roles & (VERSION_NOUN | UPGRADE_WORD)) !== 0 && upgradePath(tokens)) || (moving && moveTo(tokens)))) creditOnce(tally, newVersion, ASKS_FOR_UPGRADE, 3 * factor);
       // "Could you make the 4.8 release available?", "graag het installatiepakket van Planner 4.7":
       // asking for a release by its number asks for that version.
       if (asks && !story && (roles & (VERSION_NOUN | NEGATION | CONTRACTED_NOT)) === VERSION_NOUN && !seen.has(ASKS_FOR_NUMBERED) && numberedVersion(tokens, isVersionNoun)) creditOnce(tally, newVersion, ASKS_FOR_NUMBERED, 3 * factor);

@@ -1,7 +1,7 @@
 // Contract resolution: find the customer's contract (organization id, then name, then e-mail
 // domain), pick the one valid on the ticket's local creation date, and name its state. The facts
 // `product`, `module` and `version` are checked against the contract's products.
-import { foundByAliasOnly } from './compile-facts.js';
+import { foundByAliasOnly, inferredFromModule } from './compile-facts.js';
 import type { EvalContext, ResolvedContract } from './eval-context.js';
 import { localDateIn, zoneOffsets, type ZoneOffsets } from './local-date.js';
 import type { ContractState, ContractSummary } from './model.js';
@@ -120,6 +120,13 @@ function productState(c: CompiledContract, ctx: EvalContext, notes: string[] | n
     notes?.push(`product ${product} found by an alias only: taken as ${only.product}, the contract's only product`);
     ctx.facts['product'] = { value: only.product, source: 'contract' };
     return productState(c, ctx, notes);
+  }
+  // "De bonprinter snijdt het logo af": a module word tells which of the customer's products it is
+  // about, never that it is about one outside the contract ("month-end reporting for our clients").
+  if (covered === undefined && inferredFromModule(ctx.facts['product'])) {
+    notes?.push(`product ${product} only inferred from a module, and not in the contract: unknown`);
+    delete ctx.facts['product'];
+    return 'active';
   }
   if (covered === undefined) {
     notes?.push(`product ${product} is not covered (covers ${c.def.products.map((p) => p.product).join(', ')})`);

@@ -36,7 +36,7 @@ interface CompiledFact {
   readonly description: boolean;
   readonly pattern: RegExp | undefined;
   readonly words: readonly WordValue[];
-  readonly scoped: { readonly by: string; readonly words: ReadonlyMap<string, readonly WordValue[]> } | undefined;
+  readonly scoped: { readonly by: string; readonly words: ReadonlyMap<string, readonly WordValue[]>; readonly owners: ReadonlyMap<string, string> | undefined } | undefined;
   readonly fallback: FactValue | undefined;
 }
 
@@ -145,6 +145,14 @@ function weakIfAliasOnly(best: FactValue, bestScore: number): FactValue {
 /** The word-list values found by an alias alone: an object of their own, so the mark is per ticket. */
 const ALIAS_ONLY = new WeakSet<FactValue>();
 
+/** Products named only by a module of theirs: a contract check keeps them only when the contract covers them. */
+const BY_MODULE = new WeakSet<FactValue>();
+
+/** True when the product was not named but inferred from a module only that product has. */
+export function inferredFromModule(value: FactValue | undefined): boolean {
+  return value !== undefined && BY_MODULE.has(value);
+}
+
 /** True when a fact was found in the description by an alias only, never by a phrase naming its value. */
 export function foundByAliasOnly(value: FactValue | undefined): boolean {
   return value !== undefined && ALIAS_ONLY.has(value);
@@ -198,7 +206,7 @@ function compileScoped(s: ScopedWords, env: CompileEnv): CompiledFact['scoped'] 
     if (w === undefined) compiled.set(list, (w = compileWords(list, env)));
     words.set(value, w);
   }
-  return { by: s.by, words };
+  return { by: s.by, words, owners: s.owners };
 }
 
 /** Facts whose values are products or modules: as in the catalogue, a value's id names it too. */
@@ -270,6 +278,14 @@ export function compileFacts(
     for (const f of facts) {
       const v = resolveOne(f, ctx, out);
       if (v !== undefined) out[f.name] = v;
+      // A module of one product only, found while no product was, names that product.
+      const scope = f.scoped;
+      if (v === undefined || scope?.owners === undefined || out[scope.by] !== undefined) continue;
+      const owner = scope.owners.get(normalizeKey(v.value));
+      if (owner === undefined) continue;
+      const inferred: FactValue = { value: owner, source: v.source };
+      BY_MODULE.add(inferred);
+      out[scope.by] = inferred;
     }
     // A built-in the config does not declare still reads its logical field first, as a declared fact does.
     for (const name of BUILT_IN_FACTS) {

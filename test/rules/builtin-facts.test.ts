@@ -34,6 +34,9 @@ describe('findVersion', () => {
     // A section of the manual is no version; "draait op" names the one in use.
     ['In ons filiaal draait Finance 6.2.0, terwijl in de handleiding (Finance > Picken, par. 4.2) iets anders staat', '6.2.0'],
     ['Het filiaal draait op 6.2.0 sinds maart', '6.2.0'],
+    // The number right after the product's name over a later one in the same breath; a word for a version after the number.
+    ['In het DC draaien we nog Finance 5.9 (de winkels zitten al op 6.3).', '5.9'],
+    ['Since the 3.8.2 patch the labels fail. This worked on 3.8.1.', '3.8.2'],
   ])('"%s" gives %s', (text, version) => {
     expect(findVersion(text, finance, finance).value).toBe(version);
   });
@@ -115,6 +118,7 @@ describe('findSteps', () => {
     // A heading that says how, over a list, whatever the words of each step.
     ['Zo krijg je het:\n- tafel 12, rekening € 86,50\n- afrekenen met PIN, gast geeft € 5 fooi\n- de bon print de fooi twee keer'],
     ['How it happens:\n* open a till\n* pay by card with a tip'],
+    ["Na te doen: rooster week 48 publiceren, daarna in de app naar 'Mijn rooster'"],
   ])('finds steps in %j', (text) => {
     expect(findSteps(text)).toBeDefined();
   });

@@ -31,6 +31,9 @@ describe('product catalogue', () => {
     ['looks among every module when no product is found', { description: 'de rapportage is leeg' }, 'module', { value: 'reporting', source: 'description' }],
     ['uses the modules of a product given in a field by its name', { fields: { product: 'Veldhuis Planner' }, description: 'rapportage' }, 'module', { value: 'reports', source: 'description' }],
     ['finds no module of another product', { fields: { product: 'connect' }, description: 'journaalpost' }, 'module', undefined],
+    // A module whose words only one product's modules use names that product; a shared word names none.
+    ['names the product of a module only it has', { description: 'de journaalpost is weg' }, 'product', { value: 'finance', source: 'description' }],
+    ['names no product from a module word two products use', { description: 'de rapportage is leeg' }, 'product', undefined],
   ])('%s', (_name, item, fact, expected) => {
     expect(facts(item)[fact]).toEqual(expected);
   });
@@ -76,6 +79,18 @@ describe('product catalogue', () => {
     // A customer with several products: the alias stands.
     const two = engineFor({ products, contracts: [contractDef({ products: [{ product: 'finance' }, { product: 'payroll' }] })] });
     expect(two.triage(workItem({ description: 'Rooster: een journaalpost klopt niet' })).contract?.state).toBe('product-not-covered');
+  });
+
+  it('takes a product a module names only when the contract covers it: it tells which, never that it is outside', () => {
+    const coverage: RulesConfig['coverage'] = [
+      { id: 'outside', when: { contract: ['product-not-covered', 'module-not-covered'] }, verdict: 'advisory', reason: reason('Outside') },
+      { id: 'rest', when: { contract: 'active' }, verdict: 'covered', reason: reason('Covered') },
+    ];
+    const planner = engineFor({ products, coverage, contracts: [contractDef({ products: [{ product: 'planner' }, { product: 'connect' }] })] });
+    const v = planner.triage(workItem({ description: 'De journaalpost voor de maandafsluiting is weg' }));
+    expect([v.outcome, v.facts['product']]).toEqual(['covered', undefined]);
+    const finance = engineFor({ products, coverage, contracts: [contractDef({ products: [{ product: 'finance' }, { product: 'planner' }] })] });
+    expect(finance.triage(workItem({ description: 'De journaalpost voor de maandafsluiting is weg' })).facts['product']).toEqual({ value: 'finance', source: 'description' });
   });
 
   it('finds nothing from the catalogue in a config without one', () => {

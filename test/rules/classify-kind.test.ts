@@ -85,6 +85,8 @@ describe('request kinds', () => {
     expect(kind('', "We'd like to upgrade the three tills from Kroon Kassa 2025.2.7 to 2026.1.3 before Christmas.").kind).toBe('new-version');
     expect(kind('Upgrade Voorraad naar 6.4.1', '').cues).toContain(upgrade);
     expect(kind('', 'We upgraded to 6.4.1 last week.').cues).not.toContain(upgrade);
+    // A wish before the version aimed at asks for it, whatever the clause before it tells.
+    expect(kind('', 'Na de problemen met de telling willen we het DC nu overzetten van Voorraad 5.9 naar 6.4.1.').cues).toContain(upgrade);
     expect(kind('', 'Sinds de upgrade naar 6.4.1 loopt de telling vast.').cues).not.toContain(upgrade);
     expect(kind('', 'Please update our billing address to Keizersgracht 214, 1016 DZ Amsterdam.').cues).not.toContain(upgrade);
   });
