@@ -228,6 +228,12 @@ function moveTo(tokens: readonly string[]): boolean {
   return false;
 }
 
+/** With a marked aside ("los daarvan", "second question"): the defect score a complete defect needs… */
+const MIXED_MARKED = 4;
+/** …and its share of the leading kind's score. */
+const MARKED_SHARE = 0.6;
+/** The customer marks a second, separate matter: "twee dingen", "los daarvan", "another question". */
+const ASIDE_MARKER = /(?:^|\n)\s*p\.?\s?s\.?[\s:]|\b(?:twee dingen|two things|tweede vraag(?:je)?|second question|andere vraag|another question|separate question|los daarvan|losstaand|apart daarvan|daarnaast|verder nog|(?:en |ook )?nog een (?:vraag|vraagje)|one more question|also a question|on a different note|unrelated)\b/i;
 /** The defect score from which a defect with error text or steps outweighs a question beside it. */
 const MIXED_DEFECT = 8;
 /** Kinds that ride along with a defect report as a separate question. */
@@ -561,9 +567,23 @@ export function compileKindClassifier(tuning: KindTuning | undefined, productNam
     // A well-evidenced, complete defect with a how-to question or a wish beside it is a defect: the
     // procedure covers the defect, and the question can be split off. Only when the defect leads
     // already; without a version it is not complete, and asking for one would bet on the defect.
-    const mixed = top === DEFECT && topScore >= MIXED_DEFECT && (evidence.hasErrorText || evidence.hasSteps) && evidence.hasVersion === true && ASIDE.has(second);
+    // "Twee dingen: 1. … 2. Los daarvan: hoe kan ik …": when the customer marks the question as a
+    // separate matter, a complete defect with less evidence is the request, even where the
+    // question's words weigh as much.
+    const complete = (evidence.hasErrorText || evidence.hasSteps) && evidence.hasVersion === true;
+    const defectScore = scores[DEFECT] as number;
+    const marked = complete && defectScore >= MIXED_MARKED && defectScore >= (scores[top] as number) * MARKED_SHARE && (top === DEFECT ? ASIDE.has(second) : ASIDE.has(top)) && ASIDE_MARKER.test(evidence.body);
+    const mixed = marked || (top === DEFECT && topScore >= MIXED_DEFECT && complete && ASIDE.has(second));
     if (mixed) fired[DEFECT]?.push('(a defect with a question beside it)');
-    const verdict: KindVerdict = {
+    const aside = top === DEFECT ? second : top;
+    const verdict: KindVerdict = mixed ? {
+      kind: 'defect',
+      confidence: Math.round((defectScore / (defectScore + (scores[aside] as number))) * 100) / 100,
+      certain: true,
+      candidates: ['defect', REQUEST_KINDS[aside] as RequestKind],
+      cues: [...new Set(fired[DEFECT])].slice(0, 8),
+      scores: score,
+    } : {
       kind: topScore < MIN_SCORE ? 'other' : (REQUEST_KINDS[top] as RequestKind),
       confidence: Math.round(confidence * 100) / 100,
       // A runner-up with no more than one clear cue does not make the winner uncertain.

@@ -337,6 +337,15 @@ describe('request kinds', () => {
     expect(kindOf('', body, { hasErrorText: true, hasSteps: true }).certain).toBe(false);
   });
 
+  it('takes a complete defect with less evidence for the request when the customer marks the question as a separate matter', () => {
+    const body = 'Na ondertekening blijft de status op "Wacht op handtekening" staan, het is een probleem.\n\nEn een tweede vraagje: hoe kan ik in het sjabloon het veld functieschaal toevoegen?';
+    const marked = kindOf('', body, { hasErrorText: true, hasSteps: true, hasVersion: true });
+    expect([marked.kind, marked.candidates[1]]).toEqual(['defect', 'feature-request']);
+    expect(marked.cues).toContain('(a defect with a question beside it)');
+    // Unmarked, the question weighs as much as the defect: left open.
+    expect(kindOf('', body.replace('En een tweede vraagje: ', ''), { hasErrorText: true, hasSteps: true, hasVersion: true }).certain).toBe(false);
+  });
+
   it('takes a complete defect with a question about their own report beside it for a defect too', () => {
     const body = 'Sinds de upgrade crasht het afsluiten van de periode met foutmelding LED-2290, het werkt niet meer. Los daarvan: moet ik voor de liquiditeit per locatie ons eigen rapport en onze eigen view maken?';
     const mixed = kindOf('', body, { hasErrorText: true, hasSteps: true, hasVersion: true });
