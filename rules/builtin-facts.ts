@@ -17,6 +17,8 @@ const UPGRADE_FROM_TO = new RegExp(String.raw`\b(?:from|van|vanaf)\s+(?:\p{L}[\p
 const UPGRADE_FROM = /\b(?:from|van|vanaf)\s+(?:versie\s+|version\s+|v)?$/i;
 /** "upgraded to 2.7.1", "de update naar 7.3.0", "bijgewerkt naar 9.4": the version now in use. */
 const UPGRADED_TO = /(?:upgrad\w*|updat\w*|ge[uü]pgrad\w*|ge[uü]pdat\w*|bijgewerkt|overgestapt|migrat\w*|gemigreerd|install\w*|ge[iï]nstalleerd)\b[^.\n]{0,20}?\b(?:naar|to|op|on)\s+(?:versie\s+|version\s+|v)?$/i;
+/** A whole number after "versie", "version" or "release" ("versie 12"), not part of a dotted one; "v2" is too often an API's. */
+const WHOLE_VERSION = /\b(?:versie|version|versienummer|release)\s*[:=]?\s*(\d{1,4})\b(?![.,/]\d)/gi;
 const VERSION_AFTER = /^\s*(?:patch|release|update|hotfix|build|versie|version|service\s*pack|servicepack)\b/i;
 /** "Versie: Veldhuis Payroll 7.1.4", "Versie staat rechtsonder: 9.9.3" on a line of its own: a labelled field, the strongest claim. */
 const LABELLED = /(?:^|\n)[ \t]*(?:versie|version|productversie|product version|release)\b[^\n:]{0,25}:[^\n]{0,30}$/i;
@@ -97,6 +99,16 @@ export function findVersion(text: string, productWords: readonly string[], anyPr
   }
   const aim = target === undefined ? {} : { target };
   if (best !== undefined) return { value: best, ...aim };
+  // "versie 12", "Profit version 5": a whole number right after a word for a version, when no
+  // dotted number was one (products numbered 11, 12, 13…); not a platform's ("Windows version 11").
+  // Only next to the product's name or as a labelled field ("Versie: 12"): "release 2 van de bijlage" is none.
+  for (const m of /versi|release/i.test(text) ? text.matchAll(WHOLE_VERSION) : []) {
+    const before = text.slice(Math.max(0, m.index - 30), m.index).toLowerCase();
+    const labelled = /(?:^|\n)[ \t]*$/.test(text.slice(Math.max(0, m.index - 2), m.index)) && /^\w+\s*:/.test(m[0]);
+    if (!labelled && !productWords.some((w) => before.includes(w))) continue;
+    if (OTHER_THING.test(before.slice(-18)) || COUNTED.test(text.slice(m.index + m[0].length, m.index + m[0].length + 20))) continue;
+    return { value: m[1] as string, ...aim };
+  }
   const latest = LATEST.exec(text);
   return latest === null ? { value: undefined, ...aim } : { value: undefined, claimed: latest[0], ...aim };
 }

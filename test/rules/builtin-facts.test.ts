@@ -37,6 +37,11 @@ describe('findVersion', () => {
     // The number right after the product's name over a later one in the same breath; a word for a version after the number.
     ['In het DC draaien we nog Finance 5.9 (de winkels zitten al op 6.3).', '5.9'],
     ['Since the 3.8.2 patch the labels fail. This worked on 3.8.1.', '3.8.2'],
+    // A whole number after a word for a version, next to the product's name or labelled; not a platform's, not a document's.
+    ['We gebruiken Finance versie 12 en de export faalt', '12'],
+    ['Versie: 12\nDe export faalt', '12'],
+    ['Windows version 11 on the client', undefined],
+    ['Zie release 2 van de bijlage', undefined],
   ])('"%s" gives %s', (text, version) => {
     expect(findVersion(text, finance, finance).value).toBe(version);
   });
