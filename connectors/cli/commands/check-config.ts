@@ -1,4 +1,5 @@
 // `inscope check-config`: validates the coverage config and prints a one-line summary.
+import { configNotes } from '../../config/config-notes.js';
 import { estimatorRequests } from '../../learn/model-file.js';
 import { CliError, EXIT } from '../cli-error.js';
 import { loadCliConfig } from '../load-cli-config.js';
@@ -10,6 +11,7 @@ export async function checkConfigCommand(argv: string[]): Promise<number> {
   if (values.config !== undefined && positionals[0] !== undefined) throw new CliError(`two configs given ("${values.config}" and "${positionals[0]}"): name one`, EXIT.usage);
   const { loaded } = await loadCliConfig(values.config ?? positionals[0]);
   process.stdout.write(`${loaded.file}: ok, ${loaded.summary}\n`);
+  for (const note of configNotes(loaded.config)) process.stdout.write(`note: ${note}\n`);
   const { model } = loaded;
   if (model !== undefined) {
     const off = loaded.config.kinds?.learned === false ? ' (not used: kinds.learned is false)' : '';

@@ -1,0 +1,23 @@
+// What a valid config may still do that its administrator did not mean, said by `inscope
+// check-config` as notes: the config loads and decides, but a proposal or a verdict would surprise.
+// Notes, not errors: configs that load today keep loading.
+import type { RulesConfig } from '../../rules/index.js';
+
+export function configNotes(config: RulesConfig): string[] {
+  const notes: string[] = [];
+  const { defaults } = config;
+  for (const c of config.contracts) {
+    // A GBP contract without its own rate would be quoted the default rate as pounds.
+    if (c.currency !== undefined && c.currency !== defaults.currency && c.hourlyRate === undefined) {
+      notes.push(`contract ${c.id} is in ${c.currency} but names no hourlyRate: its proposals use defaults.hourlyRate (${defaults.hourlyRate}) as ${c.currency} ${defaults.hourlyRate} an hour`);
+    }
+  }
+  // Without a rule that asks for the module, a defect that names none is covered under a contract
+  // for some of a product's modules ("an absent module is not held against the customer").
+  const limited = config.contracts.filter((c) => c.products.some((p) => p.modules !== undefined));
+  const asksModule = config.completeness.some((r) => JSON.stringify(r.require).includes('"fact":"module"'));
+  if (limited.length > 0 && !asksModule) {
+    notes.push(`contract${limited.length === 1 ? '' : 's'} ${limited.map((c) => c.id).join(', ')} cover${limited.length === 1 ? 's' : ''} only some modules, and no completeness rule asks for the module: a defect that names none is decided as if in a covered module (add a rule with ask: when-it-decides, see docs/configuration.md, completeness rules)`);
+  }
+  return notes;
+}
