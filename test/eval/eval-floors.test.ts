@@ -1,7 +1,7 @@
 // The held-out test part of the evaluation corpus (test/eval/corpus/test-*), decided by the starter
 // config that `inscope init` writes, by examples/coverage.yaml (the config `npm start` runs) and by
 // the two configs administrators wrote from the docs alone: the floors fail the build when verdict
-// quality drops. They sit just under today's figures (starter: 94.8 % right, 3.0 % wrong, 2.3 %
+// quality drops. They sit just under today's figures (starter: 95.3 % right, 2.8 % wrong, 2.0 %
 // review on 400 tickets); raise them as the engine improves, never to fit a test-part ticket. History:
 // the wrong floor went from 3.5 % to 4 % when the model was retrained with 80 more development tickets
 // (one held-out ticket turned wrong); to 3 % when the model's check on sure covered kinds and 80 more
@@ -9,13 +9,14 @@
 // and back to 3.5 % when 80 more held-out tickets written blind at the end of that session
 // (test-zendesk-da, test-jira-db: 6.3 % wrong, measured once) brought the part to 3.3 % (3.0 % after
 // fixes found on later development tickets). The issue's goal is 3 %: the floor keeps half a point of
-// room, as 3.0 % is exactly at the goal.
+// room, as 3.0 % is exactly at the goal; and to the goal itself, 3 % (right >= 94 %), when fixes found
+// on two new vendors' development tickets brought it to 2.8 % (95.3 % right) in the fifth session.
 import { describe, expect, it } from 'vitest';
 import { corpusFiles, evaluateCorpus, share } from './evaluate-corpus.js';
 import { PARTS, evalConfigs, worldConfigs, worldParts } from './run-eval.js';
 
-const FLOORS = { right: 0.935, wrong: 0.035 };
-const EXAMPLE_FLOORS = { right: 0.935, wrong: 0.035 };
+const FLOORS = { right: 0.94, wrong: 0.03 };
+const EXAMPLE_FLOORS = { right: 0.94, wrong: 0.03 };
 /**
  * The other worlds' held-out parts (test/eval/worlds/NAME/corpus/test-*), each 80 tickets of a vendor
  * InScope was not tuned on, decided by the starter config `inscope init` writes from its administrator's
