@@ -24,6 +24,12 @@ export interface CatalogueFacts {
   /** The fact definitions, `product` and `module` first when a catalogue is given. */
   readonly defs: Readonly<Record<string, FactDefinition>>;
   readonly scoped: Readonly<Record<string, ScopedWords>>;
+  /**
+   * Every word that names each product, its modules' words among them: what the version is looked
+   * for next to and what the kind model leaves out, though the product fact weighs module words
+   * through the module.
+   */
+  readonly productNames?: WordList;
 }
 
 interface Named {
@@ -71,6 +77,15 @@ export function catalogueFacts(defs: Readonly<Record<string, FactDefinition>>, p
     // An alias two products share names the first, as it does in the text.
     for (const n of namesOf(p)) if (!modulesOf.has(normalizeText(n))) modulesOf.set(normalizeText(n), own);
   }
+  // A product alias that is a word of one of its own modules ("verlof" for HRM's leave module)
+  // names a feature, which another product may show ("verlof aanvragen via de portal"): it counts
+  // through the module, which names its product when no product is named (see owners).
+  const productNames: WordList = Object.fromEntries(Object.entries(productWords).map(([k, v]) => [k, [...v]]));
+  for (const p of products) {
+    const names = new Set([p.id, p.name ?? ''].map((n) => normalizeText(n)));
+    const list = productWords[p.id];
+    if (list !== undefined) productWords[p.id] = list.filter((w) => names.has(normalizeText(w)) || wordOwners.get(normalizeText(w)) !== p.id);
+  }
   const scoped: Record<string, ScopedWords> = {};
   const out: Record<string, FactDefinition> = {
     product: usesCatalogue(product) ? { ...product, words: productWords } : (product ?? {}),
@@ -85,5 +100,5 @@ export function catalogueFacts(defs: Readonly<Record<string, FactDefinition>>, p
     }
   }
   if (usesCatalogue(module)) scoped['module'] = { by: 'product', words: modulesOf, ...(usesCatalogue(product) && { owners: unique }) };
-  return { defs: { ...out, ...rest }, scoped };
+  return { defs: { ...out, ...rest }, scoped, ...(usesCatalogue(product) && { productNames }) };
 }

@@ -95,12 +95,27 @@ function firstAt(w: WordValue, padded: string): number {
  * ("Planner 4.6.1 … payroll cut-off is Friday") the one the text names first, as people name what
  * they write about before what it touches; in file order only when that ties too.
  */
-function fromWords(words: readonly WordValue[], subject: PhraseHits | null, description: PhraseHits | null, texts: () => string): FactValue | undefined {
+function fromWords(words: readonly WordValue[], subject: PhraseHits | null, description: PhraseHits | null, texts: () => string, clauses: () => readonly Clause[] = NO_CLAUSES): FactValue | undefined {
   const found: { readonly w: WordValue; readonly inSubject: number; score: number }[] = [];
   for (const w of words) {
     const inSubject = subject === null ? 0 : evidence(w, subject);
     const score = 2 * inSubject + (description === null ? 0 : evidence(w, description));
     if (score > 0) found.push({ w, inSubject, score });
+  }
+  /** Values whose own name the description gives only where it says they work. */
+  let unnamed: Set<WordValue> | undefined;
+  // "Aanvragen via de app en rechtstreeks in HRM gaan wel goed": a value named only where the
+  // customer says it works is what they compare with, not what they write about. Only when there
+  // is a choice, and only for the description's mentions.
+  if (found.length > 1 && description !== null) {
+    const all = clauses();
+    if (all.some((c) => c.fine)) {
+      for (const f of found) {
+        const off = saidToWork(f.w, description, all);
+        f.score -= off.weight;
+        if (off.names && !namedIn(f.w, subject)) (unnamed ??= new Set()).add(f.w);
+      }
+    }
   }
   // "In Planner 4.6.1 the export … to payroll": a name with its version number says which of the
   // values named is the one in use. Only asked when there is a choice: most tickets name one.
@@ -119,7 +134,7 @@ function fromWords(words: readonly WordValue[], subject: PhraseHits | null, desc
     if (score < bestScore) continue;
     // Alike: a value named by its own name ("on Connect 2.11") before one only an alias points to
     // ("the timesheet endpoint"), then the one the text names first.
-    const named = namedIn(w, subject) || namedIn(w, description);
+    const named = (namedIn(w, subject) || namedIn(w, description)) && unnamed?.has(w) !== true;
     if (score > bestScore || (bestWords !== undefined && (named !== bestNamed ? named : firstAt(w, texts()) < firstAt(bestWords, texts())))) {
       bestScore = score;
       bestWords = w;
@@ -128,6 +143,50 @@ function fromWords(words: readonly WordValue[], subject: PhraseHits | null, desc
     }
   }
   return best === undefined ? undefined : weakIfAliasOnly(best, bestScore);
+}
+
+/** A clause of the description, normalised and padded, and whether it says something works. */
+interface Clause {
+  readonly text: string;
+  readonly fine: boolean;
+}
+const NO_CLAUSES = (): readonly Clause[] => [];
+const FINE = /\b(?:(?:gaat|gaan|werkt|werken|loopt|lopen|doet|doen)(?: het)?(?: wel| gewoon| nog)* (?:goed|prima|normaal)|(?:gaat|gaan|werkt|werken|doet|doen) het wel|klopt(?: het)? wel|kloppen wel|zijn (?:wel )?(?:goed|correct)|geen (?:probleem|problemen)|works? (?:fine|ok|okay|well|correctly|normally|as expected)|(?:is|are) (?:fine|correct|ok|okay|working fine)|no (?:problem|problems|issue|issues))\b/;
+
+/** The description's clauses, split at sentence ends and at "but"/"maar". */
+export function descriptionClauses(description: string): Clause[] {
+  return description.split(/[.;!?\n]+|,\s*(?=(?:maar|but)\b)/i).map((c) => {
+    const text = ` ${normalizeText(c)} `;
+    return { text, fine: FINE.test(text) };
+  });
+}
+
+/**
+ * The weight of a value's phrases found in the description only in clauses that say it works, and
+ * whether its own name is found only there.
+ */
+function saidToWork(w: WordValue, description: PhraseHits, clauses: readonly Clause[]): { weight: number; names: boolean } {
+  const { marks, base, mark } = description;
+  let off = 0;
+  let names = false;
+  let namedElsewhere = false;
+  for (let i = 0; i < w.ids.length; i++) {
+    if (marks[base + (w.ids[i] as number)] !== mark) continue;
+    const phrase = ` ${w.phrases[i] as string} `;
+    let inFine = false;
+    let elsewhere = false;
+    for (const c of clauses) {
+      if (!c.text.includes(phrase)) continue;
+      if (c.fine) inFine = true;
+      else elsewhere = true;
+    }
+    const naming = w.weights[i] === 3;
+    if (inFine && !elsewhere) {
+      off += w.weights[i] as number;
+      if (naming) names = true;
+    } else if (naming) namedElsewhere = true;
+  }
+  return { weight: off, names: names && !namedElsewhere };
 }
 
 function pick(f: { readonly w: WordValue; readonly inSubject: number; readonly score: number }): FactValue {
@@ -176,7 +235,8 @@ function resolveOne(f: CompiledFact, ctx: EvalContext, resolved: Readonly<Record
   if (found === undefined && words.length > 0) {
     let padded: string | undefined;
     const texts = () => (padded ??= ` ${normalizeText(`${f.subject ? ctx.item.subject : ''}\n${f.description ? ctx.item.description : ''}`)} `);
-    found = fromWords(words, f.subject ? ctx.subjectHits() : null, f.description ? ctx.descriptionHits() : null, texts);
+    let clauses: readonly Clause[] | undefined;
+    found = fromWords(words, f.subject ? ctx.subjectHits() : null, f.description ? ctx.descriptionHits() : null, texts, () => (clauses ??= descriptionClauses(ctx.item.description)));
   }
   return found ?? f.fallback;
 }

@@ -117,7 +117,7 @@ export function compileRules(config: RulesConfig, options: CompileOptions): Engi
   const facts = catalogueFacts(config.facts, config.products);
   const env: CompileEnv = withNamedConditions(config.conditions, { declared: new Set([...Object.keys(facts.defs), ...BUILT_IN_FACTS]), phrases });
   const productWords = new Map<string, string[]>();
-  for (const [product, words] of Object.entries(facts.defs['product']?.words ?? {})) {
+  for (const [product, words] of Object.entries(facts.productNames ?? facts.defs['product']?.words ?? {})) {
     productWords.set(product.toLowerCase(), [product.toLowerCase(), ...words.map((w) => normalizeText(w))]);
   }
   const resolveFacts = compileFacts(facts.defs, env, facts.scoped, productWords);

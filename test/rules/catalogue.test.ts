@@ -34,8 +34,21 @@ describe('product catalogue', () => {
     // A module whose words only one product's modules use names that product; a shared word names none.
     ['names the product of a module only it has', { description: 'de journaalpost is weg' }, 'product', { value: 'finance', source: 'description' }],
     ['names no product from a module word two products use', { description: 'de rapportage is leeg' }, 'product', undefined],
+    // A product named only where the customer says it works is what they compare with.
+    ['sets aside a product named where it is said to work', { description: 'Het rooster laadt niet in de app. Rechtstreeks in Veldhuis Finance gaat het wel goed. Connect geeft een fout.' }, 'product', { value: 'connect', source: 'description' }],
   ])('%s', (_name, item, fact, expected) => {
     expect(facts(item)[fact]).toEqual(expected);
+  });
+
+  it('counts a product alias that is a word of its own module through the module: a feature another product may show', () => {
+    const hrm: CatalogueProduct[] = [
+      { id: 'hrm', name: 'Stroom HRM', aliases: ['verlof'], modules: [{ id: 'leave', aliases: ['verlof', 'verlofsaldo'] }] },
+      { id: 'portal', name: 'Stroom Portal', aliases: ['medewerkerportaal'] },
+    ];
+    const item = { subject: 'Verlof aanvragen via medewerkerportaal geeft 500', description: 'Geen verlof meer aan te vragen via het medewerkerportaal.' };
+    expect(facts(item, { products: hrm }).product).toEqual({ value: 'portal', source: 'subject' });
+    // Named alone, the module still names its product.
+    expect(facts({ description: 'Het verlofsaldo is leeg' }, { products: hrm }).product).toEqual({ value: 'hrm', source: 'description' });
   });
 
   it('leaves the product to facts.product when it declares its own words', () => {
