@@ -29,6 +29,8 @@ export function trainOn(texts: readonly LabelledText[], skip: ReadonlySet<string
 
 /** A config's product names and their words: what the engine leaves out of the model's features. */
 export function productNames(config: Pick<RulesConfig, 'facts' | 'products'>): string[] {
-  const words = catalogueFacts(config.facts, config.products).defs['product']?.words ?? {};
+  const facts = catalogueFacts(config.facts, config.products);
+  // Every word naming a product, its modules' words among them, as the engine leaves out (compile-rules.ts).
+  const words = facts.productNames ?? facts.defs['product']?.words ?? {};
   return [...Object.keys(words), ...Object.values(words).flat()];
 }
