@@ -84,6 +84,12 @@ const REPAIR_WORD = 32768;
 const UPGRADE_WORD = 65536;
 /** "jullie", "you": the vendor addressed. */
 const YOU_WORD = 131072;
+/** "installeren", "install": asking to install what the subject names is asking for it. */
+const INSTALL_VERB = 524288;
+const INSTALL_VERBS: readonly string[] = ['installeren', 'install', 'uitrollen', 'klaarzetten'];
+/** Words that point back at what was named before: "kunnen jullie die sturen?". */
+const POINTERS: ReadonlySet<string> = new Set(['die', 'deze', 'dat', 'het', 'hem', 'it', 'them', 'this', 'that']);
+const PLEASE: ReadonlySet<string> = new Set(['please', 'pls', 'graag', 'svp', 'alsjeblieft', 'alstublieft']);
 /** "willen", "want", "like": wanting to go somewhere ("we willen naar 6.4.1"). */
 const MOVE_WISH = 262144;
 const MOVE_WISHES: readonly string[] = ['willen', 'wil', 'wilden', 'want', 'wants', 'like', 'graag'];
@@ -96,6 +102,8 @@ interface Tally {
   readonly seen: Set<string>;
   /** The part of the defect score that places the fault in the product. */
   inProduct: number;
+  /** The subject names a release and tells no failure ("servicepack 7.4 sp3", "Connect 3.0"). */
+  subjectRelease: boolean;
 }
 
 const DOCUMENTATION_SAYS = '(the documentation says)';
@@ -358,6 +366,7 @@ export function compileKindClassifier(tuning: KindTuning | undefined, productNam
   for (const w of UPGRADE_WORDS) entry(w).flags |= UPGRADE_WORD;
   for (const w of YOU_WORDS) entry(w).flags |= YOU_WORD;
   for (const w of MOVE_WISHES) entry(w).flags |= MOVE_WISH;
+  for (const w of INSTALL_VERBS) entry(w).flags |= INSTALL_VERB;
   entry('t').flags |= CONTRACTED_NOT;
   const isVersionNoun = (token: string): boolean => ((lexicon.get(token)?.flags ?? 0) & VERSION_NOUN) !== 0;
   const isNegation = (token: string | undefined): boolean => ((lexicon.get(token as string)?.flags ?? 0) & NEGATION) !== 0;
@@ -388,6 +397,26 @@ export function compileKindClassifier(tuning: KindTuning | undefined, productNam
     if (tokens.length === 1 && tokens[0] !== '' && !isArtifact(tokens[0])) products.add(tokens[0] as string);
   }
   /** "Connect 3.1": a product's name with a version number ("3.1" is read as 3 1). */
+  /** Where a product's name followed by a release's number ends, or -1. */
+  const productRelease = (tokens: readonly string[]): number => {
+    for (let i = 0; i < tokens.length - 2; i++) {
+      if (!products.has(tokens[i] as string) || !releaseAt(tokens, i + 1)) continue;
+      let end = i + 1;
+      while (isNumber(tokens[end])) end++;
+      return end;
+    }
+    return -1;
+  };
+  /** "Connect 3.0 please", "graag Planner 4.7": a please right before or after a product's release. */
+  const releasePlease = (tokens: readonly string[]): boolean => {
+    for (let i = 0; i < tokens.length - 2; i++) {
+      if (!products.has(tokens[i] as string) || !releaseAt(tokens, i + 1)) continue;
+      let end = i + 1;
+      while (isNumber(tokens[end])) end++;
+      if (PLEASE.has(tokens[end] as string) || PLEASE.has(tokens[i - 1] as string)) return true;
+    }
+    return false;
+  };
   const productVersion = (tokens: readonly string[]): boolean => {
     for (let i = 0; i < tokens.length - 2; i++) if (products.has(tokens[i] as string) && versionAt(tokens, i + 1)) return true;
     return false;
@@ -402,7 +431,7 @@ export function compileKindClassifier(tuning: KindTuning | undefined, productNam
   };
 
   // Each cue text counts once per ticket: a long log repeating "error" is one piece of evidence.
-  function scan(text: string, factor: number, tally: Tally): void {
+  function scan(text: string, factor: number, tally: Tally, subject = false): void {
     const { scores, fired, seen } = tally;
     forEachSentence(text, (tokens, marked, heading) => {
       // "How to see it:", "Hoe te reproduceren:": a short line ending in a colon introduces the
@@ -512,6 +541,12 @@ export function compileKindClassifier(tuning: KindTuning | undefined, productNam
       // "Could you make the 4.8 release available?", "graag het installatiepakket van Planner 4.7":
       // asking for a release by its number asks for that version.
       if (asks && !story && (roles & (VERSION_NOUN | NEGATION | CONTRACTED_NOT)) === VERSION_NOUN && !seen.has(ASKS_FOR_NUMBERED) && numberedVersion(tokens, isVersionNoun)) creditOnce(tally, newVersion, ASKS_FOR_NUMBERED, 3 * factor);
+      // "Connect 3.0 please", "Planner 4.7 graag": a release by its product's name with a please.
+      else if (!story && (roles & (NEGATION | CONTRACTED_NOT)) === 0 && !seen.has(ASKS_FOR_NUMBERED) && releasePlease(tokens)) creditOnce(tally, newVersion, ASKS_FOR_NUMBERED, 3 * factor);
+      if (subject && !story && ((roles & VERSION_NOUN) !== 0 ? numberedVersion(tokens, isVersionNoun) : productRelease(tokens) >= 0)) tally.subjectRelease = true;
+      // "servicepack 7.4 sp3" over "kunnen jullie die sturen of installeren?": asking to be sent the
+      // release the subject names.
+      if (!subject && tally.subjectRelease && asks && (roles & (SEND_VERB | INSTALL_VERB)) !== 0 && (roles & (NEGATION | CONTRACTED_NOT | REPAIR_WORD)) === 0 && tokens.some((t) => POINTERS.has(t))) creditOnce(tally, newVersion, ASKS_FOR_VERSION, 3 * factor);
       // "Kunnen jullie de dubbele afschriften voor ons verwijderen?", "could you restore them from
       // your backup for us?": asking the vendor to do something on their data or system is a
       // service, not a repair; asking to fix it ("can you fix this for us") is a defect's, and to
@@ -524,9 +559,9 @@ export function compileKindClassifier(tuning: KindTuning | undefined, productNam
   }
 
   return (evidence) => {
-    const tally: Tally = { scores: REQUEST_KINDS.map(() => 0), fired: REQUEST_KINDS.map(() => []), seen: new Set(), inProduct: 0 };
+    const tally: Tally = { scores: REQUEST_KINDS.map(() => 0), fired: REQUEST_KINDS.map(() => []), seen: new Set(), inProduct: 0, subjectRelease: false };
     const { scores, fired } = tally;
-    scan(evidence.subject, REPLY_SUBJECT.test(evidence.subject) ? REPLY_SUBJECT_FACTOR : SUBJECT_FACTOR, tally);
+    scan(evidence.subject, REPLY_SUBJECT.test(evidence.subject) ? REPLY_SUBJECT_FACTOR : SUBJECT_FACTOR, tally, !REPLY_SUBJECT.test(evidence.subject));
     const quoted = evidence.errorText;
     scan(quoted !== undefined && quoted.length >= 12 ? evidence.body.replace(quoted, ' ') : evidence.body, 1, tally);
     if (CODE_LINES.test(evidence.body)) {

@@ -101,6 +101,16 @@ describe('request kinds', () => {
     expect(kind('Zouden jullie de factuur opnieuw willen sturen met PO 4500-2291 erop?').scores['new-version']).toBeUndefined();
   });
 
+  it('reads a release asked for with a please, or sent as the subject names it, as asking for that version', () => {
+    const withProducts = compileKindClassifier(undefined, ['Connect', 'Planning'], null);
+    const kind = (subject: string, body: string) => withProducts({ subject, body, hasErrorText: false, hasSteps: false, hasVersion: true });
+    expect(kind('Connect 3.0', "Connect 3.0 please - we're on 2.9.2.").kind).toBe('new-version');
+    expect(kind('servicepack 7.4 sp3', 'Jullie collega zei dat de fout in 7.4 SP3 is opgelost. Kunnen jullie die sturen of installeren?').kind).toBe('new-version');
+    // The same request under a subject that tells a failure, or without the subject's release, asks for nothing.
+    expect(kind('Export faalt', 'Kunnen jullie die sturen of installeren?').scores['new-version']).toBeUndefined();
+    expect(kind('', 'Connect 3.0 please look at the error.').cues).not.toContain('(asks for a numbered version)');
+  });
+
   it('reads "opgelost in 7.4 SP3" as a release that solves it, not as a closing', () => {
     expect(kindOf('', 'Jullie collega zei dat de fout in 7.4 SP3 is opgelost.').scores['other']).toBeUndefined();
     expect(kindOf('', 'Het probleem is opgelost, dank jullie wel.').scores['other']).toBeGreaterThan(0);
