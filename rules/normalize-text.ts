@@ -23,7 +23,14 @@ function separate(s: string): string {
  * `"Hoe stél ik, in Veldhuis-Finance?"` → `"hoe stel ik in veldhuis finance"`.
  */
 export function normalizeText(s: string): string {
-  return separate(s).trim();
+  if (!NON_ASCII.test(s)) return s.toLowerCase().replace(ASCII_SEPARATORS, ' ').trim();
+  // Its words joined by one space are the same text: built per character, without NFD and the
+  // Unicode-aware regexes over the whole of it (a ticket with one "ë" paid them for every word).
+  const words: string[] = [];
+  forEachWord(s, (w) => {
+    words.push(w);
+  });
+  return words.join(' ');
 }
 
 /**
