@@ -23,7 +23,14 @@ function separate(s: string): string {
  * `"Hoe stél ik, in Veldhuis-Finance?"` → `"hoe stel ik in veldhuis finance"`.
  */
 export function normalizeText(s: string): string {
-  return separate(s).trim();
+  if (!NON_ASCII.test(s)) return s.toLowerCase().replace(ASCII_SEPARATORS, ' ').trim();
+  // Its words joined by one space are the same text: built per character, without NFD and the
+  // Unicode-aware regexes over the whole of it (a ticket with one "ë" paid them for every word).
+  const words: string[] = [];
+  forEachWord(s, (w) => {
+    words.push(w);
+  });
+  return words.join(' ');
 }
 
 /**
@@ -59,6 +66,83 @@ export function foldChar(code: number): string {
 /** True for a character that `normalizeText` keeps (a letter or digit). */
 export function isWordChar(ch: string): boolean {
   return LETTER_OR_DIGIT.test(ch);
+}
+
+/** Per non-ASCII code point: what `normalizeText` turns it into, in word characters and spaces. */
+const wideWords = new Map<number, string>();
+
+function foldWideWord(codePoint: number): string {
+  let folded = wideWords.get(codePoint);
+  if (folded === undefined) {
+    // Lone surrogates separate words, as the u-flagged separator pattern reads them.
+    folded = codePoint >= 0xd800 && codePoint <= 0xdfff ? ' ' : separate(String.fromCodePoint(codePoint));
+    wideWords.set(codePoint, folded);
+  }
+  return folded;
+}
+
+/**
+ * Calls `visit` with each word of `normalizeText(text).split(' ')` (none empty), in order, without
+ * building the normalised text: per character, which is the same because case folding (but for the
+ * final sigma, which folds to sigma anyway), decomposition and dropping marks work per character.
+ * The learned kind model reads every word of a ticket, and NFD over a whole ticket cost it more
+ * than all its look-ups.
+ */
+export function forEachWord(text: string, visit: (word: string) => void): void {
+  // The word being read is text[from, i), lower-cased when `upper`; once a non-ASCII character
+  // comes, it is built in `built` instead (a slice of the text costs far less than building).
+  let from = -1;
+  let upper = false;
+  let built: string | null = null;
+  const n = text.length;
+  for (let i = 0; i <= n; i++) {
+    const code = i < n ? text.charCodeAt(i) : 32;
+    if (code < 128) {
+      const lower = (code >= 97 && code <= 122) || (code >= 48 && code <= 57);
+      const capital = !lower && code >= 65 && code <= 90;
+      if (lower || capital) {
+        if (built !== null) built += capital ? String.fromCharCode(code + 32) : text.charAt(i);
+        else if (from < 0) from = i;
+        if (capital) upper = true;
+        continue;
+      }
+      if (built !== null) {
+        if (built !== '') visit(built);
+      } else if (from >= 0) visit(upper ? text.slice(from, i).toLowerCase() : text.slice(from, i));
+      from = -1;
+      upper = false;
+      built = null;
+      continue;
+    }
+    if (built === null) built = from < 0 ? '' : upper ? text.slice(from, i).toLowerCase() : text.slice(from, i);
+    const codePoint = text.codePointAt(i) as number;
+    let folded: string;
+    if (codePoint > 0xffff) {
+      i++;
+      folded = foldWideWord(codePoint);
+    } else if (codePoint >= 0xd800 && codePoint <= 0xdbff) {
+      folded = ' ';
+      // A lone high surrogate and a lone low one with only marks between: once the marks are
+      // dropped, they are one character, kept as it is when it is a letter or digit.
+      let j = i + 1;
+      while (j < n && text.charCodeAt(j) >= 128 && foldWideWord(text.codePointAt(j) as number) === '') j += (text.codePointAt(j) as number) > 0xffff ? 2 : 1;
+      const low = text.charCodeAt(j);
+      if (j > i + 1 && low >= 0xdc00 && low <= 0xdfff) {
+        const joined = String.fromCharCode(codePoint, low);
+        folded = LETTER_OR_DIGIT.test(joined) ? joined : ' ';
+        i = j;
+      }
+    } else folded = foldWideWord(codePoint);
+    // Most fold into letters (ë into e) or nothing (a mark); some into a space, or letters and a space.
+    for (let k = 0; k < folded.length; k++) {
+      const ch = folded.charAt(k);
+      if (ch !== ' ') built += ch;
+      else if (built !== '') {
+        visit(built);
+        built = '';
+      }
+    }
+  }
 }
 
 const WORD = 1;

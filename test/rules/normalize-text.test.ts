@@ -1,7 +1,7 @@
 // Text normalisation, word counts, and the phrase index agreeing with `padded.includes`.
 import { describe, expect, it } from 'vitest';
 import { normalizeText } from '../../rules/index.js';
-import { countWords, padNormalized } from '../../rules/normalize-text.js';
+import { countWords, forEachWord, padNormalized } from '../../rules/normalize-text.js';
 import { createPhraseIndex } from '../../rules/phrase-index.js';
 
 describe('normalizeText', () => {
@@ -30,6 +30,43 @@ describe('normalizeText', () => {
 
   it('stops counting at the limit', () => {
     expect(countWords('een twee drie vier', 2)).toBe(2);
+  });
+});
+
+describe('forEachWord and normalizeText per character', () => {
+  const words = (text: string): string[] => {
+    const out: string[] = [];
+    forEachWord(text, (w) => out.push(w));
+    return out;
+  };
+  /** normalizeText by its definition, over the whole text: lower case, NFD, no marks, final sigma as sigma, separators. */
+  const byDefinition = (text: string): string =>
+    text.toLowerCase().normalize('NFD').replace(/\p{M}+/gu, '').replace(/ς/g, 'σ').replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  /** The words forEachWord gives and the text normalizeText gives, against the definition's. */
+  const agrees = (text: string): boolean => {
+    const expected = byDefinition(text);
+    return normalizeText(text) === expected && words(text).join(' ') === expected;
+  };
+
+  it('read every character as the definition over the whole text does, alone and inside a word', () => {
+    const wrong: string[] = [];
+    for (let cp = 0; cp <= 0x10ffff; cp++) {
+      const c = String.fromCodePoint(cp);
+      for (const text of [c, `a${c}B`, `Σ${c}`]) if (!agrees(text)) wrong.push(JSON.stringify(text));
+    }
+    expect(wrong.slice(0, 10)).toEqual([]);
+  });
+
+  it('agree with the definition on 20,000 generated texts of mixed case, accents, scripts and surrogates', () => {
+    let seed = 11;
+    const random = (): number => ((seed = (Math.imul(seed, 1_103_515_245) + 12_345) >>> 0) / 4_294_967_296);
+    const pieces = ['werkt', 'NIET', 'ë', 'e\u0301', '\u0301', 'İ', 'ß', 'ẞ', 'ΟΔΟΣ', 'ς', 'ﬁ', 'Ǆ', '½', '²', '한국', '🙁', '𝐀', '\ud800', '\udc00', '\u00a0', '—', ' ', '\n', '.', '-', '_', '10', 'K'];
+    const wrong: string[] = [];
+    for (let t = 0; t < 20_000; t++) {
+      const text = Array.from({ length: Math.floor(random() * 14) }, () => pieces[Math.floor(random() * pieces.length)]).join('');
+      if (!agrees(text)) wrong.push(JSON.stringify(text));
+    }
+    expect(wrong).toEqual([]);
   });
 });
 
