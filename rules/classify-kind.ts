@@ -89,7 +89,8 @@ const INSTALL_VERB = 524288;
 const INSTALL_VERBS: readonly string[] = ['installeren', 'install', 'uitrollen', 'klaarzetten'];
 /** Words that point back at what was named before: "kunnen jullie die sturen?". */
 const POINTERS: ReadonlySet<string> = new Set(['die', 'deze', 'dat', 'het', 'hem', 'it', 'them', 'this', 'that']);
-const PLEASE: ReadonlySet<string> = new Set(['please', 'pls', 'graag', 'svp', 'alsjeblieft', 'alstublieft']);
+const PLEASE_WORDS: readonly string[] = ['please', 'pls', 'graag', 'svp', 'alsjeblieft', 'alstublieft'];
+const PLEASE: ReadonlySet<string> = new Set(PLEASE_WORDS);
 /** "willen", "want", "like": wanting to go somewhere ("we willen naar 6.4.1"). */
 const MOVE_WISH = 262144;
 const MOVE_WISHES: readonly string[] = ['willen', 'wil', 'wilden', 'want', 'wants', 'like', 'graag'];
@@ -211,12 +212,19 @@ function upgradePath(tokens: readonly string[]): boolean {
 /** A release's number at tokens[i]: a major of one or two digits or a year, a minor of at most three ("6.4.1", "2026.1"), not "214, 1016" of an address. */
 const releaseAt = (tokens: readonly string[], i: number): boolean => /^(?:\d{1,2}|(?:19|20)\d\d)$/.test(tokens[i] as string) && /^\d{1,3}$/.test(tokens[i + 1] as string);
 
-/** A word of wanting ("willen", "want") before the first "naar"/"to" that a release's number follows. */
+/** "naar 6.4.1", "to Kassa 2026.1", "naar de nieuwe Kroon Webshop 4.0": "naar"/"to" at j, and the first number within five words a release's. */
+function aimsAt(tokens: readonly string[], j: number): boolean {
+  if (!TO.has(tokens[j] as string)) return false;
+  for (let at = j + 1; at <= j + 5 && at < tokens.length; at++) if (isNumber(tokens[at])) return releaseAt(tokens, at);
+  return false;
+}
+
+/** A word of wanting ("willen", "want") before the first version aimed at. */
 function wishBeforeTarget(tokens: readonly string[], isWish: (t: string) => boolean): boolean {
   let wish = false;
   for (let j = 0; j < tokens.length - 1; j++) {
     if (isWish(tokens[j] as string)) wish = true;
-    else if (TO.has(tokens[j] as string) && releaseNear(tokens, j + 1, j + 5)) return wish;
+    else if (aimsAt(tokens, j)) return wish;
   }
   return false;
 }
@@ -227,12 +235,9 @@ function releaseNear(tokens: readonly string[], from: number, to: number): boole
   return false;
 }
 
-/** "naar 6.4.1", "to Kassa 2026.1", "naar de nieuwe Kroon Webshop 4.0": a version to move to. */
+/** A version to move to anywhere in the sentence. */
 function moveTo(tokens: readonly string[]): boolean {
-  for (let j = 0; j < tokens.length - 1; j++) {
-    if (!TO.has(tokens[j] as string)) continue;
-    for (let at = j + 1; at <= j + 5 && at < tokens.length; at++) if (isNumber(tokens[at])) { if (releaseAt(tokens, at)) return true; break; }
-  }
+  for (let j = 0; j < tokens.length - 1; j++) if (aimsAt(tokens, j)) return true;
   return false;
 }
 
@@ -360,7 +365,7 @@ export function compileKindClassifier(tuning: KindTuning | undefined, productNam
   for (const w of BUILT_VERBS) entry(w).flags |= BUILT_VERB;
   for (const w of BUILDERS) entry(w).flags |= BUILDER;
   for (const w of VENDOR_WORDS) entry(w).flags |= VENDOR;
-  for (const w of ['please', 'pls', 'kindly', 'graag', 'svp', 'alsjeblieft', 'alstublieft']) entry(w).flags |= REQUEST;
+  for (const w of [...PLEASE_WORDS, 'kindly']) entry(w).flags |= REQUEST;
   for (const w of SINCE_WORDS) entry(w).flags |= SINCE_WORD;
   for (const w of REPAIR_WORDS) entry(w).flags |= REPAIR_WORD;
   for (const w of UPGRADE_WORDS) entry(w).flags |= UPGRADE_WORD;
@@ -397,23 +402,23 @@ export function compileKindClassifier(tuning: KindTuning | undefined, productNam
     if (tokens.length === 1 && tokens[0] !== '' && !isArtifact(tokens[0])) products.add(tokens[0] as string);
   }
   /** "Connect 3.1": a product's name with a version number ("3.1" is read as 3 1). */
-  /** Where a product's name followed by a release's number ends, or -1. */
-  const productRelease = (tokens: readonly string[]): number => {
-    for (let i = 0; i < tokens.length - 2; i++) {
-      if (!products.has(tokens[i] as string) || !releaseAt(tokens, i + 1)) continue;
-      let end = i + 1;
-      while (isNumber(tokens[end])) end++;
-      return end;
-    }
-    return -1;
+  /** Where a product's name at tokens[i] followed by a release's number ends, or -1. */
+  const releaseEnd = (tokens: readonly string[], i: number): number => {
+    if (!products.has(tokens[i] as string) || !releaseAt(tokens, i + 1)) return -1;
+    let end = i + 1;
+    while (isNumber(tokens[end])) end++;
+    return end;
+  };
+  /** A product's name followed by a release's number ("Connect 3.0"). */
+  const namesRelease = (tokens: readonly string[]): boolean => {
+    for (let i = 0; i < tokens.length - 2; i++) if (releaseEnd(tokens, i) >= 0) return true;
+    return false;
   };
   /** "Connect 3.0 please", "graag Planner 4.7": a please right before or after a product's release. */
   const releasePlease = (tokens: readonly string[]): boolean => {
     for (let i = 0; i < tokens.length - 2; i++) {
-      if (!products.has(tokens[i] as string) || !releaseAt(tokens, i + 1)) continue;
-      let end = i + 1;
-      while (isNumber(tokens[end])) end++;
-      if (PLEASE.has(tokens[end] as string) || PLEASE.has(tokens[i - 1] as string)) return true;
+      const end = releaseEnd(tokens, i);
+      if (end >= 0 && (PLEASE.has(tokens[end] as string) || PLEASE.has(tokens[i - 1] as string))) return true;
     }
     return false;
   };
@@ -543,7 +548,7 @@ export function compileKindClassifier(tuning: KindTuning | undefined, productNam
       if (asks && !story && (roles & (VERSION_NOUN | NEGATION | CONTRACTED_NOT)) === VERSION_NOUN && !seen.has(ASKS_FOR_NUMBERED) && numberedVersion(tokens, isVersionNoun)) creditOnce(tally, newVersion, ASKS_FOR_NUMBERED, 3 * factor);
       // "Connect 3.0 please", "Planner 4.7 graag": a release by its product's name with a please.
       else if (!story && (roles & (NEGATION | CONTRACTED_NOT)) === 0 && !seen.has(ASKS_FOR_NUMBERED) && releasePlease(tokens)) creditOnce(tally, newVersion, ASKS_FOR_NUMBERED, 3 * factor);
-      if (subject && !story && ((roles & VERSION_NOUN) !== 0 ? numberedVersion(tokens, isVersionNoun) : productRelease(tokens) >= 0)) tally.subjectRelease = true;
+      if (subject && !story && ((roles & VERSION_NOUN) !== 0 ? numberedVersion(tokens, isVersionNoun) : namesRelease(tokens))) tally.subjectRelease = true;
       // "servicepack 7.4 sp3" over "kunnen jullie die sturen of installeren?": asking to be sent the
       // release the subject names.
       if (!subject && tally.subjectRelease && asks && (roles & (SEND_VERB | INSTALL_VERB)) !== 0 && (roles & (NEGATION | CONTRACTED_NOT | REPAIR_WORD)) === 0 && tokens.some((t) => POINTERS.has(t))) creditOnce(tally, newVersion, ASKS_FOR_VERSION, 3 * factor);

@@ -153,6 +153,14 @@ interface Clause {
 const NO_CLAUSES = (): readonly Clause[] => [];
 const FINE = /\b(?:(?:gaat|gaan|werkt|werken|loopt|lopen|doet|doen)(?: het)?(?: wel| gewoon| nog)* (?:goed|prima|normaal)|(?:gaat|gaan|werkt|werken|doet|doen) het wel|klopt(?: het)? wel|kloppen wel|zijn (?:wel )?(?:goed|correct)|geen (?:probleem|problemen)|works? (?:fine|ok|okay|well|correctly|normally|as expected)|(?:is|are) (?:fine|correct|ok|okay|working fine)|no (?:problem|problems|issue|issues))\b/;
 
+/** Each ticket's clauses, split once for every fact that weighs a choice (product, module). */
+const CLAUSES = new WeakMap<EvalContext, readonly Clause[]>();
+function clausesOf(ctx: EvalContext): readonly Clause[] {
+  let clauses = CLAUSES.get(ctx);
+  if (clauses === undefined) CLAUSES.set(ctx, (clauses = descriptionClauses(ctx.item.description)));
+  return clauses;
+}
+
 /** The description's clauses, split at sentence ends and at "but"/"maar". */
 export function descriptionClauses(description: string): Clause[] {
   return description.split(/[.;!?\n]+|,\s*(?=(?:maar|but)\b)/i).map((c) => {
@@ -235,8 +243,7 @@ function resolveOne(f: CompiledFact, ctx: EvalContext, resolved: Readonly<Record
   if (found === undefined && words.length > 0) {
     let padded: string | undefined;
     const texts = () => (padded ??= ` ${normalizeText(`${f.subject ? ctx.item.subject : ''}\n${f.description ? ctx.item.description : ''}`)} `);
-    let clauses: readonly Clause[] | undefined;
-    found = fromWords(words, f.subject ? ctx.subjectHits() : null, f.description ? ctx.descriptionHits() : null, texts, () => (clauses ??= descriptionClauses(ctx.item.description)));
+    found = fromWords(words, f.subject ? ctx.subjectHits() : null, f.description ? ctx.descriptionHits() : null, texts, () => clausesOf(ctx));
   }
   return found ?? f.fallback;
 }

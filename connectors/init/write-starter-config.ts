@@ -56,7 +56,7 @@ function contract(row: ContractRow, options: StarterOptions): string {
   return `${head}\n    products:\n${products}${tail}`;
 }
 
-/** The modules of the products some contract limits, as an example list for the module question. */
+/** The catalogue's first six module ids, as examples in the module question. */
 function moduleList(products: readonly CatalogueEntry[], language: 'nl' | 'en'): string {
   const names = products.flatMap((p) => (p.modules ?? []).map((m) => m.id));
   const shown = names.slice(0, 6);
