@@ -95,7 +95,7 @@ function firstAt(w: WordValue, padded: string): number {
  * ("Planner 4.6.1 … payroll cut-off is Friday") the one the text names first, as people name what
  * they write about before what it touches; in file order only when that ties too.
  */
-function fromWords(words: readonly WordValue[], subject: PhraseHits | null, description: PhraseHits | null, texts: () => string, clauses: () => readonly Clause[] = NO_CLAUSES): FactValue | undefined {
+function fromWords(words: readonly WordValue[], subject: PhraseHits | null, description: PhraseHits | null, texts: () => string, clauses: () => readonly Clause[] = NO_CLAUSES, rival?: (value: FactValue) => void): FactValue | undefined {
   const found: { readonly w: WordValue; readonly inSubject: number; score: number }[] = [];
   for (const w of words) {
     const inSubject = subject === null ? 0 : evidence(w, subject);
@@ -142,8 +142,23 @@ function fromWords(words: readonly WordValue[], subject: PhraseHits | null, desc
       best = inSubject > 0 ? w.fromSubject : w.fromDescription;
     }
   }
-  return best === undefined ? undefined : weakIfAliasOnly(best, bestScore);
+  if (best === undefined) return undefined;
+  if (rival !== undefined && found.length > 1) {
+    // A second value with nearly the evidence of the first ("bonnen" and "offline modus" in one
+    // story): the verdict is checked against it too (see compile-rules.ts).
+    let second: (typeof found)[number] | undefined;
+    for (const f of found) if (f.w !== bestWords && unnamed?.has(f.w) !== true && (second === undefined || f.score > second.score)) second = f;
+    if (second !== undefined && second.score >= RIVAL_MIN && second.score >= RIVAL_SHARE * bestScore) rival(pick(second));
+  }
+  return weakIfAliasOnly(best, bestScore);
 }
+
+/**
+ * A rival needs more than one mention of its name (a name counts 3, an alias 1) and this share of
+ * the winner's evidence: a product named once in passing ("payroll cut-off is Wednesday") is no rival.
+ */
+const RIVAL_MIN = 4;
+const RIVAL_SHARE = 0.6;
 
 /** A clause of the description, normalised and padded, and whether it says something works. */
 interface Clause {
@@ -234,6 +249,8 @@ function wordsFor(f: CompiledFact, found: Readonly<Record<string, FactValue>>): 
 function resolveOne(f: CompiledFact, ctx: EvalContext, resolved: Readonly<Record<string, FactValue>>): FactValue | undefined {
   const value = fieldText(ctx.item.fields[f.field]);
   if (value !== undefined) return { value, source: 'field' };
+  const forced = ctx.forced;
+  if (forced !== undefined && forced.fact === f.name) return forced.value;
   const words = wordsFor(f, resolved);
   let found: FactValue | undefined;
   if (f.pattern !== undefined) {
@@ -243,7 +260,8 @@ function resolveOne(f: CompiledFact, ctx: EvalContext, resolved: Readonly<Record
   if (found === undefined && words.length > 0) {
     let padded: string | undefined;
     const texts = () => (padded ??= ` ${normalizeText(`${f.subject ? ctx.item.subject : ''}\n${f.description ? ctx.item.description : ''}`)} `);
-    found = fromWords(words, f.subject ? ctx.subjectHits() : null, f.description ? ctx.descriptionHits() : null, texts, () => clausesOf(ctx));
+    const rival = ctx.forced === undefined && RIVAL_FACTS.has(f.name) ? (value: FactValue) => (ctx.rivals ??= []).push({ fact: f.name, value }) : undefined;
+    found = fromWords(words, f.subject ? ctx.subjectHits() : null, f.description ? ctx.descriptionHits() : null, texts, () => clausesOf(ctx), rival);
   }
   return found ?? f.fallback;
 }
@@ -275,6 +293,9 @@ function compileScoped(s: ScopedWords, env: CompileEnv): CompiledFact['scoped'] 
   }
   return { by: s.by, words, owners: s.owners };
 }
+
+/** Facts whose runner-up value is weighed against the winner's verdict. */
+const RIVAL_FACTS: ReadonlySet<string> = new Set(['product', 'module']);
 
 /** Facts whose values are products or modules: as in the catalogue, a value's id names it too. */
 const NAMED_BY_ID: ReadonlySet<string> = new Set(['product', 'module']);

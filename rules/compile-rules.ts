@@ -12,7 +12,7 @@ import { compileKindClassifier } from './classify-kind.js';
 import { catalogueFacts } from './catalogue-facts.js';
 import { withNamedConditions } from './compile-named-conditions.js';
 import { type CompileEnv, EvalContext } from './eval-context.js';
-import { NO_RULE_DECIDED, describeEstimate, kindUncertain, notAskedWhy } from './messages.js';
+import { NO_RULE_DECIDED, describeEstimate, kindUncertain, notAskedWhy, rivalValues } from './messages.js';
 import type { Category, Localized, MissingItem, NotAsked, Outcome, ProposalDraft, RuleTrace, Status, Verdict, WorkItem } from './model.js';
 import { LazyTrace, type TraceDetail } from './lazy-trace.js';
 import { TriageVerdict } from './triage-verdict.js';
@@ -51,6 +51,15 @@ interface Decision {
   readonly notAsked: readonly NotAsked[];
   /** Set when the kind alone left the outcome open. */
   readonly kindOpen: boolean;
+  /** Set when a product or module with nearly the evidence of the one found would decide otherwise. */
+  readonly rival?: Rival;
+}
+
+interface Rival {
+  readonly fact: string;
+  readonly found: string;
+  readonly value: string;
+  readonly outcome: Outcome;
 }
 
 const NONE: readonly never[] = Object.freeze([]);
@@ -129,14 +138,24 @@ export function compileRules(config: RulesConfig, options: CompileOptions): Engi
     : compileHourEstimator(options.hourEstimator.model, [...productWords.values()].flat(), options.hourEstimator);
   const relevantOnly = (config.completenessMode ?? 'relevant') === 'relevant';
   const named = config.conditions ?? {};
-  const completeness: CompiledCompleteness[] = config.completeness.map((r) => ({
-    id: r.id,
-    when: r.when === undefined ? undefined : compileCondition(r.when, env, `completeness rule "${r.id}" (when)`),
-    require: compileCondition(r.require, env, `completeness rule "${r.id}" (require)`),
-    missing: { id: r.id, text: r.missing },
-    facts: factsOf(r.require, named),
-    decisiveOnly: r.ask === 'when-it-decides',
-  }));
+  const unversioned = (config.products ?? []).filter((p) => p.versioned === false).map((p) => p.id);
+  /** A rule that asks only for the version does not apply to a product without version numbers. */
+  const whenOf = (r: RulesConfig['completeness'][number]): Condition | undefined => {
+    if (unversioned.length === 0 || factsOf(r.require, named).join() !== 'version') return r.when;
+    const versioned: Condition = { not: { fact: 'product', in: unversioned } };
+    return r.when === undefined ? versioned : { all: [r.when, versioned] };
+  };
+  const completeness: CompiledCompleteness[] = config.completeness.map((r) => {
+    const when = whenOf(r);
+    return {
+      id: r.id,
+      when: when === undefined ? undefined : compileCondition(when, env, `completeness rule "${r.id}" (when)`),
+      require: compileCondition(r.require, env, `completeness rule "${r.id}" (require)`),
+      missing: { id: r.id, text: r.missing },
+      facts: factsOf(r.require, named),
+      decisiveOnly: r.ask === 'when-it-decides',
+    };
+  });
   const coverage: CompiledCoverage[] = config.coverage.map((r) => ({
     def: r,
     when: compileCondition(r.when, env, `coverage rule "${r.id}"`),
@@ -167,10 +186,11 @@ export function compileRules(config: RulesConfig, options: CompileOptions): Engi
     return n;
   };
 
-  function prepare(item: WorkItem, notes: string[] | null): EvalContext {
+  function prepare(item: WorkItem, notes: string[] | null, forced?: EvalContext['forced']): EvalContext {
     const createdMs = parseInstant(item.createdAt);
     if (Number.isNaN(createdMs)) throw new Error(`work item ${item.id}: createdAt ${JSON.stringify(item.createdAt)} is not an ISO 8601 instant`);
     const ctx = new EvalContext(item, phrases);
+    ctx.forced = forced;
     ctx.facts = resolveFacts(ctx);
     // The contract check may ask the kind (the version an upgrade request is for), so it can read it.
     ctx.classifyKind = classifyItem;
@@ -224,7 +244,24 @@ export function compileRules(config: RulesConfig, options: CompileOptions): Engi
     return { outcomes, covering };
   }
 
+  /**
+   * The decision, unless a rival reading of the product or module (one with nearly the evidence of
+   * the one found: "na de internetstoring zijn de bonnen weg") decides otherwise: then a person
+   * reads it, as a guess between the two would bill or refuse the customer by chance.
+   */
   function decide(ctx: EvalContext, rules: RuleTrace[] | null): Decision {
+    const decision = decideFound(ctx, rules);
+    if (ctx.rivals === undefined || decision.outcome === 'review') return decision;
+    for (const r of ctx.rivals) {
+      const other = decideFound(prepare(ctx.item, null, r), null);
+      if (other.outcome === decision.outcome || other.outcome === 'review') continue;
+      const rival = { fact: r.fact, found: ctx.facts[r.fact]?.value ?? '', value: r.value.value, outcome: other.outcome };
+      return { outcome: 'review', missing: NONE, covering: null, notAsked: NONE, kindOpen: false, rival };
+    }
+    return decision;
+  }
+
+  function decideFound(ctx: EvalContext, rules: RuleTrace[] | null): Decision {
     const failed: CompiledCompleteness[] = [];
     for (const r of completeness) {
       let applies: boolean;
@@ -352,6 +389,8 @@ export function compileRules(config: RulesConfig, options: CompileOptions): Engi
     notes.push(`kind ${ctx.kind.kind} (confidence ${ctx.kind.confidence}${ctx.kind.certain ? '' : `, uncertain: ${ctx.kind.candidates.join(' or ')}`})`);
     const decision = decide(ctx, rules);
     for (const n of decision.notAsked) notes.push(`not asked: ${n.id} (${n.why})`);
+    const { rival } = decision;
+    if (rival !== undefined) notes.push(`${rival.fact} "${rival.found}" or "${rival.value}": named nearly as often, and "${rival.value}" would decide ${rival.outcome}`);
     const rule = decision.covering?.def;
     if (decision.outcome === 'advisory' && rule?.verdict === 'advisory' && estimateHours !== undefined) {
       notes.push(describeEstimate(proposal(rule, ctx).estimate));
@@ -389,6 +428,7 @@ export function compileRules(config: RulesConfig, options: CompileOptions): Engi
         status = 'approved';
       }
     } else if (decision.kindOpen) reasons = [kindUncertain(ctx.kind.candidates)];
+    else if (decision.rival !== undefined) reasons = [rivalValues(decision.rival.fact, decision.rival.found, decision.rival.value)];
     const rule = decision.outcome === 'incomplete' ? decision.missing[0]?.id ?? null : covering?.def.id ?? null;
     return new TriageVerdict({
       outcome: decision.outcome, category, status,

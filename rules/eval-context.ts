@@ -54,6 +54,10 @@ export class EvalContext {
   unknown: ReadonlySet<string> = NO_FACTS;
   /** The contract states still possible given `unknown`; `[contractState]` when nothing is unknown. */
   possibleStates: readonly ContractState[] = NO_STATES;
+  /** A fact's value imposed instead of the one found: its rival's, to see whether it decides otherwise. */
+  forced: { readonly fact: string; readonly value: FactValue } | undefined;
+  /** Values of product or module with nearly the winner's evidence (see compile-facts.ts). */
+  rivals: { readonly fact: string; readonly value: FactValue }[] | undefined;
   /** Set when a condition read the item's attachments (see `Verdict.readAttachments`). */
   attachmentsRead = false;
   /** A version claimed without a number ("the latest"), for the trace. */

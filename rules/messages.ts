@@ -23,6 +23,15 @@ export function kindUncertain([a, b]: readonly [RequestKind, RequestKind]): Loca
   };
 }
 
+/** Two products (or modules) named nearly alike, with different outcomes: a person decides which it is about. */
+export function rivalValues(fact: string, a: string, b: string): Localized {
+  const nl = fact === 'module' ? 'de module' : 'het product';
+  return {
+    en: `This could be about the ${fact} ${a} or ${b}, which the contract treats differently; the support manager decides.`,
+    nl: `Dit kan over ${nl} ${a} of ${b} gaan, die het contract verschillend behandelt; de supportmanager beoordeelt het.`,
+  };
+}
+
 /** Why a missing item was not asked for (trace text, English like the rest of the trace). */
 export function notAskedWhy(rule: string | undefined, outcome: Outcome): string {
   return rule === undefined

@@ -192,6 +192,8 @@ export interface CatalogueProduct {
   readonly name?: string;
   readonly aliases?: readonly string[];
   readonly modules?: readonly CatalogueModule[];
+  /** false: the product has no version numbers, so a rule asking only for the version never asks it. */
+  readonly versioned?: boolean;
 }
 
 /** What the verdict says when no rule decides. */

@@ -39,7 +39,9 @@ const catalogueProductSchema = z.strictObject({
   name: text('a product name').exactOptional(),
   aliases: aliasesSchema.exactOptional(),
   modules: list(catalogueModuleSchema, 'a list of modules', 1).exactOptional(),
-}, mapping('a product, { id: ..., name: ..., aliases: [...], modules: [...] }'));
+  versioned: z.boolean({ error: 'expected true or false' }).exactOptional()
+    .describe('false for a product without version numbers (a SaaS service): a completeness rule that asks only for the version never asks it of this product.'),
+}, mapping('a product, { id: ..., name: ..., aliases: [...], modules: [...], versioned: false }'));
 
 const reviewSchema = z.strictObject({
   reason: localizedSchema.describe('The verdict\'s reason when no coverage rule decides.'),

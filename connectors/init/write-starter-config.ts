@@ -29,7 +29,7 @@ const indent = (text: string, by: string): string => text.split('\n').map((l) =>
 /** The catalogue as written: each product once, its modules under it (see docs/configuration.md, products). */
 function catalogue(products: readonly CatalogueEntry[]): string {
   return products.map((p) => {
-    const head = `  - id: ${p.id}\n    name: ${JSON.stringify(p.name)}${(p.aliases ?? []).length > 0 ? `\n    aliases: ${flow(p.aliases)}` : ''}`;
+    const head = `  - id: ${p.id}\n    name: ${JSON.stringify(p.name)}${(p.aliases ?? []).length > 0 ? `\n    aliases: ${flow(p.aliases)}` : ''}${p.versioned === false ? '\n    versioned: false             # no version numbers: never asked for one' : ''}`;
     const modules = (p.modules ?? []).map((m) => `      - ${flow({ id: m.id, ...((m.aliases ?? []).length > 0 && { aliases: m.aliases }) })}`);
     return modules.length === 0 ? head : `${head}\n    modules:\n${modules.join('\n')}`;
   }).join('\n');
@@ -130,12 +130,13 @@ ${limitsModules ? `    - id: module-known
         en: Which part (module) is this about, for example ${moduleList(products, 'en')}?
 
 ` : ''}    - id: version-known
-${unversioned.length === 0 ? '      when: { kind: defect }' : `      # ${unversioned.map((p) => p.name).join(', ')} ${unversioned.length === 1 ? 'has' : 'have'} no version numbers (versioned: false in the products list).
-      when: { all: [{ kind: defect }, { not: { fact: product, in: ${flow(unversioned.map((p) => p.id))} } }] }`}
+${unversioned.length === 0 ? '' : `      # Not asked of ${unversioned.map((p) => p.name).join(', ')} (versioned: false in the catalogue above).
+`}      when: { kind: defect }
       require: { fact: version, present: true }
+      # Customers read this text: say where your products show their version number.
       missing:
-        nl: Welke versie gebruikt u? U vindt het versienummer onder Help > Over.
-        en: Which version are you using? You can find the version number under Help > About.
+        nl: Welke versie gebruikt u? Graag het volledige versienummer, zoals het in de software staat.
+        en: Which version are you using? Please give the full version number as the software shows it.
 
     - id: error-or-steps
       when: { kind: defect }

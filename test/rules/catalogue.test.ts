@@ -106,6 +106,39 @@ describe('product catalogue', () => {
     expect(finance.triage(workItem({ description: 'De journaalpost voor de maandafsluiting is weg' })).facts['product']).toEqual({ value: 'finance', source: 'description' });
   });
 
+  it('never asks the version of a product marked versioned: false, and still asks it of the others', () => {
+    const saas: CatalogueProduct[] = [{ id: 'track', name: 'Haven Track', versioned: false }, { id: 'tms', name: 'Haven TMS' }];
+    const engine = engineFor({
+      products: saas,
+      contracts: [contractDef({ products: [{ product: 'track' }, { product: 'tms' }] })],
+      completeness: [{ id: 'version-known', when: { kind: 'defect' }, require: { fact: 'version', present: true }, missing: reason('Which version?') }],
+      coverage: [{ id: 'defect', when: { all: [{ contract: 'active' }, { kind: 'defect' }] }, verdict: 'covered', reason: reason('Covered') }],
+    });
+    const error = 'Sinds vanochtend krijgen we de foutmelding "ERR-500 Internal Server Error". Stappen: 1. inloggen 2. zending openen.';
+    expect(engine.triage(workItem({ subject: 'Haven Track geeft een foutmelding', description: error })).outcome).toBe('covered');
+    expect(engine.triage(workItem({ subject: 'Haven TMS geeft een foutmelding', description: error })).missing.map((m) => m.id)).toEqual(['version-known']);
+  });
+
+  it('has a person decide when a second module is named nearly as much and the contract treats it otherwise', () => {
+    const shop: CatalogueProduct[] = [{
+      id: 'kassa', name: 'Kroon Kassa',
+      modules: [{ id: 'bonnen', aliases: ['bon', 'bonnen', 'kassabon'] }, { id: 'offline', aliases: ['offline', 'offline modus', 'synchronisatie', 'internetstoring'] }],
+    }];
+    const coverage: RulesConfig['coverage'] = [
+      { id: 'outside', when: { contract: 'module-not-covered' }, verdict: 'advisory', reason: reason('Outside') },
+      { id: 'defect', when: { contract: 'active' }, verdict: 'covered', reason: reason('Covered') },
+    ];
+    const engine = engineFor({ products: shop, coverage, contracts: [contractDef({ products: [{ product: 'kassa', modules: ['bonnen'] }] })] });
+    const both = engine.triage(workItem({
+      subject: 'Na internetstoring bonnen weg',
+      description: 'De kassa ging in offline modus. Na de synchronisatie staan 14 bonnen niet in de dagomzet, elke bon is weg.',
+    }));
+    expect([both.outcome, both.reasons[0]?.en]).toEqual(['review', 'This could be about the module bonnen or offline, which the contract treats differently; the support manager decides.']);
+    expect(both.trace.contract).toMatch(/module "bonnen" or "offline": named nearly as often, and "offline" would decide advisory/);
+    // Named in passing, the other module does not decide.
+    expect(engine.triage(workItem({ subject: 'Bonnen weg uit dagomzet', description: 'Na het afsluiten staan 14 bonnen niet in de dagomzet, elke kassabon is weg. Offline gebeurt het niet.' })).outcome).toBe('covered');
+  });
+
   it('finds nothing from the catalogue in a config without one', () => {
     expect(engineFor({ contracts: [] }).triage(workItem({ description: 'boekhouding' })).facts.product).toBeUndefined();
   });
