@@ -30,6 +30,17 @@ export interface CatalogueFacts {
    * through the module.
    */
   readonly productNames?: WordList;
+  /**
+   * Per fact (product, module), each value's own names: its id and catalogue name, which weigh as
+   * naming it ("Haven Chauffeur" for the id chauffeur-app), where an alias only points to it.
+   */
+  readonly ownNames?: Readonly<Record<string, WordList>>;
+  /**
+   * Each product's name without the words every product's name starts with ("Chauffeur" of "Haven
+   * Chauffeur"): followed by a version number ("Chauffeur 5.2.0") it names the product, though
+   * alone it may be an everyday word the administrator kept out of the aliases.
+   */
+  readonly versionNames?: WordList;
 }
 
 interface Named {
@@ -100,5 +111,28 @@ export function catalogueFacts(defs: Readonly<Record<string, FactDefinition>>, p
     }
   }
   if (usesCatalogue(module)) scoped['module'] = { by: 'product', words: modulesOf, ...(usesCatalogue(product) && { owners: unique }) };
-  return { defs: { ...out, ...rest }, scoped, ...(usesCatalogue(product) && { productNames }) };
+  const ownOf = (items: readonly Named[]): WordList => Object.fromEntries(items.map((x) => [x.id, x.name === undefined ? [x.id] : [x.id, x.name]]));
+  const ownNames = {
+    ...(usesCatalogue(product) && { product: ownOf(products) }),
+    ...(usesCatalogue(module) && { module: ownOf(products.flatMap((p) => p.modules ?? [])) }),
+  };
+  return {
+    defs: { ...out, ...rest }, scoped, ownNames,
+    ...(usesCatalogue(product) && { productNames, versionNames: nameTails(products) }),
+  };
+}
+
+/** The product names without their shared leading words (the vendor's brand), where that leaves a new word. */
+function nameTails(products: readonly CatalogueProduct[]): WordList {
+  const names = products.map((p) => (p.name === undefined ? [] : normalizeText(p.name).split(' ')));
+  if (names.length < 2 || names.some((n) => n.length < 2)) return {};
+  let shared = 0;
+  while (names.every((n) => n.length > shared + 1 && n[shared] === (names[0] as string[])[shared])) shared++;
+  if (shared === 0) return {};
+  const tails: Record<string, string[]> = {};
+  products.forEach((p, i) => {
+    const tail = (names[i] as string[]).slice(shared).join(' ');
+    if (!namesOf(p).some((n) => normalizeText(n) === tail)) tails[p.id] = [tail];
+  });
+  return tails;
 }

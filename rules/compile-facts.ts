@@ -4,11 +4,11 @@
 // "Veldhuis Connect") counts three times a mere alias ("timesheets", "api"), a phrase in the subject
 // twice one in the description; on a tie, the first in config order. A scoped fact (see catalogue-facts.ts) takes its word list from the value of a fact
 // resolved before it.
-import { type CompileEnv, type EvalContext, fieldText } from './eval-context.js';
+import { type CompileEnv, type EvalContext, fieldText, foundAny } from './eval-context.js';
 import type { FactSource, FactValue } from './model.js';
 import type { PhraseHits } from './phrase-index.js';
 import { compileRegex } from './compile-regex.js';
-import type { ScopedWords, WordList } from './catalogue-facts.js';
+import type { CatalogueFacts, ScopedWords, WordList } from './catalogue-facts.js';
 import { normalizeKey, normalizeText } from './normalize-text.js';
 import type { FactDefinition } from './rules-config.js';
 import { detectLanguage, findErrorText, findSteps, findVersion } from './builtin-facts.js';
@@ -27,6 +27,9 @@ interface WordValue {
   readonly phrases: readonly string[];
   readonly fromSubject: FactValue;
   readonly fromDescription: FactValue;
+  /** Phrases that name the value only when a version number follows (see CatalogueFacts.versionNames). */
+  readonly tailIds: readonly number[];
+  readonly tails: readonly string[];
 }
 
 interface CompiledFact {
@@ -70,13 +73,24 @@ const VERSIONED_NAME = 4;
 /** True when a phrase naming the value itself is followed by a version number ("planner 4 6 1", "connect from 3 0 4" once normalised). */
 function withVersion(w: WordValue, padded: string): boolean {
   for (let i = 0; i < w.phrases.length; i++) {
-    if (w.weights[i] !== 3) continue;
-    const phrase = ` ${w.phrases[i] as string} `;
-    for (let at = padded.indexOf(phrase); at >= 0; at = padded.indexOf(phrase, at + 1)) {
-      if (/^(?:(?:from|van|versie|version|release|build|op|on) )?\d+ \d+ /.test(padded.slice(at + phrase.length, at + phrase.length + 24))) return true;
-    }
+    if (w.weights[i] === 3 && versionFollows(` ${w.phrases[i] as string} `, padded)) return true;
+  }
+  for (const tail of w.tails) if (versionFollows(` ${tail} `, padded)) return true;
+  return false;
+}
+
+function versionFollows(phrase: string, padded: string): boolean {
+  for (let at = padded.indexOf(phrase); at >= 0; at = padded.indexOf(phrase, at + 1)) {
+    if (/^(?:(?:from|van|versie|version|release|build|op|on) )?\d+ \d+ /.test(padded.slice(at + phrase.length, at + phrase.length + 24))) return true;
   }
   return false;
+}
+
+/** The evidence of a name's tail in hits: a name's, when a version number follows it somewhere in the text. */
+function tailEvidence(w: WordValue, hits: PhraseHits | null, padded: () => string): number {
+  if (hits === null || w.tailIds.length === 0 || !foundAny(hits, w.tailIds)) return 0;
+  for (const tail of w.tails) if (versionFollows(` ${tail} `, padded())) return 3;
+  return 0;
 }
 
 /** Where a value is first named in a normalised text (padded with spaces), or Infinity. */
@@ -98,8 +112,8 @@ function firstAt(w: WordValue, padded: string): number {
 function fromWords(words: readonly WordValue[], subject: PhraseHits | null, description: PhraseHits | null, texts: () => string, clauses: () => readonly Clause[] = NO_CLAUSES, rival?: (value: FactValue) => void): FactValue | undefined {
   const found: { readonly w: WordValue; readonly inSubject: number; score: number }[] = [];
   for (const w of words) {
-    const inSubject = subject === null ? 0 : evidence(w, subject);
-    const score = 2 * inSubject + (description === null ? 0 : evidence(w, description));
+    const inSubject = (subject === null ? 0 : evidence(w, subject)) + tailEvidence(w, subject, texts);
+    const score = 2 * inSubject + (description === null ? 0 : evidence(w, description)) + tailEvidence(w, description, texts);
     if (score > 0) found.push({ w, inSubject, score });
   }
   /** Values whose own name the description gives only where it says they work. */
@@ -272,23 +286,25 @@ function names(phrase: string, value: string): boolean {
   return p.includes(` ${normalizeText(value)} `);
 }
 
-function compileWords(list: WordList, env: CompileEnv): WordValue[] {
+function compileWords(list: WordList, env: CompileEnv, own: WordList = {}, tails: WordList = {}): WordValue[] {
   return Object.entries(list).map(([value, phrases]) => ({
     ids: phrases.map((p) => env.phrases.add(p)),
-    weights: phrases.map((p) => (names(p, value) ? 3 : 1)),
+    weights: phrases.map((p) => (names(p, value) || (Object.hasOwn(own, value) && (own[value] as readonly string[]).some((n) => names(p, n))) ? 3 : 1)),
+    tailIds: Object.hasOwn(tails, value) ? (tails[value] as readonly string[]).map((t) => env.phrases.add(t)) : [],
+    tails: Object.hasOwn(tails, value) ? (tails[value] as readonly string[]).map((t) => normalizeText(t)) : [],
     phrases: phrases.map((p) => normalizeText(p)),
     fromSubject: { value, source: 'subject' as const },
     fromDescription: { value, source: 'description' as const },
   }));
 }
 
-function compileScoped(s: ScopedWords, env: CompileEnv): CompiledFact['scoped'] {
+function compileScoped(s: ScopedWords, env: CompileEnv, own: WordList | undefined): CompiledFact['scoped'] {
   // Several values (a product's id, name and aliases) share one list: compile it once.
   const compiled = new Map<WordList, readonly WordValue[]>();
   const words = new Map<string, readonly WordValue[]>();
   for (const [value, list] of s.words) {
     let w = compiled.get(list);
-    if (w === undefined) compiled.set(list, (w = compileWords(list, env)));
+    if (w === undefined) compiled.set(list, (w = compileWords(list, env, own)));
     words.set(value, w);
   }
   return { by: s.by, words, owners: s.owners };
@@ -305,7 +321,7 @@ function withIds(list: WordList): WordList {
   return Object.fromEntries(Object.entries(list).map(([value, phrases]) => [value, phrases.some((p) => normalizeText(p) === normalizeText(value)) ? phrases : [value, ...phrases]]));
 }
 
-function compileFact(name: string, def: FactDefinition, env: CompileEnv, scoped: ScopedWords | undefined): CompiledFact {
+function compileFact(name: string, def: FactDefinition, env: CompileEnv, scoped: ScopedWords | undefined, own?: WordList, tails?: WordList): CompiledFact {
   const scope = def.in ?? 'both';
   return {
     name,
@@ -314,8 +330,8 @@ function compileFact(name: string, def: FactDefinition, env: CompileEnv, scoped:
     subject: scope !== 'description',
     description: scope !== 'subject',
     pattern: def.pattern === undefined ? undefined : compileRegex(def.pattern, `fact "${name}" (pattern)`, def.caseSensitive),
-    words: compileWords(NAMED_BY_ID.has(name) ? withIds(def.words ?? {}) : def.words ?? {}, env),
-    scoped: scoped === undefined ? undefined : compileScoped(scoped, env),
+    words: compileWords(NAMED_BY_ID.has(name) ? withIds(def.words ?? {}) : def.words ?? {}, env, own, tails),
+    scoped: scoped === undefined ? undefined : compileScoped(scoped, env, own),
     fallback: def.default === undefined ? undefined : { value: def.default, source: 'default' },
   };
 }
@@ -329,8 +345,13 @@ export function compileFacts(
   env: CompileEnv,
   scoped: Readonly<Record<string, ScopedWords>> = {},
   productWords: ReadonlyMap<string, readonly string[]> = new Map(),
+  catalogue: Pick<CatalogueFacts, 'ownNames' | 'versionNames'> = {},
 ): FactResolver {
-  const facts = Object.entries(defs).map(([name, def]) => compileFact(name, def, env, Object.hasOwn(scoped, name) ? scoped[name] : undefined));
+  const own = catalogue.ownNames ?? {};
+  const facts = Object.entries(defs).map(([name, def]) => compileFact(
+    name, def, env, Object.hasOwn(scoped, name) ? scoped[name] : undefined,
+    Object.hasOwn(own, name) ? own[name] : undefined, name === 'product' ? catalogue.versionNames : undefined,
+  ));
   const allProductWords = [...productWords.values()].flat();
   const source = (ctx: EvalContext, value: string): FactSource => (ctx.item.subject.includes(value) ? 'subject' : 'description');
   // Built-ins read the customer's own words: the subject and the description without quoted replies.

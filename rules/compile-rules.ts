@@ -129,7 +129,7 @@ export function compileRules(config: RulesConfig, options: CompileOptions): Engi
   for (const [product, words] of Object.entries(facts.productNames ?? facts.defs['product']?.words ?? {})) {
     productWords.set(product.toLowerCase(), [product.toLowerCase(), ...words.map((w) => normalizeText(w))]);
   }
-  const resolveFacts = compileFacts(facts.defs, env, facts.scoped, productWords);
+  const resolveFacts = compileFacts(facts.defs, env, facts.scoped, productWords, facts);
   const noRuleReasons = config.review === undefined ? NO_RULE_REASONS : Object.freeze([config.review.reason]);
   const resolveContract = compileContracts(config.contracts);
   const classify = compileKindClassifier(config.kinds, [...productWords.values()].flat(), options.kindModel);

@@ -139,6 +139,22 @@ describe('product catalogue', () => {
     expect(engine.triage(workItem({ subject: 'Bonnen weg uit dagomzet', description: 'Na het afsluiten staan 14 bonnen niet in de dagomzet, elke kassabon is weg. Offline gebeurt het niet.' })).outcome).toBe('covered');
   });
 
+  it('weighs a product\'s catalogue name as naming it, and its name without the brand when a version follows', () => {
+    const haven: CatalogueProduct[] = [
+      { id: 'tms', name: 'Haven TMS', modules: [{ id: 'documenten', aliases: ['pod', 'cmr'] }] },
+      { id: 'chauffeur-app', name: 'Haven Chauffeur', aliases: ['driver app'] },
+    ];
+    const of = (item: Partial<WorkItem>) => facts(item, { products: haven });
+    // "Haven Chauffeur" is the product's own name: it outweighs a TMS named once with a module alias.
+    expect(of({ description: 'Haven Chauffeur slaat de handtekening niet op; in TMS staat de POD leeg.' }).product?.value).toBe('chauffeur-app');
+    // "Chauffeur" is no alias (drivers are chauffeurs), but followed by a version it is the product.
+    expect(of({ subject: 'Handtekening weg (Chauffeur 5.2.0)', description: 'In TMS staat bij de POD geen handtekening.' }).product?.value).toBe('chauffeur-app');
+    expect(of({ subject: 'Handtekening weg', description: 'De chauffeur ziet in TMS bij de POD geen handtekening.' }).product?.value).toBe('tms');
+    // Names that share no brand have no such short name.
+    const plain = facts({ subject: 'Chauffeur 5.2.0 crasht' }, { products: [{ id: 'tms', name: 'Transport Manager' }, { id: 'app', name: 'Chauffeur App' }] });
+    expect(plain.product).toBeUndefined();
+  });
+
   it('finds nothing from the catalogue in a config without one', () => {
     expect(engineFor({ contracts: [] }).triage(workItem({ description: 'boekhouding' })).facts.product).toBeUndefined();
   });
