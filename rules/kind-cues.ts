@@ -126,7 +126,7 @@ export const BUILDERS: readonly string[] = ['we', 'wij', 'ik', 'i', 'contractor'
 export const VENDOR_WORDS: readonly string[] = ['jullie', 'you', 'your', 'uw', 'u'];
 
 /** Words that negate a cue when they stand at most three words before it. */
-export const NEGATIONS: readonly string[] = ['geen', 'niet', 'nooit', 'zonder', 'no', 'not', 'never', 'without', 'isn', 'doesn', 'don', 'didn', 'wasn', 'aren', 'weren', 'hasn', 'haven', 'nor', 'noch'];
+export const NEGATIONS: readonly string[] = ['geen', 'niet', 'nooit', 'zonder', 'niets', 'no', 'not', 'never', 'without', 'nothing', 'isn', 'doesn', 'don', 'didn', 'wasn', 'aren', 'weren', 'hasn', 'haven', 'nor', 'noch'];
 
 /** The vendor's documentation, and what it does when quoted: "the admin guide says…". */
 export const DOCUMENTS: readonly string[] = ['documentation', 'docs', 'manual', 'guide', 'handbook', 'reference', 'handleiding', 'documentatie', 'helptekst', 'kennisbank', 'releasenotes', 'notes'];

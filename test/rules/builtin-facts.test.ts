@@ -135,6 +135,12 @@ describe('findSteps', () => {
     expect(findSteps('Onze omgeving:\n- Windows 11\n- SQL Server 2019')).toBeUndefined();
   });
 
+  it('takes an "if" that asks whether for no condition that reproduces it', () => {
+    expect(findSteps('- Also asked if we can send the slides from the November sessions.')).toBeUndefined();
+    expect(findSteps('He wonders if you could call him tomorrow.')).toBeUndefined();
+    expect(findSteps('If we open the order twice, the planning board freezes.')).toMatch(/^If we open the order twice/);
+  });
+
   it('finds a request that reproduces it', () => {
     expect(findSteps('Call it like this:\n  GET /api/v2/timesheets?limit=500\n-> 200')).toBeDefined();
     expect(findSteps('  curl -H "Accept: application/json" https://example.test/api')).toBeDefined();

@@ -189,6 +189,8 @@ describe('request kinds', () => {
   it('does not count a negated cue: "geen foutmelding" is no evidence of a defect', () => {
     const negated = kindOf('', 'Er komt geen foutmelding.');
     expect(negated.scores['defect']).toBeUndefined();
+    expect(kindOf('', 'Nothing broken, just the training.').scores['defect']).toBeUndefined();
+    expect(kindOf('', 'Niets kapot, alleen de training.').scores['defect']).toBeUndefined();
     expect(kindOf('', 'Er komt een foutmelding.').scores['defect']).toBeGreaterThan(0);
   });
 
