@@ -537,7 +537,10 @@ export function compileKindClassifier(tuning: KindTuning | undefined, productNam
       // 2026.1.3": wanting to move to a version, or a line that starts with the upgrade, asks for it
       // too; "we upgraded to 6.4.1" is past (no word of moving in the present), and a sentence with
       // a failure in it tells a story.
-      const moving = (roles & (UPGRADE_WORD | MOVE_WISH)) !== 0 && (asks || (roles & MOVE_WISH) !== 0 || ((lexicon.get(tokens[0] as string)?.flags ?? 0) & UPGRADE_WORD) !== 0);
+      // "Kunnen jullie de testomgeving ook naar 11.3.1 brengen?": asking the vendor to take it to a
+      // version is moving, whatever the verb.
+      const moving = ((roles & (UPGRADE_WORD | MOVE_WISH)) !== 0 && (asks || (roles & MOVE_WISH) !== 0 || ((lexicon.get(tokens[0] as string)?.flags ?? 0) & UPGRADE_WORD) !== 0))
+        || (asks && (roles & YOU_WORD) !== 0);
       // "Na de problemen met de telling willen we nu overzetten van 5.9 naar 6.4.1": a wish to move
       // that comes before the version aimed at asks for it, whatever the clause before it tells.
       const wished = !story || wishBeforeTarget(tokens, (t) => ((lexicon.get(t)?.flags ?? 0) & MOVE_WISH) !== 0);
