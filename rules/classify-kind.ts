@@ -235,6 +235,12 @@ function releaseNear(tokens: readonly string[], from: number, to: number): boole
   return false;
 }
 
+/** "naar 11.3.1": a version to move to of three parts, which no amount or time has. */
+function movesToFullRelease(tokens: readonly string[]): boolean {
+  for (let j = 0; j < tokens.length - 3; j++) if (aimsAt(tokens, j) && TO.has(tokens[j] as string) && releaseAt(tokens, j + 1) && isNumber(tokens[j + 3])) return true;
+  return false;
+}
+
 /** A version to move to anywhere in the sentence. */
 function moveTo(tokens: readonly string[]): boolean {
   for (let j = 0; j < tokens.length - 1; j++) if (aimsAt(tokens, j)) return true;
@@ -537,15 +543,15 @@ export function compileKindClassifier(tuning: KindTuning | undefined, productNam
       // 2026.1.3": wanting to move to a version, or a line that starts with the upgrade, asks for it
       // too; "we upgraded to 6.4.1" is past (no word of moving in the present), and a sentence with
       // a failure in it tells a story.
+      const moving = (roles & (UPGRADE_WORD | MOVE_WISH)) !== 0 && (asks || (roles & MOVE_WISH) !== 0 || ((lexicon.get(tokens[0] as string)?.flags ?? 0) & UPGRADE_WORD) !== 0);
       // "Kunnen jullie de testomgeving ook naar 11.3.1 brengen?": asking the vendor to take it to a
-      // version is moving, whatever the verb.
-      const moving = ((roles & (UPGRADE_WORD | MOVE_WISH)) !== 0 && (asks || (roles & MOVE_WISH) !== 0 || ((lexicon.get(tokens[0] as string)?.flags ?? 0) & UPGRADE_WORD) !== 0))
-        || (asks && (roles & YOU_WORD) !== 0);
+      // full release number is moving, whatever the verb ("van 45,50 naar 47,00 zetten" is no release).
+      const taking = asks && (roles & YOU_WORD) !== 0 && movesToFullRelease(tokens);
       // "Na de problemen met de telling willen we nu overzetten van 5.9 naar 6.4.1": a wish to move
       // that comes before the version aimed at asks for it, whatever the clause before it tells.
       const wished = !story || wishBeforeTarget(tokens, (t) => ((lexicon.get(t)?.flags ?? 0) & MOVE_WISH) !== 0);
       if (wished && (roles & (NEGATION | CONTRACTED_NOT)) === 0 && !seen.has(ASKS_FOR_UPGRADE)
-        && ((!story && asks && (roles & (VERSION_NOUN | UPGRADE_WORD)) !== 0 && upgradePath(tokens)) || (moving && moveTo(tokens)))) creditOnce(tally, newVersion, ASKS_FOR_UPGRADE, 3 * factor);
+        && ((!story && asks && (roles & (VERSION_NOUN | UPGRADE_WORD)) !== 0 && upgradePath(tokens)) || (moving && moveTo(tokens)) || taking)) creditOnce(tally, newVersion, ASKS_FOR_UPGRADE, 3 * factor);
       // "Could you make the 4.8 release available?", "graag het installatiepakket van Planner 4.7":
       // asking for a release by its number asks for that version.
       if (asks && !story && (roles & (VERSION_NOUN | NEGATION | CONTRACTED_NOT)) === VERSION_NOUN && !seen.has(ASKS_FOR_NUMBERED) && numberedVersion(tokens, isVersionNoun)) creditOnce(tally, newVersion, ASKS_FOR_NUMBERED, 3 * factor);

@@ -87,7 +87,7 @@ describe('request kinds', () => {
     expect(kind('', 'We upgraded to 6.4.1 last week.').cues).not.toContain(upgrade);
     // Asking the vendor to take it there, whatever the verb.
     expect(kind('', 'Kunnen jullie de testomgeving ook naar 11.3.1 brengen?').kind).toBe('new-version');
-    expect(kind('', 'Could you take our test server to 11.3.1 as well?').kind).toBe('new-version');
+    expect(kind('', 'Could you bring the test environment to 11.3.1 as well?').kind).toBe('new-version');
     expect(kind('', 'Kunnen jullie kijken waarom de export sinds de update naar 11.3.1 vastloopt?').kind).not.toBe('new-version');
     // A wish before the version aimed at asks for it, whatever the clause before it tells.
     expect(kind('', 'Na de problemen met de telling willen we het DC nu overzetten van Voorraad 5.9 naar 6.4.1.').cues).toContain(upgrade);
