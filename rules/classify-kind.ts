@@ -313,7 +313,7 @@ function compileCue(text: string, kind: number, weight: number, ask: boolean, ne
  * `productNames`: the words naming the vendor's products, so that "our Connect server" reads as the
  * product installed on their server, not as something of their own.
  */
-export function compileKindClassifier(tuning: KindTuning | undefined, productNames: Iterable<string> = [], model: KindModel | null = BUILTIN_KIND_MODEL): KindClassifier {
+export function compileKindClassifier(tuning: KindTuning | undefined, productNames: Iterable<string> = [], model: KindModel | null = BUILTIN_KIND_MODEL, ownNames?: Iterable<string>): KindClassifier {
   const removed = new Set<string>();
   const lists: CueList[] = [...KIND_CUES];
   for (const kind of REQUEST_KINDS) {
@@ -407,6 +407,13 @@ export function compileKindClassifier(tuning: KindTuning | undefined, productNam
     const tokens = normalizeText(name).split(' ');
     if (tokens.length === 1 && tokens[0] !== '' && !isArtifact(tokens[0])) products.add(tokens[0] as string);
   }
+  // "our Connect server" is the product's; "onze SFTP-server" is the customer's own, though "sftp"
+  // is a word that points to a product: only a product's id or name makes the artifact its own.
+  let ownProducts = products;
+  if (ownNames !== undefined) {
+    ownProducts = new Set();
+    for (const name of ownNames) for (const t of normalizeText(name).split(' ')) if (products.has(t)) ownProducts.add(t);
+  }
   /** "Connect 3.1": a product's name with a version number ("3.1" is read as 3 1). */
   /** Where a product's name at tokens[i] followed by a release's number ends, or -1. */
   const releaseEnd = (tokens: readonly string[], i: number): number => {
@@ -435,7 +442,7 @@ export function compileKindClassifier(tuning: KindTuning | undefined, productNam
   /** "our … script" at token i: the artifact, unless negated ("not our middleware") or the product's ("our Connect server"). */
   const ownArtifactAt = (tokens: readonly string[], i: number): string | undefined => {
     const next = tokens[i + 1];
-    const artifact = isArtifact(next) ? next : !products.has(next as string) && isArtifact(tokens[i + 2]) ? tokens[i + 2] : undefined;
+    const artifact = isArtifact(next) ? next : !ownProducts.has(next as string) && isArtifact(tokens[i + 2]) ? tokens[i + 2] : undefined;
     if (artifact === undefined) return undefined;
     for (let k = Math.max(0, i - NEGATION_WINDOW); k < i; k++) if (isNegation(tokens[k])) return undefined;
     return artifact;

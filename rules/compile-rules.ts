@@ -132,7 +132,8 @@ export function compileRules(config: RulesConfig, options: CompileOptions): Engi
   const resolveFacts = compileFacts(facts.defs, env, facts.scoped, productWords, facts);
   const noRuleReasons = config.review === undefined ? NO_RULE_REASONS : Object.freeze([config.review.reason]);
   const resolveContract = compileContracts(config.contracts);
-  const classify = compileKindClassifier(config.kinds, [...productWords.values()].flat(), options.kindModel);
+  const ownProductNames = config.products === undefined ? [...productWords.keys()] : config.products.flatMap((p) => (p.name === undefined ? [p.id] : [p.id, p.name]));
+  const classify = compileKindClassifier(config.kinds, [...productWords.values()].flat(), options.kindModel, ownProductNames);
   const estimateHours = options.hourEstimator === undefined
     ? undefined
     : compileHourEstimator(options.hourEstimator.model, [...productWords.values()].flat(), options.hourEstimator);

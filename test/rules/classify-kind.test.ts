@@ -231,6 +231,11 @@ describe('request kinds', () => {
     const text = 'Since the restart of our Connect server every webhook arrives three times. It is not our middleware.';
     expect(withProducts({ subject: '', body: text, hasErrorText: false, hasSteps: false }).scores['own-implementation']).toBeUndefined();
     expect(kindOf('', 'Since the restart of our sync server every webhook arrives three times.').scores['own-implementation']).toBeGreaterThan(0);
+    // A word that only points to a product ("sftp" for the EDI connector) does not make the server the product's.
+    const edi = compileKindClassifier(undefined, ['edi', 'haven edi', 'sftp', 'as2'], null, ['edi', 'Haven EDI']);
+    const own = 'Vanochtend hebben we onze SFTP-server vervangen door een nieuwe VM.';
+    expect(edi({ subject: '', body: own, hasErrorText: false, hasSteps: false }).scores['own-implementation']).toBeGreaterThan(0);
+    expect(edi({ subject: '', body: 'Sinds de herstart van onze EDI server komen orders dubbel binnen.', hasErrorText: false, hasSteps: false }).scores['own-implementation']).toBeUndefined();
   });
 
   it('reads any how-question as a how-to, but not a complaint or a question of quantity', () => {
