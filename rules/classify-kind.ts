@@ -93,6 +93,9 @@ const PLEASE_WORDS: readonly string[] = ['please', 'pls', 'graag', 'svp', 'alsje
 const PLEASE: ReadonlySet<string> = new Set(PLEASE_WORDS);
 /** "willen", "want", "like": wanting to go somewhere ("we willen naar 6.4.1"). */
 const MOVE_WISH = 262144;
+/** "aangemaakt", "created": making something, theirs only when what was made is an artifact. */
+const MADE_VERB = 1 << 22;
+const MADE_VERBS: readonly string[] = ['aangemaakt', 'gemaakt', 'created', 'made'];
 const MOVE_WISHES: readonly string[] = ['willen', 'wil', 'wilden', 'want', 'wants', 'like', 'graag'];
 
 /** The evidence of one ticket as it is read. */
@@ -377,6 +380,7 @@ export function compileKindClassifier(tuning: KindTuning | undefined, productNam
   for (const w of UPGRADE_WORDS) entry(w).flags |= UPGRADE_WORD;
   for (const w of YOU_WORDS) entry(w).flags |= YOU_WORD;
   for (const w of MOVE_WISHES) entry(w).flags |= MOVE_WISH;
+  for (const w of MADE_VERBS) entry(w).flags |= MADE_VERB;
   for (const w of INSTALL_VERBS) entry(w).flags |= INSTALL_VERB;
   entry('t').flags |= CONTRACTED_NOT;
   const isVersionNoun = (token: string): boolean => ((lexicon.get(token)?.flags ?? 0) & VERSION_NOUN) !== 0;
@@ -575,7 +579,9 @@ export function compileKindClassifier(tuning: KindTuning | undefined, productNam
       if (asks && (roles & (VERSION_NOUN | NEGATION | CONTRACTED_NOT | REPAIR_WORD | YOU_WORD)) === YOU_WORD && !seen.has(SERVICE_FOR_US) && forUs(tokens)) creditOnce(tally, OTHER, SERVICE_FOR_US, 3 * factor);
       // "Het pakket is gebouwd door onze leverancier", "a procedure written by a contractor": what
       // their side built is their implementation, whatever fails in it.
-      if ((roles & BUILT_VERB) !== 0 && (roles & (BUILDER | POSSESSIVE)) !== 0 && (roles & (VENDOR | NEGATION | CONTRACTED_NOT)) === 0) creditOnce(tally, own, BUILT_BY_THEM, 3 * factor);
+      // "Die view hebben wij in 2024 zelf aangemaakt": made by them, and an artifact ("we created an order" is no implementation).
+      const built = (roles & BUILT_VERB) !== 0 || ((roles & MADE_VERB) !== 0 && tokens.some(isArtifact));
+      if (built && (roles & (BUILDER | POSSESSIVE)) !== 0 && (roles & (VENDOR | NEGATION | CONTRACTED_NOT)) === 0) creditOnce(tally, own, BUILT_BY_THEM, 3 * factor);
     });
   }
 

@@ -39,6 +39,9 @@ describe('request kinds', () => {
   it('reads what their side built as their own implementation, not what the vendor built', () => {
     expect(kindOf('', 'Het pakket is gebouwd door onze leverancier en faalt sinds maandag.').cues).toContain('(built on their side)');
     expect(kindOf('', 'A stored procedure written by a contractor fails.').cues).toContain('(built on their side)');
+    // Made (not built) by them: theirs when what they made is an artifact, not a record in the product.
+    expect(kindOf('', 'Die view hebben wij in 2024 zelf op de database aangemaakt.').cues).toContain('(built on their side)');
+    expect(kindOf('', 'We hebben een nieuwe order aangemaakt en die verdwijnt.').cues).not.toContain('(built on their side)');
     expect(kindOf('', 'De export die jullie hebben gebouwd faalt sinds maandag.').scores['own-implementation']).toBeUndefined();
   });
 
