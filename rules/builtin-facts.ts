@@ -8,15 +8,16 @@ const DOTTED = /\d\.\d/;
 const COUNTED = /^\s*(?:medewerkers|werknemers|employees|users|gebruikers|fte|uur|hours|euro|eur|procent|percent|%|regels|lines|records|rows)\b/i;
 /** A version's major: up to three digits, or a year ("Kassa 2025.2.7", year-based releases). */
 const MAJOR = String.raw`(?:\d{1,3}|(?:19|20)\d\d)`;
-const VERSION = new RegExp(String.raw`(?<![\w.,/:-])[vV]?(${MAJOR}(?:\.\d{1,4}){1,3})(?![\w%]|[.,]\d)`, 'g');
+/** "v9.4", "R25.2" (a release letter glued to the number, as vendors name releases): the number. */
+const VERSION = new RegExp(String.raw`(?<![\w.,/:-])[vVrR]?(${MAJOR}(?:\.\d{1,4}){1,3})(?![\w%]|[.,]\d)`, 'g');
 const VERSION_WORD = /(?:(?:versie|version|versienummer|version number|vers\.|ver\.|release|rel\.|build|update|patch|\bv|(?:about|info|over)\s*(?:says|zegt|shows|toont|geeft)?\s*:)\s*[:=]?|\b(?:versie|version|versienummer|version number)\s+(?:is|was|=)|\b(?:we|wij|ik)\s+(?:(?:zitten|zit|werken|werk)\s+(?:nu\s+|momenteel\s+|nog\s+|sinds\s+kort\s+)?(?:op|met)|(?:draaien|draai)(?:\s+(?:nu|momenteel|nog))?(?:\s+(?:op|met|versie))?)|\b(?:draait|runs)\s+(?:(?:nu|nog|momenteel|now|still)\s+)?(?:op|met|versie|on|version)|\b(?:we(?:'re|’re|\s+are)|i(?:'m|’m|\s+am))\s+(?:currently\s+|still\s+|now\s+)?(?:on|running))\s*$/i;
 /** Numbers that name something other than the product: platforms, protocols, document sections, money, times. */
 const OTHER_THING = /(?<![a-z])(?:windows|win|sql\s*server|sql|server|chrome|edge|firefox|safari|browser|tls|ssl|http|https|java|jdk|jre|\.net|dotnet|node|python|php|ios|android|office|excel|outlook|macos|os\s*x|ubuntu|debian|rhel|centos|postgres(?:ql)?|mysql|oracle|iis|section|sectie|paragraaf|hoofdstuk|artikel|article|chapter|page|pagina|stap|step|iso|pdf|camt|pain|xml|json|schema|swift|€|eur|usd|gbp|\$|£|om|at|uur|tot|from\s+\d+|bedrag|amount|saldo|total|totaal|par\.?|para\.?|§|art\.|hfst\.?|h\.|blz\.?|p\.|pp\.|pag\.|nr\.|no\.)\s*[:]?\s*$/i;
 /** "from 9.2 to ", "van Finance 9.8 naar ", "from Kroon Kassa 2025.2.7 to ": a product's name may stand before each number. */
-const UPGRADE_FROM_TO = new RegExp(String.raw`\b(?:from|van|vanaf)\s+(?:\p{L}[\p{L}-]*\s+){0,2}(?:versie\s+|version\s+|v)?${MAJOR}(?:\.\d{1,4}){1,3}\s+(?:to|naar|into|->|→)\s+(?:\p{L}[\p{L}-]*\s+){0,2}(?:versie\s+|version\s+|v)?$`, 'iu');
-const UPGRADE_FROM = /\b(?:from|van|vanaf)\s+(?:versie\s+|version\s+|v)?$/i;
+const UPGRADE_FROM_TO = new RegExp(String.raw`\b(?:from|van|vanaf)\s+(?:\p{L}[\p{L}-]*\s+){0,2}(?:versie\s+|version\s+|[vr])?${MAJOR}(?:\.\d{1,4}){1,3}\s+(?:to|naar|into|->|→)\s+(?:\p{L}[\p{L}-]*\s+){0,2}(?:versie\s+|version\s+|[vr])?$`, 'iu');
+const UPGRADE_FROM = /\b(?:from|van|vanaf)\s+(?:versie\s+|version\s+|[vr])?$/i;
 /** "upgraded to 2.7.1", "de update naar 7.3.0", "bijgewerkt naar 9.4": the version now in use. */
-const UPGRADED_TO = /(?:upgrad\w*|updat\w*|ge[uü]pgrad\w*|ge[uü]pdat\w*|bijgewerkt|overgestapt|migrat\w*|gemigreerd|install\w*|ge[iï]nstalleerd)\b[^.\n]{0,20}?\b(?:naar|to|op|on)\s+(?:versie\s+|version\s+|v)?$/i;
+const UPGRADED_TO = /(?:upgrad\w*|updat\w*|ge[uü]pgrad\w*|ge[uü]pdat\w*|bijgewerkt|overgestapt|migrat\w*|gemigreerd|install\w*|ge[iï]nstalleerd)\b[^.\n]{0,20}?\b(?:naar|to|op|on)\s+(?:versie\s+|version\s+|[vr])?$/i;
 /** A whole number after "versie", "version" or "release" ("versie 12"), not part of a dotted one; "v2" is too often an API's. */
 const WHOLE_VERSION = /\b(?:versie|version|versienummer|release)\s*[:=]?\s*(\d{1,4})\b(?![.,/]\d)/gi;
 const VERSION_AFTER = /^\s*(?:patch|release|update|hotfix|build|versie|version|service\s*pack|servicepack)\b/i;
@@ -35,7 +36,7 @@ export interface VersionFound {
 }
 
 /** Before a number: the version someone wants to go to, in a sentence about upgrading or getting it. */
-const TO_VERSION = /\b(?:naar|to|for|voor)\s+(?:[\p{L}-]+\s+)?(?:versie\s+|version\s+|v)?$/iu;
+const TO_VERSION = /\b(?:naar|to|for|voor)\s+(?:[\p{L}-]+\s+)?(?:versie\s+|version\s+|[vr])?$/iu;
 const MOVING = /\b(?:upgrad\w*|updat\w*|willen|wil|want|wish|plan\w*|install\w*|download\w*|package|pakket|overstappen|overgaan|migrat\w*|send|stuur\w*)\b/i;
 /** After a number: it has come out ("3.3 is out"; in a Dutch clause "dat 11.0 beschikbaar is"). */
 const RELEASED = /^\s*(?:(?:is|has been|was)\s+(?:now\s+|nu\s+)?(?:out|uit|verschenen|released|uitgebracht|beschikbaar|available)\b(?!\s+(?:of|van|de|uit|support|ondersteuning))|(?:nu\s+|inmiddels\s+)?(?:uit|verschenen|uitgebracht|beschikbaar)\s+(?:is|zijn|komt)\b)/i;

@@ -31,6 +31,12 @@ function isAlnumAt(text: string, i: number): boolean {
   const c = text.charCodeAt(i) | 32;
   return isDigitAt(text, i) || (c >= 97 && c <= 122);
 }
+const RELEASE_LETTER = /[rRvV]/;
+
+function allDigits(text: string, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (!isDigitAt(text, k)) return false;
+  return true;
+}
 const EXCLAMATION = 33;
 const QUESTION = 63;
 const NEWLINE = 10;
@@ -70,6 +76,9 @@ export function forEachSentence(text: string, visit: (words: readonly string[], 
     // The dot of "3.3" or "10.2.1" ends no sentence: it separates the parts of a number; nor does
     // the one of "export.csv" or "tenant.veldhuis-connect.com", inside a name.
     if (code === FULL_STOP && terminal === 0 && isAlnumAt(text, i - 1) && isAlnumAt(text, i + 1)) {
+      // "R25.3", "v9.4": a release letter glued to a version's number is read as the number (as the
+      // version fact reads it), so "naar R25.3" aims at a release.
+      if (folded === null && from >= 0 && i - from >= 2 && i - from <= 5 && RELEASE_LETTER.test(text.charAt(from)) && isDigitAt(text, i + 1) && allDigits(text, from + 1, i)) from++;
       endWord(i);
       continue;
     }

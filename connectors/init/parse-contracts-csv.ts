@@ -7,6 +7,8 @@
 //   time zone, level, currency, auto approve (yes/no).
 // Errors name the file, line and column of the cell.
 
+import { isVersionRange } from '../config/scalar-schemas.js';
+
 export interface ContractRow {
   readonly line: number;
   readonly id: string;
@@ -92,9 +94,16 @@ function parseProducts(cell: string, where: string): ContractRow['products'] {
     const rest = p.replace(/\[[^\]]*\]/, '').trim().split(/\s+/);
     const [product, ...versions] = rest;
     if (product === undefined || product === '') throw new CsvError(`${where}: expected a product id in "${p}"`);
+    const range = versions.join(' ');
+    if (versions.length > 0 && !isVersionRange(range)) {
+      // "kassa >=R24.2": the config compares numbers; a letter before them is how tickets write them.
+      const bare = range.replace(/(^|\s)(>=|<=|>|<|=)?[a-z]+\.?\s*(?=\d)/gi, '$1$2');
+      const hint = bare !== range && isVersionRange(bare) ? ` (write the numbers only: "${product} ${bare}")` : '';
+      throw new CsvError(`${where}: expected a version such as "9.2", "9.x" or ">=8.0 <10" after ${product}, got "${range}"${hint}`);
+    }
     return {
       product: product.toLowerCase(),
-      ...(versions.length > 0 && { versions: [versions.join(' ')] }),
+      ...(versions.length > 0 && { versions: [range] }),
       ...(modules?.[1] !== undefined && { modules: modules[1].split(/[\s,]+/).filter((m) => m !== '').map((m) => m.toLowerCase()) }),
     };
   });

@@ -22,6 +22,9 @@ describe('findVersion', () => {
     // The version in use as the customer says it: "Versie is …", "we zitten op …", "we're on …".
     ['Versie is 7.1.5 (staat onder Help > Info).', '7.1.5'],
     ['Version is 4.5.0 (Planner, Help > About).', '4.5.0'],
+    // A release letter glued to the number, as vendors name releases.
+    ['Sinds de update naar R25.3 werkt het rapport niet', '25.3'],
+    ['We zitten op R25.2.4', '25.2.4'],
     ['We zitten nu op 9.7.3 en willen over.', '9.7.3'],
     ["We're currently on 3.1.2 in production.", '3.1.2'],
     ['We draaien 10.0.4. Het gaat mis bij het betaalbestand.', '10.0.4'],
@@ -29,6 +32,7 @@ describe('findVersion', () => {
     ['Finance 2025.2.7 loopt vast bij het afrekenen', '2025.2.7'],
     ['versie 2026.1', '2026.1'],
     ['We upgraded from 2025.2 to 2026.1.3 last night', '2026.1.3'],
+    ['Na de upgrade van R24.2 naar R25.3 klopt het rapport niet', '25.3'],
     ['Sinds 2026.12.01 (versie onbekend) gaat het mis', undefined],
     ['Het bedrag was 2025.50 euro', undefined],
     // A section of the manual is no version; "draait op" names the one in use.

@@ -90,6 +90,7 @@ describe('request kinds', () => {
     expect(kind('', 'We upgraded to 6.4.1 last week.').cues).not.toContain(upgrade);
     // Asking the vendor to take it there, whatever the verb.
     expect(kind('', 'Kunnen jullie de testomgeving ook naar 11.3.1 brengen?').kind).toBe('new-version');
+    expect(kind('', 'Kunnen jullie ons naar R25.3 upgraden?').kind).toBe('new-version');
     expect(kind('', 'Could you bring the test environment to 11.3.1 as well?').kind).toBe('new-version');
     expect(kind('', 'Kunnen jullie kijken waarom de export sinds de update naar 11.3.1 vastloopt?').kind).not.toBe('new-version');
     // A wish before the version aimed at asks for it, whatever the clause before it tells.
@@ -136,6 +137,12 @@ describe('request kinds', () => {
     const sentences: string[] = [];
     forEachSentence('Open export.csv from acme.veldhuis-connect.com. Then stop! Version 3.3?', (words) => sentences.push(words.join(' ')));
     expect(sentences).toEqual(['open export csv from acme veldhuis connect com', 'then stop', 'version 3 3']);
+  });
+
+  it('reads a release letter glued to a version as the number: "R25.3" and "v9.4", not "R2D2" or "rv12.1"', () => {
+    const sentences: string[] = [];
+    forEachSentence('Naar R25.3 en v9.4, niet R2D2 of rv12.1 of R2 zonder punt', (words) => sentences.push(words.join(' ')));
+    expect(sentences).toEqual(['naar 25 3 en 9 4 niet r2d2 of rv12 1 of r2 zonder punt']);
   });
 
   it('counts failures for less when another matter is well evidenced: the invoice, not the product, is wrong', () => {
