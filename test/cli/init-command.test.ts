@@ -88,6 +88,8 @@ describe('inscope init', () => {
     const bad = path.join(dir, 'contracts.csv');
     fs.writeFileSync(bad, 'contract,organization,match,products,from\nC-1,Acme,1,payrol >=7.0,2026-01-01\n');
     expect(() => initConfig({ products, contracts: bad, rate: '135' })).toThrow(`${bad}:2: contract C-1 names product "payrol" (did you mean "payroll"?)`);
+    fs.writeFileSync(bad, 'contract,organization,match,products,from\nC-1,Acme,1,payroll >=R7.2,2026-01-01\n');
+    expect(() => initConfig({ products, contracts: bad, rate: '135' })).toThrow(`${bad}:2:4 (products): expected a version such as "9.2", "9.x" or ">=8.0 <10" after payroll, got ">=R7.2" (write the numbers only: "payroll >=7.2")`);
     fs.writeFileSync(bad, 'contract,organization,match,products,from\nC-1,Acme,1,payroll,01-01-2026\n');
     expect(() => initConfig({ products, contracts: bad, rate: '135' })).toThrow(`${bad}:2:5 (from): expected a date YYYY-MM-DD, got "01-01-2026"`);
     fs.rmSync(dir, { recursive: true, force: true });
