@@ -17,7 +17,7 @@ const OTHER_THING = /(?<![a-z])(?:windows|win|sql\s*server|sql|server|chrome|edg
 const UPGRADE_FROM_TO = new RegExp(String.raw`\b(?:from|van|vanaf)\s+(?:\p{L}[\p{L}-]*\s+){0,2}(?:versie\s+|version\s+|[vr])?${MAJOR}(?:\.\d{1,4}){1,3}\s+(?:to|naar|into|->|→)\s+(?:\p{L}[\p{L}-]*\s+){0,2}(?:versie\s+|version\s+|[vr])?$`, 'iu');
 const UPGRADE_FROM = /\b(?:from|van|vanaf)\s+(?:versie\s+|version\s+|[vr])?$/i;
 /** "upgraded to 2.7.1", "de update naar 7.3.0", "bijgewerkt naar 9.4": the version now in use. */
-const UPGRADED_TO = /(?:upgrad\w*|updat\w*|ge[uü]pgrad\w*|ge[uü]pdat\w*|bijgewerkt|overgestapt|migrat\w*|gemigreerd|install\w*|ge[iï]nstalleerd)\b[^.\n]{0,20}?\b(?:naar|to|op|on)\s+(?:versie\s+|version\s+|[vr])?$/i;
+const UPGRADED_TO = /(?:upgrad\w*|updat\w*|ge[uü]pgrad\w*|ge[uü]pdat\w*|bijgewerkt|overgestapt|overgang|overgegaan|overgezet|omgezet|migrat\w*|gemigreerd|install\w*|ge[iï]nstalleerd|switched|moved)\b[^.\n]{0,20}?\b(?:naar|to|op|on)\s+(?:versie\s+|version\s+|[vr])?$/i;
 /** A whole number after "versie", "version" or "release" ("versie 12"), not part of a dotted one; "v2" is too often an API's. */
 const WHOLE_VERSION = /\b(?:versie|version|versienummer|release)\s*[:=]?\s*(\d{1,4})\b(?![.,/]\d)/gi;
 const VERSION_AFTER = /^\s*(?:patch|release|update|hotfix|build|versie|version|service\s*pack|servicepack)\b/i;

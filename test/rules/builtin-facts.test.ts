@@ -33,6 +33,9 @@ describe('findVersion', () => {
     ['versie 2026.1', '2026.1'],
     ['We upgraded from 2025.2 to 2026.1.3 last night', '2026.1.3'],
     ['Na de upgrade van R24.2 naar R25.3 klopt het rapport niet', '25.3'],
+    // Moving to a release, in other words than upgrading.
+    ['Sinds de overgang naar 25.3.1 wordt elke batch afgekeurd. Met 25.2.4 ging het nog goed.', '25.3.1'],
+    ['We moved to 11.3 last week and now it fails', '11.3'],
     ['Sinds 2026.12.01 (versie onbekend) gaat het mis', undefined],
     ['Het bedrag was 2025.50 euro', undefined],
     // A section of the manual is no version; "draait op" names the one in use.
