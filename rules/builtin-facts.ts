@@ -170,7 +170,10 @@ const STEP_PATTERNS: readonly RegExp[] = [
   /\b(?:als|wanneer|zodra|elke keer als|telkens als)\s+(?:ik|we|wij|je|u|een gebruiker|gebruikers|een medewerker|medewerkers)\b[^.?!\n]{3,160}/i,
   /\b(?:(?:ik|we|wij)\s+(?:klik|klikken|open|openen|kies|kiezen|selecteer|selecteren|ga|gaan)\b|(?:i|we)\s+(?:click|open|select|choose|go to|navigate to|press)\b)[^.?!\n]{3,160}/i,
   // "Reproducible with any file > 2 GiB", "te reproduceren door een medewerker te hernoemen": the recipe in one sentence.
-  /\b(?:reproducible|reproduce(?:d)?|repro|reproduceerbaar|te reproduceren|gereproduceerd)\s+(?:with|by|when|via|door|met|als|bij)\b[^.?!\n]{3,160}/i,
+  /\b(?:reproducible|reproduce(?:d)?|repro|reproduceerbaar|te reproduceren|gereproduceerd|nagebootst|nagespeeld|nagedaan|replicated)\s+(?:with|by|when|via|door|met|als|bij)\b[^.?!\n]{3,160}/i,
+  // "We hebben het nagebootst met twee testouders op twee telefoons: tegelijk … kiezen", "…. Reproduce:
+  // change any employee": done again, and how, inside a paragraph (a heading is STEPS_HEADING's).
+  /\b(?:(?:gereproduceerd|nagebootst|nagespeeld|nagedaan|reproduced|replicated)\b[^.?!\n:]{0,60}|(?:reproduce|repro)[ \t]*):(?![ \t]*(?:see|zie|check|in)\s+(?:the\s+|de\s+|het\s+)?(?:attached|attachment|bijlage|bijgevoegde?|log)\b)[^.?!\n]{3,160}/i,
 ];
 
 /** Steps to reproduce: a "steps:" heading, a numbered list, a menu path, or "when I … then …". */

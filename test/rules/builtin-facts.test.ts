@@ -161,6 +161,10 @@ describe('findSteps', () => {
     expect(findSteps('The copy is truncated. Reproducible with any file > 2 GiB, tested with a dummy file.')).toMatch(/^Reproducible with any file/);
     expect(findSteps('Te reproduceren door een medewerker te hernoemen naar Zoë.')).toMatch(/^Te reproduceren door/);
     expect(findSteps('We could not reproduce it.')).toBeUndefined();
+    // Done again and how, after a colon inside a paragraph; not a pointer at an attachment.
+    expect(findSteps('We hebben het nagebootst met twee testouders op twee telefoons: tegelijk hetzelfde slot kiezen.')).toMatch(/^nagebootst met/);
+    expect(findSteps('Connect 2.8.0. Reproduce: change any employee, compare occurred_at with the Date header.')).toMatch(/^Reproduce: change any employee/);
+    expect(findSteps('Version: 3.0.2. Steps to reproduce: see attached log')).toBeUndefined();
   });
 
   it('does not count a steps heading that only points at an attachment', () => {
