@@ -26,8 +26,8 @@ const commands: Record<string, () => Promise<Command>> = {
 const usage = `Usage: inscope <command> [options]
 
 Commands:
-  init --products FILE --contracts FILE --rate N [--vendor NAME] [--out FILE]
-                                           write a commented starter config from your products and contracts
+  init --products FILE --contracts FILE --rate N [--vendor NAME] [--locale nl|en] [--currency EUR]
+          [--time-zone ZONE] [--out FILE]  write a commented starter config from your products and contracts
   check-config [[--config] FILE]           validate the coverage config
   triage [--config FILE] TICKET.json [--json]   the verdict for one ticket, with its trace
   simulate [--config FILE] [--tickets PATH] [--format table|json|csv] [--out FILE]
