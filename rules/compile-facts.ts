@@ -385,10 +385,21 @@ export function compileFacts(
   return (ctx) => {
     const out: Record<string, FactValue> = {};
     for (const f of facts) {
-      const v = resolveOne(f, ctx, out);
+      let v = resolveOne(f, ctx, out);
+      // "Cijfers > Invoer > … > toets H3": a product found by one alias ("toets") yields to a module
+      // of another product named by its own name, which says which product it is.
+      const scope = f.scoped;
+      const weakBy = scope?.owners !== undefined ? out[scope.by] : undefined;
+      if (scope?.owners !== undefined && weakBy !== undefined && ALIAS_ONLY.has(weakBy) && ctx.forced === undefined) {
+        const anyModule = resolveOne(f, ctx, {});
+        const owner = anyModule === undefined || ALIAS_ONLY.has(anyModule) ? undefined : scope.owners.get(normalizeKey(anyModule.value));
+        if (anyModule !== undefined && owner !== undefined && normalizeKey(owner) !== normalizeKey(weakBy.value)) {
+          out[scope.by] = { value: owner, source: anyModule.source };
+          v = anyModule;
+        }
+      }
       if (v !== undefined) out[f.name] = v;
       // A module of one product only, found while no product was, names that product.
-      const scope = f.scoped;
       if (v === undefined || scope?.owners === undefined || out[scope.by] !== undefined) continue;
       const owner = scope.owners.get(normalizeKey(v.value));
       if (owner === undefined) continue;

@@ -155,6 +155,18 @@ describe('product catalogue', () => {
     expect(plain.product).toBeUndefined();
   });
 
+  it('lets a product found by one alias yield to a module of another product named by its own name', () => {
+    const school: CatalogueProduct[] = [
+      { id: 'admin', name: 'Lumen Admin', modules: [{ id: 'cijfers', aliases: ['cijferlijst'] }] },
+      { id: 'examen', name: 'Lumen Examen', aliases: ['toets'] },
+    ];
+    const of = (item: Partial<WorkItem>) => facts(item, { products: school });
+    expect(of({ description: 'Stappen: Cijfers > Invoer > 3HB > toets H3, het gemiddelde klopt niet.' })).toMatchObject({ product: { value: 'admin' }, module: { value: 'cijfers' } });
+    // Named by the product's own name, or by an alias of the module only, the product stands.
+    expect(of({ description: 'Lumen Examen: bij Cijfers > Invoer klopt de toets niet.' }).product?.value).toBe('examen');
+    expect(of({ description: 'De cijferlijst van de toets klopt niet.' }).product?.value).toBe('examen');
+  });
+
   it('finds nothing from the catalogue in a config without one', () => {
     expect(engineFor({ contracts: [] }).triage(workItem({ description: 'boekhouding' })).facts.product).toBeUndefined();
   });
