@@ -3,6 +3,7 @@
 // the number and persists the result.
 import type { Locale, Verdict, WorkItem } from '../../rules/index.js';
 import type { CoverageConfig } from '../config/config-schema.js';
+import { contractVat } from './contract-vat.js';
 import { DEFAULT_TERMS } from './default-terms.js';
 import { toMinorUnits } from './minor-units.js';
 import { proposalValidUntil } from './proposal-dates.js';
@@ -84,7 +85,8 @@ export function buildProposal(input: BuildProposalInput): Proposal {
   const lines: EstimateLine[] = agentInput?.lines
     ? agentInput.lines.map((l) => ({ description: l.description, hours: l.hours, rate: rate(l.rate) }))
     : [{ description: LINE_TEXT[locale](item.id), hours: agentInput?.hours ?? draft.hours, rate: rate(undefined) }];
-  const totals = computeProposalTotals(lines, config.proposals.vatPercent);
+  const { vatPercent, reverseCharge } = contractVat(config, verdict.contract?.id);
+  const totals = computeProposalTotals(lines, vatPercent);
 
   const timeZone = verdict.contract?.timeZone ?? config.defaults.timeZone;
   const contactName = input.contact?.name;
@@ -117,7 +119,8 @@ export function buildProposal(input: BuildProposalInput): Proposal {
     reason: draft.reason,
     scope,
     ...totals,
-    vatPercent: config.proposals.vatPercent,
+    vatPercent,
+    ...(reverseCharge ? { reverseCharge } : {}),
     currency,
     validUntil: proposalValidUntil(input.createdAt, timeZone, config.proposals.validityDays),
     timeZone,
