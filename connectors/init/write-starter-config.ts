@@ -50,9 +50,12 @@ function contract(row: ContractRow, options: StarterOptions): string {
     ...(row.hourlyRate !== undefined && { hourlyRate: row.hourlyRate }),
     ...(row.currency !== undefined && { currency: row.currency }),
     ...(row.monthlyBudget !== undefined && { monthlyBudget: row.monthlyBudget }),
+    ...(row.vatPercent !== undefined && { vatPercent: row.vatPercent }),
+    ...(row.reverseCharge && { reverseCharge: true }),
   };
   const head = indent(y(c), '    ').replace(/^ {4}/, '  - ').replace(/\n(\s+)name: (.*)/, `\n$1name: $2\n$1match: ${flow(row.match)}`);
-  const tail = Object.keys(extra).length === 0 ? '' : '\n' + indent(y(extra), '    ');
+  const tail = (Object.keys(extra).length === 0 ? '' : '\n' + indent(y(extra), '    '))
+    .replace(/^( +reverseCharge: true)$/m, '$1   # VAT reverse-charged: proposals carry no VAT and say "BTW verlegd" / "VAT reverse-charged"');
   return `${head}\n    products:\n${products}${tail}`;
 }
 

@@ -92,4 +92,39 @@ describe('inscope init', () => {
     expect(() => initConfig({ products, contracts: bad, rate: '135' })).toThrow(`${bad}:2:5 (from): expected a date YYYY-MM-DD, got "01-01-2026"`);
     fs.rmSync(dir, { recursive: true, force: true });
   });
+
+  it('reads a vat column (a percentage, or reverse charge) into the contracts, and the config it writes loads', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'inscope-init-'));
+    const csv = path.join(dir, 'contracts.csv');
+    fs.writeFileSync(csv, [
+      'contract,organization,match,products,from,currency,vat',
+      'C-BE,Brouwerij Leuven NV,101,finance,2026-01-01,,reverse charge',
+      'C-UK,Northwind Traders Ltd,102,planner,2026-01-01,GBP,VAT reverse-charged',
+      'C-NL,Bakkerij Jansen B.V.,103,payroll,2026-01-01,,21%',
+      'C-SG,Lion City Pte Ltd,104,connect,2026-01-01,,0',
+      'C-LU,Luxtrans SA,105,connect,2026-01-01,,"16,5"',
+      'C-DE,Kraft GmbH,106,finance,2026-01-01,,btw verlegd',
+      'C-XX,Plain BV,107,finance,2026-01-01,,',
+      '',
+    ].join('\n'));
+    const rows = parseContractsCsv(fs.readFileSync(csv, 'utf8'), csv);
+    expect(rows.map((r) => [r.id, r.vatPercent, r.reverseCharge])).toEqual([
+      ['C-BE', undefined, true], ['C-UK', undefined, true], ['C-NL', 21, undefined], ['C-SG', 0, undefined],
+      ['C-LU', 16.5, undefined], ['C-DE', undefined, true], ['C-XX', undefined, undefined],
+    ]);
+    const text = initConfig({ products, contracts: csv, rate: '135' });
+    expect(text).toContain('reverseCharge: true   # VAT reverse-charged: proposals carry no VAT and say "BTW verlegd" / "VAT reverse-charged"');
+    const contractsOf = parseConfig(text, 'starter.yaml').config.contracts;
+    expect(contractsOf.map((c) => [c.id, c.vatPercent, c.reverseCharge])).toEqual(rows.map((r) => [r.id, r.vatPercent, r.reverseCharge]));
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it.each([['22 procent'], ['150'], ['8.125'], ['-5'], ['exempt']])('refuses the vat cell "%s" with the file, line and column', (cell) => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'inscope-init-'));
+    const bad = path.join(dir, 'contracts.csv');
+    fs.writeFileSync(bad, `contract,organization,match,products,from,vat\nC-1,Acme,1,payroll,2026-01-01,${cell}\n`);
+    expect(() => initConfig({ products, contracts: bad, rate: '135' })).toThrow(
+      `${bad}:2:6 (vat): expected a VAT percentage from 0 to 100 with at most two decimals (such as 21, 9 or 0), or "reverse charge" / "verlegd", got "${cell}"`);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
 });
