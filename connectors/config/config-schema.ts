@@ -120,7 +120,13 @@ const coverageRuleSchema = z.strictObject({
   reason: localizedSchema,
   autoApprove: booleanSchema.exactOptional(),
   estimateHours: positiveNumber('a number of hours above 0').exactOptional(),
-}, mapping('a coverage rule, { id, when, verdict, reason }'));
+  proposal: z.enum(['send', 'none'], { error: (issue) => `expected send or none, got ${describeValue(issue.input)}` }).exactOptional()
+    .describe('advisory only. send (default): the customer gets a priced proposal; none: converted to advisory with the reason, no proposal (an agent can still make one).'),
+}, mapping('a coverage rule, { id, when, verdict, reason }')).superRefine((value, ctx) => {
+  if (value.proposal !== undefined && value.verdict !== 'advisory') {
+    ctx.addIssue({ code: 'custom', input: value.proposal, path: ['proposal'], message: `proposal applies to advisory rules only, and this rule's verdict is ${value.verdict}: remove it` });
+  }
+});
 
 const completenessSchema = z.union([
   list(completenessRuleSchema, 'a list of completeness rules'),
