@@ -67,6 +67,10 @@ export function buildProposal(input: BuildProposalInput): Proposal {
   if (verdict.outcome !== 'advisory' || draft === null) {
     throw new ProposalError('not-advisory', `ticket ${item.id} is ${verdict.outcome}, not advisory: only uncovered requests get a proposal`);
   }
+  // proposal: none sends nothing by itself; an agent's Convert (agentInput) makes one on purpose.
+  if (draft.send === false && agentInput === undefined) {
+    throw new ProposalError('none', `ticket ${item.id} was decided by rule ${verdict.rule ?? '-'}, which has proposal: none: only an agent makes a proposal for it`);
+  }
   const currency = draft.currency;
   const configured = new Set([config.defaults.currency, ...config.contracts.flatMap((c) => (c.currency ? [c.currency] : []))]);
   if (!configured.has(currency)) {

@@ -8,6 +8,10 @@ import { compileRules, type WorkItem } from '../../rules/index.js';
 import { initConfig } from '../../connectors/cli/commands/init.js';
 import { parseConfig } from '../../connectors/config/load-config.js';
 import { parseContractsCsv } from '../../connectors/init/parse-contracts-csv.js';
+import { renderVerdict } from '../../connectors/cli/render-verdict.js';
+import { formatSummary } from '../../connectors/simulate/format-summary.js';
+import { toVerdictRow } from '../../connectors/simulate/format-verdict-row.js';
+import { addToSummary, createSimulationSummary } from '../../connectors/simulate/simulation-summary.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const products = path.join(root, 'examples/products.yaml');
@@ -126,5 +130,29 @@ describe('inscope init', () => {
     expect(() => initConfig({ products, contracts: bad, rate: '135' })).toThrow(
       `${bad}:2:6 (vat): expected a VAT percentage from 0 to 100 with at most two decimals (such as 21, 9 or 0), or "reverse charge" / "verlegd", got "${cell}"`);
     fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('writes proposal: none on its other-request rule, with a comment saying why and how to change it', () => {
+    const text = initConfig({ products, contracts, rate: '135', vendor: 'Veldhuis Software B.V.' });
+    const rule = text.slice(text.indexOf('  - id: other-request'), text.indexOf('  - id: defect'));
+    expect(rule).toMatch(/# "Thanks, it works again", an invoice question, a renewal quote/);
+    expect(rule).toContain('Delete the proposal line to send a proposal for these too.');
+    expect(rule).toContain('    proposal: none\n');
+    expect(starter().loaded.config.coverage.find((r) => r.id === 'other-request')).toMatchObject({ verdict: 'advisory', proposal: 'none' });
+  });
+
+  it('decides a thank-you advisory without a proposal, and triage and simulate say so and book nothing', () => {
+    const { loaded, engine } = starter();
+    const thanks = item('T-1', '9002', 'Werkt weer', 'Bedankt voor de snelle hulp, het werkt weer! Groet, Marieke');
+    const verdict = engine.triage(thanks);
+    expect([verdict.outcome, verdict.category, verdict.rule, verdict.proposal?.send]).toEqual(['advisory', 'advisory', 'other-request', false]);
+    expect(renderVerdict(thanks, verdict, 'test', 'en')).toContain('  proposal  none sent (rule other-request has proposal: none): the customer gets the reason; an agent can make one by hand');
+    expect(toVerdictRow(thanks, verdict, 'test', 'en')).toMatchObject({ outcome: 'advisory', rule: 'other-request', estimateHours: null, amount: null, currency: null });
+    const summary = createSimulationSummary();
+    const contracts = new Map(loaded.config.contracts.map((c) => [c.id, c]));
+    addToSummary(summary, { item: thanks, verdict, source: 'test' }, contracts, 'Europe/Amsterdam');
+    expect(summary.advisoryWithoutProposal).toBe(1);
+    expect(summary.byOrganization.size).toBe(0);
+    expect(formatSummary(summary)).toContain('of the advisory, 1 without a proposal (rules with proposal: none): no hours or amounts below');
   });
 });
