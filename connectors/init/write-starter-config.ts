@@ -198,11 +198,16 @@ coverage:
       en: This is a request for new functionality. That is outside the support contract; we are happy to make a proposal.
 
   - id: other-request
+    # "Thanks, it works again", an invoice question, a renewal quote, a portal account: advisory, but
+    # a priced proposal would be the wrong answer, so none is sent (proposal: none). The customer gets
+    # this reason; the agents' note says no proposal was sent, and "Convert to advisory…" in the
+    # sidebar makes one by hand. Delete the proposal line to send a proposal for these too.
     when: { kind: other }
     verdict: advisory
+    proposal: none
     reason:
-      nl: Deze vraag valt buiten het supportcontract, dat storingen en nieuwe versies dekt. Wij helpen u graag op basis van een voorstel.
-      en: This request is outside the support contract, which covers defects and new versions. We are happy to help under a proposal.
+      nl: Deze vraag valt buiten het supportcontract, dat storingen en nieuwe versies dekt. Wij hebben uw bericht ontvangen; heeft u werk van ons nodig, laat het ons weten, dan maken wij een voorstel.
+      en: This request is outside the support contract, which covers defects and new versions. We have received your message; if you need work from us, let us know and we will make a proposal.
 
   - id: defect
     when: { all: [{ contract: active }, { kind: defect }] }
