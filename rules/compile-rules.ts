@@ -396,6 +396,9 @@ export function compileRules(config: RulesConfig, options: CompileOptions): Engi
     if (decision.outcome === 'advisory' && rule?.verdict === 'advisory' && estimateHours !== undefined) {
       notes.push(describeEstimate(proposal(rule, ctx).estimate));
     }
+    if (decision.outcome === 'advisory' && rule?.verdict === 'advisory' && rule.proposal === 'none') {
+      notes.push(`no proposal sent: rule "${rule.id}" has proposal: none`);
+    }
     return { contract: notes.join('; '), rules };
   }
 
@@ -425,6 +428,8 @@ export function compileRules(config: RulesConfig, options: CompileOptions): Engi
       if (r.verdict === 'advisory') {
         category = 'advisory';
         proposalDraft = proposal(r, ctx);
+        // proposal: none: advisory all the same, but nothing is sent (a thank-you, an invoice question).
+        if (r.proposal === 'none') proposalDraft = { ...proposalDraft, send: false };
       } else if (r.verdict === 'covered' && (r.autoApprove ?? ctx.contract?.def.autoApprove ?? false)) {
         status = 'approved';
       }

@@ -4,4 +4,5 @@ export type * from './rules-config.js';
 export { compileRules, type CompileOptions, type Engine } from './compile-rules.js';
 export { normalizeText } from './normalize-text.js';
 export { estimateBasis } from './messages.js';
+export { isAdvisoryWithoutProposal, sendsProposal } from './sends-proposal.js';
 export type { HourEstimator, EstimatorGroup } from './hour-estimator.js';

@@ -93,6 +93,12 @@ export interface ProposalDraft {
   readonly reason: Localized;
   /** Where the hours came from, when the config's model has an hour estimator; absent without one. */
   readonly estimate?: HourEstimate;
+  /**
+   * false: the deciding rule has `proposal: none`: the request is advisory, but no proposal is made
+   * or sent (the figures above are what one would cost, for an agent who makes one by hand).
+   * Absent: the proposal is sent.
+   */
+  readonly send?: false;
 }
 
 /**

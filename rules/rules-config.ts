@@ -149,6 +149,12 @@ export interface CoverageRule {
   readonly reason: Localized;
   readonly autoApprove?: boolean;
   readonly estimateHours?: number;
+  /**
+   * `advisory` only. Absent or `send`: the verdict's proposal draft (hours × rate) is sent. `none`:
+   * the request is still advisory, but its draft says `send: false` and no proposal is made: for a
+   * thank-you, an invoice question, a renewal quote; an agent may make one by hand.
+   */
+  readonly proposal?: 'send' | 'none';
 }
 
 export interface RulesDefaults {

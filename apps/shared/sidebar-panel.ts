@@ -10,7 +10,7 @@ import { ContractSection } from './contract-section.js';
 import { formatMoney, formatNumber } from './format.js';
 import { createTranslate, type PanelLocale, type Translate } from './labels.js';
 import { isSidebarApiError, type ProposalFigures, type SidebarApi, type SidebarData, type SidebarHost } from './sidebar-data.js';
-import { isApproved } from './verdict-badge.js';
+import { hasNoProposal, isApproved } from './verdict-badge.js';
 import { VerdictSection } from './verdict-section.js';
 
 export interface SidebarPanelProps {
@@ -90,8 +90,11 @@ export function SidebarPanel({ api, host, locale, today, refreshToken = 0, onRea
   const currency = contract?.currency ?? verdict.proposal?.currency ?? 'EUR';
   const approved = isApproved(data);
   const approvable = verdict.outcome === 'covered' && verdict.missing.length === 0;
-  const advisory = data.ticket.category === 'advisory' || verdict.outcome === 'advisory';
-  const proposalHours = form === 'convert' ? previewHours : (verdict.proposal?.hours ?? null);
+  // An advisory ticket is converted already (InScope drafts its proposal): nothing to convert, unless
+  // its rule sends no proposal (proposal: none) and none was made: then Convert makes one by hand.
+  const convertible = !(data.ticket.category === 'advisory' || verdict.outcome === 'advisory') || hasNoProposal(data);
+  // A draft that is not sent (proposal: none) adds nothing to the month until an agent converts.
+  const proposalHours = form === 'convert' ? previewHours : hasNoProposal(data) ? null : (verdict.proposal?.hours ?? null);
   const proposal = proposalHours ? { hours: proposalHours, amount: proposalAmount(proposalHours, rate) } : null;
 
   const run = async (name: ActionName, action: () => Promise<Notice>) => {
@@ -162,13 +165,12 @@ export function SidebarPanel({ api, host, locale, today, refreshToken = 0, onRea
         { class: 'actions' },
         button(approvable ? t('actions.approve') : t('actions.approveOverride'), () => (approvable ? void approve() : setForm('override')), approved, approvable, 'action-approve'),
         button(t('actions.requestInfo'), () => void requestInfo(), verdict.missing.length === 0, verdict.outcome === 'incomplete', 'action-request-info'),
-        // An advisory ticket is converted already (InScope drafts its proposal): nothing to offer.
-        advisory ? null : button(t('actions.convert'), () => { setPreviewHours(verdict.proposal?.hours ?? 1); setForm('convert'); }, false, false, 'action-convert'),
+        convertible ? button(t('actions.convert'), () => { setPreviewHours(verdict.proposal?.hours ?? 1); setForm('convert'); }, false, false, 'action-convert') : null,
         button(t('actions.reevaluate'), () => void reevaluate(), false, false, 'action-reevaluate'),
       ),
       approved ? h('p', { class: 'hint' }, t('actions.alreadyApproved')) : null,
       form === 'override' ? h(OverrideForm, { outcome: t(`outcome.${verdict.outcome}`), busy: busy !== null, t, onConfirm: (reason: string) => void approve(reason), onCancel: () => setForm(null) }) : null,
-      form === 'convert' && !advisory
+      form === 'convert' && convertible
         ? h(ConvertForm, { hourlyRate: rate, currency, defaultHours: verdict.proposal?.hours ?? 1, busy: busy !== null, t, locale, onHoursChange: setPreviewHours, onConfirm: (body: { hours: number; scope: string }) => void convert(body), onCancel: () => { setForm(null); setOverBudget(null); } })
         : null,
       form === 'convert' && overBudget

@@ -1,4 +1,5 @@
 // Which badge a verdict gets: its label and its Garden tone. Pure, so both sidebars agree.
+import { isAdvisoryWithoutProposal } from '../../rules/sends-proposal.js';
 import type { LabelKey } from './labels.js';
 import type { SidebarData } from './sidebar-data.js';
 
@@ -14,6 +15,11 @@ export function isApproved(data: SidebarData): boolean {
   return data.ticket.status === 'approved' || (data.verdict.outcome === 'covered' && data.verdict.status === 'approved');
 }
 
+/** An advisory verdict that sends no proposal (its rule has proposal: none), on a ticket with no proposal stored. */
+export function hasNoProposal(data: SidebarData): boolean {
+  return isAdvisoryWithoutProposal(data.verdict) && !data.proposal;
+}
+
 export function badgeFor(data: SidebarData, proposalState?: 'draft' | 'sent' | 'accepted'): Badge {
   switch (data.verdict.outcome) {
     case 'incomplete':
@@ -21,6 +27,8 @@ export function badgeFor(data: SidebarData, proposalState?: 'draft' | 'sent' | '
     case 'covered':
       return isApproved(data) ? { label: 'badge.callApproved', tone: 'green' } : { label: 'badge.callNew', tone: 'blue' };
     case 'advisory':
+      // A rule with proposal: none converted it and no one has made a proposal by hand yet.
+      if (hasNoProposal(data)) return { label: 'badge.advisoryNoProposal', tone: 'red' };
       if (proposalState === 'accepted') return { label: 'badge.advisoryAccepted', tone: 'green' };
       return { label: proposalState === 'sent' ? 'badge.advisorySent' : 'badge.advisoryDraft', tone: 'red' };
     case 'review':

@@ -6,7 +6,7 @@ import { estimateBasis } from '../../rules/messages.js';
 import { formatNumber } from './format.js';
 import type { PanelLocale, Translate } from './labels.js';
 import type { SidebarData } from './sidebar-data.js';
-import { badgeFor } from './verdict-badge.js';
+import { badgeFor, hasNoProposal } from './verdict-badge.js';
 
 export interface VerdictSectionProps {
   readonly data: SidebarData;
@@ -30,6 +30,7 @@ export function VerdictSection({ data, t, locale }: VerdictSectionProps) {
     h('span', { class: `tag tag--${badge.tone}`, 'data-testid': 'verdict-badge', 'data-outcome': verdict.outcome }, t(badge.label)),
     reasons.length > 0 ? h('ul', { class: 'reasons' }, reasons.map((reason, i) => h('li', { key: i }, reason))) : null,
     verdict.rule ? null : h('p', { class: 'hint' }, t('verdict.noRule')),
+    hasNoProposal(data) ? h('p', { class: 'hint', 'data-testid': 'no-proposal' }, t('verdict.noProposal')) : null,
     estimate ? h('p', { class: 'hint', 'data-testid': 'hours-basis' }, t('verdict.estimate', { hours: formatNumber(estimate.hours, locale), basis: estimateBasis(estimate)[locale] })) : null,
     data.shadow ? h('p', { class: 'notice notice--info', role: 'note' }, t('verdict.shadow')) : null,
   );

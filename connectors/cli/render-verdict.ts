@@ -1,6 +1,6 @@
 // A verdict and its trace in words, for `inscope triage`: what was decided, by which rule, and
 // what every condition saw, so a manager can read why.
-import { estimateBasis, type ConditionTrace, type Locale, type Verdict, type WorkItem } from '../../rules/index.js';
+import { estimateBasis, isAdvisoryWithoutProposal, type ConditionTrace, type Locale, type Verdict, type WorkItem } from '../../rules/index.js';
 
 function renderCondition(c: ConditionTrace, depth: number, out: string[]): void {
   const saw = c.saw !== undefined ? `  (saw ${c.saw})` : '';
@@ -21,7 +21,9 @@ export function renderVerdict(item: WorkItem, verdict: Verdict, source: string, 
   }
   const c = verdict.contract;
   out.push(c ? `  contract  ${c.id} ${c.name} (${c.level}, ${c.state}; ${c.validFrom} .. ${c.validUntil ?? 'open'} ${c.timeZone}; matched by ${c.matchedBy})` : '  contract  none found');
-  if (verdict.proposal) {
+  if (isAdvisoryWithoutProposal(verdict)) {
+    out.push(`  proposal  none sent (rule ${verdict.rule ?? '-'} has proposal: none): the customer gets the reason; an agent can make one by hand`);
+  } else if (verdict.proposal) {
     const p = verdict.proposal;
     out.push(`  proposal  ${p.hours} h × ${p.hourlyRate.toFixed(2)} ${p.currency} = ${p.amount.toFixed(2)} ${p.currency}${p.estimate ? `; hours ${estimateBasis(p.estimate)[locale]}` : ''}`);
   }

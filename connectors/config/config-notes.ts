@@ -12,6 +12,12 @@ export function configNotes(config: RulesConfig): string[] {
       notes.push(`contract ${c.id} is in ${c.currency} but names no hourlyRate: its proposals use defaults.hourlyRate (${defaults.hourlyRate}) as ${c.currency} ${defaults.hourlyRate} an hour`);
     }
   }
+  // estimateHours prices a proposal, and a rule with proposal: none makes none.
+  for (const r of config.coverage) {
+    if (r.proposal === 'none' && r.estimateHours !== undefined) {
+      notes.push(`coverage rule ${r.id} has proposal: none, so its estimateHours (${r.estimateHours}) prices nothing: an agent's proposal (Convert in the sidebar) takes the agent's hours`);
+    }
+  }
   // Without a rule that asks for the module, a defect that names none is covered under a contract
   // for some of a product's modules ("an absent module is not held against the customer").
   const limited = config.contracts.filter((c) => c.products.some((p) => p.modules !== undefined));

@@ -6,7 +6,7 @@ import { conditionNameSchema, conditionSchema, REQUEST_KINDS, textScopeSchema } 
 import { describeValue } from './describe-value.js';
 import {
   booleanSchema, currencySchema, dateSchema, emailDomainSchema, emailSchema, expected, factNameSchema, idSchema,
-  list, localizedSchema, positiveNumber, regexSchema, text, timeZoneSchema, versionRangeSchema, wholeNumber,
+  list, localizedSchema, positiveNumber, regexSchema, text, timeZoneSchema, vatPercentSchema, versionRangeSchema, wholeNumber,
 } from './scalar-schemas.js';
 
 const mapping = (what: string) => ({ error: expected(what) });
@@ -90,7 +90,17 @@ const contractSchema = z.strictObject({
   currency: currencySchema.exactOptional(),
   estimateHours: positiveNumber('a number of hours above 0').exactOptional(),
   monthlyBudget: monthlyBudgetSchema.exactOptional(),
-}, mapping('a contract'));
+  vatPercent: vatPercentSchema.exactOptional().describe('VAT on this contract\'s proposals; absent: proposals.vatPercent. 0 for no VAT.'),
+  reverseCharge: booleanSchema.exactOptional()
+    .describe('true: VAT is reverse-charged (a business customer abroad): proposals carry 0 % and say "BTW verlegd" / "VAT reverse-charged".'),
+}, mapping('a contract')).superRefine((value, ctx) => {
+  if (value.reverseCharge === true && value.vatPercent !== undefined && value.vatPercent !== 0) {
+    ctx.addIssue({
+      code: 'custom', input: value.vatPercent, path: ['vatPercent'],
+      message: `reverseCharge: true means no VAT on the proposal, but vatPercent is ${value.vatPercent}: remove vatPercent, or reverseCharge if VAT applies`,
+    });
+  }
+});
 
 const completenessRuleSchema = z.strictObject({
   id: idSchema,
@@ -110,7 +120,13 @@ const coverageRuleSchema = z.strictObject({
   reason: localizedSchema,
   autoApprove: booleanSchema.exactOptional(),
   estimateHours: positiveNumber('a number of hours above 0').exactOptional(),
-}, mapping('a coverage rule, { id, when, verdict, reason }'));
+  proposal: z.enum(['send', 'none'], { error: (issue) => `expected send or none, got ${describeValue(issue.input)}` }).exactOptional()
+    .describe('advisory only. send (default): the customer gets a priced proposal; none: converted to advisory with the reason, no proposal (an agent can still make one).'),
+}, mapping('a coverage rule, { id, when, verdict, reason }')).superRefine((value, ctx) => {
+  if (value.proposal !== undefined && value.verdict !== 'advisory') {
+    ctx.addIssue({ code: 'custom', input: value.proposal, path: ['proposal'], message: `proposal applies to advisory rules only, and this rule's verdict is ${value.verdict}: remove it` });
+  }
+});
 
 const completenessSchema = z.union([
   list(completenessRuleSchema, 'a list of completeness rules'),
@@ -189,7 +205,7 @@ const connectorSchema = z.strictObject({
 }, mapping('the connector settings'));
 
 const proposalsSchema = z.strictObject({
-  vatPercent: z.number({ error: expected('a VAT percentage') }).min(0, { error: 'expected a VAT percentage of 0 or more' }).default(21),
+  vatPercent: vatPercentSchema.default(21).describe('VAT on proposals whose contract names none (contracts[].vatPercent, reverseCharge win).'),
   validityDays: wholeNumber('a whole number of days, 1 or more', 1).default(30),
   terms: localizedSchema.exactOptional().describe('Terms printed on every proposal, in both languages; absent: the built-in terms.'),
   templatesDir: text('a folder path').exactOptional()

@@ -142,6 +142,16 @@ export function wholeNumber(what: string, minimum: number) {
 
 export const booleanSchema = z.boolean({ error: expected('true or false') });
 
+const VAT_EXPECTED = 'a VAT percentage from 0 to 100 with at most two decimals, such as 21, 9 or 0';
+
+/** A VAT percentage as proposals price it: 0–100, whole hundredths (5.5 and 8.25, not 8.125). */
+export const vatPercentSchema = z.number({ error: expected(VAT_EXPECTED) }).superRefine((value, ctx) => {
+  const hundredths = Math.round(value * 100);
+  if (value < 0 || value > 100 || Math.abs(hundredths - value * 100) > 1e-6) {
+    ctx.addIssue({ code: 'custom', input: value, message: `expected ${VAT_EXPECTED}, got ${describeValue(value)}` });
+  }
+});
+
 export function list<T extends z.ZodType>(item: T, what: string, min = 0) {
   const schema = z.array(item, { error: expected(what) });
   return min === 0 ? schema : schema.min(min, { error: `expected ${what} with at least ${min} item${min === 1 ? '' : 's'}` });

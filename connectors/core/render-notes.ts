@@ -1,6 +1,6 @@
 // The texts InScope writes on a ticket: the internal note for agents and the public request for
 // missing information, in the requester's language.
-import type { Locale, Verdict } from '../../rules/index.js';
+import { isAdvisoryWithoutProposal, type Locale, type Verdict } from '../../rules/index.js';
 
 export function pickLocale(requesterLocale: string | undefined, fallback: Locale): Locale {
   if (!requesterLocale) return fallback;
@@ -9,8 +9,10 @@ export function pickLocale(requesterLocale: string | undefined, fallback: Locale
 }
 
 const LABEL = {
-  en: { outcome: { incomplete: 'Incomplete', covered: 'Covered (Call)', advisory: 'Not covered: advisory', review: 'Needs review' }, rule: 'rule', contract: 'Contract', none: 'no contract found', proposal: 'Proposal draft', missing: 'Missing' },
-  nl: { outcome: { incomplete: 'Onvolledig', covered: 'Gedekt (Call)', advisory: 'Niet gedekt: advies', review: 'Beoordelen' }, rule: 'regel', contract: 'Contract', none: 'geen contract gevonden', proposal: 'Conceptvoorstel', missing: 'Ontbreekt' },
+  en: { outcome: { incomplete: 'Incomplete', covered: 'Covered (Call)', advisory: 'Not covered: advisory', review: 'Needs review' }, rule: 'rule', contract: 'Contract', none: 'no contract found', proposal: 'Proposal draft', missing: 'Missing',
+    noProposal: (rule: string) => `No proposal sent: rule ${rule} has proposal: none. To send one, use "Convert to advisory…" in the InScope sidebar with your hours and scope.` },
+  nl: { outcome: { incomplete: 'Onvolledig', covered: 'Gedekt (Call)', advisory: 'Niet gedekt: advies', review: 'Beoordelen' }, rule: 'regel', contract: 'Contract', none: 'geen contract gevonden', proposal: 'Conceptvoorstel', missing: 'Ontbreekt',
+    noProposal: (rule: string) => `Geen voorstel verstuurd: regel ${rule} heeft proposal: none. Wilt u er toch een sturen, gebruik dan "Omzetten naar advies…" in de InScope-zijbalk met uw uren en omvang.` },
 } as const;
 
 export function renderInternalNote(verdict: Verdict, locale: Locale, extra?: string): string {
@@ -22,8 +24,20 @@ export function renderInternalNote(verdict: Verdict, locale: Locale, extra?: str
   const c = verdict.contract;
   lines.push(`${l.contract}: ${c ? `${c.id} ${c.name}, ${c.level}, ${c.state}` : l.none}`);
   const p = verdict.proposal;
-  if (p) lines.push(`${l.proposal}: ${p.hours} h × ${p.hourlyRate.toFixed(2)} ${p.currency} = ${p.amount.toFixed(2)} ${p.currency}`);
+  if (isAdvisoryWithoutProposal(verdict)) lines.push(l.noProposal(verdict.rule ?? '-'));
+  else if (p) lines.push(`${l.proposal}: ${p.hours} h × ${p.hourlyRate.toFixed(2)} ${p.currency} = ${p.amount.toFixed(2)} ${p.currency}`);
   return lines.join('\n');
+}
+
+/**
+ * The public reply for an advisory verdict without a proposal: the rule's reason, in the
+ * requester's language, as the proposal's comment would have given it.
+ */
+export function renderAdvisoryReply(verdict: Verdict, locale: Locale, vendor: string): string {
+  const reasons = verdict.reasons.map((r) => r[locale]).join('\n\n');
+  return locale === 'nl'
+    ? `Beste klant,\n\n${reasons}\n\nMet vriendelijke groet,\n${vendor}`
+    : `Dear customer,\n\n${reasons}\n\nKind regards,\n${vendor}`;
 }
 
 export function renderMissingInfoRequest(verdict: Verdict, locale: Locale): string {

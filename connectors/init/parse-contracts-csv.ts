@@ -4,7 +4,8 @@
 //   ";", or empty = the name),
 //   products ("finance >=9.0; payroll >=7.0", modules in brackets: "finance 10.x [ledger reporting]"),
 //   from, until (YYYY-MM-DD, until may be empty), rate, monthly budget ("20 h" or "4000"),
-//   time zone, level, currency, auto approve (yes/no).
+//   time zone, level, currency, auto approve (yes/no), vat (a percentage such as 21, 9 or 0, or
+//   "reverse charge" / "verlegd"; empty: the config's proposals.vatPercent).
 // Errors name the file, line and column of the cell.
 
 import { isVersionRange } from '../config/scalar-schemas.js';
@@ -23,6 +24,8 @@ export interface ContractRow {
   readonly level: string;
   readonly currency?: string;
   readonly autoApprove?: boolean;
+  readonly vatPercent?: number;
+  readonly reverseCharge?: true;
 }
 
 export class CsvError extends Error {}
@@ -81,6 +84,7 @@ const COLUMNS = {
   level: ['level', 'niveau', 'sla'],
   currency: ['currency', 'valuta'],
   autoApprove: ['auto approve', 'autoapprove'],
+  vat: ['vat', 'btw', 'vat percent', 'vat %', 'btw %'],
 } as const;
 
 const norm = (s: string) => s.toLowerCase().replace(/[\s_-]+/g, ' ').trim();
@@ -115,7 +119,19 @@ function parseNumber(cell: string, where: string): number {
   return n;
 }
 
-/** Parses the contracts CSV; `file` names it in errors. */
+const REVERSE_CHARGE = /^(?:(?:btw|vat)\s+)?(?:reverse[\s-]*charged?|verlegd)$/;
+
+/** The vat cell: a percentage (21, "21%", "5,5"), or reverse charge ("reverse charge", "verlegd", "btw verlegd"). */
+function parseVat(cell: string, where: string): Pick<ContractRow, 'vatPercent' | 'reverseCharge'> {
+  const words = norm(cell);
+  if (REVERSE_CHARGE.test(words)) return { reverseCharge: true };
+  const n = /^\d+(?:[.,]\d+)?\s*%?$/.test(cell.trim()) ? Number(cell.replace(/[%\s]/g, '').replace(',', '.')) : NaN;
+  if (!Number.isFinite(n) || n > 100 || Math.abs(Math.round(n * 100) - n * 100) > 1e-6) {
+    throw new CsvError(`${where}: expected a VAT percentage from 0 to 100 with at most two decimals (such as 21, 9 or 0), or "reverse charge" / "verlegd", got "${cell}"`);
+  }
+  return { vatPercent: n };
+}
+
 /**
  * The match cell: an organization id, an @domain, a name, or several separated by ";" (a Zendesk
  * and a JSM organization id, or an id and a domain); empty matches the organization's name.
@@ -137,6 +153,7 @@ function parseMatch(cell: string, organization: string): ContractRow['match'] {
   };
 }
 
+/** Parses the contracts CSV; `file` names it in errors. */
 export function parseContractsCsv(text: string, file: string): ContractRow[] {
   const [header, ...rows] = records(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   if (header === undefined) throw new CsvError(`${file}: the file is empty; expected a header line such as "contract,organization,match,products,from,until,rate,monthly budget"`);
@@ -169,6 +186,7 @@ export function parseContractsCsv(text: string, file: string): ContractRow[] {
     const budget = cell('budget');
     const rate = cell('rate');
     const auto = norm(cell('autoApprove'));
+    const vat = cell('vat');
     return {
       line: row.line,
       id,
@@ -187,6 +205,7 @@ export function parseContractsCsv(text: string, file: string): ContractRow[] {
       level: cell('level') || 'standard',
       ...(cell('currency') !== '' && { currency: cell('currency').toUpperCase() }),
       ...(auto !== '' && { autoApprove: ['yes', 'ja', 'true', 'y', 'j', '1'].includes(auto) }),
+      ...(vat !== '' && parseVat(vat, at('vat'))),
     };
   });
 }

@@ -50,9 +50,12 @@ function contract(row: ContractRow, options: StarterOptions): string {
     ...(row.hourlyRate !== undefined && { hourlyRate: row.hourlyRate }),
     ...(row.currency !== undefined && { currency: row.currency }),
     ...(row.monthlyBudget !== undefined && { monthlyBudget: row.monthlyBudget }),
+    ...(row.vatPercent !== undefined && { vatPercent: row.vatPercent }),
+    ...(row.reverseCharge && { reverseCharge: true }),
   };
   const head = indent(y(c), '    ').replace(/^ {4}/, '  - ').replace(/\n(\s+)name: (.*)/, `\n$1name: $2\n$1match: ${flow(row.match)}`);
-  const tail = Object.keys(extra).length === 0 ? '' : '\n' + indent(y(extra), '    ');
+  const tail = (Object.keys(extra).length === 0 ? '' : '\n' + indent(y(extra), '    '))
+    .replace(/^( +reverseCharge: true)$/m, '$1   # VAT reverse-charged: proposals carry no VAT and say "BTW verlegd" / "VAT reverse-charged"');
   return `${head}\n    products:\n${products}${tail}`;
 }
 
@@ -195,11 +198,16 @@ coverage:
       en: This is a request for new functionality. That is outside the support contract; we are happy to make a proposal.
 
   - id: other-request
+    # "Thanks, it works again", an invoice question, a renewal quote, a portal account: advisory, but
+    # a priced proposal would be the wrong answer, so none is sent (proposal: none). The customer gets
+    # this reason; the agents' note says no proposal was sent, and "Convert to advisory…" in the
+    # sidebar makes one by hand. Delete the proposal line to send a proposal for these too.
     when: { kind: other }
     verdict: advisory
+    proposal: none
     reason:
-      nl: Deze vraag valt buiten het supportcontract, dat storingen en nieuwe versies dekt. Wij helpen u graag op basis van een voorstel.
-      en: This request is outside the support contract, which covers defects and new versions. We are happy to help under a proposal.
+      nl: Deze vraag valt buiten het supportcontract, dat storingen en nieuwe versies dekt. Wij hebben uw bericht ontvangen; heeft u werk van ons nodig, laat het ons weten, dan maken wij een voorstel.
+      en: This request is outside the support contract, which covers defects and new versions. We have received your message; if you need work from us, let us know and we will make a proposal.
 
   - id: defect
     when: { all: [{ contract: active }, { kind: defect }] }

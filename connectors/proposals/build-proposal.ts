@@ -3,6 +3,7 @@
 // the number and persists the result.
 import type { Locale, Verdict, WorkItem } from '../../rules/index.js';
 import type { CoverageConfig } from '../config/config-schema.js';
+import { contractVat } from './contract-vat.js';
 import { DEFAULT_TERMS } from './default-terms.js';
 import { toMinorUnits } from './minor-units.js';
 import { proposalValidUntil } from './proposal-dates.js';
@@ -66,6 +67,10 @@ export function buildProposal(input: BuildProposalInput): Proposal {
   if (verdict.outcome !== 'advisory' || draft === null) {
     throw new ProposalError('not-advisory', `ticket ${item.id} is ${verdict.outcome}, not advisory: only uncovered requests get a proposal`);
   }
+  // proposal: none sends nothing by itself; an agent's Convert (agentInput) makes one on purpose.
+  if (draft.send === false && agentInput === undefined) {
+    throw new ProposalError('none', `ticket ${item.id} was decided by rule ${verdict.rule ?? '-'}, which has proposal: none: only an agent makes a proposal for it`);
+  }
   const currency = draft.currency;
   const configured = new Set([config.defaults.currency, ...config.contracts.flatMap((c) => (c.currency ? [c.currency] : []))]);
   if (!configured.has(currency)) {
@@ -84,7 +89,8 @@ export function buildProposal(input: BuildProposalInput): Proposal {
   const lines: EstimateLine[] = agentInput?.lines
     ? agentInput.lines.map((l) => ({ description: l.description, hours: l.hours, rate: rate(l.rate) }))
     : [{ description: LINE_TEXT[locale](item.id), hours: agentInput?.hours ?? draft.hours, rate: rate(undefined) }];
-  const totals = computeProposalTotals(lines, config.proposals.vatPercent);
+  const { vatPercent, reverseCharge } = contractVat(config, verdict.contract?.id);
+  const totals = computeProposalTotals(lines, vatPercent);
 
   const timeZone = verdict.contract?.timeZone ?? config.defaults.timeZone;
   const contactName = input.contact?.name;
@@ -117,7 +123,8 @@ export function buildProposal(input: BuildProposalInput): Proposal {
     reason: draft.reason,
     scope,
     ...totals,
-    vatPercent: config.proposals.vatPercent,
+    vatPercent,
+    ...(reverseCharge ? { reverseCharge } : {}),
     currency,
     validUntil: proposalValidUntil(input.createdAt, timeZone, config.proposals.validityDays),
     timeZone,

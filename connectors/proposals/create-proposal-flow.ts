@@ -296,6 +296,7 @@ export function createProposalFlow(deps: ProposalFlowDeps) {
     notifyCustomerAtThreshold: () => deps.config().proposals.notifyCustomerAtThreshold,
     store: deps.store,
     config: deps.config,
+    configHash: deps.configHash,
     now: deps.now,
     vendor,
     secret: deps.secret,

@@ -7,8 +7,9 @@
 // - an accepted proposal is an approval the path guard respects;
 // - a proposal decision queued by the page, a reply or the sweep is written on the ticket once: the
 //   marker tag in the same write tells a retried job that it landed.
-import type { Locale, Verdict } from '../../rules/index.js';
+import { isAdvisoryWithoutProposal, type Locale, type Verdict } from '../../rules/index.js';
 import type { HelpdeskPort, TicketChange, TicketState } from '../core/helpdesk-port.js';
+import { pickLocale, renderAdvisoryReply } from '../core/render-notes.js';
 import { isHelpdeskError } from '../shared/helpdesk-error.js';
 import type { Plan } from '../core/plan-decision.js';
 import type { BudgetSummary } from './compute-budget.js';
@@ -116,6 +117,34 @@ async function acceptedByCustomer(job: JobWithDeliveries, state: Pick<TicketStat
 const COMMENT_EVENTS = ['ticket.comment_added', 'comment_created'];
 
 export function createProposalJobHooks(flow: ProposalFlow): ProposalJobHooks {
+  /**
+   * A rule with `proposal: none`: the ticket is converted and the customer gets the rule's reason,
+   * with no proposal (nothing is stored, priced or booked in the budget). The agents' note (which
+   * says so, and how to make one by hand) is a second write, as one update carries one comment.
+   */
+  function withoutProposal({ job, verdict, state, plan, helpdesk }: ProposalJobContext, note: string): HookedChange {
+    const config = flow.config();
+    const locale = pickLocale(state.item.requesterLocale, config.defaults.locale);
+    return {
+      change: { ...plan.change, comment: { body: renderAdvisoryReply(verdict, locale, config.vendor.name), public: true } },
+      commentLocale: locale,
+      summary: { proposal: 'none', rule: verdict.rule },
+      async afterApply() {
+        if (!helpdesk.live) return;
+        try {
+          await helpdesk.apply(job.ticketId, { comment: { body: note, public: false } }, null);
+        } catch (error) {
+          // The customer's reply is out: the note is recorded as missing, not retried (the job would not post it again).
+          await flow.store.appendAudit({
+            helpdesk: job.helpdesk, accountId: job.accountId, ticketId: job.ticketId, jobId: job.id, eventIds: [], kind: 'action',
+            outcome: 'advisory', rule: 'advisory-note-failed', configHash: flow.configHash(), calls: [], at: flow.now(), verdict: null,
+            note: `the internal note (no proposal sent) could not be written: ${error instanceof Error ? error.message : String(error)}`,
+          });
+        }
+      },
+    };
+  }
+
   /** One 'proposal-ticket-updated' entry per marker, also when a retry finds the write already there. */
   async function auditedBefore(record: ProposalRecord, marker: string): Promise<boolean> {
     const entries = await flow.store.listAudit({ helpdesk: record.helpdesk, accountId: record.accountId, ticketId: record.ticketId, limit: 200 });
@@ -166,6 +195,7 @@ export function createProposalJobHooks(flow: ProposalFlow): ProposalJobHooks {
       // Every adapter posts a comment's files to the customer with the comment (Zendesk uploads, JSM
       // request attachments), so the proposal flow is the same for both.
       if (verdict.outcome !== 'advisory' || plan.kind !== 'decision' || plan.change.comment === undefined) return null;
+      if (isAdvisoryWithoutProposal(verdict)) return withoutProposal({ job, verdict, state, plan, helpdesk }, plan.change.comment.body);
       let prepared;
       try {
         prepared = await flow.prepare({

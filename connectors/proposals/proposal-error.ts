@@ -1,6 +1,6 @@
 // Why a proposal cannot be made: a typed error whose message an agent can act on. Refusals are
 // input errors (zero hours, no rate, a currency not configured), not I/O failures.
-export type ProposalErrorCode = 'not-advisory' | 'hours' | 'rate' | 'currency' | 'vat' | 'version' | 'template';
+export type ProposalErrorCode = 'not-advisory' | 'none' | 'hours' | 'rate' | 'currency' | 'vat' | 'version' | 'template';
 
 export class ProposalError extends Error {
   override readonly name = 'ProposalError';

@@ -22,6 +22,8 @@ export interface ProposalLabels {
   readonly amount: string;
   readonly subtotal: string;
   readonly vat: (percent: string) => string;
+  /** The VAT line of a reverse-charged proposal, in place of `vat`. */
+  readonly reverseCharge: string;
   readonly total: string;
   readonly currency: (code: string) => string;
   /** What the hours are based on, under the estimate table (see rules/messages.ts estimateBasis). */
@@ -42,7 +44,7 @@ export const PROPOSAL_LABELS: Readonly<Record<Locale, ProposalLabels>> = {
     date: 'Datum', validUntil: 'Geldig tot en met', ticket: 'Ticket', subject: 'Onderwerp', contract: 'Contract', to: 'Aan',
     why: 'Waarom dit niet onder uw contract valt', scope: 'Omvang van de werkzaamheden', estimate: 'Begroting',
     description: 'Omschrijving', hours: 'Uren', rate: 'Tarief', amount: 'Bedrag',
-    subtotal: 'Subtotaal', vat: (p) => `btw ${p}`, total: 'Totaal', currency: (c) => `Alle bedragen in ${c}.`, hoursBasis: (b) => `Uren: ${b}.`,
+    subtotal: 'Subtotaal', vat: (p) => `btw ${p}`, reverseCharge: 'BTW verlegd', total: 'Totaal', currency: (c) => `Alle bedragen in ${c}.`, hoursBasis: (b) => `Uren: ${b}.`,
     howToAccept: 'Zo gaat u akkoord', accept: 'Akkoord', decline: 'Niet akkoord', terms: 'Voorwaarden',
     vatNumber: 'btw-nummer', page: (p, n) => `Pagina ${p} van ${n}`,
     status: {
@@ -57,7 +59,7 @@ export const PROPOSAL_LABELS: Readonly<Record<Locale, ProposalLabels>> = {
     date: 'Date', validUntil: 'Valid until', ticket: 'Ticket', subject: 'Subject', contract: 'Contract', to: 'To',
     why: 'Why this is not covered by your contract', scope: 'Scope of the work', estimate: 'Estimate',
     description: 'Description', hours: 'Hours', rate: 'Rate', amount: 'Amount',
-    subtotal: 'Subtotal', vat: (p) => `VAT ${p}`, total: 'Total', currency: (c) => `All amounts in ${c}.`, hoursBasis: (b) => `Hours: ${b}.`,
+    subtotal: 'Subtotal', vat: (p) => `VAT ${p}`, reverseCharge: 'VAT reverse-charged', total: 'Total', currency: (c) => `All amounts in ${c}.`, hoursBasis: (b) => `Hours: ${b}.`,
     howToAccept: 'How to accept', accept: 'Accept', decline: 'Decline', terms: 'Terms',
     vatNumber: 'VAT number', page: (p, n) => `Page ${p} of ${n}`,
     status: {

@@ -15,6 +15,8 @@ export function toTemplateContext(proposal: Proposal): Record<string, unknown> {
     organization: { id: proposal.organization.id ?? null, name: proposal.organization.name },
     contact: { name: proposal.contact.name ?? null, email: proposal.contact.email ?? null, locale },
     vendor: { name: proposal.vendor.name, email: proposal.vendor.email ?? null, vatNumber: proposal.vendor.vatNumber ?? null },
+    // Stored before contracts could reverse-charge VAT: not reverse-charged.
+    reverseCharge: proposal.reverseCharge ?? false,
     acceptUrl: proposal.acceptUrl ?? null,
     declineUrl: proposal.declineUrl ?? null,
     // `basis` is the sentence in the customer's language: "based on 7 similar requests (…)".

@@ -46,7 +46,13 @@ export interface Proposal {
   readonly scope: string;
   readonly lines: readonly ProposalLine[];
   readonly subtotal: MinorUnits;
+  /** The contract's VAT, else proposals.vatPercent; 0 under reverse charge. A revision keeps it. */
   readonly vatPercent: number;
+  /**
+   * VAT reverse-charged (a business customer abroad): the VAT line reads "BTW verlegd" / "VAT
+   * reverse-charged". Absent on proposals stored before contracts could say so: not reverse-charged.
+   */
+  readonly reverseCharge?: boolean;
   readonly vat: MinorUnits;
   readonly total: MinorUnits;
   /** ISO 4217 code, e.g. EUR. */

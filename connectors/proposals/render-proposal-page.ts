@@ -10,7 +10,7 @@ export type ProposalPageState = 'open' | 'accepted' | 'declined' | 'expired' | '
 
 const T = {
   nl: {
-    title: 'Offerte', previewTitle: 'VOORBEELD', version: 'versie', total: 'Totaal (incl. btw)', subtotal: 'Excl. btw', hours: 'Geschatte uren', validUntil: 'Geldig t/m', scope: 'Omvang',
+    title: 'Offerte', previewTitle: 'VOORBEELD', version: 'versie', total: 'Totaal (incl. btw)', totalReverseCharged: 'Totaal', vat: 'Btw', reverseCharge: 'BTW verlegd', subtotal: 'Excl. btw', hours: 'Geschatte uren', validUntil: 'Geldig t/m', scope: 'Omvang',
     ticket: 'Uw verzoek', accept: 'Akkoord', decline: 'Afwijzen', ask: 'Gaat u akkoord met deze offerte?',
     open: '', accepted: 'Dank u wel: u bent akkoord gegaan met deze offerte. Wij nemen de werkzaamheden in behandeling.',
     declined: 'U heeft deze offerte afgewezen. Wij nemen contact met u op als dat nodig is.',
@@ -22,7 +22,7 @@ const T = {
     previewDone: 'Er is niets vastgelegd: dit is een voorbeeld uit de schaduwmodus.',
   },
   en: {
-    title: 'Proposal', previewTitle: 'PREVIEW', version: 'version', total: 'Total (incl. VAT)', subtotal: 'Excl. VAT', hours: 'Estimated hours', validUntil: 'Valid until', scope: 'Scope',
+    title: 'Proposal', previewTitle: 'PREVIEW', version: 'version', total: 'Total (incl. VAT)', totalReverseCharged: 'Total', vat: 'VAT', reverseCharge: 'VAT reverse-charged', subtotal: 'Excl. VAT', hours: 'Estimated hours', validUntil: 'Valid until', scope: 'Scope',
     ticket: 'Your request', accept: 'Accept', decline: 'Decline', ask: 'Do you accept this proposal?',
     open: '', accepted: 'Thank you: you have accepted this proposal. We will take the work in hand.',
     declined: 'You have declined this proposal. We will be in touch if needed.',
@@ -64,7 +64,9 @@ export function renderProposalPage(input: { state: ProposalPageState; record: Pr
     const basis = d.estimate === undefined ? '' : ` <small data-testid="hours-basis">(${escape(estimateBasis(d.estimate)[locale])})</small>`;
     parts.push(`<dt>${t.hours}</dt><dd>${formatHours(record.hundredthHours / 100, locale)}${basis}</dd>`);
     parts.push(`<dt>${t.subtotal}</dt><dd>${escape(formatMoney(record.subtotal, record.currency, locale))}</dd>`);
-    parts.push(`<dt>${t.total}</dt><dd data-testid="total"><strong>${escape(formatMoney(record.total, record.currency, locale))}</strong></dd>`);
+    // Reverse-charged VAT is the customer's to account for: the page says so where the VAT would be.
+    if (d.reverseCharge === true) parts.push(`<dt>${t.vat}</dt><dd data-testid="vat">${t.reverseCharge}</dd>`);
+    parts.push(`<dt>${d.reverseCharge === true ? t.totalReverseCharged : t.total}</dt><dd data-testid="total"><strong>${escape(formatMoney(record.total, record.currency, locale))}</strong></dd>`);
     parts.push(`<dt>${t.validUntil}</dt><dd>${escape(formatLongDate(record.validUntil, locale, record.timeZone))}</dd>`);
     parts.push('</dl>');
   }

@@ -206,7 +206,7 @@ function estimateTable(doc: Doc, p: Proposal, l: ProposalLabels, money: (minor: 
       left, y, { width: labelX - left - 10, lineGap: 1.5 });
   const noteBottom = doc.y;
   row(l.subtotal, money(p.subtotal), false);
-  row(l.vat(formatPercent(p.vatPercent, locale)), money(p.vat), false);
+  row(p.reverseCharge === true ? l.reverseCharge : l.vat(formatPercent(p.vatPercent, locale)), money(p.vat), false);
   doc.moveTo(labelX + 40, y).lineTo(left + width, y).lineWidth(1).strokeColor(COLOR.ink).stroke();
   y += 5;
   row(l.total, money(p.total), true);

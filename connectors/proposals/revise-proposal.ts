@@ -1,5 +1,7 @@
 // A revised estimate: the same number, version + 1, status draft, priced afresh with a new
 // validity; the version it replaces becomes superseded. The store saves both in one transaction.
+// The VAT (percentage and reverse charge) is the proposal's own: a revision keeps it, whatever
+// the config says now, so a customer's proposal does not change tax between versions.
 import type { CoverageConfig } from '../config/config-schema.js';
 import { toMinorUnits } from './minor-units.js';
 import { proposalValidUntil } from './proposal-dates.js';
@@ -10,8 +12,8 @@ import type { Proposal } from './proposal.js';
 
 export interface ReviseProposalInput {
   readonly createdAt: string;
-  /** For VAT and validity days; VAT and validity are taken as they are now, not as they were. */
-  readonly config: { readonly proposals: Pick<CoverageConfig['proposals'], 'vatPercent' | 'validityDays'> };
+  /** For the validity days, taken as they are now; the VAT is the previous version's. */
+  readonly config: { readonly proposals: Pick<CoverageConfig['proposals'], 'validityDays'> };
   readonly hours?: number;
   readonly scope?: string;
   /** Replaces every line; rates in major units, default the previous first line's rate. */
@@ -38,8 +40,8 @@ export function reviseProposal(previous: Proposal, input: ReviseProposalInput): 
   } else {
     lines = previous.lines.map(({ description, hours, rate }) => ({ description, hours, rate }));
   }
-  const { vatPercent, validityDays } = input.config.proposals;
-  const totals = computeProposalTotals(lines, vatPercent);
+  const { validityDays } = input.config.proposals;
+  const totals = computeProposalTotals(lines, previous.vatPercent);
   // New hours are the agent's, not the estimator's: the basis goes with the hours it was for.
   const { acceptUrl: _a, declineUrl: _d, estimate, ...rest } = previous;
   const next: Proposal = {
@@ -48,7 +50,6 @@ export function reviseProposal(previous: Proposal, input: ReviseProposalInput): 
     status: 'draft',
     scope: input.scope?.trim() || previous.scope,
     ...totals,
-    vatPercent,
     validUntil: proposalValidUntil(input.createdAt, previous.timeZone, validityDays),
     createdAt: new Date(input.createdAt).toISOString(),
     ...(estimate === undefined || input.hours !== undefined || input.lines !== undefined ? {} : { estimate }),

@@ -2,7 +2,7 @@
 // for a ticket with its trace, contract and budget, and the agent's one-click actions.
 import express, { type Request, type Response, type Router } from 'express';
 import { z } from 'zod';
-import type { Engine, Locale, Verdict } from '../../rules/index.js';
+import { sendsProposal, type Engine, type Locale, type Verdict } from '../../rules/index.js';
 import type { CoverageConfig } from '../config/config-schema.js';
 import type { HelpdeskPort, TicketChange } from '../core/helpdesk-port.js';
 import { overrideTag } from '../core/plan-decision.js';
@@ -66,7 +66,8 @@ function contractDetails(verdict: Verdict, config: CoverageConfig) {
 async function proposalAndBudget(deps: SidebarDeps, ticketId: string, verdict: Verdict) {
   if (!deps.proposals || !verdict.contract) return { proposal: null, budget: null };
   const [latest] = await deps.store.listProposals({ helpdesk: deps.helpdeskKind ?? 'zendesk', accountId: deps.accountId, ticketId, limit: 1 });
-  const draft = verdict.proposal;
+  // A draft that is not sent (proposal: none) books nothing: only an agent's Convert would.
+  const draft = sendsProposal(verdict) ? verdict.proposal : null;
   // A sent or accepted proposal is already in the ledger; a draft (or none yet) would add to it.
   const adds = latest && latest.status === 'draft' ? latest
     : !latest && draft ? { id: -1, hundredthHours: Math.round(draft.hours * 100), subtotal: Math.round(draft.amount * 100) } : null;

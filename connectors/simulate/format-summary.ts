@@ -29,6 +29,9 @@ export function formatSummary(summary: SimulationSummary, elapsedMs?: number): s
   lines.push(`Triaged ${summary.total} tickets${summary.skipped ? `, skipped ${summary.skipped} records` : ''}${rate}`);
   lines.push('', 'Outcomes');
   lines.push(...table(OUTCOMES.map((o) => [o, String(summary.byOutcome[o]), pct(summary.byOutcome[o], summary.total)])));
+  if (summary.advisoryWithoutProposal > 0) {
+    lines.push(`  of the advisory, ${summary.advisoryWithoutProposal} without a proposal (rules with proposal: none): no hours or amounts below`);
+  }
 
   lines.push('', 'Deciding rules');
   const rules = [...summary.byRule].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));

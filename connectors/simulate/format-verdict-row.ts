@@ -1,5 +1,5 @@
 // One ticket's verdict as simulate prints it: a JSON object, a CSV line, or a table line.
-import type { Locale, Verdict, WorkItem } from '../../rules/index.js';
+import { sendsProposal, type Locale, type Verdict, type WorkItem } from '../../rules/index.js';
 import { agreesWith, type Observed } from './simulation-summary.js';
 
 export interface VerdictRow {
@@ -21,6 +21,7 @@ export interface VerdictRow {
 }
 
 export function toVerdictRow(item: WorkItem, verdict: Verdict, source: string, locale: Locale, observed?: Observed): VerdictRow {
+  const sent = sendsProposal(verdict) ? verdict.proposal : null;
   const row: VerdictRow = {
     ticket: item.id,
     source,
@@ -30,9 +31,10 @@ export function toVerdictRow(item: WorkItem, verdict: Verdict, source: string, l
     missing: verdict.missing.map((m) => m.id),
     rule: verdict.rule,
     reasons: verdict.reasons.map((r) => r[locale]),
-    estimateHours: verdict.proposal?.hours ?? null,
-    amount: verdict.proposal?.amount ?? null,
-    currency: verdict.proposal?.currency ?? null,
+    // Only a proposal that is sent has hours and an amount; proposal: none leaves them empty.
+    estimateHours: sent?.hours ?? null,
+    amount: sent?.amount ?? null,
+    currency: sent?.currency ?? null,
     contract: verdict.contract?.id ?? null,
     organization: item.organizationName ?? item.organizationId ?? null,
   };

@@ -1,7 +1,7 @@
 // Accumulates simulate's per-ticket verdicts into the counts an admin tunes rules with: outcomes,
 // deciding rules, advisory hours and amounts per organization and month against the contract's
 // monthly budget, and agreement with the category and status people actually set.
-import type { ContractDefinition, Outcome, Verdict, WorkItem } from '../../rules/index.js';
+import { isAdvisoryWithoutProposal, sendsProposal, type ContractDefinition, type Outcome, type Verdict, type WorkItem } from '../../rules/index.js';
 
 export interface Observed {
   readonly category?: string;
@@ -34,6 +34,8 @@ export interface SimulationSummary {
   readonly byOutcome: Record<Outcome, number>;
   readonly byRule: Map<string, number>;
   readonly byOrganization: Map<string, OrganizationMonth>;
+  /** Advisory verdicts of a rule with proposal: none: converted, with no proposal to count against a budget. */
+  advisoryWithoutProposal: number;
   compared: number;
   agreed: number;
   readonly disagreements: Disagreement[];
@@ -60,6 +62,7 @@ export function createSimulationSummary(): SimulationSummary {
     byOutcome: { incomplete: 0, covered: 0, advisory: 0, review: 0 },
     byRule: new Map(),
     byOrganization: new Map(),
+    advisoryWithoutProposal: 0,
     compared: 0,
     agreed: 0,
     disagreements: [],
@@ -87,7 +90,8 @@ export function addToSummary(
   const rule = verdict.rule ?? '(no rule)';
   summary.byRule.set(rule, (summary.byRule.get(rule) ?? 0) + 1);
 
-  if (verdict.proposal) {
+  if (isAdvisoryWithoutProposal(verdict)) summary.advisoryWithoutProposal++;
+  if (verdict.proposal && sendsProposal(verdict)) {
     const contract = verdict.contract ? contracts.get(verdict.contract.id) : undefined;
     // Group by contract where there is one: the same customer may appear by id, name or e-mail domain.
     const organization = contract?.name ?? item.organizationName ?? item.organizationId ?? item.requesterEmail?.split('@')[1] ?? '(unknown)';

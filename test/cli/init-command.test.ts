@@ -8,6 +8,10 @@ import { compileRules, type WorkItem } from '../../rules/index.js';
 import { initConfig } from '../../connectors/cli/commands/init.js';
 import { parseConfig } from '../../connectors/config/load-config.js';
 import { parseContractsCsv } from '../../connectors/init/parse-contracts-csv.js';
+import { renderVerdict } from '../../connectors/cli/render-verdict.js';
+import { formatSummary } from '../../connectors/simulate/format-summary.js';
+import { toVerdictRow } from '../../connectors/simulate/format-verdict-row.js';
+import { addToSummary, createSimulationSummary } from '../../connectors/simulate/simulation-summary.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const products = path.join(root, 'examples/products.yaml');
@@ -93,5 +97,64 @@ describe('inscope init', () => {
     fs.writeFileSync(bad, 'contract,organization,match,products,from\nC-1,Acme,1,payroll,01-01-2026\n');
     expect(() => initConfig({ products, contracts: bad, rate: '135' })).toThrow(`${bad}:2:5 (from): expected a date YYYY-MM-DD, got "01-01-2026"`);
     fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('reads a vat column (a percentage, or reverse charge) into the contracts, and the config it writes loads', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'inscope-init-'));
+    const csv = path.join(dir, 'contracts.csv');
+    fs.writeFileSync(csv, [
+      'contract,organization,match,products,from,currency,vat',
+      'C-BE,Brouwerij Leuven NV,101,finance,2026-01-01,,reverse charge',
+      'C-UK,Northwind Traders Ltd,102,planner,2026-01-01,GBP,VAT reverse-charged',
+      'C-NL,Bakkerij Jansen B.V.,103,payroll,2026-01-01,,21%',
+      'C-SG,Lion City Pte Ltd,104,connect,2026-01-01,,0',
+      'C-LU,Luxtrans SA,105,connect,2026-01-01,,"16,5"',
+      'C-DE,Kraft GmbH,106,finance,2026-01-01,,btw verlegd',
+      'C-XX,Plain BV,107,finance,2026-01-01,,',
+      '',
+    ].join('\n'));
+    const rows = parseContractsCsv(fs.readFileSync(csv, 'utf8'), csv);
+    expect(rows.map((r) => [r.id, r.vatPercent, r.reverseCharge])).toEqual([
+      ['C-BE', undefined, true], ['C-UK', undefined, true], ['C-NL', 21, undefined], ['C-SG', 0, undefined],
+      ['C-LU', 16.5, undefined], ['C-DE', undefined, true], ['C-XX', undefined, undefined],
+    ]);
+    const text = initConfig({ products, contracts: csv, rate: '135' });
+    expect(text).toContain('reverseCharge: true   # VAT reverse-charged: proposals carry no VAT and say "BTW verlegd" / "VAT reverse-charged"');
+    const contractsOf = parseConfig(text, 'starter.yaml').config.contracts;
+    expect(contractsOf.map((c) => [c.id, c.vatPercent, c.reverseCharge])).toEqual(rows.map((r) => [r.id, r.vatPercent, r.reverseCharge]));
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it.each([['22 procent'], ['150'], ['8.125'], ['-5'], ['exempt']])('refuses the vat cell "%s" with the file, line and column', (cell) => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'inscope-init-'));
+    const bad = path.join(dir, 'contracts.csv');
+    fs.writeFileSync(bad, `contract,organization,match,products,from,vat\nC-1,Acme,1,payroll,2026-01-01,${cell}\n`);
+    expect(() => initConfig({ products, contracts: bad, rate: '135' })).toThrow(
+      `${bad}:2:6 (vat): expected a VAT percentage from 0 to 100 with at most two decimals (such as 21, 9 or 0), or "reverse charge" / "verlegd", got "${cell}"`);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('writes proposal: none on its other-request rule, with a comment saying why and how to change it', () => {
+    const text = initConfig({ products, contracts, rate: '135', vendor: 'Veldhuis Software B.V.' });
+    const rule = text.slice(text.indexOf('  - id: other-request'), text.indexOf('  - id: defect'));
+    expect(rule).toMatch(/# "Thanks, it works again", an invoice question, a renewal quote/);
+    expect(rule).toContain('Delete the proposal line to send a proposal for these too.');
+    expect(rule).toContain('    proposal: none\n');
+    expect(starter().loaded.config.coverage.find((r) => r.id === 'other-request')).toMatchObject({ verdict: 'advisory', proposal: 'none' });
+  });
+
+  it('decides a thank-you advisory without a proposal, and triage and simulate say so and book nothing', () => {
+    const { loaded, engine } = starter();
+    const thanks = item('T-1', '9002', 'Werkt weer', 'Bedankt voor de snelle hulp, het werkt weer! Groet, Marieke');
+    const verdict = engine.triage(thanks);
+    expect([verdict.outcome, verdict.category, verdict.rule, verdict.proposal?.send]).toEqual(['advisory', 'advisory', 'other-request', false]);
+    expect(renderVerdict(thanks, verdict, 'test', 'en')).toContain('  proposal  none sent (rule other-request has proposal: none): the customer gets the reason; an agent can make one by hand');
+    expect(toVerdictRow(thanks, verdict, 'test', 'en')).toMatchObject({ outcome: 'advisory', rule: 'other-request', estimateHours: null, amount: null, currency: null });
+    const summary = createSimulationSummary();
+    const contracts = new Map(loaded.config.contracts.map((c) => [c.id, c]));
+    addToSummary(summary, { item: thanks, verdict, source: 'test' }, contracts, 'Europe/Amsterdam');
+    expect(summary.advisoryWithoutProposal).toBe(1);
+    expect(summary.byOrganization.size).toBe(0);
+    expect(formatSummary(summary)).toContain('of the advisory, 1 without a proposal (rules with proposal: none): no hours or amounts below');
   });
 });

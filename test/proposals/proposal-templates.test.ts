@@ -45,6 +45,20 @@ describe('the built-in comment templates', () => {
     expect(text).toContain(SAMPLE_PROPOSAL.reason.en);
   });
 
+  it('say the VAT is reverse-charged instead of the VAT line, in either language', async () => {
+    const templates = await loadProposalTemplates();
+    const reverseCharged = { vatPercent: 0, vat: 0, total: SAMPLE_PROPOSAL.subtotal, reverseCharge: true };
+    expect(plain(renderProposalComment({ ...SAMPLE_PROPOSAL, ...reverseCharged }, templates))).toContain('Totaal: € 437,50 (BTW verlegd)');
+    expect(plain(renderProposalComment({ ...english, ...reverseCharged }, templates))).toContain('Total: €437.50 (VAT reverse-charged)');
+  });
+
+  it('render a proposal stored before contracts had their own VAT (no reverseCharge key) with its VAT line', async () => {
+    const { reverseCharge: _r, ...stored } = { ...SAMPLE_PROPOSAL, reverseCharge: false };
+    const text = plain(renderProposalComment(JSON.parse(JSON.stringify(stored)) as Proposal, await loadProposalTemplates()));
+    expect(text).toContain('Totaal: € 529,38 (€ 437,50 plus 21% btw)');
+    expect(text).not.toContain('verlegd');
+  });
+
   it('ask for a reply when there is no acceptance link, and leave out the version note on version 1', async () => {
     const { acceptUrl: _a, declineUrl: _d, ...rest } = SAMPLE_PROPOSAL;
     const first: Proposal = { ...rest, version: 1, contact: { locale: 'nl' } };

@@ -40,6 +40,20 @@ describe('reviseProposal', () => {
     expect(next.lines.map((l) => [l.description, l.amount])).toEqual([['Nieuw', 12500], ['Extra', 15000]]);
   });
 
+  it('keeps the VAT of the version it revises, not the config\'s current percentage', () => {
+    const nine: Proposal = { ...sent, vatPercent: 9 };
+    // The config says 21 % now; the proposal was made at 9 %.
+    const { next } = reviseProposal(nine, { config, createdAt: '2026-12-01T10:00:00Z', hours: 5 });
+    expect([next.vatPercent, next.subtotal, next.vat, next.total]).toEqual([9, 62500, 5625, 68125]);
+    expect(next).not.toHaveProperty('reverseCharge');
+  });
+
+  it('keeps a reverse charge: no VAT on the new version either', () => {
+    const reverseCharged: Proposal = { ...sent, vatPercent: 0, vat: 0, total: sent.subtotal, reverseCharge: true };
+    const { next } = reviseProposal(reverseCharged, { config, createdAt: '2026-12-01T10:00:00Z', hours: 5 });
+    expect([next.vatPercent, next.reverseCharge, next.vat, next.total]).toEqual([0, true, 0, 62500]);
+  });
+
   it('revises a revision: version 3 replaces version 2', () => {
     const second = reviseProposal(sent, { config, createdAt: '2026-12-01T10:00:00Z', hours: 4 }).next;
     const { next, previous } = reviseProposal(second, { config, createdAt: '2026-12-02T10:00:00Z', hours: 3 });

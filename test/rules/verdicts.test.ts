@@ -1,6 +1,6 @@
 // The four outcomes with their category, status, reasons and proposal.
 import { describe, expect, it } from 'vitest';
-import type { CompletenessRule, CoverageRule, RulesConfig, Verdict, WorkItem } from '../../rules/index.js';
+import { isAdvisoryWithoutProposal, sendsProposal, type CompletenessRule, type CoverageRule, type RulesConfig, type Verdict, type WorkItem } from '../../rules/index.js';
 import { contractDef, engineFor, reason, workItem } from './builders.js';
 
 const facts = { product: { field: 'product' }, steps: { field: 'steps' } };
@@ -103,5 +103,38 @@ describe('proposal drafts', () => {
     expect(verdict.outcome).toBe('advisory');
     expect(verdict.proposal).toMatchObject(expected);
     expect(verdict.proposal?.reason).toEqual(verdict.reasons[0]);
+  });
+});
+
+describe('an advisory rule with proposal: none', () => {
+  const none = (proposal?: 'send' | 'none'): Partial<RulesConfig> => ({
+    coverage: [{ id: 'other', when: { all: [] }, verdict: 'advisory', estimateHours: 1, reason: reason('Thanks'), ...(proposal ? { proposal } : {}) }],
+  });
+
+  it.each<[string, 'send' | 'none' | undefined, boolean]>([
+    ['sends the draft by default', undefined, true],
+    ['sends the draft with proposal: send', 'send', true],
+    ['marks the draft not to be sent with proposal: none', 'none', false],
+  ])('%s', (_name, proposal, sends) => {
+    const verdict = triage({}, none(proposal));
+    expect([verdict.outcome, verdict.category, verdict.status, verdict.rule]).toEqual(['advisory', 'advisory', 'new', 'other']);
+    expect(verdict.reasons).toEqual([reason('Thanks')]);
+    // The figures stay: what a proposal would cost, for an agent who makes one by hand.
+    expect(verdict.proposal).toMatchObject({ hours: 1, hourlyRate: 135, currency: 'EUR', amount: 135 });
+    expect(verdict.proposal?.send).toBe(sends ? undefined : false);
+    expect([sendsProposal(verdict), isAdvisoryWithoutProposal(verdict)]).toEqual([sends, !sends]);
+  });
+
+  it('says so in the trace', () => {
+    expect(triage({}, none('none')).trace.contract).toContain('no proposal sent: rule "other" has proposal: none');
+    expect(triage({}, none()).trace.contract).not.toContain('no proposal');
+  });
+
+  it.each<[string, Pick<Verdict, 'outcome' | 'proposal'>, boolean, boolean]>([
+    ['an advisory verdict with no draft at all', { outcome: 'advisory', proposal: null }, false, true],
+    ['a covered verdict', { outcome: 'covered', proposal: null }, false, false],
+    ['a review verdict', { outcome: 'review', proposal: null }, false, false],
+  ])('treats %s as sending no proposal', (_name, verdict, sends, without) => {
+    expect([sendsProposal(verdict), isAdvisoryWithoutProposal(verdict)]).toEqual([sends, without]);
   });
 });

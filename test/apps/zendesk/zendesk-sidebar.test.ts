@@ -359,6 +359,28 @@ describe('the actions', () => {
     expect(q('[data-testid="over-budget"]')).toBeNull();
   });
 
+  it('says no proposal was sent when the rule sends none (proposal: none), adds nothing to the meter, and offers Convert to make one', async () => {
+    const data = await exampleSidebarData(48203);
+    const draft = data.verdict.proposal!;
+    routes['GET /verdict'] = async () => ({ ...data, verdict: { ...data.verdict, proposal: { ...draft, send: false } }, proposal: null });
+    routes['POST /actions/convert'] = async (o) => {
+      const { hours, scope } = JSON.parse(o.data!) as { hours: number; scope: string };
+      return { ok: true, applied: true, proposal: { hours, hourlyRate: 135, currency: 'EUR', amount: hours * 135, scope } };
+    };
+    const { client } = await boot(48203);
+    await vi.waitFor(() => expect(q('[data-testid="verdict-badge"]')?.textContent).toBe('Advisory · no proposal sent'));
+    expect(q('[data-testid="no-proposal"]')?.textContent).toBe('No proposal was sent: the rule that decided sends none. To send one, use “Convert to advisory…” with your hours and scope.');
+    expect(text()).not.toContain('This proposal');
+    button('action-convert').click();
+    await vi.waitFor(() => expect(q('#inscope-hours')).not.toBeNull());
+    type('#inscope-hours', '2');
+    type('#inscope-scope', 'Set up the pension scheme together');
+    await vi.waitFor(() => expect(q('[data-testid="convert-preview"]')?.textContent).toBe('Proposal: 2 h × €135.00 = €270.00'));
+    (q('form button[type="submit"]') as HTMLButtonElement).click();
+    await vi.waitFor(() => expect(q('[data-testid="action-notice"]')?.textContent).toBe('Converted to advisory: 2 h × €135.00 = €270.00.'));
+    expect(JSON.parse(client.request.mock.calls.find(([o]) => o.type === 'POST')![0].data!)).toEqual({ hours: 2, scope: 'Set up the pension scheme together' });
+  });
+
   it.each([
     ['the rules say advisory', 48203, {}],
     ['the ticket is categorised advisory', 48219, { ticketCategory: 'advisory' }],
