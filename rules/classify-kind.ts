@@ -121,6 +121,18 @@ const ASKS_FOR_NUMBERED = '(asks for a numbered version)';
 const SERVICE_FOR_US = '(asks them to do it for us)';
 
 /** Adds a pattern's weight to a kind the first time it is found in a ticket; `at` places it among the kind's cues. */
+const NO_LONGER = 'geen … meer';
+/** "geen pushmeldingen meer": "meer" within three words after "geen", ending its phrase (not "geen meer dan", "geen vragen meer"). */
+function noLongerAfter(tokens: readonly string[], i: number): boolean {
+  for (let k = i + 2; k <= i + 4 && k < tokens.length; k++) {
+    if (tokens[k] !== 'meer') continue;
+    return tokens[k + 1] !== 'dan' && !NO_MORE_ASKING.has(tokens[i + 1] as string);
+  }
+  return false;
+}
+/** "geen vragen meer": a closing, not something that stopped working. */
+const NO_MORE_ASKING: ReadonlySet<string> = new Set(['vragen', 'vraag', 'opmerkingen', 'problemen', 'klachten', 'meldingen', 'storingen', 'fouten', 'foutmeldingen']);
+
 function creditOnce(tally: Tally, kind: number, label: string, weight: number, at?: number): void {
   if (tally.seen.has(label)) return;
   tally.seen.add(label);
@@ -477,6 +489,8 @@ export function compileKindClassifier(tuning: KindTuning | undefined, productNam
         }
         const artifact = (flags & POSSESSIVE) !== 0 ? ownArtifactAt(tokens, i) : undefined;
         if (artifact !== undefined) creditOnce(tally, own, `${token} … ${artifact}`, 2 * factor * (question ? OWN_ASK : 1));
+        // "Ouders krijgen geen pushmeldingen meer": what stopped coming, told as a statement.
+        if (token === 'geen' && !question && !seen.has(NO_LONGER) && noLongerAfter(tokens, i)) creditOnce(tally, DEFECT, NO_LONGER, 2 * factor);
         let best: Cue | undefined;
         for (const cue of e === undefined ? NO_CUES : e.cues) {
           if (matchesAt(cue, tokens, i) && (best === undefined || cue.tokens.length > best.tokens.length)) best = cue;

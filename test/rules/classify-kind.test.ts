@@ -200,6 +200,14 @@ describe('request kinds', () => {
     expect(kindOf('', 'When we add an allowance to a payslip the total is wrong, is this a bug?').cues).not.toContain('(a wish)');
   });
 
+  it('reads "geen … meer" told as a statement as something that stopped: a defect, but not "geen vragen meer"', () => {
+    expect(kindOf('', 'Sinds maandag krijgen ouders geen pushmeldingen meer van de app.').cues).toContain('geen … meer');
+    expect(kindOf('', 'We ontvangen geen orders meer.').kind).toBe('defect');
+    expect(kindOf('', 'Ik heb geen vragen meer, bedankt.').cues).not.toContain('geen … meer');
+    expect(kindOf('', 'Het kost geen tijd meer dan nodig.').cues).not.toContain('geen … meer');
+    expect(kindOf('', 'Krijgen we geen updates meer?').cues).not.toContain('geen … meer');
+  });
+
   it('does not count a negated cue: "geen foutmelding" is no evidence of a defect', () => {
     const negated = kindOf('', 'Er komt geen foutmelding.');
     expect(negated.scores['defect']).toBeUndefined();
