@@ -33,6 +33,9 @@ describe('findVersion', () => {
     ['versie 2026.1', '2026.1'],
     ['We upgraded from 2025.2 to 2026.1.3 last night', '2026.1.3'],
     ['Na de upgrade van R24.2 naar R25.3 klopt het rapport niet', '25.3'],
+    // "version … is" with a few words between, but not a platform's version.
+    ['App version on those devices is 5.1.4, Android 8.1.', '5.1.4'],
+    ['De versie op onze kassa\'s is 2025.2.7', '2025.2.7'],
     // Moving to a release, in other words than upgrading.
     ['Sinds de overgang naar 25.3.1 wordt elke batch afgekeurd. Met 25.2.4 ging het nog goed.', '25.3.1'],
     ['We moved to 11.3 last week and now it fails', '11.3'],
@@ -48,6 +51,7 @@ describe('findVersion', () => {
     ['We gebruiken Finance versie 12 en de export faalt', '12'],
     ['Versie: 12\nDe export faalt', '12'],
     ['Windows version 11 on the client', undefined],
+    ['The version of Windows is 10.0.1', undefined],
     ['Zie release 2 van de bijlage', undefined],
   ])('"%s" gives %s', (text, version) => {
     expect(findVersion(text, finance, finance).value).toBe(version);
