@@ -66,7 +66,7 @@ export function findVersion(text: string, productWords: readonly string[], anyPr
     // "We zitten op 1.250 medewerkers": a count, not a version.
     if (COUNTED.test(text.slice(at + m[0].length, at + m[0].length + 20))) continue;
     let score = 0;
-    if (VERSION_WORD.test(before) || /^v/i.test(m[0])) score += 3;
+    if (VERSION_WORD.test(before) || /^[vr]/i.test(m[0])) score += 3;
     // The sentence up to the number: "We willen voor de jaarwisseling naar 7.4.2".
     const lead = text.slice(Math.max(0, at - 80), at).split(/[.!?\n](?=\s)/).at(-1) ?? '';
     const released = RELEASED.test(text.slice(at + number.length, at + number.length + 30));

@@ -121,6 +121,8 @@ const ASKS_FOR_NUMBERED = '(asks for a numbered version)';
 const SERVICE_FOR_US = '(asks them to do it for us)';
 
 /** Adds a pattern's weight to a kind the first time it is found in a ticket; `at` places it among the kind's cues. */
+/** How many lines under a heading that asks ("Please provide:", "Graag ontvangen wij:") are asked too. */
+const ASKED_ITEMS = 5;
 const NO_LONGER = 'geen … meer';
 /** "geen pushmeldingen meer": "meer" within three words after "geen", ending its phrase (not "geen meer dan", "geen vragen meer"). */
 function noLongerAfter(tokens: readonly string[], i: number): boolean {
@@ -467,6 +469,8 @@ export function compileKindClassifier(tuning: KindTuning | undefined, productNam
   // Each cue text counts once per ticket: a long log repeating "error" is one piece of evidence.
   function scan(text: string, factor: number, tally: Tally, subject = false): void {
     const { scores, fired, seen } = tally;
+    /** Items still to come under a heading that asks ("Please provide:"). */
+    let listAsked = 0;
     forEachSentence(text, (tokens, marked, heading) => {
       // "How to see it:", "Hoe te reproduceren:": a short line ending in a colon introduces the
       // steps below it; it starts with a question word but asks nothing ("How do I configure the
@@ -554,7 +558,10 @@ export function compileKindClassifier(tuning: KindTuning | undefined, productNam
       // "Can you send us the upgrade package for 3.3?", "waar kan ik de installatie downloaden": a
       // sentence that asks to be sent or to download a version or its installation is a new-version
       // request, whatever its words for it.
-      const asks = question || (roles & REQUEST) !== 0;
+      const asks = question || (roles & REQUEST) !== 0 || (!heading && listAsked > 0);
+      // "Please provide:" over a list: each item below it is asked for, though it has no please.
+      if (heading) listAsked = question || (roles & REQUEST) !== 0 ? ASKED_ITEMS : 0;
+      else if (listAsked > 0) listAsked--;
       // "Can you send us Connect 3.1?": the number names the version as a noun would.
       if (asks && (roles & SEND_VERB) !== 0 && (roles & (NEGATION | CONTRACTED_NOT)) === 0 && ((roles & VERSION_NOUN) !== 0 || productVersion(tokens) || anUpdate(tokens))) creditOnce(tally, newVersion, ASKS_FOR_VERSION, 3 * factor);
       // "Please upgrade our tenant from 2.9.2 to 2.10", "kan de migratie van 9.7 naar 10.2 in één

@@ -25,6 +25,7 @@ describe('findVersion', () => {
     // A release letter glued to the number, as vendors name releases.
     ['Sinds de update naar R25.3 werkt het rapport niet', '25.3'],
     ['We zitten op R25.2.4', '25.2.4'],
+    ['Since R25.3.2 the report card shows the wrong grade', '25.3.2'],
     ['We zitten nu op 9.7.3 en willen over.', '9.7.3'],
     ["We're currently on 3.1.2 in production.", '3.1.2'],
     ['We draaien 10.0.4. Het gaat mis bij het betaalbestand.', '10.0.4'],

@@ -91,6 +91,9 @@ describe('request kinds', () => {
     // Asking the vendor to take it there, whatever the verb.
     expect(kind('', 'Kunnen jullie de testomgeving ook naar 11.3.1 brengen?').kind).toBe('new-version');
     expect(kind('', 'Kunnen jullie ons naar R25.3 upgraden?').kind).toBe('new-version');
+    // A heading that asks ("Please provide:") asks for the items under it.
+    expect(kind('', 'Please provide:\n- setup files and licence keys for Rooster 9.5.0\n- the Admin R25.3.2 upgrade package').kind).toBe('new-version');
+    expect(kind('', 'What we have:\n- setup files for Rooster 9.5.0\n- the Admin R25.3.2 upgrade package').kind).not.toBe('new-version');
     expect(kind('', 'Could you bring the test environment to 11.3.1 as well?').kind).toBe('new-version');
     expect(kind('', 'Kunnen jullie kijken waarom de export sinds de update naar 11.3.1 vastloopt?').kind).not.toBe('new-version');
     // A wish before the version aimed at asks for it, whatever the clause before it tells.
