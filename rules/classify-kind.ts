@@ -121,6 +121,7 @@ const ASKS_FOR_NUMBERED = '(asks for a numbered version)';
 const SERVICE_FOR_US = '(asks them to do it for us)';
 
 /** Adds a pattern's weight to a kind the first time it is found in a ticket; `at` places it among the kind's cues. */
+const IN_OF: ReadonlySet<string> = new Set(['in', 'van', 'of', 'uit', 'from', 'within', 'binnen']);
 /** How many lines under a heading that asks ("Please provide:", "Graag ontvangen wij:") are asked too. */
 const ASKED_ITEMS = 5;
 const NO_LONGER = 'geen … meer';
@@ -457,6 +458,11 @@ export function compileKindClassifier(tuning: KindTuning | undefined, productNam
     for (let i = 0; i < tokens.length - 2; i++) if (products.has(tokens[i] as string) && versionAt(tokens, i + 1)) return true;
     return false;
   };
+  /** "scherm in TMS", "overview of Connect": the product named by its id or name after in/of among tokens[from..to]. */
+  const productWithin = (tokens: readonly string[], from: number, to: number): boolean => {
+    for (let k = from; k <= to && k < tokens.length; k++) if (ownProducts.has(tokens[k] as string) && IN_OF.has(tokens[k - 1] as string)) return true;
+    return false;
+  };
   /** "our … script" at token i: the artifact, unless negated ("not our middleware") or the product's ("our Connect server"). */
   const ownArtifactAt = (tokens: readonly string[], i: number): string | undefined => {
     const next = tokens[i + 1];
@@ -537,7 +543,8 @@ export function compileKindClassifier(tuning: KindTuning | undefined, productNam
         // "De fout is in 7.4 SP3 opgelost", "is opgelost in 3.2": a release that solves it, not a closing.
         if (best.kind === OTHER && best.tokens.includes('opgelost') && releaseNear(tokens, i - span + 1 - 4, i + 4)) continue;
         // "onze eigen Connect-server" is the product on their own server.
-        if (best.kind === own && products.has(tokens[i + 1] as string)) continue;
+        // "op ons eigen scherm in TMS": their own view of the product.
+        if (best.kind === own && (products.has(tokens[i + 1] as string) || productWithin(tokens, i + 2, i + 4))) continue;
         if (seen.has(best.text)) continue;
         seen.add(best.text);
         const flipped = best.weight < 0 && negatedAfter;

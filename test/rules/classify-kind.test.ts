@@ -252,6 +252,10 @@ describe('request kinds', () => {
     const text = 'Since the restart of our Connect server every webhook arrives three times. It is not our middleware.';
     expect(withProducts({ subject: '', body: text, hasErrorText: false, hasSteps: false }).scores['own-implementation']).toBeUndefined();
     expect(kindOf('', 'Since the restart of our sync server every webhook arrives three times.').scores['own-implementation']).toBeGreaterThan(0);
+    // "ons eigen scherm in TMS" is their view of the product, not an implementation of theirs.
+    const tms = compileKindClassifier(undefined, ['tms', 'haven tms'], null, ['tms', 'Haven TMS']);
+    expect(tms({ subject: '', body: 'Op ons eigen scherm in TMS staan de zendingen gewoon met status.', hasErrorText: false, hasSteps: false }).scores['own-implementation']).toBeUndefined();
+    expect(tms({ subject: '', body: 'Onze eigen koppeling waar TMS op leunt valt om.', hasErrorText: false, hasSteps: false }).scores['own-implementation']).toBeGreaterThan(0);
     // A word that only points to a product ("sftp" for the EDI connector) does not make the server the product's.
     const edi = compileKindClassifier(undefined, ['edi', 'haven edi', 'sftp', 'as2'], null, ['edi', 'Haven EDI']);
     const own = 'Vanochtend hebben we onze SFTP-server vervangen door een nieuwe VM.';
