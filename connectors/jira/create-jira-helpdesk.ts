@@ -1,7 +1,10 @@
 // The live Jira Service Management adapter behind the helpdesk port. `load` is one GET of the issue
-// with the mapped fields. `apply` writes in the order that keeps a retried job safe:
-//   1. read: re-read `updated`, the labels and the write ledger (the `inscope.writes` issue
-//      property, jira-write-ledger.ts) in one GET, and resolve the transition, before any write;
+// with the mapped fields, the transitions open from its status and the write ledger (the
+// `inscope.writes` issue property, jira-write-ledger.ts). `apply` writes in the order that keeps a
+// retried job safe:
+//   1. read: the load's `updated`, labels and ledger when the apply follows it within
+//      `freshForMs` and on the version it returned; otherwise (no load, an older one, another
+//      version) a re-read of those three in one GET; the transition resolved before any write;
 //      on a retry whose ledger says a comment may have landed, the request's comments (one GET);
 //      then the comment's files (a proposal PDF) as JSM temporary files, so that a failed upload
 //      writes nothing else;
@@ -13,9 +16,15 @@
 //      is on the issue before it (written with step 2 or 3, else by itself: one more call);
 //   5. the labels last, with the decision label among them: the commit marker of the whole write.
 // Jira has no safe_update: optimistic concurrency is approximated by comparing `fields.updated`
-// with the version `load` returned right before the first write (a change in between is a
-// 'conflict', and the worker reads and decides again). A job that dies (or loses an answer) before
-// step 5 is retried; the ledger then says which steps landed, they are skipped, and the rest is
+// with the version the decision was made on (a change in between is a 'conflict', and the worker
+// reads and decides again). No check can close the gap: Jira's "Edit issue" and "Transition issue"
+// take no expected version (IssueUpdateDetails: transition, fields, update, historyMetadata,
+// properties; Jira Cloud platform REST API v3), so an edit that lands after the last read is
+// written over, re-read or not. A re-read only moved the start of that gap from the load to just
+// before the first write; the load itself serves when it is younger than `freshForMs` (default
+// 2 s: the triage and the audit look-up between them take milliseconds, a proposal's PDF longer),
+// so the gap grows by at most that, and an older load is read again as before. A job that dies (or
+// loses an answer) before step 5 is retried; the ledger then says which steps landed, they are skipped, and the rest is
 // written: no comment, attachment or transition twice. Once step 5 is done, the same decision plans
 // no change (plan-decision.ts). docs/jira-setup.md, "Exactly once", lists the crash points.
 import type { HelpdeskPort, TicketChange, TicketState } from '../core/helpdesk-port.js';
@@ -32,8 +41,30 @@ export const HIDDEN_TRANSITION_HINT = 'a JSM approval step or the workflow hides
 export interface JiraHelpdeskOptions {
   /** How long the transitions a load read stay good for the apply that follows. Default 60 s. */
   readonly transitionTtlMs?: number;
-  /** Clock for that time-to-live. Default Date.now. */
+  /**
+   * How long the labels, `updated` and ledger a load read stand in for the re-read before the first
+   * write of the apply that follows (on the same version). Default 2 s; 0 re-reads always.
+   */
+  readonly freshForMs?: number;
+  /** Clock for the times-to-live. Default Date.now. */
   readonly now?: () => number;
+}
+
+/** What apply needs of the issue before its first write, as the load (or the re-read) saw it. */
+interface IssueSnapshot {
+  readonly version: string | null;
+  readonly labels: readonly string[];
+  readonly ledger: JiraWriteLedger | null;
+}
+
+function toSnapshot(issue: { readonly fields?: Readonly<Record<string, unknown>>; readonly properties?: unknown }): IssueSnapshot {
+  const updated = issue.fields?.['updated'];
+  const labels = issue.fields?.['labels'];
+  return {
+    version: typeof updated === 'string' ? updated : null,
+    labels: Array.isArray(labels) ? labels.filter((l): l is string => typeof l === 'string') : [],
+    ledger: readJiraLedger(issue.properties),
+  };
 }
 
 export function createJiraHelpdesk(client: JiraClient, mapping: JiraMapping, options: JiraHelpdeskOptions = {}): HelpdeskPort {
@@ -42,6 +73,11 @@ export function createJiraHelpdesk(client: JiraClient, mapping: JiraMapping, opt
   // take on this issue now (conditions and JSM approval steps can differ between issues in one
   // status), and the list comes free with the load. Used once: after a transition it is stale.
   const offered = createTtlCache<string, readonly JiraTransition[]>({ ttlMs: options.transitionTtlMs ?? 60_000, ...(options.now && { now: options.now }) });
+  // The load's view of the issue, for the one apply that follows it; used once, as any write moves
+  // `updated`. Its age counts from when the load was asked for, so the load's own round trip counts.
+  const now = options.now ?? Date.now;
+  const freshForMs = options.freshForMs ?? 2_000;
+  const loaded = createTtlCache<string, IssueSnapshot & { readonly askedAt: number }>({ ttlMs: freshForMs, now });
 
   async function transitionTo(key: string, status: NonNullable<TicketChange['status']> | 'solved'): Promise<string> {
     const target = status === 'solved' ? 'a Done status' : mapping.statuses[status];
@@ -83,9 +119,13 @@ export function createJiraHelpdesk(client: JiraClient, mapping: JiraMapping, opt
     kind: 'jira',
     live: true,
     async load(ticketId): Promise<TicketState> {
-      // With the transitions open from its status (`expand=transitions`), for the apply that follows.
-      const issue = await client.getIssueWithTransitions(ticketId, readFields);
+      // With the transitions open from its status (`expand=transitions`) and the write ledger, for
+      // the apply that follows: "Get issue" returns the properties named in `properties` beside the
+      // fields (Jira Cloud platform REST API v3), so the ledger costs no call of its own.
+      const askedAt = now();
+      const issue = await client.getIssueWithTransitions(ticketId, readFields, [JIRA_LEDGER_PROPERTY]);
       offered.set(ticketId, issue.transitions);
+      loaded.set(ticketId, { ...toSnapshot(issue), askedAt });
       return jiraTicketState(issue, jiraIssueToWorkItem(issue, { fields: mapping.fields }), mapping);
     },
     async isCustomerParticipant(ticketId, userId) {
@@ -95,16 +135,18 @@ export function createJiraHelpdesk(client: JiraClient, mapping: JiraMapping, opt
       let currentLabels: readonly string[] | null = null;
       let onIssue: JiraWriteLedger | null = null;
       let since: string | null = null;
+      const kept = loaded.get(ticketId);
+      loaded.delete(ticketId);
+      const recent = kept && now() - kept.askedAt < freshForMs ? kept : undefined;
       if (expectedVersion !== null || change.tags !== undefined) {
-        const fresh = await client.getIssue(ticketId, ['updated', 'labels'], [JIRA_LEDGER_PROPERTY]);
-        const updated = fresh.fields?.['updated'];
-        if (expectedVersion !== null && updated !== expectedVersion) {
-          throw new HelpdeskError('conflict', `Jira issue ${ticketId} changed since it was read (updated ${String(updated)})`);
+        // The load serves only for the version the decision was made on; a caller without one gets a re-read.
+        const fresh = recent && expectedVersion !== null && recent.version === expectedVersion ? recent : toSnapshot(await client.getIssue(ticketId, ['updated', 'labels'], [JIRA_LEDGER_PROPERTY]));
+        if (expectedVersion !== null && fresh.version !== expectedVersion) {
+          throw new HelpdeskError('conflict', `Jira issue ${ticketId} changed since it was read (updated ${String(fresh.version)})`);
         }
-        const labels = fresh.fields?.['labels'];
-        currentLabels = Array.isArray(labels) ? labels.filter((l): l is string => typeof l === 'string') : [];
-        onIssue = readJiraLedger(fresh.properties);
-        since = typeof updated === 'string' ? updated : null;
+        currentLabels = fresh.labels;
+        onIssue = fresh.ledger;
+        since = fresh.version;
       }
       const labels = change.tags === undefined ? [] : labelChanges(currentLabels ?? [], change.tags);
       const labelUpdate = labels.length > 0 ? { labels } : undefined;
