@@ -8,13 +8,15 @@
 //      on a retry whose ledger says a comment may have landed, the request's comments (one GET);
 //      then the comment's files (a proposal PDF) as JSM temporary files, so that a failed upload
 //      writes nothing else;
-//   2. the category (`PUT /rest/api/3/issue/{key}`, select field as `{ value }`), with the ledger;
+//   2. the category (`PUT /rest/api/3/issue/{key}`, select field as `{ value }`), with the ledger,
+//      when no transition follows (or this workflow step wanted it first); else it goes in step 5;
 //   3. the status, through the transition whose target is the mapped status name, with the ledger
 //      marking the transition done in the same call;
 //   4. the comment, through the JSM request comment API (plain text, `public` true or false); with
 //      files, the JSM request attachment that carries them and the comment in one call. The ledger
 //      is on the issue before it (written with step 2 or 3, else by itself: one more call);
-//   5. the labels last, with the decision label among them: the commit marker of the whole write.
+//   5. the labels last, with the decision label among them: the commit marker of the whole write;
+//      behind a transition, the category in the same edit.
 // Jira has no safe_update: optimistic concurrency is approximated by comparing `fields.updated`
 // with the version the decision was made on (a change in between is a 'conflict', and the worker
 // reads and decides again). No check can close the gap: Jira's "Edit issue" and "Transition issue"
@@ -28,7 +30,7 @@
 // written: no comment, attachment or transition twice. Once step 5 is done, the same decision plans
 // no change (plan-decision.ts). docs/jira-setup.md, "Exactly once", lists the crash points.
 import type { HelpdeskPort, TicketChange, TicketState } from '../core/helpdesk-port.js';
-import { HelpdeskError } from '../shared/helpdesk-error.js';
+import { HelpdeskError, isValidationError } from '../shared/helpdesk-error.js';
 import type { JiraClient } from './client/create-jira-client.js';
 import type { JiraTransition } from './client/jira-api-types.js';
 import { createTtlCache } from '../shared/ttl-cache.js';
@@ -46,6 +48,8 @@ export interface JiraHelpdeskOptions {
    * write of the apply that follows (on the same version). Default 2 s; 0 re-reads always.
    */
   readonly freshForMs?: number;
+  /** How long a workflow step that wanted the category before its transition is remembered. Default 10 min. */
+  readonly workflowTtlMs?: number;
   /** Clock for the times-to-live. Default Date.now. */
   readonly now?: () => number;
 }
@@ -55,6 +59,20 @@ interface IssueSnapshot {
   readonly version: string | null;
   readonly labels: readonly string[];
   readonly ledger: JiraWriteLedger | null;
+}
+
+const idOf = (value: unknown): string | null => {
+  const id = typeof value === 'object' && value !== null ? (value as { id?: unknown }).id : undefined;
+  return typeof id === 'string' || typeof id === 'number' ? String(id) : null;
+};
+
+/**
+ * Where in which workflow a transition starts: project, issue type and status (a workflow belongs
+ * to a project's issue type; transition ids are per workflow). Null without the load's fields.
+ */
+function workflowStep(key: string, stepOf: { get(key: string): string | undefined }, transitionId: string): string | null {
+  const from = stepOf.get(key);
+  return from === undefined ? null : `${from}/${transitionId}`;
 }
 
 function toSnapshot(issue: { readonly fields?: Readonly<Record<string, unknown>>; readonly properties?: unknown }): IssueSnapshot {
@@ -78,6 +96,11 @@ export function createJiraHelpdesk(client: JiraClient, mapping: JiraMapping, opt
   const now = options.now ?? Date.now;
   const freshForMs = options.freshForMs ?? 2_000;
   const loaded = createTtlCache<string, IssueSnapshot & { readonly askedAt: number }>({ ttlMs: freshForMs, now });
+  // The project, issue type and status each loaded issue was in, and the workflow steps (those plus
+  // a transition) that refused to move an issue before its category was set: a short time to live,
+  // so that an admin's change to the workflow is seen within minutes.
+  const stepOf = createTtlCache<string, string>({ ttlMs: options.transitionTtlMs ?? 60_000, now });
+  const categoryBefore = createTtlCache<string, boolean>({ ttlMs: options.workflowTtlMs ?? 10 * 60_000, now });
 
   async function transitionTo(key: string, status: NonNullable<TicketChange['status']> | 'solved'): Promise<string> {
     const target = status === 'solved' ? 'a Done status' : mapping.statuses[status];
@@ -126,6 +149,10 @@ export function createJiraHelpdesk(client: JiraClient, mapping: JiraMapping, opt
       const issue = await client.getIssueWithTransitions(ticketId, readFields, [JIRA_LEDGER_PROPERTY]);
       offered.set(ticketId, issue.transitions);
       loaded.set(ticketId, { ...toSnapshot(issue), askedAt });
+      const project = /^([A-Z][A-Z0-9_]*)-\d+$/.exec(ticketId)?.[1];
+      const issueType = idOf(issue.fields?.['issuetype']);
+      const status = idOf(issue.fields?.['status']);
+      if (project !== undefined && issueType !== null && status !== null) stepOf.set(ticketId, `${project}/${issueType}/${status}`);
       return jiraTicketState(issue, jiraIssueToWorkItem(issue, { fields: mapping.fields }), mapping);
     },
     async isCustomerParticipant(ticketId, userId) {
@@ -185,14 +212,38 @@ export function createJiraHelpdesk(client: JiraClient, mapping: JiraMapping, opt
       const transitionId = wanted === undefined || ledger.done.includes('transition') ? undefined : await transitionTo(ticketId, wanted);
       const temporaryIds = commentLanded ? [] : await uploadFiles(ticketId, comment);
 
-      if (categoryFields && !ledger.done.includes('category')) {
+      // The category is not a step a retry could repeat wrongly (setting a field twice is harmless):
+      // behind a transition it joins the labels' edit, one PUT with `fields` and `update` ("Edit
+      // issue", IssueUpdateDetails: a field may not be in both, different fields may), so it lands
+      // with the decision's commit. Without a transition, before a comment still to post, it goes
+      // first and carries the ledger (which must be on the issue before the comment). A workflow
+      // step known to want the category before its transition gets it first as before.
+      const step = transitionId === undefined ? null : workflowStep(ticketId, stepOf, transitionId);
+      const categoryPending = categoryFields !== undefined && !ledger.done.includes('category');
+      const carriesLedger = transitionId === undefined && comment !== undefined && !commentLanded && !ledgerWritten;
+      const categoryFirst = categoryPending && (step === null ? carriesLedger : categoryBefore.get(step) === true);
+      const writeCategory = async () => {
         ledger = withStep(ledger, 'category');
-        await client.editIssue(ticketId, { fields: categoryFields, properties: [ledgerProperty(ledger)] });
+        await client.editIssue(ticketId, { fields: categoryFields!, properties: [ledgerProperty(ledger)] });
         ledgerWritten = true;
-      }
+      };
+      if (categoryFirst) await writeCategory();
       if (transitionId !== undefined) {
-        ledger = withStep(ledger, 'transition');
-        await client.doTransition(ticketId, transitionId, [ledgerProperty(ledger)]);
+        const before = ledger;
+        try {
+          ledger = withStep(ledger, 'transition');
+          await client.doTransition(ticketId, transitionId, [ledgerProperty(ledger)]);
+        } catch (error) {
+          // A 400 (Jira refused before doing anything): a validator of this transition may require
+          // the category ("Field required" validators read the issue's value). Set it, take the
+          // transition once more, and remember the step for the next issue.
+          if (categoryFirst || !categoryPending || !isValidationError(error)) throw error;
+          ledger = before;
+          await writeCategory();
+          ledger = withStep(ledger, 'transition');
+          await client.doTransition(ticketId, transitionId, [ledgerProperty(ledger)]);
+          if (step !== null) categoryBefore.set(step, true);
+        }
         ledgerWritten = true;
       }
       if (comment && !commentLanded) {
@@ -200,7 +251,8 @@ export function createJiraHelpdesk(client: JiraClient, mapping: JiraMapping, opt
         if (!ledgerWritten) await client.setIssueProperty(ticketId, JIRA_LEDGER_PROPERTY, ledger);
         await postComment(ticketId, comment, temporaryIds);
       }
-      await client.editIssue(ticketId, { update: labelUpdate });
+      const lastCategory = categoryFields && !ledger.done.includes('category') ? categoryFields : undefined;
+      await client.editIssue(ticketId, { ...(lastCategory && { fields: lastCategory }), update: labelUpdate });
     },
   };
 }

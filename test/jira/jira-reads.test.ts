@@ -107,6 +107,33 @@ describe('Jira reads per triage', () => {
     expect(reads).toEqual(['load', 're-read', 'load', 're-read']);
   });
 
+  it('sets the category with the labels after the transition, and first (then remembers the workflow step) when a validator refuses the transition without it', async () => {
+    const calls: string[] = [];
+    const loaded = { ...issue, fields: { ...issue.fields, issuetype: { id: '10100' }, status: { id: '3' } }, transitions: [TO_NEW, TO_APPROVED] };
+    nock(JIRA_SITE).get(`/rest/api/3/issue/${issue.key}`).query(true).times(3).reply(200, loaded);
+    nock(JIRA_SITE)
+      .post(`/rest/api/3/issue/${issue.key}/transitions`).reply(400, () => (calls.push('transition 400'), { errorMessages: [], errors: { [mapping.categoryField]: 'Category is required.' } }))
+      .put(`/rest/api/3/issue/${issue.key}`, (b: { fields?: unknown; update?: unknown; properties?: { value: { done: string[] } }[] }) => calls.push(`PUT${b.fields ? ' category' : ''}${b.update ? ' labels' : ''}${b.properties ? ` ledger ${b.properties[0]!.value.done.join('+')}` : ''}`.trim()) > 0).times(5).reply(204)
+      .post(`/rest/api/3/issue/${issue.key}/transitions`, (b: { properties: { value: { done: string[] } }[] }) => calls.push(`transition ledger ${b.properties[0]!.value.done.join('+')}`) > 0).times(2).reply(204)
+      .post(`/rest/servicedeskapi/request/${issue.key}/comment`).times(3).reply(201, () => (calls.push('comment'), { id: '1' }));
+    const port = createJiraHelpdesk(client(), mapping);
+    const change = { category: 'call' as const, status: 'approved' as const, tags: ['inscope_covered'], comment: { body: 'x', public: false } };
+    await port.apply(issue.key, change, (await port.load(issue.key, [])).version);
+    await port.apply(issue.key, change, (await port.load(issue.key, [])).version);
+    expect(calls).toEqual([
+      'transition 400', 'PUT category ledger category', 'transition ledger category+transition', 'comment', 'PUT labels',
+      // The next issue in the same workflow step: the category first at once.
+      'PUT category ledger category', 'transition ledger category+transition', 'comment', 'PUT labels',
+    ]);
+    // Where the workflow lets it, the category rides in the labels' edit: one write fewer.
+    calls.length = 0;
+    nock(JIRA_SITE).post(`/rest/api/3/issue/${issue.key}/transitions`, (b: { properties: { value: { done: string[] } }[] }) => calls.push(`transition ledger ${b.properties[0]!.value.done.join('+')}`) > 0).reply(204);
+    const fresh = createJiraHelpdesk(client(), mapping);
+    await fresh.apply(issue.key, change, (await fresh.load(issue.key, [])).version);
+    expect(calls).toEqual(['transition ledger transition', 'comment', 'PUT category labels']);
+    expect(nock.pendingMocks()).toEqual([]);
+  });
+
   it("reads a project's service desk once for all of its requests", async () => {
     let reads = 0;
     nock(JIRA_SITE).get(/^\/rest\/servicedeskapi\/request\/SUP-\d+$/).times(2).reply(200, () => ((reads += 1), { serviceDeskId: '7' }));
