@@ -1,25 +1,36 @@
 // The live Jira Service Management adapter behind the helpdesk port. `load` is one GET of the issue
-// with the mapped fields. `apply` writes in the order that keeps a retried job safe:
-//   1. read: re-read `updated`, the labels and the write ledger (the `inscope.writes` issue
-//      property, jira-write-ledger.ts) in one GET, and resolve the transition, before any write;
+// with the mapped fields, the transitions open from its status and the write ledger (the
+// `inscope.writes` issue property, jira-write-ledger.ts). `apply` writes in the order that keeps a
+// retried job safe:
+//   1. read: the load's `updated`, labels and ledger when the apply follows it within
+//      `freshForMs` and on the version it returned; otherwise (no load, an older one, another
+//      version) a re-read of those three in one GET; the transition resolved before any write;
 //      on a retry whose ledger says a comment may have landed, the request's comments (one GET);
 //      then the comment's files (a proposal PDF) as JSM temporary files, so that a failed upload
 //      writes nothing else;
-//   2. the category (`PUT /rest/api/3/issue/{key}`, select field as `{ value }`), with the ledger;
+//   2. the category (`PUT /rest/api/3/issue/{key}`, select field as `{ value }`), with the ledger,
+//      when no transition follows (or this workflow step wanted it first); else it goes in step 5;
 //   3. the status, through the transition whose target is the mapped status name, with the ledger
 //      marking the transition done in the same call;
 //   4. the comment, through the JSM request comment API (plain text, `public` true or false); with
 //      files, the JSM request attachment that carries them and the comment in one call. The ledger
 //      is on the issue before it (written with step 2 or 3, else by itself: one more call);
-//   5. the labels last, with the decision label among them: the commit marker of the whole write.
+//   5. the labels last, with the decision label among them: the commit marker of the whole write;
+//      behind a transition, the category in the same edit.
 // Jira has no safe_update: optimistic concurrency is approximated by comparing `fields.updated`
-// with the version `load` returned right before the first write (a change in between is a
-// 'conflict', and the worker reads and decides again). A job that dies (or loses an answer) before
-// step 5 is retried; the ledger then says which steps landed, they are skipped, and the rest is
+// with the version the decision was made on (a change in between is a 'conflict', and the worker
+// reads and decides again). No check can close the gap: Jira's "Edit issue" and "Transition issue"
+// take no expected version (IssueUpdateDetails: transition, fields, update, historyMetadata,
+// properties; Jira Cloud platform REST API v3), so an edit that lands after the last read is
+// written over, re-read or not. A re-read only moved the start of that gap from the load to just
+// before the first write; the load itself serves when it is younger than `freshForMs` (default
+// 2 s: the triage and the audit look-up between them take milliseconds, a proposal's PDF longer),
+// so the gap grows by at most that, and an older load is read again as before. A job that dies (or
+// loses an answer) before step 5 is retried; the ledger then says which steps landed, they are skipped, and the rest is
 // written: no comment, attachment or transition twice. Once step 5 is done, the same decision plans
 // no change (plan-decision.ts). docs/jira-setup.md, "Exactly once", lists the crash points.
 import type { HelpdeskPort, TicketChange, TicketState } from '../core/helpdesk-port.js';
-import { HelpdeskError } from '../shared/helpdesk-error.js';
+import { HelpdeskError, isValidationError } from '../shared/helpdesk-error.js';
 import type { JiraClient } from './client/create-jira-client.js';
 import type { JiraTransition } from './client/jira-api-types.js';
 import { createTtlCache } from '../shared/ttl-cache.js';
@@ -32,8 +43,46 @@ export const HIDDEN_TRANSITION_HINT = 'a JSM approval step or the workflow hides
 export interface JiraHelpdeskOptions {
   /** How long the transitions a load read stay good for the apply that follows. Default 60 s. */
   readonly transitionTtlMs?: number;
-  /** Clock for that time-to-live. Default Date.now. */
+  /**
+   * How long the labels, `updated` and ledger a load read stand in for the re-read before the first
+   * write of the apply that follows (on the same version). Default 2 s; 0 re-reads always.
+   */
+  readonly freshForMs?: number;
+  /** How long a workflow step that wanted the category before its transition is remembered. Default 10 min. */
+  readonly workflowTtlMs?: number;
+  /** Clock for the times-to-live. Default Date.now. */
   readonly now?: () => number;
+}
+
+/** What apply needs of the issue before its first write, as the load (or the re-read) saw it. */
+interface IssueSnapshot {
+  readonly version: string | null;
+  readonly labels: readonly string[];
+  readonly ledger: JiraWriteLedger | null;
+}
+
+const idOf = (value: unknown): string | null => {
+  const id = typeof value === 'object' && value !== null ? (value as { id?: unknown }).id : undefined;
+  return typeof id === 'string' || typeof id === 'number' ? String(id) : null;
+};
+
+/**
+ * Where in which workflow a transition starts: project, issue type and status (a workflow belongs
+ * to a project's issue type; transition ids are per workflow). Null without the load's fields.
+ */
+function workflowStep(key: string, stepOf: { get(key: string): string | undefined }, transitionId: string): string | null {
+  const from = stepOf.get(key);
+  return from === undefined ? null : `${from}/${transitionId}`;
+}
+
+function toSnapshot(issue: { readonly fields?: Readonly<Record<string, unknown>>; readonly properties?: unknown }): IssueSnapshot {
+  const updated = issue.fields?.['updated'];
+  const labels = issue.fields?.['labels'];
+  return {
+    version: typeof updated === 'string' ? updated : null,
+    labels: Array.isArray(labels) ? labels.filter((l): l is string => typeof l === 'string') : [],
+    ledger: readJiraLedger(issue.properties),
+  };
 }
 
 export function createJiraHelpdesk(client: JiraClient, mapping: JiraMapping, options: JiraHelpdeskOptions = {}): HelpdeskPort {
@@ -42,6 +91,16 @@ export function createJiraHelpdesk(client: JiraClient, mapping: JiraMapping, opt
   // take on this issue now (conditions and JSM approval steps can differ between issues in one
   // status), and the list comes free with the load. Used once: after a transition it is stale.
   const offered = createTtlCache<string, readonly JiraTransition[]>({ ttlMs: options.transitionTtlMs ?? 60_000, ...(options.now && { now: options.now }) });
+  // The load's view of the issue, for the one apply that follows it; used once, as any write moves
+  // `updated`. Its age counts from when the load was asked for, so the load's own round trip counts.
+  const now = options.now ?? Date.now;
+  const freshForMs = options.freshForMs ?? 2_000;
+  const loaded = createTtlCache<string, IssueSnapshot & { readonly askedAt: number }>({ ttlMs: freshForMs, now });
+  // The project, issue type and status each loaded issue was in, and the workflow steps (those plus
+  // a transition) that refused to move an issue before its category was set: a short time to live,
+  // so that an admin's change to the workflow is seen within minutes.
+  const stepOf = createTtlCache<string, string>({ ttlMs: options.transitionTtlMs ?? 60_000, now });
+  const categoryBefore = createTtlCache<string, boolean>({ ttlMs: options.workflowTtlMs ?? 10 * 60_000, now });
 
   async function transitionTo(key: string, status: NonNullable<TicketChange['status']> | 'solved'): Promise<string> {
     const target = status === 'solved' ? 'a Done status' : mapping.statuses[status];
@@ -83,9 +142,17 @@ export function createJiraHelpdesk(client: JiraClient, mapping: JiraMapping, opt
     kind: 'jira',
     live: true,
     async load(ticketId): Promise<TicketState> {
-      // With the transitions open from its status (`expand=transitions`), for the apply that follows.
-      const issue = await client.getIssueWithTransitions(ticketId, readFields);
+      // With the transitions open from its status (`expand=transitions`) and the write ledger, for
+      // the apply that follows: "Get issue" returns the properties named in `properties` beside the
+      // fields (Jira Cloud platform REST API v3), so the ledger costs no call of its own.
+      const askedAt = now();
+      const issue = await client.getIssueWithTransitions(ticketId, readFields, [JIRA_LEDGER_PROPERTY]);
       offered.set(ticketId, issue.transitions);
+      loaded.set(ticketId, { ...toSnapshot(issue), askedAt });
+      const project = /^([A-Z][A-Z0-9_]*)-\d+$/.exec(ticketId)?.[1];
+      const issueType = idOf(issue.fields?.['issuetype']);
+      const status = idOf(issue.fields?.['status']);
+      if (project !== undefined && issueType !== null && status !== null) stepOf.set(ticketId, `${project}/${issueType}/${status}`);
       return jiraTicketState(issue, jiraIssueToWorkItem(issue, { fields: mapping.fields }), mapping);
     },
     async isCustomerParticipant(ticketId, userId) {
@@ -95,16 +162,18 @@ export function createJiraHelpdesk(client: JiraClient, mapping: JiraMapping, opt
       let currentLabels: readonly string[] | null = null;
       let onIssue: JiraWriteLedger | null = null;
       let since: string | null = null;
+      const kept = loaded.get(ticketId);
+      loaded.delete(ticketId);
+      const recent = kept && now() - kept.askedAt < freshForMs ? kept : undefined;
       if (expectedVersion !== null || change.tags !== undefined) {
-        const fresh = await client.getIssue(ticketId, ['updated', 'labels'], [JIRA_LEDGER_PROPERTY]);
-        const updated = fresh.fields?.['updated'];
-        if (expectedVersion !== null && updated !== expectedVersion) {
-          throw new HelpdeskError('conflict', `Jira issue ${ticketId} changed since it was read (updated ${String(updated)})`);
+        // The load serves only for the version the decision was made on; a caller without one gets a re-read.
+        const fresh = recent && expectedVersion !== null && recent.version === expectedVersion ? recent : toSnapshot(await client.getIssue(ticketId, ['updated', 'labels'], [JIRA_LEDGER_PROPERTY]));
+        if (expectedVersion !== null && fresh.version !== expectedVersion) {
+          throw new HelpdeskError('conflict', `Jira issue ${ticketId} changed since it was read (updated ${String(fresh.version)})`);
         }
-        const labels = fresh.fields?.['labels'];
-        currentLabels = Array.isArray(labels) ? labels.filter((l): l is string => typeof l === 'string') : [];
-        onIssue = readJiraLedger(fresh.properties);
-        since = typeof updated === 'string' ? updated : null;
+        currentLabels = fresh.labels;
+        onIssue = fresh.ledger;
+        since = fresh.version;
       }
       const labels = change.tags === undefined ? [] : labelChanges(currentLabels ?? [], change.tags);
       const labelUpdate = labels.length > 0 ? { labels } : undefined;
@@ -143,14 +212,38 @@ export function createJiraHelpdesk(client: JiraClient, mapping: JiraMapping, opt
       const transitionId = wanted === undefined || ledger.done.includes('transition') ? undefined : await transitionTo(ticketId, wanted);
       const temporaryIds = commentLanded ? [] : await uploadFiles(ticketId, comment);
 
-      if (categoryFields && !ledger.done.includes('category')) {
+      // The category is not a step a retry could repeat wrongly (setting a field twice is harmless):
+      // behind a transition it joins the labels' edit, one PUT with `fields` and `update` ("Edit
+      // issue", IssueUpdateDetails: a field may not be in both, different fields may), so it lands
+      // with the decision's commit. Without a transition, before a comment still to post, it goes
+      // first and carries the ledger (which must be on the issue before the comment). A workflow
+      // step known to want the category before its transition gets it first as before.
+      const step = transitionId === undefined ? null : workflowStep(ticketId, stepOf, transitionId);
+      const categoryPending = categoryFields !== undefined && !ledger.done.includes('category');
+      const carriesLedger = transitionId === undefined && comment !== undefined && !commentLanded && !ledgerWritten;
+      const categoryFirst = categoryPending && (step === null ? carriesLedger : categoryBefore.get(step) === true);
+      const writeCategory = async () => {
         ledger = withStep(ledger, 'category');
-        await client.editIssue(ticketId, { fields: categoryFields, properties: [ledgerProperty(ledger)] });
+        await client.editIssue(ticketId, { fields: categoryFields!, properties: [ledgerProperty(ledger)] });
         ledgerWritten = true;
-      }
+      };
+      if (categoryFirst) await writeCategory();
       if (transitionId !== undefined) {
-        ledger = withStep(ledger, 'transition');
-        await client.doTransition(ticketId, transitionId, [ledgerProperty(ledger)]);
+        const before = ledger;
+        try {
+          ledger = withStep(ledger, 'transition');
+          await client.doTransition(ticketId, transitionId, [ledgerProperty(ledger)]);
+        } catch (error) {
+          // A 400 (Jira refused before doing anything): a validator of this transition may require
+          // the category ("Field required" validators read the issue's value). Set it, take the
+          // transition once more, and remember the step for the next issue.
+          if (categoryFirst || !categoryPending || !isValidationError(error)) throw error;
+          ledger = before;
+          await writeCategory();
+          ledger = withStep(ledger, 'transition');
+          await client.doTransition(ticketId, transitionId, [ledgerProperty(ledger)]);
+          if (step !== null) categoryBefore.set(step, true);
+        }
         ledgerWritten = true;
       }
       if (comment && !commentLanded) {
@@ -158,7 +251,8 @@ export function createJiraHelpdesk(client: JiraClient, mapping: JiraMapping, opt
         if (!ledgerWritten) await client.setIssueProperty(ticketId, JIRA_LEDGER_PROPERTY, ledger);
         await postComment(ticketId, comment, temporaryIds);
       }
-      await client.editIssue(ticketId, { update: labelUpdate });
+      const lastCategory = categoryFields && !ledger.done.includes('category') ? categoryFields : undefined;
+      await client.editIssue(ticketId, { ...(lastCategory && { fields: lastCategory }), update: labelUpdate });
     },
   };
 }

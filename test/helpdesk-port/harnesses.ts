@@ -112,20 +112,24 @@ function mockJiraReread(issue: ReturnType<typeof jiraIssue>, updated = issue.fie
     .reply(200, { id: issue.id, key: issue.key, fields: { updated, labels: issue.fields['labels'] } });
 }
 
+/** The Jira adapter's clock: how old the load is when the apply comes. */
+let jiraNow = Date.parse('2026-11-27T09:00:00Z');
+
 export const jiraHarness: PortHarness = {
   name: 'jira',
   port: () =>
     createJiraHelpdesk(
       createJiraClient({ siteUrl: JIRA_SITE, auth: { email: 'inscope@veldhuis-software.nl', apiToken: 'jira-token-for-tests' }, pacer: noPacing, sleep: instant }),
       jiraMapping,
+      { now: () => jiraNow },
     ),
   ticketId: jiraKeyFor,
   mockLoad: (id, setup) => {
     mockJiraLoad(id, setup);
   },
   mockApply(id, setup) {
+    // The apply follows the load at once: the load's labels, `updated` and ledger serve, no re-read.
     const issue = mockJiraLoad(id, setup);
-    mockJiraReread(issue);
     const labels = [...(issue.fields['labels'] as string[])];
     const writes: LogicalWrites = { comments: [] };
     const scope = nock(JIRA_SITE);
@@ -161,12 +165,14 @@ export const jiraHarness: PortHarness = {
     return { writes: () => writes };
   },
   mockConflict(id) {
-    const issue = mockJiraLoad(id);
+    // Jira's writes take no expected version, so only a read sees a change: the decision took
+    // longer than the adapter's freshForMs (2 s), so the apply reads again and finds `updated` moved.
+    const issue = jiraIssue(id);
+    nock(JIRA_SITE).get(`/rest/api/3/issue/${issue.key}`).query((q) => String(q.fields).includes('summary')).reply(200, () => ((jiraNow += 60_000), issue));
     mockJiraReread(issue, '2026-11-27T10:00:00.000+0000');
   },
   mockRateLimited(id, retryAfterSec) {
     const issue = mockJiraLoad(id);
-    mockJiraReread(issue);
     nock(JIRA_SITE).put(`/rest/api/3/issue/${issue.key}`).times(10).reply(429, { errorMessages: ['Rate limit exceeded.'] }, { 'Retry-After': String(retryAfterSec) });
   },
 };

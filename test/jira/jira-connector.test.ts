@@ -20,24 +20,21 @@ describe('Jira deliveries through the live connector', () => {
   beforeEach(() => start());
   afterEach(() => stop());
 
-  it('auto-approves a covered defect: category, transition to Approved, internal note, labels last', async () => {
+  it('auto-approves a covered defect: transition to Approved with the ledger, internal note, then the category and the labels in one edit, last', async () => {
     const issue = jiraIssue(48201);
     const writes = jiraDouble(issue);
     const res = await post(payload('jira:issue_created', issue));
     expect(res.status).toBe(202);
     await settle();
     expect(writes).toEqual([
-      { call: 'PUT issue', body: { fields: { customfield_10050: { value: 'Call' } }, properties: ledger('category') } },
-      { call: 'POST transitions', body: { transition: { id: '21' }, properties: ledger('category', 'transition') } },
+      { call: 'POST transitions', body: { transition: { id: '21' }, properties: ledger('transition') } },
       { call: 'POST comment 201', body: { body: expect.stringContaining('defect'), public: false } },
-      { call: 'PUT issue', body: { update: { labels: [{ add: 'inscope_covered' }, { add: decisionLabel }] } } },
+      { call: 'PUT issue', body: { fields: { customfield_10050: { value: 'Call' } }, update: { labels: [{ add: 'inscope_covered' }, { add: decisionLabel }] } } },
     ]);
     const [decision] = await service.store.listAudit({ helpdesk: 'jira', ticketId: 'SUP-48201', limit: 5 });
     expect(decision).toMatchObject({ kind: 'decision', outcome: 'covered', rule: 'defect', accountId: 'veldhuis.atlassian.net' });
     expect(decision!.calls.map((c) => `${c.method} ${c.path} ${c.status}`)).toEqual([
       'GET /rest/api/3/issue/SUP-48201 200',
-      'GET /rest/api/3/issue/SUP-48201 200',
-      'PUT /rest/api/3/issue/SUP-48201 204',
       'POST /rest/api/3/issue/SUP-48201/transitions 204',
       'POST /rest/servicedeskapi/request/SUP-48201/comment 200',
       'PUT /rest/api/3/issue/SUP-48201 204',
@@ -49,20 +46,20 @@ describe('Jira deliveries through the live connector', () => {
     const writes = jiraDouble(issue);
     await post(payload('jira:issue_created', issue));
     await settle();
-    expect(writes.map((w) => w.call)).toEqual(['POST attachTemporaryFile', 'PUT issue', 'POST transitions', 'POST request attachment', 'PUT issue']);
+    expect(writes.map((w) => w.call)).toEqual(['POST attachTemporaryFile', 'POST transitions', 'POST request attachment', 'PUT issue']);
     expect(writes[0]!.body).toMatch(/^P-\d{4}-0001-v1\.pdf$/);
-    expect(writes[1]!.body).toEqual({ fields: { customfield_10050: { value: 'Advisory' } }, properties: ledger('category') });
-    expect(writes[2]!.body).toEqual({ transition: { id: '11' }, properties: ledger('category', 'transition') });
-    expect(writes[3]!.body).toEqual({ temporaryAttachmentIds: ['temp-1'], public: true, additionalComment: { body: expect.stringMatching(/\/p\/[\w.-]+/) } });
-    expect((writes[4]!.body as { update: { labels: { add?: string }[] } }).update.labels).toContainEqual({ add: expect.stringMatching(/^inscope_p\d{4}_0001_v1$/) });
+    expect(writes[1]!.body).toEqual({ transition: { id: '11' }, properties: ledger('transition') });
+    expect(writes[2]!.body).toEqual({ temporaryAttachmentIds: ['temp-1'], public: true, additionalComment: { body: expect.stringMatching(/\/p\/[\w.-]+/) } });
+    expect(writes[3]!.body).toMatchObject({ fields: { customfield_10050: { value: 'Advisory' } } });
+    expect((writes[3]!.body as { update: { labels: { add?: string }[] } }).update.labels).toContainEqual({ add: expect.stringMatching(/^inscope_p\d{4}_0001_v1$/) });
     const [proposal] = await service.store.listProposals({ helpdesk: 'jira', ticketId: issue.key, limit: 1 });
     expect(proposal).toMatchObject({ status: 'sent', version: 1 });
     expect(await service.store.queueDepth()).toMatchObject({ done: 1, dead: 0 });
     const [decision] = (await service.store.listAudit({ helpdesk: 'jira', ticketId: issue.key, limit: 10 })).filter((e) => e.kind === 'decision');
-    // The API economy of an advisory JSM request: 3 reads (the issue with its transitions,
-    // updated+labels, the request's service desk: once per project) and 5 writes (upload, category,
-    // transition, request attachment, labels); the internal note only when the budget has news.
-    expect(decision!.calls.map((c) => c.method)).toEqual(['GET', 'GET', 'GET', 'POST', 'PUT', 'POST', 'POST', 'PUT']);
+    // The API economy of an advisory JSM request: 2 reads (the issue with its transitions and
+    // ledger, the request's service desk: once per project) and 4 writes (upload, transition,
+    // request attachment, category and labels); the internal note only when the budget has news.
+    expect(decision!.calls.map((c) => c.method)).toEqual(['GET', 'GET', 'POST', 'POST', 'POST', 'PUT']);
   });
 
   it('accepts through the link in the JSM comment: the proposal is accepted and the issue moves to Approved with an internal note, once', async () => {
@@ -119,7 +116,7 @@ describe('Jira deliveries through the live connector', () => {
     const comment = writes.find((w) => w.call.startsWith('POST comment'))!.body as { body: string; public: boolean };
     expect(comment.public).toBe(true);
     expect(typeof comment.body).toBe('string');
-    expect(writes.at(-1)!.body).toEqual({ update: { labels: [{ add: 'inscope_incomplete' }, { add: decisionLabel }] } });
+    expect(writes.at(-1)!.body).toEqual({ fields: { customfield_10050: { value: 'Call' } }, update: { labels: [{ add: 'inscope_incomplete' }, { add: decisionLabel }] } });
   });
 
   it('writes nothing and dead-letters the job with a clear reason when the workflow hides the transition from the bot', async () => {
@@ -139,11 +136,11 @@ describe('Jira deliveries through the live connector', () => {
     const writes = jiraDouble(issue);
     await post(payload('jira:issue_updated', issue, { changelog: { items: [{ field: 'status', fromString: 'Waiting for support', toString: 'Approved' }] } }));
     await settle();
-    expect(writes.map((w) => w.call)).toEqual(['PUT issue', 'POST transitions', 'POST comment 201', 'PUT issue']);
-    expect(writes[1]!.body).toEqual({ transition: { id: '11' }, properties: ledger('category', 'transition') });
-    expect(writes[2]!.body).toEqual({ body: expect.stringMatching(/^Teruggezet naar Nieuw: goedgekeurd terwijl de aanvraag onvolledig is\./m), public: false });
+    expect(writes.map((w) => w.call)).toEqual(['POST transitions', 'POST comment 201', 'PUT issue']);
+    expect(writes[0]!.body).toEqual({ transition: { id: '11' }, properties: ledger('transition') });
+    expect(writes[1]!.body).toEqual({ body: expect.stringMatching(/^Teruggezet naar Nieuw: goedgekeurd terwijl de aanvraag onvolledig is\./m), public: false });
     // One language throughout: the Dutch note once said "goedgekeurd terwijl the request is incomplete".
-    expect((writes[2]!.body as { body: string }).body).not.toMatch(/\b(?:approved|while|the request|Missing|Moved back)\b/);
+    expect((writes[1]!.body as { body: string }).body).not.toMatch(/\b(?:approved|while|the request|Missing|Moved back)\b/);
     const [guard] = await service.store.listAudit({ helpdesk: 'jira', ticketId: 'SUP-48224', limit: 1 });
     expect(guard).toMatchObject({ kind: 'guard', outcome: 'incomplete', note: 'revert: approved while the request is incomplete' });
   });
@@ -153,7 +150,7 @@ describe('Jira deliveries through the live connector', () => {
     const writes = jiraDouble(issue, { commentStatus: [429, 201] });
     await post(payload('jira:issue_created', issue));
     await settle();
-    expect(writes.map((w) => w.call)).toEqual(['PUT issue', 'POST transitions', 'POST comment 429', 'POST comment 201', 'PUT issue']);
+    expect(writes.map((w) => w.call)).toEqual(['POST transitions', 'POST comment 429', 'POST comment 201', 'PUT issue']);
     expect(await service.store.queueDepth()).toMatchObject({ done: 1, dead: 0 });
   });
 

@@ -83,11 +83,12 @@ export interface JiraClient {
    */
   addRequestAttachments(key: string, temporaryAttachmentIds: readonly string[], isPublic: boolean, commentBody: string): Promise<void>;
   /**
-   * `GET /rest/api/3/issue/{key}?fields=…&expand=transitions`: the fields asked for and, in the same
-   * call, the transitions open to this user from the issue's status ("Get issue", expand option
-   * `transitions`), so that a status change needs no Get transitions of its own.
+   * `GET /rest/api/3/issue/{key}?fields=…&expand=transitions[&properties=…]`: the fields asked for
+   * and, in the same call, the transitions open to this user from the issue's status ("Get issue",
+   * expand option `transitions`), so that a status change needs no Get transitions of its own, and
+   * the issue properties named (returned in `properties`, as getIssue returns them).
    */
-  getIssueWithTransitions(key: string, fields: readonly string[]): Promise<JiraIssueWithTransitions>;
+  getIssueWithTransitions(key: string, fields: readonly string[], properties?: readonly string[]): Promise<JiraIssueWithTransitions>;
   /** Enhanced JQL search (`GET /rest/api/3/search/jql`), one page per iteration, following nextPageToken. */
   searchJql(jql: string, fields: readonly string[], pageSize?: number): AsyncGenerator<JiraSearchPage>;
   getFields(): Promise<JiraField[]>;
@@ -275,8 +276,8 @@ export function createJiraClient(options: JiraClientOptions): JiraClient {
     async addRequestAttachments(key, temporaryAttachmentIds, isPublic, commentBody) {
       await serviceDesk.request.createCommentWithAttachment({ issueIdOrKey: issueKey(key), temporaryAttachmentIds: [...temporaryAttachmentIds], public: isPublic, additionalComment: { body: commentBody } });
     },
-    async getIssueWithTransitions(key, fields) {
-      const issue = (await cloud.issues.getIssue({ issueIdOrKey: issueKey(key), fields: [...fields], expand: 'transitions' })) as JiraIssue & { transitions?: unknown };
+    async getIssueWithTransitions(key, fields, properties) {
+      const issue = (await cloud.issues.getIssue({ issueIdOrKey: issueKey(key), fields: [...fields], expand: 'transitions', ...(properties && properties.length > 0 && { properties: [...properties] }) })) as JiraIssue & { transitions?: unknown };
       return { ...issue, transitions: toTransitions(Array.isArray(issue.transitions) ? issue.transitions : []) };
     },
     async *searchJql(jql, fields, pageSize = 100) {
