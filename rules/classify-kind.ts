@@ -121,6 +121,8 @@ const ASKS_FOR_NUMBERED = '(asks for a numbered version)';
 const SERVICE_FOR_US = '(asks them to do it for us)';
 
 /** Adds a pattern's weight to a kind the first time it is found in a ticket; `at` places it among the kind's cues. */
+/** Contracted negations that are words too: "haven" (haven't; a harbour, a vendor), "don" (don't; a name). */
+const CONTRACTED_ONLY: ReadonlySet<string> = new Set(['haven', 'don']);
 const IN_OF: ReadonlySet<string> = new Set(['in', 'van', 'of', 'uit', 'from', 'within', 'binnen']);
 /** How many lines under a heading that asks ("Please provide:", "Graag ontvangen wij:") are asked too. */
 const ASKED_ITEMS = 5;
@@ -376,7 +378,9 @@ export function compileKindClassifier(tuning: KindTuning | undefined, productNam
   const stemHeads = new Set<number>();
   for (const stem of byStem.keys()) stemHeads.add(stem.length < 3 ? -1 : headOf(stem));
   const mayHaveStem = (token: string): boolean => stemHeads.has(-1) || stemHeads.has(headOf(token));
-  for (const w of NEGATIONS) entry(w).flags |= NEGATION;
+  // "haven" and "don" are words of their own (a harbour, a vendor called Haven, a name): a negation
+  // only before the "t" of "haven't", "don't" (see negationAt).
+  for (const w of NEGATIONS) if (!CONTRACTED_ONLY.has(w)) entry(w).flags |= NEGATION;
   for (const w of DOCUMENTS) entry(w).flags |= DOCUMENT;
   entry('waarom').flags |= WHY;
   entry('why').flags |= WHY;
@@ -400,6 +404,7 @@ export function compileKindClassifier(tuning: KindTuning | undefined, productNam
   entry('t').flags |= CONTRACTED_NOT;
   const isVersionNoun = (token: string): boolean => ((lexicon.get(token)?.flags ?? 0) & VERSION_NOUN) !== 0;
   const isNegation = (token: string | undefined): boolean => ((lexicon.get(token as string)?.flags ?? 0) & NEGATION) !== 0;
+  const negationAt = (tokens: readonly string[], k: number): boolean => isNegation(tokens[k]) || (CONTRACTED_ONLY.has(tokens[k] as string) && tokens[k + 1] === 't');
   /** A verb of saying among tokens[from..to]: "the admin guide says", "de handleiding zegt". */
   const saidWithin = (tokens: readonly string[], from: number, to: number): boolean => {
     for (let k = from; k <= to && k < tokens.length; k++) if (((lexicon.get(tokens[k] as string)?.flags ?? 0) & SAYS) !== 0) return true;
@@ -468,7 +473,7 @@ export function compileKindClassifier(tuning: KindTuning | undefined, productNam
     const next = tokens[i + 1];
     const artifact = isArtifact(next) ? next : !ownProducts.has(next as string) && isArtifact(tokens[i + 2]) ? tokens[i + 2] : undefined;
     if (artifact === undefined) return undefined;
-    for (let k = Math.max(0, i - NEGATION_WINDOW); k < i; k++) if (isNegation(tokens[k])) return undefined;
+    for (let k = Math.max(0, i - NEGATION_WINDOW); k < i; k++) if (negationAt(tokens, k)) return undefined;
     return artifact;
   };
 
@@ -491,6 +496,7 @@ export function compileKindClassifier(tuning: KindTuning | undefined, productNam
         const e = lexicon.get(token);
         const flags = e === undefined ? 0 : e.flags;
         roles |= flags;
+        if (CONTRACTED_ONLY.has(token) && tokens[i + 1] === 't') roles |= NEGATION;
         // "The admin guide says any *.csv is picked up", "de handleiding zegt…": what the product
         // should do, quoted against what it does, places the fault in the product.
         if ((flags & DOCUMENT) !== 0 && !seen.has(DOCUMENTATION_SAYS) && saidWithin(tokens, i + 1, i + 3)) {
@@ -528,7 +534,7 @@ export function compileKindClassifier(tuning: KindTuning | undefined, productNam
           continue;
         }
         let negated = false;
-        for (let k = Math.max(0, i - NEGATION_WINDOW); k < i; k++) if (isNegation(tokens[k])) negated = true;
+        for (let k = Math.max(0, i - NEGATION_WINDOW); k < i; k++) if (negationAt(tokens, k)) negated = true;
         // The words a multi-word cue spans play their roles too ("could you add" is a wish).
         for (let k = i + 1; k < i + span; k++) roles |= lexicon.get(tokens[k] as string)?.flags ?? 0;
         i += span - 1;
@@ -536,7 +542,7 @@ export function compileKindClassifier(tuning: KindTuning | undefined, productNam
         // "het klopt gewoon", so a clearing cue negated that way is a complaint.
         // "hij doet het weer niet", "het klopt nog steeds niet": a word of time or emphasis may stand between.
         // Only "niet"/"not" there: "nog geen klachten" negates the complaints, not the verb before it.
-        const negatedAfter = isNegation(tokens[i + 1]) || (NEGATION_FILLERS.has(tokens[i + 1] as string) && (VERB_NOT.has(tokens[i + 2] as string) || (NEGATION_FILLERS.has(tokens[i + 2] as string) && VERB_NOT.has(tokens[i + 3] as string))));
+        const negatedAfter = negationAt(tokens, i + 1) || (NEGATION_FILLERS.has(tokens[i + 1] as string) && (VERB_NOT.has(tokens[i + 2] as string) || (NEGATION_FILLERS.has(tokens[i + 2] as string) && VERB_NOT.has(tokens[i + 3] as string))));
         // A negation before a clearing cue ("not a bug") is part of it, not of a cue it cancels; a
         // closing negated after the verb ("het werkt weer niet") closes nothing.
         if (best.negated ? !(negated || negatedAfter) : best.weight > 0 && (negated || (negatedAfter && best.kind === OTHER))) continue;

@@ -203,6 +203,12 @@ describe('request kinds', () => {
     expect(kindOf('', 'When we add an allowance to a payslip the total is wrong, is this a bug?').cues).not.toContain('(a wish)');
   });
 
+  it('reads "haven" and "don" as negations only before the t of "haven\'t", "don\'t": a harbour or a vendor called Haven negates nothing', () => {
+    expect(kindOf('', 'Could you send us the package of Haven Chauffeur 5.4.2?').kind).toBe('new-version');
+    expect(kindOf('', 'In de haven van Rotterdam geeft de scanner een foutmelding.').cues).toContain('foutmelding');
+    expect(kindOf('', 'We haven\'t any errors, the export just stopped.').cues).not.toContain('errors');
+  });
+
   it('reads "geen … meer" told as a statement as something that stopped: a defect, but not "geen vragen meer"', () => {
     expect(kindOf('', 'Sinds maandag krijgen ouders geen pushmeldingen meer van de app.').cues).toContain('geen … meer');
     expect(kindOf('', 'We ontvangen geen orders meer.').kind).toBe('defect');
