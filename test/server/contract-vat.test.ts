@@ -11,7 +11,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { signAppJwt } from '../../connectors/http/sign-app-jwt.js';
 import { readSettings } from '../../connectors/server/read-settings.js';
 import { startService, type Service } from '../../connectors/server/start-service.js';
-import { signZendeskDelivery } from '../../connectors/zendesk/webhook/verify-zendesk-signature.js';
+import { postDelivery, signZendeskEventDelivery } from '../helpers/sign-zendesk-event-delivery.js';
 import { settleQueue } from '../helpers/settle-queue.js';
 
 const ZENDESK = 'https://acme.zendesk.com';
@@ -90,26 +90,8 @@ async function start(config: (yaml: string) => string) {
 const inContract = (id: string, keys: string) => (yaml: string) => yaml.replace(`  - id: ${id}\n`, `  - id: ${id}\n${keys}`);
 
 async function postTicketCreated(svc: Service, ticket: Ticket) {
-  const raw = JSON.stringify({
-    account_id: 21234567,
-    detail: {
-      id: String(ticket.id), subject: ticket.subject, description: ticket.description, status: 'OPEN',
-      organization_id: String(ticket.organization_id), requester_id: String(ticket.requester_id),
-      created_at: ticket.created_at, updated_at: ticket.updated_at, tags: ticket.tags, priority: 'NORMAL', via: { channel: 'web_form' },
-    },
-    event: {}, id: `evt-${ticket.id}`, subject: `zen:ticket:${ticket.id}`, time: '2026-11-27T10:00:00.000Z', type: 'zen:event-type:ticket.created', zendesk_event_version: '2022-11-06',
-  });
-  const timestamp = new Date(clock).toISOString();
-  const res = await fetch(`${svc.url}/webhooks/zendesk`, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json', 'x-zendesk-webhook-signature': signZendeskDelivery(SECRET, timestamp, raw),
-      'x-zendesk-webhook-signature-timestamp': timestamp, 'x-zendesk-webhook-invocation-id': `inv-${++invocation}`,
-      'x-zendesk-account-id': '21234567', 'x-zendesk-webhook-id': '01HWEBHOOK',
-    },
-    body: raw,
-  });
-  expect(res.status).toBe(202);
+  const delivery = signZendeskEventDelivery(ticket, { secret: SECRET, eventType: 'ticket.created', eventId: `evt-${ticket.id}`, invocationId: `inv-${++invocation}`, at: clock });
+  expect((await postDelivery(svc.url, delivery)).status).toBe(202);
   await settleQueue(svc);
 }
 
