@@ -195,13 +195,52 @@ export function findSteps(text: string): string | undefined {
 const DUTCH = new Set(['de', 'het', 'een', 'en', 'ik', 'wij', 'niet', 'van', 'dat', 'op', 'voor', 'met', 'bij', 'graag', 'kunnen', 'jullie', 'ons', 'onze', 'hoe', 'wat', 'geen', 'wordt', 'zijn', 'maar', 'ook', 'naar', 'deze', 'als', 'er', 'heb', 'hebben', 'uw', 'groet', 'groeten', 'dit', 'die', 'nog', 'wel', 'krijgen', 'krijg', 'bedankt']);
 const ENGLISH = new Set(['the', 'a', 'an', 'and', 'i', 'not', 'of', 'that', 'on', 'for', 'with', 'at', 'please', 'can', 'you', 'our', 'us', 'how', 'what', 'no', 'are', 'but', 'also', 'to', 'this', 'if', 'there', 'have', 'has', 'your', 'thanks', 'regards', 'it', 'when', 'get']);
 
-/** The text's language, nl or en, by its commonest function words; en when it has none. */
+/** The longest function word: a longer run of letters is none of them and is not sliced. */
+const LONGEST_FUNCTION_WORD = Math.max(...[...DUTCH, ...ENGLISH].map((w) => w.length));
+const LETTER = /^\p{L}$/u;
+/** Per non-ASCII code point: whether it is a letter (\p{L}). */
+const wideLetters = new Map<number, boolean>();
+
+function isWideLetter(codePoint: number): boolean {
+  let letter = wideLetters.get(codePoint);
+  if (letter === undefined) wideLetters.set(codePoint, (letter = LETTER.test(String.fromCodePoint(codePoint))));
+  return letter;
+}
+
+/**
+ * The text's language, nl or en, by its commonest function words; en when it has none. The words
+ * are the lower-cased text's runs of letters (what splitting it at /[^\p{L}]+/u gives), read per
+ * code point without splitting the whole text into an array.
+ */
 export function detectLanguage(text: string): 'nl' | 'en' {
+  const lower = text.toLowerCase();
   let nl = 0;
   let en = 0;
-  for (const word of text.toLowerCase().split(/[^\p{L}]+/u)) {
-    if (DUTCH.has(word)) nl++;
-    else if (ENGLISH.has(word)) en++;
+  let from = -1;
+  const n = lower.length;
+  for (let i = 0; i <= n; i++) {
+    const code = i < n ? lower.charCodeAt(i) : 32;
+    let letter: boolean;
+    if (code < 128) letter = code >= 97 && code <= 122;
+    else {
+      const codePoint = lower.codePointAt(i) as number;
+      letter = isWideLetter(codePoint);
+      if (letter && codePoint > 0xffff) {
+        if (from < 0) from = i;
+        i++;
+        continue;
+      }
+    }
+    if (letter) {
+      if (from < 0) from = i;
+      continue;
+    }
+    if (from >= 0 && i - from <= LONGEST_FUNCTION_WORD) {
+      const word = lower.slice(from, i);
+      if (DUTCH.has(word)) nl++;
+      else if (ENGLISH.has(word)) en++;
+    }
+    from = -1;
   }
   return nl > en ? 'nl' : 'en';
 }

@@ -53,6 +53,14 @@ export class TriageVerdict implements Verdict {
     return this.#ctx.fact(name);
   }
 
+  /**
+   * The description without quoted replies, signatures and disclaimers, as the engine read it (read
+   * now if no condition did): the text the kind model scores, without reading the mail again.
+   */
+  ownText(): string {
+    return this.#ctx.body();
+  }
+
   get kind(): KindVerdict {
     return this.#ctx.kind;
   }

@@ -86,6 +86,9 @@ export class ExportChangedError extends Error {
 /** One fact of a verdict: `facts` would find every built-in fact of the ticket, a cost per ticket the report does not need. */
 const factOf = (verdict: Verdict, name: string) => (verdict instanceof TriageVerdict ? verdict.fact(name) : verdict.facts[name]);
 
+/** The customer's own text: the one the engine read for the verdict (itemOwnText of the same item), not read again. */
+const ownTextOf = (verdict: Verdict, item: WorkItem): string => (verdict instanceof TriageVerdict ? verdict.ownText() : itemOwnText(item));
+
 /**
  * Calls `decide` with each ticket of `wanted` (in reading order) as the second pass over the export
  * reads it; throws when the export no longer has that ticket in that place.
@@ -138,9 +141,10 @@ export async function learnKindModel(options: LearnOptions): Promise<LearnResult
 
   for await (const { record, item, labelled, covered, verdict, position } of readLabelledTickets(options.ticketsPath, config, cuesOnly, reading, (r) => logged(r) > 0)) {
     const hundredths = logged(record);
+    const own = labelled || hundredths > 0 ? ownTextOf(verdict, item) : '';
     const row = labelled
-      ? index.addText(item.subject, itemOwnText(item), skip, covered)
-      : hundredths > 0 ? index.internText(item.subject, itemOwnText(item), skip) : undefined;
+      ? index.addText(item.subject, own, skip, covered)
+      : hundredths > 0 ? index.internText(item.subject, own, skip) : undefined;
     if (hundredths > 0 && row !== undefined) {
       if (!verdict.kind.certain) openKinds.set(hourExamples.length, verdict.kind);
       const product = factOf(verdict, 'product');

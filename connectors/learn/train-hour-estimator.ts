@@ -87,29 +87,42 @@ export function placeHourExamples(examples: readonly HourExample[], names: reado
   const df = new Uint32Array(2 ** HASH_BITS);
   for (let id = 0; id < Math.min(names.length, tickets.length); id++) df[hashOf[id] as number] = (df[hashOf[id] as number] as number) + (tickets[id] as number);
 
-  const groups = new Map<string, { product: string; kind: RequestKind; hours: number[]; rows: Uint32Array[]; examples: number[] }>();
+  // Per group its requests' kept hashes end to end, and where each request's end: plain arrays of
+  // small numbers, not a typed array per request (100,000 of those cost tens of MB).
+  const groups = new Map<string, { product: string; kind: RequestKind; hours: number[]; features: number[]; ends: number[]; examples: number[] }>();
   const placedGroup = new Int32Array(examples.length).fill(-1);
   const placedRequest = new Int32Array(examples.length).fill(-1);
-  const keys = new Float64Array(examples.reduce((most, e) => Math.max(most, e.row.length), 0));
+  // The KEPT_FEATURES smallest keys, ascending: what sorting all of them and keeping the first
+  // KEPT_FEATURES gives (equal keys are the same hash), without sorting a request's every feature.
+  const rarest = new Float64Array(KEPT_FEATURES);
+  const kept = new Uint32Array(KEPT_FEATURES);
   examples.forEach((e, at) => {
     // Rarest first, ties by hash: df × 2^bits + hash orders both at once, as plain numbers.
     let n = 0;
     for (const id of e.row) {
       const h = hashOf[id] as number;
       const count = df[h] as number;
-      if (count >= 2) keys[n++] = count * 2 ** HASH_BITS + h;
+      if (count < 2) continue;
+      const key = count * 2 ** HASH_BITS + h;
+      if (n === KEPT_FEATURES && key >= (rarest[n - 1] as number)) continue;
+      let i = n < KEPT_FEATURES ? n++ : n - 1;
+      while (i > 0 && (rarest[i - 1] as number) > key) {
+        rarest[i] = rarest[i - 1] as number;
+        i--;
+      }
+      rarest[i] = key;
     }
     if (n === 0) return;
-    const rarest = keys.subarray(0, n).sort().subarray(0, KEPT_FEATURES);
-    const picked = new Set<number>();
-    for (const key of rarest) picked.add(key % 2 ** HASH_BITS);
-    const kept = Uint32Array.from(picked).sort();
+    for (let i = 0; i < n; i++) kept[i] = (rarest[i] as number) % 2 ** HASH_BITS;
+    // Each hash once (two features may share one), ascending.
+    const hashes = kept.subarray(0, n).sort();
     const product = e.product.toLowerCase();
     const key = `${product}\0${e.kind}`;
     let g = groups.get(key);
-    if (g === undefined) groups.set(key, (g = { product, kind: e.kind, hours: [], rows: [], examples: [] }));
+    if (g === undefined) groups.set(key, (g = { product, kind: e.kind, hours: [], features: [], ends: [], examples: [] }));
     g.hours.push(e.hundredths);
-    g.rows.push(kept);
+    for (let i = 0; i < hashes.length; i++) if (i === 0 || hashes[i] !== hashes[i - 1]) g.features.push(hashes[i] as number);
+    g.ends.push(g.features.length);
     g.examples.push(at);
   });
   const out: EstimatorGroup[] = [...groups.keys()].sort().map((key, number) => {
@@ -118,12 +131,7 @@ export function placeHourExamples(examples: readonly HourExample[], names: reado
       placedGroup[at] = number;
       placedRequest[at] = i;
     });
-    const ends = new Uint32Array(g.rows.length);
-    let total = 0;
-    g.rows.forEach((r, i) => { total += r.length; ends[i] = total; });
-    const features = new Uint32Array(total);
-    g.rows.forEach((r, i) => features.set(r, (ends[i] as number) - r.length));
-    return { product: g.product, kind: g.kind, hundredths: Uint32Array.from(g.hours), features, ends };
+    return { product: g.product, kind: g.kind, hundredths: Uint32Array.from(g.hours), features: Uint32Array.from(g.features), ends: Uint32Array.from(g.ends) };
   });
   return { estimator: { version: 1, bits: HASH_BITS, groups: out }, group: placedGroup, request: placedRequest, hashOf };
 }

@@ -4,7 +4,7 @@
 // shipped model can be checked against its training data. Settings chosen by 5-fold
 // cross-validation on the development part of the evaluation corpus (test/eval/README.md).
 import type { KindModel } from '../../rules/kind-model.js';
-import { normalizeText } from '../../rules/normalize-text.js';
+import { forEachWord } from '../../rules/normalize-text.js';
 import { createRowSlab } from './row-slab.js';
 
 export interface TrainingExample {
@@ -38,9 +38,6 @@ export const EPOCHS = 30;
 /** Weights this small change no probability in the second decimal; leaving them out keeps the file small. */
 const PRUNE_BELOW = 0.005;
 
-/** Pairs of word numbers are keyed as first × 2^26 + second: exact for up to 67 million features. */
-const PAIR_KEY = 2 ** 26;
-
 /** A growing IndexedExamples: each feature string is numbered the first time an example has it. */
 export function createExampleIndex(): {
   /** Adds an example; returns its row. */
@@ -54,9 +51,6 @@ export function createExampleIndex(): {
   readonly examples: IndexedExamples;
 } {
   const index = new Map<string, number>();
-  // A word pair's feature by its two words' numbers: most pairs recur, and looking them up by number
-  // spares the string of every pair of every ticket.
-  const pairs = new Map<number, number>();
   const features: string[] = [];
   const rows: Int32Array[] = [];
   const covered: boolean[] = [];
@@ -102,32 +96,39 @@ export function createExampleIndex(): {
     for (const f of list) push(number(f));
     return slab.store(row, length);
   };
-  // The words of the text as modelFeatures reads them; then each word pair after all the words.
+  // The words of the text as modelFeatures reads them (forEachWord over the subject, then the body:
+  // normalizeText's words of "subject\nbody" without building that text); then each word pair after
+  // all the words. A pair's feature is found by its second word's number in its first word's map.
+  const pairs: (Map<number, number> | undefined)[] = [];
   let words = new Int32Array(256);
+  let n = 0;
+  let skipping: ReadonlySet<string> = new Set();
+  const visitWord = (w: string): void => {
+    const c = w.charCodeAt(0);
+    if ((c >= 48 && c <= 57) || skipping.has(w)) return;
+    if (n === words.length) {
+      const grown = new Int32Array(n * 2);
+      grown.set(words);
+      words = grown;
+    }
+    const id = number(w);
+    words[n++] = id;
+    push(id);
+  };
   const internText = (subject: string, body: string, skip: ReadonlySet<string>): Int32Array => {
     begin();
-    let n = 0;
-    for (const w of normalizeText(`${subject}\n${body}`).split(' ')) {
-      if (w === '' || skip.has(w)) continue;
-      const c = w.charCodeAt(0);
-      if (c >= 48 && c <= 57) continue;
-      if (n === words.length) {
-        const grown = new Int32Array(n * 2);
-        grown.set(words);
-        words = grown;
-      }
-      const id = number(w);
-      words[n++] = id;
-      push(id);
-    }
+    n = 0;
+    skipping = skip;
+    forEachWord(subject, visitWord);
+    forEachWord(body, visitWord);
     for (let i = 1; i < n; i++) {
       const a = words[i - 1] as number;
       const b = words[i] as number;
-      const key = a * PAIR_KEY + b;
-      let id = pairs.get(key);
+      const after = (pairs[a] ??= new Map());
+      let id = after.get(b);
       if (id === undefined) {
         id = number(`${features[a] as string}_${features[b] as string}`);
-        pairs.set(key, id);
+        after.set(b, id);
       }
       push(id);
     }

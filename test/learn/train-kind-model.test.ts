@@ -26,6 +26,21 @@ describe('createExampleIndex', () => {
     expect([...byStrings.intern(modelFeatures(subject, body, skip))].map((id) => byStrings.examples.features[id])).toEqual(row);
   });
 
+  it('reads 2,000 generated texts (accents, digits, product words, line breaks) into the rows their feature strings make', () => {
+    let seed = 5;
+    const random = (): number => ((seed = (Math.imul(seed, 1_103_515_245) + 12_345) >>> 0) / 4_294_967_296);
+    const pieces = ['werkt', 'NIET', 'Payroll', 'veldhuis', 'café', 'e\u0301', 'İ', 'ß', '🙁', '7.4', '10x', 'x10', ' ', ' ', '\n', '.', '-', '_', 'sinds', 'de'];
+    const text = (): string => Array.from({ length: Math.floor(random() * 12) }, () => pieces[Math.floor(random() * pieces.length)]).join('');
+    const index = createExampleIndex();
+    const wrong: string[] = [];
+    for (let t = 0; t < 2000; t++) {
+      const [subject, body] = [text(), text()];
+      const row = [...index.addText(subject, body, skip, t % 2 === 0)].map((id) => index.examples.features[id]);
+      if (JSON.stringify(row) !== JSON.stringify(modelFeatures(subject, body, skip))) wrong.push(JSON.stringify([subject, body]));
+    }
+    expect(wrong).toEqual([]);
+  });
+
   it('keeps every row intact when thousands of rows fill several shared blocks', () => {
     const index = createExampleIndex();
     const features = (i: number) => Array.from({ length: 300 }, (_, j) => `w${(i * 7 + j) % 5000}`);

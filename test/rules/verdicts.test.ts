@@ -1,6 +1,8 @@
 // The four outcomes with their category, status, reasons and proposal.
 import { describe, expect, it } from 'vitest';
 import { isAdvisoryWithoutProposal, sendsProposal, type CompletenessRule, type CoverageRule, type RulesConfig, type Verdict, type WorkItem } from '../../rules/index.js';
+import { itemOwnText } from '../../rules/mail-text.js';
+import { TriageVerdict } from '../../rules/triage-verdict.js';
 import { contractDef, engineFor, reason, workItem } from './builders.js';
 
 const facts = { product: { field: 'product' }, steps: { field: 'steps' } };
@@ -80,6 +82,19 @@ describe('verdicts', () => {
       timeZone: 'Europe/Amsterdam', products: ['finance'], matchedBy: 'organizationId',
     });
     expect(verdict.facts['product']).toEqual({ value: 'finance', source: 'field' });
+  });
+});
+
+describe("the verdict's own text", () => {
+  it.each([
+    ['a text with nothing to cut', 'De export werkt niet sinds de update.'],
+    ['a quoted reply and a signature', 'De export werkt niet.\n\nMet vriendelijke groet,\nJan\n\nOp 3 maart 2026 schreef Support <support@example.com>:\n> Hoe gaat het met de export?'],
+    ['an empty description', ''],
+  ])('is the customer\'s own text of the description, as itemOwnText reads it: %s', (_, description) => {
+    const item = workItem({ fields: { product: 'finance' }, description });
+    const verdict = engineFor({ facts, completeness, coverage }).triage(item);
+    expect(verdict).toBeInstanceOf(TriageVerdict);
+    expect((verdict as TriageVerdict).ownText()).toBe(itemOwnText(item));
   });
 });
 
