@@ -47,7 +47,11 @@ const RELEASED = /^\s*(?:(?:is|has been|was)\s+(?:now\s+|nu\s+)?(?:out|uit|versc
  * `productWords` are the names of the product the ticket is about (lower case); `anyProductWords`
  * those of every product, which count for less.
  */
-export function findVersion(text: string, productWords: readonly string[], anyProductWords: readonly string[]): VersionFound {
+/** "2025 SP2", "versie 2025 servicepack 1", "8.2 SP3": a release and its service pack, read as 2025.2 and 8.2.3, a version by its own words (as "v2025.2"). */
+const SERVICE_PACK = /(?<![\w.,/:-])((?:19|20)\d\d|\d{1,3}(?:\.\d{1,4}){1,2})[ \t]*(?:sp|service[ \t]*pack|servicepack)[ \t]*(\d{1,2})(?!\w)/gi;
+
+export function findVersion(rawText: string, productWords: readonly string[], anyProductWords: readonly string[]): VersionFound {
+  const text = /sp|pack/i.test(rawText) ? rawText.replace(SERVICE_PACK, 'v$1.$2') : rawText;
   let best: string | undefined;
   let bestScore = 0;
   let target: string | undefined;
@@ -59,7 +63,8 @@ export function findVersion(text: string, productWords: readonly string[], anyPr
     const before = text.slice(Math.max(0, at - 40), at).toLowerCase();
     const near = before.slice(-14);
     // A date (1.10.2026), a time (10.30 uur) or an IP address is not a version.
-    if (/^\d{1,2}\.\d{1,2}\.\d{2,4}$/.test(number) && Number(number.split('.')[2]) > 31) continue;
+    // ("25.2.118" is a build: no year has three digits.)
+    if (/^\d{1,2}\.\d{1,2}\.(?:\d{2}|\d{4})$/.test(number) && Number(number.split('.')[2]) > 31) continue;
     // "2026.12.06" is a date written year first; "2025.2.7" a year-based version's patch.
     if (/^(?:19|20)\d\d\.(?:0[1-9]|1[0-2])\.(?:0[1-9]|[12]\d|3[01])$/.test(number)) continue;
     if (number.split('.').length === 4 && number.split('.').every((p) => Number(p) <= 255) && !VERSION_WORD.test(before)) continue;

@@ -55,8 +55,14 @@ function compileEntry(entry: string): (v: Segments) => boolean {
  */
 export function compileVersionRanges(ranges: readonly string[]): (version: string) => boolean | undefined {
   const entries = ranges.map(compileEntry);
+  // A product numbered by years ("2024.1 and later") whose builds carry the year in two digits
+  // ("25.2.118" is 2025's): such a version is compared as the year it names.
+  const majors = ranges.flatMap((r) => r.match(/\d+/g)?.slice(0, 1) ?? []).map(Number);
+  const byYear = majors.length > 0 && majors.every((m) => m >= 1900 && m < 2100);
   return (version) => {
     const v = parseVersion(version);
-    return v === null ? undefined : entries.some((e) => e(v));
+    if (v === null) return undefined;
+    const major = v[0] as number;
+    return entries.some((e) => e(byYear && major >= 10 && major < 100 ? [2000 + major, ...v.slice(1)] : v));
   };
 }

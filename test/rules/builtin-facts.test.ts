@@ -25,6 +25,11 @@ describe('findVersion', () => {
     // A release letter glued to the number, as vendors name releases.
     ['Sinds de update naar R25.3 werkt het rapport niet', '25.3'],
     ['We zitten op R25.2.4', '25.2.4'],
+    // A service pack is the release's next part; a build's three-digit last part is no year of a date.
+    ['Vonk Praktijk 2025 SP2 geeft een fout', '2025.2'],
+    ['Sinds versie 2025 servicepack 1 crasht de agenda', '2025.1'],
+    ['Planning 8.2 SP3 loopt vast', '8.2.3'],
+    ['We zitten op build 25.2.118', '25.2.118'],
     ['Since R25.3.2 the report card shows the wrong grade', '25.3.2'],
     ['We zitten nu op 9.7.3 en willen over.', '9.7.3'],
     ["We're currently on 3.1.2 in production.", '3.1.2'],

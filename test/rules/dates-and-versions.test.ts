@@ -68,6 +68,13 @@ describe('version ranges', () => {
     [['<10'], '10.0.0', false],
     [['=9.2'], '9.2.3', true],
     [[' 9.x '], '9.1', true],
+    // A product numbered by years: a build with the year in two digits is that year's.
+    [['>=2024.1'], '25.2.118', true],
+    [['>=2025.2'], '25.1.40', false],
+    [['>=2024.1'], '2023.2', false],
+    // Not when the ranges are no years (year.month releases such as 24.10 compare as they are).
+    [['>=24.10'], '25.04.6', true],
+    [['>=8.0 <10'], '25.2', false],
   ])('%j with %s gives %s', (ranges, version, expected) => {
     expect(compileVersionRanges(ranges)(version)).toBe(expected);
   });
