@@ -30,6 +30,8 @@ Commands:
           [--time-zone ZONE] [--out FILE]  write a commented starter config from your products and contracts
   check-config [[--config] FILE]           validate the coverage config
   triage [--config FILE] TICKET.json [--json]   the verdict for one ticket, with its trace
+  triage [--config FILE] --text TEXT [--subject S] [--org ID] [--email ADDRESS] [--created ISO]
+                                           the verdict for a ticket written on the command line
   simulate [--config FILE] [--tickets PATH] [--format table|json|csv] [--out FILE]
                                            triage many tickets and summarise
   learn --tickets PATH [--config FILE] --out FILE [--folds N]

@@ -61,6 +61,17 @@ describe('inscope triage', () => {
     expect(parsed.verdict.trace.rules.length).toBeGreaterThan(3);
   });
 
+  it('triages a ticket written on the command line, for an administrator trying wording against the config', () => {
+    const { code, stdout } = inscope('triage', '--subject', 'Planner 4.6.2 crasht', '--text', 'Sinds de update naar 4.6.2 crasht Planner. Foutmelding: ERR-1234 Object reference not set.', '--org', '9001', '--created', '2026-11-20T09:00:00Z');
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/outcome\s+COVERED/);
+    expect(stdout).toMatch(/product=planner \(subject\).*version=4\.6\.2/);
+    const noContract = inscope('triage', '--json', '--text', 'Hoe stel ik de pensioenregeling in?', '--created', '2026-11-20T09:00:00Z');
+    expect((JSON.parse(noContract.stdout) as { verdict: { outcome: string; contract: unknown } }).verdict).toMatchObject({ outcome: 'advisory', contract: null });
+    expect(inscope('triage', '--text', 'x', '--created', '20-11-2026').stderr).toMatch(/--created must be an ISO 8601 instant/);
+    expect(inscope('triage', '--text', 'x', 'examples/tickets/zendesk-48224-werkt-niet.json').stderr).toMatch(/either a ticket file or --text/);
+  });
+
   it('asks for exactly one ticket file', () => {
     const { code, stderr } = inscope('triage');
     expect(code).toBe(2);
