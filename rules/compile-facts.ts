@@ -260,7 +260,8 @@ function wordsFor(f: CompiledFact, found: Readonly<Record<string, FactValue>>): 
   return (by === undefined ? undefined : f.scoped.words.get(normalizeKey(by))) ?? f.words;
 }
 
-function resolveOne(f: CompiledFact, ctx: EvalContext, resolved: Readonly<Record<string, FactValue>>): FactValue | undefined {
+/** `weighRivals` false: a look that must not record a rival (the unscoped look for a module's product). */
+function resolveOne(f: CompiledFact, ctx: EvalContext, resolved: Readonly<Record<string, FactValue>>, weighRivals = true): FactValue | undefined {
   const value = fieldText(ctx.item.fields[f.field]);
   if (value !== undefined) return { value, source: 'field' };
   const forced = ctx.forced;
@@ -274,7 +275,7 @@ function resolveOne(f: CompiledFact, ctx: EvalContext, resolved: Readonly<Record
   if (found === undefined && words.length > 0) {
     let padded: string | undefined;
     const texts = () => (padded ??= ` ${normalizeText(`${f.subject ? ctx.item.subject : ''}\n${f.description ? ctx.item.description : ''}`)} `);
-    const rival = ctx.forced === undefined && RIVAL_FACTS.has(f.name) ? (value: FactValue) => (ctx.rivals ??= []).push({ fact: f.name, value }) : undefined;
+    const rival = weighRivals && ctx.forced === undefined && RIVAL_FACTS.has(f.name) ? (value: FactValue) => (ctx.rivals ??= []).push({ fact: f.name, value }) : undefined;
     found = fromWords(words, f.subject ? ctx.subjectHits() : null, f.description ? ctx.descriptionHits() : null, texts, () => clausesOf(ctx), rival);
   }
   return found ?? f.fallback;
@@ -391,7 +392,7 @@ export function compileFacts(
       const scope = f.scoped;
       const weakBy = scope?.owners !== undefined ? out[scope.by] : undefined;
       if (scope?.owners !== undefined && weakBy !== undefined && ALIAS_ONLY.has(weakBy) && ctx.forced === undefined) {
-        const anyModule = resolveOne(f, ctx, {});
+        const anyModule = resolveOne(f, ctx, {}, false);
         const owner = anyModule === undefined || ALIAS_ONLY.has(anyModule) ? undefined : scope.owners.get(normalizeKey(anyModule.value));
         if (anyModule !== undefined && owner !== undefined && normalizeKey(owner) !== normalizeKey(weakBy.value)) {
           out[scope.by] = { value: owner, source: anyModule.source };
