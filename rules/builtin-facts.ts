@@ -158,7 +158,8 @@ export function findErrorText(text: string): string | undefined {
 const MENU_PATH = /[\p{L}][^\n>]{1,40}\s(?:>|->|→|»)\s[^\n>]{1,40}\s(?:>|->|→|»)\s\S/u;
 
 /** A steps heading that only points at an attachment ("Steps to reproduce: see attached log"). */
-const POINTS_AT_ATTACHMENT = /^\s*(?:see|zie|check|in)\s+(?:the\s+|de\s+|het\s+)?(?:attached|attachment|bijlage|bijgevoegde?|log)\b/i;
+const ATTACHMENT_POINTER = String.raw`(?:see|zie|check|in)\s+(?:the\s+|de\s+|het\s+)?(?:attached|attachment|bijlage|bijgevoegde?|log)\b`;
+const POINTS_AT_ATTACHMENT = new RegExp(String.raw`^\s*${ATTACHMENT_POINTER}`, 'i');
 const STEPS_HEADING = /(?:^|\n)\s*(?:stappen(?:\s+om\s+te\s+reproduceren)?|steps(?:\s+to\s+reproduce)?|to reproduce|reproductie|reproduceren|how to reproduce|hoe te reproduceren|wat ik doe|wat ik (?:heb gedaan|gedaan heb)|wat we (?:hebben gedaan|gedaan hebben)|what i did|what we did|what i have done|what we have done|wat we doen|repro|reproduce|reproduction|(?:zo\s+|om\s+)?na\s+te\s+doen|nadoen|to replicate|how to replicate|replicate|replication)\s*(?:\([^)]*\))?\s*:/i;
 
 const STEP_PATTERNS: readonly RegExp[] = [
@@ -178,7 +179,7 @@ const STEP_PATTERNS: readonly RegExp[] = [
   /\b(?:reproducible|reproduce(?:d)?|repro|reproduceerbaar|te reproduceren|gereproduceerd|nagebootst|nagespeeld|nagedaan|replicated)\s+(?:with|by|when|via|door|met|als|bij)\b[^.?!\n]{3,160}/i,
   // "We hebben het nagebootst met twee testouders op twee telefoons: tegelijk … kiezen", "…. Reproduce:
   // change any employee": done again, and how, inside a paragraph (a heading is STEPS_HEADING's).
-  /\b(?:(?:gereproduceerd|nagebootst|nagespeeld|nagedaan|reproduced|replicated)\b[^.?!\n:]{0,60}|(?:reproduce|repro)[ \t]*):(?![ \t]*(?:see|zie|check|in)\s+(?:the\s+|de\s+|het\s+)?(?:attached|attachment|bijlage|bijgevoegde?|log)\b)[^.?!\n]{3,160}/i,
+  new RegExp(String.raw`\b(?:(?:gereproduceerd|nagebootst|nagespeeld|nagedaan|reproduced|replicated)\b[^.?!\n:]{0,60}|(?:reproduce|repro)[ \t]*):(?![ \t]*${ATTACHMENT_POINTER})[^.?!\n]{3,160}`, 'i'),
 ];
 
 /** Steps to reproduce: a "steps:" heading, a numbered list, a menu path, or "when I … then …". */

@@ -257,7 +257,7 @@ function releaseNear(tokens: readonly string[], from: number, to: number): boole
 
 /** "naar 11.3.1": a version to move to of three parts, which no amount or time has. */
 function movesToFullRelease(tokens: readonly string[]): boolean {
-  for (let j = 0; j < tokens.length - 3; j++) if (aimsAt(tokens, j) && TO.has(tokens[j] as string) && releaseAt(tokens, j + 1) && isNumber(tokens[j + 3])) return true;
+  for (let j = 0; j < tokens.length - 3; j++) if (TO.has(tokens[j] as string) && releaseAt(tokens, j + 1) && isNumber(tokens[j + 3])) return true;
   return false;
 }
 
