@@ -3,6 +3,8 @@
 // to reproduce, and the language. A declared fact of the same name (a field, a pattern, a word
 // list) is tried first; these run when it finds nothing.
 
+import { padNormalized } from './normalize-text.js';
+
 const DOTTED = /\d\.\d/;
 /** After a number: what it counts ("1.250 medewerkers", "2.5 uur"). */
 const COUNTED = /^\s*(?:medewerkers|werknemers|employees|users|gebruikers|fte|uur|hours|euro|eur|procent|percent|%|regels|lines|records|rows)\b/i;
@@ -33,6 +35,8 @@ export interface VersionFound {
   readonly claimed?: string;
   /** The version an upgrade or download is asked for: "we willen naar 7.4.2", "Connect 3.3 is out". */
   readonly target?: string;
+  /** Another number read nearly as surely as the version ("firmware 4.03 … de andere boxen (4.07)"). */
+  readonly rival?: string;
 }
 
 /** Before a number: the version someone wants to go to, in a sentence about upgrading or getting it. */
@@ -50,18 +54,47 @@ const RELEASED = /^\s*(?:(?:is|has been|was)\s+(?:now\s+|nu\s+)?(?:out|uit|versc
 /** "2025 SP2", "versie 2025 servicepack 1", "8.2 SP3": a release and its service pack, read as 2025.2 and 8.2.3, a version by its own words (as "v2025.2"). */
 const SERVICE_PACK = /(?<![\w.,/:-])((?:19|20)\d\d|\d{1,3}(?:\.\d{1,4}){1,2})[ \t]*(?:sp|service[ \t]*pack|servicepack)[ \t]*(\d{1,2})(?!\w)/gi;
 
+/** Three parts that cannot be a date ("3.13.2", "7.2.10"; not "3.12.26", the 3rd of December '26). */
+const PLAIN_VERSION = /^\d{1,3}\.(?:1[3-9]|[2-9]\d|\d{3,4})\.\d{1,4}$|^\d{1,3}\.\d{1,2}\.\d$/;
+
+/** The line of a plain number says nothing of another maker and is no table row (where a column names what it is). */
+function plainLine(text: string, at: number): boolean {
+  const start = text.lastIndexOf('\n', at) + 1;
+  const end = text.indexOf('\n', at);
+  const line = text.slice(start, end < 0 ? text.length : end);
+  if (/\S(?: {3,}|\t|\s\|\s)\S/.test(line)) return false;
+  const words = (part: string) => part.toLowerCase().split(/[^\p{L}\d]+/u).filter((w) => w !== '');
+  const near = [...words(text.slice(start, at)).slice(-3), ...words(line.slice(at - start)).slice(1, 2)];
+  return !near.some((w) => OTHER_MAKERS.has(w));
+}
+
+/** How much less surely a second number may be read and still rival the version. */
+const RIVAL_MARGIN = 0;
+/** "9.4" and "9.4.1" are one release told twice, not two versions. */
+const sameRelease = (a: string, b: string): boolean => a.startsWith(`${b}.`) || b.startsWith(`${a}.`);
+
+/** Text as product words are written: lower case, without accents, punctuation as spaces (the length may change). */
+const wordsOf = (text: string): string => padNormalized(text).replace(/ +$/, ' ');
+
 export function findVersion(rawText: string, productWords: readonly string[], anyProductWords: readonly string[]): VersionFound {
   const text = /sp|pack/i.test(rawText) ? rawText.replace(SERVICE_PACK, 'v$1.$2') : rawText;
   let best: string | undefined;
   let bestScore = 0;
   let target: string | undefined;
   let targetReleased = false;
+  /** The three-part numbers nothing speaks against ("App: 3.13.2 (build 893)"), distinct. */
+  const plain = new Set<string>();
+  /** Every number read as a version, with its score: the runner-up may be a rival. */
+  const read: { number: string; score: number }[] = [];
   // Most texts without a version have no dotted number at all: skip the scoring then.
   for (const m of DOTTED.test(text) ? text.matchAll(VERSION) : []) {
     const number = m[1] as string;
     const at = m.index;
     const before = text.slice(Math.max(0, at - 40), at).toLowerCase();
-    const near = before.slice(-14);
+    // The product's words are normalised ("vonk rontgen"): so is the text they are looked for in
+    // ("Vonk Röntgen 6.4", "Veldhuis-Finance 9.4").
+    const words = wordsOf(before);
+    const near = words.slice(-14);
     // A date (1.10.2026), a time (10.30 uur) or an IP address is not a version.
     // ("25.2.118" is a build: no year has three digits.)
     if (/^\d{1,2}\.\d{1,2}\.(?:\d{2}|\d{4})$/.test(number) && Number(number.split('.')[2]) > 31) continue;
@@ -76,7 +109,7 @@ export function findVersion(rawText: string, productWords: readonly string[], an
     const lead = text.slice(Math.max(0, at - 80), at).split(/[.!?\n](?=\s)/).at(-1) ?? '';
     const released = RELEASED.test(text.slice(at + number.length, at + number.length + 30));
     const aimed = (TO_VERSION.test(lead) && MOVING.test(lead)) || released;
-    const window = before.slice(-40);
+    const window = words;
     // Right after the product's name ("Voorraad 5.9 (de winkels zitten al op 6.3)") counts a
     // little more than further on, so that a later number in the same breath does not win the tie.
     if (productWords.some((w) => near.includes(w))) score += 5;
@@ -97,6 +130,8 @@ export function findVersion(rawText: string, productWords: readonly string[], an
     }
     // "Finance 11.0 is out": a release announced is not the one in use; another mention wins over it.
     if (released) score -= 2;
+    if (score >= 0 && !released && !aimed && PLAIN_VERSION.test(number) && plainLine(text, at)) plain.add(number);
+    if (score >= 3 && !released && !aimed) read.push({ number, score });
     // Later mentions of the same strength win: an upgrade story ends with the version now in use.
     if (score >= 3 && score >= bestScore) {
       best = number;
@@ -104,19 +139,51 @@ export function findVersion(rawText: string, productWords: readonly string[], an
     }
   }
   const aim = target === undefined ? {} : { target };
-  if (best !== undefined) return { value: best, ...aim };
+  if (best !== undefined) {
+    const rival = read.findLast((r) => r.number !== best && r.score >= bestScore - RIVAL_MARGIN && !sameRelease(r.number, best as string));
+    return rival === undefined ? { value: best, ...aim } : { value: best, rival: rival.number, ...aim };
+  }
+  // One "3.13.2" in a ticket about a known product, nothing saying it is something else's: a
+  // number of three parts that no date can be is a version, and no other one is in sight.
+  const latest = LATEST.exec(text);
+  if (plain.size === 1 && productWords.length > 0 && latest === null) return { value: [...plain][0] as string, ...aim };
   // "versie 12", "Profit version 5": a whole number right after a word for a version, when no
   // dotted number was one (products numbered 11, 12, 13…); not a platform's ("Windows version 11").
   // Only next to the product's name or as a labelled field ("Versie: 12"): "release 2 van de bijlage" is none.
   for (const m of /versi|release/i.test(text) ? text.matchAll(WHOLE_VERSION) : []) {
     const before = text.slice(Math.max(0, m.index - 30), m.index).toLowerCase();
     const labelled = /(?:^|\n)[ \t]*$/.test(text.slice(Math.max(0, m.index - 2), m.index)) && /^\w+\s*:/.test(m[0]);
-    if (!labelled && !productWords.some((w) => before.includes(w))) continue;
+    if (!labelled && !productWords.some((w) => wordsOf(before).includes(w))) continue;
     if (OTHER_THING.test(before.slice(-18)) || COUNTED.test(text.slice(m.index + m[0].length, m.index + m[0].length + 20))) continue;
     return { value: m[1] as string, ...aim };
   }
-  const latest = LATEST.exec(text);
   return latest === null ? { value: undefined, ...aim } : { value: undefined, claimed: latest[0], ...aim };
+}
+
+/**
+ * A number where a version would stand that findVersion did not take as one: after a word for a
+ * version ("release 48", "firmware 4.07", "FW 4.7", "build 881"), glued to a release letter ("r47",
+ * "v9"). A number right after the product's name is not one: "kassa 3" is a till.
+ */
+const VERSION_HINT = /(?<![\w.,/:-])(?:(?:versie|version|versienummer|release|rel\.|build|firmware|fw|update|patch|servicepack|service[ \t]+pack)[ \t]*[:#]?[ \t]*([a-z]{0,2}\d{1,4}(?:[.-]\d{1,4}){0,3}[a-z]?)|[rv]\d{1,4}(?:\.\d{1,4}){0,3})(?![\w%]|[.,]\d)/gi;
+/** Another maker's version ("Excel 365 version 2410", "Android versie 13", "v2 API"): not the product's. */
+const OTHER_MAKERS = new Set(['windows', 'win', 'server', 'sql', 'chrome', 'edge', 'firefox', 'safari', 'browser', 'java', 'net', 'dotnet', 'ios', 'ipados', 'android', 'office', 'excel', 'outlook', 'macos', 'ubuntu', 'iphone', 'ipad', 'samsung', 'galaxy', 'pixel', 'api', 'tls', 'ssl', 'http', 'https', 'exact', 'afas', 'twinfield']);
+/** A guess is not a version, by the procedure ("volgens mij versie 7", "I think version 9"). */
+const GUESSED = /\b(?:volgens\s+mij|denk\s+ik|ik\s+denk|geloof\s+ik|ik\s+geloof|waarschijnlijk|misschien|i\s+think|i\s+believe|probably|maybe|possibly)\b[^.\n]{0,30}$/i;
+
+/**
+ * What may be the version in a text where none was read: the words that look like one, for a person
+ * to check before the customer is asked for what they may already have given.
+ */
+export function findVersionHint(text: string): string | undefined {
+  const lower = text.toLowerCase();
+  const unlikely = (at: number, end: number): boolean => {
+    const words = lower.slice(Math.max(0, at - 30), at).split(/[^\p{L}\d]+/u).filter((w) => w !== '').slice(-3);
+    const next = lower.slice(end, end + 12).split(/[^\p{L}\d]+/u).find((w) => w !== '');
+    return words.some((w) => OTHER_MAKERS.has(w)) || (next !== undefined && OTHER_MAKERS.has(next)) || GUESSED.test(lower.slice(Math.max(0, at - 60), at));
+  };
+  for (const m of text.matchAll(VERSION_HINT)) if (!unlikely(m.index, m.index + m[0].length)) return m[0];
+  return undefined;
 }
 
 const ERROR_PATTERNS: readonly RegExp[] = [
@@ -146,7 +213,22 @@ const ERROR_PATTERNS: readonly RegExp[] = [
 /** "No error message", "geen foutmelding": a negated mention is no error text. */
 const NEGATED = /\b(?:no|not\s+an?|without|geen|zonder)\s+(?:\w+\s+)?$/i;
 
-export function findErrorText(text: string): string | undefined {
+/** A Jira key ("VNK-125"): its project's prefix. */
+const ISSUE_KEY = /^([A-Z][A-Z0-9]{1,9})-\d+$/;
+const otherIssues = new Map<string, RegExp>();
+
+/**
+ * `ownKey`: the ticket's own id. A Jira issue's key names its project, and "Status VNK-106?" names
+ * another issue of that project, not a message code such as LSP-0420.
+ */
+export function findErrorText(rawText: string, ownKey?: string): string | undefined {
+  const project = ownKey === undefined ? undefined : ISSUE_KEY.exec(ownKey)?.[1];
+  let text = rawText;
+  if (project !== undefined && text.includes(`${project}-`)) {
+    let re = otherIssues.get(project);
+    if (re === undefined) otherIssues.set(project, (re = new RegExp(String.raw`\b${project}-\d+\b`, 'g')));
+    text = text.replace(re, 'ticket');
+  }
   for (const re of ERROR_PATTERNS) {
     const m = re.exec(text);
     if (m !== null && !NEGATED.test(text.slice(Math.max(0, m.index - 24), m.index))) return m[0].trim().slice(0, 200);

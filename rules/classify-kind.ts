@@ -427,9 +427,13 @@ export function compileKindClassifier(tuning: KindTuning | undefined, productNam
   const names = [...productNames];
   const learned: KindModelScorer | null = tuning?.learned === false || model === null ? null : compileKindModel(model, names);
   const products = new Set<string>();
+  /** Words that name a product when a version follows: one-word names, and the last word of longer ones ("Veld 3.14" of "Akker Veld"). */
+  const versionedNames = new Set<string>();
   for (const name of names) {
     const tokens = normalizeText(name).split(' ');
     if (tokens.length === 1 && tokens[0] !== '' && !isArtifact(tokens[0])) products.add(tokens[0] as string);
+    const last = tokens.at(-1) as string;
+    if (last !== '' && !/^\d/.test(last) && !isArtifact(last)) versionedNames.add(last);
   }
   // "our Connect server" is the product's; "onze SFTP-server" is the customer's own, though "sftp"
   // is a word that points to a product: only a product's id or name makes the artifact its own.
@@ -460,7 +464,7 @@ export function compileKindClassifier(tuning: KindTuning | undefined, productNam
     return false;
   };
   const productVersion = (tokens: readonly string[]): boolean => {
-    for (let i = 0; i < tokens.length - 2; i++) if (products.has(tokens[i] as string) && versionAt(tokens, i + 1)) return true;
+    for (let i = 0; i < tokens.length - 2; i++) if (versionedNames.has(tokens[i] as string) && versionAt(tokens, i + 1)) return true;
     return false;
   };
   /** "scherm in TMS", "overview of Connect": the product named by its id or name after in/of among tokens[from..to]. */

@@ -361,14 +361,17 @@ export function compileFacts(
   function findBuiltIn(name: string, ctx: EvalContext): FactValue | undefined {
     switch (name) {
       case 'version': {
+        if (ctx.forced?.fact === 'version') return ctx.forced.value;
         const product = ctx.fact('product')?.value;
-        const found = findVersion(text(ctx), product === undefined ? [] : productWords.get(product.toLowerCase()) ?? [product.toLowerCase()], allProductWords);
+        const found = findVersion(text(ctx), product === undefined ? [] : productWords.get(product.toLowerCase()) ?? [normalizeText(product)], allProductWords);
         if (found.claimed !== undefined) ctx.versionClaim = found.claimed;
         if (found.target !== undefined) ctx.versionTarget = found.target;
+        // Two versions read nearly as surely: the decision is checked with the other one too (see decide).
+        if (found.rival !== undefined && ctx.forced === undefined) (ctx.rivals ??= []).push({ fact: 'version', value: { value: found.rival, source: source(ctx, found.rival) } });
         return found.value === undefined ? undefined : { value: found.value, source: source(ctx, found.value) };
       }
       case 'errorText': {
-        const error = findErrorText(text(ctx));
+        const error = findErrorText(text(ctx), ctx.item.id);
         return error === undefined ? undefined : { value: error, source: source(ctx, error) };
       }
       case 'steps': {

@@ -6,13 +6,14 @@ import { compileCondition } from './compile-condition.js';
 import type { CompiledCondition } from './compiled-condition.js';
 import { compileContracts, possibleStates } from './compile-contracts.js';
 import { BUILT_IN_FACTS, compileFacts } from './compile-facts.js';
+import { findVersionHint } from './builtin-facts.js';
 import type { KindModel } from './kind-model.js';
 import { compileHourEstimator, type EstimatorSettings, type HourEstimator } from './hour-estimator.js';
 import { compileKindClassifier } from './classify-kind.js';
 import { catalogueFacts } from './catalogue-facts.js';
 import { withNamedConditions } from './compile-named-conditions.js';
 import { type CompileEnv, EvalContext } from './eval-context.js';
-import { NO_RULE_DECIDED, describeEstimate, kindUncertain, notAskedWhy, rivalValues } from './messages.js';
+import { NO_RULE_DECIDED, describeEstimate, kindUncertain, notAskedWhy, rivalValues, versionUnread } from './messages.js';
 import type { Category, Localized, MissingItem, NotAsked, Outcome, ProposalDraft, RuleTrace, Status, Verdict, WorkItem } from './model.js';
 import { LazyTrace, type TraceDetail } from './lazy-trace.js';
 import { TriageVerdict } from './triage-verdict.js';
@@ -53,6 +54,8 @@ interface Decision {
   readonly kindOpen: boolean;
   /** Set when a product or module with nearly the evidence of the one found would decide otherwise. */
   readonly rival?: Rival;
+  /** Set when only the version was to be asked, and the text has words that may be it ("release 48"). */
+  readonly unreadVersion?: string;
 }
 
 interface Rival {
@@ -127,7 +130,7 @@ export function compileRules(config: RulesConfig, options: CompileOptions): Engi
   const env: CompileEnv = withNamedConditions(config.conditions, { declared: new Set([...Object.keys(facts.defs), ...BUILT_IN_FACTS]), phrases });
   const productWords = new Map<string, string[]>();
   for (const [product, words] of Object.entries(facts.productNames ?? facts.defs['product']?.words ?? {})) {
-    productWords.set(product.toLowerCase(), [product.toLowerCase(), ...words.map((w) => normalizeText(w))]);
+    productWords.set(product.toLowerCase(), [normalizeText(product), ...words.map((w) => normalizeText(w))]);
   }
   const resolveFacts = compileFacts(facts.defs, env, facts.scoped, productWords, facts);
   const noRuleReasons = config.review === undefined ? NO_RULE_REASONS : Object.freeze([config.review.reason]);
@@ -157,6 +160,8 @@ export function compileRules(config: RulesConfig, options: CompileOptions): Engi
       decisiveOnly: r.ask === 'when-it-decides',
     };
   });
+  /** The completeness rules that ask for the version alone. */
+  const versionOnly = new Set(completeness.filter((r) => r.facts.length === 1 && r.facts[0] === 'version').map((r) => r.id));
   const coverage: CompiledCoverage[] = config.coverage.map((r) => ({
     def: r,
     when: compileCondition(r.when, env, `coverage rule "${r.id}"`),
@@ -252,6 +257,12 @@ export function compileRules(config: RulesConfig, options: CompileOptions): Engi
    */
   function decide(ctx: EvalContext, rules: RuleTrace[] | null): Decision {
     const decision = decideFound(ctx, rules);
+    if (decision.outcome === 'incomplete' && decision.missing.every((m) => versionOnly.has(m.id))) {
+      // Asking a customer for the version they gave in words InScope does not read ("release 48",
+      // "FW 4.7") is a wrong verdict sent to them; a person reads it instead.
+      const hint = findVersionHint(`${ctx.item.subject}\n${ctx.body()}`);
+      if (hint !== undefined) return { outcome: 'review', missing: NONE, covering: null, notAsked: NONE, kindOpen: false, unreadVersion: hint };
+    }
     if (ctx.rivals === undefined || decision.outcome === 'review') return decision;
     for (const r of ctx.rivals) {
       const other = decideFound(prepare(ctx.item, null, r), null);
@@ -392,6 +403,7 @@ export function compileRules(config: RulesConfig, options: CompileOptions): Engi
     for (const n of decision.notAsked) notes.push(`not asked: ${n.id} (${n.why})`);
     const { rival } = decision;
     if (rival !== undefined) notes.push(`${rival.fact} "${rival.found}" or "${rival.value}": named nearly as often, and "${rival.value}" would decide ${rival.outcome}`);
+    if (decision.unreadVersion !== undefined) notes.push(`version not read, but "${decision.unreadVersion}" may be it: a person checks before the customer is asked`);
     const rule = decision.covering?.def;
     if (decision.outcome === 'advisory' && rule?.verdict === 'advisory' && estimateHours !== undefined) {
       notes.push(describeEstimate(proposal(rule, ctx).estimate));
@@ -435,6 +447,7 @@ export function compileRules(config: RulesConfig, options: CompileOptions): Engi
       }
     } else if (decision.kindOpen) reasons = [kindUncertain(ctx.kind.candidates)];
     else if (decision.rival !== undefined) reasons = [rivalValues(decision.rival.fact, decision.rival.found, decision.rival.value)];
+    else if (decision.unreadVersion !== undefined) reasons = [versionUnread(decision.unreadVersion)];
     const rule = decision.outcome === 'incomplete' ? decision.missing[0]?.id ?? null : covering?.def.id ?? null;
     return new TriageVerdict({
       outcome: decision.outcome, category, status,

@@ -87,6 +87,11 @@ export const KIND_CUES: readonly CueList[] = [
     kind: 'other', weight: 3,
     cues: 'verwerkersovereenkomst|data processing agreement|data processing addendum|subverwerkers|sub processors|subprocessors|privacy officer|functionaris gegevensbescherming|security questionnaire|beveiligingsvragenlijst|vendor review|vendor assessment|vendor risk|leveranciersbeoordeling|soc 2|soc2|iso 27001|iso27001|pentest rapport|penetration test report|uit dienst|nieuwe collega|new colleague|has left the company|left the company|account aanmaken|account blokkeren|account verwijderen|create an account|deactivate the account|remove access|bedankt voor de snelle hulp|dank voor de snelle hulp|thanks for the quick help|thanks for the quick fix|all sorted|alles werkt weer|werkt weer|works again|working again|is opgelost|is nu opgelost|mag gesloten worden|kan gesloten worden|kan worden gesloten|mag worden gesloten|kan dicht|mag dicht|mag je sluiten|mogen jullie sluiten|can be closed|you can close|please close this|close the ticket|close this ticket|close the case|patch werkt|fix werkt|oplossing werkt|the patch works|the patch worked|the fix works|the fix worked|staan weer goed|klopt weer|is weer goed|zijn weer goed',
   },
+  // Asking how an earlier request is getting on: no new report, whatever that request was about.
+  {
+    kind: 'other', weight: 3,
+    cues: 'status van mijn ticket|status van ons ticket|status van het ticket|status van mijn melding|status van onze melding|status van mijn vraag|stand van zaken|status of my ticket|status of our ticket|status of the ticket|status of my request|status of our request|status of my case|status of our case|any update on my|any update on our|nog niets gehoord|nog niks gehoord|niks meer gehoord|niets meer gehoord|nothing heard|heard nothing|haven t heard|have not heard|not heard back',
+  },
   { kind: 'other', weight: 2, cues: 'prijs|price|korting|discount|facturatieadres|billing address|dpa|avg|gdpr|dpo|reissue|opnieuw uitsturen' },
   { kind: 'other', weight: 1, cues: 'contract|kosten|costs|budget' },
 ];

@@ -25,10 +25,18 @@ export function kindUncertain([a, b]: readonly [RequestKind, RequestKind]): Loca
 
 /** Two products (or modules) named nearly alike, with different outcomes: a person decides which it is about. */
 export function rivalValues(fact: string, a: string, b: string): Localized {
-  const nl = fact === 'module' ? 'de module' : 'het product';
+  const nl = fact === 'module' ? 'de module' : fact === 'version' ? 'de versie' : 'het product';
   return {
     en: `This could be about the ${fact} ${a} or ${b}, which the contract treats differently; the support manager decides.`,
     nl: `Dit kan over ${nl} ${a} of ${b} gaan, die het contract verschillend behandelt; de supportmanager beoordeelt het.`,
+  };
+}
+
+/** The version may be in the text in words InScope does not read: a person checks before the customer is asked. */
+export function versionUnread(saw: string): Localized {
+  return {
+    en: `The request may give the version ("${saw}") in a form InScope does not read; the support manager checks it before the customer is asked.`,
+    nl: `De aanvraag noemt mogelijk de versie ("${saw}") in een vorm die InScope niet leest; de supportmanager controleert dat voordat de klant iets gevraagd wordt.`,
   };
 }
 

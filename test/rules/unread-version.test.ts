@@ -1,0 +1,61 @@
+// A customer who gave the version in words InScope does not read ("release 48", "FW 4.7") must not
+// be asked for it: when the version is all that would be asked, a person reads the ticket instead.
+import { describe, expect, it } from 'vitest';
+import type { CompletenessRule, CoverageRule } from '../../rules/index.js';
+import { findVersionHint } from '../../rules/builtin-facts.js';
+import { contractDef, engineFor, reason, workItem } from './builders.js';
+
+const completeness: CompletenessRule[] = [
+  { id: 'product-known', require: { fact: 'product', present: true }, missing: reason('Which product?') },
+  { id: 'version-known', when: { kind: 'defect' }, require: { fact: 'version', present: true }, missing: reason('Which version?') },
+  { id: 'error-or-steps', when: { kind: 'defect' }, require: { any: [{ fact: 'errorText', present: true }, { fact: 'steps', present: true }] }, missing: reason('Which error?') },
+];
+const coverage: CoverageRule[] = [
+  { id: 'no-contract', when: { contract: 'none' }, verdict: 'advisory', reason: reason('No contract') },
+  { id: 'defect', when: { all: [{ contract: 'active' }, { kind: 'defect' }] }, verdict: 'covered', reason: reason('Defect') },
+];
+const engine = engineFor({
+  facts: { product: { words: { finance: ['finance'] } } }, completeness, coverage,
+  contracts: [contractDef({ products: [{ product: 'finance', versions: ['>=9.0'] }] })],
+});
+const defect = (version: string) => `Finance ${version}: bij het boeken verschijnt de foutmelding "Periode gesloten", ook in een open periode.`;
+
+describe('a version given in words InScope does not read', () => {
+  it('goes to a person instead of asking the customer, and says what may be the version', () => {
+    const v = engine.triage(workItem({ description: defect('firmware 4.x build r47') }));
+    expect([v.outcome, v.missing]).toEqual(['review', []]);
+    expect(v.reasons[0]?.en).toContain('"firmware 4');
+    expect(v.reasons[0]?.nl).toContain('de supportmanager controleert');
+    expect(JSON.parse(JSON.stringify(v.trace)).contract).toContain('version not read, but "firmware 4');
+  });
+
+  it('still asks when nothing looks like a version, or when more than the version is missing', () => {
+    expect(engine.triage(workItem({ description: defect('sinds vorige week') })).outcome).toBe('incomplete');
+    const both = engine.triage(workItem({ description: 'Finance op r48 doet het niet meer sinds gisteren.' }));
+    expect([both.outcome, both.missing.map((m) => m.id)]).toEqual(['incomplete', ['version-known', 'error-or-steps']]);
+  });
+
+  it('reads a version it can read, and does not doubt the verdict then', () => {
+    expect(engine.triage(workItem({ description: defect('versie 9.4.1') })).outcome).toBe('covered');
+  });
+});
+
+describe('findVersionHint', () => {
+  it.each([
+    ['Sinds release 48 werkt het niet', 'release 48'],
+    ['op r47 ging het nog goed', 'r47'],
+    ['de box draait FW 4.7', 'FW 4.7'],
+    ['Firmware: 4.07', 'Firmware: 4.07'],
+    ['build 881 van de app', 'build 881'],
+  ])('%s → %s', (text, hint) => expect(findVersionHint(text)).toBe(hint));
+
+  it.each([
+    'Excel 365 version 2410 on the clients',
+    'Android versie 13 op de tablets',
+    'we call the v2 API every night',
+    'Windows Server 2022 (21H2, build 20348)',
+    'Welke versie weet ik niet, volgens mij versie 7',
+    'I think version 9, not sure',
+    'kassa 3 in filiaal Zeist',
+  ])('none in "%s"', (text) => expect(findVersionHint(text)).toBeUndefined());
+});
