@@ -73,10 +73,57 @@ const RIVAL_MARGIN = 0;
 /** "9.4" and "9.4.1" are one release told twice, not two versions. */
 const sameRelease = (a: string, b: string): boolean => a.startsWith(`${b}.`) || b.startsWith(`${a}.`);
 
+/** A whole release: after a word for one or an "r" ("release 48", "r46", "versie 47"), or after the product's name ("Bedrijf 49"). */
+const WHOLE_RELEASE = /(?<![\w.,/:-])(?:(versie|version|versienummer|release|rel\.)[ \t]*[:#]?[ \t]*|(r))?(\d{1,3})(?![\w%]|[.,:]\d)/gi;
+/** After the number: it is a part of something ("release 2 van de handleiding", "version 3 of the form"). */
+const PART_OF = /^\s*(?:van|of|uit|from)\s+(?:de|het|the|onze|our|deze|this)\b/i;
+
+/** The whole release in use, scored as findVersion scores numbers with a dot: the product's name, a word for a version, an upgrade's target. */
+function findWholeRelease(text: string, productWords: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestScore = 0;
+  for (const m of text.matchAll(WHOLE_RELEASE)) {
+    const [whole, word, letter, number] = m;
+    const at = m.index;
+    const before = text.slice(Math.max(0, at - 40), at).toLowerCase();
+    const after = text.slice(at + whole.length, at + whole.length + 60);
+    if (OTHER_THING.test(before.slice(-18)) || COUNTED.test(after) || PART_OF.test(after) || GUESSED.test(before)) continue;
+    const named = productWords.some((w) => wordsOf(before).endsWith(` ${w} `));
+    let score = (word !== undefined || letter !== undefined ? 3 : 0) + (named ? 5 : 0);
+    if (score === 0) continue;
+    if (UPGRADE_FROM.test(before)) score -= 4;
+    else if (UPGRADED_TO.test(before) || IN_USE.test(before)) score += NOT_YET.test(after) ? -3 : 3;
+    if (score >= 3 && score >= bestScore) {
+      best = number;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
+/** "E8b", "6d", "E7": a release letter, a number and a patch letter, standing alone after a space. */
+const LETTERED = /(?<=[ \t(])([A-Z])?(\d{1,2})([a-h])?(?![\w.,/-])/g;
+/** Before a version number: a phrase that it is the one in use ("we are on", "wij zitten op", "draait"). */
+const IN_USE = /(?:\b(?:we|wij|ik)\s+(?:(?:zitten|zit|werken|werk)\s+(?:nu\s+|momenteel\s+|nog\s+|sinds\s+kort\s+)?(?:op|met)|(?:draaien|draai)(?:\s+(?:nu|momenteel|nog))?(?:\s+(?:op|met))?)|\b(?:draait|runs)\s+(?:(?:nu|nog|momenteel|now|still)\s+)?(?:op|met|on)|\b(?:we(?:'re|’re|\s+are)|i(?:'m|’m|\s+am))\s+(?:currently\s+|still\s+|now\s+)?(?:on|running))\s*(?:de\s+|the\s+)?$/i;
+
+/** The text without a number and the build told with it ("3.7.2 (build 741)"): what else may be a version. */
+function withoutNumber(text: string, number: string): string {
+  let out = text;
+  for (let at = out.indexOf(number); at >= 0; at = out.indexOf(number, at + 1)) {
+    const build = /^\s*\(?\s*(?:build|b)\s*\d{1,6}\s*\)?/i.exec(out.slice(at + number.length));
+    out = `${out.slice(0, at)} ${out.slice(at + number.length + (build?.[0].length ?? 0))}`;
+  }
+  return out;
+}
+
 /** Text as product words are written: lower case, without accents, punctuation as spaces (the length may change). */
 const wordsOf = (text: string): string => padNormalized(text).replace(/ +$/, ' ');
 
-export function findVersion(rawText: string, productWords: readonly string[], anyProductWords: readonly string[]): VersionFound {
+/**
+ * `wholeReleases`: the product's contracts count whole releases (`>=44`), so "release 48", "r46" and
+ * "Bedrijf 49" are versions of it.
+ */
+export function findVersion(rawText: string, productWords: readonly string[], anyProductWords: readonly string[], wholeReleases = false): VersionFound {
   const text = /sp|pack/i.test(rawText) ? rawText.replace(SERVICE_PACK, 'v$1.$2') : rawText;
   let best: string | undefined;
   let bestScore = 0;
@@ -146,16 +193,36 @@ export function findVersion(rawText: string, productWords: readonly string[], an
   // One "3.13.2" in a ticket about a known product, nothing saying it is something else's: a
   // number of three parts that no date can be is a version, and no other one is in sight.
   const latest = LATEST.exec(text);
-  if (plain.size === 1 && productWords.length > 0 && latest === null) return { value: [...plain][0] as string, ...aim };
+  // Not when another number is written as a version ("terminal software 4.1.3 … Box: FW 4.7"): which one is the product's is then a guess.
+  if (plain.size === 1 && productWords.length > 0 && latest === null && findVersionHint(withoutNumber(text, [...plain][0] as string)) === undefined) {
+    return { value: [...plain][0] as string, ...aim };
+  }
   // "versie 12", "Profit version 5": a whole number right after a word for a version, when no
   // dotted number was one (products numbered 11, 12, 13…); not a platform's ("Windows version 11").
-  // Only next to the product's name or as a labelled field ("Versie: 12"): "release 2 van de bijlage" is none.
+  // Only next to the product's name or as a labelled field ("Versie: 12"): "release 2 van de bijlage" is
+  // none, and "we zitten op versie 7" is no version of a product whose contracts count 7.2 (see findWholeRelease).
   for (const m of /versi|release/i.test(text) ? text.matchAll(WHOLE_VERSION) : []) {
     const before = text.slice(Math.max(0, m.index - 30), m.index).toLowerCase();
     const labelled = /(?:^|\n)[ \t]*$/.test(text.slice(Math.max(0, m.index - 2), m.index)) && /^\w+\s*:/.test(m[0]);
     if (!labelled && !productWords.some((w) => wordsOf(before).includes(w))) continue;
     if (OTHER_THING.test(before.slice(-18)) || COUNTED.test(text.slice(m.index + m[0].length, m.index + m[0].length + 20))) continue;
     return { value: m[1] as string, ...aim };
+  }
+  if (wholeReleases) {
+    const release = findWholeRelease(text, productWords);
+    if (release !== undefined) return { value: release, ...aim };
+  }
+  // "Akker Export E8b", "Export 6d": a release with a patch letter right after the product's name
+  // (b is 2): E8b reads as 8.2, as contracts count them.
+  if (productWords.length > 0) {
+    for (const m of text.matchAll(LETTERED)) {
+      const [, , number, patch] = m;
+      // A patch letter says it is a release; "T2", "H7" after "aangifte" are kinds of declaration.
+      if (patch === undefined) continue;
+      const before = wordsOf(text.slice(Math.max(0, m.index - 30), m.index)).replace(/ (?:versie|version|release) $/, ' ');
+      if (!productWords.some((w) => before.endsWith(` ${w} `))) continue;
+      return { value: patch === undefined ? number as string : `${number}.${patch.toLowerCase().charCodeAt(0) - 96}`, ...aim };
+    }
   }
   return latest === null ? { value: undefined, ...aim } : { value: undefined, claimed: latest[0], ...aim };
 }

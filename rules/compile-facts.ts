@@ -346,8 +346,9 @@ export function compileFacts(
   env: CompileEnv,
   scoped: Readonly<Record<string, ScopedWords>> = {},
   productWords: ReadonlyMap<string, readonly string[]> = new Map(),
-  catalogue: Pick<CatalogueFacts, 'ownNames' | 'versionNames'> = {},
+  catalogue: Pick<CatalogueFacts, 'ownNames' | 'versionNames'> & { readonly wholeReleases?: ReadonlySet<string> } = {},
 ): FactResolver {
+  const wholeReleases = catalogue.wholeReleases ?? new Set<string>();
   const own = catalogue.ownNames ?? {};
   const facts = Object.entries(defs).map(([name, def]) => compileFact(
     name, def, env, Object.hasOwn(scoped, name) ? scoped[name] : undefined,
@@ -363,7 +364,7 @@ export function compileFacts(
       case 'version': {
         if (ctx.forced?.fact === 'version') return ctx.forced.value;
         const product = ctx.fact('product')?.value;
-        const found = findVersion(text(ctx), product === undefined ? [] : productWords.get(product.toLowerCase()) ?? [normalizeText(product)], allProductWords);
+        const found = findVersion(text(ctx), product === undefined ? [] : productWords.get(product.toLowerCase()) ?? [normalizeText(product)], allProductWords, product !== undefined && wholeReleases.has(normalizeKey(product)));
         if (found.claimed !== undefined) ctx.versionClaim = found.claimed;
         if (found.target !== undefined) ctx.versionTarget = found.target;
         // Two versions read nearly as surely: the decision is checked with the other one too (see decide).

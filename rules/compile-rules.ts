@@ -123,6 +123,28 @@ export interface CompileOptions {
   readonly hourEstimator?: { readonly model: HourEstimator } & EstimatorSettings;
 }
 
+/**
+ * The products whose contracts count versions in whole releases ("release 44 and later": `>=44`):
+ * for them "release 48", "r46" and "Bedrijf 49" are versions, as a number with a dot is for others.
+ * Years (`>=2025`) are not whole releases: "Kassa 3" is a till.
+ */
+function wholeReleases(contracts: RulesConfig['contracts']): Set<string> {
+  const whole = new Set<string>();
+  const not = new Set<string>();
+  for (const c of contracts) {
+    for (const p of c.products) {
+      const key = normalizeText(p.product);
+      for (const range of p.versions ?? []) {
+        const bounds = range.split(/\s+/).filter((b) => b !== '').map((b) => b.replace(/^(?:>=|<=|>|<|=)/, ''));
+        if (bounds.length > 0 && bounds.every((b) => /^\d{1,3}$/.test(b))) whole.add(key);
+        else not.add(key);
+      }
+    }
+  }
+  for (const k of not) whole.delete(k);
+  return whole;
+}
+
 export function compileRules(config: RulesConfig, options: CompileOptions): Engine {
   const { configHash } = options;
   const phrases = createPhraseIndex();
@@ -132,7 +154,7 @@ export function compileRules(config: RulesConfig, options: CompileOptions): Engi
   for (const [product, words] of Object.entries(facts.productNames ?? facts.defs['product']?.words ?? {})) {
     productWords.set(product.toLowerCase(), [normalizeText(product), ...words.map((w) => normalizeText(w))]);
   }
-  const resolveFacts = compileFacts(facts.defs, env, facts.scoped, productWords, facts);
+  const resolveFacts = compileFacts(facts.defs, env, facts.scoped, productWords, { ...facts, wholeReleases: wholeReleases(config.contracts) });
   const noRuleReasons = config.review === undefined ? NO_RULE_REASONS : Object.freeze([config.review.reason]);
   const resolveContract = compileContracts(config.contracts);
   const ownProductNames = config.products === undefined ? [...productWords.keys()] : config.products.flatMap((p) => (p.name === undefined ? [p.id] : [p.id, p.name]));

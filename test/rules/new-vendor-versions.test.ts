@@ -35,6 +35,39 @@ describe('findVersion on a new vendor\'s text', () => {
   });
 });
 
+describe('releases counted in whole numbers or with a patch letter', () => {
+  const bedrijf = ['akker bedrijf', 'bedrijf'];
+  it('reads "release 48", "r46" and "Bedrijf 49" when the product\'s contracts count whole releases', () => {
+    expect(findVersion('But since the update to release 48 every delivery fails', bedrijf, bedrijf, true).value).toBe('48');
+    expect(findVersion('Sinds de oktober-release (r48) liggen de percelen verschoven', bedrijf, bedrijf, true).value).toBe('48');
+    // The product's name beside the number outranks a release mentioned in passing, as with dotted versions.
+    expect(findVersion('Sinds de november-release (Akker Bedrijf 49) klopt het niet. Met release 48 ging het goed.', bedrijf, bedrijf, true).value).toBe('49');
+    expect(findVersion('We zijn van release 47 naar release 48 gegaan', bedrijf, bedrijf, true).value).toBe('48');
+  });
+
+  it('does not, when the contracts count versions with a dot or in years, or the number is another thing', () => {
+    expect(findVersion('In release 48 every delivery fails', bedrijf, bedrijf, false).value).toBeUndefined();
+    expect(findVersion('In release 48 every delivery fails', bedrijf, bedrijf, true).value).toBe('48');
+    // "Versie 7" of a product whose contracts count 7.2 may be 7.0 or 7.4: no version.
+    expect(findVersion('Sinds de update naar versie 7 werkt het niet', ['payroll'], ['payroll'], false).value).toBeUndefined();
+    expect(findVersion('Kassa 3 in filiaal Zeist geeft een fout', ['kassa'], ['kassa'], false).value).toBeUndefined();
+    expect(findVersion('Android versie 14 op de tablet, release 2 van de handleiding', bedrijf, bedrijf, true).value).toBeUndefined();
+  });
+
+  it('reads "Export E8b" and "Export 6d" as 8.2 and 6.4, but not a declaration type "T2"', () => {
+    const exportWords = ['akker export', 'export'];
+    expect(findVersion('Akker Export E8b > Melkgeld > Exporteren', exportWords, exportWords).value).toBe('8.2');
+    expect(findVersion('Our Export 6d writes the wrong VAT column', exportWords, exportWords).value).toBe('6.4');
+    expect(findVersion('Type aangifte T2 wordt als T1 verstuurd', ['aangifte'], ['aangifte']).value).toBeUndefined();
+  });
+
+  it('leaves a lone three-part number alone when another number is written as a version, but not for its own build', () => {
+    const box = ['akker box', 'de box'];
+    expect(findVersion('terminal software 4.1.3 in de trekker\nBox: FW 4.7.', box, box).value).toBeUndefined();
+    expect(findVersion('App version on this tablet: 3.7.2 (build 741).', ['akker veld'], ['akker veld']).value).toBe('3.7.2');
+  });
+});
+
 describe('a reference to another issue of the same Jira project', () => {
   it('is not an error text, while another prefix still is', () => {
     expect(findErrorText('Wat is de status van VNK-106? Ik heb niks meer gehoord.', 'VNK-125')).toBeUndefined();
