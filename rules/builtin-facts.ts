@@ -116,6 +116,9 @@ function withoutNumber(text: string, number: string): string {
   return out;
 }
 
+/** The customer says they do not know the version ("Welke firmware erop staat weet ik niet", "not sure which version"). */
+const UNKNOWN_VERSION = /\b(?:welke|which|what)\s+(?:versie|version|firmware|release|build)\b[^.?!\n]{0,50}?\b(?:weet\s+ik\s+niet|weten\s+we\s+niet|weet\s+ik\s+even\s+niet|niet\s+zeker|(?:don[’']?t|do\s+not)\s+know|not\s+sure|no\s+idea)\b|\b(?:(?:don[’']?t|do\s+not)\s+know|not\s+sure|no\s+idea)\s+(?:which|what)\s+(?:versie|version|firmware|release|build)\b|\b(?:versie|version|firmware)\s+(?:weet\s+ik\s+niet|onbekend|unknown)\b/i;
+
 /** Text as product words are written: lower case, without accents, punctuation as spaces (the length may change). */
 const wordsOf = (text: string): string => padNormalized(text).replace(/ +$/, ' ');
 
@@ -194,7 +197,7 @@ export function findVersion(rawText: string, productWords: readonly string[], an
   // number of three parts that no date can be is a version, and no other one is in sight.
   const latest = LATEST.exec(text);
   // Not when another number is written as a version ("terminal software 4.1.3 … Box: FW 4.7"): which one is the product's is then a guess.
-  if (plain.size === 1 && productWords.length > 0 && latest === null && findVersionHint(withoutNumber(text, [...plain][0] as string)) === undefined) {
+  if (plain.size === 1 && productWords.length > 0 && latest === null && !UNKNOWN_VERSION.test(text) && findVersionHint(withoutNumber(text, [...plain][0] as string)) === undefined) {
     return { value: [...plain][0] as string, ...aim };
   }
   // "versie 12", "Profit version 5": a whole number right after a word for a version, when no
@@ -243,6 +246,7 @@ const GUESSED = /\b(?:volgens\s+mij|denk\s+ik|ik\s+denk|geloof\s+ik|ik\s+geloof|
  * to check before the customer is asked for what they may already have given.
  */
 export function findVersionHint(text: string): string | undefined {
+  if (UNKNOWN_VERSION.test(text)) return undefined;
   const lower = text.toLowerCase();
   const unlikely = (at: number, end: number): boolean => {
     const words = lower.slice(Math.max(0, at - 30), at).split(/[^\p{L}\d]+/u).filter((w) => w !== '').slice(-3);
@@ -329,6 +333,9 @@ const STEP_PATTERNS: readonly RegExp[] = [
   // "We hebben het nagebootst met twee testouders op twee telefoons: tegelijk … kiezen", "…. Reproduce:
   // change any employee": done again, and how, inside a paragraph (a heading is STEPS_HEADING's).
   new RegExp(String.raw`\b(?:(?:gereproduceerd|nagebootst|nagespeeld|nagedaan|reproduced|replicated)\b[^.?!\n:]{0,60}|(?:reproduce|repro)[ \t]*):(?![ \t]*${ATTACHMENT_POINTER})[^.?!\n]{3,160}`, 'i'),
+  // "…, 06:10-14:40. Steps: start order in the app, work more than 6 hours, stop, sync.": a steps
+  // heading inside a paragraph, with the recipe after it.
+  new RegExp(String.raw`(?<=[.!?][ \t]+)(?:stappen|steps(?:[ \t]+to[ \t]+reproduce)?)[ \t]*:(?![ \t]*${ATTACHMENT_POINTER})[^\n]{12,200}`, 'i'),
 ];
 
 /** Steps to reproduce: a "steps:" heading, a numbered list, a menu path, or "when I … then …". */

@@ -2,7 +2,7 @@
 // "3.13.2" in a field of its own, two versions read as surely as each other, and references to the
 // vendor's own Jira issues that look like message codes.
 import { describe, expect, it } from 'vitest';
-import { findErrorText, findVersion } from '../../rules/builtin-facts.js';
+import { findErrorText, findSteps, findVersion, findVersionHint } from '../../rules/builtin-facts.js';
 import { compileKindClassifier } from '../../rules/classify-kind.js';
 import { contractDef, engineFor, reason, workItem } from './builders.js';
 
@@ -65,6 +65,21 @@ describe('releases counted in whole numbers or with a patch letter', () => {
     const box = ['akker box', 'de box'];
     expect(findVersion('terminal software 4.1.3 in de trekker\nBox: FW 4.7.', box, box).value).toBeUndefined();
     expect(findVersion('App version on this tablet: 3.7.2 (build 741).', ['akker veld'], ['akker veld']).value).toBe('3.7.2');
+  });
+});
+
+describe('what a new vendor\'s customers say about their version and steps', () => {
+  it('reads no version, and sees none to check, when the customer says they do not know it', () => {
+    const box = ['akker box', 'de box'];
+    const text = 'Bij trekker 31 (terminal software 02.20.05) knippert de box rood. Welke firmware erop staat weet ik niet, de chauffeur is op pad.';
+    expect(findVersion(text, box, box).value).toBeUndefined();
+    expect(findVersionHint('Welke versie we hebben weet ik niet, build 881 misschien')).toBeUndefined();
+    expect(findVersionHint("I'm not sure which version, the app says build 881")).toBeUndefined();
+  });
+
+  it('finds a steps heading inside a paragraph, with the recipe after it', () => {
+    expect(findSteps('Example: order 24-11-0177, 06:10-14:40. Steps: start order in the app, work more than 6 hours, stop, sync.')).toContain('Steps: start order');
+    expect(findSteps('Het gaat fout. Stappen: zie bijlage.')).toBeUndefined();
   });
 });
 
