@@ -337,6 +337,23 @@ function compileFact(name: string, def: FactDefinition, env: CompileEnv, scoped:
   };
 }
 
+/** A catalogue product's own way of writing its version ("fw 407" → "$1.$2"). */
+export interface CompiledVersionPattern {
+  readonly re: RegExp;
+  readonly template: string | undefined;
+}
+
+/** The version the first matching pattern builds: its template filled from the groups, else the first group or the match. */
+function byVersionPattern(patterns: readonly CompiledVersionPattern[], text: string): string | undefined {
+  for (const { re, template } of patterns) {
+    const m = re.exec(text);
+    if (m === null) continue;
+    const value = template === undefined ? (m[1] ?? m[0]) : template.replace(/\$(\d+)/g, (_, n: string) => m[Number(n)] ?? '');
+    if (value.trim() !== '') return value.trim();
+  }
+  return undefined;
+}
+
 /**
  * Compiles the fact definitions, in order, into one resolver that fills `ctx.facts`. `productWords`
  * maps each product to the words that name it, so that the built-in version is the one next to it.
@@ -346,9 +363,13 @@ export function compileFacts(
   env: CompileEnv,
   scoped: Readonly<Record<string, ScopedWords>> = {},
   productWords: ReadonlyMap<string, readonly string[]> = new Map(),
-  catalogue: Pick<CatalogueFacts, 'ownNames' | 'versionNames'> & { readonly wholeReleases?: ReadonlySet<string> } = {},
+  catalogue: Pick<CatalogueFacts, 'ownNames' | 'versionNames'> & {
+    readonly wholeReleases?: ReadonlySet<string>;
+    readonly versionPatterns?: ReadonlyMap<string, readonly CompiledVersionPattern[]>;
+  } = {},
 ): FactResolver {
   const wholeReleases = catalogue.wholeReleases ?? new Set<string>();
+  const versionPatterns = catalogue.versionPatterns ?? new Map<string, readonly CompiledVersionPattern[]>();
   const own = catalogue.ownNames ?? {};
   const facts = Object.entries(defs).map(([name, def]) => compileFact(
     name, def, env, Object.hasOwn(scoped, name) ? scoped[name] : undefined,
@@ -364,6 +385,11 @@ export function compileFacts(
       case 'version': {
         if (ctx.forced?.fact === 'version') return ctx.forced.value;
         const product = ctx.fact('product')?.value;
+        const own = product === undefined ? undefined : versionPatterns.get(normalizeKey(product));
+        if (own !== undefined) {
+          const value = byVersionPattern(own, text(ctx));
+          if (value !== undefined) return { value, source: source(ctx, value) };
+        }
         const found = findVersion(text(ctx), product === undefined ? [] : productWords.get(product.toLowerCase()) ?? [normalizeText(product)], allProductWords, product !== undefined && wholeReleases.has(normalizeKey(product)));
         if (found.claimed !== undefined) ctx.versionClaim = found.claimed;
         if (found.target !== undefined) ctx.versionTarget = found.target;

@@ -5,7 +5,8 @@
 import { compileCondition } from './compile-condition.js';
 import type { CompiledCondition } from './compiled-condition.js';
 import { compileContracts, possibleStates } from './compile-contracts.js';
-import { BUILT_IN_FACTS, compileFacts } from './compile-facts.js';
+import { BUILT_IN_FACTS, compileFacts, type CompiledVersionPattern } from './compile-facts.js';
+import { compileRegex } from './compile-regex.js';
 import { findVersionHint } from './builtin-facts.js';
 import type { KindModel } from './kind-model.js';
 import { compileHourEstimator, type EstimatorSettings, type HourEstimator } from './hour-estimator.js';
@@ -145,6 +146,18 @@ function wholeReleases(contracts: RulesConfig['contracts']): Set<string> {
   return whole;
 }
 
+/** Each catalogue product's own ways of writing its version, compiled, by normalised id. */
+function productVersionPatterns(products: NonNullable<RulesConfig['products']>): Map<string, CompiledVersionPattern[]> {
+  const out = new Map<string, CompiledVersionPattern[]>();
+  for (const p of products) {
+    if (p.versionPatterns === undefined) continue;
+    out.set(normalizeText(p.id), p.versionPatterns.map((v, i) => ({
+      re: compileRegex(v.pattern, `products "${p.id}" versionPatterns[${i}]`, v.caseSensitive), template: v.version,
+    })));
+  }
+  return out;
+}
+
 export function compileRules(config: RulesConfig, options: CompileOptions): Engine {
   const { configHash } = options;
   const phrases = createPhraseIndex();
@@ -154,7 +167,9 @@ export function compileRules(config: RulesConfig, options: CompileOptions): Engi
   for (const [product, words] of Object.entries(facts.productNames ?? facts.defs['product']?.words ?? {})) {
     productWords.set(product.toLowerCase(), [normalizeText(product), ...words.map((w) => normalizeText(w))]);
   }
-  const resolveFacts = compileFacts(facts.defs, env, facts.scoped, productWords, { ...facts, wholeReleases: wholeReleases(config.contracts) });
+  const resolveFacts = compileFacts(facts.defs, env, facts.scoped, productWords, {
+    ...facts, wholeReleases: wholeReleases(config.contracts), versionPatterns: productVersionPatterns(config.products ?? []),
+  });
   const noRuleReasons = config.review === undefined ? NO_RULE_REASONS : Object.freeze([config.review.reason]);
   const resolveContract = compileContracts(config.contracts);
   const ownProductNames = config.products === undefined ? [...productWords.keys()] : config.products.flatMap((p) => (p.name === undefined ? [p.id] : [p.id, p.name]));

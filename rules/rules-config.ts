@@ -200,6 +200,16 @@ export interface CatalogueProduct {
   readonly modules?: readonly CatalogueModule[];
   /** false: the product has no version numbers, so a rule asking only for the version never asks it. */
   readonly versioned?: boolean;
+  /** How this product's customers write its version, tried before the built-in reading (for this product only). */
+  readonly versionPatterns?: readonly VersionPattern[];
+}
+
+/** "fw 407" → 4.07: the pattern finds it, `version` builds the value from its groups ($1, $2…). */
+export interface VersionPattern {
+  readonly pattern: string;
+  /** Default: the first capture group, or the whole match. */
+  readonly version?: string;
+  readonly caseSensitive?: boolean;
 }
 
 /** What the verdict says when no rule decides. */

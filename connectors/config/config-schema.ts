@@ -34,6 +34,26 @@ const catalogueModuleSchema = z.strictObject({
   aliases: aliasesSchema.exactOptional(),
 }, mapping('a module, { id: ..., aliases: [...] }'));
 
+/** "fw 407" → 4.07: `version` builds the value from the capture groups ($1, $2…), the first group or the whole match without it. */
+const versionPatternSchema = z.strictObject({
+  pattern: regexSchema.describe('A regular expression (case-insensitive unless caseSensitive) that finds the version in the text.'),
+  version: text('a version template such as $1.$2').exactOptional()
+    .describe('The version read, built from the capture groups: "$1.$2" turns "fw 407" into 4.07. Default: the first group, or the whole match.'),
+  caseSensitive: z.boolean({ error: 'expected true or false' }).exactOptional(),
+}, mapping('a version pattern, { pattern: ..., version: ... }')).superRefine((value, ctx) => {
+  let groups = 0;
+  try {
+    groups = new RegExp(`${value.pattern}|`).exec('')?.length ?? 1;
+  } catch {
+    return; // regexSchema reports it
+  }
+  for (const ref of value.version?.match(/\$(\d+)/g) ?? []) {
+    if (Number(ref.slice(1)) >= groups || ref === '$0') {
+      ctx.addIssue({ code: 'custom', input: value, path: ['version'], message: `${ref} names no capture group of the pattern (it has ${groups - 1}): use $1 to $${Math.max(1, groups - 1)}` });
+    }
+  }
+});
+
 const catalogueProductSchema = z.strictObject({
   id: idSchema.describe('What contracts name under products[].product.'),
   name: text('a product name').exactOptional(),
@@ -41,7 +61,13 @@ const catalogueProductSchema = z.strictObject({
   modules: list(catalogueModuleSchema, 'a list of modules', 1).exactOptional(),
   versioned: z.boolean({ error: 'expected true or false' }).exactOptional()
     .describe('false for a product without version numbers (a SaaS service): a completeness rule that asks only for the version never asks it of this product.'),
-}, mapping('a product, { id: ..., name: ..., aliases: [...], modules: [...], versioned: false }'));
+  versionPatterns: list(versionPatternSchema, 'a list of { pattern, version }', 1).exactOptional()
+    .describe('How this product\'s customers write its version when the built-in reading does not know it: tried first, for this product only.'),
+}, mapping('a product, { id: ..., name: ..., aliases: [...], modules: [...], versioned: false, versionPatterns: [...] }')).superRefine((value, ctx) => {
+  if (value.versioned === false && value.versionPatterns !== undefined) {
+    ctx.addIssue({ code: 'custom', input: value, path: ['versionPatterns'], message: 'a product with versioned: false has no version to read: remove versionPatterns or versioned: false' });
+  }
+});
 
 const reviewSchema = z.strictObject({
   reason: localizedSchema.describe('The verdict\'s reason when no coverage rule decides.'),

@@ -24,6 +24,14 @@ export function readProducts(text: string, file: string): CatalogueEntry[] {
       if (typeof m?.id !== 'string' || !ID.test(m.id)) throw new CsvError(`${where} (${entry.id}): expected each module as { id, aliases }`);
     }
     if (entry.versioned !== undefined && typeof entry.versioned !== 'boolean') throw new CsvError(`${where} (${entry.id}): expected versioned: true or false, got ${JSON.stringify(entry.versioned)}`);
-    return { id: entry.id, name: entry.name, aliases: (entry.aliases ?? []).map(String), modules: entry.modules ?? [], ...(entry.versioned === false && { versioned: false }) };
+    const patterns = entry.versionPatterns;
+    if (patterns !== undefined && (!Array.isArray(patterns) || patterns.some((v) => typeof v?.pattern !== 'string' || (v.version !== undefined && typeof v.version !== 'string')))) {
+      throw new CsvError(`${where} (${entry.id}): expected versionPatterns as a list of { pattern: '…', version: '$1.$2' }`);
+    }
+    return {
+      id: entry.id, name: entry.name, aliases: (entry.aliases ?? []).map(String), modules: entry.modules ?? [],
+      ...(entry.versioned === false && { versioned: false }),
+      ...(patterns !== undefined && { versionPatterns: patterns.map((v) => ({ pattern: v.pattern, ...(v.version !== undefined && { version: v.version }) })) }),
+    };
   });
 }

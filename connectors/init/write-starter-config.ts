@@ -12,6 +12,8 @@ export interface CatalogueEntry {
   readonly versioned?: boolean;
   readonly aliases?: readonly string[];
   readonly modules?: readonly { readonly id: string; readonly aliases?: readonly string[] }[];
+  /** How its customers write its version, when the built-in reading does not know it ("fw 407" → 4.07). */
+  readonly versionPatterns?: readonly { readonly pattern: string; readonly version?: string }[];
 }
 
 export interface StarterOptions {
@@ -31,7 +33,9 @@ function catalogue(products: readonly CatalogueEntry[]): string {
   return products.map((p) => {
     const head = `  - id: ${p.id}\n    name: ${JSON.stringify(p.name)}${(p.aliases ?? []).length > 0 ? `\n    aliases: ${flow(p.aliases)}` : ''}${p.versioned === false ? '\n    versioned: false             # no version numbers: never asked for one' : ''}`;
     const modules = (p.modules ?? []).map((m) => `      - ${flow({ id: m.id, ...((m.aliases ?? []).length > 0 && { aliases: m.aliases }) })}`);
-    return modules.length === 0 ? head : `${head}\n    modules:\n${modules.join('\n')}`;
+    const patterns = (p.versionPatterns ?? []).map((v) => `      - ${flow(v)}`);
+    const withPatterns = patterns.length === 0 ? head : `${head}\n    versionPatterns:             # this product's own version numbering, read before the built-in\n${patterns.join('\n')}`;
+    return modules.length === 0 ? withPatterns : `${withPatterns}\n    modules:\n${modules.join('\n')}`;
   }).join('\n');
 }
 

@@ -82,6 +82,21 @@ describe('inscope init', () => {
     expect(() => initConfig({ products: productsFile, contracts: contractsFile, rate: '110' })).toThrow(/versioned: true or false/);
   });
 
+  it('writes a product\'s own version numbering (versionPatterns) into the catalogue, where it reads the version', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'inscope-init-'));
+    const productsFile = path.join(dir, 'products.yaml');
+    fs.writeFileSync(productsFile, "- id: box\n  name: Akker Box\n  versionPatterns:\n    - { pattern: '\\bfw\\s*(\\d)(\\d\\d)\\b', version: '$1.$2' }\n");
+    const contractsFile = path.join(dir, 'contracts.csv');
+    fs.writeFileSync(contractsFile, 'contract,organization,match,products,from\nA-1,Hendriks,3102,box >=4.05,2026-01-01\n');
+    const loaded = parseConfig(initConfig({ products: productsFile, contracts: contractsFile, rate: '115' }), 'starter.yaml');
+    expect(loaded.config.products?.[0]?.versionPatterns).toEqual([{ pattern: '\\bfw\\s*(\\d)(\\d\\d)\\b', version: '$1.$2' }]);
+    const v = compileRules(loaded.config, { configHash: loaded.hash }).triage(item('1', '3102', 'Akker Box valt uit', 'De Akker Box op fw 403 valt uit met foutmelding: "BOX-E02 Watchdog reset". Stappen: taak starten.'));
+    expect([v.outcome, v.facts['version']?.value]).toEqual(['advisory', '4.03']);
+    fs.writeFileSync(productsFile, '- id: box\n  name: Akker Box\n  versionPatterns: fw\n');
+    expect(() => initConfig({ products: productsFile, contracts: contractsFile, rate: '115' })).toThrow(/versionPatterns as a list of \{ pattern/);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
   it('asks for the default rate instead of guessing one', () => {
     expect(() => initConfig({ products, contracts })).toThrow('--rate N is required');
     expect(starter().loaded.config.defaults.hourlyRate).toBe(135);

@@ -1,0 +1,82 @@
+// A catalogue product's own version numbering (`versionPatterns`): read before the built-in, for that
+// product only; a pattern or template that cannot work is refused with the file, line and path.
+import { describe, expect, it } from 'vitest';
+import { ConfigError, type ConfigIssue } from '../../connectors/config/config-error.js';
+import { parseConfig } from '../../connectors/config/load-config.js';
+import { compileRules } from '../../rules/index.js';
+import { HEAD } from './config-text.js';
+
+const config = (patterns: string, versioned = '') => `${HEAD}products:
+  - id: box
+    name: Akker Box${versioned}
+    versionPatterns:
+${patterns}
+  - id: veld
+    name: Akker Veld
+contracts:
+  - id: C-1
+    name: Hendriks
+    level: standard
+    validFrom: 2026-01-01
+    match: { organizationIds: ['3102'] }
+    products: [{ product: box, versions: ['>=4.05'] }, { product: veld, versions: ['>=3.8'] }]
+completeness:
+  - id: version-known
+    require: { fact: version, present: true }
+    missing: { en: Which version?, nl: Welke versie? }
+coverage:
+  - id: outside
+    when: { contract: version-out-of-support }
+    verdict: advisory
+    reason: { en: Outside, nl: Buiten }
+  - id: defect
+    when: { contract: active }
+    verdict: covered
+    reason: { en: Defect, nl: Storing }
+`;
+const firmware = "      - { pattern: '\\bfw\\s*(\\d)(\\d\\d)\\b', version: '$1.$2' }";
+
+function issuesOf(text: string): readonly Omit<ConfigIssue, 'file'>[] {
+  try {
+    parseConfig(text, 'inline.yaml');
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    return (error as ConfigError).issues.map(({ file: _file, ...issue }) => issue);
+  }
+  throw new Error('expected a ConfigError');
+}
+
+const triage = (text: string, description: string) => {
+  const loaded = parseConfig(text, 'inline.yaml');
+  return compileRules(loaded.config, { configHash: loaded.hash }).triage({
+    id: '1', subject: 'storing', description, createdAt: '2026-11-02T09:00:00Z', organizationId: '3102', requesterEmail: 'a@b.nl', tags: [], fields: {}, attachments: [],
+  });
+};
+
+describe('versionPatterns of a catalogue product', () => {
+  it('reads the product\'s own numbering, built from the groups ("fw 407" is 4.07, "fw 403" 4.03)', () => {
+    const covered = triage(config(firmware), 'De Akker Box op fw 407 verliest de verbinding.');
+    expect([covered.outcome, covered.facts['version']?.value]).toEqual(['covered', '4.07']);
+    const below = triage(config(firmware), 'De Akker Box op fw 403 verliest de verbinding.');
+    expect([below.outcome, below.facts['version']?.value]).toEqual(['advisory', '4.03']);
+  });
+
+  it('is tried for that product only, and the built-in reads the rest', () => {
+    expect(triage(config(firmware), 'Akker Veld 3.9.1 sluit af, fw 407 staat op de box van de buurman.').facts['version']?.value).toBe('3.9.1');
+    expect(triage(config(firmware), 'De Akker Box 4.06 verliest de verbinding.').facts['version']?.value).toBe('4.06');
+  });
+
+  it('takes the first group, or the whole match, without a template', () => {
+    expect(triage(config("      - { pattern: 'generatie (\\d\\.\\d\\d)' }"), 'Akker Box generatie 4.08 valt uit').facts['version']?.value).toBe('4.08');
+  });
+
+  it.each([
+    ['a template naming a group the pattern lacks', "      - { pattern: 'fw\\s*(\\d)', version: '$1.$2' }", '', { line: 8, column: 42, path: 'products[0].versionPatterns[0].version', message: '$2 names no capture group of the pattern (it has 1): use $1 to $1' }],
+    ['a pattern that is no regular expression', "      - { pattern: 'fw(' }", '', { line: 8, column: 20, path: 'products[0].versionPatterns[0].pattern' }],
+    ['patterns on a product without versions', firmware, '\n    versioned: false', { line: 9, column: 7, path: 'products[0].versionPatterns', message: 'a product with versioned: false has no version to read: remove versionPatterns or versioned: false' }],
+  ])('refuses %s, naming the line and path', (_what, patterns, versioned, expected) => {
+    const issues = issuesOf(config(patterns, versioned));
+    expect(issues).toHaveLength(1);
+    expect(issues[0]).toMatchObject(expected);
+  });
+});
