@@ -54,6 +54,20 @@ const RELEASED = /^\s*(?:(?:is|has been|was)\s+(?:now\s+|nu\s+)?(?:out|uit|versc
 /** "2025 SP2", "versie 2025 servicepack 1", "8.2 SP3": a release and its service pack, read as 2025.2 and 8.2.3, a version by its own words (as "v2025.2"). */
 const SERVICE_PACK = /(?<![\w.,/:-])((?:19|20)\d\d|\d{1,3}(?:\.\d{1,4}){1,2})[ \t]*(?:sp|service[ \t]*pack|servicepack)[ \t]*(\d{1,2})(?!\w)/gi;
 
+/** "8 update 4", "8u4", "V8U5": a major and its update, as 8.4 (the numbering of Java and of many vendors). */
+const MAJOR_UPDATE = /(?<![\w.,/:-])[vV]?(\d{1,3})(?:[ \t]+(?:update|upd\.?)[ \t]*|[uU])(\d{1,3})(?![\w.,]\d|\w)/g;
+/** "firmware 2026-09", "versie 2025-10": a release named by its year and month, as 2026.09. */
+const MONTH_RELEASE = /\b(firmware|fw|versie|version|release)([ \t]*[:#]?[ \t]*)((?:19|20)\d\d)-(0[1-9]|1[0-2])(?![\d-])/gi;
+
+/** The text with release parts written as one number: service packs, updates, month releases. */
+function releaseParts(text: string): string {
+  let out = text;
+  if (/sp|pack/i.test(out)) out = out.replace(SERVICE_PACK, 'v$1.$2');
+  if (/\du|upd/i.test(out)) out = out.replace(MAJOR_UPDATE, 'v$1.$2');
+  if (/\d-[01]\d/.test(out)) out = out.replace(MONTH_RELEASE, '$1$2v$3.$4');
+  return out;
+}
+
 /** Three parts that cannot be a date ("3.13.2", "7.2.10"; not "3.12.26", the 3rd of December '26). */
 const PLAIN_VERSION = /^\d{1,3}\.(?:1[3-9]|[2-9]\d|\d{3,4})\.\d{1,4}$|^\d{1,3}\.\d{1,2}\.\d$/;
 
@@ -127,7 +141,7 @@ const wordsOf = (text: string): string => padNormalized(text).replace(/ +$/, ' '
  * "Bedrijf 49" are versions of it.
  */
 export function findVersion(rawText: string, productWords: readonly string[], anyProductWords: readonly string[], wholeReleases = false): VersionFound {
-  const text = /sp|pack/i.test(rawText) ? rawText.replace(SERVICE_PACK, 'v$1.$2') : rawText;
+  const text = releaseParts(rawText);
   let best: string | undefined;
   let bestScore = 0;
   let target: string | undefined;

@@ -125,14 +125,18 @@ export function catalogueFacts(defs: Readonly<Record<string, FactDefinition>>, p
 /** The product names without their shared leading words (the vendor's brand), where that leaves a new word. */
 function nameTails(products: readonly CatalogueProduct[]): WordList {
   const names = products.map((p) => (p.name === undefined ? [] : normalizeText(p.name).split(' ')));
-  if (names.length < 2 || names.some((n) => n.length < 2)) return {};
-  let shared = 0;
-  while (names.every((n) => n.length > shared + 1 && n[shared] === (names[0] as string[])[shared])) shared++;
-  if (shared === 0) return {};
+  // The brand most names start with ("Anker Haven", "Anker Vloot", …), though the catalogue may list
+  // another maker's product too ("Paynovo"): a first word that more than half the names share.
+  const firsts = new Map<string, number>();
+  for (const n of names) if (n.length >= 2) firsts.set(n[0] as string, (firsts.get(n[0] as string) ?? 0) + 1);
+  const [brand, count] = [...firsts].sort((a, b) => b[1] - a[1])[0] ?? ['', 0];
+  if (count < 2 || count * 2 <= products.length) return {};
   const tails: Record<string, string[]> = {};
   products.forEach((p, i) => {
-    const tail = (names[i] as string[]).slice(shared).join(' ');
-    if (!namesOf(p).some((n) => normalizeText(n) === tail)) tails[p.id] = [tail];
+    const n = names[i] as string[];
+    if (n.length < 2 || n[0] !== brand) return;
+    const tail = n.slice(1).join(' ');
+    if (!namesOf(p).some((name) => normalizeText(name) === tail)) tails[p.id] = [tail];
   });
   return tails;
 }

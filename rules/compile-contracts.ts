@@ -56,15 +56,29 @@ const MATCHED_BY = ['organizationId', 'organizationName', 'emailDomain'] as cons
 const STATES: readonly ContractState[] = ['not-yet-active', 'expired', 'product-not-covered', 'module-not-covered', 'version-out-of-support', 'active'];
 
 function compileContract(def: ContractDefinition): CompiledContract {
-  const products = new Map<string, CoveredProduct>();
+  // A product listed twice ("25.4" and ">=26.2" of one product, each written as its own entry) is
+  // covered by either: its modules and versions are those of both (every one when an entry has no limit).
+  const merged = new Map<string, { modules: Set<string> | null; versions: string[] | null; name: string }>();
   for (const p of def.products) {
+    const key = normalizeText(p.product);
+    const seen = merged.get(key);
+    const modules = p.modules === undefined ? null : new Set(p.modules.map(normalizeText));
+    const versions = p.versions === undefined ? null : [...p.versions];
+    if (seen === undefined) merged.set(key, { modules, versions, name: p.product });
+    else {
+      seen.modules = seen.modules === null || modules === null ? null : new Set([...seen.modules, ...modules]);
+      seen.versions = seen.versions === null || versions === null ? null : [...seen.versions, ...versions];
+    }
+  }
+  const products = new Map<string, CoveredProduct>();
+  for (const [key, p] of merged) {
     let versions: CoveredProduct['versions'] = null;
     try {
-      versions = p.versions === undefined ? null : memoised(compileVersionRanges(p.versions));
+      versions = p.versions === null ? null : memoised(compileVersionRanges(p.versions));
     } catch (error) {
-      throw new Error(`contract "${def.id}", product ${p.product}: ${error instanceof Error ? error.message : String(error)}`);
+      throw new Error(`contract "${def.id}", product ${p.name}: ${error instanceof Error ? error.message : String(error)}`);
     }
-    products.set(normalizeText(p.product), { modules: p.modules === undefined ? null : new Set(p.modules.map(normalizeText)), versions });
+    products.set(key, { modules: p.modules, versions });
   }
   let zone: ZoneOffsets;
   try {
@@ -207,7 +221,11 @@ export const possibleStates: PossibleStates = (ctx, unknown) => {
   return possibleProductStates(compiled, ctx, unknown);
 };
 
-export function compileContracts(defs: readonly ContractDefinition[]): ContractResolver {
+/**
+ * `unversioned`: the catalogue's products without version numbers (normalised ids), which a ticket
+ * that gives a version is not about.
+ */
+export function compileContracts(defs: readonly ContractDefinition[], unversioned: ReadonlySet<string> = new Set()): ContractResolver {
   const contracts = defs.map(compileContract);
   const byId = index(contracts, (d) => d.match.organizationIds, (s) => s.trim());
   const byName = index(contracts, (d) => d.match.organizationNames, normalizeText);
@@ -257,11 +275,19 @@ export function compileContracts(defs: readonly ContractDefinition[]): ContractR
       chosenDate = localDateIn(chosen.zone, createdMs);
     }
     const d = chosen.def;
-    // A ticket from a customer whose contract covers one product is about that product unless it names another.
-    const [only] = d.products;
-    if (ctx.fact('product') === undefined && only !== undefined && d.products.length === 1) {
-      ctx.facts.product = { value: only.product, source: 'contract' };
-      notes?.push(`product ${only.product} taken from the contract, its only product`);
+    // A ticket from a customer whose contract covers one product is about that product unless it
+    // names another; one that gives a version, about the contract's only product with versions
+    // ("V8U5" from a customer of Vloot and of the SaaS booking site).
+    if (ctx.fact('product') === undefined && d.products.length > 0) {
+      const distinct = [...new Set(d.products.map((p) => p.product))];
+      const versioned = unversioned.size === 0 ? distinct : distinct.filter((p) => !unversioned.has(normalizeText(p)));
+      if (distinct.length === 1) {
+        ctx.facts.product = { value: distinct[0] as string, source: 'contract' };
+        notes?.push(`product ${distinct[0] as string} taken from the contract, its only product`);
+      } else if (versioned.length === 1 && ctx.fact('version') !== undefined) {
+        ctx.facts.product = { value: versioned[0] as string, source: 'contract' };
+        notes?.push(`product ${versioned[0] as string} taken from the contract, its only product with versions, as the ticket gives version ${ctx.fact('version')?.value ?? ''}`);
+      }
     }
     notes?.push(`${d.id} "${d.name}" (${d.level}) matched by ${MATCHED_BY[matchKind]}`
       + (candidates.length > 1 ? ` among ${candidates.length} contracts` : ''));

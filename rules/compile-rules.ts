@@ -167,11 +167,17 @@ export function compileRules(config: RulesConfig, options: CompileOptions): Engi
   for (const [product, words] of Object.entries(facts.productNames ?? facts.defs['product']?.words ?? {})) {
     productWords.set(product.toLowerCase(), [normalizeText(product), ...words.map((w) => normalizeText(w))]);
   }
-  const resolveFacts = compileFacts(facts.defs, env, facts.scoped, productWords, {
+  // "Haven 26.3" of "Anker Haven": the name without the brand counts beside a version number.
+  const versionWords = new Map(productWords);
+  for (const [product, tails] of Object.entries(facts.versionNames ?? {})) {
+    const key = product.toLowerCase();
+    versionWords.set(key, [...(versionWords.get(key) ?? []), ...tails.map((t) => normalizeText(t))]);
+  }
+  const resolveFacts = compileFacts(facts.defs, env, facts.scoped, versionWords, {
     ...facts, wholeReleases: wholeReleases(config.contracts), versionPatterns: productVersionPatterns(config.products ?? []),
   });
   const noRuleReasons = config.review === undefined ? NO_RULE_REASONS : Object.freeze([config.review.reason]);
-  const resolveContract = compileContracts(config.contracts);
+  const resolveContract = compileContracts(config.contracts, new Set((config.products ?? []).filter((p) => p.versioned === false).map((p) => normalizeText(p.id))));
   const ownProductNames = config.products === undefined ? [...productWords.keys()] : config.products.flatMap((p) => (p.name === undefined ? [p.id] : [p.id, p.name]));
   const classify = compileKindClassifier(config.kinds, [...productWords.values()].flat(), options.kindModel, ownProductNames);
   const estimateHours = options.hourEstimator === undefined

@@ -66,3 +66,19 @@ export function compileVersionRanges(ranges: readonly string[]): (version: strin
     return entries.some((e) => e(byYear && major >= 10 && major < 100 ? [2000 + major, ...v.slice(1)] : v));
   };
 }
+
+/**
+ * Whether any version satisfies a range entry: "25.4 >=26.2" asks for 25.4 and at least 26.2 at
+ * once, which none is (the admin meant either). Tried on the bounds and the versions just beside them.
+ */
+export function satisfiable(entry: string): boolean {
+  let test: (v: Segments) => boolean;
+  try {
+    test = compileEntry(entry);
+  } catch {
+    return true; // not a range: the caller reports that
+  }
+  const bounds = entry.match(/\d+(?:\.\d+)*/g)?.map((b) => b.split('.').map(Number)) ?? [];
+  const near = bounds.flatMap((b) => [b, [...b, 1], [...b, 0, 1], [...b.slice(0, -1), (b.at(-1) ?? 0) + 1], [...b.slice(0, -1), Math.max(0, (b.at(-1) ?? 0) - 1), 999]]);
+  return [[0], [1e9], ...near].some((v) => test(v));
+}

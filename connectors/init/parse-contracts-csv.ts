@@ -9,6 +9,7 @@
 // Errors name the file, line and column of the cell.
 
 import { isVersionRange } from '../config/scalar-schemas.js';
+import { satisfiable } from '../../rules/version-range.js';
 
 export interface ContractRow {
   readonly line: number;
@@ -93,24 +94,42 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 function parseProducts(cell: string, where: string): ContractRow['products'] {
   const products = cell.split(/[;\n]/).map((p) => p.trim()).filter((p) => p !== '');
   if (products.length === 0) throw new CsvError(`${where}: expected at least one product, such as "finance >=9.0"`);
-  return products.map((p) => {
-    const modules = /\[([^\]]*)\]/.exec(p);
-    const rest = p.replace(/\[[^\]]*\]/, '').trim().split(/\s+/);
-    const [product, ...versions] = rest;
-    if (product === undefined || product === '') throw new CsvError(`${where}: expected a product id in "${p}"`);
-    const range = versions.join(' ');
-    if (versions.length > 0 && !isVersionRange(range)) {
-      // "kassa >=R24.2": the config compares numbers; a letter before them is how tickets write them.
-      const bare = range.replace(/(^|\s)(>=|<=|>|<|=)?[a-z]+\.?\s*(?=\d)/gi, '$1$2');
-      const hint = bare !== range && isVersionRange(bare) ? ` (write the numbers only: "${product} ${bare}")` : '';
-      throw new CsvError(`${where}: expected a version such as "9.2", "9.x" or ">=8.0 <10" after ${product}, got "${range}"${hint}`);
+  // "haven 25.4; haven >=26.2": one product with either range, written as one entry.
+  const merged: ContractRow['products'][number][] = [];
+  for (const entry of products.map((p) => parseProduct(p, where))) {
+    const same = merged.findIndex((m) => m.product === entry.product && (m.modules ?? []).join() === (entry.modules ?? []).join());
+    const seen = merged[same];
+    if (seen === undefined) merged.push(entry);
+    else {
+      // Either range: both; an entry without one covers every version.
+      const { versions: _seen, ...rest } = seen;
+      merged[same] = seen.versions !== undefined && entry.versions !== undefined ? { ...rest, versions: [...seen.versions, ...entry.versions] } : rest;
     }
-    return {
-      product: product.toLowerCase(),
-      ...(versions.length > 0 && { versions: [range] }),
-      ...(modules?.[1] !== undefined && { modules: modules[1].split(/[\s,]+/).filter((m) => m !== '').map((m) => m.toLowerCase()) }),
-    };
-  });
+  }
+  return merged;
+}
+
+function parseProduct(p: string, where: string): ContractRow['products'][number] {
+  const modules = /\[([^\]]*)\]/.exec(p);
+  const rest = p.replace(/\[[^\]]*\]/, '').trim().split(/\s+/);
+  const [product, ...versions] = rest;
+  if (product === undefined || product === '') throw new CsvError(`${where}: expected a product id in "${p}"`);
+  const range = versions.join(' ');
+  if (versions.length > 0 && !isVersionRange(range)) {
+    // "kassa >=R24.2": the config compares numbers; a letter before them is how tickets write them.
+    const bare = range.replace(/(^|\s)(>=|<=|>|<|=)?[a-z]+\.?\s*(?=\d)/gi, '$1$2');
+    const hint = bare !== range && isVersionRange(bare) ? ` (write the numbers only: "${product} ${bare}")` : '';
+    throw new CsvError(`${where}: expected a version such as "9.2", "9.x" or ">=8.0 <10" after ${product}, got "${range}"${hint}`);
+  }
+  if (versions.length > 1 && !satisfiable(range)) {
+    // "haven 25.4 >=26.2": every comparator must hold, so no version does; the admin meant either.
+    throw new CsvError(`${where}: no version is ${versions.join(' and ')} at once, so "${product} ${range}" covers nothing; for either, list the product once per range: "${versions.map((v) => `${product} ${v}`).join('; ')}"`);
+  }
+  return {
+    product: product.toLowerCase(),
+    ...(versions.length > 0 && { versions: [range] }),
+    ...(modules?.[1] !== undefined && { modules: modules[1].split(/[\s,]+/).filter((m) => m !== '').map((m) => m.toLowerCase()) }),
+  };
 }
 
 function parseNumber(cell: string, where: string): number {

@@ -97,6 +97,19 @@ describe('inscope init', () => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
+  it('writes a product listed once per range as one entry with either range, and refuses a range no version meets', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'inscope-init-'));
+    const bad = path.join(dir, 'contracts.csv');
+    fs.writeFileSync(bad, 'contract,organization,match,products,from\nC-1,Acme,1,finance 9.4; finance >=10.2,2026-01-01\n');
+    const loaded = parseConfig(initConfig({ products, contracts: bad, rate: '135' }), 'starter.yaml');
+    expect(loaded.config.contracts[0]?.products).toEqual([{ product: 'finance', versions: ['9.4', '>=10.2'] }]);
+    fs.writeFileSync(bad, 'contract,organization,match,products,from\nC-1,Acme,1,finance 9.4 >=10.2,2026-01-01\n');
+    expect(() => initConfig({ products, contracts: bad, rate: '135' })).toThrow(`${bad}:2:4 (products): no version is 9.4 and >=10.2 at once, so "finance 9.4 >=10.2" covers nothing; for either, list the product once per range: "finance 9.4; finance >=10.2"`);
+    fs.writeFileSync(bad, 'contract,organization,match,products,from\nC-1,Acme,1,finance >=9.0 <10,2026-01-01\n');
+    expect(() => initConfig({ products, contracts: bad, rate: '135' })).not.toThrow();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
   it('asks for the default rate instead of guessing one', () => {
     expect(() => initConfig({ products, contracts })).toThrow('--rate N is required');
     expect(starter().loaded.config.defaults.hourlyRate).toBe(135);

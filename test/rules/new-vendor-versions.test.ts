@@ -83,6 +83,50 @@ describe('what a new vendor\'s customers say about their version and steps', () 
   });
 });
 
+describe('release parts and contracts as a new vendor writes them', () => {
+  it('reads "8 update 5", "V8U5" and "firmware 2026-09" as one number', () => {
+    const vloot = ['anker vloot', 'vloot'];
+    expect(findVersion('Vloot 8 update 5 boekt de borg dubbel', vloot, vloot).value).toBe('8.5');
+    expect(findVersion('In Vloot (V8U5, vorige maand geupdate) lukt het niet', vloot, vloot).value).toBe('8.5');
+    expect(findVersion('De zuil draait firmware 2026-09 sinds september', ['anker poort'], ['anker poort']).value).toBe('2026.09');
+    expect(findVersion('Sinds 3 updates van Windows', vloot, vloot).value).toBeUndefined();
+    expect(findVersion('Op 2026-09-14 ging het mis', ['anker poort'], ['anker poort']).value).toBeUndefined();
+  });
+
+  const contract = (products: { product: string; versions?: string[] }[]) => contractDef({ products });
+  const rules = {
+    completeness: [
+      { id: 'product-known', require: { fact: 'product', present: true }, missing: reason('Which product?') },
+      { id: 'version-known', require: { fact: 'version', present: true }, missing: reason('Which version?') },
+    ],
+    coverage: [
+      { id: 'outside', when: { contract: ['product-not-covered', 'version-out-of-support'] }, verdict: 'advisory' as const, reason: reason('Outside') },
+      { id: 'defect', when: { contract: 'active' }, verdict: 'covered' as const, reason: reason('Defect') },
+    ],
+  };
+  const products = [{ id: 'haven', name: 'Anker Haven' }, { id: 'vloot', name: 'Anker Vloot' }, { id: 'boeken', name: 'Anker Boeken', versioned: false }, { id: 'paynovo', name: 'Paynovo' }];
+
+  it('covers a product listed twice in a contract by either range', () => {
+    const engine = engineFor({ ...rules, products, contracts: [contract([{ product: 'haven', versions: ['25.4'] }, { product: 'haven', versions: ['>=26.2'] }])] });
+    expect(engine.triage(workItem({ description: 'Anker Haven 25.4 rekent de walstroom dubbel.' })).outcome).toBe('covered');
+    expect(engine.triage(workItem({ description: 'Anker Haven 26.3 rekent de walstroom dubbel.' })).outcome).toBe('covered');
+    expect(engine.triage(workItem({ description: 'Anker Haven 26.1 rekent de walstroom dubbel.' })).outcome).toBe('advisory');
+  });
+
+  it('takes the contract\'s only product with versions when the ticket gives a version and names none', () => {
+    const engine = engineFor({ ...rules, products, contracts: [contract([{ product: 'vloot', versions: ['>=8.0'] }, { product: 'boeken' }])] });
+    const v = engine.triage(workItem({ description: 'Sinds V8U5 lukt het terugboeken van de borg niet meer.' }));
+    expect([v.outcome, v.facts['product']?.value, v.facts['product']?.source]).toEqual(['covered', 'vloot', 'contract']);
+    expect(engine.triage(workItem({ description: 'Het terugboeken van de borg lukt niet meer.' })).missing.map((m) => m.id)).toEqual(['product-known', 'version-known']);
+  });
+
+  it('reads "Haven 26.3" by the name without the brand, though the catalogue lists another maker\'s product', () => {
+    const engine = engineFor({ ...rules, products, contracts: [contract([{ product: 'haven', versions: ['>=25.4'] }, { product: 'vloot', versions: ['>=8.0'] }])] });
+    const v = engine.triage(workItem({ description: 'Na de 2026 Q3 release (Haven 26.3) staat de walstroom dubbel op de nota.' }));
+    expect([v.outcome, v.facts['version']?.value]).toEqual(['covered', '26.3']);
+  });
+});
+
 describe('a reference to another issue of the same Jira project', () => {
   it('is not an error text, while another prefix still is', () => {
     expect(findErrorText('Wat is de status van VNK-106? Ik heb niks meer gehoord.', 'VNK-125')).toBeUndefined();
