@@ -8,20 +8,21 @@ import { compileContracts, possibleStates } from './compile-contracts.js';
 import { BUILT_IN_FACTS, compileFacts, type CompiledVersionPattern } from './compile-facts.js';
 import { compileRegex } from './compile-regex.js';
 import { findVersionHint } from './builtin-facts.js';
+import { sameNumbering } from './version-range.js';
 import type { KindModel } from './kind-model.js';
 import { compileHourEstimator, type EstimatorSettings, type HourEstimator } from './hour-estimator.js';
 import { compileKindClassifier } from './classify-kind.js';
 import { catalogueFacts } from './catalogue-facts.js';
 import { withNamedConditions } from './compile-named-conditions.js';
 import { type CompileEnv, EvalContext } from './eval-context.js';
-import { NO_RULE_DECIDED, describeEstimate, kindUncertain, notAskedWhy, rivalValues, versionUnread } from './messages.js';
+import { NO_RULE_DECIDED, describeEstimate, kindUncertain, notAskedWhy, rivalValues, versionNumbering, versionUnread } from './messages.js';
 import type { Category, Localized, MissingItem, NotAsked, Outcome, ProposalDraft, RuleTrace, Status, Verdict, WorkItem } from './model.js';
 import { LazyTrace, type TraceDetail } from './lazy-trace.js';
 import { TriageVerdict } from './triage-verdict.js';
 import { parseInstant } from './parse-instant.js';
 import { createPhraseIndex } from './phrase-index.js';
 import type { Condition, CoverageRule, RulesConfig } from './rules-config.js';
-import { normalizeText } from './normalize-text.js';
+import { normalizeKey, normalizeText } from './normalize-text.js';
 
 export interface Engine {
   readonly configHash: string;
@@ -57,6 +58,8 @@ interface Decision {
   readonly rival?: Rival;
   /** Set when only the version was to be asked, and the text has words that may be it ("release 48"). */
   readonly unreadVersion?: string;
+  /** Set when the version read is numbered otherwise than the contract's ranges for the product (they are listed). */
+  readonly otherNumbering?: string;
 }
 
 interface Rival {
@@ -306,6 +309,16 @@ export function compileRules(config: RulesConfig, options: CompileOptions): Engi
       const hint = findVersionHint(`${ctx.item.subject}\n${ctx.body()}`);
       if (hint !== undefined) return { outcome: 'review', missing: NONE, covering: null, notAsked: NONE, kindOpen: false, unreadVersion: hint };
     }
+    if (decision.outcome === 'advisory' && ctx.contractState === 'version-out-of-support') {
+      // "PN 5.12" read for a product whose contracts count years (2025.6): a number of another kind
+      // than the product's is more likely another thing's than a release too old to be covered.
+      const version = ctx.fact('version')?.value;
+      const product = ctx.fact('product')?.value;
+      const ranges = ctx.contract?.def.products.filter((p) => product !== undefined && normalizeKey(p.product) === normalizeKey(product)).flatMap((p) => p.versions ?? []) ?? [];
+      if (version !== undefined && ranges.length > 0 && !sameNumbering(version, ranges)) {
+        return { outcome: 'review', missing: NONE, covering: null, notAsked: NONE, kindOpen: false, unreadVersion: version, otherNumbering: ranges.join(', ') };
+      }
+    }
     if (ctx.rivals === undefined || decision.outcome === 'review') return decision;
     for (const r of ctx.rivals) {
       const other = decideFound(prepare(ctx.item, null, r), null);
@@ -446,7 +459,8 @@ export function compileRules(config: RulesConfig, options: CompileOptions): Engi
     for (const n of decision.notAsked) notes.push(`not asked: ${n.id} (${n.why})`);
     const { rival } = decision;
     if (rival !== undefined) notes.push(`${rival.fact} "${rival.found}" or "${rival.value}": named nearly as often, and "${rival.value}" would decide ${rival.outcome}`);
-    if (decision.unreadVersion !== undefined) notes.push(`version not read, but "${decision.unreadVersion}" may be it: a person checks before the customer is asked`);
+    if (decision.otherNumbering !== undefined) notes.push(`version ${decision.unreadVersion ?? ''} is numbered otherwise than the contract's ${decision.otherNumbering}: may be another thing's, a person checks`);
+    else if (decision.unreadVersion !== undefined) notes.push(`version not read, but "${decision.unreadVersion}" may be it: a person checks before the customer is asked`);
     const rule = decision.covering?.def;
     if (decision.outcome === 'advisory' && rule?.verdict === 'advisory' && estimateHours !== undefined) {
       notes.push(describeEstimate(proposal(rule, ctx).estimate));
@@ -490,6 +504,7 @@ export function compileRules(config: RulesConfig, options: CompileOptions): Engi
       }
     } else if (decision.kindOpen) reasons = [kindUncertain(ctx.kind.candidates)];
     else if (decision.rival !== undefined) reasons = [rivalValues(decision.rival.fact, decision.rival.found, decision.rival.value)];
+    else if (decision.otherNumbering !== undefined) reasons = [versionNumbering(decision.unreadVersion ?? '', decision.otherNumbering)];
     else if (decision.unreadVersion !== undefined) reasons = [versionUnread(decision.unreadVersion)];
     const rule = decision.outcome === 'incomplete' ? decision.missing[0]?.id ?? null : covering?.def.id ?? null;
     return new TriageVerdict({

@@ -40,6 +40,14 @@ export function versionUnread(saw: string): Localized {
   };
 }
 
+/** The version read is numbered otherwise than the contract counts the product's: it may be another thing's. */
+export function versionNumbering(version: string, ranges: string): Localized {
+  return {
+    en: `The version read (${version}) is numbered otherwise than the contract counts this product's (${ranges}); it may be another program's or device's, so the support manager checks it.`,
+    nl: `De gelezen versie (${version}) is anders genummerd dan het contract dit product telt (${ranges}); het kan die van een ander programma of apparaat zijn, dus de supportmanager controleert het.`,
+  };
+}
+
 /** Why a missing item was not asked for (trace text, English like the rest of the trace). */
 export function notAskedWhy(rule: string | undefined, outcome: Outcome): string {
   return rule === undefined

@@ -82,3 +82,20 @@ export function satisfiable(entry: string): boolean {
   const near = bounds.flatMap((b) => [b, [...b, 1], [...b, 0, 1], [...b.slice(0, -1), (b.at(-1) ?? 0) + 1], [...b.slice(0, -1), Math.max(0, (b.at(-1) ?? 0) - 1), 999]]);
   return [[0], [1e9], ...near].some((v) => test(v));
 }
+
+/** A version's kind of numbering: by year (2025.6, and 25.2 beside years), or by small numbers (4.05, 8.5). */
+const byYear = (major: number): boolean => major >= 1900 && major < 2100;
+
+/**
+ * Whether a version is numbered as the ranges count: a year-numbered product's version is a year or
+ * a two-digit year (25.2.118), a small-numbered product's is no year. "5.12" against ">=2025.6" is not.
+ */
+export function sameNumbering(version: string, ranges: readonly string[]): boolean {
+  const v = parseVersion(version);
+  const majors = ranges.flatMap((r) => r.match(/\d+/g)?.slice(0, 1) ?? []).map(Number);
+  if (v === null || majors.length === 0) return true;
+  const major = v[0] as number;
+  if (majors.every(byYear)) return byYear(major) || (major >= 10 && major < 100);
+  if (majors.every((m) => !byYear(m))) return !byYear(major);
+  return true;
+}

@@ -24,7 +24,8 @@ const EXAMPLE_FLOORS = { right: 0.94, wrong: 0.03 };
  * 5.0, haven 93.8 / 5.0, lumen 93.8 / 6.3, vonk 85.0 / 11.3; one ticket is 1.25 %), vonk's raised to
  * its 90.0 / 6.3 after the seventh session's fixes, akker's (written and measured that session) under its
  * 81.3 / 10.0, raised to its 88.8 / 8.8 and haven's to its 96.3 / 2.5 after the fixes of that session,
- * anker's (written and measured after them) under its 87.5 / 6.3. Above the 3 % goal: they show where
+ * anker's (written and measured after them) under its 87.5 / 6.3; vonk's right floor to 87.5 when a
+ * version numbered otherwise than the contract's ranges went to review (88.8 / 6.3 / 5.0). Above the 3 % goal: they show where
  * a new vendor stands, not the goal.
  */
 const WORLD_FLOORS: Record<string, { right: number; wrong: number }> = {
@@ -32,7 +33,7 @@ const WORLD_FLOORS: Record<string, { right: number; wrong: number }> = {
   stroom: { right: 0.93, wrong: 0.055 },
   haven: { right: 0.95, wrong: 0.035 },
   lumen: { right: 0.925, wrong: 0.07 },
-  vonk: { right: 0.89, wrong: 0.07 },
+  vonk: { right: 0.875, wrong: 0.07 },
   akker: { right: 0.875, wrong: 0.1 },
   anker: { right: 0.86, wrong: 0.075 },
 };

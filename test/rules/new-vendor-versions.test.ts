@@ -4,6 +4,8 @@
 import { describe, expect, it } from 'vitest';
 import { findErrorText, findSteps, findVersion, findVersionHint } from '../../rules/builtin-facts.js';
 import { compileKindClassifier } from '../../rules/classify-kind.js';
+import { sameNumbering } from '../../rules/version-range.js';
+import type { RulesConfig } from '../../rules/index.js';
 import { contractDef, engineFor, reason, workItem } from './builders.js';
 
 describe('findVersion on a new vendor\'s text', () => {
@@ -94,14 +96,14 @@ describe('release parts and contracts as a new vendor writes them', () => {
   });
 
   const contract = (products: { product: string; versions?: string[] }[]) => contractDef({ products });
-  const rules = {
+  const rules: Pick<RulesConfig, 'completeness' | 'coverage'> = {
     completeness: [
       { id: 'product-known', require: { fact: 'product', present: true }, missing: reason('Which product?') },
       { id: 'version-known', require: { fact: 'version', present: true }, missing: reason('Which version?') },
     ],
     coverage: [
-      { id: 'outside', when: { contract: ['product-not-covered', 'version-out-of-support'] }, verdict: 'advisory' as const, reason: reason('Outside') },
-      { id: 'defect', when: { contract: 'active' }, verdict: 'covered' as const, reason: reason('Defect') },
+      { id: 'outside', when: { contract: ['product-not-covered', 'version-out-of-support'] }, verdict: 'advisory', reason: reason('Outside') },
+      { id: 'defect', when: { contract: 'active' }, verdict: 'covered', reason: reason('Defect') },
     ],
   };
   const products = [{ id: 'haven', name: 'Anker Haven' }, { id: 'vloot', name: 'Anker Vloot' }, { id: 'boeken', name: 'Anker Boeken', versioned: false }, { id: 'paynovo', name: 'Paynovo' }];
@@ -124,6 +126,32 @@ describe('release parts and contracts as a new vendor writes them', () => {
     const engine = engineFor({ ...rules, products, contracts: [contract([{ product: 'haven', versions: ['>=25.4'] }, { product: 'vloot', versions: ['>=8.0'] }])] });
     const v = engine.triage(workItem({ description: 'Na de 2026 Q3 release (Haven 26.3) staat de walstroom dubbel op de nota.' }));
     expect([v.outcome, v.facts['version']?.value]).toEqual(['covered', '26.3']);
+  });
+});
+
+describe('a version numbered otherwise than the contract counts the product', () => {
+  it('tells a year-numbered product\'s versions from another kind of number', () => {
+    expect(sameNumbering('5.12', ['>=2025.6'])).toBe(false);
+    expect(sameNumbering('2026.09', ['>=2025.6'])).toBe(true);
+    expect(sameNumbering('25.2.118', ['>=2024.1'])).toBe(true);
+    expect(sameNumbering('2026.09', ['>=4.05'])).toBe(false);
+    expect(sameNumbering('4.03', ['>=4.05'])).toBe(true);
+  });
+
+  it('sends the ticket to a person instead of refusing it as a release too old', () => {
+    const engine = engineFor({
+      completeness: [{ id: 'version-known', require: { fact: 'version', present: true }, missing: reason('Which version?') }],
+      coverage: [
+        { id: 'outside', when: { contract: 'version-out-of-support' }, verdict: 'advisory', reason: reason('Outside') },
+        { id: 'defect', when: { contract: 'active' }, verdict: 'covered', reason: reason('Defect') },
+      ],
+      facts: { product: { words: { poort: ['poort', 'zuil'] } } },
+      contracts: [contractDef({ products: [{ product: 'poort', versions: ['>=2025.6'] }] })],
+    });
+    const v = engine.triage(workItem({ description: 'De zuil weigert pasjes, versie 5.12 volgens het servicemenu.' }));
+    expect(v.outcome).toBe('review');
+    expect(v.reasons[0]?.en).toContain('(5.12) is numbered otherwise than the contract counts this product\'s (>=2025.6)');
+    expect(engine.triage(workItem({ description: 'De zuil weigert pasjes, versie 2024.11 volgens het servicemenu.' })).outcome).toBe('advisory');
   });
 });
 
