@@ -122,6 +122,12 @@ describe('release parts and contracts as a new vendor writes them', () => {
     expect(engine.triage(workItem({ description: 'Het terugboeken van de borg lukt niet meer.' })).missing.map((m) => m.id)).toEqual(['product-known', 'version-known']);
   });
 
+  it('names the product by the name without the brand when an update follows it ("Vloot 8 update 5")', () => {
+    const engine = engineFor({ ...rules, products, contracts: [contract([{ product: 'haven', versions: ['>=25.4'] }, { product: 'vloot', versions: ['>=8.0'] }])] });
+    const v = engine.triage(workItem({ description: 'Version: Vloot 8 update 5. The fuel surcharge is missing when a hire is extended.' }));
+    expect([v.outcome, v.facts['product']?.value, v.facts['version']?.value]).toEqual(['covered', 'vloot', '8.5']);
+  });
+
   it('reads "Haven 26.3" by the name without the brand, though the catalogue lists another maker\'s product', () => {
     const engine = engineFor({ ...rules, products, contracts: [contract([{ product: 'haven', versions: ['>=25.4'] }, { product: 'vloot', versions: ['>=8.0'] }])] });
     const v = engine.triage(workItem({ description: 'Na de 2026 Q3 release (Haven 26.3) staat de walstroom dubbel op de nota.' }));
