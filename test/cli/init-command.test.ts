@@ -25,6 +25,16 @@ function starter() {
 const item = (id: string, organizationId: string, subject: string, description: string): WorkItem =>
   ({ id, subject, description, organizationId, createdAt: '2026-11-16T09:00:00Z', tags: [], fields: {}, attachments: [] });
 
+/** `inscope init` on a products list and contracts CSV written to a temporary folder, and the config it writes, loaded. */
+function initFrom(productsYaml: string, contractsCsv: string, rate: string) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'inscope-init-'));
+  const productsFile = path.join(dir, 'products.yaml');
+  fs.writeFileSync(productsFile, productsYaml);
+  const contractsFile = path.join(dir, 'contracts.csv');
+  fs.writeFileSync(contractsFile, contractsCsv);
+  return { dir, productsFile, contractsFile, loaded: parseConfig(initConfig({ products: productsFile, contracts: contractsFile, rate }), 'starter.yaml') };
+}
+
 describe('inscope init', () => {
   it('writes a config that loads, with every contract of the CSV and the relevant completeness mode', () => {
     const { loaded } = starter();
@@ -66,12 +76,9 @@ describe('inscope init', () => {
   });
 
   it('keeps the version question from a product without version numbers (versioned: false), and asks a module only when it decides', () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'inscope-init-'));
-    const productsFile = path.join(dir, 'products.yaml');
-    fs.writeFileSync(productsFile, '- id: hrm\n  name: Stroom HRM\n  modules: [{ id: verlof, aliases: [verlof] }, { id: dossier, aliases: [dossier] }]\n- id: portal\n  name: Stroom Portal\n  aliases: [medewerkerportaal]\n  versioned: false\n');
-    const contractsFile = path.join(dir, 'contracts.csv');
-    fs.writeFileSync(contractsFile, 'contract,organization,match,products,from\nS-1,Eemland,7101,hrm >=24.10; portal,2026-01-01\nS-2,Vechtstede,7102,hrm >=25.04 [verlof]; portal,2026-01-01\n');
-    const loaded = parseConfig(initConfig({ products: productsFile, contracts: contractsFile, rate: '110' }), 'starter.yaml');
+    const { productsFile, contractsFile, loaded } = initFrom(
+      '- id: hrm\n  name: Stroom HRM\n  modules: [{ id: verlof, aliases: [verlof] }, { id: dossier, aliases: [dossier] }]\n- id: portal\n  name: Stroom Portal\n  aliases: [medewerkerportaal]\n  versioned: false\n',
+      'contract,organization,match,products,from\nS-1,Eemland,7101,hrm >=24.10; portal,2026-01-01\nS-2,Vechtstede,7102,hrm >=25.04 [verlof]; portal,2026-01-01\n', '110');
     const engine = compileRules(loaded.config, { configHash: loaded.hash });
     const portal = engine.triage(item('1', '7101', 'Medewerkerportaal geeft HTTP 500', 'Na Indienen verschijnt: "HTTP 500 - Internal Server Error". Stappen: 1. Inloggen 2. Mijn verlof > Nieuwe aanvraag'));
     expect([portal.outcome, portal.rule]).toEqual(['covered', 'defect']);
@@ -83,12 +90,9 @@ describe('inscope init', () => {
   });
 
   it('writes a product\'s own version numbering (versionPatterns) into the catalogue, where it reads the version', () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'inscope-init-'));
-    const productsFile = path.join(dir, 'products.yaml');
-    fs.writeFileSync(productsFile, "- id: box\n  name: Akker Box\n  versionPatterns:\n    - { pattern: '\\bfw\\s*(\\d)(\\d\\d)\\b', version: '$1.$2' }\n");
-    const contractsFile = path.join(dir, 'contracts.csv');
-    fs.writeFileSync(contractsFile, 'contract,organization,match,products,from\nA-1,Hendriks,3102,box >=4.05,2026-01-01\n');
-    const loaded = parseConfig(initConfig({ products: productsFile, contracts: contractsFile, rate: '115' }), 'starter.yaml');
+    const { dir, productsFile, contractsFile, loaded } = initFrom(
+      "- id: box\n  name: Akker Box\n  versionPatterns:\n    - { pattern: '\\bfw\\s*(\\d)(\\d\\d)\\b', version: '$1.$2' }\n",
+      'contract,organization,match,products,from\nA-1,Hendriks,3102,box >=4.05,2026-01-01\n', '115');
     expect(loaded.config.products?.[0]?.versionPatterns).toEqual([{ pattern: '\\bfw\\s*(\\d)(\\d\\d)\\b', version: '$1.$2' }]);
     const v = compileRules(loaded.config, { configHash: loaded.hash }).triage(item('1', '3102', 'Akker Box valt uit', 'De Akker Box op fw 403 valt uit met foutmelding: "BOX-E02 Watchdog reset". Stappen: taak starten.'));
     expect([v.outcome, v.facts['version']?.value]).toEqual(['advisory', '4.03']);

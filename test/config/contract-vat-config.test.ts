@@ -4,10 +4,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, type ConfigIssue } from '../../connectors/config/config-error.js';
 import { parseConfig } from '../../connectors/config/load-config.js';
 import { runInscope } from '../helpers/run-inscope.js';
-import { HEAD } from './config-text.js';
+import { HEAD, issuesOf } from './config-text.js';
 
 const withContract = (extra: string, proposals = '') => `${HEAD}${proposals}contracts:
   - id: C-1
@@ -18,15 +17,6 @@ const withContract = (extra: string, proposals = '') => `${HEAD}${proposals}cont
     products: [{ product: finance }]
 ${extra}`;
 
-function issuesOf(text: string): readonly Omit<ConfigIssue, 'file'>[] {
-  try {
-    parseConfig(text, 'inline.yaml');
-  } catch (error) {
-    expect(error).toBeInstanceOf(ConfigError);
-    return (error as ConfigError).issues.map(({ file: _file, ...issue }) => issue);
-  }
-  throw new Error('expected a ConfigError');
-}
 
 const EXPECTED = 'a VAT percentage from 0 to 100 with at most two decimals, such as 21, 9 or 0';
 

@@ -1,10 +1,9 @@
 // A coverage rule's `proposal: none | send`: advisory rules only, checked with file, line and path;
 // estimateHours beside proposal: none is a note, not an error.
 import { describe, expect, it } from 'vitest';
-import { ConfigError, type ConfigIssue } from '../../connectors/config/config-error.js';
 import { configNotes } from '../../connectors/config/config-notes.js';
 import { parseConfig } from '../../connectors/config/load-config.js';
-import { HEAD } from './config-text.js';
+import { HEAD, issuesOf } from './config-text.js';
 
 const ruleWith = (verdict: string, extra: string) => `${HEAD}coverage:
   - id: thanks
@@ -13,15 +12,6 @@ const ruleWith = (verdict: string, extra: string) => `${HEAD}coverage:
     reason: { en: Thank you, nl: Dank u }
 ${extra}`;
 
-function issuesOf(text: string): readonly Omit<ConfigIssue, 'file'>[] {
-  try {
-    parseConfig(text, 'inline.yaml');
-  } catch (error) {
-    expect(error).toBeInstanceOf(ConfigError);
-    return (error as ConfigError).issues.map(({ file: _file, ...issue }) => issue);
-  }
-  throw new Error('expected a ConfigError');
-}
 
 describe('a coverage rule\'s proposal option', () => {
   it.each([['none'], ['send']])('loads proposal: %s on an advisory rule', (value) => {

@@ -1,10 +1,9 @@
 // A catalogue product's own version numbering (`versionPatterns`): read before the built-in, for that
 // product only; a pattern or template that cannot work is refused with the file, line and path.
 import { describe, expect, it } from 'vitest';
-import { ConfigError, type ConfigIssue } from '../../connectors/config/config-error.js';
 import { parseConfig } from '../../connectors/config/load-config.js';
 import { compileRules } from '../../rules/index.js';
-import { HEAD } from './config-text.js';
+import { HEAD, issuesOf } from './config-text.js';
 
 const config = (patterns: string, versioned = '') => `${HEAD}products:
   - id: box
@@ -36,15 +35,6 @@ coverage:
 `;
 const firmware = "      - { pattern: '\\bfw\\s*(\\d)(\\d\\d)\\b', version: '$1.$2' }";
 
-function issuesOf(text: string): readonly Omit<ConfigIssue, 'file'>[] {
-  try {
-    parseConfig(text, 'inline.yaml');
-  } catch (error) {
-    expect(error).toBeInstanceOf(ConfigError);
-    return (error as ConfigError).issues.map(({ file: _file, ...issue }) => issue);
-  }
-  throw new Error('expected a ConfigError');
-}
 
 const triage = (text: string, description: string) => {
   const loaded = parseConfig(text, 'inline.yaml');

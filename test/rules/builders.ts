@@ -1,6 +1,6 @@
 // Small builders for rule-engine tests: a work item, a contract and a config with sensible
 // defaults, each overridable, so a test states only what it is about.
-import { compileRules, type Condition, type ContractDefinition, type CoverageRule, type Engine, type RulesConfig, type WorkItem } from '../../rules/index.js';
+import { compileRules, type CompletenessRule, type Condition, type ContractDefinition, type CoverageRule, type Engine, type RulesConfig, type WorkItem } from '../../rules/index.js';
 
 /** Like Partial<T>, but an explicit `undefined` removes the default (as absent optional fields). */
 export type Overrides<T> = { [K in keyof T]?: T[K] | undefined };
@@ -60,3 +60,10 @@ export function probe(when: Condition, overrides: Partial<RulesConfig> = {}): (i
   const engine = engineFor({ ...overrides, coverage: [rule] });
   return (item = {}) => engine.triage(workItem(item)).rule === 'probe';
 }
+
+/** The starter config's completeness: the product always, the version and an error or steps for a defect. */
+export const DEFECT_COMPLETENESS: CompletenessRule[] = [
+  { id: 'product-known', require: { fact: 'product', present: true }, missing: reason('Which product?') },
+  { id: 'version-known', when: { kind: 'defect' }, require: { fact: 'version', present: true }, missing: reason('Which version?') },
+  { id: 'error-or-steps', when: { kind: 'defect' }, require: { any: [{ fact: 'errorText', present: true }, { fact: 'steps', present: true }] }, missing: reason('Which error?') },
+];

@@ -2,13 +2,9 @@
 // unknown; a missing item is asked when it could change the outcome or a covered Call needs it.
 import { describe, expect, it } from 'vitest';
 import type { CompletenessRule, CoverageRule, RulesConfig } from '../../rules/index.js';
-import { contractDef, engineFor, reason, workItem } from './builders.js';
+import { DEFECT_COMPLETENESS, contractDef, engineFor, reason, workItem } from './builders.js';
 
-const completeness: CompletenessRule[] = [
-  { id: 'product-known', require: { fact: 'product', present: true }, missing: reason('Which product?') },
-  { id: 'version-known', when: { kind: 'defect' }, require: { fact: 'version', present: true }, missing: reason('Which version?') },
-  { id: 'error-or-steps', when: { kind: 'defect' }, require: { any: [{ fact: 'errorText', present: true }, { fact: 'steps', present: true }] }, missing: reason('Which error?') },
-];
+const completeness = DEFECT_COMPLETENESS;
 const coverage: CoverageRule[] = [
   { id: 'no-contract', when: { contract: 'none' }, verdict: 'advisory', reason: reason('No contract') },
   { id: 'not-active', when: { contract: ['expired', 'not-yet-active'] }, verdict: 'advisory', reason: reason('Not active') },

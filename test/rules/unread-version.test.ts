@@ -1,15 +1,11 @@
 // A customer who gave the version in words InScope does not read ("release 48", "FW 4.7") must not
 // be asked for it: when the version is all that would be asked, a person reads the ticket instead.
 import { describe, expect, it } from 'vitest';
-import type { CompletenessRule, CoverageRule } from '../../rules/index.js';
+import type { CoverageRule } from '../../rules/index.js';
 import { findVersionHint } from '../../rules/builtin-facts.js';
-import { contractDef, engineFor, reason, workItem } from './builders.js';
+import { DEFECT_COMPLETENESS, contractDef, engineFor, reason, workItem } from './builders.js';
 
-const completeness: CompletenessRule[] = [
-  { id: 'product-known', require: { fact: 'product', present: true }, missing: reason('Which product?') },
-  { id: 'version-known', when: { kind: 'defect' }, require: { fact: 'version', present: true }, missing: reason('Which version?') },
-  { id: 'error-or-steps', when: { kind: 'defect' }, require: { any: [{ fact: 'errorText', present: true }, { fact: 'steps', present: true }] }, missing: reason('Which error?') },
-];
+const completeness = DEFECT_COMPLETENESS;
 const coverage: CoverageRule[] = [
   { id: 'no-contract', when: { contract: 'none' }, verdict: 'advisory', reason: reason('No contract') },
   { id: 'defect', when: { all: [{ contract: 'active' }, { kind: 'defect' }] }, verdict: 'covered', reason: reason('Defect') },
