@@ -340,19 +340,45 @@ function compileFact(name: string, def: FactDefinition, env: CompileEnv, scoped:
 
 /** A catalogue product's own way of writing its version ("fw 407" → "$1.$2"). */
 export interface CompiledVersionPattern {
+  /** Global: every match is rewritten. */
   readonly re: RegExp;
   readonly template: string | undefined;
 }
 
-/** The version the first matching pattern builds: its template filled from the groups, else the first group or the match. */
-function byVersionPattern(patterns: readonly CompiledVersionPattern[], text: string): string | undefined {
+const fill = (template: string | undefined, m: RegExpMatchArray): string =>
+  (template === undefined ? (m[1] ?? m[0]) : template.replace(/\$(\d+)/g, (_, n: string) => m[Number(n)] ?? '')).trim();
+const HAS_DIGIT = /\d/;
+
+/**
+ * The text as the built-in reading understands it: each match of the product's patterns written as a
+ * version ("12.4p3" → " v12.4.3 "), so that the name beside it, an upgrade "from … to …" and a rival
+ * count as for any version; a match whose template gives no number ("tablet" for "iPadOS 17.6")
+ * is hidden, as the administrator says it is no version of the product. `first`: the first version built.
+ */
+function rewriteVersions(patterns: readonly CompiledVersionPattern[], text: string): { text: string; first: string | undefined } {
+  let out = text;
+  let first: string | undefined;
   for (const { re, template } of patterns) {
-    const m = re.exec(text);
-    if (m === null) continue;
-    const value = template === undefined ? (m[1] ?? m[0]) : template.replace(/\$(\d+)/g, (_, n: string) => m[Number(n)] ?? '');
-    if (value.trim() !== '') return value.trim();
+    re.lastIndex = 0;
+    out = out.replace(re, (...args: unknown[]) => {
+      const groups = args.slice(0, -2).filter((a) => typeof a === 'string' || a === undefined) as (string | undefined)[];
+      const m = groups as unknown as RegExpMatchArray;
+      const value = fill(template, m);
+      if (!HAS_DIGIT.test(value)) return ' '.repeat((groups[0] ?? '').length);
+      first ??= value;
+      return ` v${value} `;
+    });
   }
-  return undefined;
+  return { text: out, first };
+}
+
+/** Whether a product's own patterns find a version of it in the text (evidence of the product when no name is). */
+function namesByVersion(patterns: readonly CompiledVersionPattern[], text: string): boolean {
+  for (const { re, template } of patterns) {
+    re.lastIndex = 0;
+    for (const m of text.matchAll(re)) if (HAS_DIGIT.test(fill(template, m))) return true;
+  }
+  return false;
 }
 
 /**
@@ -366,11 +392,11 @@ export function compileFacts(
   productWords: ReadonlyMap<string, readonly string[]> = new Map(),
   catalogue: Pick<CatalogueFacts, 'ownNames' | 'versionNames'> & {
     readonly wholeReleases?: ReadonlySet<string>;
-    readonly versionPatterns?: ReadonlyMap<string, readonly CompiledVersionPattern[]>;
+    readonly versionPatterns?: ReadonlyMap<string, { readonly product: string; readonly patterns: readonly CompiledVersionPattern[] }>;
   } = {},
 ): FactResolver {
   const wholeReleases = catalogue.wholeReleases ?? new Set<string>();
-  const versionPatterns = catalogue.versionPatterns ?? new Map<string, readonly CompiledVersionPattern[]>();
+  const versionPatterns = catalogue.versionPatterns ?? new Map<string, { readonly product: string; readonly patterns: readonly CompiledVersionPattern[] }>();
   const own = catalogue.ownNames ?? {};
   const facts = Object.entries(defs).map(([name, def]) => compileFact(
     name, def, env, Object.hasOwn(scoped, name) ? scoped[name] : undefined,
@@ -386,12 +412,11 @@ export function compileFacts(
       case 'version': {
         if (ctx.forced?.fact === 'version') return ctx.forced.value;
         const product = ctx.fact('product')?.value;
-        const own = product === undefined ? undefined : versionPatterns.get(normalizeKey(product));
-        if (own !== undefined) {
-          const value = byVersionPattern(own, text(ctx));
-          if (value !== undefined) return { value, source: source(ctx, value) };
-        }
-        const found = findVersion(text(ctx), product === undefined ? [] : productWords.get(product.toLowerCase()) ?? [normalizeText(product)], allProductWords, product !== undefined && wholeReleases.has(normalizeKey(product)));
+        const own = product === undefined ? undefined : versionPatterns.get(normalizeKey(product))?.patterns;
+        const rewritten = own === undefined ? undefined : rewriteVersions(own, text(ctx));
+        const found = findVersion(rewritten?.text ?? text(ctx), product === undefined ? [] : productWords.get(product.toLowerCase()) ?? [normalizeText(product)], allProductWords, product !== undefined && wholeReleases.has(normalizeKey(product)));
+        // The product's own pattern found a version the scoring did not take: the administrator's word.
+        if (found.value === undefined && rewritten?.first !== undefined) return { value: rewritten.first, source: source(ctx, rewritten.first) };
         if (found.claimed !== undefined) ctx.versionClaim = found.claimed;
         if (found.target !== undefined) ctx.versionTarget = found.target;
         // Two versions read nearly as surely: the decision is checked with the other one too (see decide).
@@ -438,6 +463,13 @@ export function compileFacts(
       const inferred: FactValue = { value: owner, source: v.source };
       BY_MODULE.add(inferred);
       out[scope.by] = inferred;
+    }
+    // No product named, but one product's own way of writing its version is in the text ("Meet
+    // 26w44"): that product, when no other product's pattern finds one too.
+    if (out['product'] === undefined && versionPatterns.size > 0 && ctx.forced?.fact !== 'product') {
+      const all = text(ctx);
+      const named = [...versionPatterns.values()].filter((v) => namesByVersion(v.patterns, all));
+      if (named.length === 1) out['product'] = { value: (named[0] as { product: string }).product, source: 'description' };
     }
     // A built-in the config does not declare still reads its logical field first, as a declared fact does.
     for (const name of BUILT_IN_FACTS) {

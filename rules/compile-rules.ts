@@ -150,13 +150,17 @@ function wholeReleases(contracts: RulesConfig['contracts']): Set<string> {
 }
 
 /** Each catalogue product's own ways of writing its version, compiled, by normalised id. */
-function productVersionPatterns(products: NonNullable<RulesConfig['products']>): Map<string, CompiledVersionPattern[]> {
-  const out = new Map<string, CompiledVersionPattern[]>();
+function productVersionPatterns(products: NonNullable<RulesConfig['products']>): Map<string, { product: string; patterns: CompiledVersionPattern[] }> {
+  const out = new Map<string, { product: string; patterns: CompiledVersionPattern[] }>();
   for (const p of products) {
     if (p.versionPatterns === undefined) continue;
-    out.set(normalizeText(p.id), p.versionPatterns.map((v, i) => ({
-      re: compileRegex(v.pattern, `products "${p.id}" versionPatterns[${i}]`, v.caseSensitive), template: v.version,
-    })));
+    out.set(normalizeText(p.id), {
+      product: p.id,
+      patterns: p.versionPatterns.map((v, i) => {
+        const re = compileRegex(v.pattern, `products "${p.id}" versionPatterns[${i}]`, v.caseSensitive);
+        return { re: new RegExp(re.source, `${re.flags}g`), template: v.version };
+      }),
+    });
   }
   return out;
 }

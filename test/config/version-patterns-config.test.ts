@@ -56,6 +56,22 @@ describe('versionPatterns of a catalogue product', () => {
     expect(triage(config(firmware), 'De Akker Box 4.06 verliest de verbinding.').facts['version']?.value).toBe('4.06');
   });
 
+  it('reads an upgrade written the product\'s way as any upgrade: "from fw 403 to fw 407" gives 4.07', () => {
+    expect(triage(config(firmware), 'We zijn met de Akker Box van fw 403 naar fw 407 gegaan en nu valt hij uit.').facts['version']?.value).toBe('4.07');
+  });
+
+  it('hides what a pattern without a number in its version matches: "not ours" for another maker\'s version', () => {
+    const hide = `${firmware}\n      - { pattern: 'terminal software\\s*[\\d.]+', version: not-ours }`;
+    const v = triage(config(hide), 'De Akker Box valt uit; terminal software 4.1.3, de box zelf weet ik niet.');
+    expect(v.facts['version']).toBeUndefined();
+    expect(v.outcome).toBe('incomplete');
+  });
+
+  it('names the product by its own version when no product is named', () => {
+    const v = triage(config(firmware), 'Sinds fw 407 verliest hij steeds de verbinding.');
+    expect([v.facts['product']?.value, v.facts['version']?.value, v.outcome]).toEqual(['box', '4.07', 'covered']);
+  });
+
   it('takes the first group, or the whole match, without a template', () => {
     expect(triage(config("      - { pattern: 'generatie (\\d\\.\\d\\d)' }"), 'Akker Box generatie 4.08 valt uit').facts['version']?.value).toBe('4.08');
   });
