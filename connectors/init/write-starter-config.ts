@@ -11,7 +11,7 @@ export interface CatalogueEntry {
   /** False for a product without version numbers (a SaaS service everyone runs the same of). */
   readonly versioned?: boolean;
   readonly aliases?: readonly string[];
-  readonly modules?: readonly { readonly id: string; readonly aliases?: readonly string[] }[];
+  readonly modules?: readonly { readonly id: string; readonly name?: string; readonly aliases?: readonly string[] }[];
   /** How its customers write its version, when the built-in reading does not know it ("fw 407" → 4.07). */
   readonly versionPatterns?: readonly { readonly pattern: string; readonly version?: string }[];
 }
@@ -32,7 +32,7 @@ const indent = (text: string, by: string): string => text.split('\n').map((l) =>
 function catalogue(products: readonly CatalogueEntry[]): string {
   return products.map((p) => {
     const head = `  - id: ${p.id}\n    name: ${JSON.stringify(p.name)}${(p.aliases ?? []).length > 0 ? `\n    aliases: ${flow(p.aliases)}` : ''}${p.versioned === false ? '\n    versioned: false             # no version numbers: never asked for one' : ''}`;
-    const modules = (p.modules ?? []).map((m) => `      - ${flow({ id: m.id, ...((m.aliases ?? []).length > 0 && { aliases: m.aliases }) })}`);
+    const modules = (p.modules ?? []).map((m) => `      - ${flow({ id: m.id, ...(typeof m.name === 'string' && m.name.trim() !== '' && { name: m.name }), ...((m.aliases ?? []).length > 0 && { aliases: m.aliases }) })}`);
     const patterns = (p.versionPatterns ?? []).map((v) => `      - ${flow(v)}`);
     const withPatterns = patterns.length === 0 ? head : `${head}\n    versionPatterns:             # this product's own version numbering, read before the built-in\n${patterns.join('\n')}`;
     return modules.length === 0 ? withPatterns : `${withPatterns}\n    modules:\n${modules.join('\n')}`;

@@ -77,8 +77,9 @@ describe('inscope init', () => {
 
   it('keeps the version question from a product without version numbers (versioned: false), and asks a module only when it decides', () => {
     const { productsFile, contractsFile, loaded } = initFrom(
-      '- id: hrm\n  name: Stroom HRM\n  modules: [{ id: verlof, aliases: [verlof] }, { id: dossier, aliases: [dossier] }]\n- id: portal\n  name: Stroom Portal\n  aliases: [medewerkerportaal]\n  versioned: false\n',
+      '- id: hrm\n  name: Stroom HRM\n  modules: [{ id: verlof, name: Verlof, aliases: [verlof] }, { id: dossier, aliases: [dossier] }]\n- id: portal\n  name: Stroom Portal\n  aliases: [medewerkerportaal]\n  versioned: false\n',
       'contract,organization,match,products,from\nS-1,Eemland,7101,hrm >=24.10; portal,2026-01-01\nS-2,Vechtstede,7102,hrm >=25.04 [verlof]; portal,2026-01-01\n', '110');
+    expect(loaded.config.products?.[0]?.modules?.map((m) => m.name)).toEqual(['Verlof', undefined]);
     const engine = compileRules(loaded.config, { configHash: loaded.hash });
     const portal = engine.triage(item('1', '7101', 'Medewerkerportaal geeft HTTP 500', 'Na Indienen verschijnt: "HTTP 500 - Internal Server Error". Stappen: 1. Inloggen 2. Mijn verlof > Nieuwe aanvraag'));
     expect([portal.outcome, portal.rule]).toEqual(['covered', 'defect']);
