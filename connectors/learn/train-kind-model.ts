@@ -154,7 +154,7 @@ export function trainKindModel(examples: readonly TrainingExample[], options: Tr
   return trainIndexed(index.examples, options);
 }
 
-/** Trains on the examples `use` accepts (all by default): a fold's training set without copying. */
+/** Trains on the examples `use` accepts (all by default): a fold's training set. */
 export function trainIndexed(data: IndexedExamples, options: TrainingOptions, use: (i: number) => boolean = () => true): KindModel {
   const { epochs = EPOCHS, learningRate = 0.1, l2 = 0.003, minTickets = 2 } = options;
   const picked: number[] = [];
@@ -164,26 +164,37 @@ export function trainIndexed(data: IndexedExamples, options: TrainingOptions, us
   const kept: number[] = [];
   for (let f = 0; f < tickets.length; f++) if ((tickets[f] as number) >= minTickets) kept.push(f);
   kept.sort((a, b) => ((data.features[a] as string) < (data.features[b] as string) ? -1 : 1));
-  // Feature number → weight slot in code-point order of the features (-1: too rare to weigh). The
-  // rows are read through it on every pass instead of copied per training: a fold's copy of 100,000
-  // tickets' rows was tens of MB.
+  // Feature number → weight slot in code-point order of the features (-1: too rare to weigh).
   const slot = new Int32Array(data.features.length).fill(-1);
   kept.forEach((f, j) => { slot[f] = j; });
+  // The rows as weight slots, end to end, the rare features left out: every pass reads them in
+  // order without a look-up per feature, in a fraction of the time. Two bytes a slot where they fit
+  // (tens of MB for 100,000 tickets, freed when the training ends).
+  let length = 0;
+  for (const i of picked) length += (data.rows[i] as Int32Array).length;
+  const slots = kept.length <= 0xffff ? new Uint16Array(length) : new Int32Array(length);
+  const ends = new Int32Array(picked.length + 1);
+  let at = 0;
+  picked.forEach((i, p) => {
+    for (const f of data.rows[i] as Int32Array) {
+      const j = slot[f] as number;
+      if (j >= 0) slots[at++] = j;
+    }
+    ends[p + 1] = at;
+  });
   const w = new Float64Array(kept.length);
   let bias = 0;
   for (let epoch = 0; epoch < epochs; epoch++) {
-    for (const i of picked) {
-      const row = data.rows[i] as Int32Array;
+    for (let p = 0; p < picked.length; p++) {
+      const start = ends[p] as number;
+      const end = ends[p + 1] as number;
       let z = bias;
-      for (const f of row) {
-        const j = slot[f] as number;
-        if (j >= 0) z += w[j] as number;
-      }
-      const g = 1 / (1 + Math.exp(-z)) - (data.covered[i] ? 1 : 0);
+      for (let k = start; k < end; k++) z += w[slots[k] as number] as number;
+      const g = 1 / (1 + Math.exp(-z)) - (data.covered[picked[p] as number] ? 1 : 0);
       bias -= learningRate * g;
-      for (const f of row) {
-        const j = slot[f] as number;
-        if (j >= 0) w[j] = (w[j] as number) - learningRate * (g + l2 * (w[j] as number));
+      for (let k = start; k < end; k++) {
+        const j = slots[k] as number;
+        w[j] = (w[j] as number) - learningRate * (g + l2 * (w[j] as number));
       }
     }
   }
