@@ -96,15 +96,20 @@ export function placeHourExamples(examples: readonly HourExample[], names: reado
   // KEPT_FEATURES gives (equal keys are the same hash), without sorting a request's every feature.
   const rarest = new Float64Array(KEPT_FEATURES);
   const kept = new Uint32Array(KEPT_FEATURES);
+  // Rarest first, ties by hash: df × 2^bits + hash orders both at once, as plain numbers; each
+  // feature's key found once, not once per request that has it (-1: in fewer than two requests).
+  const keyOf = new Float64Array(names.length);
+  for (let id = 0; id < names.length; id++) {
+    const h = hashOf[id] as number;
+    const count = df[h] as number;
+    keyOf[id] = count < 2 ? -1 : count * 2 ** HASH_BITS + h;
+  }
   examples.forEach((e, at) => {
-    // Rarest first, ties by hash: df × 2^bits + hash orders both at once, as plain numbers.
     let n = 0;
-    for (const id of e.row) {
-      const h = hashOf[id] as number;
-      const count = df[h] as number;
-      if (count < 2) continue;
-      const key = count * 2 ** HASH_BITS + h;
-      if (n === KEPT_FEATURES && key >= (rarest[n - 1] as number)) continue;
+    const row = e.row;
+    for (let k = 0; k < row.length; k++) {
+      const key = keyOf[row[k] as number] as number;
+      if (key < 0 || (n === KEPT_FEATURES && key >= (rarest[n - 1] as number))) continue;
       let i = n < KEPT_FEATURES ? n++ : n - 1;
       while (i > 0 && (rarest[i - 1] as number) > key) {
         rarest[i] = rarest[i - 1] as number;
