@@ -103,21 +103,26 @@ export function createExampleIndex(): {
   let words = new Int32Array(256);
   let n = 0;
   let skipping: ReadonlySet<string> = new Set();
+  // A word's number, or -1 for a word of `skipping`: one look-up per word of a text instead of two.
+  const wordIds = new Map<string, number>();
   const visitWord = (w: string): void => {
     const c = w.charCodeAt(0);
-    if ((c >= 48 && c <= 57) || skipping.has(w)) return;
+    if (c >= 48 && c <= 57) return;
+    let id = wordIds.get(w);
+    if (id === undefined) wordIds.set(w, (id = skipping.has(w) ? -1 : number(w)));
+    if (id < 0) return;
     if (n === words.length) {
       const grown = new Int32Array(n * 2);
       grown.set(words);
       words = grown;
     }
-    const id = number(w);
     words[n++] = id;
     push(id);
   };
   const internText = (subject: string, body: string, skip: ReadonlySet<string>): Int32Array => {
     begin();
     n = 0;
+    if (skip !== skipping) wordIds.clear();
     skipping = skip;
     forEachWord(subject, visitWord);
     forEachWord(body, visitWord);
