@@ -26,7 +26,8 @@ const EXAMPLE_FLOORS = { right: 0.94, wrong: 0.03 };
  * 81.3 / 10.0, raised to its 88.8 / 8.8 and haven's to its 96.3 / 2.5 after the fixes of that session,
  * anker's (written and measured after them) under its 87.5 / 6.3; vonk's right floor to 87.5 when a
  * version numbered otherwise than the contract's ranges went to review (88.8 / 6.3 / 5.0); anker's
- * raised to its 90.0 / 3.8, pols's (written last, measured on arrival at 83.8 / 13.8) under its 87.5 / 7.5. Above the 3 % goal: they show where
+ * raised to its 90.0 / 3.8, pols's (measured on arrival at 83.8 / 13.8) under its 87.5 / 7.5, wiel's
+ * (written last, held-out only, measured once with the session's final engine) under its 87.5 / 6.3. Above the 3 % goal: they show where
  * a new vendor stands, not the goal.
  */
 const WORLD_FLOORS: Record<string, { right: number; wrong: number }> = {
@@ -38,6 +39,7 @@ const WORLD_FLOORS: Record<string, { right: number; wrong: number }> = {
   akker: { right: 0.875, wrong: 0.1 },
   anker: { right: 0.875, wrong: 0.05 },
   pols: { right: 0.86, wrong: 0.085 },
+  wiel: { right: 0.86, wrong: 0.075 },
 };
 
 describe('the evaluation on the held-out test part', () => {
