@@ -72,14 +72,23 @@ function releaseParts(text: string): string {
 const PLAIN_VERSION = /^\d{1,3}\.(?:1[3-9]|[2-9]\d|\d{3,4})\.\d{1,4}$|^\d{1,3}\.\d{1,2}\.\d$/;
 
 /** The line of a plain number says nothing of another maker and is no table row (where a column names what it is). */
-function plainLine(text: string, at: number): boolean {
+function plainLine(text: string, at: number, length: number): boolean {
   const start = text.lastIndexOf('\n', at) + 1;
   const end = text.indexOf('\n', at);
   const line = text.slice(start, end < 0 ? text.length : end);
   if (/\S(?: {3,}|\t|\s\|\s)\S/.test(line)) return false;
-  const words = (part: string) => part.toLowerCase().split(/[^\p{L}\d]+/u).filter((w) => w !== '');
-  const near = [...words(text.slice(start, at)).slice(-3), ...words(line.slice(at - start)).slice(1, 2)];
-  return !near.some((w) => OTHER_MAKERS.has(w));
+  return !byOtherMaker(text.slice(start, at), line.slice(at - start + length));
+}
+
+/** A text's words, lower case: runs of letters and digits. */
+const wordsIn = (part: string): string[] => part.toLowerCase().split(/[^\p{L}\d]+/u).filter((w) => w !== '');
+
+/**
+ * Whether a number is another maker's by the words around it: one of the three before it (`before`
+ * ends where the number starts) or the first after it (`after` starts where it ends) names one.
+ */
+function byOtherMaker(before: string, after: string): boolean {
+  return [...wordsIn(before).slice(-3), ...wordsIn(after).slice(0, 1)].some((w) => OTHER_MAKERS.has(w));
 }
 
 /** How much less surely a second number may be read and still rival the version. */
@@ -102,7 +111,8 @@ function findWholeRelease(text: string, productWords: readonly string[]): string
     const before = text.slice(Math.max(0, at - 40), at).toLowerCase();
     const after = text.slice(at + whole.length, at + whole.length + 60);
     if (OTHER_THING.test(before.slice(-18)) || COUNTED.test(after) || PART_OF.test(after) || GUESSED.test(before)) continue;
-    const named = productWords.some((w) => wordsOf(before).endsWith(` ${w} `));
+    const words = wordsOf(before);
+    const named = productWords.some((w) => words.endsWith(` ${w} `));
     let score = (word !== undefined || letter !== undefined ? 3 : 0) + (named ? 5 : 0);
     if (score === 0) continue;
     if (UPGRADE_FROM.test(before)) score -= 4;
@@ -116,7 +126,7 @@ function findWholeRelease(text: string, productWords: readonly string[]): string
 }
 
 /** "E8b", "6d", "E7": a release letter, a number and a patch letter, standing alone after a space. */
-const LETTERED = /(?<=[ \t(])([A-Z])?(\d{1,2})([a-h])?(?![\w.,/-])/g;
+const LETTERED = /(?<=[ \t(])[A-Z]?(\d{1,2})([a-h])?(?![\w.,/-])/g;
 /** Before a version number: a phrase that it is the one in use ("we are on", "wij zitten op", "draait"). */
 const IN_USE = /(?:\b(?:we|wij|ik)\s+(?:(?:zitten|zit|werken|werk)\s+(?:nu\s+|momenteel\s+|nog\s+|sinds\s+kort\s+)?(?:op|met)|(?:draaien|draai)(?:\s+(?:nu|momenteel|nog))?(?:\s+(?:op|met))?)|\b(?:draait|runs)\s+(?:(?:nu|nog|momenteel|now|still)\s+)?(?:op|met|on)|\b(?:we(?:'re|’re|\s+are)|i(?:'m|’m|\s+am))\s+(?:currently\s+|still\s+|now\s+)?(?:on|running))\s*(?:de\s+|the\s+)?$/i;
 
@@ -194,7 +204,7 @@ export function findVersion(rawText: string, productWords: readonly string[], an
     }
     // "Finance 11.0 is out": a release announced is not the one in use; another mention wins over it.
     if (released) score -= 2;
-    if (score >= 0 && !released && !aimed && PLAIN_VERSION.test(number) && plainLine(text, at)) plain.add(number);
+    if (score >= 0 && !released && !aimed && PLAIN_VERSION.test(number) && plainLine(text, at, m[0].length)) plain.add(number);
     if (score >= 3 && !released && !aimed) read.push({ number, score });
     // Later mentions of the same strength win: an upgrade story ends with the version now in use.
     if (score >= 3 && score >= bestScore) {
@@ -221,7 +231,8 @@ export function findVersion(rawText: string, productWords: readonly string[], an
   for (const m of /versi|release/i.test(text) ? text.matchAll(WHOLE_VERSION) : []) {
     const before = text.slice(Math.max(0, m.index - 30), m.index).toLowerCase();
     const labelled = /(?:^|\n)[ \t]*$/.test(text.slice(Math.max(0, m.index - 2), m.index)) && /^\w+\s*:/.test(m[0]);
-    if (!labelled && !productWords.some((w) => wordsOf(before).includes(w))) continue;
+    const words = wordsOf(before);
+    if (!labelled && !productWords.some((w) => words.includes(w))) continue;
     if (OTHER_THING.test(before.slice(-18)) || COUNTED.test(text.slice(m.index + m[0].length, m.index + m[0].length + 20))) continue;
     return { value: m[1] as string, ...aim };
   }
@@ -233,12 +244,12 @@ export function findVersion(rawText: string, productWords: readonly string[], an
   // (b is 2): E8b reads as 8.2, as contracts count them.
   if (productWords.length > 0) {
     for (const m of text.matchAll(LETTERED)) {
-      const [, , number, patch] = m;
+      const [, number, patch] = m;
       // A patch letter says it is a release; "T2", "H7" after "aangifte" are kinds of declaration.
       if (patch === undefined) continue;
       const before = wordsOf(text.slice(Math.max(0, m.index - 30), m.index)).replace(/ (?:versie|version|release) $/, ' ');
       if (!productWords.some((w) => before.endsWith(` ${w} `))) continue;
-      return { value: patch === undefined ? number as string : `${number}.${patch.toLowerCase().charCodeAt(0) - 96}`, ...aim };
+      return { value: `${number as string}.${patch.toLowerCase().charCodeAt(0) - 96}`, ...aim };
     }
   }
   return latest === null ? { value: undefined, ...aim } : { value: undefined, claimed: latest[0], ...aim };
@@ -261,13 +272,12 @@ const GUESSED = /\b(?:volgens\s+mij|denk\s+ik|ik\s+denk|geloof\s+ik|ik\s+geloof|
  */
 export function findVersionHint(text: string): string | undefined {
   if (UNKNOWN_VERSION.test(text)) return undefined;
-  const lower = text.toLowerCase();
-  const unlikely = (at: number, end: number): boolean => {
-    const words = lower.slice(Math.max(0, at - 30), at).split(/[^\p{L}\d]+/u).filter((w) => w !== '').slice(-3);
-    const next = lower.slice(end, end + 12).split(/[^\p{L}\d]+/u).find((w) => w !== '');
-    return words.some((w) => OTHER_MAKERS.has(w)) || (next !== undefined && OTHER_MAKERS.has(next)) || GUESSED.test(lower.slice(Math.max(0, at - 60), at));
-  };
-  for (const m of text.matchAll(VERSION_HINT)) if (!unlikely(m.index, m.index + m[0].length)) return m[0];
+  for (const m of text.matchAll(VERSION_HINT)) {
+    const at = m.index;
+    const end = at + m[0].length;
+    if (byOtherMaker(text.slice(Math.max(0, at - 30), at), text.slice(end, end + 12)) || GUESSED.test(text.slice(Math.max(0, at - 60), at))) continue;
+    return m[0];
+  }
   return undefined;
 }
 

@@ -280,7 +280,7 @@ export function compileContracts(defs: readonly ContractDefinition[], unversione
     // ("V8U5" from a customer of Vloot and of the SaaS booking site).
     if (ctx.fact('product') === undefined && d.products.length > 0) {
       const distinct = [...new Set(d.products.map((p) => p.product))];
-      const versioned = unversioned.size === 0 ? distinct : distinct.filter((p) => !unversioned.has(normalizeText(p)));
+      const versioned = distinct.filter((p) => !unversioned.has(normalizeText(p)));
       if (distinct.length === 1) {
         ctx.facts.product = { value: distinct[0] as string, source: 'contract' };
         notes?.push(`product ${distinct[0] as string} taken from the contract, its only product`);

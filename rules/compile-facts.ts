@@ -359,15 +359,15 @@ function rewriteVersions(patterns: readonly CompiledVersionPattern[], text: stri
   let out = text;
   let first: string | undefined;
   for (const { re, template } of patterns) {
-    re.lastIndex = 0;
-    out = out.replace(re, (...args: unknown[]) => {
-      const groups = args.slice(0, -2).filter((a) => typeof a === 'string' || a === undefined) as (string | undefined)[];
-      const m = groups as unknown as RegExpMatchArray;
+    let rebuilt = '';
+    let from = 0;
+    for (const m of out.matchAll(re)) {
       const value = fill(template, m);
-      if (!HAS_DIGIT.test(value)) return ' '.repeat((groups[0] ?? '').length);
-      first ??= value;
-      return ` v${value} `;
-    });
+      if (HAS_DIGIT.test(value)) first ??= value;
+      rebuilt += `${out.slice(from, m.index)}${HAS_DIGIT.test(value) ? ` v${value} ` : ' '.repeat(m[0].length)}`;
+      from = m.index + m[0].length;
+    }
+    out = rebuilt + out.slice(from);
   }
   return { text: out, first };
 }
@@ -375,7 +375,6 @@ function rewriteVersions(patterns: readonly CompiledVersionPattern[], text: stri
 /** Whether a product's own patterns find a version of it in the text (evidence of the product when no name is). */
 function namesByVersion(patterns: readonly CompiledVersionPattern[], text: string): boolean {
   for (const { re, template } of patterns) {
-    re.lastIndex = 0;
     for (const m of text.matchAll(re)) if (HAS_DIGIT.test(fill(template, m))) return true;
   }
   return false;

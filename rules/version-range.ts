@@ -57,15 +57,26 @@ export function compileVersionRanges(ranges: readonly string[]): (version: strin
   const entries = ranges.map(compileEntry);
   // A product numbered by years ("2024.1 and later") whose builds carry the year in two digits
   // ("25.2.118" is 2025's): such a version is compared as the year it names.
-  const majors = ranges.flatMap((r) => r.match(/\d+/g)?.slice(0, 1) ?? []).map(Number);
-  const byYear = majors.length > 0 && majors.every((m) => m >= 1900 && m < 2100);
+  const byYear = numberedByYear(ranges);
   return (version) => {
     const v = parseVersion(version);
     if (v === null) return undefined;
     const major = v[0] as number;
-    return entries.some((e) => e(byYear && major >= 10 && major < 100 ? [2000 + major, ...v.slice(1)] : v));
+    return entries.some((e) => e(byYear && isTwoDigitYear(major) ? [2000 + major, ...v.slice(1)] : v));
   };
 }
+
+/** The major of each range's first bound ("2024.1" of ">=2024.1 <2026": 2024). */
+const rangeMajors = (ranges: readonly string[]): number[] => ranges.flatMap((r) => r.match(/\d+/g)?.slice(0, 1) ?? []).map(Number);
+/** A version's kind of numbering: by year (2025.6), or by small numbers (4.05, 8.5). */
+const isYear = (major: number): boolean => major >= 1900 && major < 2100;
+/** "25" of "25.2.118", beside ranges counted in years. */
+const isTwoDigitYear = (major: number): boolean => major >= 10 && major < 100;
+/** Whether every range counts the product's versions in years. */
+const numberedByYear = (ranges: readonly string[]): boolean => {
+  const majors = rangeMajors(ranges);
+  return majors.length > 0 && majors.every(isYear);
+};
 
 /**
  * Whether any version satisfies a range entry: "25.4 >=26.2" asks for 25.4 and at least 26.2 at
@@ -83,19 +94,16 @@ export function satisfiable(entry: string): boolean {
   return [[0], [1e9], ...near].some((v) => test(v));
 }
 
-/** A version's kind of numbering: by year (2025.6, and 25.2 beside years), or by small numbers (4.05, 8.5). */
-const byYear = (major: number): boolean => major >= 1900 && major < 2100;
-
 /**
  * Whether a version is numbered as the ranges count: a year-numbered product's version is a year or
  * a two-digit year (25.2.118), a small-numbered product's is no year. "5.12" against ">=2025.6" is not.
  */
 export function sameNumbering(version: string, ranges: readonly string[]): boolean {
   const v = parseVersion(version);
-  const majors = ranges.flatMap((r) => r.match(/\d+/g)?.slice(0, 1) ?? []).map(Number);
+  const majors = rangeMajors(ranges);
   if (v === null || majors.length === 0) return true;
   const major = v[0] as number;
-  if (majors.every(byYear)) return byYear(major) || (major >= 10 && major < 100);
-  if (majors.every((m) => !byYear(m))) return !byYear(major);
+  if (majors.every(isYear)) return isYear(major) || isTwoDigitYear(major);
+  if (!majors.some(isYear)) return !isYear(major);
   return true;
 }

@@ -4,6 +4,7 @@ import * as z from 'zod';
 import type { RulesConfig } from '../../rules/rules-config.js';
 import { conditionNameSchema, conditionSchema, REQUEST_KINDS, textScopeSchema } from './condition-schema.js';
 import { describeValue } from './describe-value.js';
+import { compileRegex } from '../../rules/compile-regex.js';
 import {
   booleanSchema, currencySchema, dateSchema, emailDomainSchema, emailSchema, expected, factNameSchema, idSchema,
   list, localizedSchema, positiveNumber, regexSchema, text, timeZoneSchema, vatPercentSchema, versionRangeSchema, wholeNumber,
@@ -43,7 +44,10 @@ const versionPatternSchema = z.strictObject({
 }, mapping('a version pattern, { pattern: ..., version: ... }')).superRefine((value, ctx) => {
   let groups = 0;
   try {
-    groups = new RegExp(`${value.pattern}|`).exec('')?.length ?? 1;
+    // Compiled as the engine compiles it (Unicode mode when the pattern needs it); "|" matches the
+    // empty text, so the match holds one entry per group.
+    const re = compileRegex(value.pattern, 'versionPatterns', value.caseSensitive);
+    groups = new RegExp(`${re.source}|`, re.flags).exec('')?.length ?? 1;
   } catch {
     return; // regexSchema reports it
   }
@@ -62,7 +66,7 @@ const catalogueProductSchema = z.strictObject({
   versioned: z.boolean({ error: 'expected true or false' }).exactOptional()
     .describe('false for a product without version numbers (a SaaS service): a completeness rule that asks only for the version never asks it of this product.'),
   versionPatterns: list(versionPatternSchema, 'a list of { pattern, version }', 1).exactOptional()
-    .describe('How this product\'s customers write its version when the built-in reading does not know it: tried first, for this product only.'),
+    .describe('How this product\'s customers write its version when the built-in reading does not know it: each match is read as a version of this product; a version without a number hides the match.'),
 }, mapping('a product, { id: ..., name: ..., aliases: [...], modules: [...], versioned: false, versionPatterns: [...] }')).superRefine((value, ctx) => {
   if (value.versioned === false && value.versionPatterns !== undefined) {
     ctx.addIssue({ code: 'custom', input: value, path: ['versionPatterns'], message: 'a product with versioned: false has no version to read: remove versionPatterns or versioned: false' });

@@ -34,7 +34,7 @@ function catalogue(products: readonly CatalogueEntry[]): string {
     const head = `  - id: ${p.id}\n    name: ${JSON.stringify(p.name)}${(p.aliases ?? []).length > 0 ? `\n    aliases: ${flow(p.aliases)}` : ''}${p.versioned === false ? '\n    versioned: false             # no version numbers: never asked for one' : ''}`;
     const modules = (p.modules ?? []).map((m) => `      - ${flow({ id: m.id, ...(typeof m.name === 'string' && m.name.trim() !== '' && { name: m.name }), ...((m.aliases ?? []).length > 0 && { aliases: m.aliases }) })}`);
     const patterns = (p.versionPatterns ?? []).map((v) => `      - ${flow(v)}`);
-    const withPatterns = patterns.length === 0 ? head : `${head}\n    versionPatterns:             # this product's own version numbering, read before the built-in\n${patterns.join('\n')}`;
+    const withPatterns = patterns.length === 0 ? head : `${head}\n    versionPatterns:             # this product's own version numbering, each match read as its version\n${patterns.join('\n')}`;
     return modules.length === 0 ? withPatterns : `${withPatterns}\n    modules:\n${modules.join('\n')}`;
   }).join('\n');
 }

@@ -1,4 +1,4 @@
-// A catalogue product's own version numbering (`versionPatterns`): read before the built-in, for that
+// A catalogue product's own version numbering (`versionPatterns`): each match read as a version of that
 // product only; a pattern or template that cannot work is refused with the file, line and path.
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../../connectors/config/load-config.js';
