@@ -24,6 +24,8 @@ describe('findVersion on a new vendor\'s text', () => {
     expect([claimed.value, claimed.claimed]).toEqual([undefined, 'de laatste versie']);
     expect(findVersion('The clients run .NET 4.8.1 and Chrome', ['akker veld'], ['akker veld']).value).toBeUndefined();
     expect(findVersion('iPad: iPadOS 17.6.1, sensor SN KP-3320-118', ['pols meet'], ['pols meet']).value).toBeUndefined();
+    // Another maker's name right after the number counts as well as one before it.
+    expect(findVersion('Op de tablet staat 17.6.1 iPadOS, de app start niet', ['pols meet'], ['pols meet']).value).toBeUndefined();
     expect(findVersion('Samsung Galaxy Tab A8 (Android 13.0.1), the Meet app freezes', ['pols meet'], ['pols meet']).value).toBeUndefined();
     expect(findVersion('BK1-PC     11 Pro 23H2     4.8.1     ja', ['akker veld'], ['akker veld']).value).toBeUndefined();
     // Two plain numbers: neither is singled out.
