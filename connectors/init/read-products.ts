@@ -25,13 +25,13 @@ export function readProducts(text: string, file: string): CatalogueEntry[] {
     }
     if (entry.versioned !== undefined && typeof entry.versioned !== 'boolean') throw new CsvError(`${where} (${entry.id}): expected versioned: true or false, got ${JSON.stringify(entry.versioned)}`);
     const patterns = entry.versionPatterns;
-    if (patterns !== undefined && (!Array.isArray(patterns) || patterns.some((v) => typeof v?.pattern !== 'string' || (v.version !== undefined && typeof v.version !== 'string')))) {
-      throw new CsvError(`${where} (${entry.id}): expected versionPatterns as a list of { pattern: '…', version: '$1.$2' }`);
+    if (patterns !== undefined && (!Array.isArray(patterns) || patterns.some((v) => typeof v?.pattern !== 'string' || (v.version !== undefined && typeof v.version !== 'string') || (v.caseSensitive !== undefined && typeof v.caseSensitive !== 'boolean')))) {
+      throw new CsvError(`${where} (${entry.id}): expected versionPatterns as a list of { pattern: '…', version: '$1.$2', caseSensitive: true }`);
     }
     return {
       id: entry.id, name: entry.name, aliases: (entry.aliases ?? []).map(String), modules: entry.modules ?? [],
       ...(entry.versioned === false && { versioned: false }),
-      ...(patterns !== undefined && { versionPatterns: patterns.map((v) => ({ pattern: v.pattern, ...(v.version !== undefined && { version: v.version }) })) }),
+      ...(patterns !== undefined && { versionPatterns: patterns.map((v) => ({ pattern: v.pattern, ...(v.version !== undefined && { version: v.version }), ...(v.caseSensitive === true && { caseSensitive: true }) })) }),
     };
   });
 }

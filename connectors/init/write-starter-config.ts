@@ -13,7 +13,7 @@ export interface CatalogueEntry {
   readonly aliases?: readonly string[];
   readonly modules?: readonly { readonly id: string; readonly name?: string; readonly aliases?: readonly string[] }[];
   /** How its customers write its version, when the built-in reading does not know it ("fw 407" → 4.07). */
-  readonly versionPatterns?: readonly { readonly pattern: string; readonly version?: string }[];
+  readonly versionPatterns?: readonly { readonly pattern: string; readonly version?: string; readonly caseSensitive?: boolean }[];
 }
 
 export interface StarterOptions {

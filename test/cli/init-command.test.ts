@@ -102,6 +102,20 @@ describe('inscope init', () => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
+  it('keeps a version pattern\'s caseSensitive, so a codename that is also a word reads only as written', () => {
+    const { dir, productsFile, contractsFile, loaded } = initFrom(
+      "- id: uitvaart\n  name: Duin Uitvaart\n  versionPatterns:\n    - { pattern: '\\bHelm\\b', version: '9.0', caseSensitive: true }\n",
+      'contract,organization,match,products,from\nD-1,Zeeveld,7101,uitvaart >=9.2,2026-01-01\n', '120');
+    expect(loaded.config.products?.[0]?.versionPatterns).toEqual([{ pattern: '\\bHelm\\b', version: '9.0', caseSensitive: true }]);
+    const engine = compileRules(loaded.config, { configHash: loaded.hash });
+    const said = (text: string) => engine.triage(item('1', '7101', 'Uitvaart: fout bij opslaan dossier', text)).facts['version']?.value;
+    expect(said('Duin Uitvaart (Helm) geeft bij opslaan: "DOS-112 Dossier vergrendeld". Stappen: dossier openen, opslaan.')).toBe('9.0');
+    expect(said('Uitvaart geeft bij opslaan met de helm van de fiets in de hand: "DOS-112 Dossier vergrendeld". Stappen: dossier openen, opslaan.')).toBeUndefined();
+    fs.writeFileSync(productsFile, "- id: uitvaart\n  name: Duin Uitvaart\n  versionPatterns:\n    - { pattern: 'Helm', version: '9.0', caseSensitive: 'ja' }\n");
+    expect(() => initConfig({ products: productsFile, contracts: contractsFile, rate: '120' })).toThrow(/caseSensitive: true/);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
   it('writes a product listed once per range as one entry with either range, and refuses a range no version meets', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'inscope-init-'));
     const bad = path.join(dir, 'contracts.csv');
