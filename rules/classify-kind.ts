@@ -328,6 +328,29 @@ function compileCue(text: string, kind: number, weight: number, ask: boolean, ne
   return tokens.length === 0 ? undefined : { tokens, prefix, kind, weight, ask, negated, product, text };
 }
 
+const ARTIFACTS: ReadonlySet<string> = new Set(OWN_ARTIFACTS);
+function isArtifact(token: string | undefined): boolean {
+  if (token === undefined) return false;
+  if (ARTIFACTS.has(token)) return true;
+  // Dutch compounds: "exportscript", "koppelingsmodule"; not "overview", "postcode", "cashflow".
+  if (token.length < 8) return false;
+  for (const a of ARTIFACTS) if (a.length >= 5 && token.endsWith(a)) return true;
+  return false;
+}
+
+/**
+ * A product named by a word for something customers build ("Duin Koppeling", "Kroon Webshop") is
+ * the vendor's: "onze Koppeling" is their copy of it, not something they built.
+ */
+function productArtifacts(names: Iterable<string>): Set<string> {
+  const words = new Set<string>();
+  for (const name of names) {
+    const last = normalizeText(name).split(' ').at(-1) as string;
+    if (isArtifact(last)) words.add(last);
+  }
+  return words;
+}
+
 /**
  * Compiles the built-in cues with the config's additions and removals into a classifier.
  * `productNames`: the words naming the vendor's products, so that "our Connect server" reads as the
@@ -335,6 +358,9 @@ function compileCue(text: string, kind: number, weight: number, ask: boolean, ne
  */
 export function compileKindClassifier(tuning: KindTuning | undefined, productNames: Iterable<string> = [], model: KindModel | null = BUILTIN_KIND_MODEL, ownNames?: Iterable<string>): KindClassifier {
   const removed = new Set<string>();
+  const names = [...productNames];
+  const namedArtifacts = productArtifacts(ownNames ?? names);
+  const possessives = new Set(POSSESSIVES);
   const lists: CueList[] = [...KIND_CUES];
   for (const kind of REQUEST_KINDS) {
     const t = tuning?.[kind];
@@ -356,6 +382,7 @@ export function compileKindClassifier(tuning: KindTuning | undefined, productNam
       if (removed.has(`${list.kind}\0${normalizeText(text.replace(/\*$/, ''))}`)) continue;
       const cue = compileCue(text, kind, list.weight, list.ask ?? false, list.negated ?? false, list.product ?? false);
       if (cue === undefined) continue;
+      if (list.kind === 'own-implementation' && cue.tokens.length === 2 && possessives.has(cue.tokens[0] as string) && namedArtifacts.has(cue.tokens[1] as string)) continue;
       if (cue.prefix && cue.tokens.length === 1) {
         const head = (cue.tokens[0] as string).charCodeAt(0);
         prefixFirst.set(head, [...(prefixFirst.get(head) ?? []), cue]);
@@ -412,19 +439,9 @@ export function compileKindClassifier(tuning: KindTuning | undefined, productNam
   };
   const wish = REQUEST_KINDS.indexOf('feature-request');
   const newVersion = REQUEST_KINDS.indexOf('new-version');
-  const artifacts = new Set(OWN_ARTIFACTS);
   const own = REQUEST_KINDS.indexOf('own-implementation');
   const howTo = REQUEST_KINDS.indexOf('how-to');
-  const isArtifact = (token: string | undefined): boolean => {
-    if (token === undefined) return false;
-    if (artifacts.has(token)) return true;
-    // Dutch compounds: "exportscript", "koppelingsmodule"; not "overview", "postcode", "cashflow".
-    if (token.length < 8) return false;
-    for (const a of artifacts) if (a.length >= 5 && token.endsWith(a)) return true;
-    return false;
-  };
   const minConfidence = tuning?.minConfidence ?? DEFAULT_MIN_CONFIDENCE;
-  const names = [...productNames];
   const learned: KindModelScorer | null = tuning?.learned === false || model === null ? null : compileKindModel(model, names);
   const products = new Set<string>();
   /** Words that name a product when a version follows: one-word names, and the last word of longer ones ("Veld 3.14" of "Akker Veld"). */
@@ -472,11 +489,11 @@ export function compileKindClassifier(tuning: KindTuning | undefined, productNam
     for (let k = from; k <= to && k < tokens.length; k++) if (ownProducts.has(tokens[k] as string) && IN_OF.has(tokens[k - 1] as string)) return true;
     return false;
   };
-  /** "our … script" at token i: the artifact, unless negated ("not our middleware") or the product's ("our Connect server"). */
+  /** "our … script" at token i: the artifact, unless negated ("not our middleware") or the product's ("our Connect server", "onze Koppeling"). */
   const ownArtifactAt = (tokens: readonly string[], i: number): string | undefined => {
     const next = tokens[i + 1];
     const artifact = isArtifact(next) ? next : !ownProducts.has(next as string) && isArtifact(tokens[i + 2]) ? tokens[i + 2] : undefined;
-    if (artifact === undefined) return undefined;
+    if (artifact === undefined || namedArtifacts.has(artifact)) return undefined;
     for (let k = Math.max(0, i - NEGATION_WINDOW); k < i; k++) if (negationAt(tokens, k)) return undefined;
     return artifact;
   };

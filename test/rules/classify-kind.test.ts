@@ -102,6 +102,15 @@ describe('request kinds', () => {
     expect(kind('', 'Please update our billing address to Keizersgracht 214, 1016 DZ Amsterdam.').cues).not.toContain(upgrade);
   });
 
+  it('reads "onze Koppeling" as the vendor\'s product when a product is named so, and as their own integration otherwise', () => {
+    const text = 'Kunnen jullie onze Koppeling upgraden van 7 naar 8 LTS? De StUF-berichten lopen nu via de oude.';
+    const named = compileKindClassifier(undefined, ['Duin Uitvaart', 'Duin Koppeling'], null, ['duin-uitvaart', 'Duin Uitvaart', 'duin-koppeling', 'Duin Koppeling']);
+    const evidence = { subject: '', body: text, hasErrorText: false, hasSteps: false, hasVersion: false };
+    expect(named(evidence).cues).not.toContain('onze … koppeling');
+    expect(named(evidence).scores['own-implementation']).toBeUndefined();
+    expect(classify(evidence).cues).toContain('onze … koppeling');
+  });
+
   it('reads asking to be sent a product by its number, or to prepare "the update", as asking for a version', () => {
     const withProducts = compileKindClassifier(undefined, ['Connect', 'Payroll'], null);
     const kind = (body: string) => withProducts({ subject: '', body, hasErrorText: false, hasSteps: false, hasVersion: false });
