@@ -16,7 +16,7 @@ const VERSION_WORD = /(?:(?:versie|version|versienummer|version number|vers\.|ve
 /** Numbers that name something other than the product: platforms, protocols, document sections, money, times. */
 const OTHER_THING = /(?<![a-z])(?:windows|win|sql\s*server|sql|server|chrome|edge|firefox|safari|browser|tls|ssl|http|https|java|jdk|jre|\.net|dotnet|node|python|php|ios|ipados|ipad\s*os|watchos|iphone|ipad|galaxy|samsung|pixel|android|office|excel|outlook|macos|os\s*x|ubuntu|debian|rhel|centos|postgres(?:ql)?|mysql|oracle|iis|section|sectie|paragraaf|hoofdstuk|artikel|article|chapter|page|pagina|stap|step|iso|pdf|camt|pain|xml|json|schema|swift|€|eur|usd|gbp|\$|£|om|at|uur|tot|from\s+\d+|bedrag|amount|saldo|total|totaal|par\.?|para\.?|§|art\.|hfst\.?|h\.|blz\.?|p\.|pp\.|pag\.|nr\.|no\.)\s*[:]?\s*$/i;
 /** "from 9.2 to ", "van Finance 9.8 naar ", "from Kroon Kassa 2025.2.7 to ": a product's name may stand before each number. */
-const UPGRADE_FROM_TO = new RegExp(String.raw`\b(?:from|van|vanaf)\s+(?:\p{L}[\p{L}-]*\s+){0,2}(?:versie\s+|version\s+|[vr])?${MAJOR}(?:\.\d{1,4}){1,3}\s+(?:to|naar|into|->|→)\s+(?:\p{L}[\p{L}-]*\s+){0,2}(?:versie\s+|version\s+|[vr])?$`, 'iu');
+const UPGRADE_FROM_TO = new RegExp(String.raw`\b(?:from|van|vanaf)\s+(?:\p{L}[\p{L}-]*\s+){0,2}(?:versie\s+|version\s+|[vr])?${MAJOR}(?:\.\d{1,4}){1,3}(?:\s*\([^()\n]{1,20}\))?\s+(?:to|naar|into|->|→)\s+(?:\p{L}[\p{L}-]*\s+){0,2}(?:versie\s+|version\s+|[vr])?$`, 'iu');
 const UPGRADE_FROM = /\b(?:from|van|vanaf)\s+(?:versie\s+|version\s+|[vr])?$/i;
 /** "upgraded to 2.7.1", "de update naar 7.3.0", "bijgewerkt naar 9.4": the version now in use. */
 const UPGRADED_TO = /(?:upgrad\w*|updat\w*|ge[uü]pgrad\w*|ge[uü]pdat\w*|bijgewerkt|overgestapt|overgang|overgegaan|overgezet|omgezet|migrat\w*|gemigreerd|install\w*|ge[iï]nstalleerd|switched|moved)\b[^.\n]{0,20}?\b(?:naar|to|op|on)\s+(?:versie\s+|version\s+|[vr])?$/i;
@@ -59,9 +59,13 @@ const MAJOR_UPDATE = /(?<![\w.,/:-])[vV]?(\d{1,3})(?:[ \t]+(?:update|upd\.?)[ \t
 /** "firmware 2026-09", "versie 2025-10": a release named by its year and month, as 2026.09. */
 const MONTH_RELEASE = /\b(firmware|fw|versie|version|release)([ \t]*[:#]?[ \t]*)((?:19|20)\d\d)-(0[1-9]|1[0-2])(?![\d-])/gi;
 
-/** The text with release parts written as one number: service packs, updates, month releases. */
+/** "2026 R2", "2026R1": a year's second release, as 2026.2 (the numbering of many yearly-released products). */
+const YEAR_RELEASE = /(?<![\w.,/:-])((?:19|20)\d\d)[ \t]?[rR][ \t]?([1-9])(?!\w|[.,]\d)/g;
+
+/** The text with release parts written as one number: service packs, updates, month releases, a year's releases. */
 function releaseParts(text: string): string {
   let out = text;
+  if (/\d[ \t]?[rR][ \t]?[1-9]/.test(out)) out = out.replace(YEAR_RELEASE, 'v$1.$2');
   if (/sp|pack/i.test(out)) out = out.replace(SERVICE_PACK, 'v$1.$2');
   if (/\du|upd/i.test(out)) out = out.replace(MAJOR_UPDATE, 'v$1.$2');
   if (/\d-[01]\d/.test(out)) out = out.replace(MONTH_RELEASE, '$1$2v$3.$4');
@@ -337,7 +341,7 @@ const MENU_PATH = /[\p{L}][^\n>]{1,40}\s(?:>|->|→|»)\s[^\n>]{1,40}\s(?:>|->|�
 /** A steps heading that only points at an attachment ("Steps to reproduce: see attached log"). */
 const ATTACHMENT_POINTER = String.raw`(?:see|zie|check|in)\s+(?:the\s+|de\s+|het\s+)?(?:attached|attachment|bijlage|bijgevoegde?|log)\b`;
 const POINTS_AT_ATTACHMENT = new RegExp(String.raw`^\s*${ATTACHMENT_POINTER}`, 'i');
-const STEPS_HEADING = /(?:^|\n)\s*(?:stappen(?:\s+om\s+te\s+reproduceren)?|steps(?:\s+to\s+reproduce)?|to reproduce|reproductie|reproduceren|how to reproduce|hoe te reproduceren|wat ik doe|wat ik (?:heb gedaan|gedaan heb)|wat we (?:hebben gedaan|gedaan hebben)|what i did|what we did|what i have done|what we have done|wat we doen|repro|reproduce|reproduction|(?:zo\s+|om\s+)?na\s+te\s+doen|nadoen|to replicate|how to replicate|replicate|replication)\s*(?:\([^)]*\))?\s*:/i;
+const STEPS_HEADING = /(?:^|\n)\s*(?:stappen(?:\s+om\s+te\s+reproduceren)?|steps(?:\s+to\s+reproduce)?|to reproduce|reproductie|reproduceren|how to reproduce|hoe te reproduceren|wat ik doe|wat ik (?:heb gedaan|gedaan heb)|wat we (?:hebben gedaan|gedaan hebben)|what i did|what we did|what i have done|what we have done|wat we doen|repro|reproduce|reproduction|(?:zo\s+|om\s+)?na\s+te\s+doen|nadoen|to replicate|how to replicate|replicate|replication)(?:[ \t]+(?:on|in|op|bij|with|met|for|voor|onder|under)\b(?![^\n:]*(?:attach|bijlage|bijgevoeg))[^\n:.?!]{1,40})?\s*(?:\([^)]*\))?\s*:/i;
 
 const STEP_PATTERNS: readonly RegExp[] = [
   // A request that reproduces it: a curl command or an HTTP request line.

@@ -135,8 +135,9 @@ function nameTails(products: readonly CatalogueProduct[]): WordList {
   products.forEach((p, i) => {
     const n = names[i] as string[];
     if (n.length < 2 || n[0] !== brand) return;
-    const tail = n.slice(1).join(' ');
-    if (!namesOf(p).some((name) => normalizeText(name) === tail)) tails[p.id] = [tail];
+    // Also when the tail is an alias ("hof" of "Duin Hof"): an alias counts once, and with a
+    // version after it ("Hof 2025 R1") as the name it is.
+    tails[p.id] = [n.slice(1).join(' ')];
   });
   return tails;
 }

@@ -328,6 +328,21 @@ function compileCue(text: string, kind: number, weight: number, ask: boolean, ne
   return tokens.length === 0 ? undefined : { tokens, prefix, kind, weight, ask, negated, product, text };
 }
 
+/** A label on a screen: a letter first, up to four words ("Grafrechten", "Brieven aanmaken"). */
+const SCREEN_LABEL = String.raw`['"‘“]?\p{L}[\p{L}\d'’-]*(?:[ \t]+[\p{L}\d][\p{L}\d'’-]*){0,3}['"’”]?`;
+/** "Graven -> Grafrechten -> Verlenging", "Instellingen > Debiteuren": a path through the menus. */
+const MENU_PATH = new RegExp(String.raw`${SCREEN_LABEL}(?:[ \t]*(?:->|>|→|»)[ \t]*${SCREEN_LABEL})+`, 'gu');
+const ARROW = /[>→»]/;
+
+/**
+ * The text without its menu paths: their words are the labels of screens and buttons the customer
+ * clicked ("Graven -> Grafrechten -> Verlenging"), not what they ask for; a renewal cue in a menu
+ * item says nothing of a contract.
+ */
+function withoutMenuPaths(text: string): string {
+  return ARROW.test(text) ? text.replace(MENU_PATH, ' ') : text;
+}
+
 const ARTIFACTS: ReadonlySet<string> = new Set(OWN_ARTIFACTS);
 function isArtifact(token: string | undefined): boolean {
   if (token === undefined) return false;
@@ -645,7 +660,7 @@ export function compileKindClassifier(tuning: KindTuning | undefined, productNam
     const { scores, fired } = tally;
     scan(evidence.subject, REPLY_SUBJECT.test(evidence.subject) ? REPLY_SUBJECT_FACTOR : SUBJECT_FACTOR, tally, !REPLY_SUBJECT.test(evidence.subject));
     const quoted = evidence.errorText;
-    scan(quoted !== undefined && quoted.length >= 12 ? evidence.body.replace(quoted, ' ') : evidence.body, 1, tally);
+    scan(withoutMenuPaths(quoted !== undefined && quoted.length >= 12 ? evidence.body.replace(quoted, ' ') : evidence.body), 1, tally);
     if (CODE_LINES.test(evidence.body)) {
       // The customer's own code pasted in: their implementation is the subject.
       scores[own] = (scores[own] as number) + 3;

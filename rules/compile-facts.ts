@@ -81,8 +81,8 @@ function withVersion(w: WordValue, padded: string): boolean {
 
 function versionFollows(phrase: string, padded: string): boolean {
   for (let at = padded.indexOf(phrase); at >= 0; at = padded.indexOf(phrase, at + 1)) {
-    // "4.6.1", "8 update 5", "V8U5" once normalised.
-    if (/^(?:(?:from|van|versie|version|release|build|op|on) )?(?:\d+ (?:update |upd )?\d+|v?\d+u\d+) /.test(padded.slice(at + phrase.length, at + phrase.length + 24))) return true;
+    // "4.6.1", "8 update 5", "V8U5", "2025 R1", "8 LTS", "2025 SP2" once normalised.
+    if (/^(?:(?:from|van|versie|version|release|build|op|on) )?(?:\d+ (?:update |upd )?\d+|v?\d+u\d+|(?:19|20)\d\d ?r ?\d|\d+ (?:sp|lts|cu) ?\d*) /.test(padded.slice(at + phrase.length, at + phrase.length + 24))) return true;
   }
   return false;
 }

@@ -102,6 +102,14 @@ describe('request kinds', () => {
     expect(kind('', 'Please update our billing address to Keizersgracht 214, 1016 DZ Amsterdam.').cues).not.toContain(upgrade);
   });
 
+  it('reads no request in the labels of a menu path the customer clicked', () => {
+    const body = "When we create the letters, the fee shows 'NAf 0,00' for section D. The fee is correct on the grave card.\nSteps: Graven -> Grafrechten -> Verlenging -> Brieven aanmaken -> preview shows NAf 0,00.";
+    const v = classify({ subject: 'Extension letters: fee shows 0,00', body, hasErrorText: false, hasSteps: true, hasVersion: true });
+    expect(v.scores['other']).toBeUndefined();
+    // The same word in a sentence of its own still asks about a contract.
+    expect(classify({ subject: '', body: 'Graag een offerte voor de verlenging van ons contract.', hasErrorText: false, hasSteps: false, hasVersion: false }).scores['other']).toBeGreaterThan(0);
+  });
+
   it('reads "onze Koppeling" as the vendor\'s product when a product is named so, and as their own integration otherwise', () => {
     const text = 'Kunnen jullie onze Koppeling upgraden van 7 naar 8 LTS? De StUF-berichten lopen nu via de oude.';
     const named = compileKindClassifier(undefined, ['Duin Uitvaart', 'Duin Koppeling'], null, ['duin-uitvaart', 'Duin Uitvaart', 'duin-koppeling', 'Duin Koppeling']);

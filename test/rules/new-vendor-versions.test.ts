@@ -203,3 +203,36 @@ describe('two versions read as surely, which the contract treats differently', (
     expect(v.reasons[0]?.nl).toContain('de versie 4.07 of 4.03');
   });
 });
+
+describe('a yearly-released product\'s versions and an upgrade written with its codename\'s number', () => {
+  it('reads "2025 R1" and "2026R2" as the year\'s releases, and not another maker\'s "Server 2012 R2"', () => {
+    expect(findVersion('We zitten op Hof 2025 R1 (de upgrade naar 2026 R2 staat gepland).', ['hof'], ['hof']).value).toBe('2025.1');
+    expect(findVersion('Sinds Hof 2026R2 gaat het mis', ['hof'], ['hof']).value).toBe('2026.2');
+    expect(findVersion('De database staat op Windows Server 2012 R2', ['hof'], ['hof']).value).toBeUndefined();
+  });
+
+  it('takes the number an upgrade goes to when the number it comes from has its full form beside it', () => {
+    expect(findVersion('We\'d like to upgrade from Duin Uitvaart 9.1 (9.1.2) to 10.2 in January.', ['duin uitvaart'], ['duin uitvaart']).value).toBe('10.2');
+  });
+
+  it('finds steps under a heading that says where ("Steps to reproduce on a test page:")', () => {
+    expect(findSteps('Steps to reproduce on a test page:\nCreate a test page\nRemove one condolence\nEdit the page')).toBeDefined();
+    expect(findSteps('Stappen om te reproduceren in de testomgeving:\ndossier openen, opslaan')).toBeDefined();
+    expect(findSteps('Steps in the attachment: none')).toBeUndefined();
+  });
+});
+
+describe('a product named by the tail of its name that is also its alias', () => {
+  const products = [
+    { id: 'duin-uitvaart', name: 'Duin Uitvaart', aliases: ['uitvaart'], modules: [{ id: 'planning', aliases: ['planning', 'aula'] }] },
+    { id: 'duin-hof', name: 'Duin Hof', aliases: ['hof'], modules: [{ id: 'crematies', aliases: ['crematies'] }] },
+    { id: 'duin-mobiel', name: 'Duin Mobiel' },
+  ];
+  const engine = engineFor({ products, contracts: [] });
+  it('with its version after it ("Hof 2025 R1") is the product, over another product\'s module in the subject', () => {
+    const v = engine.triage(workItem({ subject: 'Aula dubbel geboekt', description: 'Hof heeft geen waarschuwing gegeven. We zitten op Hof 2025 R1.' }));
+    expect([v.facts['product']?.value, v.facts['version']?.value]).toEqual(['duin-hof', '2025.1']);
+    // Without its version the alias is one mention, and the module in the subject names its product.
+    expect(engine.triage(workItem({ subject: 'Aula dubbel geboekt', description: 'Hof heeft geen waarschuwing gegeven.' })).facts['product']?.value).toBe('duin-uitvaart');
+  });
+});
