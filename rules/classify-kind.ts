@@ -184,6 +184,8 @@ function numberNear(tokens: readonly string[], i: number, dotted: boolean, reach
   return false;
 }
 
+/** A polite request ("zouden jullie …") that the wish cues count, unless what it asks is to look into something. */
+const POLITE_ASK = 'zouden jullie';
 const YOU_WORDS: readonly string[] = ['jullie', 'u', 'you', 'your', 'yourselves'];
 /** Asking to repair, or to look at or check what is wrong: a defect's request, not a service. */
 const REPAIR_WORDS: readonly string[] = ['fix', 'fixen', 'fixed', 'oplossen', 'opgelost', 'repareren', 'verhelpen', 'solve', 'resolve', 'repair', 'debug', 'onderzoeken', 'investigate', 'uitzoeken',
@@ -217,13 +219,17 @@ function numberedVersion(tokens: readonly string[], isNoun: (t: string) => boole
   return false;
 }
 
+const VERSION_WORDS: ReadonlySet<string> = new Set(['version', 'versie', 'release']);
+
 /**
  * "from 4.6.2 to 4.8", "van Finance 9.7 naar 10.x", "from Kroon Kassa 2025.2.7 to 2026.1.3": two
  * versions, the way from one to the other (a product's name may stand before each number).
  */
 function upgradePath(tokens: readonly string[]): boolean {
   for (let i = 0; i < tokens.length - 3; i++) {
-    if (!FROM.has(tokens[i] as string) || !numberNear(tokens, i + 1, true, 2)) continue;
+    if (!FROM.has(tokens[i] as string)) continue;
+    // "from version 7 to 8 LTS": a whole number counts when a word says it is a version.
+    if (!numberNear(tokens, i + 1, true, 2) && !(VERSION_WORDS.has(tokens[i + 1] as string) && isNumber(tokens[i + 2]))) continue;
     for (let j = i + 2; j < tokens.length - 1 && j <= i + 10; j++) if (TO.has(tokens[j] as string) && numberNear(tokens, j + 1, false, 4)) return true;
   }
   return false;
@@ -519,6 +525,8 @@ export function compileKindClassifier(tuning: KindTuning | undefined, productNam
     /** Items still to come under a heading that asks ("Please provide:"). */
     let listAsked = 0;
     forEachSentence(text, (tokens, marked, heading) => {
+      /** What "zouden jullie" added in this sentence (see POLITE_ASK). */
+      let politeAsk = 0;
       // "How to see it:", "Hoe te reproduceren:": a short line ending in a colon introduces the
       // steps below it; it starts with a question word but asks nothing ("How do I configure the
       // following:" is longer, and asks).
@@ -592,6 +600,7 @@ export function compileKindClassifier(tuning: KindTuning | undefined, productNam
         const flipped = best.weight < 0 && negatedAfter;
         const weight = (flipped ? -best.weight * 2 / 3 : best.weight) * factor * (best.ask ? (question ? QUESTION_FACTOR : STATEMENT_FACTOR) : 1);
         scores[best.kind] = (scores[best.kind] as number) + weight;
+        if (best.text === POLITE_ASK) politeAsk = weight;
         if (best.product) tally.inProduct += weight;
         if (weight > 0) (fired[best.kind] as string[]).push(flipped ? `${best.text} (negated)` : best.text);
       }
@@ -652,6 +661,12 @@ export function compileKindClassifier(tuning: KindTuning | undefined, productNam
       // "Die view hebben wij in 2024 zelf aangemaakt": made by them, and an artifact ("we created an order" is no implementation).
       const built = (roles & BUILT_VERB) !== 0 || ((roles & MADE_VERB) !== 0 && tokens.some(isArtifact));
       if (built && (roles & (BUILDER | POSSESSIVE)) !== 0 && (roles & (VENDOR | NEGATION | CONTRACTED_NOT)) === 0) creditOnce(tally, own, BUILT_BY_THEM, 3 * factor);
+      // "Zouden jullie dit willen uitzoeken?": asked to look into something, not to build it.
+      if (politeAsk > 0 && (roles & REPAIR_WORD) !== 0) {
+        scores[wish] = (scores[wish] as number) - politeAsk;
+        fired[wish] = (fired[wish] as string[]).filter((c) => c !== POLITE_ASK);
+        seen.delete(POLITE_ASK);
+      }
     });
   }
 

@@ -102,6 +102,18 @@ describe('request kinds', () => {
     expect(kind('', 'Please update our billing address to Keizersgracht 214, 1016 DZ Amsterdam.').cues).not.toContain(upgrade);
   });
 
+  it('reads "zouden jullie dit willen uitzoeken?" as asking to look into a problem, not as a wish', () => {
+    const ask = (body: string) => classify({ subject: '', body, hasErrorText: false, hasSteps: false, hasVersion: false });
+    expect(ask('Zouden jullie dit willen uitzoeken?').scores['feature-request']).toBeUndefined();
+    expect(ask('Zouden jullie een export naar Excel kunnen maken?').scores['feature-request']).toBeGreaterThan(0);
+  });
+
+  it('reads asking for the way "from version 7 to 8 LTS" as asking for the new version', () => {
+    const v = classify({ subject: 'Re: Old instance crashes', body: 'Please plan the upgrade of our main server from version 7 to 8 LTS (8.1.4).', hasErrorText: false, hasSteps: false, hasVersion: true });
+    expect(v.kind).toBe('new-version');
+    expect(classify({ subject: '', body: 'Please move the booking from cost centre 410 to 420.', hasErrorText: false, hasSteps: false, hasVersion: false }).scores['new-version']).toBeUndefined();
+  });
+
   it('reads no request in the labels of a menu path the customer clicked', () => {
     const body = "When we create the letters, the fee shows 'NAf 0,00' for section D. The fee is correct on the grave card.\nSteps: Graven -> Grafrechten -> Verlenging -> Brieven aanmaken -> preview shows NAf 0,00.";
     const v = classify({ subject: 'Extension letters: fee shows 0,00', body, hasErrorText: false, hasSteps: true, hasVersion: true });
