@@ -27,7 +27,9 @@ const EXAMPLE_FLOORS = { right: 0.94, wrong: 0.03 };
  * anker's (written and measured after them) under its 87.5 / 6.3; vonk's right floor to 87.5 when a
  * version numbered otherwise than the contract's ranges went to review (88.8 / 6.3 / 5.0); anker's
  * raised to its 90.0 / 3.8, pols's (measured on arrival at 83.8 / 13.8) under its 87.5 / 7.5, wiel's
- * (written last, held-out only, measured once with the session's final engine) under its 87.5 / 6.3. Above the 3 % goal: they show where
+ * (written last, held-out only, measured once with the session's final engine) under its 87.5 / 6.3;
+ * duin's (eighth session: written blind, measured on arrival with that session's starting engine)
+ * under its 91.3 / 2.5, vonk's raised to its 90.0 / 5.0 after that session's fixes. Above the 3 % goal: they show where
  * a new vendor stands, not the goal.
  */
 const WORLD_FLOORS: Record<string, { right: number; wrong: number }> = {
@@ -35,11 +37,12 @@ const WORLD_FLOORS: Record<string, { right: number; wrong: number }> = {
   stroom: { right: 0.93, wrong: 0.055 },
   haven: { right: 0.95, wrong: 0.035 },
   lumen: { right: 0.925, wrong: 0.07 },
-  vonk: { right: 0.875, wrong: 0.07 },
+  vonk: { right: 0.89, wrong: 0.055 },
   akker: { right: 0.875, wrong: 0.1 },
   anker: { right: 0.875, wrong: 0.05 },
   pols: { right: 0.86, wrong: 0.085 },
   wiel: { right: 0.86, wrong: 0.075 },
+  duin: { right: 0.9, wrong: 0.035 },
 };
 
 describe('the evaluation on the held-out test part', () => {
