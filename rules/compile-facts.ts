@@ -413,6 +413,7 @@ export function compileFacts(
         const product = ctx.fact('product')?.value;
         const own = product === undefined ? undefined : versionPatterns.get(normalizeKey(product))?.patterns;
         const rewritten = own === undefined ? undefined : rewriteVersions(own, text(ctx));
+        ctx.versionText = rewritten?.text;
         const found = findVersion(rewritten?.text ?? text(ctx), product === undefined ? [] : productWords.get(product.toLowerCase()) ?? [normalizeText(product)], allProductWords, product !== undefined && wholeReleases.has(normalizeKey(product)));
         // The product's own pattern found a version the scoring did not take: the administrator's word.
         if (found.value === undefined && rewritten?.first !== undefined) return { value: rewritten.first, source: source(ctx, rewritten.first) };

@@ -310,7 +310,9 @@ export function compileRules(config: RulesConfig, options: CompileOptions): Engi
     if (decision.outcome === 'incomplete' && decision.missing.every((m) => versionOnly.has(m.id))) {
       // Asking a customer for the version they gave in words InScope does not read ("release 48",
       // "FW 4.7") is a wrong verdict sent to them; a person reads it instead.
-      const hint = findVersionHint(`${ctx.item.subject}\n${ctx.body()}`);
+      // Read where the product's own patterns left it: a match they hide ("R2" alone) is no version.
+      ctx.fact('version');
+      const hint = findVersionHint(ctx.versionText ?? `${ctx.item.subject}\n${ctx.body()}`);
       if (hint !== undefined) return { outcome: 'review', missing: NONE, covering: null, notAsked: NONE, kindOpen: false, unreadVersion: hint };
     }
     if (decision.outcome === 'advisory' && ctx.contractState === 'version-out-of-support') {

@@ -64,6 +64,8 @@ export class EvalContext {
   versionClaim: string | undefined;
   /** The version an upgrade or download is asked for, when the text names one (see builtin-facts.ts). */
   versionTarget: string | undefined;
+  /** The text as the product's own version patterns rewrote it: what they hide is no unread version. */
+  versionText: string | undefined;
   private ownBody: string | undefined;
   private subject: PhraseHits | undefined;
   private description: PhraseHits | undefined;

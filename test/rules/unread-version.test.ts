@@ -36,6 +36,24 @@ describe('a version given in words InScope does not read', () => {
   });
 });
 
+describe('words the product\'s own version patterns hide', () => {
+  const hof = engineFor({
+    products: [{ id: 'hof', name: 'Duin Hof', versionPatterns: [
+      { pattern: String.raw`\b(20\d\d)\s?r([12])\b`, version: '$1.$2' },
+      // "R2" without a year names no release: the administrator hides it.
+      { pattern: String.raw`(?<!\d\s?)\br\s?[12]\b`, version: 'ambiguous' },
+    ] }],
+    completeness, coverage,
+    contracts: [contractDef({ products: [{ product: 'hof', versions: ['>=2026.1'] }] })],
+  });
+  const export_ = (release: string) => `Exporting the cremation register, Hof shows the error 'Index was outside the bounds of the array.' We're on Hof ${release}.`;
+  it('are no unread version: the customer is asked for it', () => {
+    const v = hof.triage(workItem({ description: export_('R2') }));
+    expect([v.outcome, v.missing.map((m) => m.id)]).toEqual(['incomplete', ['version-known']]);
+    expect(hof.triage(workItem({ description: export_('2026 R2') })).outcome).toBe('covered');
+  });
+});
+
 describe('findVersionHint', () => {
   it.each([
     ['Sinds release 48 werkt het niet', 'release 48'],
