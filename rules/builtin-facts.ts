@@ -55,7 +55,7 @@ const RELEASED = /^\s*(?:(?:is|has been|was)\s+(?:now\s+|nu\s+)?(?:out|uit|versc
 const SERVICE_PACK = /(?<![\w.,/:-])((?:19|20)\d\d|\d{1,3}(?:\.\d{1,4}){1,2})[ \t]*(?:sp|service[ \t]*pack|servicepack)[ \t]*(\d{1,2})(?!\w)/gi;
 
 /** "8 update 4", "8u4", "V8U5": a major and its update, as 8.4 (the numbering of Java and of many vendors). */
-const MAJOR_UPDATE = /(?<![\w.,/:-])[vV]?(\d{1,3})(?:[ \t]+(?:update|upd\.?)[ \t]*|[uU])(\d{1,3})(?![\w.,]\d|\w)/g;
+const MAJOR_UPDATE = /(?<![\w.,/:-])[vV]?(\d{1,3})(?:[ \t]+(?:update|upd\.?)[ \t]*|[uU])(\d{1,3})(?![\w.,]\d|\w)/gi;
 /** "firmware 2026-09", "versie 2025-10": a release named by its year and month, as 2026.09. */
 const MONTH_RELEASE = /\b(firmware|fw|versie|version|release)([ \t]*[:#]?[ \t]*)((?:19|20)\d\d)-(0[1-9]|1[0-2])(?![\d-])/gi;
 
@@ -63,7 +63,7 @@ const MONTH_RELEASE = /\b(firmware|fw|versie|version|release)([ \t]*[:#]?[ \t]*)
 const YEAR_RELEASE = /(?<![\w.,/:-])((?:19|20)\d\d)[ \t]?[rR][ \t]?([1-9])(?!\w|[.,]\d)/g;
 
 /** The text with release parts written as one number: service packs, updates, month releases, a year's releases. */
-function releaseParts(text: string): string {
+export function releaseParts(text: string): string {
   let out = text;
   if (/\d[ \t]?[rR][ \t]?[1-9]/.test(out)) out = out.replace(YEAR_RELEASE, 'v$1.$2');
   if (/sp|pack/i.test(out)) out = out.replace(SERVICE_PACK, 'v$1.$2');
@@ -304,8 +304,17 @@ const ERROR_PATTERNS: readonly RegExp[] = [
   // A quoted message in a sentence about an error (an apostrophe inside a word is no quote).
   /\b(?:foutmelding|melding|fout|error|message|popup|pop-up|warning|waarschuwing)\b(?:[^\n]{0,80}?|[^\n]{0,80}\n\s*)(?:["“„«]|(?<![\p{L}\d])['‘])[^"”»\n]{6,200}?(?:["”»]|['’](?![\p{L}]))/iu,
   /(?:["“„«]|(?<![\p{L}\d])['‘])[^"”»\n]{6,200}?(?:["”»]|['’](?![\p{L}]))[^\n]{0,40}\b(?:foutmelding|melding|error|message|verschijnt|appears|komt)\b/iu,
-  // A log excerpt: two lines that start with a timestamp.
+  // A log excerpt: two lines that start with a timestamp, year first or last ("22-10-2026 14:02:11"), or a time of day.
   /^\s*\[?\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}[^\n]*\n\s*\[?\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}[^\n]*/m,
+  /^\s*\[?\d{1,2}[-/.]\d{1,2}[-/.]\d{4}[ T]\d{1,2}:\d{2}[^\n]*\n\s*\[?\d{1,2}[-/.]\d{1,2}[-/.]\d{4}[ T]\d{1,2}:\d{2}[^\n]*/m,
+  /^\s*\[?\d{2}:\d{2}:\d{2}\b[^\n]*\n\s*\[?\d{2}:\d{2}:\d{2}\b[^\n]*/m,
+  // "(code G-502)", "foutmelding 'E-17'", "error 'AL-1'": a short code the message shows.
+  /\b(?:code|foutcode|errorcode|error\s*code)\s*:?\s*[A-Z]{1,3}-?\d{2,6}\b[^\n]{0,160}/,
+  /\b(?:foutmelding|melding|fout|error|message)\s*:?\s*['"‘“][A-Z]{1,4}-?\d{1,5}['"’”][^\n]{0,160}/i,
+  // A quoted message that says something failed: "Er ging iets mis (…). Uw betaling is ontvangen".
+  /["“„«][^"”»\n]{0,120}?\b(?:er ging iets mis|er is iets misgegaan|er is een (?:onverwachte )?fout opgetreden|something went wrong|an (?:unexpected )?error (?:has )?occurred|unexpected error)\b[^"”»\n]{0,200}["”»]/i,
+  // "fout 17: database vergrendeld", "error 42: lock timeout": a short numbered error with its text.
+  /\b(?:fout|error|foutcode|error\s*code)\s*\d{2,6}\s*:\s*\p{L}[^\n]{8,160}/iu,
 ];
 
 /** The error text quoted in the ticket: a message code, an HTTP failure, an exception, a log line or a quoted message. */

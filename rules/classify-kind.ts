@@ -4,6 +4,7 @@
 // a defect. The kind with the highest score wins; its confidence is its share of the two highest
 // scores, so that a how-to that quotes an error or a defect that mentions a setting in passing
 // is decided by the balance, not by whichever phrase comes first.
+import { releaseParts } from './builtin-facts.js';
 import { BUILDERS, BUILT_VERBS, DOCUMENTS, KIND_CUES, NEGATIONS, VENDOR_WORDS, SAYINGS, OWN_ARTIFACTS, POSSESSIVES, SEND_VERBS, VERSION_NOUNS, WISH_MARKERS, WISH_VERBS, type CueList } from './kind-cues.js';
 import type { KindVerdict, RequestKind } from './model.js';
 import { normalizeText } from './normalize-text.js';
@@ -673,9 +674,10 @@ export function compileKindClassifier(tuning: KindTuning | undefined, productNam
   return (evidence) => {
     const tally: Tally = { scores: REQUEST_KINDS.map(() => 0), fired: REQUEST_KINDS.map(() => []), seen: new Set(), inProduct: 0, subjectRelease: false };
     const { scores, fired } = tally;
-    scan(evidence.subject, REPLY_SUBJECT.test(evidence.subject) ? REPLY_SUBJECT_FACTOR : SUBJECT_FACTOR, tally, !REPLY_SUBJECT.test(evidence.subject));
+    // "10 Update 4", "2025 SP2", "2026 R1" read as the one number they are ("naar 10 Update 4" aims at a release).
+    scan(releaseParts(evidence.subject), REPLY_SUBJECT.test(evidence.subject) ? REPLY_SUBJECT_FACTOR : SUBJECT_FACTOR, tally, !REPLY_SUBJECT.test(evidence.subject));
     const quoted = evidence.errorText;
-    scan(withoutMenuPaths(quoted !== undefined && quoted.length >= 12 ? evidence.body.replace(quoted, ' ') : evidence.body), 1, tally);
+    scan(releaseParts(withoutMenuPaths(quoted !== undefined && quoted.length >= 12 ? evidence.body.replace(quoted, ' ') : evidence.body)), 1, tally);
     if (CODE_LINES.test(evidence.body)) {
       // The customer's own code pasted in: their implementation is the subject.
       scores[own] = (scores[own] as number) + 3;

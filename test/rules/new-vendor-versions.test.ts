@@ -236,3 +236,27 @@ describe('a product named by the tail of its name that is also its alias', () =>
     expect(engine.triage(workItem({ subject: 'Aula dubbel geboekt', description: 'Hof heeft geen waarschuwing gegeven.' })).facts['product']?.value).toBe('duin-uitvaart');
   });
 });
+
+describe('error texts and versions as a campsite-software vendor\'s customers write them', () => {
+  it.each([
+    ['a log with the date first, day-month-year', 'In het logboek:\n09-11-2026 17:22:41  HOOFD-IN  geaccepteerd - openen\n09-11-2026 17:22:51  HOOFD-IN  relais timeout (10000 ms), opnieuw'],
+    ['a log of times of day', 'Uit de log:\n17:22:41 HOOFD-IN openen\n17:22:51 HOOFD-IN relais timeout'],
+    ['a short numbered error with its text', 'In Poort staat bij elke pas: fout 17: database vergrendeld, ook na een herstart.'],
+    ['a short code the message shows', 'Zij kreeg een scherm met een code (code G-502) en geen bevestiging.'],
+    ['a quoted short code', "Bij het openen komt foutmelding 'E-17' en dan sluit het scherm."],
+    ['a quoted message that says something failed', 'Zij kreeg na het betalen een scherm met "Er ging iets mis. Uw betaling is ontvangen, neem contact op met de camping."'],
+  ])('finds %s', (_, text) => {
+    expect(findErrorText(text)).toBeDefined();
+  });
+
+  it('takes no date in a sentence, amount or postcode for an error text', () => {
+    expect(findErrorText('Op 09-11-2026 om 17:22 kwam er een gast aan, de code voor de slagboom is 4471.')).toBeUndefined();
+  });
+
+  it('reads "10 Update 4" with a capital as 10.4, and asking to upgrade to it as asking for that version', () => {
+    expect(findVersion('We draaien Riet Receptie 10 Update 4 sinds gisteren.', ['riet receptie'], ['riet receptie']).value).toBe('10.4');
+    const classify = compileKindClassifier(undefined, ['Riet Receptie'], null);
+    const v = classify({ subject: 'Upgrade Riet Receptie', body: "We'd like to upgrade Riet Receptie to 10 Update 4 for the whole chain.", hasErrorText: false, hasSteps: false, hasVersion: true, errorText: undefined });
+    expect(v.kind).toBe('new-version');
+  });
+});
