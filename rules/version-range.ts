@@ -58,13 +58,22 @@ export function compileVersionRanges(ranges: readonly string[]): (version: strin
   // A product numbered by years ("2024.1 and later") whose builds carry the year in two digits
   // ("25.2.118" is 2025's): such a version is compared as the year it names.
   const byYear = numberedByYear(ranges);
+  const depth = Math.max(1, ...ranges.map((r) => Math.max(0, ...(r.match(/\d+(?:\.\d+)*/g) ?? []).map((b) => b.split('.').length))));
+  const within = (v: Segments): boolean => entries.some((e) => e(v));
   return (version) => {
-    const v = parseVersion(version);
-    if (v === null) return undefined;
-    const major = v[0] as number;
-    return entries.some((e) => e(byYear && isTwoDigitYear(major) ? [2000 + major, ...v.slice(1)] : v));
+    const parsed = parseVersion(version);
+    if (parsed === null) return undefined;
+    const major = parsed[0] as number;
+    const v = byYear && isTwoDigitYear(major) ? [2000 + major, ...parsed.slice(1)] : parsed;
+    const inside = within(v);
+    // "Receptie 10" against ">=10.2": which update of 10 decides, so the version is not known enough.
+    if (v.length < depth && within([...v, ...Array<number>(depth - v.length).fill(UNSAID_MAX)]) !== inside) return undefined;
+    return inside;
   };
 }
+
+/** A part the customer left out, at its largest: "10" may be any 10.x. */
+const UNSAID_MAX = 9999;
 
 /** The major of each range's first bound ("2024.1" of ">=2024.1 <2026": 2024). */
 const rangeMajors = (ranges: readonly string[]): number[] => ranges.flatMap((r) => r.match(/\d+/g)?.slice(0, 1) ?? []).map(Number);

@@ -58,9 +58,14 @@ describe('version ranges', () => {
     [['>=10.2'], '10.10', true],
     [['>=10.2'], 'versie 10.1', false],
     [['>=10.2'], 'nieuwste', undefined],
-    // On the bound itself, and a shorter version against a longer bound (10 is 10.0, below 10.2).
+    // On the bound itself; a shorter version against a longer bound is any of its releases ("10" may
+    // be 10.0 or 10.4), so it is unknown where they decide differently and known where they do not.
     [['>=10.2'], '10.2', true],
-    [['>=10.2'], '10', false],
+    [['>=10.2'], '10', undefined],
+    [['>=10.2'], '9', false],
+    [['>=10.2'], '11', true],
+    [['>=10'], '10', true],
+    [['>=10.2 <11'], '11', false],
     [['<=2'], '2.0', true],
     [['<=2'], '2.0.1', false],
     [['>9'], '9', false],
