@@ -29,7 +29,9 @@ interface WordValue {
   readonly fromDescription: FactValue;
   /** Phrases that name the value only when a version number follows (see CatalogueFacts.versionNames). */
   readonly tailIds: readonly number[];
-  readonly tails: readonly string[];
+  /** The tails, normalised and padded with spaces, and the phrases naming the value itself then the tails: as a version may follow them. */
+  readonly paddedTails: readonly string[];
+  readonly versionNames: readonly string[];
 }
 
 interface CompiledFact {
@@ -74,17 +76,22 @@ const VERSIONED_NAME = 4;
 
 /** True when a phrase naming the value itself is followed by a version number ("planner 4 6 1", "connect from 3 0 4" once normalised). */
 function withVersion(w: WordValue, padded: string): boolean {
-  for (let i = 0; i < w.phrases.length; i++) {
-    if (w.weights[i] === 3 && versionFollows(` ${w.phrases[i] as string} `, padded)) return true;
-  }
-  for (const tail of w.tails) if (versionFollows(` ${tail} `, padded)) return true;
+  for (const phrase of w.versionNames) if (versionFollows(phrase, padded)) return true;
   return false;
 }
 
+/** "4.6.1", "8 update 5", "V8U5" once normalised, within the 24 characters after a name. */
+const VERSION_NEXT = /^(?:(?:from|van|versie|version|release|build|op|on) )?(?:\d+ (?:update |upd )?\d+|v?\d+u\d+) /;
+/** The same, read in place (no slice per mention); a match longer than 24 characters is checked on the slice. */
+const VERSION_AT = new RegExp(VERSION_NEXT.source.slice(1), 'y');
+
 function versionFollows(phrase: string, padded: string): boolean {
   for (let at = padded.indexOf(phrase); at >= 0; at = padded.indexOf(phrase, at + 1)) {
-    // "4.6.1", "8 update 5", "V8U5" once normalised.
-    if (/^(?:(?:from|van|versie|version|release|build|op|on) )?(?:\d+ (?:update |upd )?\d+|v?\d+u\d+) /.test(padded.slice(at + phrase.length, at + phrase.length + 24))) return true;
+    const from = at + phrase.length;
+    VERSION_AT.lastIndex = from;
+    // No match here: none in the slice either, which holds only what follows here.
+    if (!VERSION_AT.test(padded)) continue;
+    if (VERSION_AT.lastIndex <= from + 24 || VERSION_NEXT.test(padded.slice(from, from + 24))) return true;
   }
   return false;
 }
@@ -92,7 +99,7 @@ function versionFollows(phrase: string, padded: string): boolean {
 /** The evidence of a name's tail in hits: a name's, when a version number follows it somewhere in the text. */
 function tailEvidence(w: WordValue, hits: PhraseHits | null, ctx: EvalContext, scope: TextScope): number {
   if (hits === null || w.tailIds.length === 0 || !foundAny(hits, w.tailIds)) return 0;
-  for (const tail of w.tails) if (versionFollows(` ${tail} `, ctx.paddedText(scope))) return 3;
+  for (const tail of w.paddedTails) if (versionFollows(tail, ctx.paddedText(scope))) return 3;
   return 0;
 }
 
@@ -290,15 +297,21 @@ function names(phrase: string, value: string): boolean {
 }
 
 function compileWords(list: WordList, env: CompileEnv, own: WordList = {}, tails: WordList = {}): WordValue[] {
-  return Object.entries(list).map(([value, phrases]) => ({
-    ids: phrases.map((p) => env.phrases.add(p)),
-    weights: phrases.map((p) => (names(p, value) || (Object.hasOwn(own, value) && (own[value] as readonly string[]).some((n) => names(p, n))) ? 3 : 1)),
-    tailIds: Object.hasOwn(tails, value) ? (tails[value] as readonly string[]).map((t) => env.phrases.add(t)) : [],
-    tails: Object.hasOwn(tails, value) ? (tails[value] as readonly string[]).map((t) => normalizeText(t)) : [],
-    phrases: phrases.map((p) => normalizeText(p)),
-    fromSubject: { value, source: 'subject' as const },
-    fromDescription: { value, source: 'description' as const },
-  }));
+  return Object.entries(list).map(([value, phrases]) => {
+    const weights = phrases.map((p) => (names(p, value) || (Object.hasOwn(own, value) && (own[value] as readonly string[]).some((n) => names(p, n))) ? 3 : 1));
+    const normalized = phrases.map((p) => normalizeText(p));
+    const paddedTails = Object.hasOwn(tails, value) ? (tails[value] as readonly string[]).map((t) => ` ${normalizeText(t)} `) : [];
+    return {
+      ids: phrases.map((p) => env.phrases.add(p)),
+      weights,
+      tailIds: Object.hasOwn(tails, value) ? (tails[value] as readonly string[]).map((t) => env.phrases.add(t)) : [],
+      paddedTails,
+      versionNames: [...normalized.filter((_, i) => weights[i] === 3).map((p) => ` ${p} `), ...paddedTails],
+      phrases: normalized,
+      fromSubject: { value, source: 'subject' as const },
+      fromDescription: { value, source: 'description' as const },
+    };
+  });
 }
 
 function compileScoped(s: ScopedWords, env: CompileEnv, own: WordList | undefined): CompiledFact['scoped'] {
