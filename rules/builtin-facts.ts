@@ -131,6 +131,7 @@ function findWholeRelease(text: string, productWords: readonly string[]): string
 
 /** "E8b", "6d", "E7": a release letter, a number and a patch letter, standing alone after a space. */
 const LETTERED = /(?<=[ \t(])[A-Z]?(\d{1,2})([a-h])?(?![\w.,/-])/g;
+const DIGIT_LETTER = /\d[a-h]/;
 /** Before a version number: a phrase that it is the one in use ("we are on", "wij zitten op", "draait"). */
 const IN_USE = /(?:\b(?:we|wij|ik)\s+(?:(?:zitten|zit|werken|werk)\s+(?:nu\s+|momenteel\s+|nog\s+|sinds\s+kort\s+)?(?:op|met)|(?:draaien|draai)(?:\s+(?:nu|momenteel|nog))?(?:\s+(?:op|met))?)|\b(?:draait|runs)\s+(?:(?:nu|nog|momenteel|now|still)\s+)?(?:op|met|on)|\b(?:we(?:'re|’re|\s+are)|i(?:'m|’m|\s+am))\s+(?:currently\s+|still\s+|now\s+)?(?:on|running))\s*(?:de\s+|the\s+)?$/i;
 
@@ -246,7 +247,8 @@ export function findVersion(rawText: string, productWords: readonly string[], an
   }
   // "Akker Export E8b", "Export 6d": a release with a patch letter right after the product's name
   // (b is 2): E8b reads as 8.2, as contracts count them.
-  if (productWords.length > 0) {
+  // Only a match with a patch letter counts, and that needs a digit right before a small letter.
+  if (productWords.length > 0 && DIGIT_LETTER.test(text)) {
     for (const m of text.matchAll(LETTERED)) {
       const [, number, patch] = m;
       // A patch letter says it is a release; "T2", "H7" after "aangifte" are kinds of declaration.

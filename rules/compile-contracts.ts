@@ -36,6 +36,9 @@ interface CompiledContract {
   readonly levelKey: string;
   readonly zone: ZoneOffsets;
   readonly products: ReadonlyMap<string, CoveredProduct>;
+  /** The contract's products, each once, and those of them with version numbers: for a ticket that names none. */
+  readonly distinct: readonly string[];
+  readonly versioned: readonly string[];
   /**
    * One immutable ResolvedContract per match kind and state, so triage allocates none; slot
    * `matchKind * STATES.length + STATES.indexOf(state)`, filled on first use.
@@ -55,7 +58,7 @@ export type PossibleStates = (ctx: EvalContext, unknown: ReadonlySet<string>) =>
 const MATCHED_BY = ['organizationId', 'organizationName', 'emailDomain'] as const;
 const STATES: readonly ContractState[] = ['not-yet-active', 'expired', 'product-not-covered', 'module-not-covered', 'version-out-of-support', 'active'];
 
-function compileContract(def: ContractDefinition): CompiledContract {
+function compileContract(def: ContractDefinition, unversioned: ReadonlySet<string>): CompiledContract {
   // A product listed twice ("25.4" and ">=26.2" of one product, each written as its own entry) is
   // covered by either: its modules and versions are those of both (every one when an entry has no limit).
   const merged = new Map<string, { modules: Set<string> | null; versions: string[] | null; name: string }>();
@@ -86,7 +89,9 @@ function compileContract(def: ContractDefinition): CompiledContract {
   } catch {
     throw new Error(`contract "${def.id}": unknown time zone ${JSON.stringify(def.timeZone)}`);
   }
-  return { def, levelKey: normalizeText(def.level), zone, products, resolved: new Array<ResolvedContract | undefined>(MATCHED_BY.length * STATES.length).fill(undefined) };
+  const distinct = [...new Set(def.products.map((p) => p.product))];
+  const versioned = distinct.filter((p) => !unversioned.has(normalizeText(p)));
+  return { def, levelKey: normalizeText(def.level), zone, products, distinct, versioned, resolved: new Array<ResolvedContract | undefined>(MATCHED_BY.length * STATES.length).fill(undefined) };
 }
 
 function resolvedFor(c: CompiledContract, state: ContractState, matchKind: number): ResolvedContract {
@@ -226,7 +231,7 @@ export const possibleStates: PossibleStates = (ctx, unknown) => {
  * that gives a version is not about.
  */
 export function compileContracts(defs: readonly ContractDefinition[], unversioned: ReadonlySet<string> = new Set()): ContractResolver {
-  const contracts = defs.map(compileContract);
+  const contracts = defs.map((d) => compileContract(d, unversioned));
   const byId = index(contracts, (d) => d.match.organizationIds, (s) => s.trim());
   const byName = index(contracts, (d) => d.match.organizationNames, normalizeText);
   const byDomain = index(contracts, (d) => d.match.emailDomains, (s) => s.trim().toLowerCase().replace(/^@/, ''));
@@ -279,8 +284,7 @@ export function compileContracts(defs: readonly ContractDefinition[], unversione
     // names another; one that gives a version, about the contract's only product with versions
     // ("V8U5" from a customer of Vloot and of the SaaS booking site).
     if (ctx.fact('product') === undefined && d.products.length > 0) {
-      const distinct = [...new Set(d.products.map((p) => p.product))];
-      const versioned = distinct.filter((p) => !unversioned.has(normalizeText(p)));
+      const { distinct, versioned } = chosen;
       if (distinct.length === 1) {
         ctx.facts.product = { value: distinct[0] as string, source: 'contract' };
         notes?.push(`product ${distinct[0] as string} taken from the contract, its only product`);

@@ -4,7 +4,7 @@
 // "Veldhuis Connect") counts three times a mere alias ("timesheets", "api"), a phrase in the subject
 // twice one in the description; on a tie, the first in config order. A scoped fact (see catalogue-facts.ts) takes its word list from the value of a fact
 // resolved before it.
-import { type CompileEnv, type EvalContext, fieldText, foundAny } from './eval-context.js';
+import { type CompileEnv, type EvalContext, fieldText, foundAny, TEXT_BOTH, TEXT_DESCRIPTION, TEXT_SUBJECT, type TextScope } from './eval-context.js';
 import type { FactSource, FactValue } from './model.js';
 import type { PhraseHits } from './phrase-index.js';
 import { compileRegex } from './compile-regex.js';
@@ -29,7 +29,9 @@ interface WordValue {
   readonly fromDescription: FactValue;
   /** Phrases that name the value only when a version number follows (see CatalogueFacts.versionNames). */
   readonly tailIds: readonly number[];
-  readonly tails: readonly string[];
+  /** The tails, normalised and padded with spaces, and the phrases naming the value itself then the tails: as a version may follow them. */
+  readonly paddedTails: readonly string[];
+  readonly versionNames: readonly string[];
 }
 
 interface CompiledFact {
@@ -37,6 +39,8 @@ interface CompiledFact {
   readonly field: string;
   readonly subject: boolean;
   readonly description: boolean;
+  /** Which texts the fact reads, as EvalContext.paddedText takes them. */
+  readonly scope: TextScope;
   readonly pattern: RegExp | undefined;
   readonly words: readonly WordValue[];
   readonly scoped: { readonly by: string; readonly words: ReadonlyMap<string, readonly WordValue[]>; readonly owners: ReadonlyMap<string, string> | undefined } | undefined;
@@ -72,25 +76,30 @@ const VERSIONED_NAME = 4;
 
 /** True when a phrase naming the value itself is followed by a version number ("planner 4 6 1", "connect from 3 0 4" once normalised). */
 function withVersion(w: WordValue, padded: string): boolean {
-  for (let i = 0; i < w.phrases.length; i++) {
-    if (w.weights[i] === 3 && versionFollows(` ${w.phrases[i] as string} `, padded)) return true;
-  }
-  for (const tail of w.tails) if (versionFollows(` ${tail} `, padded)) return true;
+  for (const phrase of w.versionNames) if (versionFollows(phrase, padded)) return true;
   return false;
 }
 
+/** "4.6.1", "8 update 5", "V8U5", "2025 R1", "8 LTS", "2025 SP2" once normalised, within the 24 characters after a name. */
+const VERSION_NEXT = /^(?:(?:from|van|versie|version|release|build|op|on) )?(?:\d+ (?:update |upd )?\d+|v?\d+u\d+|(?:19|20)\d\d ?r ?\d|\d+ (?:sp|lts|cu) ?\d*) /;
+/** The same, read in place (no slice per mention); a match longer than 24 characters is checked on the slice. */
+const VERSION_AT = new RegExp(VERSION_NEXT.source.slice(1), 'y');
+
 function versionFollows(phrase: string, padded: string): boolean {
   for (let at = padded.indexOf(phrase); at >= 0; at = padded.indexOf(phrase, at + 1)) {
-    // "4.6.1", "8 update 5", "V8U5", "2025 R1", "8 LTS", "2025 SP2" once normalised.
-    if (/^(?:(?:from|van|versie|version|release|build|op|on) )?(?:\d+ (?:update |upd )?\d+|v?\d+u\d+|(?:19|20)\d\d ?r ?\d|\d+ (?:sp|lts|cu) ?\d*) /.test(padded.slice(at + phrase.length, at + phrase.length + 24))) return true;
+    const from = at + phrase.length;
+    VERSION_AT.lastIndex = from;
+    // No match here: none in the slice either, which holds only what follows here.
+    if (!VERSION_AT.test(padded)) continue;
+    if (VERSION_AT.lastIndex <= from + 24 || VERSION_NEXT.test(padded.slice(from, from + 24))) return true;
   }
   return false;
 }
 
 /** The evidence of a name's tail in hits: a name's, when a version number follows it somewhere in the text. */
-function tailEvidence(w: WordValue, hits: PhraseHits | null, padded: () => string): number {
+function tailEvidence(w: WordValue, hits: PhraseHits | null, ctx: EvalContext, scope: TextScope): number {
   if (hits === null || w.tailIds.length === 0 || !foundAny(hits, w.tailIds)) return 0;
-  for (const tail of w.tails) if (versionFollows(` ${tail} `, padded())) return 3;
+  for (const tail of w.paddedTails) if (versionFollows(tail, ctx.paddedText(scope))) return 3;
   return 0;
 }
 
@@ -110,11 +119,11 @@ function firstAt(w: WordValue, padded: string): number {
  * ("Planner 4.6.1 … payroll cut-off is Friday") the one the text names first, as people name what
  * they write about before what it touches; in file order only when that ties too.
  */
-function fromWords(words: readonly WordValue[], subject: PhraseHits | null, description: PhraseHits | null, texts: () => string, clauses: () => readonly Clause[] = NO_CLAUSES, rival?: (value: FactValue) => void): FactValue | undefined {
+function fromWords(words: readonly WordValue[], subject: PhraseHits | null, description: PhraseHits | null, ctx: EvalContext, scope: TextScope, rivalOf: string | undefined): FactValue | undefined {
   const found: { readonly w: WordValue; readonly inSubject: number; score: number }[] = [];
   for (const w of words) {
-    const inSubject = (subject === null ? 0 : evidence(w, subject)) + tailEvidence(w, subject, texts);
-    const score = 2 * inSubject + (description === null ? 0 : evidence(w, description)) + tailEvidence(w, description, texts);
+    const inSubject = (subject === null ? 0 : evidence(w, subject)) + tailEvidence(w, subject, ctx, scope);
+    const score = 2 * inSubject + (description === null ? 0 : evidence(w, description)) + tailEvidence(w, description, ctx, scope);
     if (score > 0) found.push({ w, inSubject, score });
   }
   /** Values whose own name the description gives only where it says they work. */
@@ -122,8 +131,10 @@ function fromWords(words: readonly WordValue[], subject: PhraseHits | null, desc
   // "Aanvragen via de app en rechtstreeks in HRM gaan wel goed": a value named only where the
   // customer says it works is what they compare with, not what they write about. Only when there
   // is a choice, and only for the description's mentions.
-  if (found.length > 1 && description !== null) {
-    const all = clauses();
+  // A clause that says something works says it in the whole text too (clauses end at separators,
+  // which normalising turns into spaces): most texts say none, and need not be split into clauses.
+  if (found.length > 1 && description !== null && FINE.test(ctx.paddedText(scope))) {
+    const all = clausesOf(ctx);
     if (all.some((c) => c.fine)) {
       for (const f of found) {
         const off = saidToWork(f.w, description, all);
@@ -135,7 +146,7 @@ function fromWords(words: readonly WordValue[], subject: PhraseHits | null, desc
   // "In Planner 4.6.1 the export … to payroll": a name with its version number says which of the
   // values named is the one in use. Only asked when there is a choice: most tickets name one.
   if (found.length > 1) {
-    const versioned = found.filter((f) => withVersion(f.w, texts()));
+    const versioned = found.filter((f) => withVersion(f.w, ctx.paddedText(scope)));
     // One value named with its version number is the one in use, whatever else is named more
     // ("de export van Planner 4.7.1 naar Payroll"); several: each gets the bonus.
     if (versioned.length === 1) return pick(versioned[0] as (typeof found)[number]);
@@ -150,7 +161,7 @@ function fromWords(words: readonly WordValue[], subject: PhraseHits | null, desc
     // Alike: a value named by its own name ("on Connect 2.11") before one only an alias points to
     // ("the timesheet endpoint"), then the one the text names first.
     const named = (namedIn(w, subject) || namedIn(w, description)) && unnamed?.has(w) !== true;
-    if (score > bestScore || (bestWords !== undefined && (named !== bestNamed ? named : firstAt(w, texts()) < firstAt(bestWords, texts())))) {
+    if (score > bestScore || (bestWords !== undefined && (named !== bestNamed ? named : firstAt(w, ctx.paddedText(scope)) < firstAt(bestWords, ctx.paddedText(scope))))) {
       bestScore = score;
       bestWords = w;
       bestNamed = named;
@@ -158,12 +169,12 @@ function fromWords(words: readonly WordValue[], subject: PhraseHits | null, desc
     }
   }
   if (best === undefined) return undefined;
-  if (rival !== undefined && found.length > 1) {
+  if (rivalOf !== undefined && found.length > 1) {
     // A second value with nearly the evidence of the first ("bonnen" and "offline modus" in one
     // story): the verdict is checked against it too (see compile-rules.ts).
     let second: (typeof found)[number] | undefined;
     for (const f of found) if (f.w !== bestWords && unnamed?.has(f.w) !== true && (second === undefined || f.score > second.score)) second = f;
-    if (second !== undefined && second.score >= RIVAL_MIN && second.score >= RIVAL_SHARE * bestScore) rival(pick(second));
+    if (second !== undefined && second.score >= RIVAL_MIN && second.score >= RIVAL_SHARE * bestScore) (ctx.rivals ??= []).push({ fact: rivalOf, value: pick(second) });
   }
   return weakIfAliasOnly(best, bestScore);
 }
@@ -180,7 +191,6 @@ interface Clause {
   readonly text: string;
   readonly fine: boolean;
 }
-const NO_CLAUSES = (): readonly Clause[] => [];
 const FINE = /\b(?:(?:gaat|gaan|werkt|werken|loopt|lopen|doet|doen)(?: het)?(?: wel| gewoon| nog)* (?:goed|prima|normaal)|(?:gaat|gaan|werkt|werken|doet|doen) het wel|klopt(?: het)? wel|kloppen wel|zijn (?:wel )?(?:goed|correct)|geen (?:probleem|problemen)|works? (?:fine|ok|okay|well|correctly|normally|as expected)|(?:is|are) (?:fine|correct|ok|okay|working fine)|no (?:problem|problems|issue|issues))\b/;
 
 /** Each ticket's clauses, split once for every fact that weighs a choice (product, module). */
@@ -274,10 +284,8 @@ function resolveOne(f: CompiledFact, ctx: EvalContext, resolved: Readonly<Record
     if (found === undefined && f.description) found = fromPattern(f.pattern, ctx.item.description, 'description');
   }
   if (found === undefined && words.length > 0) {
-    let padded: string | undefined;
-    const texts = () => (padded ??= ` ${normalizeText(`${f.subject ? ctx.item.subject : ''}\n${f.description ? ctx.item.description : ''}`)} `);
-    const rival = weighRivals && ctx.forced === undefined && RIVAL_FACTS.has(f.name) ? (value: FactValue) => (ctx.rivals ??= []).push({ fact: f.name, value }) : undefined;
-    found = fromWords(words, f.subject ? ctx.subjectHits() : null, f.description ? ctx.descriptionHits() : null, texts, () => clausesOf(ctx), rival);
+    const rivalOf = weighRivals && ctx.forced === undefined && RIVAL_FACTS.has(f.name) ? f.name : undefined;
+    found = fromWords(words, f.subject ? ctx.subjectHits() : null, f.description ? ctx.descriptionHits() : null, ctx, f.scope, rivalOf);
   }
   return found ?? f.fallback;
 }
@@ -289,15 +297,21 @@ function names(phrase: string, value: string): boolean {
 }
 
 function compileWords(list: WordList, env: CompileEnv, own: WordList = {}, tails: WordList = {}): WordValue[] {
-  return Object.entries(list).map(([value, phrases]) => ({
-    ids: phrases.map((p) => env.phrases.add(p)),
-    weights: phrases.map((p) => (names(p, value) || (Object.hasOwn(own, value) && (own[value] as readonly string[]).some((n) => names(p, n))) ? 3 : 1)),
-    tailIds: Object.hasOwn(tails, value) ? (tails[value] as readonly string[]).map((t) => env.phrases.add(t)) : [],
-    tails: Object.hasOwn(tails, value) ? (tails[value] as readonly string[]).map((t) => normalizeText(t)) : [],
-    phrases: phrases.map((p) => normalizeText(p)),
-    fromSubject: { value, source: 'subject' as const },
-    fromDescription: { value, source: 'description' as const },
-  }));
+  return Object.entries(list).map(([value, phrases]) => {
+    const weights = phrases.map((p) => (names(p, value) || (Object.hasOwn(own, value) && (own[value] as readonly string[]).some((n) => names(p, n))) ? 3 : 1));
+    const normalized = phrases.map((p) => normalizeText(p));
+    const paddedTails = Object.hasOwn(tails, value) ? (tails[value] as readonly string[]).map((t) => ` ${normalizeText(t)} `) : [];
+    return {
+      ids: phrases.map((p) => env.phrases.add(p)),
+      weights,
+      tailIds: Object.hasOwn(tails, value) ? (tails[value] as readonly string[]).map((t) => env.phrases.add(t)) : [],
+      paddedTails,
+      versionNames: [...normalized.filter((_, i) => weights[i] === 3).map((p) => ` ${p} `), ...paddedTails],
+      phrases: normalized,
+      fromSubject: { value, source: 'subject' as const },
+      fromDescription: { value, source: 'description' as const },
+    };
+  });
 }
 
 function compileScoped(s: ScopedWords, env: CompileEnv, own: WordList | undefined): CompiledFact['scoped'] {
@@ -331,6 +345,7 @@ function compileFact(name: string, def: FactDefinition, env: CompileEnv, scoped:
     field: def.field ?? name,
     subject: scope !== 'description',
     description: scope !== 'subject',
+    scope: scope === 'subject' ? TEXT_SUBJECT : scope === 'description' ? TEXT_DESCRIPTION : TEXT_BOTH,
     pattern: def.pattern === undefined ? undefined : compileRegex(def.pattern, `fact "${name}" (pattern)`, def.caseSensitive),
     words: compileWords(NAMED_BY_ID.has(name) ? withIds(def.words ?? {}) : def.words ?? {}, env, own, tails),
     scoped: scoped === undefined ? undefined : compileScoped(scoped, env, own),

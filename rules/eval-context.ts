@@ -3,6 +3,7 @@
 import type { CompiledCondition } from './compiled-condition.js';
 import type { ContractState, ContractSummary, FactValue, FieldValue, KindVerdict, WorkItem } from './model.js';
 import { itemOwnText } from './mail-text.js';
+import { normalizeText } from './normalize-text.js';
 import type { PhraseHits, PhraseIndex } from './phrase-index.js';
 import type { ContractDefinition } from './rules-config.js';
 
@@ -15,6 +16,12 @@ export interface ResolvedContract {
   /** The compiled contract, opaque outside compile-contracts.ts. */
   readonly compiled?: unknown;
 }
+
+/** Which of the item's texts a fact reads: the subject, the description, or both (bits). */
+export type TextScope = 1 | 2 | 3;
+export const TEXT_SUBJECT = 1;
+export const TEXT_DESCRIPTION = 2;
+export const TEXT_BOTH = 3;
 
 /** What compiling conditions and facts needs to share. */
 export interface CompileEnv {
@@ -67,6 +74,8 @@ export class EvalContext {
   /** The text as the product's own version patterns rewrote it: what they hide is no unread version. */
   versionText: string | undefined;
   private ownBody: string | undefined;
+  /** `paddedText` per scope; index 0 unused. */
+  private padded: [undefined, string | undefined, string | undefined, string | undefined] | undefined;
   private subject: PhraseHits | undefined;
   private description: PhraseHits | undefined;
   private lowerTags: readonly string[] | undefined;
@@ -111,6 +120,21 @@ export class EvalContext {
 
   set kind(kind: KindVerdict) {
     this.#kind = kind;
+  }
+
+  /**
+   * The subject and/or the description (the raw description, quotes and all), normalised and padded
+   * with spaces, as word lists are looked for in it: once per triage, whichever facts read it.
+   */
+  paddedText(scope: TextScope): string {
+    const cache = (this.padded ??= [undefined, undefined, undefined, undefined]);
+    let text = cache[scope];
+    if (text === undefined) {
+      const subject = (scope & TEXT_SUBJECT) === 0 ? '' : this.item.subject;
+      const description = (scope & TEXT_DESCRIPTION) === 0 ? '' : this.item.description;
+      cache[scope] = text = ` ${normalizeText(`${subject}\n${description}`)} `;
+    }
+    return text;
   }
 
   /** The description without quoted replies, signatures and disclaimers (see mail-text.ts). */

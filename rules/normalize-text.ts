@@ -23,14 +23,104 @@ function separate(s: string): string {
  * `"Hoe stél ik, in Veldhuis-Finance?"` → `"hoe stel ik in veldhuis finance"`.
  */
 export function normalizeText(s: string): string {
-  if (!NON_ASCII.test(s)) return s.toLowerCase().replace(ASCII_SEPARATORS, ' ').trim();
-  // Its words joined by one space are the same text: built per character, without NFD and the
-  // Unicode-aware regexes over the whole of it (a ticket with one "ë" paid them for every word).
-  const words: string[] = [];
-  forEachWord(s, (w) => {
-    words.push(w);
-  });
-  return words.join(' ');
+  const n = s.length;
+  const buffer = n <= KEPT_BUFFER ? (bytes.length >= n ? bytes : (bytes = new Uint8Array(Math.min(KEPT_BUFFER, 2 * n)))) : new Uint8Array(n);
+  // All ASCII exactly when every character took one byte (a longer one, or a lone surrogate, takes more).
+  const { read, written } = encoder.encodeInto(s, buffer);
+  return read === n && written === n ? asciiWords(buffer, n) : joinedWords(s);
+}
+
+// The normalised text is written as code units into a reused buffer and decoded once: a regex
+// replace over a 2 KB ticket cost three times as much. Nothing called while writing re-enters
+// normalizeText, so one buffer of each kind serves every call; longer texts get their own.
+const KEPT_BUFFER = 1 << 16;
+const encoder = new TextEncoder();
+const utf8 = new TextDecoder();
+const utf16 = new TextDecoder('utf-16le');
+let bytes: Uint8Array<ArrayBuffer> = new Uint8Array(1024);
+let units: Uint16Array<ArrayBuffer> = new Uint16Array(1024);
+
+/** `normalizeText` of the ASCII text in `buffer[0, n)`, written over it (never ahead of what it reads). */
+function asciiWords(buffer: Uint8Array, n: number): string {
+  let out = 0;
+  let gap = false;
+  for (let i = 0; i < n; i++) {
+    let c = buffer[i] as number;
+    if (c >= 65 && c <= 90) c += 32;
+    if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) {
+      // One space between words, none before the first or after the last.
+      if (gap) {
+        buffer[out++] = 32;
+        gap = false;
+      }
+      buffer[out++] = c;
+    } else if (out > 0) gap = true;
+  }
+  return utf8.decode(buffer.subarray(0, out));
+}
+
+/**
+ * `normalizeText` of a text with other characters: the words of `forEachWord` (read the same way,
+ * character by character) joined by one space, without NFD and the Unicode-aware regexes over the
+ * whole of it (a ticket with one "ë" paid them for every word).
+ */
+function joinedWords(text: string): string {
+  const n = text.length;
+  let buffer = units.length >= n + 8 ? units : new Uint16Array(2 * n + 8);
+  let out = 0;
+  let gap = false;
+  for (let i = 0; i < n; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 128) {
+      const c = code >= 65 && code <= 90 ? code + 32 : code;
+      if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) {
+        if (buffer.length < out + 2) buffer = grown(buffer);
+        if (gap) {
+          buffer[out++] = 32;
+          gap = false;
+        }
+        buffer[out++] = c;
+      } else if (out > 0) gap = true;
+      continue;
+    }
+    const codePoint = text.codePointAt(i) as number;
+    let folded: string;
+    if (codePoint > 0xffff) {
+      i++;
+      folded = foldWideWord(codePoint);
+    } else if (codePoint >= 0xd800 && codePoint <= 0xdbff) {
+      // As forEachWord reads a lone high surrogate: one character with a lone low one after marks.
+      folded = ' ';
+      let j = i + 1;
+      while (j < n && text.charCodeAt(j) >= 128 && foldWideWord(text.codePointAt(j) as number) === '') j += (text.codePointAt(j) as number) > 0xffff ? 2 : 1;
+      const low = text.charCodeAt(j);
+      if (j > i + 1 && low >= 0xdc00 && low <= 0xdfff) {
+        const joined = String.fromCharCode(codePoint, low);
+        folded = LETTER_OR_DIGIT.test(joined) ? joined : ' ';
+        i = j;
+      }
+    } else folded = foldWideWord(codePoint);
+    // Letters (ë into e), nothing (a mark), a space, or letters and a space.
+    while (buffer.length < out + folded.length + 1) buffer = grown(buffer);
+    for (let k = 0; k < folded.length; k++) {
+      const unit = folded.charCodeAt(k);
+      if (unit !== 32) {
+        if (gap) {
+          buffer[out++] = 32;
+          gap = false;
+        }
+        buffer[out++] = unit;
+      } else if (out > 0) gap = true;
+    }
+  }
+  if (buffer.length <= KEPT_BUFFER) units = buffer;
+  return utf16.decode(buffer.subarray(0, out));
+}
+
+function grown(buffer: Uint16Array<ArrayBuffer>): Uint16Array<ArrayBuffer> {
+  const bigger = new Uint16Array(2 * buffer.length);
+  bigger.set(buffer);
+  return bigger;
 }
 
 /**

@@ -68,6 +68,16 @@ describe('forEachWord and normalizeText per character', () => {
     }
     expect(wrong).toEqual([]);
   });
+
+  it.each([
+    ['ASCII', ['Werkt NIET', ' ', '\n', '.', '-', '10', 'K', 'api']],
+    ['mixed', ['Werkt NIET', 'ë', 'e\u0301', '한국', '𝐀', '\ud800', '\udc00', 'ß', ' ', '.', '10']],
+  ])('agree with the definition on %s texts longer than the buffers they are written in', (_, pieces) => {
+    for (const length of [1_000, 40_000, 200_000]) {
+      const text = Array.from({ length }, (_, i) => pieces[(i * 7 + (i >> 3)) % pieces.length]).join('');
+      expect(agrees(text)).toBe(true);
+    }
+  });
 });
 
 describe('phrase index', () => {
