@@ -242,7 +242,8 @@ const releaseAt = (tokens: readonly string[], i: number): boolean => /^(?:\d{1,2
 /** "naar 6.4.1", "to Kassa 2026.1", "naar de nieuwe Kroon Webshop 4.0": "naar"/"to" at j, and the first number within five words a release's. */
 function aimsAt(tokens: readonly string[], j: number): boolean {
   if (!TO.has(tokens[j] as string)) return false;
-  for (let at = j + 1; at <= j + 5 && at < tokens.length; at++) if (isNumber(tokens[at])) return releaseAt(tokens, at);
+  // "naar de nieuwste versie 2609": a whole number a word names as a version is one too.
+  for (let at = j + 1; at <= j + 5 && at < tokens.length; at++) if (isNumber(tokens[at])) return releaseAt(tokens, at) || VERSION_WORDS.has(tokens[at - 1] as string);
   return false;
 }
 
@@ -351,6 +352,19 @@ function withoutMenuPaths(text: string): string {
 }
 
 const ARTIFACTS: ReadonlySet<string> = new Set(OWN_ARTIFACTS);
+/** Where software runs: "our own server" with the product named is where it is installed. */
+const HOSTING: ReadonlySet<string> = new Set(['server', 'servers', 'netwerk', 'network', 'vm', 'cluster', 'container']);
+const LOCATIVES: ReadonlySet<string> = new Set(['on', 'op', 'in', 'at', 'bij', 'onto']);
+const OWNERS: ReadonlySet<string> = new Set(['our', 'onze', 'ons', 'my', 'mijn']);
+
+/** "on our own server", "op onze eigen server": a place something runs, not the thing spoken of ("onze server heeft geen ruimte"). */
+function hostedOn(tokens: readonly string[]): boolean {
+  for (let i = 1; i < tokens.length - 1; i++) {
+    if (!OWNERS.has(tokens[i] as string) || !LOCATIVES.has(tokens[i - 1] as string)) continue;
+    if (HOSTING.has(tokens[i + 1] as string) || HOSTING.has(tokens[i + 2] as string)) return true;
+  }
+  return false;
+}
 function isArtifact(token: string | undefined): boolean {
   if (token === undefined) return false;
   if (ARTIFACTS.has(token)) return true;
@@ -533,6 +547,8 @@ export function compileKindClassifier(tuning: KindTuning | undefined, productNam
       // following:" is longer, and asks).
       const question = marked || (!(heading && tokens.length <= HEADING_WORDS) && QUESTION_WORDS.has(tokens[0] as string));
       const wishesBefore = (fired[wish] as string[]).length;
+      const ownBefore = scores[own] as number;
+      const ownFiredBefore = (fired[own] as string[]).length;
       const defectBefore = scores[DEFECT] as number;
       let roles = 0;
       // The longest cue starting at a token wins over its prefixes.
@@ -662,6 +678,13 @@ export function compileKindClassifier(tuning: KindTuning | undefined, productNam
       // "Die view hebben wij in 2024 zelf aangemaakt": made by them, and an artifact ("we created an order" is no implementation).
       const built = (roles & BUILT_VERB) !== 0 || ((roles & MADE_VERB) !== 0 && tokens.some(isArtifact));
       if (built && (roles & (BUILDER | POSSESSIVE)) !== 0 && (roles & (VENDOR | NEGATION | CONTRACTED_NOT)) === 0) creditOnce(tally, own, BUILT_BY_THEM, 3 * factor);
+      // "We use Riet Receptie 10 Update 3 on our own server": where the product runs, not something
+      // they built. Only when the sentence names the product and no other thing of theirs.
+      if ((scores[own] as number) > ownBefore && hostedOn(tokens) && tokens.some((t) => versionedNames.has(t) || products.has(t))
+        && !tokens.some((t) => isArtifact(t) && !HOSTING.has(t) && !namedArtifacts.has(t))) {
+        scores[own] = ownBefore;
+        for (const label of (fired[own] as string[]).splice(ownFiredBefore)) seen.delete(label);
+      }
       // "Zouden jullie dit willen uitzoeken?": asked to look into something, not to build it.
       if (politeAsk > 0 && (roles & REPAIR_WORD) !== 0) {
         scores[wish] = (scores[wish] as number) - politeAsk;

@@ -114,6 +114,18 @@ describe('request kinds', () => {
     expect(classify({ subject: '', body: 'Please move the booking from cost centre 410 to 420.', hasErrorText: false, hasSteps: false, hasVersion: false }).scores['new-version']).toBeUndefined();
   });
 
+  it('reads "on our own server" beside the product as where it runs, and "onze server" spoken of as theirs', () => {
+    const named = compileKindClassifier(undefined, ['Riet Receptie', 'Payroll'], null);
+    const body = (text: string) => named({ subject: '', body: text, hasErrorText: false, hasSteps: false, hasVersion: true });
+    expect(body('We use Riet Receptie 10 Update 3 on our own server with two reception PCs.').scores['own-implementation']).toBeUndefined();
+    expect(body('Onze server waar Payroll op draait heeft nog maar 300 MB vrij.').scores['own-implementation']).toBeGreaterThan(0);
+  });
+
+  it('reads "naar de nieuwste versie 2609" as aiming at a version, a whole number after "versie"', () => {
+    const v = classify({ subject: 'Update Energie', body: 'Wij willen Energie graag laten updaten naar de nieuwste versie 2609. Kan dat op afstand?', hasErrorText: false, hasSteps: false, hasVersion: true });
+    expect(v.kind).toBe('new-version');
+  });
+
   it('reads no request in the labels of a menu path the customer clicked', () => {
     const body = "When we create the letters, the fee shows 'NAf 0,00' for section D. The fee is correct on the grave card.\nSteps: Graven -> Grafrechten -> Verlenging -> Brieven aanmaken -> preview shows NAf 0,00.";
     const v = classify({ subject: 'Extension letters: fee shows 0,00', body, hasErrorText: false, hasSteps: true, hasVersion: true });
