@@ -113,6 +113,9 @@ describe('inscope init', () => {
     expect(said('Uitvaart geeft bij opslaan met de helm van de fiets in de hand: "DOS-112 Dossier vergrendeld". Stappen: dossier openen, opslaan.')).toBeUndefined();
     fs.writeFileSync(productsFile, "- id: uitvaart\n  name: Duin Uitvaart\n  versionPatterns:\n    - { pattern: 'Helm', version: '9.0', caseSensitive: 'ja' }\n");
     expect(() => initConfig({ products: productsFile, contracts: contractsFile, rate: '120' })).toThrow(/caseSensitive: true/);
+    // A product without versions refuses patterns in the products list itself, not in init's own output.
+    fs.writeFileSync(productsFile, "- id: uitvaart\n  name: Duin Uitvaart\n  versioned: false\n  versionPatterns:\n    - { pattern: 'ios \\d+', version: not-ours }\n");
+    expect(() => initConfig({ products: productsFile, contracts: contractsFile, rate: '120' })).toThrow(`${productsFile}: product 1 (uitvaart): versioned: false has no version to read`);
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
