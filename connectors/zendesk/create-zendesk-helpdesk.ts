@@ -1,12 +1,16 @@
-// The live Zendesk adapter behind the helpdesk port: one read for the ticket with its requester and
-// organization sideloaded (`?include=users,organizations`, Zendesk's "Side-loading related records":
-// the requester's locale comes with it), and one safe update per decision on the `updated_at` that
-// read returned. The comments, where Zendesk keeps attachments, are read only when a verdict needs
-// the attachments (core/triage-ticket.ts).
+// The live Zendesk adapter behind the helpdesk port: one read per triage and one safe update per
+// decision on the `updated_at` that read returned. The read is the ticket's audits with the ticket,
+// its requester and its organization sideloaded (load-ticket-from-audits.ts): the audits' comments
+// carry the attachments, which Zendesk keeps on comments, not on the ticket. Should an account not
+// sideload the ticket with its audits, the adapter reads the ticket itself from then on
+// (`?include=users,organizations`, Zendesk's "Side-loading related records") and its comments only
+// when a verdict needs the attachments (core/triage-ticket.ts).
 import type { TicketChange, TicketState, HelpdeskPort } from '../core/helpdesk-port.js';
 import type { ZendeskClient } from './client/create-zendesk-client.js';
+import { loadTicketFromAudits } from './load-ticket-from-audits.js';
 import { zendeskTicketToWorkItem } from './to-domain.js';
-import { logicalCategory, logicalStatus, type ZendeskMapping } from './zendesk-mapping.js';
+import { toTicketState } from './to-ticket-state.js';
+import type { ZendeskMapping } from './zendesk-mapping.js';
 
 function ticketNumber(ticketId: string): number {
   return Number(ticketId);
@@ -35,23 +39,27 @@ async function withUploads(client: ZendeskClient, change: TicketChange, update: 
 }
 
 export function createZendeskHelpdesk(client: ZendeskClient, mapping: ZendeskMapping): HelpdeskPort {
+  // Cleared the first time the audits come without a usable ticket: no read is spent on them again.
+  let auditsBringTicket = true;
+
+  async function loadFromTicket(id: number): Promise<TicketState> {
+    const { ticket, users, organizations } = await client.getTicket(id, { include: ['users', 'organizations'] });
+    const context = { fields: mapping.fields, ...(users && { users }), ...(organizations && { organizations }) };
+    const item = { ...zendeskTicketToWorkItem(ticket, context), attachmentsUnread: true };
+    return toTicketState(ticket, item, mapping, async () => zendeskTicketToWorkItem(ticket, { ...context, comments: await client.listTicketComments(id) }));
+  }
+
   return {
     kind: 'zendesk',
     live: true,
     async load(ticketId): Promise<TicketState> {
       const id = ticketNumber(ticketId);
-      const { ticket, users, organizations } = await client.getTicket(id, { include: ['users', 'organizations'] });
-      const context = { fields: mapping.fields, ...(users && { users }), ...(organizations && { organizations }) };
-      const item = { ...zendeskTicketToWorkItem(ticket, context), attachmentsUnread: true };
-      const category = (ticket.custom_fields ?? []).find((f) => String(f.id) === String(mapping.categoryField))?.value;
-      return {
-        item,
-        category: logicalCategory(category, mapping),
-        status: logicalStatus(ticket.custom_status_id, mapping),
-        tags: ticket.tags ?? [],
-        version: ticket.updated_at ?? null,
-        loadAttachments: async () => zendeskTicketToWorkItem(ticket, { ...context, comments: await client.listTicketComments(id) }),
-      };
+      if (auditsBringTicket) {
+        const state = await loadTicketFromAudits(client, mapping, id);
+        if (state !== null) return state;
+        auditsBringTicket = false;
+      }
+      return loadFromTicket(id);
     },
     async apply(ticketId, change, expectedVersion) {
       const update = await withUploads(client, change, toZendeskUpdate(change, mapping));

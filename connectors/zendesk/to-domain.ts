@@ -2,6 +2,7 @@
 // domain WorkItem, and reads the category and status that people set on it. Vendor shapes stop here.
 import type { Attachment, FieldValue, WorkItem } from '../../rules/model.js';
 import type {
+  ZendeskAudit,
   ZendeskComment,
   ZendeskCustomField,
   ZendeskOrganization,
@@ -18,6 +19,8 @@ export interface ZendeskMappingContext {
   readonly organizations?: readonly ZendeskOrganization[];
   /** From `GET /api/v2/tickets/{id}/comments`: Zendesk keeps attachments on comments, not on the ticket. */
   readonly comments?: readonly ZendeskComment[];
+  /** From `GET /api/v2/tickets/{id}/audits`: the same attachments, on the audits' Comment events. */
+  readonly audits?: readonly ZendeskAudit[];
 }
 
 /** The `helpdesks.zendesk` part of the config that says where category and status live. */
@@ -66,10 +69,22 @@ function customFields(ticket: ZendeskTicket): readonly ZendeskCustomField[] {
   return ticket.custom_fields ?? ticket.fields ?? [];
 }
 
-function collectAttachments(comments: readonly ZendeskComment[] | undefined): Attachment[] {
+// The audit events that are comments (Ticket Audit events reference: Comment, VoiceComment); the
+// others (Change, Notification…) carry no attachments of the ticket's conversation.
+const COMMENT_EVENTS = new Set(['Comment', 'VoiceComment']);
+
+function commentsOf(ctx: ZendeskMappingContext): readonly ZendeskComment[] {
+  if (ctx.audits === undefined) return ctx.comments ?? [];
+  return ctx.audits.flatMap((audit) => (audit.events ?? []).filter((event) => COMMENT_EVENTS.has(event.type ?? '')));
+}
+
+function collectAttachments(comments: readonly ZendeskComment[]): Attachment[] {
   const attachments: Attachment[] = [];
-  for (const comment of comments ?? []) {
+  for (const comment of comments) {
     for (const file of comment.attachments ?? []) {
+      // The comments read leaves inline images out unless asked (`include_inline_images`); an audit's
+      // Comment event may list them: either way they are part of the text, not files the customer sent.
+      if (file.inline === true) continue;
       attachments.push({
         filename: file.file_name,
         ...(file.content_type !== undefined && { contentType: file.content_type }),
@@ -112,7 +127,7 @@ export function zendeskTicketToWorkItem(ticket: ZendeskTicket, ctx: ZendeskMappi
     ...(ticket.priority != null && { priority: ticket.priority }),
     ...(channel !== undefined && { channel }),
     fields,
-    attachments: collectAttachments(ctx.comments),
+    attachments: collectAttachments(commentsOf(ctx)),
   };
 }
 

@@ -51,15 +51,22 @@ export interface ZendeskOrganization {
   readonly name?: string;
 }
 
-/** An attachment as listed on a comment by `GET /api/v2/tickets/{id}/comments`. */
+/** An attachment as listed on a comment (`GET /api/v2/tickets/{id}/comments`, or a Comment event of an audit). */
 export interface ZendeskAttachment {
   readonly file_name: string;
   readonly content_type?: string;
   readonly size?: number;
+  /** An image inside the comment's text (a signature logo): "excluded from the attachment list" (Zendesk's Attachments reference). */
+  readonly inline?: boolean;
 }
 
 export interface ZendeskComment {
   readonly id?: number;
   readonly public?: boolean;
   readonly attachments?: readonly ZendeskAttachment[];
+}
+
+/** An audit (`GET /api/v2/tickets/{id}/audits`): one update of the ticket and its events, a comment among them. */
+export interface ZendeskAudit {
+  readonly events?: readonly { readonly type?: string; readonly attachments?: readonly ZendeskAttachment[] }[];
 }

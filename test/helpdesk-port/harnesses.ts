@@ -7,8 +7,9 @@ import { createJiraClient } from '../../connectors/jira/client/create-jira-clien
 import { createJiraHelpdesk } from '../../connectors/jira/create-jira-helpdesk.js';
 import { createZendeskClient } from '../../connectors/zendesk/client/create-zendesk-client.js';
 import { createZendeskHelpdesk } from '../../connectors/zendesk/create-zendesk-helpdesk.js';
+import { mockZendeskTicketRead } from '../helpers/nock-zendesk-ticket-read.js';
 import type { LogicalWrites, PortHarness, TicketSetup } from './helpdesk-port-contract.js';
-import { asJiraIssue, freshZendesk, JIRA_SITE, jiraKeyFor, root, ZENDESK_FIELDS, ZENDESK_SITE } from './same-request.js';
+import { asJiraIssue, freshZendesk, JIRA_SITE, jiraKeyFor, root, viaRequester, ZENDESK_FIELDS, ZENDESK_SITE } from './same-request.js';
 
 const loaded = await loadConfig(`${root}/examples/coverage.yaml`);
 export const config = loaded.config;
@@ -36,14 +37,15 @@ function zendeskTicket(exampleId: number, setup: TicketSetup = {}) {
 
 function mockZendeskLoad(exampleId: number, setup?: TicketSetup) {
   const { example, ticket } = zendeskTicket(exampleId, setup);
-  nock(ZENDESK_SITE)
-    .get(`/api/v2/tickets/${exampleId}.json`)
-    .query({ include: 'users,organizations' })
-    .reply(200, { ticket, users: example.users ?? [], organizations: example.organizations ?? [] });
-  nock(ZENDESK_SITE)
-    .get(`/api/v2/tickets/${exampleId}/comments.json`)
-    .query(true)
-    .reply(200, { comments: example.comments ?? [], next_page: null, previous_page: null, count: example.comments?.length ?? 0 });
+  // An example that came by e-mail names its requester only as the sender; Zendesk sideloads them as
+  // the author of the audit that created the ticket.
+  const sender = viaRequester(example);
+  const users = example.users ?? (sender ? [sender] : []);
+  mockZendeskTicketRead(ZENDESK_SITE, { ticket, users, organizations: example.organizations ?? [], comments: example.comments ?? [] });
+  // An example without its organization's record: the adapter's read of it finds none.
+  if (example.organizations === undefined && ticket.organization_id !== null) {
+    nock(ZENDESK_SITE).get(`/api/v2/organizations/${ticket.organization_id}.json`).optionally().reply(404, { error: 'RecordNotFound', description: 'Not found' });
+  }
   return ticket;
 }
 

@@ -1,7 +1,9 @@
-// The in-memory ticket world behind the fake Zendesk: tickets, users, organizations, comments and
-// uploads, and the one write the connector makes (a ticket update), applied the way Zendesk applies it.
-// Shapes follow shared/specs/zendesk/tickets.yml and uploads.yml; only what the connector reads or
-// writes is modelled.
+// The in-memory ticket world behind the fake Zendesk: tickets, users, organizations, comments, their
+// audits and uploads, and the one write the connector makes (a ticket update), applied the way
+// Zendesk applies it: one audit per update, its comment one of the audit's events. Shapes follow
+// shared/specs/zendesk/tickets.yml and uploads.yml and the Ticket Audits reference
+// (developer.zendesk.com/api-reference/ticketing/tickets/ticket_audits/); only what the connector
+// reads or writes is modelled.
 
 export type FakeJson = Record<string, unknown>;
 
@@ -48,6 +50,7 @@ export function createFakeZendeskState(data: FakeZendeskData, now: () => number,
   const users = new Map<number, FakeUser>((data.users ?? []).map((u) => [u.id, clone(u)]));
   const organizations = new Map<number, FakeOrganization>((data.organizations ?? []).map((o) => [o.id, clone(o)]));
   const comments = new Map<number, FakeComment[]>();
+  const audits = new Map<number, FakeJson[]>();
   const uploads = new Map<string, FakeJson>();
   let nextId = 900_000_000;
 
@@ -55,11 +58,17 @@ export function createFakeZendeskState(data: FakeZendeskData, now: () => number,
     const given = data.comments?.[ticket.id];
     const created = typeof ticket.created_at === 'string' ? ticket.created_at : isoSeconds(now());
     const description = typeof ticket.description === 'string' ? ticket.description : '';
-    comments.set(
+    const list: FakeComment[] = given
+      ? given.map((c) => clone(c))
+      : [{ id: ++nextId, type: 'Comment', author_id: ticket.requester_id ?? null, body: description, html_body: `<p>${description}</p>`, plain_body: description, public: true, attachments: [], created_at: created, via: { channel: 'web' } }];
+    comments.set(ticket.id, list);
+    // Each comment came with the update that added it: an audit whose Comment event is the comment.
+    audits.set(
       ticket.id,
-      given
-        ? given.map((c) => clone(c))
-        : [{ id: ++nextId, type: 'Comment', author_id: ticket.requester_id ?? null, body: description, html_body: `<p>${description}</p>`, plain_body: description, public: true, attachments: [], created_at: created, via: { channel: 'web' } }],
+      list.map((c) => {
+        const { via, created_at, audit_id, ...event } = c;
+        return { id: typeof audit_id === 'number' ? audit_id : ++nextId, ticket_id: ticket.id, created_at: created_at ?? created, author_id: c.author_id ?? null, via: via ?? { channel: 'web' }, metadata: { system: {}, custom: {} }, events: [{ type: 'Comment', ...event }] };
+      }),
     );
   }
 
@@ -81,6 +90,7 @@ export function createFakeZendeskState(data: FakeZendeskData, now: () => number,
     user: (id: number) => (users.has(id) ? clone(users.get(id)!) : undefined),
     organization: (id: number) => (organizations.has(id) ? clone(organizations.get(id)!) : undefined),
     comments: (id: number): FakeComment[] => clone(comments.get(id) ?? []),
+    audits: (id: number): FakeJson[] => clone(audits.get(id) ?? []),
 
     /** `include=users` sideloads requester, submitter and assignee; `include=organizations` the ticket's organization. */
     sideloads(ticket: FakeJson, include: readonly string[]): FakeJson {
@@ -92,6 +102,25 @@ export function createFakeZendeskState(data: FakeZendeskData, now: () => number,
       if (include.includes('organizations')) {
         const org = typeof ticket.organization_id === 'number' ? organizations.get(ticket.organization_id) : undefined;
         out.organizations = org ? [clone(org)] : [];
+      }
+      return out;
+    },
+
+    /**
+     * The sideloads of a page of audits (Zendesk lists users, organizations, groups and tickets for
+     * Audits): `tickets` the audited ticket; `users` the authors of the page's audits, and no one else
+     * (a requester who wrote none of them is not assumed to come along); `organizations` those of the
+     * sideloaded tickets and users.
+     */
+    auditSideloads(ticket: FakeJson, page: readonly FakeJson[], include: readonly string[]): FakeJson {
+      const out: FakeJson = {};
+      const listed: FakeJson[] = include.includes('tickets') ? [clone(ticket)] : [];
+      if (include.includes('tickets')) out.tickets = listed;
+      const authors = include.includes('users') ? [...new Set(page.map((a) => a.author_id))].flatMap((id) => (typeof id === 'number' && users.has(id) ? [clone(users.get(id)!)] : [])) : [];
+      if (include.includes('users')) out.users = authors;
+      if (include.includes('organizations')) {
+        const ids = new Set([...listed, ...authors].map((r) => r.organization_id).filter((v): v is number => typeof v === 'number'));
+        out.organizations = [...ids].flatMap((id) => (organizations.has(id) ? [clone(organizations.get(id)!)] : []));
       }
       return out;
     },
@@ -147,7 +176,9 @@ export function createFakeZendeskState(data: FakeZendeskData, now: () => number,
         events.push({ type: 'Comment', id: added.id, body, public: added.public, attachments });
       }
       ticket.updated_at = at;
-      return { ticket: clone(ticket) as FakeTicket, audit: { id: ++nextId, ticket_id: id, created_at: at, author_id: agentId, events } };
+      const audit: FakeJson = { id: ++nextId, ticket_id: id, created_at: at, author_id: agentId, via: { channel: 'api' }, metadata: { system: {}, custom: {} }, events };
+      audits.get(id)!.push(audit);
+      return { ticket: clone(ticket) as FakeTicket, audit: clone(audit) };
     },
 
     addUpload(filename: string, bytes: number, contentType: string): FakeJson {

@@ -80,6 +80,40 @@ describe('startFakeZendesk', () => {
     expect(fake.calls).toHaveLength(3);
   });
 
+  it('answers the audits read with the ticket, the audit authors and their organization sideloaded, each comment an audit', async () => {
+    const screenshot = { id: 51, file_name: 'foutmelding.png', content_type: 'image/png', size: 48211, inline: false };
+    const { fake, client } = await setup({ comments: { 4101: [{ id: 81001, type: 'Comment', author_id: 7001, body: TICKET.description, public: true, attachments: [screenshot], created_at: TICKET.created_at }] } });
+    const page = await client.getTicketAudits(4101, { include: ['tickets', 'users', 'organizations'] });
+    expect(page.tickets).toEqual([expect.objectContaining({ id: 4101, updated_at: TICKET.updated_at, custom_fields: TICKET.custom_fields })]);
+    expect(page.users).toEqual([USER]);
+    expect(page.organizations).toEqual([ORG]);
+    expect(page.audits).toEqual([expect.objectContaining({ ticket_id: 4101, author_id: 7001, created_at: TICKET.created_at, events: [expect.objectContaining({ type: 'Comment', id: 81001, attachments: [screenshot] })] })]);
+    expect(page.after).toBeNull();
+    expect(fake.calls.map((c) => [c.method, c.path, c.query, c.status])).toEqual([['GET', '/api/v2/tickets/4101/audits.json', { include: 'tickets,users,organizations', 'page[size]': '100' }, 200]]);
+  });
+
+  it("adds an update's audit, with its comment, to the ticket's audits", async () => {
+    const { fake, client } = await setup();
+    await client.updateTicket(4101, { tags: ['finance', 'inscope_covered'], comment: { body: 'InScope: covered', public: false } });
+    const { audits, users } = await client.getTicketAudits(4101, { include: ['users'] });
+    expect(audits).toHaveLength(2);
+    expect(audits[1]).toMatchObject({ author_id: 900_001, events: expect.arrayContaining([expect.objectContaining({ type: 'Comment', body: 'InScope: covered', public: false })]) });
+    // Only the authors of the listed audits come as users; the bot is not in this world's users.
+    expect(users).toEqual([USER]);
+    expect(fake.audits(4101)).toHaveLength(2);
+  });
+
+  it('pages the audits by cursor; a page asked for without sideloads carries none', async () => {
+    const many: FakeComment[] = Array.from({ length: 130 }, (_, i) => ({ id: i + 1, author_id: 7001, body: `comment ${i + 1}`, public: true }));
+    const { client } = await setup({ comments: { 4101: many } });
+    const first = await client.getTicketAudits(4101, { include: ['tickets'] });
+    expect(first.audits).toHaveLength(100);
+    const second = await client.getTicketAudits(4101, { after: first.after! });
+    expect(second.audits).toHaveLength(30);
+    expect(second.after).toBeNull();
+    expect(second.tickets).toBeUndefined();
+  });
+
   it('applies a safe update: category field, custom status, tags and an internal note, with updated_at moved on', async () => {
     const { fake, client } = await setup();
     const { ticket, audit } = await client.updateTicket(

@@ -8,6 +8,9 @@
 // api-reference/ticketing/; mirrored in the public repository api-evangelist/zendesk):
 //   GET  /api/v2/tickets/{id}.json[?include=users,organizations]  ShowTicket → { ticket, users?, organizations? }
 //   GET  /api/v2/tickets/{id}/comments.json[?page[size]&page[after]] ListTicketComments → { comments, meta, links }
+//   GET  /api/v2/tickets/{id}/audits.json[?include=tickets,users,organizations&page[size]&page[after]]
+//                                                                  ListAuditsForTicket → { audits, tickets?, users?, organizations?, meta, links }
+//        (sideloads as the side-loading guide lists them for Audits; which users and organizations come is in fake-zendesk-state.ts)
 //   PUT  /api/v2/tickets/{id}.json { ticket: {...} }                UpdateTicket → { ticket, audit }
 //        `safe_update` with an `updated_stamp` other than `updated_at` → 409 UpdateConflict
 //   POST /api/v2/uploads.json?filename=…  (raw bytes)              UploadFiles → 201 { upload }
@@ -88,6 +91,7 @@ export interface FakeZendesk {
   readonly calls: readonly FakeZendeskCall[];
   ticket(id: number): FakeTicket | undefined;
   comments(id: number): FakeComment[];
+  audits(id: number): FakeJson[];
   inject(fault: FakeFault, match?: FaultMatch): void;
   /** Resolves with the first call (already recorded or still to come) for which `predicate` holds. */
   waitForCall(predicate: (call: FakeZendeskCall) => boolean, timeoutMs?: number): Promise<FakeZendeskCall>;
@@ -111,7 +115,7 @@ function defaultErrorBody(status: number): unknown {
   return { error: 'ServerError', description: `Fake Zendesk answered ${status}` };
 }
 
-const TICKET_PATH = /^\/api\/v2\/tickets\/(\d+)(\.json|\/comments\.json)$/;
+const TICKET_PATH = /^\/api\/v2\/tickets\/(\d+)(\.json|\/comments\.json|\/audits\.json)$/;
 
 export async function startFakeZendesk(options: FakeZendeskOptions): Promise<FakeZendesk> {
   const now = options.now ?? Date.now;
@@ -205,8 +209,14 @@ export async function startFakeZendesk(options: FakeZendeskOptions): Promise<Fak
         const include = (query.include ?? '').split(',').map((s) => s.trim());
         return [200, { ticket, ...state.sideloads(ticket, include) }];
       };
+    } else if (ticketId !== null && req.method === 'GET' && ticketMatch?.[2] === '/audits.json') {
+      answer = () => {
+        const page = cursorPage(state.audits(ticketId), query, 'audits');
+        const include = (query.include ?? '').split(',').map((s) => s.trim());
+        return [200, { ...page, ...state.auditSideloads(state.ticket(ticketId)!, page.audits as FakeJson[], include) }];
+      };
     } else if (ticketId !== null && req.method === 'GET') {
-      answer = () => [200, commentsPage(state.comments(ticketId), query)];
+      answer = () => [200, cursorPage(state.comments(ticketId), query, 'comments')];
     } else if (ticketId !== null && req.method === 'PUT' && ticketMatch?.[2] === '.json') {
       const update = ((req.body as FakeJson | undefined)?.ticket ?? null) as FakeJson | null;
       if (update === null) answer = () => [400, { error: 'InvalidValue', description: 'ticket is required' }];
@@ -304,6 +314,7 @@ export async function startFakeZendesk(options: FakeZendeskOptions): Promise<Fak
     calls,
     ticket: (id) => state.ticket(id),
     comments: (id) => state.comments(id),
+    audits: (id) => state.audits(id),
     inject(fault, match = {}) {
       faults.push({ fault, match, left: match.times ?? 1 });
     },
@@ -327,12 +338,12 @@ export async function startFakeZendesk(options: FakeZendeskOptions): Promise<Fak
 }
 
 /** Cursor pagination as Zendesk documents it: `page[size]` (default 100), `page[after]`, `meta.has_more`. */
-function commentsPage(all: readonly FakeComment[], query: Readonly<Record<string, string>>): FakeJson {
+function cursorPage(all: readonly FakeJson[], query: Readonly<Record<string, string>>, key: string): FakeJson {
   const size = Math.min(100, Math.max(1, Number(query['page[size]'] ?? 100) || 100));
   const start = query['page[after]'] ? Number(Buffer.from(query['page[after]'], 'base64url').toString()) : 0;
-  const comments = all.slice(start, start + size);
+  const items = all.slice(start, start + size);
   const hasMore = start + size < all.length;
   const after = hasMore ? Buffer.from(String(start + size)).toString('base64url') : null;
   const before = start > 0 ? Buffer.from(String(start)).toString('base64url') : null;
-  return { comments, meta: { has_more: hasMore, after_cursor: after, before_cursor: before }, links: { next: null, prev: null } };
+  return { [key]: items, meta: { has_more: hasMore, after_cursor: after, before_cursor: before }, links: { next: null, prev: null } };
 }

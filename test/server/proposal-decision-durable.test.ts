@@ -111,7 +111,7 @@ describe('a proposal decision written through the queue', { timeout: 30_000 }, (
     const link = await sendProposal();
     const before = fake.calls.length;
     // The worker's first read is held and its first write answers 500: the page must not wait on either.
-    fake.inject({ kind: 'hold', afterApply: false }, { method: 'GET', path: `/api/v2/tickets/${TICKET}.json` });
+    fake.inject({ kind: 'hold', afterApply: false }, { method: 'GET', path: `/api/v2/tickets/${TICKET}/audits.json` });
     fake.inject({ kind: 'status', status: 500 }, PUT);
     await accept(link);
     expect((await service.store.listProposals({ ticketId: String(TICKET), limit: 1 }))[0]).toMatchObject({ status: 'accepted' });

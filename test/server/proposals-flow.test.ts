@@ -11,6 +11,7 @@ import { readSettings } from '../../connectors/server/read-settings.js';
 import { startService, type Service } from '../../connectors/server/start-service.js';
 import { signZendeskDelivery } from '../../connectors/zendesk/webhook/verify-zendesk-signature.js';
 import { settleQueue } from '../helpers/settle-queue.js';
+import { mockZendeskTicketRead } from '../helpers/nock-zendesk-ticket-read.js';
 
 const ZENDESK = 'https://acme.zendesk.com';
 const SECRET = 'webhook-signing-secret-for-tests';
@@ -30,13 +31,11 @@ function freshTicket(id: number): Ticket {
 }
 
 function mockReads(ticket: Ticket, times = 1) {
-  nock(ZENDESK).get(`/api/v2/tickets/${ticket.id}.json`).query({ include: 'users,organizations' }).times(times).reply(200, {
+  mockZendeskTicketRead(ZENDESK, {
     ticket,
     users: [{ id: ticket.requester_id, name: 'Marieke Bos', email: 'm.bos@zuidwijk.nl', locale: 'nl', role: 'end-user' }],
     organizations: [{ id: ticket.organization_id, name: 'Gemeente Zuidwijk', domain_names: [], tags: [], organization_fields: {} }],
-  });
-  // Read only when a verdict needs the attachments (core/triage-ticket.ts).
-  nock(ZENDESK).get(`/api/v2/tickets/${ticket.id}/comments.json`).query(true).times(times).optionally().reply(200, { comments: [], next_page: null, previous_page: null, count: 0 });
+  }, times);
 }
 
 function capturePuts(ticket: Ticket, times: number, bodies: Put[] = [], status = 200) {

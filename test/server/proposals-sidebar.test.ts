@@ -9,6 +9,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { signAppJwt } from '../../connectors/http/sign-app-jwt.js';
 import { readSettings } from '../../connectors/server/read-settings.js';
 import { startService, type Service } from '../../connectors/server/start-service.js';
+import { mockZendeskTicketRead } from '../helpers/nock-zendesk-ticket-read.js';
 
 const ZENDESK = 'https://acme.zendesk.com';
 const APP_SECRET = 'app-secret-for-tests';
@@ -25,13 +26,11 @@ function freshTicket(id: number): Ticket {
 }
 
 function mockReads(ticket: Ticket, times = 1) {
-  nock(ZENDESK).get(`/api/v2/tickets/${ticket.id}.json`).query({ include: 'users,organizations' }).times(times).reply(200, {
+  mockZendeskTicketRead(ZENDESK, {
     ticket,
     users: [{ id: ticket.requester_id, name: 'Sam Carter', email: 'sam@northwind.co.uk', locale: 'en-GB', role: 'end-user' }],
     organizations: [{ id: ticket.organization_id, name: 'Northwind Traders Ltd', domain_names: [], tags: [], organization_fields: {} }],
-  });
-  // Read only when a verdict needs the attachments (core/triage-ticket.ts).
-  nock(ZENDESK).get(`/api/v2/tickets/${ticket.id}/comments.json`).query(true).times(times).optionally().reply(200, { comments: [], next_page: null, previous_page: null, count: 0 });
+  }, times);
 }
 
 function capturePuts(ticket: Ticket, times: number, bodies: Put[] = []) {

@@ -11,6 +11,7 @@ import { startService, type Service } from '../../connectors/server/start-servic
 import { signZendeskDelivery } from '../../connectors/zendesk/webhook/verify-zendesk-signature.js';
 import { anchoredClock } from '../helpers/anchored-clock.js';
 import { settleQueue } from '../helpers/settle-queue.js';
+import { mockZendeskTicketRead } from '../helpers/nock-zendesk-ticket-read.js';
 
 const ZENDESK = 'https://acme.zendesk.com';
 const SECRET = 'webhook-signing-secret-for-tests';
@@ -43,13 +44,7 @@ function requester(id: number, locale = 'nl') {
 }
 
 function mockReads(ticket: Ticket, times = 1) {
-  nock(ZENDESK)
-    .get(`/api/v2/tickets/${ticket.id}.json`)
-    .query({ include: 'users,organizations' })
-    .times(times)
-    .reply(200, { ticket, users: [requester(ticket.requester_id as number)], organizations: [organization(ticket.organization_id as number)] });
-  // Read only when a verdict needs the attachments (core/triage-ticket.ts).
-  nock(ZENDESK).get(`/api/v2/tickets/${ticket.id}/comments.json`).query(true).times(times).optionally().reply(200, { comments: [], next_page: null, previous_page: null, count: 0 });
+  mockZendeskTicketRead(ZENDESK, { ticket, users: [requester(ticket.requester_id as number)], organizations: [organization(ticket.organization_id as number)] }, times);
 }
 
 function capturePut(ticket: Ticket, status = 200, bodies: unknown[] = []) {
@@ -170,28 +165,26 @@ describe('triage through the live connector', () => {
     expect(update.updated_stamp).toBe(ticket.updated_at);
     const [decision] = await service.store.listAudit({ ticketId: '48222', limit: 5 });
     expect(decision).toMatchObject({ kind: 'decision', outcome: 'covered', rule: 'defect' });
-    expect(decision!.calls.map((c) => c.method === 'GET' ? `GET ${c.path}` : `${c.method} ${c.status}`)).toEqual(['GET /api/v2/tickets/48222.json', 'PUT 200']);
+    expect(decision!.calls.map((c) => c.method === 'GET' ? `GET ${c.path}` : `${c.method} ${c.status}`)).toEqual(['GET /api/v2/tickets/48222/audits.json', 'PUT 200']);
   });
 
   it.each([
     ['covered', 'a screenshot and a log stand in for the error text', 2],
     ['incomplete', 'without them the customer is asked for the error text', 0],
-  ] as const)('reads the comments only when the decision needs the attachments: %s, %s', async (outcome, _why, files) => {
+  ] as const)('reads the ticket and the attachments of its comments in one call when the decision needs them: %s, %s', async (outcome, _why, files) => {
     // Crash report 48220 without its error text field and its steps: only its attachments can complete it.
     const file = fs.readdirSync(path.join(root, 'examples/tickets')).find((f) => f.startsWith('zendesk-48220-'))!;
-    const { comments, users, organizations } = JSON.parse(fs.readFileSync(path.join(root, 'examples/tickets', file), 'utf8')) as { comments: { attachments: unknown[] }[]; users: unknown[]; organizations: unknown[] };
+    const { comments, users, organizations } = JSON.parse(fs.readFileSync(path.join(root, 'examples/tickets', file), 'utf8')) as { comments: ({ attachments: unknown[] } & Record<string, unknown>)[]; users: unknown[]; organizations: unknown[] };
     const base = freshTicket(48220);
     const ticket = { ...base, description: 'Veldhuis Planner 4.1 crasht op alle werkplekken. In de bijlage de schermafdruk en het logbestand.', custom_fields: base.custom_fields.map((f) => (f.id === 360001000005 ? { ...f, value: null } : f)) };
-    nock(ZENDESK).get('/api/v2/tickets/48220.json').query({ include: 'users,organizations' }).reply(200, { ticket, users, organizations });
-    const listed = comments.map((c) => ({ ...c, attachments: c.attachments.slice(0, files) }));
-    nock(ZENDESK).get('/api/v2/tickets/48220/comments.json').query(true).reply(200, { comments: listed, meta: { has_more: false }, links: { next: null } });
+    mockZendeskTicketRead(ZENDESK, { ticket, users, organizations, comments: comments.map((c) => ({ ...c, attachments: c.attachments.slice(0, files) })) });
     capturePut(ticket);
     await post(delivery('ticket.created', ticket, `evt-attachments-${files}`));
     await settle();
     expect(nock.isDone()).toBe(true);
     const [decision] = await service.store.listAudit({ ticketId: '48220', limit: 1 });
     expect(decision).toMatchObject({ kind: 'decision', outcome });
-    expect(decision!.calls.map((c) => `${c.method} ${c.path}`)).toEqual(['GET /api/v2/tickets/48220.json', 'GET /api/v2/tickets/48220/comments.json', 'PUT /api/v2/tickets/48220.json']);
+    expect(decision!.calls.map((c) => `${c.method} ${c.path}`)).toEqual(['GET /api/v2/tickets/48220/audits.json', 'PUT /api/v2/tickets/48220.json']);
   });
 
   it('auto-approves a covered defect for a contract that allows it', async () => {
@@ -218,7 +211,7 @@ describe('triage through the live connector', () => {
     expect(update.comment).toMatchObject({ public: true, uploads: ['upload-token-1'], body: expect.stringContaining('P-2026-0001') });
     expect((update.comment as { body: string }).body).toMatch(/Geschatte uren: 3\nTotaal: €\s490,05 \(€\s405,00 plus 21% btw\)/);
     const decision = (await service.store.listAudit({ ticketId: '48203', limit: 10 })).find((a) => a.kind === 'decision');
-    expect(decision!.calls.map((c) => `${c.method} ${c.path}`)).toEqual(['GET /api/v2/tickets/48203.json', 'POST /api/v2/uploads.json', 'PUT /api/v2/tickets/48203.json']);
+    expect(decision!.calls.map((c) => `${c.method} ${c.path}`)).toEqual(['GET /api/v2/tickets/48203/audits.json', 'POST /api/v2/uploads.json', 'PUT /api/v2/tickets/48203.json']);
   });
 
   it('asks the customer for the missing items in a public comment in their language', async () => {
@@ -291,7 +284,7 @@ describe('triage through the live connector', () => {
 
   it('honours Retry-After on a 429 and carries on', async () => {
     const ticket = freshTicket(48222);
-    nock(ZENDESK).get(`/api/v2/tickets/${ticket.id}.json`).query(true).reply(429, { error: 'TooManyRequests' }, { 'Retry-After': '7' });
+    nock(ZENDESK).get(`/api/v2/tickets/${ticket.id}/audits.json`).query(true).reply(429, { error: 'TooManyRequests' }, { 'Retry-After': '7' });
     mockReads(ticket);
     const bodies = capturePut(ticket);
     await post(delivery('ticket.created', ticket, 'evt-429'));

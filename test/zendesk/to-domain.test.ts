@@ -117,6 +117,25 @@ describe('zendeskTicketToWorkItem', () => {
     expect(item.attachments).toEqual([]);
   });
 
+  it("takes the attachments from the audits' comment events, as from the comments", () => {
+    const audits = [
+      { events: [{ type: 'Comment', attachments: [{ file_name: 'foutmelding.png', content_type: 'image/png', size: 48211 }] }, { type: 'Create', field_name: 'status', value: 'new' }] },
+      { events: [{ type: 'Change', field_name: 'status', value: 'open' }] },
+      { events: [{ type: 'VoiceComment', attachments: [{ file_name: 'call.mp3', content_type: 'audio/mpeg' }] }] },
+    ];
+    const item = zendeskTicketToWorkItem(ticket(), { fields, audits });
+    expect(item.attachments).toEqual([
+      { filename: 'foutmelding.png', contentType: 'image/png', size: 48211 },
+      { filename: 'call.mp3', contentType: 'audio/mpeg' },
+    ]);
+  });
+
+  it('leaves inline images (a signature logo in the text) out of the attachments', () => {
+    const comments = [{ attachments: [{ file_name: 'image001.png', inline: true }, { file_name: 'log.txt', inline: false }] }];
+    expect(zendeskTicketToWorkItem(ticket(), { fields, comments }).attachments.map((a) => a.filename)).toEqual(['log.txt']);
+    expect(zendeskTicketToWorkItem(ticket(), { fields, audits: [{ events: [{ type: 'Comment', ...comments[0] }] }] }).attachments.map((a) => a.filename)).toEqual(['log.txt']);
+  });
+
   it('refuses a ticket without an id', () => {
     const { id: _omit, ...rest } = ticket();
     expect(() => zendeskTicketToWorkItem(rest, { fields })).toThrow('no id');

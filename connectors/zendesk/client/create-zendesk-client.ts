@@ -19,6 +19,8 @@ import type {
   ZendeskUpload,
   ZendeskUser,
 } from './zendesk-api-types.js';
+import { getTicketAuditsPage } from './get-ticket-audits-page.js';
+import type { AuditSideload, TicketAuditsPage } from './get-ticket-audits-page.js';
 import { listAllPages } from './list-all-pages.js';
 import { createZendeskRequester } from './zendesk-request.js';
 import type { Query } from './zendesk-request.js';
@@ -72,6 +74,11 @@ export interface ZendeskClient extends ZendeskSetupApi {
   getTicket(id: number, options?: { readonly include?: readonly TicketSideload[] }): Promise<TicketWithSideloads>;
   /** All comments, oldest first, following cursor pagination. Attachments live on comments. */
   listTicketComments(id: number): Promise<ZendeskComment[]>;
+  /**
+   * One page (up to 100) of the ticket's audits, oldest first; pass the page's `after` for the next.
+   * Sideloaded organizations fill the organization cache, as with getTicket.
+   */
+  getTicketAudits(id: number, options?: { readonly include?: readonly AuditSideload[]; readonly after?: string }): Promise<TicketAuditsPage>;
   /** Cached for `organizationTtlMs`; getTicket with `include: ['organizations']` fills the cache too. */
   getOrganization(id: number): Promise<ZendeskOrganization>;
   /** The user the credentials belong to: its id tells InScope's own updates apart from people's. */
@@ -148,6 +155,12 @@ export function createZendeskClient(options: ZendeskClientOptions): ZendeskClien
 
     listTicketComments(id) {
       return listAllPages<ZendeskComment>(request, ticketPath(id, '/comments.json'), 'comments');
+    },
+
+    async getTicketAudits(id, options) {
+      const page = await getTicketAuditsPage(request, ticketPath(id, '/audits.json'), options);
+      for (const org of page.organizations ?? []) organizations.set(org.id, org);
+      return page;
     },
 
     async getCurrentUser() {

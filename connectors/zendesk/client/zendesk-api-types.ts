@@ -84,12 +84,20 @@ export interface ZendeskComment {
   readonly attachments?: readonly ZendeskAttachment[];
 }
 
+/** One event of an audit (Ticket Audit events reference): a Comment or VoiceComment carries its attachments. */
+export interface ZendeskAuditEvent {
+  readonly id?: number;
+  readonly type?: string;
+  readonly attachments?: readonly ZendeskAttachment[];
+  readonly [key: string]: unknown;
+}
+
 export interface ZendeskAudit {
   readonly id: number;
   readonly ticket_id?: number;
   readonly created_at?: string;
   readonly author_id?: number;
-  readonly events?: readonly Readonly<Record<string, unknown>>[];
+  readonly events?: readonly ZendeskAuditEvent[];
 }
 
 /** The comment added by a ticket update: an internal note unless `public` is true. */
