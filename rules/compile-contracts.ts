@@ -158,6 +158,14 @@ function productState(c: CompiledContract, ctx: EvalContext, notes: string[] | n
   }
   const version = ctx.fact('version')?.value;
   const supported = covered.versions === null || version === undefined ? undefined : covered.versions(version);
+  // "Receptie 10" against ">=10.2": a number that does not say which release of it the ranges need
+  // is no version for them; unknown, and asked for when it matters, as if none were given.
+  if (supported === undefined && version !== undefined && covered.versions !== null && /\d/.test(version)) {
+    notes?.push(`version ${version} of ${product} does not say which of its releases it is, which the contract's ranges need: unknown`);
+    delete ctx.facts['version'];
+    ctx.versionPartial = version;
+    return 'active';
+  }
   if (supported === false) {
     // "We draaien nog 7.1.4 en willen naar 7.4.2": the upgrade asked for is what a new-version
     // request is about, and the contract's entitlement covers it when it covers the target.

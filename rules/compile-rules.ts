@@ -312,7 +312,8 @@ export function compileRules(config: RulesConfig, options: CompileOptions): Engi
       // "FW 4.7") is a wrong verdict sent to them; a person reads it instead.
       // Read where the product's own patterns left it: a match they hide ("R2" alone) is no version.
       ctx.fact('version');
-      const hint = findVersionHint(ctx.versionText ?? `${ctx.item.subject}\n${ctx.body()}`);
+      // A version read too short for the contract ("10" against >=10.2) is asked, not guessed at.
+      const hint = ctx.versionPartial === undefined ? findVersionHint(ctx.versionText ?? `${ctx.item.subject}\n${ctx.body()}`) : undefined;
       if (hint !== undefined) return { outcome: 'review', missing: NONE, covering: null, notAsked: NONE, kindOpen: false, unreadVersion: hint };
     }
     if (decision.outcome === 'advisory' && ctx.contractState === 'version-out-of-support') {

@@ -73,6 +73,8 @@ export class EvalContext {
   versionTarget: string | undefined;
   /** The text as the product's own version patterns rewrote it: what they hide is no unread version. */
   versionText: string | undefined;
+  /** A version read that does not say which release the contract's ranges need ("10" against >=10.2). */
+  versionPartial: string | undefined;
   private ownBody: string | undefined;
   /** `paddedText` per scope; index 0 unused. */
   private padded: [undefined, string | undefined, string | undefined, string | undefined] | undefined;

@@ -73,3 +73,24 @@ describe('findVersionHint', () => {
     'kassa 3 in filiaal Zeist',
   ])('none in "%s"', (text) => expect(findVersionHint(text)).toBeUndefined());
 });
+
+describe('a version read by its major alone', () => {
+  const receptie = (floor: string) => engineFor({
+    products: [{ id: 'receptie', name: 'Riet Receptie', versionPatterns: [{ pattern: String.raw`\breceptie\s+(\d+)\b(?![.\d])`, version: '$1' }] }],
+    completeness, coverage: [
+      ...coverage,
+      { id: 'outside', when: { contract: 'version-out-of-support' }, verdict: 'advisory', reason: reason('Outside') },
+    ],
+    contracts: [contractDef({ products: [{ product: 'receptie', versions: [floor] }] })],
+  });
+  const defectOn = (version: string) => workItem({ description: `We draaien Riet Receptie ${version} sinds maart. Bij het boeken krijgen we de foutmelding 'BK-2201 plaats bezet'.` });
+  it('is asked for when the contract\'s floor lies within that major ("10" against >=10.2)', () => {
+    const v = receptie('>=10.2').triage(defectOn('10'));
+    expect([v.outcome, v.missing.map((m) => m.id)]).toEqual(['incomplete', ['version-known']]);
+    expect(JSON.parse(JSON.stringify(v.trace)).contract).toContain('version 10 of receptie does not say which of its releases it is');
+  });
+  it('decides where every release of it decides alike', () => {
+    expect(receptie('>=9.5').triage(defectOn('10')).outcome).toBe('covered');
+    expect(receptie('>=11.2').triage(defectOn('10')).outcome).toBe('advisory');
+  });
+});
