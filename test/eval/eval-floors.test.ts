@@ -29,7 +29,9 @@ const EXAMPLE_FLOORS = { right: 0.94, wrong: 0.03 };
  * raised to its 90.0 / 3.8, pols's (measured on arrival at 83.8 / 13.8) under its 87.5 / 7.5, wiel's
  * (written last, held-out only, measured once with the session's final engine) under its 87.5 / 6.3;
  * duin's (eighth session: written blind, measured on arrival with that session's starting engine)
- * under its 91.3 / 2.5, vonk's raised to its 90.0 / 5.0 after that session's fixes. Above the 3 % goal: they show where
+ * under its 91.3 / 2.5, vonk's raised to its 90.0 / 5.0 after that session's fixes; riet's (written and measured
+ * on arrival that session at 87.5 / 11.3) under its 93.8 / 6.3 after the fixes its development tickets
+ * prompted. Above the 3 % goal: they show where
  * a new vendor stands, not the goal.
  */
 const WORLD_FLOORS: Record<string, { right: number; wrong: number }> = {
@@ -43,6 +45,7 @@ const WORLD_FLOORS: Record<string, { right: number; wrong: number }> = {
   pols: { right: 0.86, wrong: 0.085 },
   wiel: { right: 0.86, wrong: 0.075 },
   duin: { right: 0.9, wrong: 0.035 },
+  riet: { right: 0.925, wrong: 0.075 },
 };
 
 describe('the evaluation on the held-out test part', () => {
