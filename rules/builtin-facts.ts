@@ -313,7 +313,9 @@ const ERROR_PATTERNS: readonly RegExp[] = [
   // "(code G-502)", "foutmelding 'E-17'", "error 'AL-1'": a short code the message shows.
   /\b(?:code|foutcode|errorcode|error\s*code)\s*:?\s*[A-Z]{1,3}-?\d{2,6}\b[^\n]{0,160}/,
   /\b(?:foutmelding|melding|fout|error|message)\s*:?\s*['"‘“][A-Z]{1,4}-?\d{1,5}['"’”][^\n]{0,160}/i,
-  // A quoted message that says something failed: "Er ging iets mis (…). Uw betaling is ontvangen".
+  // A quoted message that says something failed: "Er ging iets mis (…). Uw betaling is ontvangen",
+  // "Handtekening kon niet worden opgeslagen (fout 0x80)", "Could not save the signature".
+  /["“„«][^"”»\n]{0,120}?\b(?:kon niet|kan niet|konden niet|could not|couldn't|cannot|can't|unable to|failed to|mislukt|niet gelukt)\b[^"”»\n]{0,200}["”»]/i,
   /["“„«][^"”»\n]{0,120}?\b(?:er ging iets mis|er is iets misgegaan|er is een (?:onverwachte )?fout opgetreden|something went wrong|an (?:unexpected )?error (?:has )?occurred|unexpected error)\b[^"”»\n]{0,200}["”»]/i,
   // "fout 17: database vergrendeld", "error 42: lock timeout": a short numbered error with its text.
   /\b(?:fout|error|foutcode|error\s*code)\s*\d{2,6}\s*:\s*\p{L}[^\n]{8,160}/iu,
@@ -367,6 +369,10 @@ const STEP_PATTERNS: readonly RegExp[] = [
   /\b(?:when(?:ever)?|if|as soon as|each time|every time)\s+(?:i|we|you|a user|users|the user|an employee)\b(?!\s+(?:can|could|may|might|would|should|will)\b)[^.?!\n]{3,160}/i,
   /\b(?:als|wanneer|zodra|elke keer als|telkens als)\s+(?:ik|we|wij|je|u|een gebruiker|gebruikers|een medewerker|medewerkers)\b[^.?!\n]{3,160}/i,
   /\b(?:(?:ik|we|wij)\s+(?:klik|klikken|open|openen|kies|kiezen|selecteer|selecteren|ga|gaan)\b|(?:i|we)\s+(?:click|open|select|choose|go to|navigate to|press)\b)[^.?!\n]{3,160}/i,
+  // 'Op "Start ronde" gedrukt', "clicked 'Save'", "klik op 'Opslaan'": a button pressed, named as the screen shows it.
+  /(?:\bop|\bon)\s+["“'‘][^"”'’\n]{2,40}["”'’]\s+(?:gedrukt|geklikt|getikt|gedrukt)\b|\b(?:clicked|pressed|tapped|selected)\s+(?:on\s+)?["“'‘][^"”'’\n]{2,40}["”'’]|\b(?:druk|klik|tik|drukken|klikken|tikken|click|press|tap)\s+(?:op|on)\s+["“'‘][^"”'’\n]{2,40}["”'’]/i,
+  // "Ik heb route 2 aangepast (… toegevoegd en opgeslagen), daarna is het misgegaan": what they did, then what happened.
+  /\b(?:ik heb|we hebben|wij hebben|i|we)\b[^.?!\n]{3,120}\b(?:toegevoegd|opgeslagen|aangepast|gewijzigd|geïmporteerd|ingelezen|verwijderd|added|saved|changed|imported|deleted|edited)\b[^.?!\n]{0,60}?[,;]\s*(?:daarna|daarop|en toen|sindsdien|after that|since then|and then)\b[^.?!\n]{3,120}/i,
   // "Reproducible with any file > 2 GiB", "te reproduceren door een medewerker te hernoemen": the recipe in one sentence.
   /\b(?:reproducible|reproduce(?:d)?|repro|reproduceerbaar|te reproduceren|gereproduceerd|nagebootst|nagespeeld|nagedaan|replicated)\s+(?:with|by|when|via|door|met|als|bij)\b[^.?!\n]{3,160}/i,
   // "We hebben het nagebootst met twee testouders op twee telefoons: tegelijk … kiezen", "…. Reproduce:

@@ -221,6 +221,7 @@ function numberedVersion(tokens: readonly string[], isNoun: (t: string) => boole
 }
 
 const VERSION_WORDS: ReadonlySet<string> = new Set(['version', 'versie', 'release']);
+const isYearToken = (token: string | undefined): boolean => token !== undefined && /^(?:19|20)\d\d$/.test(token);
 
 /**
  * "from 4.6.2 to 4.8", "van Finance 9.7 naar 10.x", "from Kroon Kassa 2025.2.7 to 2026.1.3": two
@@ -242,8 +243,15 @@ const releaseAt = (tokens: readonly string[], i: number): boolean => /^(?:\d{1,2
 /** "naar 6.4.1", "to Kassa 2026.1", "naar de nieuwe Kroon Webshop 4.0": "naar"/"to" at j, and the first number within five words a release's. */
 function aimsAt(tokens: readonly string[], j: number): boolean {
   if (!TO.has(tokens[j] as string)) return false;
-  // "naar de nieuwste versie 2609": a whole number a word names as a version is one too.
-  for (let at = j + 1; at <= j + 5 && at < tokens.length; at++) if (isNumber(tokens[at])) return releaseAt(tokens, at) || VERSION_WORDS.has(tokens[at - 1] as string);
+  // "naar de nieuwste versie 2609": a whole number a word names as a version is one too; "to the
+  // 2026 Najaar release", "naar de nieuwe versie": a release named by its word.
+  for (let at = j + 1; at <= j + 5 && at < tokens.length; at++) {
+    if (isNumber(tokens[at])) {
+      if (releaseAt(tokens, at) || VERSION_WORDS.has(tokens[at - 1] as string)) return true;
+      if (!isYearToken(tokens[at])) return false;
+    }
+    else if (VERSION_WORDS.has(tokens[at] as string)) return true;
+  }
   return false;
 }
 

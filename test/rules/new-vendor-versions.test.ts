@@ -260,3 +260,23 @@ describe('error texts and versions as a campsite-software vendor\'s customers wr
     expect(v.kind).toBe('new-version');
   });
 });
+
+describe('steps, errors and upgrades as a green-sector vendor\'s customers write them', () => {
+  it('finds a button pressed by its label, and what they did before it went wrong, as steps', () => {
+    expect(findSteps('Bij allebei in de app op "Start ronde" gedrukt en na afloop op "Ronde beeindigen".')).toBeDefined();
+    expect(findSteps("I clicked 'Save' and the screen went blank.")).toBeDefined();
+    expect(findSteps('Ik heb route 2 vanmiddag aangepast (object toegevoegd en opgeslagen), daarna is het misgegaan.')).toBeDefined();
+    expect(findSteps('De app zegt "Ronde afgerond", maar er is geen spoor.')).toBeUndefined();
+  });
+
+  it('finds a quoted message that says something could not be done', () => {
+    expect(findErrorText('ik druk op opslaan en dan komt "Handtekening kon niet worden opgeslagen (fout 0x80)". bij 3 klanten')).toBeDefined();
+    expect(findErrorText('De app zegt "Ronde afgerond", maar in het overzicht staat 0,0 km.')).toBeUndefined();
+  });
+
+  it('reads "Upgrade Boom to the autumn 2026 release" as asking for a version', () => {
+    const classify = compileKindClassifier(undefined, ['Mos Boom'], null);
+    const v = classify({ subject: 'Upgrade Boom to the autumn 2026 release', body: "Hi, when can we get it? We're still on Voorjaar 2025.", hasErrorText: false, hasSteps: false, hasVersion: false, errorText: undefined });
+    expect(v.kind).toBe('new-version');
+  });
+});
