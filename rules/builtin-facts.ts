@@ -287,9 +287,11 @@ export function findVersionHint(text: string): string | undefined {
   return undefined;
 }
 
+/** A message code with its text: ERR-1234, BNK-2041, ORA-00942, LA-0917, AADSTS50011. */
+const MESSAGE_CODE = /\b(?:[A-Z]{2,8}-\d{2,6}|AADSTS\d{4,6}|0x[0-9A-F]{8})\b[^\n]{0,160}/;
+
 const ERROR_PATTERNS: readonly RegExp[] = [
-  // A message code with its text: ERR-1234, BNK-2041, ORA-00942, LA-0917, AADSTS50011.
-  /\b(?:[A-Z]{2,8}-\d{2,6}|AADSTS\d{4,6}|0x[0-9A-F]{8})\b[^\n]{0,160}/,
+  MESSAGE_CODE,
   // "Foutcode 0012 - Het aantal gewerkte uren ontbreekt", "error code 4031: …": a numbered code with its text.
   /\b(?:foutcode|error\s*code|errorcode|foutnummer|error\s*number|fout|error)\s*(?:nr\.?\s*|no\.?\s*|#\s*)?\d{3,6}\s*[-–:]\s*\p{L}[^\n]{8,160}/iu,
   // The message an application shows when it fails: "Unexpected error (ref 7f3a). Please try again later."
@@ -325,6 +327,9 @@ const ERROR_PATTERNS: readonly RegExp[] = [
 /** "No error message", "geen foutmelding": a negated mention is no error text. */
 const NEGATED = /\b(?:no|not\s+an?|without|geen|zonder)\s+(?:\w+\s+)?$/i;
 
+const REFERENCE_WORD = /\b(?:ref|reference|kenmerk|ticket|incident|case|zaak|zaaknummer|dossiernummer|order|ordernummer|factuur|factuurnummer|invoice|po)\b/i;
+const REFERENCE = /\b((?:our |your |ons |uw )?(?:ref|reference|kenmerk|ticket(?:nummer| number)?|incident|case|zaak|zaaknummer|dossiernummer|order(?:nummer)?|factuur(?:nummer)?|invoice|po)\b\.?)[ \t]*(?:(?:nr|no|number|nummer)\.?[ \t]*)?[:#]?[ \t]*[A-Z0-9]+(?:[-/][A-Z0-9]+)+\b/gi;
+
 /** A Jira key ("VNK-125"): its project's prefix. */
 const ISSUE_KEY = /^([A-Z][A-Z0-9]{1,9})-\d+$/;
 const otherIssues = new Map<string, RegExp>();
@@ -341,9 +346,13 @@ export function findErrorText(rawText: string, ownKey?: string): string | undefi
     if (re === undefined) otherIssues.set(project, (re = new RegExp(String.raw`\b${project}-\d+\b`, 'g')));
     text = text.replace(re, 'ticket');
   }
+  // "Ref NG-INC-21131", "ons kenmerk ZK-2026-118": someone's reference number, not a message code
+  // (a reference inside a message, "Unexpected error (ref 7f3a-22c1)", still leaves the message).
+  const withoutReferences = REFERENCE_WORD.test(text) ? text.replace(REFERENCE, '$1') : text;
   for (const re of ERROR_PATTERNS) {
-    const m = re.exec(text);
-    if (m !== null && !NEGATED.test(text.slice(Math.max(0, m.index - 24), m.index))) return m[0].trim().slice(0, 200);
+    const source = re === MESSAGE_CODE ? withoutReferences : text;
+    const m = re.exec(source);
+    if (m !== null && !NEGATED.test(source.slice(Math.max(0, m.index - 24), m.index))) return m[0].trim().slice(0, 200);
   }
   return undefined;
 }

@@ -280,3 +280,12 @@ describe('steps, errors and upgrades as a green-sector vendor\'s customers write
     expect(v.kind).toBe('new-version');
   });
 });
+
+describe('a reference number beside a message code', () => {
+  it('is no error text ("Ref NG-INC-21131", "ons kenmerk ZK-2026-118")', () => {
+    expect(findErrorText('Users say it is behaving strangely. We have no details yet.\nRef NG-INC-21131')).toBeUndefined();
+    expect(findErrorText('Graag uw reactie, ons kenmerk ZK-2026-118.')).toBeUndefined();
+    // A message code is still one, beside a reference or not.
+    expect(findErrorText('Ref NG-INC-21131: the import stops with BNK-2041 Rekening onbekend')).toContain('BNK-2041');
+  });
+});
