@@ -98,7 +98,7 @@ function versionFollows(phrase: string, padded: string): boolean {
 
 /** The evidence of a name's tail in hits: a name's, when a version number follows it somewhere in the text. */
 function tailEvidence(w: WordValue, hits: PhraseHits | null, ctx: EvalContext, scope: TextScope): number {
-  if (hits === null || w.tailIds.length === 0 || !foundAny(hits, w.tailIds)) return 0;
+  if (hits === null || w.tailIds.length === 0 || !foundAny(hits, w.tailIds) || !ctx.hasDigit(scope)) return 0;
   for (const tail of w.paddedTails) if (versionFollows(tail, ctx.paddedText(scope))) return 3;
   return 0;
 }
@@ -145,7 +145,8 @@ function fromWords(words: readonly WordValue[], subject: PhraseHits | null, desc
   }
   // "In Planner 4.6.1 the export … to payroll": a name with its version number says which of the
   // values named is the one in use. Only asked when there is a choice: most tickets name one.
-  if (found.length > 1) {
+  // No digit, no version number after any name.
+  if (found.length > 1 && ctx.hasDigit(scope)) {
     const versioned = found.filter((f) => withVersion(f.w, ctx.paddedText(scope)));
     // One value named with its version number is the one in use, whatever else is named more
     // ("de export van Planner 4.7.1 naar Payroll"); several: each gets the bonus.
