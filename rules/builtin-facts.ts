@@ -149,6 +149,17 @@ function withoutNumber(text: string, number: string): string {
 const UNKNOWN_VERSION = /\b(?:welke|which|what)\s+(?:versie|version|firmware|release|build)\b[^.?!\n]{0,50}?\b(?:weet\s+ik\s+niet|weten\s+we\s+niet|weet\s+ik\s+even\s+niet|niet\s+zeker|(?:don[’']?t|do\s+not)\s+know|not\s+sure|no\s+idea)\b|\b(?:(?:don[’']?t|do\s+not)\s+know|not\s+sure|no\s+idea)\s+(?:which|what)\s+(?:versie|version|firmware|release|build)\b|\b(?:versie|version|firmware)\s+(?:weet\s+ik\s+niet|onbekend|unknown)\b/i;
 
 const ANY_DIGIT = /\d/;
+/** A word every match of LATEST holds. */
+const CLAIM_WORD = /laatste|nieuwste|recent|latest|newest|current|date/i;
+
+/**
+ * False when findVersion can read nothing, not even a claim, in any text made of these texts'
+ * lines (the customer's own text is): no digit and no word of a claimed version. Lets a caller skip
+ * cutting quotes and signatures from a text it would read for nothing.
+ */
+export function mayReadVersion(...texts: readonly string[]): boolean {
+  return texts.some((t) => ANY_DIGIT.test(t) || CLAIM_WORD.test(t));
+}
 
 /** What findVersion reads in a text without a digit: at most a version claimed in words. */
 function claimedOnly(text: string): VersionFound {

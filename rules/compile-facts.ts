@@ -11,7 +11,7 @@ import { compileRegex } from './compile-regex.js';
 import type { CatalogueFacts, ScopedWords, WordList } from './catalogue-facts.js';
 import { normalizeKey, normalizeText } from './normalize-text.js';
 import type { FactDefinition } from './rules-config.js';
-import { detectLanguage, findErrorText, findSteps, findVersion } from './builtin-facts.js';
+import { detectLanguage, findErrorText, findSteps, findVersion, mayReadVersion } from './builtin-facts.js';
 
 /** Facts the engine finds by itself when the config declares none or its own finds nothing. */
 export const BUILT_IN_FACTS = ['version', 'errorText', 'steps', 'language'] as const;
@@ -430,6 +430,7 @@ export function compileFacts(
         const own = product === undefined ? undefined : versionPatterns.get(normalizeKey(product))?.patterns;
         const rewritten = own === undefined ? undefined : rewriteVersions(own, text(ctx));
         ctx.versionText = rewritten?.text;
+        if (rewritten === undefined && !mayReadVersion(ctx.item.subject, ctx.item.description)) return undefined;
         const found = findVersion(rewritten?.text ?? text(ctx), product === undefined ? [] : productWords.get(product.toLowerCase()) ?? [normalizeText(product)], allProductWords, product !== undefined && wholeReleases.has(normalizeKey(product)));
         // The product's own pattern found a version the scoring did not take: the administrator's word.
         if (found.value === undefined && rewritten?.first !== undefined) return { value: rewritten.first, source: source(ctx, rewritten.first) };
