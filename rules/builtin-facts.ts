@@ -148,6 +148,25 @@ function withoutNumber(text: string, number: string): string {
 /** The customer says they do not know the version ("Welke firmware erop staat weet ik niet", "not sure which version"). */
 const UNKNOWN_VERSION = /\b(?:welke|which|what)\s+(?:versie|version|firmware|release|build)\b[^.?!\n]{0,50}?\b(?:weet\s+ik\s+niet|weten\s+we\s+niet|weet\s+ik\s+even\s+niet|niet\s+zeker|(?:don[’']?t|do\s+not)\s+know|not\s+sure|no\s+idea)\b|\b(?:(?:don[’']?t|do\s+not)\s+know|not\s+sure|no\s+idea)\s+(?:which|what)\s+(?:versie|version|firmware|release|build)\b|\b(?:versie|version|firmware)\s+(?:weet\s+ik\s+niet|onbekend|unknown)\b/i;
 
+const ANY_DIGIT = /\d/;
+/** A word every match of LATEST holds. */
+const CLAIM_WORD = /laatste|nieuwste|recent|latest|newest|current|date/i;
+
+/**
+ * False when findVersion can read nothing, not even a claim, in any text made of these texts'
+ * lines (the customer's own text is): no digit and no word of a claimed version. Lets a caller skip
+ * cutting quotes and signatures from a text it would read for nothing.
+ */
+export function mayReadVersion(...texts: readonly string[]): boolean {
+  return texts.some((t) => ANY_DIGIT.test(t) || CLAIM_WORD.test(t));
+}
+
+/** What findVersion reads in a text without a digit: at most a version claimed in words. */
+function claimedOnly(text: string): VersionFound {
+  const latest = LATEST.exec(text);
+  return latest === null ? { value: undefined } : { value: undefined, claimed: latest[0] };
+}
+
 /** Text as product words are written: lower case, without accents, punctuation as spaces (the length may change). */
 const wordsOf = (text: string): string => padNormalized(text).replace(/ +$/, ' ');
 
@@ -156,6 +175,9 @@ const wordsOf = (text: string): string => padNormalized(text).replace(/ +$/, ' '
  * "Bedrijf 49" are versions of it.
  */
 export function findVersion(rawText: string, productWords: readonly string[], anyProductWords: readonly string[], wholeReleases = false): VersionFound {
+  // Every reading below starts from a digit; without one only a claimed version ("the latest") is
+  // left, and half of all tickets have none. A reading that needs no digit must go above this.
+  if (!ANY_DIGIT.test(rawText)) return claimedOnly(rawText);
   const text = releaseParts(rawText);
   let best: string | undefined;
   let bestScore = 0;
@@ -277,7 +299,8 @@ const GUESSED = /\b(?:volgens\s+mij|denk\s+ik|ik\s+denk|geloof\s+ik|ik\s+geloof|
  * to check before the customer is asked for what they may already have given.
  */
 export function findVersionHint(text: string): string | undefined {
-  if (UNKNOWN_VERSION.test(text)) return undefined;
+  // Every hint holds a digit.
+  if (!ANY_DIGIT.test(text) || UNKNOWN_VERSION.test(text)) return undefined;
   for (const m of text.matchAll(VERSION_HINT)) {
     const at = m.index;
     const end = at + m[0].length;

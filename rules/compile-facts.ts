@@ -11,7 +11,7 @@ import { compileRegex } from './compile-regex.js';
 import type { CatalogueFacts, ScopedWords, WordList } from './catalogue-facts.js';
 import { normalizeKey, normalizeText } from './normalize-text.js';
 import type { FactDefinition } from './rules-config.js';
-import { detectLanguage, findErrorText, findSteps, findVersion } from './builtin-facts.js';
+import { detectLanguage, findErrorText, findSteps, findVersion, mayReadVersion } from './builtin-facts.js';
 
 /** Facts the engine finds by itself when the config declares none or its own finds nothing. */
 export const BUILT_IN_FACTS = ['version', 'errorText', 'steps', 'language'] as const;
@@ -98,7 +98,7 @@ function versionFollows(phrase: string, padded: string): boolean {
 
 /** The evidence of a name's tail in hits: a name's, when a version number follows it somewhere in the text. */
 function tailEvidence(w: WordValue, hits: PhraseHits | null, ctx: EvalContext, scope: TextScope): number {
-  if (hits === null || w.tailIds.length === 0 || !foundAny(hits, w.tailIds)) return 0;
+  if (hits === null || w.tailIds.length === 0 || !foundAny(hits, w.tailIds) || !ctx.hasDigit(scope)) return 0;
   for (const tail of w.paddedTails) if (versionFollows(tail, ctx.paddedText(scope))) return 3;
   return 0;
 }
@@ -145,7 +145,8 @@ function fromWords(words: readonly WordValue[], subject: PhraseHits | null, desc
   }
   // "In Planner 4.6.1 the export … to payroll": a name with its version number says which of the
   // values named is the one in use. Only asked when there is a choice: most tickets name one.
-  if (found.length > 1) {
+  // No digit, no version number after any name.
+  if (found.length > 1 && ctx.hasDigit(scope)) {
     const versioned = found.filter((f) => withVersion(f.w, ctx.paddedText(scope)));
     // One value named with its version number is the one in use, whatever else is named more
     // ("de export van Planner 4.7.1 naar Payroll"); several: each gets the bonus.
@@ -429,6 +430,7 @@ export function compileFacts(
         const own = product === undefined ? undefined : versionPatterns.get(normalizeKey(product))?.patterns;
         const rewritten = own === undefined ? undefined : rewriteVersions(own, text(ctx));
         ctx.versionText = rewritten?.text;
+        if (rewritten === undefined && !mayReadVersion(ctx.item.subject, ctx.item.description)) return undefined;
         const found = findVersion(rewritten?.text ?? text(ctx), product === undefined ? [] : productWords.get(product.toLowerCase()) ?? [normalizeText(product)], allProductWords, product !== undefined && wholeReleases.has(normalizeKey(product)));
         // The product's own pattern found a version the scoring did not take: the administrator's word.
         if (found.value === undefined && rewritten?.first !== undefined) return { value: rewritten.first, source: source(ctx, rewritten.first) };

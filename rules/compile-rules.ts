@@ -14,7 +14,7 @@ import { compileHourEstimator, type EstimatorSettings, type HourEstimator } from
 import { compileKindClassifier } from './classify-kind.js';
 import { catalogueFacts } from './catalogue-facts.js';
 import { withNamedConditions } from './compile-named-conditions.js';
-import { type CompileEnv, EvalContext } from './eval-context.js';
+import { type CompileEnv, EvalContext, TEXT_BOTH } from './eval-context.js';
 import { NO_RULE_DECIDED, describeEstimate, kindUncertain, notAskedWhy, rivalValues, versionNumbering, versionUnread } from './messages.js';
 import type { Category, Localized, MissingItem, NotAsked, Outcome, ProposalDraft, RuleTrace, Status, Verdict, WorkItem } from './model.js';
 import { LazyTrace, type TraceDetail } from './lazy-trace.js';
@@ -312,8 +312,9 @@ export function compileRules(config: RulesConfig, options: CompileOptions): Engi
       // "FW 4.7") is a wrong verdict sent to them; a person reads it instead.
       // Read where the product's own patterns left it: a match they hide ("R2" alone) is no version.
       ctx.fact('version');
-      // A version read too short for the contract ("10" against >=10.2) is asked, not guessed at.
-      const hint = ctx.versionPartial === undefined ? findVersionHint(ctx.versionText ?? `${ctx.item.subject}\n${ctx.body()}`) : undefined;
+      // A version read too short for the contract ("10" against >=10.2) is asked, not guessed at;
+      // every hint holds a digit, so a text without one is not cut from its quotes for it.
+      const hint = ctx.versionPartial !== undefined || (ctx.versionText === undefined && !ctx.hasDigit(TEXT_BOTH)) ? undefined : findVersionHint(ctx.versionText ?? `${ctx.item.subject}\n${ctx.body()}`);
       if (hint !== undefined) return { outcome: 'review', missing: NONE, covering: null, notAsked: NONE, kindOpen: false, unreadVersion: hint };
     }
     if (decision.outcome === 'advisory' && ctx.contractState === 'version-out-of-support') {

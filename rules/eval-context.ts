@@ -32,6 +32,7 @@ export interface CompileEnv {
 }
 
 const NO_FACTS: ReadonlySet<string> = new Set();
+const DIGIT = /\d/;
 const NO_NAMES: readonly string[] = [];
 const NO_STATES: readonly ContractState[] = [];
 // Shared defaults: a context is made per triage, and a function per field per context showed in profiles.
@@ -81,6 +82,8 @@ export class EvalContext {
   private subject: PhraseHits | undefined;
   private description: PhraseHits | undefined;
   private lowerTags: readonly string[] | undefined;
+  /** The scopes (TEXT_* bits) that hold a digit; -1 until asked. */
+  private digits = -1;
 
   constructor(readonly item: WorkItem, private readonly phrases: PhraseIndex) {}
 
@@ -137,6 +140,16 @@ export class EvalContext {
       cache[scope] = text = ` ${normalizeText(`${subject}\n${description}`)} `;
     }
     return text;
+  }
+
+  /**
+   * Whether the subject and/or the description hold an ASCII digit: `paddedText(scope)` holds one
+   * exactly then (no other character normalises into one), and a version number needs one, so a
+   * text without any need not be normalised to look for a version after a name.
+   */
+  hasDigit(scope: TextScope): boolean {
+    if (this.digits === -1) this.digits = (DIGIT.test(this.item.subject) ? TEXT_SUBJECT : 0) | (DIGIT.test(this.item.description) ? TEXT_DESCRIPTION : 0);
+    return (this.digits & scope) !== 0;
   }
 
   /** The description without quoted replies, signatures and disclaimers (see mail-text.ts). */
