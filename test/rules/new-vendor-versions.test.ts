@@ -271,7 +271,14 @@ describe('steps, errors and upgrades as a green-sector vendor\'s customers write
 
   it('finds a quoted message that says something could not be done', () => {
     expect(findErrorText('ik druk op opslaan en dan komt "Handtekening kon niet worden opgeslagen (fout 0x80)". bij 3 klanten')).toBeDefined();
-    expect(findErrorText('De app zegt "Ronde afgerond", maar in het overzicht staat 0,0 km.')).toBeUndefined();
+    expect(findErrorText('In het overzicht staat 0,0 km bij elke ronde.')).toBeUndefined();
+  });
+
+  it('finds what the product shows, quoted after a verb of showing, whatever its words', () => {
+    expect(findErrorText("De handhelds geven 'Onbekende code' bij geldige e-tickets.")).toContain('Onbekende code');
+    expect(findErrorText('The gate display says "Already scanned" for tickets nobody used.')).toContain('Already scanned');
+    // A quote that is no message the product shows: a name, a label.
+    expect(findErrorText('We noemen die voorstelling intern "De Grote Show" in de planning.')).toBeUndefined();
   });
 
   it('reads "Upgrade Boom to the autumn 2026 release" as asking for a version', () => {
