@@ -32,7 +32,9 @@ const EXAMPLE_FLOORS = { right: 0.94, wrong: 0.03 };
  * under its 91.3 / 2.5, vonk's raised to its 90.0 / 5.0 after that session's fixes; riet's (written and measured
  * on arrival that session at 87.5 / 11.3) under its 93.8 / 6.3 after the fixes its development tickets
  * prompted; mos's (measured on arrival at 88.8 / 7.5) under its 87.5 / 8.8 after its development fixes
- * (one held-out verdict fewer right: what a fix tuned on development tickets costs elsewhere). Above the 3 % goal: they show where
+ * (one held-out verdict fewer right: what a fix tuned on development tickets costs elsewhere); valk's
+ * (held-out only, written last, measured once with the final engine at 75.0 / 18.8) under its 77.5 / 17.5
+ * after a change its administrators asked for. Above the 3 % goal: they show where
  * a new vendor stands, not the goal.
  */
 const WORLD_FLOORS: Record<string, { right: number; wrong: number }> = {
@@ -48,6 +50,7 @@ const WORLD_FLOORS: Record<string, { right: number; wrong: number }> = {
   duin: { right: 0.9, wrong: 0.035 },
   riet: { right: 0.925, wrong: 0.075 },
   mos: { right: 0.865, wrong: 0.095 },
+  valk: { right: 0.76, wrong: 0.185 },
 };
 
 describe('the evaluation on the held-out test part', () => {
