@@ -19,6 +19,25 @@ function separate(s: string): string {
 }
 
 /**
+ * The folded form of the non-ASCII character at text[i], and the index of its last code unit. A lone
+ * high surrogate and a lone low one with only marks between are, once the marks are dropped, one
+ * character, kept as it is when it is a letter or digit (normalizeText and forEachWord read alike).
+ */
+function foldWideAt(text: string, i: number): { readonly folded: string; readonly last: number } {
+  const codePoint = text.codePointAt(i) as number;
+  if (codePoint > 0xffff) return { folded: foldWideWord(codePoint), last: i + 1 };
+  if (codePoint < 0xd800 || codePoint > 0xdbff) return { folded: foldWideWord(codePoint), last: i };
+  let j = i + 1;
+  while (j < text.length && text.charCodeAt(j) >= 128 && foldWideWord(text.codePointAt(j) as number) === '') j += (text.codePointAt(j) as number) > 0xffff ? 2 : 1;
+  const low = text.charCodeAt(j);
+  if (j > i + 1 && low >= 0xdc00 && low <= 0xdfff) {
+    const joined = String.fromCharCode(codePoint, low);
+    return { folded: LETTER_OR_DIGIT.test(joined) ? joined : ' ', last: j };
+  }
+  return { folded: ' ', last: i };
+}
+
+/**
  * Lower-case, strip diacritics, and turn every run of non-letters/digits into one space:
  * `"Hoe stél ik, in Veldhuis-Finance?"` → `"hoe stel ik in veldhuis finance"`.
  */
@@ -83,23 +102,9 @@ function joinedWords(text: string): string {
       } else if (out > 0) gap = true;
       continue;
     }
-    const codePoint = text.codePointAt(i) as number;
-    let folded: string;
-    if (codePoint > 0xffff) {
-      i++;
-      folded = foldWideWord(codePoint);
-    } else if (codePoint >= 0xd800 && codePoint <= 0xdbff) {
-      // As forEachWord reads a lone high surrogate: one character with a lone low one after marks.
-      folded = ' ';
-      let j = i + 1;
-      while (j < n && text.charCodeAt(j) >= 128 && foldWideWord(text.codePointAt(j) as number) === '') j += (text.codePointAt(j) as number) > 0xffff ? 2 : 1;
-      const low = text.charCodeAt(j);
-      if (j > i + 1 && low >= 0xdc00 && low <= 0xdfff) {
-        const joined = String.fromCharCode(codePoint, low);
-        folded = LETTER_OR_DIGIT.test(joined) ? joined : ' ';
-        i = j;
-      }
-    } else folded = foldWideWord(codePoint);
+    const wide = foldWideAt(text, i);
+    const folded = wide.folded;
+    i = wide.last;
     // Letters (ë into e), nothing (a mark), a space, or letters and a space.
     while (buffer.length < out + folded.length + 1) buffer = grown(buffer);
     for (let k = 0; k < folded.length; k++) {
@@ -205,24 +210,9 @@ export function forEachWord(text: string, visit: (word: string) => void): void {
       continue;
     }
     if (built === null) built = from < 0 ? '' : upper ? text.slice(from, i).toLowerCase() : text.slice(from, i);
-    const codePoint = text.codePointAt(i) as number;
-    let folded: string;
-    if (codePoint > 0xffff) {
-      i++;
-      folded = foldWideWord(codePoint);
-    } else if (codePoint >= 0xd800 && codePoint <= 0xdbff) {
-      folded = ' ';
-      // A lone high surrogate and a lone low one with only marks between: once the marks are
-      // dropped, they are one character, kept as it is when it is a letter or digit.
-      let j = i + 1;
-      while (j < n && text.charCodeAt(j) >= 128 && foldWideWord(text.codePointAt(j) as number) === '') j += (text.codePointAt(j) as number) > 0xffff ? 2 : 1;
-      const low = text.charCodeAt(j);
-      if (j > i + 1 && low >= 0xdc00 && low <= 0xdfff) {
-        const joined = String.fromCharCode(codePoint, low);
-        folded = LETTER_OR_DIGIT.test(joined) ? joined : ' ';
-        i = j;
-      }
-    } else folded = foldWideWord(codePoint);
+    const wide = foldWideAt(text, i);
+    const folded = wide.folded;
+    i = wide.last;
     // Most fold into letters (ë into e) or nothing (a mark); some into a space, or letters and a space.
     for (let k = 0; k < folded.length; k++) {
       const ch = folded.charAt(k);
