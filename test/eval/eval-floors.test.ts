@@ -34,7 +34,8 @@ const EXAMPLE_FLOORS = { right: 0.94, wrong: 0.03 };
  * prompted; mos's (measured on arrival at 88.8 / 7.5) under its 87.5 / 8.8 after its development fixes
  * (one held-out verdict fewer right: what a fix tuned on development tickets costs elsewhere); valk's
  * (held-out only, written last, measured once with the final engine at 75.0 / 18.8) under its 77.5 / 17.5
- * after a change its administrators asked for. Above the 3 % goal: they show where
+ * after a change its administrators asked for; bries's (held-out only, written after valk, measured once with
+ * the final engine) under its 83.8 / 13.8. Above the 3 % goal: they show where
  * a new vendor stands, not the goal.
  */
 const WORLD_FLOORS: Record<string, { right: number; wrong: number }> = {
@@ -51,6 +52,7 @@ const WORLD_FLOORS: Record<string, { right: number; wrong: number }> = {
   riet: { right: 0.925, wrong: 0.075 },
   mos: { right: 0.865, wrong: 0.095 },
   valk: { right: 0.76, wrong: 0.185 },
+  bries: { right: 0.825, wrong: 0.145 },
 };
 
 describe('the evaluation on the held-out test part', () => {
