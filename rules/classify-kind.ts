@@ -220,6 +220,7 @@ function numberedVersion(tokens: readonly string[], isNoun: (t: string) => boole
   return false;
 }
 
+/** Words that name a version itself; narrower than VERSION_NOUNS, whose "pakket" or "upgrade" before a number is no release's name. */
 const VERSION_WORDS: ReadonlySet<string> = new Set(['version', 'versie', 'release']);
 const isYearToken = (token: string | undefined): boolean => token !== undefined && /^(?:19|20)\d\d$/.test(token);
 
@@ -363,7 +364,7 @@ const ARTIFACTS: ReadonlySet<string> = new Set(OWN_ARTIFACTS);
 /** Where software runs: "our own server" with the product named is where it is installed. */
 const HOSTING: ReadonlySet<string> = new Set(['server', 'servers', 'netwerk', 'network', 'vm', 'cluster', 'container']);
 const LOCATIVES: ReadonlySet<string> = new Set(['on', 'op', 'in', 'at', 'bij', 'onto']);
-const OWNERS: ReadonlySet<string> = new Set(['our', 'onze', 'ons', 'my', 'mijn']);
+const OWNERS: ReadonlySet<string> = new Set(POSSESSIVES);
 
 /** "on our own server", "op onze eigen server": a place something runs, not the thing spoken of ("onze server heeft geen ruimte"). */
 function hostedOn(tokens: readonly string[]): boolean {
@@ -404,7 +405,6 @@ export function compileKindClassifier(tuning: KindTuning | undefined, productNam
   const removed = new Set<string>();
   const names = [...productNames];
   const namedArtifacts = productArtifacts(ownNames ?? names);
-  const possessives = new Set(POSSESSIVES);
   const lists: CueList[] = [...KIND_CUES];
   for (const kind of REQUEST_KINDS) {
     const t = tuning?.[kind];
@@ -426,7 +426,7 @@ export function compileKindClassifier(tuning: KindTuning | undefined, productNam
       if (removed.has(`${list.kind}\0${normalizeText(text.replace(/\*$/, ''))}`)) continue;
       const cue = compileCue(text, kind, list.weight, list.ask ?? false, list.negated ?? false, list.product ?? false);
       if (cue === undefined) continue;
-      if (list.kind === 'own-implementation' && cue.tokens.length === 2 && possessives.has(cue.tokens[0] as string) && namedArtifacts.has(cue.tokens[1] as string)) continue;
+      if (list.kind === 'own-implementation' && cue.tokens.length === 2 && OWNERS.has(cue.tokens[0] as string) && namedArtifacts.has(cue.tokens[1] as string)) continue;
       if (cue.prefix && cue.tokens.length === 1) {
         const head = (cue.tokens[0] as string).charCodeAt(0);
         prefixFirst.set(head, [...(prefixFirst.get(head) ?? []), cue]);

@@ -379,8 +379,9 @@ function rewriteVersions(patterns: readonly CompiledVersionPattern[], text: stri
     let from = 0;
     for (const m of out.matchAll(re)) {
       const value = fill(template, m);
-      if (HAS_DIGIT.test(value)) first ??= value;
-      rebuilt += `${out.slice(from, m.index)}${HAS_DIGIT.test(value) ? ` v${value} ` : ' '.repeat(m[0].length)}`;
+      const numbered = HAS_DIGIT.test(value);
+      if (numbered) first ??= value;
+      rebuilt += `${out.slice(from, m.index)}${numbered ? ` v${value} ` : ' '.repeat(m[0].length)}`;
       from = m.index + m[0].length;
     }
     out = rebuilt + out.slice(from);
