@@ -4,6 +4,7 @@
 // list) is tried first; these run when it finds nothing.
 
 import { padNormalized } from './normalize-text.js';
+import { PRERELEASE_TAIL } from './version-range.js';
 
 const DOTTED = /\d\.\d/;
 /** After a number: what it counts ("1.250 medewerkers", "2.5 uur"). */
@@ -181,10 +182,12 @@ export function findVersion(rawText: string, productWords: readonly string[], an
   const text = releaseParts(rawText);
   let best: string | undefined;
   let bestScore = 0;
+  /** The pre-release part written after the best number ("-rc.1"), kept in the value read. */
+  let bestPre = '';
   let target: string | undefined;
   let targetReleased = false;
   /** The three-part numbers nothing speaks against ("App: 3.13.2 (build 893)"), distinct. */
-  const plain = new Set<string>();
+  const plain = new Map<string, string>();
   /** Every number read as a version, with its score: the runner-up may be a rival. */
   const read: { number: string; score: number }[] = [];
   // Most texts without a version have no dotted number at all: skip the scoring then.
@@ -231,25 +234,28 @@ export function findVersion(rawText: string, productWords: readonly string[], an
     }
     // "Finance 11.0 is out": a release announced is not the one in use; another mention wins over it.
     if (released) score -= 2;
-    if (score >= 0 && !released && !aimed && PLAIN_VERSION.test(number) && plainLine(text, at, m[0].length)) plain.add(number);
+    if (score >= 0 && !released && !aimed && PLAIN_VERSION.test(number) && plainLine(text, at, m[0].length)) plain.set(number, prereleaseAfter(text, at + m[0].length));
     if (score >= 3 && !released && !aimed) read.push({ number, score });
     // Later mentions of the same strength win: an upgrade story ends with the version now in use.
     if (score >= 3 && score >= bestScore) {
       best = number;
       bestScore = score;
+      bestPre = prereleaseAfter(text, at + m[0].length);
     }
   }
   const aim = target === undefined ? {} : { target };
   if (best !== undefined) {
     const rival = read.findLast((r) => r.number !== best && r.score >= bestScore - RIVAL_MARGIN && !sameRelease(r.number, best as string));
-    return rival === undefined ? { value: best, ...aim } : { value: best, rival: rival.number, ...aim };
+    const value = best + bestPre;
+    return rival === undefined ? { value, ...aim } : { value, rival: rival.number, ...aim };
   }
   // One "3.13.2" in a ticket about a known product, nothing saying it is something else's: a
   // number of three parts that no date can be is a version, and no other one is in sight.
   const latest = LATEST.exec(text);
   // Not when another number is written as a version ("terminal software 4.1.3 … Box: FW 4.7"): which one is the product's is then a guess.
-  if (plain.size === 1 && productWords.length > 0 && latest === null && !UNKNOWN_VERSION.test(text) && findVersionHint(withoutNumber(text, [...plain][0] as string)) === undefined) {
-    return { value: [...plain][0] as string, ...aim };
+  if (plain.size === 1 && productWords.length > 0 && latest === null && !UNKNOWN_VERSION.test(text) && findVersionHint(withoutNumber(text, [...plain.keys()][0] as string)) === undefined) {
+    const [number, pre] = [...plain][0] as [string, string];
+    return { value: number + pre, ...aim };
   }
   // "versie 12", "Profit version 5": a whole number right after a word for a version, when no
   // dotted number was one (products numbered 11, 12, 13…); not a platform's ("Windows version 11").
@@ -281,6 +287,15 @@ export function findVersion(rawText: string, productWords: readonly string[], an
     }
   }
   return latest === null ? { value: undefined, ...aim } : { value: undefined, claimed: latest[0], ...aim };
+}
+
+/** "-rc.1" for a version followed by "-rc.1", " RC1" or "-RC-1"; "" when no pre-release part follows. */
+function prereleaseAfter(text: string, end: number): string {
+  const m = PRERELEASE_TAIL.exec(text.slice(end, end + 16));
+  if (m === null) return '';
+  const tag = (m[1] ?? m[3] ?? '').toLowerCase();
+  const n = m[2] ?? m[4];
+  return `-${tag}${n === undefined ? '' : `.${n}`}`;
 }
 
 /**

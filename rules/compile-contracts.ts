@@ -7,12 +7,16 @@ import { localDateIn, zoneOffsets, type ZoneOffsets } from './local-date.js';
 import type { ContractState, ContractSummary } from './model.js';
 import { normalizeKey, normalizeText } from './normalize-text.js';
 import type { ContractDefinition } from './rules-config.js';
-import { compileVersionRanges } from './version-range.js';
+import { compileVersionRanges, prereleaseOf } from './version-range.js';
 
 interface CoveredProduct {
   readonly modules: ReadonlySet<string> | null;
   readonly versions: ((version: string) => boolean | undefined) | null;
+  /** The catalogue's word on pre-releases inside the ranges (absent: not said). */
+  readonly prereleases: PrereleasePolicy | undefined;
 }
+
+export type PrereleasePolicy = 'covered' | 'not-covered';
 
 const MAX_MEMOISED_VERSIONS = 1000;
 
@@ -58,7 +62,7 @@ export type PossibleStates = (ctx: EvalContext, unknown: ReadonlySet<string>) =>
 const MATCHED_BY = ['organizationId', 'organizationName', 'emailDomain'] as const;
 const STATES: readonly ContractState[] = ['not-yet-active', 'expired', 'product-not-covered', 'module-not-covered', 'version-out-of-support', 'active'];
 
-function compileContract(def: ContractDefinition, unversioned: ReadonlySet<string>): CompiledContract {
+function compileContract(def: ContractDefinition, unversioned: ReadonlySet<string>, prereleases: ReadonlyMap<string, PrereleasePolicy>): CompiledContract {
   // A product listed twice ("25.4" and ">=26.2" of one product, each written as its own entry) is
   // covered by either: its modules and versions are those of both (every one when an entry has no limit).
   const merged = new Map<string, { modules: Set<string> | null; versions: string[] | null; name: string }>();
@@ -81,7 +85,7 @@ function compileContract(def: ContractDefinition, unversioned: ReadonlySet<strin
     } catch (error) {
       throw new Error(`contract "${def.id}", product ${p.name}: ${error instanceof Error ? error.message : String(error)}`);
     }
-    products.set(key, { modules: p.modules, versions });
+    products.set(key, { modules: p.modules, versions, prereleases: prereleases.get(key) });
   }
   let zone: ZoneOffsets;
   try {
@@ -166,6 +170,17 @@ function productState(c: CompiledContract, ctx: EvalContext, notes: string[] | n
     ctx.versionPartial = version;
     return 'active';
   }
+  const pre = supported === true ? prereleaseOf(version as string) : undefined;
+  if (pre !== undefined && covered.prereleases === 'not-covered') {
+    notes?.push(`version ${version} of ${product} is a pre-release, which the catalogue says contracts do not cover`);
+    return 'version-out-of-support';
+  }
+  if (pre !== undefined && covered.prereleases === undefined) {
+    // Within the range by its number, but a release candidate or beta is not a release: whether
+    // the contract covers it is the vendor's word, which the catalogue does not give.
+    notes?.push(`version ${version} of ${product} is a pre-release inside the contract's range; the catalogue does not say whether pre-releases are covered`);
+    ctx.prerelease = version;
+  }
   if (supported === false) {
     // "We draaien nog 7.1.4 en willen naar 7.4.2": the upgrade asked for is what a new-version
     // request is about, and the contract's entitlement covers it when it covers the target.
@@ -209,7 +224,7 @@ function possibleProductStates(c: CompiledContract, ctx: EvalContext, unknown: R
     }
     const version = ctx.fact('version')?.value;
     if (covered.versions !== null && unknown.has('version')) out.add('version-out-of-support');
-    else if (covered.versions !== null && version !== undefined && covered.versions(version) === false) {
+    else if (covered.versions !== null && version !== undefined && (covered.versions(version) === false || (covered.prereleases === 'not-covered' && prereleaseOf(version) !== undefined))) {
       out.add('version-out-of-support');
       continue;
     }
@@ -238,8 +253,12 @@ export const possibleStates: PossibleStates = (ctx, unknown) => {
  * `unversioned`: the catalogue's products without version numbers (normalised ids), which a ticket
  * that gives a version is not about.
  */
-export function compileContracts(defs: readonly ContractDefinition[], unversioned: ReadonlySet<string> = new Set()): ContractResolver {
-  const contracts = defs.map((d) => compileContract(d, unversioned));
+/**
+ * `unversioned` and `prereleases` are by normalised product id, from the catalogue: the products
+ * without version numbers, and what the vendor says of pre-releases inside a contract's ranges.
+ */
+export function compileContracts(defs: readonly ContractDefinition[], unversioned: ReadonlySet<string> = new Set(), prereleases: ReadonlyMap<string, PrereleasePolicy> = new Map()): ContractResolver {
+  const contracts = defs.map((d) => compileContract(d, unversioned, prereleases));
   const byId = index(contracts, (d) => d.match.organizationIds, (s) => s.trim());
   const byName = index(contracts, (d) => d.match.organizationNames, normalizeText);
   const byDomain = index(contracts, (d) => d.match.emailDomains, (s) => s.trim().toLowerCase().replace(/^@/, ''));

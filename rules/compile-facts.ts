@@ -5,6 +5,7 @@
 // twice one in the description; on a tie, the first in config order. A scoped fact (see catalogue-facts.ts) takes its word list from the value of a fact
 // resolved before it.
 import { type CompileEnv, type EvalContext, fieldText, foundAny, TEXT_BOTH, TEXT_DESCRIPTION, TEXT_SUBJECT, type TextScope } from './eval-context.js';
+import { PRERELEASE_TAIL } from './version-range.js';
 import type { FactSource, FactValue } from './model.js';
 import type { PhraseHits } from './phrase-index.js';
 import { compileRegex } from './compile-regex.js';
@@ -381,8 +382,11 @@ function rewriteVersions(patterns: readonly CompiledVersionPattern[], text: stri
       const value = fill(template, m);
       const numbered = HAS_DIGIT.test(value);
       if (numbered) first ??= value;
-      rebuilt += `${out.slice(from, m.index)}${numbered ? ` v${value} ` : ' '.repeat(m[0].length)}`;
-      from = m.index + m[0].length;
+      const end = m.index + m[0].length;
+      // "fw 407-rc.1": the pre-release part stays glued to the version built, as it was to the match.
+      const glued = numbered && PRERELEASE_TAIL.test(out.slice(end, end + 16));
+      rebuilt += `${out.slice(from, m.index)}${numbered ? ` v${value}${glued ? '' : ' '}` : ' '.repeat(m[0].length)}`;
+      from = end;
     }
     out = rebuilt + out.slice(from);
   }

@@ -15,7 +15,7 @@ import { compileKindClassifier } from './classify-kind.js';
 import { catalogueFacts } from './catalogue-facts.js';
 import { withNamedConditions } from './compile-named-conditions.js';
 import { type CompileEnv, EvalContext, TEXT_BOTH } from './eval-context.js';
-import { NO_RULE_DECIDED, describeEstimate, kindUncertain, notAskedWhy, rivalValues, versionNumbering, versionUnread } from './messages.js';
+import { NO_RULE_DECIDED, describeEstimate, kindUncertain, notAskedWhy, prereleaseUnsaid, rivalValues, versionNumbering, versionUnread } from './messages.js';
 import type { Category, Localized, MissingItem, NotAsked, Outcome, ProposalDraft, RuleTrace, Status, Verdict, WorkItem } from './model.js';
 import { LazyTrace, type TraceDetail } from './lazy-trace.js';
 import { TriageVerdict } from './triage-verdict.js';
@@ -60,6 +60,8 @@ interface Decision {
   readonly unreadVersion?: string;
   /** Set when the version read is numbered otherwise than the contract's ranges for the product (they are listed). */
   readonly otherNumbering?: string;
+  /** Set when a covered verdict rests on a pre-release version whose coverage the catalogue does not give. */
+  readonly prerelease?: string;
 }
 
 interface Rival {
@@ -184,7 +186,11 @@ export function compileRules(config: RulesConfig, options: CompileOptions): Engi
     ...facts, wholeReleases: wholeReleases(config.contracts), versionPatterns: productVersionPatterns(config.products ?? []),
   });
   const noRuleReasons = config.review === undefined ? NO_RULE_REASONS : Object.freeze([config.review.reason]);
-  const resolveContract = compileContracts(config.contracts, new Set((config.products ?? []).filter((p) => p.versioned === false).map((p) => normalizeText(p.id))));
+  const resolveContract = compileContracts(
+    config.contracts,
+    new Set((config.products ?? []).filter((p) => p.versioned === false).map((p) => normalizeText(p.id))),
+    new Map((config.products ?? []).flatMap((p) => (p.prereleases === undefined ? [] : [[normalizeText(p.id), p.prereleases] as const]))),
+  );
   const ownProductNames = config.products === undefined ? [...productWords.keys()] : config.products.flatMap((p) => (p.name === undefined ? [p.id] : [p.id, p.name]));
   const classify = compileKindClassifier(config.kinds, [...productWords.values()].flat(), options.kindModel, ownProductNames);
   const estimateHours = options.hourEstimator === undefined
@@ -327,6 +333,11 @@ export function compileRules(config: RulesConfig, options: CompileOptions): Engi
         return { outcome: 'review', missing: NONE, covering: null, notAsked: NONE, kindOpen: false, unreadVersion: version, otherNumbering: ranges.join(', ') };
       }
     }
+    if (decision.outcome === 'covered' && ctx.prerelease !== undefined) {
+      // "5.4.0-rc.1" inside ">=5.2": covered by its number, but whether a release candidate is a
+      // release the contract covers is the vendor's word (products[].prereleases), not a guess.
+      return { outcome: 'review', missing: NONE, covering: null, notAsked: NONE, kindOpen: false, prerelease: ctx.prerelease };
+    }
     if (ctx.rivals === undefined || decision.outcome === 'review') return decision;
     for (const r of ctx.rivals) {
       const other = decideFound(prepare(ctx.item, null, r), null);
@@ -467,6 +478,7 @@ export function compileRules(config: RulesConfig, options: CompileOptions): Engi
     for (const n of decision.notAsked) notes.push(`not asked: ${n.id} (${n.why})`);
     const { rival } = decision;
     if (rival !== undefined) notes.push(`${rival.fact} "${rival.found}" or "${rival.value}": named nearly as often, and "${rival.value}" would decide ${rival.outcome}`);
+    if (decision.prerelease !== undefined) notes.push(`version ${decision.prerelease} is a pre-release: covered by its number, but the catalogue does not say whether pre-releases are (products[].prereleases), so a person decides`);
     if (decision.otherNumbering !== undefined) notes.push(`version ${decision.unreadVersion ?? ''} is numbered otherwise than the contract's ${decision.otherNumbering}: may be another thing's, a person checks`);
     else if (decision.unreadVersion !== undefined) notes.push(`version not read, but "${decision.unreadVersion}" may be it: a person checks before the customer is asked`);
     const rule = decision.covering?.def;
@@ -512,6 +524,7 @@ export function compileRules(config: RulesConfig, options: CompileOptions): Engi
       }
     } else if (decision.kindOpen) reasons = [kindUncertain(ctx.kind.candidates)];
     else if (decision.rival !== undefined) reasons = [rivalValues(decision.rival.fact, decision.rival.found, decision.rival.value)];
+    else if (decision.prerelease !== undefined) reasons = [prereleaseUnsaid(decision.prerelease)];
     else if (decision.otherNumbering !== undefined) reasons = [versionNumbering(decision.unreadVersion ?? '', decision.otherNumbering)];
     else if (decision.unreadVersion !== undefined) reasons = [versionUnread(decision.unreadVersion)];
     const rule = decision.outcome === 'incomplete' ? decision.missing[0]?.id ?? null : covering?.def.id ?? null;

@@ -76,6 +76,8 @@ export class EvalContext {
   versionText: string | undefined;
   /** A version read that does not say which release the contract's ranges need ("10" against >=10.2). */
   versionPartial: string | undefined;
+  /** A pre-release version read inside the contract's range, for a product whose catalogue entry does not say whether pre-releases are covered. */
+  prerelease: string | undefined;
   private ownBody: string | undefined;
   /** `paddedText` per scope; index 0 unused. */
   private padded: [undefined, string | undefined, string | undefined, string | undefined] | undefined;

@@ -48,6 +48,14 @@ export function versionNumbering(version: string, ranges: string): Localized {
   };
 }
 
+/** A pre-release version inside the contract's range, for a product the catalogue says nothing about pre-releases of. */
+export function prereleaseUnsaid(version: string): Localized {
+  return {
+    en: `The request is about a pre-release version (${version}); the contract covers its number, but whether it covers pre-releases is not configured, so the support manager decides.`,
+    nl: `De aanvraag gaat over een voorlopige versie (${version}); het contract dekt het nummer, maar of het voorlopige versies dekt is niet ingesteld, dus de supportmanager beslist.`,
+  };
+}
+
 /** Why a missing item was not asked for (trace text, English like the rest of the trace). */
 export function notAskedWhy(rule: string | undefined, outcome: Outcome): string {
   return rule === undefined

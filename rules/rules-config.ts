@@ -202,6 +202,12 @@ export interface CatalogueProduct {
   readonly versioned?: boolean;
   /** How this product's customers write its version, tried before the built-in reading (for this product only). */
   readonly versionPatterns?: readonly VersionPattern[];
+  /**
+   * Whether a contract that covers a range of this product's versions covers its pre-releases inside
+   * that range ("5.4.0-rc.1", "4.7 preview", "26.1 beta"). Absent: the contract does not say, so a
+   * request about one that would be covered goes to a person.
+   */
+  readonly prereleases?: 'covered' | 'not-covered';
 }
 
 /** "fw 407" → 4.07: the pattern finds it, `version` builds the value from its groups ($1, $2…). */

@@ -72,6 +72,21 @@ export function compileVersionRanges(ranges: readonly string[]): (version: strin
   };
 }
 
+/** The pre-release part of a version as the engine reads it ("5.4.0-rc.1" → "rc.1", "4.7-preview" → "preview"), or undefined. */
+export function prereleaseOf(version: string): string | undefined {
+  return PRERELEASE.exec(version)?.[1]?.toLowerCase();
+}
+
+/**
+ * Written right after a version number: a release candidate, beta, alpha or preview ("5.4.0-rc.1",
+ * "4.13.0-beta.2", "4.7-pre", "5.4 RC1", "26.1 beta"). Separated by a space only when nothing but
+ * punctuation, a number or the line's end follows: "7.1.5 preview run" is a report's test run.
+ * Semantic versioning's pre-release part (semver.org, item 9) is the hyphenated form.
+ */
+export const PRERELEASE_TAIL = /^(?:-(rc|beta|alpha|pre(?:view)?)(?:[.-]?(\d{1,3}))?(?![\p{L}\d-])|[ \t]+(rc|beta|alpha|preview)(?:[ \t.-]?(\d{1,3})(?![\p{L}\d-])|(?=[ \t]*(?:[.,;:)!?\]\n]|$))))/iu;
+
+const PRERELEASE = /-((?:rc|beta|alpha|pre|preview)(?:\.\d{1,3})?)$/i;
+
 /** A part the customer left out, at its largest: "10" may be any 10.x. */
 const UNSAID_MAX = 9999;
 

@@ -67,7 +67,12 @@ const catalogueProductSchema = z.strictObject({
     .describe('false for a product without version numbers (a SaaS service): a completeness rule that asks only for the version never asks it of this product.'),
   versionPatterns: list(versionPatternSchema, 'a list of { pattern, version }', 1).exactOptional()
     .describe('How this product\'s customers write its version when the built-in reading does not know it: each match is read as a version of this product; a version without a number hides the match.'),
-}, mapping('a product, { id: ..., name: ..., aliases: [...], modules: [...], versioned: false, versionPatterns: [...] }')).superRefine((value, ctx) => {
+  prereleases: z.enum(['covered', 'not-covered'], { error: 'expected covered or not-covered' }).exactOptional()
+    .describe('Whether a contract that covers a range of this product\'s versions covers the release candidates, betas and previews inside it ("5.4.0-rc.1", "4.7 preview"). Absent: a request that would be covered on one goes to a person.'),
+}, mapping('a product, { id: ..., name: ..., aliases: [...], modules: [...], versioned: false, versionPatterns: [...], prereleases: not-covered }')).superRefine((value, ctx) => {
+  if (value.versioned === false && value.prereleases !== undefined) {
+    ctx.addIssue({ code: 'custom', input: value, path: ['prereleases'], message: 'a product with versioned: false has no versions, so no pre-releases either: remove prereleases or versioned: false' });
+  }
   if (value.versioned === false && value.versionPatterns !== undefined) {
     ctx.addIssue({ code: 'custom', input: value, path: ['versionPatterns'], message: 'a product with versioned: false has no version to read: remove versionPatterns or versioned: false' });
   }

@@ -28,12 +28,19 @@ export function readProducts(text: string, file: string): CatalogueEntry[] {
     if (patterns !== undefined && (!Array.isArray(patterns) || patterns.some((v) => typeof v?.pattern !== 'string' || (v.version !== undefined && typeof v.version !== 'string') || (v.caseSensitive !== undefined && typeof v.caseSensitive !== 'boolean')))) {
       throw new CsvError(`${where} (${entry.id}): expected versionPatterns as a list of { pattern: '…', version: '$1.$2', caseSensitive: true }`);
     }
+    if (entry.prereleases !== undefined && entry.prereleases !== 'covered' && entry.prereleases !== 'not-covered') {
+      throw new CsvError(`${where} (${entry.id}): expected prereleases: covered or not-covered (whether a contract covering its versions covers a release candidate or beta among them), got ${JSON.stringify(entry.prereleases)}`);
+    }
+    if (entry.versioned === false && entry.prereleases !== undefined) {
+      throw new CsvError(`${where} (${entry.id}): versioned: false has no versions, so no pre-releases either: remove prereleases, or remove versioned: false`);
+    }
     if (entry.versioned === false && patterns !== undefined) {
       throw new CsvError(`${where} (${entry.id}): versioned: false has no version to read, so it takes no versionPatterns: remove them (its version is never asked, so another maker's numbers in its tickets do no harm), or remove versioned: false`);
     }
     return {
       id: entry.id, name: entry.name, aliases: (entry.aliases ?? []).map(String), modules: entry.modules ?? [],
       ...(entry.versioned === false && { versioned: false }),
+      ...(entry.prereleases !== undefined && { prereleases: entry.prereleases }),
       ...(patterns !== undefined && { versionPatterns: patterns.map((v) => ({ pattern: v.pattern, ...(v.version !== undefined && { version: v.version }), ...(v.caseSensitive === true && { caseSensitive: true }) })) }),
     };
   });

@@ -14,6 +14,8 @@ export interface CatalogueEntry {
   readonly modules?: readonly { readonly id: string; readonly name?: string; readonly aliases?: readonly string[] }[];
   /** How its customers write its version, when the built-in reading does not know it ("fw 407" → 4.07). */
   readonly versionPatterns?: readonly { readonly pattern: string; readonly version?: string; readonly caseSensitive?: boolean }[];
+  /** Whether contracts cover its pre-releases ("5.4.0-rc.1") inside their ranges; absent: a person decides. */
+  readonly prereleases?: 'covered' | 'not-covered';
 }
 
 export interface StarterOptions {
@@ -31,7 +33,7 @@ const indent = (text: string, by: string): string => text.split('\n').map((l) =>
 /** The catalogue as written: each product once, its modules under it (see docs/configuration.md, products). */
 function catalogue(products: readonly CatalogueEntry[]): string {
   return products.map((p) => {
-    const head = `  - id: ${p.id}\n    name: ${JSON.stringify(p.name)}${(p.aliases ?? []).length > 0 ? `\n    aliases: ${flow(p.aliases)}` : ''}${p.versioned === false ? '\n    versioned: false             # no version numbers: never asked for one' : ''}`;
+    const head = `  - id: ${p.id}\n    name: ${JSON.stringify(p.name)}${(p.aliases ?? []).length > 0 ? `\n    aliases: ${flow(p.aliases)}` : ''}${p.versioned === false ? '\n    versioned: false             # no version numbers: never asked for one' : ''}${p.prereleases === undefined ? '' : `\n    prereleases: ${p.prereleases}${p.prereleases === 'covered' ? '          # a release candidate or beta inside a contract\'s range is covered' : '      # a release candidate or beta is never covered'}`}`;
     const modules = (p.modules ?? []).map((m) => `      - ${flow({ id: m.id, ...(typeof m.name === 'string' && m.name.trim() !== '' && { name: m.name }), ...((m.aliases ?? []).length > 0 && { aliases: m.aliases }) })}`);
     const patterns = (p.versionPatterns ?? []).map((v) => `      - ${flow(v)}`);
     const withPatterns = patterns.length === 0 ? head : `${head}\n    versionPatterns:             # this product's own version numbering, each match read as its version\n${patterns.join('\n')}`;

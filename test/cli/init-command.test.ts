@@ -119,6 +119,21 @@ describe('inscope init', () => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
+  it('copies a product\'s pre-release policy into the catalogue, and refuses one init cannot read', () => {
+    const { dir, productsFile, contractsFile, loaded } = initFrom(
+      '- id: podium\n  name: Valk Podium\n  prereleases: not-covered\n- id: tickets\n  name: Valk Tickets\n',
+      'contract,organization,match,products,from\nV-1,Schouwburg,7101,podium >=5.2; tickets,2026-01-01\n', '120');
+    expect(loaded.config.products?.map((p) => p.prereleases)).toEqual(['not-covered', undefined]);
+    const engine = compileRules(loaded.config, { configHash: loaded.hash });
+    const v = engine.triage(item('1', '7101', 'Podium crasht', 'Sinds Valk Podium 5.4.0-rc.1 crasht de zaalplanning bij openen: "Onverwachte fout (ref 7f3a)". Stappen: Zalen > Planning > openen.'));
+    expect([v.facts['version']?.value, v.outcome]).toEqual(['5.4.0-rc.1', 'advisory']);
+    fs.writeFileSync(productsFile, '- id: podium\n  name: Valk Podium\n  prereleases: nee\n');
+    expect(() => initConfig({ products: productsFile, contracts: contractsFile, rate: '120' })).toThrow(`${productsFile}: product 1 (podium): expected prereleases: covered or not-covered`);
+    fs.writeFileSync(productsFile, '- id: podium\n  name: Valk Podium\n  versioned: false\n  prereleases: covered\n');
+    expect(() => initConfig({ products: productsFile, contracts: contractsFile, rate: '120' })).toThrow('versioned: false has no versions, so no pre-releases either');
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
   it('writes a product listed once per range as one entry with either range, and refuses a range no version meets', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'inscope-init-'));
     const bad = path.join(dir, 'contracts.csv');

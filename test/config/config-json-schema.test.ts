@@ -39,7 +39,7 @@ describe('configJsonSchema', () => {
   it('describes the catalogue, named conditions, caseSensitive and the review reason', () => {
     const product = schema.properties?.['products']?.items;
     expect(product?.required).toEqual(['id']);
-    expect(Object.keys(product?.properties ?? {})).toEqual(['id', 'name', 'aliases', 'modules', 'versioned', 'versionPatterns']);
+    expect(Object.keys(product?.properties ?? {})).toEqual(['id', 'name', 'aliases', 'modules', 'versioned', 'versionPatterns', 'prereleases']);
     expect(product?.properties?.['modules']?.items?.required).toEqual(['id']);
     expect((schema.properties?.['conditions']?.additionalProperties as JsonSchema | undefined)?.$ref).toBe('#/$defs/Condition');
     const condition = schema.$defs?.['Condition']?.anyOf ?? [];

@@ -80,9 +80,19 @@ describe('versionPatterns of a catalogue product', () => {
     ['a template naming a group the pattern lacks', "      - { pattern: 'fw\\s*(\\d)', version: '$1.$2' }", '', { line: 8, column: 42, path: 'products[0].versionPatterns[0].version', message: '$2 names no capture group of the pattern (it has 1): use $1 to $1' }],
     ['a pattern that is no regular expression', "      - { pattern: 'fw(' }", '', { line: 8, column: 20, path: 'products[0].versionPatterns[0].pattern' }],
     ['patterns on a product without versions', firmware, '\n    versioned: false', { line: 9, column: 7, path: 'products[0].versionPatterns', message: 'a product with versioned: false has no version to read: remove versionPatterns or versioned: false' }],
+    ['a pre-release policy that is neither covered nor not-covered', firmware, '\n    prereleases: yes', { line: 7, column: 18, path: 'products[0].prereleases', message: 'expected covered or not-covered' }],
   ])('refuses %s, naming the line and path', (_what, patterns, versioned, expected) => {
     const issues = issuesOf(config(patterns, versioned));
     expect(issues).toHaveLength(1);
     expect(issues[0]).toMatchObject(expected);
+  });
+});
+
+describe('a product\'s pre-release policy (prereleases)', () => {
+  it('decides a release candidate inside the range as the catalogue says, and sends it to a person without a word', () => {
+    const rc = 'De Akker Box valt uit sinds fw 407-rc.1 erop staat.';
+    expect(triage(config(firmware, '\n    prereleases: not-covered'), rc).outcome).toBe('advisory');
+    expect(triage(config(firmware, '\n    prereleases: covered'), rc).outcome).toBe('covered');
+    expect(triage(config(firmware), rc).outcome).toBe('review');
   });
 });
