@@ -415,6 +415,9 @@ const STEP_PATTERNS: readonly RegExp[] = [
   // "Zo krijg je het:", "How it happens:" over a list of two or more items: a heading that says how,
   // with the recipe under it, whatever its words for each step.
   /(?:^|\n)[ \t]*(?=[^\n:]{0,50}\b(?:zo|hoe|how|when|wanneer|reproduc\w*|krijg\w*|get|see|zie\w*|happen\w*|gebeurt|ontstaat|doe|doen|do|did|gedaan)\b)[^\n:]{3,50}:[ \t]*\n(?:[ \t]*\n)?[ \t]*(?:[-*•–]|\d{1,2}[.)])[ \t]+\S[^\n]*\n[ \t]*(?:[-*•–]|\d{1,2}[.)])[ \t]+\S/i,
+  // "Steps that I think reproduce it:", "Stappen zoals onze receptie het doet:": a line of its own
+  // that opens with the word and ends in a colon, with the recipe on the lines under it.
+  new RegExp(String.raw`(?:^|\n)[ \t]*(?:stappen|steps)\b[^\n:.?!]{0,50}:[ \t]*\n(?![ \t]*${ATTACHMENT_POINTER})(?:[ \t]*\n)?[ \t]*\S[^\n]{8,}`, 'i'),
   // "when I … then …", "als ik … dan/krijg ik …"; not "if we can send the slides", an if that asks whether.
   /\b(?:when(?:ever)?|if|as soon as|each time|every time)\s+(?:i|we|you|a user|users|the user|an employee)\b(?!\s+(?:can|could|may|might|would|should|will)\b)[^.?!\n]{3,160}/i,
   /\b(?:als|wanneer|zodra|elke keer als|telkens als)\s+(?:ik|we|wij|je|u|een gebruiker|gebruikers|een medewerker|medewerkers)\b[^.?!\n]{3,160}/i,

@@ -141,6 +141,9 @@ describe('findSteps', () => {
     ['Zo krijg je het:\n- tafel 12, rekening € 86,50\n- afrekenen met PIN, gast geeft € 5 fooi\n- de bon print de fooi twee keer'],
     ['How it happens:\n* open a till\n* pay by card with a tip'],
     ["Na te doen: rooster week 48 publiceren, daarna in de app naar 'Mijn rooster'"],
+    // A line of its own opening with the word and ending in a colon, the recipe under it without list marks.
+    ['Steps that I think reproduce it:\nLog in to the app as member A, open My bookings\n\nLog out, log in as member B'],
+    ['Stappen zoals de receptie het doet:\nlid opzoeken, pas scannen, poort gaat niet open'],
   ])('finds steps in %j', (text) => {
     expect(findSteps(text)).toBeDefined();
   });
@@ -150,6 +153,8 @@ describe('findSteps', () => {
     expect(findSteps('Prijsopgave:\n1 licentie Payroll\n2 licenties Planner')).toBeUndefined();
     expect(findSteps('1 medewerker heeft het probleem.')).toBeUndefined();
     expect(findSteps('Onze omgeving:\n- Windows 11\n- SQL Server 2019')).toBeUndefined();
+    // A steps line that only points at an attachment.
+    expect(findSteps('Steps we took:\nsee the attached log')).toBeUndefined();
   });
 
   it('takes an "if" that asks whether for no condition that reproduces it', () => {
