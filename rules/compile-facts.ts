@@ -33,6 +33,8 @@ interface WordValue {
   /** The tails, normalised and padded with spaces, and the phrases naming the value itself then the tails: as a version may follow them. */
   readonly paddedTails: readonly string[];
   readonly versionNames: readonly string[];
+  /** The product's own ways of writing its version (catalogue versionPatterns): a match names it with its version. */
+  readonly ownPatterns?: readonly CompiledVersionPattern[];
 }
 
 interface CompiledFact {
@@ -148,7 +150,9 @@ function fromWords(words: readonly WordValue[], subject: PhraseHits | null, desc
   // values named is the one in use. Only asked when there is a choice: most tickets name one.
   // No digit, no version number after any name.
   if (found.length > 1 && ctx.hasDigit(scope)) {
-    const versioned = found.filter((f) => withVersion(f.w, ctx.paddedText(scope)));
+    // A product's own way of writing its version ("firmware 3.9.4" of the gates) says so as its name
+    // with a number does: "Club 26.3" in a line of inventory does not outrank it.
+    const versioned = found.filter((f) => withVersion(f.w, ctx.paddedText(scope)) || (f.w.ownPatterns !== undefined && namesByVersion(f.w.ownPatterns, `${ctx.item.subject}\n${ctx.body()}`)));
     // One value named with its version number is the one in use, whatever else is named more
     // ("de export van Planner 4.7.1 naar Payroll"); several: each gets the bonus.
     if (versioned.length === 1) return pick(versioned[0] as (typeof found)[number]);
@@ -421,7 +425,13 @@ export function compileFacts(
   const facts = Object.entries(defs).map(([name, def]) => compileFact(
     name, def, env, Object.hasOwn(scoped, name) ? scoped[name] : undefined,
     Object.hasOwn(own, name) ? own[name] : undefined, name === 'product' ? catalogue.versionNames : undefined,
-  ));
+  )).map((f) => (f.name !== 'product' || versionPatterns.size === 0 ? f : {
+    ...f,
+    words: f.words.map((w) => {
+      const ownPatterns = versionPatterns.get(normalizeKey(w.fromSubject.value))?.patterns;
+      return ownPatterns === undefined ? w : { ...w, ownPatterns };
+    }),
+  }));
   const allProductWords = [...productWords.values()].flat();
   const source = (ctx: EvalContext, value: string): FactSource => (ctx.item.subject.includes(value) ? 'subject' : 'description');
   // Built-ins read the customer's own words: the subject and the description without quoted replies.

@@ -72,6 +72,14 @@ describe('versionPatterns of a catalogue product', () => {
     expect([v.facts['product']?.value, v.facts['version']?.value, v.outcome]).toEqual(['box', '4.07', 'covered']);
   });
 
+  it('counts a product\'s own version pattern as its name with a version, beside another product named with one', () => {
+    // The box's firmware says as much as "Akker Veld 3.14" in the list of what runs on the farm: the
+    // veld is not taken as the one in use on its version alone, and the two decide differently.
+    const v = triage(config(firmware), 'De Akker Box valt elke nacht uit sinds fw 403, en de box start daarna niet meer.\nInfo: Akker Veld 3.14 op de tablet.');
+    expect(v.outcome).toBe('review');
+    expect(v.trace.contract).toContain('product "veld" or "box": named nearly as often, and "box" would decide advisory');
+  });
+
   it('takes the first group, or the whole match, without a template', () => {
     expect(triage(config("      - { pattern: 'generatie (\\d\\.\\d\\d)' }"), 'Akker Box generatie 4.08 valt uit').facts['version']?.value).toBe('4.08');
   });
