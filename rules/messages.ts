@@ -48,6 +48,14 @@ export function versionNumbering(version: string, ranges: string): Localized {
   };
 }
 
+/** Only an error text or steps were missing, from a customer who described what happens at length. */
+export function describedNoSymptom(): Localized {
+  return {
+    en: 'The customer describes at length what happens, without an error text or steps InScope recognises; the support manager decides whether that is enough before the customer is asked for more.',
+    nl: 'De klant beschrijft uitgebreid wat er gebeurt, zonder foutmelding of stappen die InScope herkent; de supportmanager beslist of dat genoeg is voordat de klant om meer gevraagd wordt.',
+  };
+}
+
 /** A pre-release version inside the contract's range, for a product the catalogue says nothing about pre-releases of. */
 export function prereleaseUnsaid(version: string): Localized {
   return {

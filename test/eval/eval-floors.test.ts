@@ -35,24 +35,29 @@ const EXAMPLE_FLOORS = { right: 0.94, wrong: 0.03 };
  * (one held-out verdict fewer right: what a fix tuned on development tickets costs elsewhere); valk's
  * (held-out only, written last, measured once with the final engine at 75.0 / 18.8) under its 77.5 / 17.5
  * after a change its administrators asked for; bries's (held-out only, written after valk, measured once with
- * the final engine) under its 83.8 / 13.8. Above the 3 % goal: they show where
- * a new vendor stands, not the goal.
+ * the final engine) under its 83.8 / 13.8. In the ninth session: zwaan's (written blind, measured on
+ * arrival at 88.8 / 7.5) under its 88.8 / 2.5; and every wrong floor lowered to just over its world's
+ * figure when a defect described at length stopped being asked for an error text or steps (wrong
+ * verdicts to review: valk 17.5 → 10.0, bries 13.8 → 10.0, mos 8.8 → 5.0, akker 10.0 → 7.5), mos's right
+ * floor to 86 % (one verdict right → review). Above the 3 % goal: they show where a new vendor
+ * stands, not the goal.
  */
 const WORLD_FLOORS: Record<string, { right: number; wrong: number }> = {
-  kroon: { right: 0.93, wrong: 0.055 },
-  stroom: { right: 0.93, wrong: 0.055 },
-  haven: { right: 0.95, wrong: 0.035 },
-  lumen: { right: 0.925, wrong: 0.07 },
-  vonk: { right: 0.89, wrong: 0.055 },
-  akker: { right: 0.875, wrong: 0.1 },
-  anker: { right: 0.875, wrong: 0.05 },
-  pols: { right: 0.86, wrong: 0.085 },
-  wiel: { right: 0.86, wrong: 0.075 },
-  duin: { right: 0.9, wrong: 0.035 },
-  riet: { right: 0.925, wrong: 0.075 },
-  mos: { right: 0.865, wrong: 0.095 },
-  valk: { right: 0.76, wrong: 0.185 },
-  bries: { right: 0.825, wrong: 0.145 },
+  kroon: { right: 0.93, wrong: 0.03 },
+  stroom: { right: 0.93, wrong: 0.045 },
+  haven: { right: 0.95, wrong: 0.02 },
+  lumen: { right: 0.925, wrong: 0.045 },
+  vonk: { right: 0.89, wrong: 0.045 },
+  akker: { right: 0.875, wrong: 0.08 },
+  anker: { right: 0.875, wrong: 0.045 },
+  pols: { right: 0.86, wrong: 0.08 },
+  wiel: { right: 0.86, wrong: 0.07 },
+  duin: { right: 0.93, wrong: 0.03 },
+  riet: { right: 0.925, wrong: 0.03 },
+  mos: { right: 0.86, wrong: 0.055 },
+  valk: { right: 0.77, wrong: 0.105 },
+  bries: { right: 0.83, wrong: 0.105 },
+  zwaan: { right: 0.875, wrong: 0.03 },
 };
 
 describe('the evaluation on the held-out test part', () => {
