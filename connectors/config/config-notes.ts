@@ -1,7 +1,20 @@
 // What a valid config may still do that its administrator did not mean, said by `inscope
 // check-config` as notes: the config loads and decides, but a proposal or a verdict would surprise.
 // Notes, not errors: configs that load today keep loading.
-import type { RulesConfig } from '../../rules/index.js';
+import { normalizeText, type RulesConfig } from '../../rules/index.js';
+import { REQUEST_KINDS } from '../../rules/classify-kind.js';
+import { KIND_CUES } from '../../rules/kind-cues.js';
+
+/** Each kind's built-in cue words, as `remove` names them (normalised, without a trailing `*`). */
+function builtInCues(): Map<string, Set<string>> {
+  const cues = new Map<string, Set<string>>();
+  for (const list of KIND_CUES) {
+    let set = cues.get(list.kind);
+    if (set === undefined) cues.set(list.kind, (set = new Set()));
+    for (const cue of list.cues.split('|')) set.add(normalizeText(cue.replace(/\*$/, '')));
+  }
+  return cues;
+}
 
 export function configNotes(config: RulesConfig): string[] {
   const notes: string[] = [];
@@ -24,6 +37,20 @@ export function configNotes(config: RulesConfig): string[] {
   const asksModule = config.completeness.some((r) => JSON.stringify(r.require).includes('"fact":"module"'));
   if (limited.length > 0 && !asksModule) {
     notes.push(`contract${limited.length === 1 ? '' : 's'} ${limited.map((c) => c.id).join(', ')} cover${limited.length === 1 ? 's' : ''} only some modules, and no completeness rule asks for the module: a defect that names none is decided as if in a covered module (add a rule with ask: when-it-decides, see docs/configuration.md, completeness rules)`);
+  }
+  // `remove` takes away a built-in cue of that kind; any other word takes nothing away (an admin
+  // who meant to keep a word from counting for a kind may have meant another kind, or `add`).
+  if (config.kinds !== undefined) {
+    const builtIn = builtInCues();
+    for (const kind of REQUEST_KINDS) {
+      for (const word of config.kinds[kind]?.remove ?? []) {
+        const key = normalizeText(word.replace(/\*$/, ''));
+        if (builtIn.get(kind)?.has(key) === true) continue;
+        const elsewhere = REQUEST_KINDS.filter((k) => builtIn.get(k)?.has(key) === true);
+        notes.push(`kinds.${kind}.remove "${word}" is no built-in cue of ${kind}, so it removes nothing`
+          + (elsewhere.length > 0 ? `: it is one of ${elsewhere.join(', ')} (kinds.${elsewhere[0]}.remove)` : ': remove takes the cue words the trace shows among the cues that fired; to make a word count for another kind, add it there'));
+      }
+    }
   }
   return notes;
 }

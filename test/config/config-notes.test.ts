@@ -20,4 +20,14 @@ describe('configNotes', () => {
     const { config } = await loadConfig(path.join(root, 'examples/coverage.yaml'));
     expect(configNotes(config)).toEqual([]);
   });
+
+  it('names a removed cue that is no built-in cue of its kind, and the kind it belongs to', async () => {
+    const { config } = await loadConfig(path.join(root, 'examples/coverage.yaml'));
+    const notes = configNotes({ ...config, kinds: { ...config.kinds, defect: { remove: ['storing', 'hoe kan ik', 'kassabon'] }, 'how-to': { remove: ['Crash*'] } } });
+    expect(notes).toEqual([
+      'kinds.defect.remove "hoe kan ik" is no built-in cue of defect, so it removes nothing: it is one of how-to (kinds.how-to.remove)',
+      'kinds.defect.remove "kassabon" is no built-in cue of defect, so it removes nothing: remove takes the cue words the trace shows among the cues that fired; to make a word count for another kind, add it there',
+      'kinds.how-to.remove "Crash*" is no built-in cue of how-to, so it removes nothing: it is one of defect (kinds.defect.remove)',
+    ]);
+  });
 });
