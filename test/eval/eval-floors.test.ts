@@ -39,7 +39,8 @@ const EXAMPLE_FLOORS = { right: 0.94, wrong: 0.03 };
  * arrival at 88.8 / 7.5) under its 88.8 / 2.5; and every wrong floor lowered to just over its world's
  * figure when a defect described at length stopped being asked for an error text or steps (wrong
  * verdicts to review: valk 17.5 → 10.0, bries 13.8 → 10.0, mos 8.8 → 5.0, akker 10.0 → 7.5), mos's right
- * floor to 86 % (one verdict right → review). Above the 3 % goal: they show where a new vendor
+ * floor to 86 % (one verdict right → review); lans's (held-out only, written blind during that session
+ * and measured once with its final engine at 83.8 / 10.0) just under it. Above the 3 % goal: they show where a new vendor
  * stands, not the goal.
  */
 const WORLD_FLOORS: Record<string, { right: number; wrong: number }> = {
@@ -58,6 +59,7 @@ const WORLD_FLOORS: Record<string, { right: number; wrong: number }> = {
   valk: { right: 0.77, wrong: 0.105 },
   bries: { right: 0.83, wrong: 0.105 },
   zwaan: { right: 0.875, wrong: 0.03 },
+  lans: { right: 0.83, wrong: 0.105 },
 };
 
 describe('the evaluation on the held-out test part', () => {
