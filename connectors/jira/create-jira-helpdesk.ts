@@ -1,7 +1,10 @@
 // The live Jira Service Management adapter behind the helpdesk port. `load` is one GET of the issue
-// with the mapped fields, the transitions open from its status and the write ledger (the
-// `inscope.writes` issue property, jira-write-ledger.ts). `apply` writes in the order that keeps a
-// retried job safe:
+// with the mapped fields, the transitions open from its status (with their screens' fields) and the
+// write ledger (the `inscope.writes` issue property, jira-write-ledger.ts). `apply` makes a decision
+// one call where Jira allows: a transition whose screen takes the category, the labels and a comment
+// carries them all (fold-into-transition.ts), and it lands whole or not at all, so a retry finds the
+// labels and plans nothing, or finds nothing and writes it again. Otherwise it writes in the order
+// that keeps a retried job safe:
 //   1. read: the load's `updated`, labels and ledger when the apply follows it within
 //      `freshForMs` and on the version it returned; otherwise (no load, an older one, another
 //      version) a re-read of those three in one GET; the transition resolved before any write;
@@ -36,6 +39,7 @@ import type { JiraTransition } from './client/jira-api-types.js';
 import { createTtlCache } from '../shared/ttl-cache.js';
 import { jiraIssueToWorkItem } from './to-domain.js';
 import { jiraReadFields, jiraTicketState, labelChanges, type JiraMapping } from './jira-mapping.js';
+import { foldIntoTransition } from './fold-into-transition.js';
 import { findLandedComment, JIRA_LEDGER_PROPERTY, jiraWriteKey, ledgerProperty, plannedComment, readJiraLedger, withStep, type JiraWriteLedger } from './jira-write-ledger.js';
 
 export const HIDDEN_TRANSITION_HINT = 'a JSM approval step or the workflow hides the transition';
@@ -48,8 +52,24 @@ export interface JiraHelpdeskOptions {
    * write of the apply that follows (on the same version). Default 2 s; 0 re-reads always.
    */
   readonly freshForMs?: number;
-  /** How long a workflow step that wanted the category before its transition is remembered. Default 10 min. */
+  /**
+   * How long a workflow step that wanted the category before its transition, or refused a
+   * transition carrying the decision, is remembered. Default 10 min.
+   */
   readonly workflowTtlMs?: number;
+  /**
+   * Whether an internal note may ride a transition as a platform comment with `sd.public.comment`
+   * `{ internal: true }`. Atlassian documents one way to make a comment internal ("Comment.jsdPublic
+   * … Defaults to true when comments are created in the Jira Cloud Platform … To create a comment with
+   * its visibility in Jira Service Desk set to false, use the Jira Service Desk REST API Create request
+   * comment operation"); the property is what JSM stores and widely set through "Add comment", but
+   * that JSM honours it on a comment added through a transition's `update.comment` is *unconfirmed*,
+   * and a wrong guess shows the agents' note to the customer. So by default (false, or
+   * `helpdesks.jira.internalNotesOnTransitions` in the config) internal notes go through the JSM API
+   * in a call of their own; a comment to the customer rides either way (public is the platform's
+   * default). Default: the mapping's setting, else false.
+   */
+  readonly internalNotesOnTransitions?: boolean;
   /** Clock for the times-to-live. Default Date.now. */
   readonly now?: () => number;
 }
@@ -101,8 +121,12 @@ export function createJiraHelpdesk(client: JiraClient, mapping: JiraMapping, opt
   // so that an admin's change to the workflow is seen within minutes.
   const stepOf = createTtlCache<string, string>({ ttlMs: options.transitionTtlMs ?? 60_000, now });
   const categoryBefore = createTtlCache<string, boolean>({ ttlMs: options.workflowTtlMs ?? 10 * 60_000, now });
+  // Workflow steps whose transition refused to carry the decision (a 400: its screen, or a validator,
+  // said no although the metadata offered the fields): the next issue there goes the several-call way.
+  const foldRefused = createTtlCache<string, boolean>({ ttlMs: options.workflowTtlMs ?? 10 * 60_000, now });
+  const internalNotes = options.internalNotesOnTransitions ?? mapping.internalNotesOnTransitions ?? false;
 
-  async function transitionTo(key: string, status: NonNullable<TicketChange['status']> | 'solved'): Promise<string> {
+  async function transitionTo(key: string, status: NonNullable<TicketChange['status']> | 'solved'): Promise<JiraTransition> {
     const target = status === 'solved' ? 'a Done status' : mapping.statuses[status];
     const pick = (list: readonly JiraTransition[]) =>
       status === 'solved'
@@ -118,7 +142,27 @@ export function createJiraHelpdesk(client: JiraClient, mapping: JiraMapping, opt
       const offered = transitions.map((t) => t.to?.name ?? t.name ?? t.id).join(', ') || 'none';
       throw new HelpdeskError('config', `No transition to "${target}" is available to InScope's Jira user on ${key} (offered: ${offered}): ${HIDDEN_TRANSITION_HINT} to ${target} from the bot`);
     }
-    return match.id;
+    return match;
+  }
+
+  /**
+   * The whole decision in the transition's one call, when its screen takes every part of it; true
+   * when that landed. A 400 means Jira refused before changing anything (a field its screen does not
+   * show after all, or a validator), so the caller writes the decision the several-call way.
+   */
+  async function foldedTransition(key: string, transition: JiraTransition, change: { category: Record<string, unknown> | undefined; labels: readonly Record<string, string>[]; comment: TicketChange['comment'] }): Promise<boolean> {
+    const step = workflowStep(key, stepOf, transition.id);
+    if (step !== null && foldRefused.get(step) === true) return false;
+    const edit = foldIntoTransition(transition, { categoryField: mapping.categoryField, category: change.category, labels: change.labels, comment: change.comment, internalNotes });
+    if (edit === null) return false;
+    try {
+      await client.doTransition(key, transition.id, undefined, edit);
+      return true;
+    } catch (error) {
+      if (!isValidationError(error)) throw error;
+      if (step !== null) foldRefused.set(step, true);
+      return false;
+    }
   }
 
   /**
@@ -188,7 +232,9 @@ export function createJiraHelpdesk(client: JiraClient, mapping: JiraMapping, opt
       }
       // Without a label edit to commit it (a follow-up note), the write is one call and has no ledger.
       if (!labelUpdate) {
-        const transitionId = wanted === undefined ? undefined : await transitionTo(ticketId, wanted);
+        const transition = wanted === undefined ? undefined : await transitionTo(ticketId, wanted);
+        if (transition && (await foldedTransition(ticketId, transition, { category: categoryFields, labels: [], comment: change.comment }))) return;
+        const transitionId = transition?.id;
         const temporaryIds = await uploadFiles(ticketId, change.comment);
         if (categoryFields) await client.editIssue(ticketId, { fields: categoryFields });
         if (transitionId !== undefined) await client.doTransition(ticketId, transitionId);
@@ -209,7 +255,10 @@ export function createJiraHelpdesk(client: JiraClient, mapping: JiraMapping, opt
         commentLanded = findLandedComment(await client.getRequestComments(ticketId), comment.body, comment.public, ledger.since) !== null;
         if (commentLanded) ledger = withStep(ledger, 'comment');
       }
-      const transitionId = wanted === undefined || ledger.done.includes('transition') ? undefined : await transitionTo(ticketId, wanted);
+      const transition = wanted === undefined || ledger.done.includes('transition') ? undefined : await transitionTo(ticketId, wanted);
+      // A first attempt (no ledger of this write on the issue) whose transition takes it all: one call.
+      if (transition && !retried && (await foldedTransition(ticketId, transition, { category: categoryFields, labels, comment }))) return;
+      const transitionId = transition?.id;
       const temporaryIds = commentLanded ? [] : await uploadFiles(ticketId, comment);
 
       // The category is not a step a retry could repeat wrongly (setting a field twice is harmless):

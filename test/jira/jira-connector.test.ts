@@ -6,7 +6,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } 
 import { asJiraIssue, freshZendesk, JIRA_SITE } from '../helpdesk-port/same-request.js';
 import { anchoredClock } from '../helpers/anchored-clock.js';
 import { fitClaims, startForgeKeyServer, TEST_ACCOUNT_ID, type ForgeKeyServer } from '../http/forge-test-keys.js';
-import { BOT, decisionLabel, ledger, jiraAsItNowIs, EVENT_AT, jiraDouble, jiraIssue, NOW, payload, post, PREVIOUS, service, settle, start, stop, type Issue } from './live-jira-connector.js';
+import { BOT, decisionLabel, ledger, jiraAsItNowIs, EVENT_AT, jiraDouble, jiraIssue, NOW, payload, post, PREVIOUS, SCREENED_TRANSITIONS, service, settle, start, stop, type Issue } from './live-jira-connector.js';
 
 
 beforeAll(() => {
@@ -39,6 +39,37 @@ describe('Jira deliveries through the live connector', () => {
       'POST /rest/servicedeskapi/request/SUP-48201/comment 200',
       'PUT /rest/api/3/issue/SUP-48201 204',
     ]);
+  });
+
+  it("asks for what is missing in one call where the transition to New shows Category and Labels: the transition carries them and the public comment (ADF)", async () => {
+    const issue = jiraIssue(48224);
+    const writes = jiraDouble(issue, { transitions: SCREENED_TRANSITIONS });
+    await post(payload('jira:issue_created', issue));
+    await settle();
+    expect(writes).toEqual([
+      {
+        call: 'POST transitions',
+        body: {
+          transition: { id: '11' },
+          fields: { customfield_10050: { value: 'Call' } },
+          update: {
+            labels: [{ add: 'inscope_incomplete' }, { add: decisionLabel }],
+            comment: [{ add: { body: { type: 'doc', version: 1, content: expect.arrayContaining([expect.objectContaining({ type: 'paragraph' })]) }, properties: [{ key: 'sd.public.comment', value: { internal: false } }] } }],
+          },
+        },
+      },
+    ]);
+    const [decision] = await service.store.listAudit({ helpdesk: 'jira', ticketId: 'SUP-48224', limit: 5 });
+    expect(decision!.calls.map((c) => `${c.method} ${c.path} ${c.status}`)).toEqual(['GET /rest/api/3/issue/SUP-48224 200', 'POST /rest/api/3/issue/SUP-48224/transitions 204']);
+  });
+
+  it("keeps a covered defect's internal note on JSM's request comment API by default, also where the screen would take it: transition, note, category and labels", async () => {
+    const issue = jiraIssue(48201);
+    const writes = jiraDouble(issue, { transitions: SCREENED_TRANSITIONS });
+    await post(payload('jira:issue_created', issue));
+    await settle();
+    expect(writes.map((w) => w.call)).toEqual(['POST transitions', 'POST comment 201', 'PUT issue']);
+    expect(writes[0]!.body).toEqual({ transition: { id: '21' }, properties: ledger('transition') });
   });
 
   it('turns an uncovered how-to question into Advisory in New and sends the proposal: the PDF as a public request attachment with the accept link, and no internal note that would repeat the sidebar', async () => {

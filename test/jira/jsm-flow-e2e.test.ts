@@ -121,7 +121,7 @@ describe('the JSM procedure end to end against a Jira double', () => {
     const writes: Write[] = [];
     nock(JIRA_SITE)
       .get(`/rest/api/3/issue/${issue.key}`).query(true).times(2).reply(200, issue)
-      .get(`/rest/api/3/issue/${issue.key}/transitions`).optionally().reply(200, TRANSITIONS)
+      .get(`/rest/api/3/issue/${issue.key}/transitions`).query({ expand: 'transitions.fields' }).optionally().reply(200, TRANSITIONS)
       .get(`/rest/servicedeskapi/request/${issue.key}`).reply(200, { issueId: issue.id, issueKey: issue.key, serviceDeskId: '7', requestTypeId: '25' })
       .post('/rest/servicedeskapi/servicedesk/7/attachTemporaryFile').reply(403, { errorMessage: 'You do not have permission to attach files in this service project.' });
     const scope = nock(JIRA_SITE).persist();
