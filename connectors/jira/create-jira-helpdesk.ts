@@ -3,8 +3,10 @@
 // write ledger (the `inscope.writes` issue property, jira-write-ledger.ts). `apply` makes a decision
 // one call where Jira allows: a transition whose screen takes the category, the labels and a comment
 // carries them all (fold-into-transition.ts), and it lands whole or not at all, so a retry finds the
-// labels and plans nothing, or finds nothing and writes it again. Otherwise it writes in the order
-// that keeps a retried job safe:
+// labels and plans nothing, or finds nothing and writes it again. A decision that posts files (a
+// proposal) posts them first, then the transition (carrying category and labels where it can) and
+// the labels: the files on the issue tell a retry the comment landed (applyWithFiles). Otherwise it
+// writes in the order that keeps a retried job safe:
 //   1. read: the load's `updated`, labels and ledger when the apply follows it within
 //      `freshForMs` and on the version it returned; otherwise (no load, an older one, another
 //      version) a re-read of those three in one GET; the transition resolved before any write;
@@ -79,6 +81,8 @@ interface IssueSnapshot {
   readonly version: string | null;
   readonly labels: readonly string[];
   readonly ledger: JiraWriteLedger | null;
+  /** The file names of the issue's attachments (the `attachment` field), when the read asked for it. */
+  readonly files: readonly string[];
 }
 
 const idOf = (value: unknown): string | null => {
@@ -98,10 +102,12 @@ function workflowStep(key: string, stepOf: { get(key: string): string | undefine
 function toSnapshot(issue: { readonly fields?: Readonly<Record<string, unknown>>; readonly properties?: unknown }): IssueSnapshot {
   const updated = issue.fields?.['updated'];
   const labels = issue.fields?.['labels'];
+  const files = issue.fields?.['attachment'];
   return {
     version: typeof updated === 'string' ? updated : null,
     labels: Array.isArray(labels) ? labels.filter((l): l is string => typeof l === 'string') : [],
     ledger: readJiraLedger(issue.properties),
+    files: Array.isArray(files) ? files.flatMap((f: { filename?: unknown } | null) => (typeof f?.filename === 'string' ? [f.filename] : [])) : [],
   };
 }
 
@@ -182,6 +188,37 @@ export function createJiraHelpdesk(client: JiraClient, mapping: JiraMapping, opt
     else await client.addRequestComment(key, comment.body, comment.public);
   }
 
+  /**
+   * A decision whose comment carries files (a proposal): the request attachment first, then the
+   * transition and the labels that commit it, the transition carrying the category and the labels
+   * where its screen shows them (two writes and the upload), else a label edit after it. It keeps no
+   * ledger: the files themselves say the comment landed. A retry finds them among the issue's
+   * attachments (read with the issue; InScope's files are named by proposal number and version, so a
+   * name is one proposal) and posts neither them nor their comment again; a transition that landed
+   * leaves the status the plan no longer changes. The transition is resolved before any write, so a
+   * workflow that hides it writes nothing.
+   */
+  async function applyWithFiles(
+    key: string,
+    write: { wanted: NonNullable<TicketChange['status']> | 'solved' | undefined; category: Record<string, unknown> | undefined; labels: Record<string, string>[]; comment: NonNullable<TicketChange['comment']>; files: readonly string[] },
+  ): Promise<void> {
+    const transition = write.wanted === undefined ? undefined : await transitionTo(key, write.wanted);
+    const landed = (write.comment.attachments ?? []).every((f) => write.files.includes(f.filename));
+    if (!landed) await postComment(key, write.comment, await uploadFiles(key, write.comment));
+    if (transition && (await foldedTransition(key, transition, { category: write.category, labels: write.labels, comment: undefined }))) return;
+    if (transition) {
+      try {
+        await client.doTransition(key, transition.id);
+      } catch (error) {
+        // A validator that wants the category before the transition (a 400: nothing changed).
+        if (write.category === undefined || !isValidationError(error)) throw error;
+        await client.editIssue(key, { fields: write.category });
+        await client.doTransition(key, transition.id);
+      }
+    }
+    await client.editIssue(key, { ...(write.category && { fields: write.category }), update: { labels: write.labels } });
+  }
+
   return {
     kind: 'jira',
     live: true,
@@ -206,18 +243,22 @@ export function createJiraHelpdesk(client: JiraClient, mapping: JiraMapping, opt
       let currentLabels: readonly string[] | null = null;
       let onIssue: JiraWriteLedger | null = null;
       let since: string | null = null;
+      let files: readonly string[] = [];
       const kept = loaded.get(ticketId);
       loaded.delete(ticketId);
       const recent = kept && now() - kept.askedAt < freshForMs ? kept : undefined;
       if (expectedVersion !== null || change.tags !== undefined) {
         // The load serves only for the version the decision was made on; a caller without one gets a re-read.
-        const fresh = recent && expectedVersion !== null && recent.version === expectedVersion ? recent : toSnapshot(await client.getIssue(ticketId, ['updated', 'labels'], [JIRA_LEDGER_PROPERTY]));
+        // With files to post, the issue's attachments too: a proposal already on the issue is not posted again.
+        const reread = change.comment?.attachments?.length ? ['updated', 'labels', 'attachment'] : ['updated', 'labels'];
+        const fresh = recent && expectedVersion !== null && recent.version === expectedVersion ? recent : toSnapshot(await client.getIssue(ticketId, reread, [JIRA_LEDGER_PROPERTY]));
         if (expectedVersion !== null && fresh.version !== expectedVersion) {
           throw new HelpdeskError('conflict', `Jira issue ${ticketId} changed since it was read (updated ${String(fresh.version)})`);
         }
         currentLabels = fresh.labels;
         onIssue = fresh.ledger;
         since = fresh.version;
+        files = fresh.files;
       }
       const labels = change.tags === undefined ? [] : labelChanges(currentLabels ?? [], change.tags);
       const labelUpdate = labels.length > 0 ? { labels } : undefined;
@@ -243,6 +284,10 @@ export function createJiraHelpdesk(client: JiraClient, mapping: JiraMapping, opt
       }
 
       const key = jiraWriteKey(labels);
+      if (change.comment?.attachments?.length && onIssue?.key !== key) {
+        await applyWithFiles(ticketId, { wanted, category: categoryFields, labels, comment: change.comment, files });
+        return;
+      }
       // A ledger with this key: an earlier attempt of this very write got at least that far, and the
       // comment it planned is the one to complete (its files are the same proposal's, made again).
       const retried = onIssue?.key === key ? onIssue : null;

@@ -19,8 +19,9 @@ const port = () =>
     config.helpdesks!.jira!,
   );
 
-function reread() {
-  nock(JIRA_SITE).get(`/rest/api/3/issue/${issue.key}`).query((q) => String(q.fields) === 'updated,labels' && String(q.properties) === 'inscope.writes').reply(200, { key: issue.key, fields: { updated: issue.fields['updated'], labels: [] } });
+/** The re-read before the first write; with files to post it asks for the issue's attachments too. */
+function reread(fields = 'updated,labels') {
+  nock(JIRA_SITE).get(`/rest/api/3/issue/${issue.key}`).query((q) => String(q.fields) === fields && String(q.properties) === 'inscope.writes').reply(200, { key: issue.key, fields: { updated: issue.fields['updated'], labels: [], ...(fields.includes('attachment') && { attachment: [] }) } });
 }
 
 beforeAll(() => {
@@ -39,7 +40,7 @@ describe('createJiraHelpdesk', () => {
    * The platform's issue attachments (POST /rest/api/3/issue/{key}/attachments) JSM shows to agents only.
    */
   it("posts a comment's files as JSM request attachments: temporary upload first, then one request attachment that carries the comment and its visibility", async () => {
-    reread();
+    reread('updated,labels,attachment');
     const order: string[] = [];
     let upload = '';
     let attach: unknown;
@@ -63,7 +64,7 @@ describe('createJiraHelpdesk', () => {
   });
 
   it('waits out a 429 with Retry-After on the request attachment and posts it once', async () => {
-    reread();
+    reread('updated,labels,attachment');
     let attached = 0;
     nock(JIRA_SITE)
       .get(`/rest/servicedeskapi/request/${issue.key}`).reply(200, { issueKey: issue.key, serviceDeskId: '7' })
@@ -76,7 +77,7 @@ describe('createJiraHelpdesk', () => {
   });
 
   it('writes nothing else when JSM refuses the upload (403: the bot may not add attachments in this service desk)', async () => {
-    reread();
+    reread('updated,labels,attachment');
     const writes: string[] = [];
     nock(JIRA_SITE)
       .get(`/rest/servicedeskapi/request/${issue.key}`).reply(200, { issueKey: issue.key, serviceDeskId: '7' })
@@ -225,7 +226,7 @@ describe('createJiraHelpdesk', () => {
       expect(refused.map((c) => `${c.path}${c.path === 'transitions' && (c.body as { update?: unknown }).update ? ' (folded)' : ''}`)).toEqual(['transitions (folded)']);
     });
 
-    it("never folds a comment with files: the proposal goes through JSM's request attachment", async () => {
+    it("never folds a comment with files: the proposal goes through JSM's request attachment first, then the transition carries category and labels", async () => {
       load(approve(screen));
       const calls = writes();
       nock(JIRA_SITE)
@@ -235,8 +236,20 @@ describe('createJiraHelpdesk', () => {
       const jira = port();
       const state = await jira.load(issue.key, []);
       await jira.apply(issue.key, { ...decision, category: 'advisory', comment: { body: 'Ons voorstel.', public: true, attachments: [pdf] } }, state.version);
-      expect(calls.map((c) => c.path)).toEqual(['transitions', 'request attachment', 'PUT issue']);
-      expect(calls[0]!.body).not.toHaveProperty('update');
+      expect(calls.map((c) => c.path)).toEqual(['request attachment', 'transitions']);
+      expect(calls[1]!.body).toEqual({ transition: { id: '21' }, fields: { [category]: { value: mapping.categories.advisory } }, update: { labels: [{ add: 'inscope_covered' }, { add: 'inscope_d_0badcafe' }] } });
+    });
+
+    it('does not post a proposal again that a lost answer left on the issue: its file is among the attachments the load read', async () => {
+      nock(JIRA_SITE)
+        .get(`/rest/api/3/issue/${issue.key}`).query((q) => q.expand === 'transitions,transitions.fields')
+        .reply(200, { ...loaded, fields: { ...loaded.fields, attachment: [{ id: '10400', filename: pdf.filename, mimeType: 'application/pdf', size: 8, created: '2026-11-27T10:00:01.000+0000' }] }, transitions: [approve(screen)] });
+      const calls = writes();
+      const jira = port();
+      const state = await jira.load(issue.key, []);
+      await jira.apply(issue.key, { ...decision, category: 'advisory', comment: { body: 'Ons voorstel.', public: true, attachments: [pdf] } }, state.version);
+      expect(calls.map((c) => c.path)).toEqual(['transitions']);
+      expect(nock.pendingMocks()).toEqual([]);
     });
   });
 

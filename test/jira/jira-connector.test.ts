@@ -77,10 +77,12 @@ describe('Jira deliveries through the live connector', () => {
     const writes = jiraDouble(issue);
     await post(payload('jira:issue_created', issue));
     await settle();
-    expect(writes.map((w) => w.call)).toEqual(['POST attachTemporaryFile', 'POST transitions', 'POST request attachment', 'PUT issue']);
+    // The proposal first, then the transition and the labels that commit it; no ledger: the PDF on
+    // the issue is what a retry looks for.
+    expect(writes.map((w) => w.call)).toEqual(['POST attachTemporaryFile', 'POST request attachment', 'POST transitions', 'PUT issue']);
     expect(writes[0]!.body).toMatch(/^P-\d{4}-0001-v1\.pdf$/);
-    expect(writes[1]!.body).toEqual({ transition: { id: '11' }, properties: ledger('transition') });
-    expect(writes[2]!.body).toEqual({ temporaryAttachmentIds: ['temp-1'], public: true, additionalComment: { body: expect.stringMatching(/\/p\/[\w.-]+/) } });
+    expect(writes[1]!.body).toEqual({ temporaryAttachmentIds: ['temp-1'], public: true, additionalComment: { body: expect.stringMatching(/\/p\/[\w.-]+/) } });
+    expect(writes[2]!.body).toEqual({ transition: { id: '11' } });
     expect(writes[3]!.body).toMatchObject({ fields: { customfield_10050: { value: 'Advisory' } } });
     expect((writes[3]!.body as { update: { labels: { add?: string }[] } }).update.labels).toContainEqual({ add: expect.stringMatching(/^inscope_p\d{4}_0001_v1$/) });
     const [proposal] = await service.store.listProposals({ helpdesk: 'jira', ticketId: issue.key, limit: 1 });
@@ -88,9 +90,24 @@ describe('Jira deliveries through the live connector', () => {
     expect(await service.store.queueDepth()).toMatchObject({ done: 1, dead: 0 });
     const [decision] = (await service.store.listAudit({ helpdesk: 'jira', ticketId: issue.key, limit: 10 })).filter((e) => e.kind === 'decision');
     // The API economy of an advisory JSM request: 2 reads (the issue with its transitions and
-    // ledger, the request's service desk: once per project) and 4 writes (upload, transition,
-    // request attachment, category and labels); the internal note only when the budget has news.
+    // ledger, the request's service desk: once per project) and 4 writes (upload, request
+    // attachment, transition, category and labels); the internal note only when the budget has news.
     expect(decision!.calls.map((c) => c.method)).toEqual(['GET', 'GET', 'POST', 'POST', 'POST', 'PUT']);
+  });
+
+  it("sends the proposal in two writes and the upload where the transition to New shows Category and Labels: the request attachment, then the transition carrying them", async () => {
+    const issue = jiraIssue(48203);
+    const writes = jiraDouble(issue, { transitions: SCREENED_TRANSITIONS });
+    await post(payload('jira:issue_created', issue));
+    await settle();
+    expect(writes.map((w) => w.call)).toEqual(['POST attachTemporaryFile', 'POST request attachment', 'POST transitions']);
+    expect(writes[2]!.body).toEqual({
+      transition: { id: '11' },
+      fields: { customfield_10050: { value: 'Advisory' } },
+      update: { labels: expect.arrayContaining([{ add: 'inscope_advisory' }, { add: decisionLabel }, { add: expect.stringMatching(/^inscope_p\d{4}_0001_v1$/) }]) },
+    });
+    const [proposal] = await service.store.listProposals({ helpdesk: 'jira', ticketId: issue.key, limit: 1 });
+    expect(proposal).toMatchObject({ status: 'sent', version: 1 });
   });
 
   it('accepts through the link in the JSM comment: the proposal is accepted and the issue moves to Approved with an internal note, once', async () => {
@@ -360,9 +377,9 @@ describe('the Jira panel (Forge), live', () => {
     });
     expect(res.status).toBe(200);
     expect(await res.json()).toMatchObject({ ok: true, action: 'convert', proposal: { hours: 2, number: expect.stringMatching(/^P-\d{4}-0001$/), version: 1, status: 'sent' } });
-    expect(writes.map((w) => w.call)).toEqual(['POST attachTemporaryFile', 'PUT issue', 'POST request attachment', 'PUT issue', 'POST comment 201']);
-    expect(writes[2]!.body).toMatchObject({ public: true, additionalComment: { body: expect.stringContaining('/p/') } });
-    expect(writes[4]!.body).toMatchObject({ public: false, body: expect.stringContaining(TEST_ACCOUNT_ID) });
+    expect(writes.map((w) => w.call)).toEqual(['POST attachTemporaryFile', 'POST request attachment', 'PUT issue', 'POST comment 201']);
+    expect(writes[1]!.body).toMatchObject({ public: true, additionalComment: { body: expect.stringContaining('/p/') } });
+    expect(writes[3]!.body).toMatchObject({ public: false, body: expect.stringContaining(TEST_ACCOUNT_ID) });
     const [proposal] = await service.store.listProposals({ helpdesk: 'jira', ticketId: issue.key, limit: 1 });
     expect(proposal).toMatchObject({ status: 'sent', hundredthHours: 200 });
     const [entry] = await service.store.listAudit({ helpdesk: 'jira', ticketId: issue.key, limit: 1 });
