@@ -99,6 +99,12 @@ function workflowStep(key: string, stepOf: { get(key: string): string | undefine
   return from === undefined ? null : `${from}/${transitionId}`;
 }
 
+/** Whether Jira's 400 body (`{ errorMessages, errors: { field: message } }`) names a field. */
+function namesFields(error: unknown): boolean {
+  const body = (error as { cause?: { body?: { errors?: unknown } } }).cause?.body;
+  return typeof body?.errors === 'object' && body.errors !== null && Object.keys(body.errors).length > 0;
+}
+
 function toSnapshot(issue: { readonly fields?: Readonly<Record<string, unknown>>; readonly properties?: unknown }): IssueSnapshot {
   const updated = issue.fields?.['updated'];
   const labels = issue.fields?.['labels'];
@@ -166,7 +172,9 @@ export function createJiraHelpdesk(client: JiraClient, mapping: JiraMapping, opt
       return true;
     } catch (error) {
       if (!isValidationError(error)) throw error;
-      if (step !== null) foldRefused.set(step, true);
+      // Only a refusal that names fields says something about the step's screen; "a workflow
+      // operation that is not valid" (the issue moved on) does not, and the next issue may fold.
+      if (step !== null && namesFields(error)) foldRefused.set(step, true);
       return false;
     }
   }

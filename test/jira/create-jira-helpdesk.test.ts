@@ -226,6 +226,25 @@ describe('createJiraHelpdesk', () => {
       expect(refused.map((c) => `${c.path}${c.path === 'transitions' && (c.body as { update?: unknown }).update ? ' (folded)' : ''}`)).toEqual(['transitions (folded)']);
     });
 
+    it('does not remember the step when the 400 names no field (the issue moved on: "a workflow operation that is not valid")', async () => {
+      const jira = createJiraHelpdesk(
+        createJiraClient({ siteUrl: JIRA_SITE, auth: { email: 'inscope@veldhuis-software.nl', apiToken: 't' }, pacer: { acquire: async () => {}, observe: () => {} }, sleep: async () => {} }),
+        { ...mapping, internalNotesOnTransitions: true },
+      );
+      load(approve(screen), 2);
+      const bodies: unknown[] = [];
+      // The carried transition, then the several-call way's (and its retry after setting the category): all refused.
+      nock(JIRA_SITE)
+        .post(`/rest/api/3/issue/${issue.key}/transitions`).times(3).reply(400, { errorMessages: ['It seems that you have tried to perform a workflow operation that is not valid.'], errors: {} })
+        .put(`/rest/api/3/issue/${issue.key}`).optionally().reply(204);
+      let state = await jira.load(issue.key, []);
+      await expect(jira.apply(issue.key, decision, state.version)).rejects.toMatchObject({ kind: 'validation' });
+      nock(JIRA_SITE).post(`/rest/api/3/issue/${issue.key}/transitions`, (b) => bodies.push(b) > 0).reply(204);
+      state = await jira.load(issue.key, []);
+      await jira.apply(issue.key, decision, state.version);
+      expect(bodies).toEqual([expect.objectContaining({ update: expect.objectContaining({ comment: expect.any(Array) }) })]);
+    });
+
     it("never folds a comment with files: the proposal goes through JSM's request attachment first, then the transition carries category and labels", async () => {
       load(approve(screen));
       const calls = writes();
