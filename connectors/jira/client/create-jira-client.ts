@@ -305,8 +305,11 @@ export function createJiraClient(options: JiraClientOptions): JiraClient {
       await serviceDesk.request.createCommentWithAttachment({ issueIdOrKey: issueKey(key), temporaryAttachmentIds: [...temporaryAttachmentIds], public: isPublic, additionalComment: { body: commentBody } });
     },
     async getIssueWithTransitions(key, fields, properties) {
-      // `transitions.fields` adds each transition's screen fields to the list in the same read (the
-      // expand Get transitions documents for "the fields that can be set on transition").
+      // `transitions.fields` adds each transition's screen fields to the list in the same read: the
+      // expand Get transitions documents for "the fields that can be set on transition", which Get
+      // issue passes on to its `transitions` (atlassian-python-api reads transitions from
+      // `issue/{key}?expand=transitions.fields`); `transitions` is named too, so that a site that
+      // ignored the nested expand still lists them, without screens (then nothing is carried).
       const issue = (await cloud.issues.getIssue({ issueIdOrKey: issueKey(key), fields: [...fields], expand: 'transitions,transitions.fields', ...(properties && properties.length > 0 && { properties: [...properties] }) })) as JiraIssue & { transitions?: unknown };
       return { ...issue, transitions: toTransitions(Array.isArray(issue.transitions) ? issue.transitions : []) };
     },
