@@ -222,6 +222,8 @@ const jiraSchema = z.strictObject({
   categories: logicalCategories(text('an option value'), 'option values'),
   statuses: logicalStatuses(text('a status name'), 'status names'),
   fields: z.record(factNameSchema, jiraFieldId, mapping('a mapping of logical field name → Jira field id')).default({}),
+  internalNotesOnTransitions: booleanSchema.exactOptional()
+    .describe("Let an internal note ride the transition as a platform comment with JSM's sd.public.comment property { internal: true } (not documented by Atlassian for a transition's comment); default false: internal notes go through JSM's request comment API, in a call of their own."),
 }, mapping('the Jira mapping'));
 
 const helpdesksSchema = z.strictObject({

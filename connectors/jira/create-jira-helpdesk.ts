@@ -1,7 +1,12 @@
 // The live Jira Service Management adapter behind the helpdesk port. `load` is one GET of the issue
-// with the mapped fields, the transitions open from its status and the write ledger (the
-// `inscope.writes` issue property, jira-write-ledger.ts). `apply` writes in the order that keeps a
-// retried job safe:
+// with the mapped fields, the transitions open from its status (with their screens' fields) and the
+// write ledger (the `inscope.writes` issue property, jira-write-ledger.ts). `apply` makes a decision
+// one call where Jira allows: a transition whose screen takes the category, the labels and a comment
+// carries them all (fold-into-transition.ts), and it lands whole or not at all, so a retry finds the
+// labels and plans nothing, or finds nothing and writes it again. A decision that posts files (a
+// proposal) posts them first, then the transition (carrying category and labels where it can) and
+// the labels: the files on the issue tell a retry the comment landed (applyWithFiles). Otherwise it
+// writes in the order that keeps a retried job safe:
 //   1. read: the load's `updated`, labels and ledger when the apply follows it within
 //      `freshForMs` and on the version it returned; otherwise (no load, an older one, another
 //      version) a re-read of those three in one GET; the transition resolved before any write;
@@ -36,6 +41,7 @@ import type { JiraTransition } from './client/jira-api-types.js';
 import { createTtlCache } from '../shared/ttl-cache.js';
 import { jiraIssueToWorkItem } from './to-domain.js';
 import { jiraReadFields, jiraTicketState, labelChanges, type JiraMapping } from './jira-mapping.js';
+import { foldIntoTransition } from './fold-into-transition.js';
 import { findLandedComment, JIRA_LEDGER_PROPERTY, jiraWriteKey, ledgerProperty, plannedComment, readJiraLedger, withStep, type JiraWriteLedger } from './jira-write-ledger.js';
 
 export const HIDDEN_TRANSITION_HINT = 'a JSM approval step or the workflow hides the transition';
@@ -48,8 +54,24 @@ export interface JiraHelpdeskOptions {
    * write of the apply that follows (on the same version). Default 2 s; 0 re-reads always.
    */
   readonly freshForMs?: number;
-  /** How long a workflow step that wanted the category before its transition is remembered. Default 10 min. */
+  /**
+   * How long a workflow step that wanted the category before its transition, or refused a
+   * transition carrying the decision, is remembered. Default 10 min.
+   */
   readonly workflowTtlMs?: number;
+  /**
+   * Whether an internal note may ride a transition as a platform comment with `sd.public.comment`
+   * `{ internal: true }`. Atlassian documents one way to make a comment internal ("Comment.jsdPublic
+   * … Defaults to true when comments are created in the Jira Cloud Platform … To create a comment with
+   * its visibility in Jira Service Desk set to false, use the Jira Service Desk REST API Create request
+   * comment operation"); the property is what JSM stores and widely set through "Add comment", but
+   * that JSM honours it on a comment added through a transition's `update.comment` is *unconfirmed*,
+   * and a wrong guess shows the agents' note to the customer. So by default (false, or
+   * `helpdesks.jira.internalNotesOnTransitions` in the config) internal notes go through the JSM API
+   * in a call of their own; a comment to the customer rides either way (public is the platform's
+   * default). Default: the mapping's setting, else false.
+   */
+  readonly internalNotesOnTransitions?: boolean;
   /** Clock for the times-to-live. Default Date.now. */
   readonly now?: () => number;
 }
@@ -59,6 +81,8 @@ interface IssueSnapshot {
   readonly version: string | null;
   readonly labels: readonly string[];
   readonly ledger: JiraWriteLedger | null;
+  /** The file names of the issue's attachments (the `attachment` field), when the read asked for it. */
+  readonly files: readonly string[];
 }
 
 const idOf = (value: unknown): string | null => {
@@ -75,13 +99,21 @@ function workflowStep(key: string, stepOf: { get(key: string): string | undefine
   return from === undefined ? null : `${from}/${transitionId}`;
 }
 
+/** Whether Jira's 400 body (`{ errorMessages, errors: { field: message } }`) names a field. */
+function namesFields(error: unknown): boolean {
+  const body = (error as { cause?: { body?: { errors?: unknown } } }).cause?.body;
+  return typeof body?.errors === 'object' && body.errors !== null && Object.keys(body.errors).length > 0;
+}
+
 function toSnapshot(issue: { readonly fields?: Readonly<Record<string, unknown>>; readonly properties?: unknown }): IssueSnapshot {
   const updated = issue.fields?.['updated'];
   const labels = issue.fields?.['labels'];
+  const files = issue.fields?.['attachment'];
   return {
     version: typeof updated === 'string' ? updated : null,
     labels: Array.isArray(labels) ? labels.filter((l): l is string => typeof l === 'string') : [],
     ledger: readJiraLedger(issue.properties),
+    files: Array.isArray(files) ? files.flatMap((f: { filename?: unknown } | null) => (typeof f?.filename === 'string' ? [f.filename] : [])) : [],
   };
 }
 
@@ -101,8 +133,12 @@ export function createJiraHelpdesk(client: JiraClient, mapping: JiraMapping, opt
   // so that an admin's change to the workflow is seen within minutes.
   const stepOf = createTtlCache<string, string>({ ttlMs: options.transitionTtlMs ?? 60_000, now });
   const categoryBefore = createTtlCache<string, boolean>({ ttlMs: options.workflowTtlMs ?? 10 * 60_000, now });
+  // Workflow steps whose transition refused to carry the decision (a 400: its screen, or a validator,
+  // said no although the metadata offered the fields): the next issue there goes the several-call way.
+  const foldRefused = createTtlCache<string, boolean>({ ttlMs: options.workflowTtlMs ?? 10 * 60_000, now });
+  const internalNotes = options.internalNotesOnTransitions ?? mapping.internalNotesOnTransitions ?? false;
 
-  async function transitionTo(key: string, status: NonNullable<TicketChange['status']> | 'solved'): Promise<string> {
+  async function transitionTo(key: string, status: NonNullable<TicketChange['status']> | 'solved'): Promise<JiraTransition> {
     const target = status === 'solved' ? 'a Done status' : mapping.statuses[status];
     const pick = (list: readonly JiraTransition[]) =>
       status === 'solved'
@@ -118,7 +154,29 @@ export function createJiraHelpdesk(client: JiraClient, mapping: JiraMapping, opt
       const offered = transitions.map((t) => t.to?.name ?? t.name ?? t.id).join(', ') || 'none';
       throw new HelpdeskError('config', `No transition to "${target}" is available to InScope's Jira user on ${key} (offered: ${offered}): ${HIDDEN_TRANSITION_HINT} to ${target} from the bot`);
     }
-    return match.id;
+    return match;
+  }
+
+  /**
+   * The whole decision in the transition's one call, when its screen takes every part of it; true
+   * when that landed. A 400 means Jira refused before changing anything (a field its screen does not
+   * show after all, or a validator), so the caller writes the decision the several-call way.
+   */
+  async function foldedTransition(key: string, transition: JiraTransition, change: { category: Record<string, unknown> | undefined; labels: readonly Record<string, string>[]; comment: TicketChange['comment'] }): Promise<boolean> {
+    const step = workflowStep(key, stepOf, transition.id);
+    if (step !== null && foldRefused.get(step) === true) return false;
+    const edit = foldIntoTransition(transition, { categoryField: mapping.categoryField, category: change.category, labels: change.labels, comment: change.comment, internalNotes });
+    if (edit === null) return false;
+    try {
+      await client.doTransition(key, transition.id, undefined, edit);
+      return true;
+    } catch (error) {
+      if (!isValidationError(error)) throw error;
+      // Only a refusal that names fields says something about the step's screen; "a workflow
+      // operation that is not valid" (the issue moved on) does not, and the next issue may fold.
+      if (step !== null && namesFields(error)) foldRefused.set(step, true);
+      return false;
+    }
   }
 
   /**
@@ -136,6 +194,37 @@ export function createJiraHelpdesk(client: JiraClient, mapping: JiraMapping, opt
   async function postComment(key: string, comment: NonNullable<TicketChange['comment']>, temporaryIds: readonly string[]): Promise<void> {
     if (temporaryIds.length > 0) await client.addRequestAttachments(key, temporaryIds, comment.public, comment.body);
     else await client.addRequestComment(key, comment.body, comment.public);
+  }
+
+  /**
+   * A decision whose comment carries files (a proposal): the request attachment first, then the
+   * transition and the labels that commit it, the transition carrying the category and the labels
+   * where its screen shows them (two writes and the upload), else a label edit after it. It keeps no
+   * ledger: the files themselves say the comment landed. A retry finds them among the issue's
+   * attachments (read with the issue; InScope's files are named by proposal number and version, so a
+   * name is one proposal) and posts neither them nor their comment again; a transition that landed
+   * leaves the status the plan no longer changes. The transition is resolved before any write, so a
+   * workflow that hides it writes nothing.
+   */
+  async function applyWithFiles(
+    key: string,
+    write: { wanted: NonNullable<TicketChange['status']> | 'solved' | undefined; category: Record<string, unknown> | undefined; labels: Record<string, string>[]; comment: NonNullable<TicketChange['comment']>; files: readonly string[] },
+  ): Promise<void> {
+    const transition = write.wanted === undefined ? undefined : await transitionTo(key, write.wanted);
+    const landed = (write.comment.attachments ?? []).every((f) => write.files.includes(f.filename));
+    if (!landed) await postComment(key, write.comment, await uploadFiles(key, write.comment));
+    if (transition && (await foldedTransition(key, transition, { category: write.category, labels: write.labels, comment: undefined }))) return;
+    if (transition) {
+      try {
+        await client.doTransition(key, transition.id);
+      } catch (error) {
+        // A validator that wants the category before the transition (a 400: nothing changed).
+        if (write.category === undefined || !isValidationError(error)) throw error;
+        await client.editIssue(key, { fields: write.category });
+        await client.doTransition(key, transition.id);
+      }
+    }
+    await client.editIssue(key, { ...(write.category && { fields: write.category }), update: { labels: write.labels } });
   }
 
   return {
@@ -162,18 +251,22 @@ export function createJiraHelpdesk(client: JiraClient, mapping: JiraMapping, opt
       let currentLabels: readonly string[] | null = null;
       let onIssue: JiraWriteLedger | null = null;
       let since: string | null = null;
+      let files: readonly string[] = [];
       const kept = loaded.get(ticketId);
       loaded.delete(ticketId);
       const recent = kept && now() - kept.askedAt < freshForMs ? kept : undefined;
       if (expectedVersion !== null || change.tags !== undefined) {
         // The load serves only for the version the decision was made on; a caller without one gets a re-read.
-        const fresh = recent && expectedVersion !== null && recent.version === expectedVersion ? recent : toSnapshot(await client.getIssue(ticketId, ['updated', 'labels'], [JIRA_LEDGER_PROPERTY]));
+        // With files to post, the issue's attachments too: a proposal already on the issue is not posted again.
+        const reread = change.comment?.attachments?.length ? ['updated', 'labels', 'attachment'] : ['updated', 'labels'];
+        const fresh = recent && expectedVersion !== null && recent.version === expectedVersion ? recent : toSnapshot(await client.getIssue(ticketId, reread, [JIRA_LEDGER_PROPERTY]));
         if (expectedVersion !== null && fresh.version !== expectedVersion) {
           throw new HelpdeskError('conflict', `Jira issue ${ticketId} changed since it was read (updated ${String(fresh.version)})`);
         }
         currentLabels = fresh.labels;
         onIssue = fresh.ledger;
         since = fresh.version;
+        files = fresh.files;
       }
       const labels = change.tags === undefined ? [] : labelChanges(currentLabels ?? [], change.tags);
       const labelUpdate = labels.length > 0 ? { labels } : undefined;
@@ -188,7 +281,9 @@ export function createJiraHelpdesk(client: JiraClient, mapping: JiraMapping, opt
       }
       // Without a label edit to commit it (a follow-up note), the write is one call and has no ledger.
       if (!labelUpdate) {
-        const transitionId = wanted === undefined ? undefined : await transitionTo(ticketId, wanted);
+        const transition = wanted === undefined ? undefined : await transitionTo(ticketId, wanted);
+        if (transition && (await foldedTransition(ticketId, transition, { category: categoryFields, labels: [], comment: change.comment }))) return;
+        const transitionId = transition?.id;
         const temporaryIds = await uploadFiles(ticketId, change.comment);
         if (categoryFields) await client.editIssue(ticketId, { fields: categoryFields });
         if (transitionId !== undefined) await client.doTransition(ticketId, transitionId);
@@ -197,6 +292,10 @@ export function createJiraHelpdesk(client: JiraClient, mapping: JiraMapping, opt
       }
 
       const key = jiraWriteKey(labels);
+      if (change.comment?.attachments?.length && onIssue?.key !== key) {
+        await applyWithFiles(ticketId, { wanted, category: categoryFields, labels, comment: change.comment, files });
+        return;
+      }
       // A ledger with this key: an earlier attempt of this very write got at least that far, and the
       // comment it planned is the one to complete (its files are the same proposal's, made again).
       const retried = onIssue?.key === key ? onIssue : null;
@@ -209,7 +308,10 @@ export function createJiraHelpdesk(client: JiraClient, mapping: JiraMapping, opt
         commentLanded = findLandedComment(await client.getRequestComments(ticketId), comment.body, comment.public, ledger.since) !== null;
         if (commentLanded) ledger = withStep(ledger, 'comment');
       }
-      const transitionId = wanted === undefined || ledger.done.includes('transition') ? undefined : await transitionTo(ticketId, wanted);
+      const transition = wanted === undefined || ledger.done.includes('transition') ? undefined : await transitionTo(ticketId, wanted);
+      // A first attempt (no ledger of this write on the issue) whose transition takes it all: one call.
+      if (transition && !retried && (await foldedTransition(ticketId, transition, { category: categoryFields, labels, comment }))) return;
+      const transitionId = transition?.id;
       const temporaryIds = commentLanded ? [] : await uploadFiles(ticketId, comment);
 
       // The category is not a step a retry could repeat wrongly (setting a field twice is harmless):

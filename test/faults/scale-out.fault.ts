@@ -263,7 +263,9 @@ describeFaults(title, () => {
   /** A Jira label edit that adds a decision label: the commit of one decision (labels go last). */
   const addsDecisionLabel = (call: FakeJiraCall): boolean => {
     const ops = (call.body as { update?: { labels?: { add?: string }[] } } | null)?.update?.labels ?? [];
-    return call.method === 'PUT' && call.applied && call.path === `/rest/api/3/issue/${call.issueKey}` && ops.some((op) => op.add?.startsWith('inscope_d_') === true);
+    // The label edit (PUT issue), or the transition that carries the labels where its screen shows them.
+    const commit = (call.method === 'PUT' && call.path === `/rest/api/3/issue/${call.issueKey}`) || (call.method === 'POST' && call.path === `/rest/api/3/issue/${call.issueKey}/transitions`);
+    return commit && call.applied && ops.some((op) => op.add?.startsWith('inscope_d_') === true);
   };
   const jiraLabels = (key: string): string[] => (jira!.issue(key)!.fields['labels'] as string[] | undefined) ?? [];
   const isProposalPdf = (name: string) => /^P-\d{4}-\d{4}-v\d+\.pdf$/.test(name);
@@ -290,9 +292,9 @@ describeFaults(title, () => {
     for (const call of report.calls) {
       if (call.method === 'PUT' && call.applied && call.ticketId !== null && decisionTags(call).length > 0) perTicket.set(call.ticketId, (perTicket.get(call.ticketId) ?? 0) + 1);
     }
-    // Jira: the decision labels each issue's applied label edits added. The client repeats an edit
-    // whose answer was lost (a PUT is idempotent, and adding a label it has changes nothing), so a
-    // decision is a distinct label, not an edit; the repeats are counted apart.
+    // Jira: the decision labels each issue's applied label edits (or label-carrying transitions)
+    // added. The client repeats an edit whose answer was lost (a PUT is idempotent, and adding a label
+    // it has changes nothing), so a decision is a distinct label, not an edit; the repeats are counted apart.
     const commits = report.jiraCalls.filter(addsDecisionLabel);
     const labelsAdded = new Map<string, Set<string>>();
     for (const call of commits) {
@@ -300,7 +302,7 @@ describeFaults(title, () => {
       labelsAdded.set(call.issueKey!, new Set([...(labelsAdded.get(call.issueKey!) ?? []), ...added]));
     }
     const perIssue = Object.fromEntries(jiraIssues.map((i) => [i.key, labelsAdded.get(i.key)?.size ?? 0]));
-    log(`decisions applied, tickets by count: Zendesk ${JSON.stringify(countBy(world.tickets, (t) => String(perTicket.get(t.id) ?? 0)))}; Jira issues by count: ${JSON.stringify(countBy(jiraIssues, (i) => String(perIssue[i.key])))} (${commits.length} committing label edits applied for ${jiraIssues.length} issues: ${commits.length - jiraIssues.length} repeated by the client after a lost answer)`);
+    log(`decisions applied, tickets by count: Zendesk ${JSON.stringify(countBy(world.tickets, (t) => String(perTicket.get(t.id) ?? 0)))}; Jira issues by count: ${JSON.stringify(countBy(jiraIssues, (i) => String(perIssue[i.key])))} (${commits.length} committing label edits or transitions applied for ${jiraIssues.length} issues: ${commits.length - jiraIssues.length} repeated by the client after a lost answer)`);
     const wrong = world.tickets.filter((t) => perTicket.get(t.id) !== 1 || (fake!.ticket(t.id)!.tags as string[]).filter((tag) => tag.startsWith('inscope_d_')).length !== 1);
     expect(wrong.map((t) => t.id)).toEqual([]);
     const wrongIssues = jiraIssues.filter((i) => perIssue[i.key] !== 1 || jiraLabels(i.key).filter((l) => l.startsWith('inscope_d_')).length !== 1);

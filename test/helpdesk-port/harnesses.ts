@@ -135,7 +135,7 @@ export const jiraHarness: PortHarness = {
     const labels = [...(issue.fields['labels'] as string[])];
     const writes: LogicalWrites = { comments: [] };
     const scope = nock(JIRA_SITE);
-    scope.get(`/rest/api/3/issue/${issue.key}/transitions`).optionally().reply(200, { transitions: TRANSITIONS });
+    scope.get(`/rest/api/3/issue/${issue.key}/transitions`).query({ expand: 'transitions.fields' }).optionally().reply(200, { transitions: TRANSITIONS });
     scope
       .put(`/rest/api/3/issue/${issue.key}`, (body: { fields?: Record<string, { value: string }>; update?: { labels?: { add?: string; remove?: string }[] } }) => {
         const option = body.fields?.[jiraMapping.categoryField];

@@ -12,8 +12,10 @@
 //        for, `properties`, and with `expand=transitions` the list Get transitions answers
 //   PUT  /rest/api/3/issue/{key} { fields?, update?, properties? }  Edit issue → 204
 //   PUT  /rest/api/3/issue/{key}/properties/{propertyKey}     Set issue property → 200
-//   GET  /rest/api/3/issue/{key}/transitions                  Get transitions → { transitions } (none to the current status)
-//   POST /rest/api/3/issue/{key}/transitions { transition, properties? }  Transition issue → 204
+//   GET  /rest/api/3/issue/{key}/transitions[?expand=transitions.fields]  Get transitions → { transitions } (none to
+//        the current status; `hasScreen` always, the screen's `fields` with the expand)
+//   POST /rest/api/3/issue/{key}/transitions { transition, fields?, update?, properties? }  Transition issue → 204;
+//        400 naming a field the transition's screen does not show (fields, labels)
 //   GET  /rest/api/3/myself                                   Get current user → { accountId }
 //   GET  /rest/servicedeskapi/request/{key}                   Get customer request → { issueKey, serviceDeskId, … }
 //   POST /rest/servicedeskapi/servicedesk/{id}/attachTemporaryFile (multipart) → 201 { temporaryAttachments }
@@ -24,7 +26,7 @@
 import express, { type Request, type Response } from 'express';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createFakeJiraState, jiraTime, type FakeJiraComment, type FakeJiraIssue } from './fake-jira-state.js';
+import { createFakeJiraState, fakeJiraTransitions, jiraTime, type FakeJiraComment, type FakeJiraIssue, type FakeJiraTransition, type FakeTransitionBody } from './fake-jira-state.js';
 
 export type { FakeJiraComment, FakeJiraIssue } from './fake-jira-state.js';
 
@@ -64,6 +66,8 @@ export interface FakeJiraOptions {
   readonly now?: () => number;
   /** The accountId of InScope's Jira user: author of its comments, and what /myself answers. */
   readonly botAccountId?: string;
+  /** Whether the workflow's transitions to New and Approved show a screen with Category and Labels. Default true. */
+  readonly screens?: boolean;
 }
 
 export interface FakeJira {
@@ -97,7 +101,10 @@ function requestComment(c: FakeJiraComment) {
 export async function startFakeJira(issues: readonly FakeJiraIssue[], options: FakeJiraOptions = {}): Promise<FakeJira> {
   const now = options.now ?? Date.now;
   const bot = options.botAccountId ?? '712020:inscope-bot';
-  const state = createFakeJiraState(issues, now, bot);
+  const state = createFakeJiraState(issues, now, bot, fakeJiraTransitions(options.screens ?? true));
+  /** Get transitions' answer: the screen's fields only with `expand=transitions.fields`. */
+  const listed = (key: string, expand: readonly string[]) =>
+    state.transitions(key).map(({ fields, ...t }: FakeJiraTransition) => (expand.includes('transitions.fields') ? { ...t, fields } : t));
   const calls: MutableCall[] = [];
   let faults: { fault: FakeJiraFault; match: FakeJiraFaultMatch; left: number }[] = [];
   let plan: ((call: FakeJiraCall) => FakeJiraFault | null) | null = null;
@@ -134,7 +141,7 @@ export async function startFakeJira(issues: readonly FakeJiraIssue[], options: F
             return [200, {
               id: issue.id, key: issue.key, fields: structuredClone(fields),
               ...(names.length > 0 && { properties: structuredClone(properties) }),
-              ...(expand.includes('transitions') && { transitions: state.transitions(key) }),
+              ...((expand.includes('transitions') || expand.includes('transitions.fields')) && { transitions: listed(key, expand) }),
             }];
           },
         };
@@ -144,11 +151,13 @@ export async function startFakeJira(issues: readonly FakeJiraIssue[], options: F
     const property = key !== null ? new RegExp(`^/rest/api/3/issue/${key}/properties/([^/]+)$`).exec(path) : null;
     if (key !== null && property && m === 'PUT') return { write: () => (state.setProperty(key, decodeURIComponent(property[1]!), body), [200]) };
     if (key !== null && path === `/rest/api/3/issue/${key}/transitions`) {
-      if (m === 'GET') return { read: () => [200, { transitions: state.transitions(key) }] };
+      if (m === 'GET') return { read: () => [200, { transitions: listed(key, query['expand'] ? query['expand'].split(',') : []) }] };
       if (m === 'POST') {
         const id = (body['transition'] as { id?: string } | undefined)?.id ?? '';
         if (!state.transitions(key).some((t) => t.id === id)) return { read: () => [400, { errorMessages: ['It seems that you have tried to perform a workflow operation that is not valid.'], errors: {} }] };
-        return { write: () => (state.transition(key, id, (body['properties'] as { key: string; value: unknown }[] | undefined) ?? []), [204]) };
+        const refused = state.refuseScreenFields(key, id, body as FakeTransitionBody);
+        if (refused) return { read: () => [400, { errorMessages: [], errors: refused }] };
+        return { write: () => (state.transition(key, id, body as FakeTransitionBody), [204]) };
       }
     }
     if (m === 'GET' && path === '/rest/api/3/myself') return { read: () => [200, { accountId: bot, accountType: 'atlassian', displayName: 'InScope' }] };

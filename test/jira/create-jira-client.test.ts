@@ -78,17 +78,32 @@ describe('createJiraClient (jira.js 6 on this Node)', () => {
     ]);
   });
 
-  it('lists transitions with their target status', async () => {
-    nock(SITE).get('/rest/api/3/issue/SUP-301/transitions').reply(200, {
+  it("lists transitions with their target status and their screen's fields (expand=transitions.fields)", async () => {
+    nock(SITE).get('/rest/api/3/issue/SUP-301/transitions').query({ expand: 'transitions.fields' }).reply(200, {
+      expand: 'transitions',
       transitions: [
-        { id: '21', name: 'Accept', to: { id: '10020', name: 'Approved', statusCategory: { key: 'indeterminate' } }, hasScreen: false },
-        { id: '11', name: 'Back to new', to: { id: '10019', name: 'New' } },
+        { id: '21', name: 'Accept', to: { id: '10020', name: 'Approved', statusCategory: { key: 'indeterminate' } }, hasScreen: false, isGlobal: false, isInitial: false, isAvailable: true, isConditional: false, fields: {} },
+        {
+          id: '11', name: 'Back to new', to: { id: '10019', name: 'New' }, hasScreen: true, isGlobal: false, isInitial: false, isAvailable: true, isConditional: false,
+          fields: {
+            customfield_10050: { required: false, schema: { type: 'option', custom: 'com.atlassian.jira.plugin.system.customfieldtypes:select', customId: 10050 }, name: 'Category', key: 'customfield_10050', hasDefaultValue: false, operations: ['set'], allowedValues: [{ id: '10100', value: 'Call' }, { id: '10101', value: 'Advisory' }] },
+            labels: { required: false, schema: { type: 'array', items: 'string', system: 'labels' }, name: 'Labels', key: 'labels', hasDefaultValue: false, operations: ['add', 'set', 'remove'] },
+          },
+        },
       ],
     });
     expect(await client().jira.getTransitions('SUP-301')).toEqual([
-      { id: '21', name: 'Accept', to: { id: '10020', name: 'Approved', category: 'indeterminate' } },
-      { id: '11', name: 'Back to new', to: { id: '10019', name: 'New' } },
+      { id: '21', name: 'Accept', to: { id: '10020', name: 'Approved', category: 'indeterminate' }, hasScreen: false, fields: {} },
+      { id: '11', name: 'Back to new', to: { id: '10019', name: 'New' }, hasScreen: true, fields: { customfield_10050: ['set'], labels: ['add', 'set', 'remove'] } },
     ]);
+  });
+
+  it('sends a transition with the fields, label verbs and comment its screen takes, in one body', async () => {
+    const bodies: unknown[] = [];
+    nock(SITE).post('/rest/api/3/issue/SUP-301/transitions', (b) => bodies.push(b) > 0).reply(204);
+    const comment = { add: { body: { type: 'doc', version: 1, content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Intern' }] }] }, properties: [{ key: 'sd.public.comment', value: { internal: true } }] } };
+    await client().jira.doTransition('SUP-301', '21', undefined, { fields: { customfield_10050: { value: 'Call' } }, update: { labels: [{ add: 'inscope_covered' }], comment: [comment] } });
+    expect(bodies).toEqual([{ transition: { id: '21' }, fields: { customfield_10050: { value: 'Call' } }, update: { labels: [{ add: 'inscope_covered' }], comment: [comment] } }]);
   });
 
   it('follows nextPageToken through the enhanced JQL search until a page has none', async () => {

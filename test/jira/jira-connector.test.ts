@@ -6,7 +6,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } 
 import { asJiraIssue, freshZendesk, JIRA_SITE } from '../helpdesk-port/same-request.js';
 import { anchoredClock } from '../helpers/anchored-clock.js';
 import { fitClaims, startForgeKeyServer, TEST_ACCOUNT_ID, type ForgeKeyServer } from '../http/forge-test-keys.js';
-import { BOT, decisionLabel, ledger, jiraAsItNowIs, EVENT_AT, jiraDouble, jiraIssue, NOW, payload, post, PREVIOUS, service, settle, start, stop, type Issue } from './live-jira-connector.js';
+import { BOT, decisionLabel, ledger, jiraAsItNowIs, EVENT_AT, jiraDouble, jiraIssue, NOW, payload, post, PREVIOUS, SCREENED_TRANSITIONS, service, settle, start, stop, type Issue } from './live-jira-connector.js';
 
 
 beforeAll(() => {
@@ -41,15 +41,48 @@ describe('Jira deliveries through the live connector', () => {
     ]);
   });
 
+  it("asks for what is missing in one call where the transition to New shows Category and Labels: the transition carries them and the public comment (ADF)", async () => {
+    const issue = jiraIssue(48224);
+    const writes = jiraDouble(issue, { transitions: SCREENED_TRANSITIONS });
+    await post(payload('jira:issue_created', issue));
+    await settle();
+    expect(writes).toEqual([
+      {
+        call: 'POST transitions',
+        body: {
+          transition: { id: '11' },
+          fields: { customfield_10050: { value: 'Call' } },
+          update: {
+            labels: [{ add: 'inscope_incomplete' }, { add: decisionLabel }],
+            comment: [{ add: { body: { type: 'doc', version: 1, content: expect.arrayContaining([expect.objectContaining({ type: 'paragraph' })]) }, properties: [{ key: 'sd.public.comment', value: { internal: false } }] } }],
+          },
+        },
+      },
+    ]);
+    const [decision] = await service.store.listAudit({ helpdesk: 'jira', ticketId: 'SUP-48224', limit: 5 });
+    expect(decision!.calls.map((c) => `${c.method} ${c.path} ${c.status}`)).toEqual(['GET /rest/api/3/issue/SUP-48224 200', 'POST /rest/api/3/issue/SUP-48224/transitions 204']);
+  });
+
+  it("keeps a covered defect's internal note on JSM's request comment API by default, also where the screen would take it: transition, note, category and labels", async () => {
+    const issue = jiraIssue(48201);
+    const writes = jiraDouble(issue, { transitions: SCREENED_TRANSITIONS });
+    await post(payload('jira:issue_created', issue));
+    await settle();
+    expect(writes.map((w) => w.call)).toEqual(['POST transitions', 'POST comment 201', 'PUT issue']);
+    expect(writes[0]!.body).toEqual({ transition: { id: '21' }, properties: ledger('transition') });
+  });
+
   it('turns an uncovered how-to question into Advisory in New and sends the proposal: the PDF as a public request attachment with the accept link, and no internal note that would repeat the sidebar', async () => {
     const issue = jiraIssue(48203);
     const writes = jiraDouble(issue);
     await post(payload('jira:issue_created', issue));
     await settle();
-    expect(writes.map((w) => w.call)).toEqual(['POST attachTemporaryFile', 'POST transitions', 'POST request attachment', 'PUT issue']);
+    // The proposal first, then the transition and the labels that commit it; no ledger: the PDF on
+    // the issue is what a retry looks for.
+    expect(writes.map((w) => w.call)).toEqual(['POST attachTemporaryFile', 'POST request attachment', 'POST transitions', 'PUT issue']);
     expect(writes[0]!.body).toMatch(/^P-\d{4}-0001-v1\.pdf$/);
-    expect(writes[1]!.body).toEqual({ transition: { id: '11' }, properties: ledger('transition') });
-    expect(writes[2]!.body).toEqual({ temporaryAttachmentIds: ['temp-1'], public: true, additionalComment: { body: expect.stringMatching(/\/p\/[\w.-]+/) } });
+    expect(writes[1]!.body).toEqual({ temporaryAttachmentIds: ['temp-1'], public: true, additionalComment: { body: expect.stringMatching(/\/p\/[\w.-]+/) } });
+    expect(writes[2]!.body).toEqual({ transition: { id: '11' } });
     expect(writes[3]!.body).toMatchObject({ fields: { customfield_10050: { value: 'Advisory' } } });
     expect((writes[3]!.body as { update: { labels: { add?: string }[] } }).update.labels).toContainEqual({ add: expect.stringMatching(/^inscope_p\d{4}_0001_v1$/) });
     const [proposal] = await service.store.listProposals({ helpdesk: 'jira', ticketId: issue.key, limit: 1 });
@@ -57,9 +90,24 @@ describe('Jira deliveries through the live connector', () => {
     expect(await service.store.queueDepth()).toMatchObject({ done: 1, dead: 0 });
     const [decision] = (await service.store.listAudit({ helpdesk: 'jira', ticketId: issue.key, limit: 10 })).filter((e) => e.kind === 'decision');
     // The API economy of an advisory JSM request: 2 reads (the issue with its transitions and
-    // ledger, the request's service desk: once per project) and 4 writes (upload, transition,
-    // request attachment, category and labels); the internal note only when the budget has news.
+    // ledger, the request's service desk: once per project) and 4 writes (upload, request
+    // attachment, transition, category and labels); the internal note only when the budget has news.
     expect(decision!.calls.map((c) => c.method)).toEqual(['GET', 'GET', 'POST', 'POST', 'POST', 'PUT']);
+  });
+
+  it("sends the proposal in two writes and the upload where the transition to New shows Category and Labels: the request attachment, then the transition carrying them", async () => {
+    const issue = jiraIssue(48203);
+    const writes = jiraDouble(issue, { transitions: SCREENED_TRANSITIONS });
+    await post(payload('jira:issue_created', issue));
+    await settle();
+    expect(writes.map((w) => w.call)).toEqual(['POST attachTemporaryFile', 'POST request attachment', 'POST transitions']);
+    expect(writes[2]!.body).toEqual({
+      transition: { id: '11' },
+      fields: { customfield_10050: { value: 'Advisory' } },
+      update: { labels: expect.arrayContaining([{ add: 'inscope_advisory' }, { add: decisionLabel }, { add: expect.stringMatching(/^inscope_p\d{4}_0001_v1$/) }]) },
+    });
+    const [proposal] = await service.store.listProposals({ helpdesk: 'jira', ticketId: issue.key, limit: 1 });
+    expect(proposal).toMatchObject({ status: 'sent', version: 1 });
   });
 
   it('accepts through the link in the JSM comment: the proposal is accepted and the issue moves to Approved with an internal note, once', async () => {
@@ -329,9 +377,9 @@ describe('the Jira panel (Forge), live', () => {
     });
     expect(res.status).toBe(200);
     expect(await res.json()).toMatchObject({ ok: true, action: 'convert', proposal: { hours: 2, number: expect.stringMatching(/^P-\d{4}-0001$/), version: 1, status: 'sent' } });
-    expect(writes.map((w) => w.call)).toEqual(['POST attachTemporaryFile', 'PUT issue', 'POST request attachment', 'PUT issue', 'POST comment 201']);
-    expect(writes[2]!.body).toMatchObject({ public: true, additionalComment: { body: expect.stringContaining('/p/') } });
-    expect(writes[4]!.body).toMatchObject({ public: false, body: expect.stringContaining(TEST_ACCOUNT_ID) });
+    expect(writes.map((w) => w.call)).toEqual(['POST attachTemporaryFile', 'POST request attachment', 'PUT issue', 'POST comment 201']);
+    expect(writes[1]!.body).toMatchObject({ public: true, additionalComment: { body: expect.stringContaining('/p/') } });
+    expect(writes[3]!.body).toMatchObject({ public: false, body: expect.stringContaining(TEST_ACCOUNT_ID) });
     const [proposal] = await service.store.listProposals({ helpdesk: 'jira', ticketId: issue.key, limit: 1 });
     expect(proposal).toMatchObject({ status: 'sent', hundredthHours: 200 });
     const [entry] = await service.store.listAudit({ helpdesk: 'jira', ticketId: issue.key, limit: 1 });

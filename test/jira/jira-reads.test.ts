@@ -1,5 +1,6 @@
 // What the Jira adapter reads per triage: the issue with the mapped fields and, in the same call, the
-// transitions open from its status (Get issue, `expand=transitions`) and the write ledger, so that
+// transitions open from its status with their screens' fields (Get issue, `expand=transitions,
+// transitions.fields`) and the write ledger, so that
 // the status change that follows needs no Get transitions and the first write no re-read (unless
 // the load is older than freshForMs); and a project's service desk once for all its requests.
 import nock from 'nock';
@@ -51,7 +52,7 @@ describe('Jira reads per triage', () => {
     const state = await port.load(issue.key, []);
     await port.apply(issue.key, { status: 'approved' }, state.version);
     expect(queries).toHaveLength(1);
-    expect(queries[0]).toMatchObject({ expand: 'transitions', properties: 'inscope.writes' });
+    expect(queries[0]).toMatchObject({ expand: 'transitions,transitions.fields', properties: 'inscope.writes' });
     expect(String(queries[0]!['fields']).split(',')).toEqual(expect.arrayContaining(['summary', 'updated', 'status', 'labels', mapping.categoryField]));
     expect(moved).toEqual([{ transition: { id: '21' } }]);
     expect(nock.pendingMocks()).toEqual([]);
@@ -59,7 +60,7 @@ describe('Jira reads per triage', () => {
 
   it('asks Jira for the transitions when the ones the load saw no longer lead to the status', async () => {
     mockLoad([TO_NEW]);
-    nock(JIRA_SITE).get(`/rest/api/3/issue/${issue.key}/transitions`).reply(200, { transitions: [TO_NEW, TO_APPROVED] });
+    nock(JIRA_SITE).get(`/rest/api/3/issue/${issue.key}/transitions`).query({ expand: 'transitions.fields' }).reply(200, { transitions: [TO_NEW, TO_APPROVED] });
     const moved = mockTransition();
     const port = createJiraHelpdesk(client(), mapping);
     const state = await port.load(issue.key, []);
@@ -72,7 +73,7 @@ describe('Jira reads per triage', () => {
     let now = Date.parse('2026-11-27T10:00:00Z');
     mockLoad([TO_NEW, { ...TO_APPROVED, id: '99' }]);
     mockReread();
-    nock(JIRA_SITE).get(`/rest/api/3/issue/${issue.key}/transitions`).reply(200, { transitions: [TO_NEW, TO_APPROVED] });
+    nock(JIRA_SITE).get(`/rest/api/3/issue/${issue.key}/transitions`).query({ expand: 'transitions.fields' }).reply(200, { transitions: [TO_NEW, TO_APPROVED] });
     const moved = mockTransition();
     const port = createJiraHelpdesk(client(), mapping, { transitionTtlMs: 60_000, now: () => now });
     const state = await port.load(issue.key, []);

@@ -86,16 +86,12 @@ type Fault = { readonly at: number; readonly kind: 'dropAfterWrite' | 'dropBefor
 type Schedule = { readonly crashAt: number | null; readonly crashLanded: boolean; readonly faults: readonly Fault[] };
 
 let fake: FakeJira;
-
-beforeAll(async () => {
-  fake = await startFakeJira([]);
-});
-afterAll(() => fake.close());
+let internalNotesOnTransitions = false;
 
 const helpdesk = () =>
   createJiraHelpdesk(
     createJiraClient({ siteUrl: fake.url, auth: { email: 'inscope@veldhuis-software.nl', apiToken: 't' }, pacer: { acquire: async () => {}, observe: () => {} }, sleep: async () => {} }),
-    config.helpdesks!.jira!,
+    { ...config.helpdesks!.jira!, internalNotesOnTransitions },
   );
 
 /** Runs the worker's loop until the issue carries the decision; a crash ends an attempt where it happens. */
@@ -143,7 +139,20 @@ async function cleanRun(scenario: Scenario) {
   return { state: visible(fake, scenario.issue.key), calls: fake.calls.length };
 }
 
-describe('the Jira write sequence under crashes and lost answers', () => {
+// Three set-ups: the transitions to New and Approved show a screen with Category and Labels, so a
+// decision with a comment to the customer (and with internalNotesOnTransitions an internal note too)
+// is one transition; or no screens, so it is several calls with the ledger.
+describe.each([
+  ['transition screens with Category and Labels', true, false],
+  ['transition screens, internal notes on transitions', true, true],
+  ['no transition screens', false, false],
+])('the Jira write sequence under crashes and lost answers (%s)', (_workflow, screens, notes) => {
+  beforeAll(async () => {
+    fake = await startFakeJira([], { screens });
+    internalNotesOnTransitions = notes;
+  });
+  afterAll(() => fake.close());
+
   it.each(Object.entries(SCENARIOS))('%s: every crash point and lost answer ends in the clean run\'s issue, each visible write once', async (_name, scenario) => {
     const clean = await cleanRun(scenario);
     expect(clean.state.comments.length).toBeGreaterThan(0);
@@ -175,7 +184,7 @@ describe('the Jira write sequence under crashes and lost answers', () => {
     );
   }, 120_000);
 
-  it('finds a comment whose answer was lost and does not post it again (the case the ledger exists for)', async () => {
+  it.runIf(!screens)('finds a comment whose answer was lost and does not post it again (the case the ledger exists for)', async () => {
     const scenario = SCENARIOS['a covered defect: category, transition to Approved, internal note, labels']!;
     fake.reset([scenario.issue]);
     fake.inject({ kind: 'drop', afterApply: true }, { method: 'POST', path: /\/request\/SUP-1\/comment$/ });
@@ -185,5 +194,25 @@ describe('the Jira write sequence under crashes and lost answers', () => {
     // The retry: one issue read (with the ledger), the request's comments, the labels.
     const retry = fake.calls.slice(fake.calls.findIndex((c) => c.fault === 'drop') + 1).map((c) => `${c.method} ${c.path}`);
     expect(retry).toEqual(['GET /rest/api/3/issue/SUP-1', 'GET /rest/servicedeskapi/request/SUP-1/comment', 'PUT /rest/api/3/issue/SUP-1', 'GET /rest/api/3/issue/SUP-1']);
+  });
+
+  it.runIf(screens)('writes an incomplete request in one transition, and after its answer was lost plans nothing more: the labels it carried are on the issue', async () => {
+    const scenario = SCENARIOS['an incomplete request: category, transition to New, public request for what is missing, labels']!;
+    fake.reset([scenario.issue]);
+    fake.inject({ kind: 'drop', afterApply: true }, { method: 'POST', path: /\/issue\/SUP-2\/transitions$/ });
+    const attempts = await runJob(scenario, null);
+    expect(attempts).toBe(2);
+    expect(fake.calls.map((c) => `${c.method} ${c.path}`)).toEqual(['GET /rest/api/3/issue/SUP-2', 'POST /rest/api/3/issue/SUP-2/transitions', 'GET /rest/api/3/issue/SUP-2']);
+    expect(fake.comments('SUP-2')).toEqual([expect.objectContaining({ public: true })]);
+    expect(fake.issue('SUP-2')!.properties).toEqual({});
+  });
+
+  it.runIf(screens)(`writes a covered defect's internal note ${notes ? 'in the transition' : "through JSM's request comment API"}`, async () => {
+    const scenario = SCENARIOS['a covered defect: category, transition to Approved, internal note, labels']!;
+    fake.reset([scenario.issue]);
+    await runJob(scenario, null);
+    const writes = fake.calls.filter((c) => c.method !== 'GET').map((c) => `${c.method} ${c.path}`);
+    expect(writes).toEqual(notes ? ['POST /rest/api/3/issue/SUP-1/transitions'] : ['POST /rest/api/3/issue/SUP-1/transitions', 'POST /rest/servicedeskapi/request/SUP-1/comment', 'PUT /rest/api/3/issue/SUP-1']);
+    expect(fake.comments('SUP-1')).toEqual([expect.objectContaining({ public: false })]);
   });
 });

@@ -49,12 +49,12 @@ describe('the JSM procedure end to end against a Jira double', () => {
 
     // The PDF goes up through the service desk's temporary-file upload and becomes a public request
     // attachment whose comment carries the accept link; JSM's 429 is waited out and the attachment made once.
-    expect(triage.map((w) => w.call)).toEqual(['POST attachTemporaryFile', 'POST transitions', 'POST request attachment 429', 'POST request attachment', 'PUT issue']);
+    expect(triage.map((w) => w.call)).toEqual(['POST attachTemporaryFile', 'POST request attachment 429', 'POST request attachment', 'POST transitions', 'PUT issue']);
     expect(triage[0]!.body).toBe(`P-${year}-0001-v1.pdf`);
-    expect(triage[1]!.body).toEqual({ transition: { id: '11' }, properties: ledger('transition') });
+    expect(triage[3]!.body).toEqual({ transition: { id: '11' } });
     expect(triage[4]!.body).toMatchObject({ fields: { customfield_10050: { value: 'Advisory' } } });
-    expect(triage[3]!.body).toEqual({ temporaryAttachmentIds: ['temp-1'], public: true, additionalComment: { body: expect.stringMatching(/\/p\/[\w.-]+ .*"akkoord"/) } });
-    const token = /\/p\/([\w.-]+)/.exec((triage[3]!.body as { additionalComment: { body: string } }).additionalComment.body)![1]!;
+    expect(triage[2]!.body).toEqual({ temporaryAttachmentIds: ['temp-1'], public: true, additionalComment: { body: expect.stringMatching(/\/p\/[\w.-]+ .*"akkoord"/) } });
+    const token = /\/p\/([\w.-]+)/.exec((triage[2]!.body as { additionalComment: { body: string } }).additionalComment.body)![1]!;
     expect((await fetch(`${service.url}/p/${token}`)).status).toBe(200);
     const [sent] = await service.store.listProposals({ helpdesk: 'jira', ticketId: issue.key, limit: 1 });
     expect(sent).toMatchObject({ status: 'sent', version: 1, number: `P-${year}-0001` });
@@ -121,7 +121,7 @@ describe('the JSM procedure end to end against a Jira double', () => {
     const writes: Write[] = [];
     nock(JIRA_SITE)
       .get(`/rest/api/3/issue/${issue.key}`).query(true).times(2).reply(200, issue)
-      .get(`/rest/api/3/issue/${issue.key}/transitions`).optionally().reply(200, TRANSITIONS)
+      .get(`/rest/api/3/issue/${issue.key}/transitions`).query({ expand: 'transitions.fields' }).optionally().reply(200, TRANSITIONS)
       .get(`/rest/servicedeskapi/request/${issue.key}`).reply(200, { issueId: issue.id, issueKey: issue.key, serviceDeskId: '7', requestTypeId: '25' })
       .post('/rest/servicedeskapi/servicedesk/7/attachTemporaryFile').reply(403, { errorMessage: 'You do not have permission to attach files in this service project.' });
     const scope = nock(JIRA_SITE).persist();

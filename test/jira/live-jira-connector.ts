@@ -28,6 +28,21 @@ export const TRANSITIONS = {
   ],
 };
 
+/**
+ * The same workflow where the transitions to New and Approved show a screen with the Category field
+ * and Labels, as Get issue's `expand=transitions,transitions.fields` lists it (docs/jira-setup.md).
+ */
+export const SCREENED_TRANSITIONS = {
+  transitions: TRANSITIONS.transitions.map((t) => ({
+    ...t,
+    hasScreen: t.id !== '31',
+    fields: t.id === '31' ? {} : {
+      customfield_10050: { required: false, schema: { type: 'option', custom: 'com.atlassian.jira.plugin.system.customfieldtypes:select', customId: 10050 }, name: 'Category', key: 'customfield_10050', hasDefaultValue: false, operations: ['set'] },
+      labels: { required: false, schema: { type: 'array', items: 'string', system: 'labels' }, name: 'Labels', key: 'labels', hasDefaultValue: false, operations: ['add', 'set', 'remove'] },
+    },
+  })),
+};
+
 export type Issue = ReturnType<typeof asJiraIssue>;
 
 /** The running service; set by `start`, a live binding for the test files that import it. */
@@ -77,7 +92,7 @@ export function jiraDouble(issue: Issue, options: { transitions?: unknown; comme
   const offered = (options.transitions ?? TRANSITIONS) as { transitions?: unknown };
   scope.get(`/rest/api/3/issue/${issue.key}`).query((q) => String(q.fields).includes('summary')).reply(200, (uri) => (new URL(uri, JIRA_SITE).searchParams.get('expand')?.split(',').includes('transitions') ? { ...issue, transitions: offered.transitions ?? [] } : issue));
   scope.get(`/rest/api/3/issue/${issue.key}`).query((q) => String(q.fields) === 'updated,labels').reply(200, { id: issue.id, key: issue.key, fields: { updated: issue.fields['updated'], labels: issue.fields['labels'] } });
-  scope.get(`/rest/api/3/issue/${issue.key}/transitions`).optionally().reply(200, options.transitions ?? TRANSITIONS);
+  scope.get(`/rest/api/3/issue/${issue.key}/transitions`).query({ expand: 'transitions.fields' }).optionally().reply(200, options.transitions ?? TRANSITIONS);
   scope.put(`/rest/api/3/issue/${issue.key}`, (b) => writes.push({ call: 'PUT issue', body: b }) > 0).optionally().times(2).reply(204);
   scope.post(`/rest/api/3/issue/${issue.key}/transitions`, (b) => writes.push({ call: 'POST transitions', body: b }) > 0).optionally().reply(204);
   // JSM's customer-visible attachments: the request's service desk, the temporary upload, the request attachment.
@@ -159,7 +174,7 @@ export function jiraAsItNowIs(issue: Issue, fields: Record<string, unknown>, opt
     const only = new URL(uri, JIRA_SITE).searchParams.get('fields') === 'updated,labels';
     return [200, only ? { id: issue.id, key: issue.key, fields: { updated: current['updated'], labels: labels() } } : { ...issue, fields: current }];
   });
-  scope.get(`/rest/api/3/issue/${issue.key}/transitions`).reply(200, TRANSITIONS);
+  scope.get(`/rest/api/3/issue/${issue.key}/transitions`).query({ expand: 'transitions.fields' }).reply(200, TRANSITIONS);
   scope.put(`/rest/api/3/issue/${issue.key}`, (b: { fields?: Record<string, unknown> } & Partial<LabelUpdate>) => {
     writes.push({ call: 'PUT issue', body: b });
     Object.assign(current, b.fields ?? {});

@@ -59,8 +59,12 @@ export interface JiraClient {
   getIssue(key: string, fields: readonly string[], properties?: readonly string[]): Promise<JiraIssue>;
   editIssue(key: string, edit: JiraIssueEdit): Promise<void>;
   getTransitions(key: string): Promise<JiraTransition[]>;
-  /** `properties`: issue properties set in the same call as the transition. */
-  doTransition(key: string, transitionId: string, properties?: readonly JiraEntityProperty[]): Promise<void>;
+  /**
+   * `properties`: issue properties set in the same call as the transition; `edit`: the `fields` and
+   * `update` its screen takes, in the same call too ("Transition issue": "if the transition has a
+   * screen, updates the fields from the transition screen").
+   */
+  doTransition(key: string, transitionId: string, properties?: readonly JiraEntityProperty[], edit?: Pick<JiraIssueEdit, 'fields' | 'update'>): Promise<void>;
   /** `PUT /rest/api/3/issue/{key}/properties/{propertyKey}`: the value replaces the property's. */
   setIssueProperty(key: string, propertyKey: string, value: unknown): Promise<void>;
   /** JSM request comment (`POST /rest/servicedeskapi/request/{key}/comment`): plain text, `public` false = internal note. */
@@ -83,9 +87,10 @@ export interface JiraClient {
    */
   addRequestAttachments(key: string, temporaryAttachmentIds: readonly string[], isPublic: boolean, commentBody: string): Promise<void>;
   /**
-   * `GET /rest/api/3/issue/{key}?fields=…&expand=transitions[&properties=…]`: the fields asked for
-   * and, in the same call, the transitions open to this user from the issue's status ("Get issue",
-   * expand option `transitions`), so that a status change needs no Get transitions of its own, and
+   * `GET /rest/api/3/issue/{key}?fields=…&expand=transitions,transitions.fields[&properties=…]`: the
+   * fields asked for and, in the same call, the transitions open to this user from the issue's
+   * status with their screens' fields ("Get issue", expand option `transitions`), so that a status
+   * change needs no Get transitions of its own and knows what the transition can carry, and
    * the issue properties named (returned in `properties`, as getIssue returns them).
    */
   getIssueWithTransitions(key: string, fields: readonly string[], properties?: readonly string[]): Promise<JiraIssueWithTransitions>;
@@ -108,15 +113,35 @@ function issueKey(key: string): string {
   return key;
 }
 
-type RawTransition = { id?: unknown; name?: unknown; to?: { id?: unknown; name?: unknown; statusCategory?: { key?: unknown } | undefined } | undefined };
+type RawTransition = {
+  id?: unknown;
+  name?: unknown;
+  hasScreen?: unknown;
+  fields?: unknown;
+  to?: { id?: unknown; name?: unknown; statusCategory?: { key?: unknown } | undefined } | undefined;
+};
 
-/** Get issue's `transitions` (`expand=transitions`), narrowed as getTransitions narrows its own. */
-function toTransitions(transitions: readonly RawTransition[]): JiraTransition[] {
-  return transitions.flatMap((t): JiraTransition[] =>
-    typeof t.id === 'string'
-      ? [{ id: t.id, ...(typeof t.name === 'string' && { name: t.name }), ...(t.to && { to: { ...(t.to.id !== undefined && { id: String(t.to.id) }), ...(typeof t.to.name === 'string' && { name: t.to.name }), ...(typeof t.to.statusCategory?.key === 'string' && { category: t.to.statusCategory.key }) } }) }]
-      : [],
+/** A transition's screen fields (`transitions.fields`: field id → { operations, required, … }) as id → operations. */
+function screenFields(fields: unknown): Record<string, string[]> | undefined {
+  if (typeof fields !== 'object' || fields === null) return undefined;
+  return Object.fromEntries(
+    Object.entries(fields as Record<string, { operations?: unknown } | null>).map(([id, meta]) => [id, Array.isArray(meta?.operations) ? meta.operations.filter((o): o is string => typeof o === 'string') : []]),
   );
+}
+
+/** Get issue's `transitions` and Get transitions' list, narrowed to what the adapter reads. */
+function toTransitions(transitions: readonly RawTransition[]): JiraTransition[] {
+  return transitions.flatMap((t): JiraTransition[] => {
+    if (typeof t.id !== 'string') return [];
+    const fields = screenFields(t.fields);
+    return [{
+      id: t.id,
+      ...(typeof t.name === 'string' && { name: t.name }),
+      ...(t.to && { to: { ...(t.to.id !== undefined && { id: String(t.to.id) }), ...(typeof t.to.name === 'string' && { name: t.to.name }), ...(typeof t.to.statusCategory?.key === 'string' && { category: t.to.statusCategory.key }) } }),
+      ...(typeof t.hasScreen === 'boolean' && { hasScreen: t.hasScreen }),
+      ...(fields && { fields }),
+    }];
+  });
 }
 
 const FIELD_ID = /^(?:customfield_\d+|[a-z][A-Za-z]*)$/;
@@ -202,15 +227,18 @@ export function createJiraClient(options: JiraClientOptions): JiraClient {
       });
     },
     async getTransitions(key) {
-      const { transitions } = await cloud.issues.getTransitions({ issueIdOrKey: issueKey(key) });
-      return (transitions ?? []).flatMap((t): JiraTransition[] =>
-        typeof t.id === 'string'
-          ? [{ id: t.id, ...(t.name !== undefined && { name: t.name }), ...(t.to && { to: { ...(t.to.id !== undefined && { id: String(t.to.id) }), ...(t.to.name !== undefined && { name: t.to.name }), ...(typeof t.to.statusCategory?.key === 'string' && { category: t.to.statusCategory.key }) } }) }]
-          : [],
-      );
+      // With each transition's screen fields, so that the transition can carry what its screen takes.
+      const { transitions } = await cloud.issues.getTransitions({ issueIdOrKey: issueKey(key), expand: 'transitions.fields' });
+      return toTransitions((transitions ?? []) as RawTransition[]);
     },
-    async doTransition(key, transitionId, properties) {
-      await cloud.issues.doTransition({ issueIdOrKey: issueKey(key), transition: { id: transitionId }, ...(properties && { properties: properties.map((p) => ({ ...p })) }) });
+    async doTransition(key, transitionId, properties, edit) {
+      await cloud.issues.doTransition({
+        issueIdOrKey: issueKey(key),
+        transition: { id: transitionId },
+        ...(edit?.fields && { fields: { ...edit.fields } }),
+        ...(edit?.update && { update: edit.update as Record<string, Record<string, unknown>[]> }),
+        ...(properties && { properties: properties.map((p) => ({ ...p })) }),
+      });
     },
     async setIssueProperty(key, propertyKey, value) {
       await transport.sendRequest<unknown>({ url: `/rest/api/3/issue/${issueKey(key)}/properties/${encodeURIComponent(propertyKey)}`, method: 'PUT', body: value });
@@ -277,7 +305,12 @@ export function createJiraClient(options: JiraClientOptions): JiraClient {
       await serviceDesk.request.createCommentWithAttachment({ issueIdOrKey: issueKey(key), temporaryAttachmentIds: [...temporaryAttachmentIds], public: isPublic, additionalComment: { body: commentBody } });
     },
     async getIssueWithTransitions(key, fields, properties) {
-      const issue = (await cloud.issues.getIssue({ issueIdOrKey: issueKey(key), fields: [...fields], expand: 'transitions', ...(properties && properties.length > 0 && { properties: [...properties] }) })) as JiraIssue & { transitions?: unknown };
+      // `transitions.fields` adds each transition's screen fields to the list in the same read: the
+      // expand Get transitions documents for "the fields that can be set on transition", which Get
+      // issue passes on to its `transitions` (atlassian-python-api reads transitions from
+      // `issue/{key}?expand=transitions.fields`); `transitions` is named too, so that a site that
+      // ignored the nested expand still lists them, without screens (then nothing is carried).
+      const issue = (await cloud.issues.getIssue({ issueIdOrKey: issueKey(key), fields: [...fields], expand: 'transitions,transitions.fields', ...(properties && properties.length > 0 && { properties: [...properties] }) })) as JiraIssue & { transitions?: unknown };
       return { ...issue, transitions: toTransitions(Array.isArray(issue.transitions) ? issue.transitions : []) };
     },
     async *searchJql(jql, fields, pageSize = 100) {

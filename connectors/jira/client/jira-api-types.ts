@@ -5,9 +5,21 @@ export interface JiraTransition {
   readonly id: string;
   readonly name?: string;
   readonly to?: { readonly id?: string; readonly name?: string; /** Status category key: new, indeterminate, done. */ readonly category?: string };
+  /** Whether the transition shows a screen (Transition `hasScreen`): only then does it take a comment. */
+  readonly hasScreen?: boolean;
+  /**
+   * The fields on the transition's screen with the operations each allows (`transitions.fields`
+   * expand: "If a field is not configured to appear on the transition screen, then it will not be
+   * in the transition metadata"). Absent when the read did not expand them.
+   */
+  readonly fields?: Readonly<Record<string, readonly string[]>>;
 }
 
-/** Body of `PUT /rest/api/3/issue/{key}`: `fields` sets values, `update` applies verbs (labels add/remove). */
+/**
+ * Body of `PUT /rest/api/3/issue/{key}`: `fields` sets values, `update` applies verbs (labels
+ * add/remove, comment add). The same IssueUpdateDetails is the body of "Transition issue", where
+ * `fields` and `update` reach only what the transition's screen shows.
+ */
 export interface JiraIssueEdit {
   readonly fields?: Readonly<Record<string, unknown>>;
   readonly update?: Readonly<Record<string, readonly Readonly<Record<string, unknown>>[]>>;

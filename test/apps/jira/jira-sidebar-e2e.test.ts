@@ -197,7 +197,7 @@ describe.skipIf(browserBinary.skip)('the Jira sidebar (Forge Custom UI) in Chrom
       const scope = nock(JIRA_SITE).persist();
       scope.get(`/rest/api/3/issue/${jira.key}`).query((q) => String(q.fields).includes('summary')).reply(200, jira);
       scope.get(`/rest/api/3/issue/${jira.key}`).query((q) => String(q.fields) === 'updated,labels').reply(200, { id: jira.id, key: jira.key, fields: { updated: jira.fields['updated'], labels: jira.fields['labels'] } });
-      scope.get(`/rest/api/3/issue/${jira.key}/transitions`).reply(200, { transitions: [{ id: '11', name: 'Mark as new', to: { id: '10019', name: 'New' } }, { id: '21', name: 'Approve', to: { id: '10020', name: 'Approved' } }] });
+      scope.get(`/rest/api/3/issue/${jira.key}/transitions`).query({ expand: 'transitions.fields' }).reply(200, { transitions: [{ id: '11', name: 'Mark as new', to: { id: '10019', name: 'New' } }, { id: '21', name: 'Approve', to: { id: '10020', name: 'Approved' } }] });
       scope.put(`/rest/api/3/issue/${jira.key}`, (b) => writes.push({ call: 'PUT issue', body: b }) > 0).reply(204);
       scope.post(`/rest/api/3/issue/${jira.key}/transitions`, (b) => writes.push({ call: 'POST transitions', body: b }) > 0).reply(204);
       scope.post(`/rest/servicedeskapi/request/${jira.key}/comment`, (b) => writes.push({ call: 'POST comment', body: b }) > 0).reply(201, { id: '40001', public: false });
