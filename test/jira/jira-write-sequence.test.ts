@@ -184,7 +184,7 @@ describe.each([
     );
   }, 120_000);
 
-  it.runIf(!screens)('finds a comment whose answer was lost and does not post it again (the case the ledger exists for)', async () => {
+  if (!screens) it('finds a comment whose answer was lost and does not post it again (the case the ledger exists for)', async () => {
     const scenario = SCENARIOS['a covered defect: category, transition to Approved, internal note, labels']!;
     fake.reset([scenario.issue]);
     fake.inject({ kind: 'drop', afterApply: true }, { method: 'POST', path: /\/request\/SUP-1\/comment$/ });
@@ -196,7 +196,7 @@ describe.each([
     expect(retry).toEqual(['GET /rest/api/3/issue/SUP-1', 'GET /rest/servicedeskapi/request/SUP-1/comment', 'PUT /rest/api/3/issue/SUP-1', 'GET /rest/api/3/issue/SUP-1']);
   });
 
-  it.runIf(screens)('writes an incomplete request in one transition, and after its answer was lost plans nothing more: the labels it carried are on the issue', async () => {
+  if (screens) it('writes an incomplete request in one transition, and after its answer was lost plans nothing more: the labels it carried are on the issue', async () => {
     const scenario = SCENARIOS['an incomplete request: category, transition to New, public request for what is missing, labels']!;
     fake.reset([scenario.issue]);
     fake.inject({ kind: 'drop', afterApply: true }, { method: 'POST', path: /\/issue\/SUP-2\/transitions$/ });
@@ -207,7 +207,7 @@ describe.each([
     expect(fake.issue('SUP-2')!.properties).toEqual({});
   });
 
-  it.runIf(screens)(`writes a covered defect's internal note ${notes ? 'in the transition' : "through JSM's request comment API"}`, async () => {
+  if (screens) it(`writes a covered defect's internal note ${notes ? 'in the transition' : "through JSM's request comment API"}`, async () => {
     const scenario = SCENARIOS['a covered defect: category, transition to Approved, internal note, labels']!;
     fake.reset([scenario.issue]);
     await runJob(scenario, null);
