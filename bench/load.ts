@@ -4,8 +4,9 @@
 // connections as one, and at three times as many), the ratios three/one (target ≥ 2×), one/bare and
 // three/bare, the servers' CPU per request three/one at the same connections (target ≤ 1.15×: what
 // the group commit's adaptive wait is for) beside the same ratio for three bare handlers (what
-// splitting the connections over three processes costs with no store at all), then p99 at a fixed
-// 500 req/s (target < 50 ms) on three and on one.
+// splitting the connections over three processes costs with no store at all) and split in two with
+// one instance at a third of the connections (the callers each of the three has), then p99 at a
+// fixed 500 req/s (target < 50 ms) on three and on one.
 //
 // What runs where, and why:
 // - Every server is a child process running startService, what `inscope serve` runs (see
@@ -205,6 +206,9 @@ export async function benchLoad(): Promise<{ scale: number; p99Ms: number; cpuTh
     const bareMax = await measure([bare], max);
     const bareThree = await measure(bares, max);
     const oneRow = await measure(one, max);
+    // One instance with a third of the connections has the callers each of the three has: the
+    // batches and wake-ups of a smaller share, without a second process or a shared schema.
+    const oneShare = await measure(one, { ...max, connections: CONNECTIONS / INSTANCES });
     const threeRow = await measure(instances, max);
     // The same connections spread over three give each instance a third of the concurrency, so its
     // group commits are a third as large; three times as many give each as much as one had.
@@ -212,7 +216,7 @@ export async function benchLoad(): Promise<{ scale: number; p99Ms: number; cpuTh
     const oneFixed = await measure(one, fixed);
     const threeFixed = await measure(instances, fixed);
 
-    const acknowledged = [...warm.slice(INSTANCES), oneRow.result, threeRow.result, threeWide.result, oneFixed.result, threeFixed.result].reduce((sum, r) => sum + answered2xx(r), 0);
+    const acknowledged = [...warm.slice(INSTANCES), oneRow.result, oneShare.result, threeRow.result, threeWide.result, oneFixed.result, threeFixed.result].reduce((sum, r) => sum + answered2xx(r), 0);
     const stored = await database.count('deliveries');
     // Throughput is the best the three reach at either concurrency; both are printed.
     const scale = Math.max(rps(threeRow.result), rps(threeWide.result)) / rps(oneRow.result);
@@ -226,6 +230,7 @@ export async function benchLoad(): Promise<{ scale: number; p99Ms: number; cpuTh
     console.log(`  ${line('bare Express (read body, 200)', bareMax)}`);
     console.log(`  ${line(`${INSTANCES} bare Express`, bareThree)}`);
     console.log(`  ${line('one instance', oneRow)}`);
+    console.log(`  ${line(`one instance, ${CONNECTIONS / INSTANCES} connections`, oneShare)}`);
     console.log(`  ${line(`${INSTANCES} instances (one schema)`, threeRow)}`);
     console.log(`  ${line(`${INSTANCES} instances, ${CONNECTIONS * INSTANCES} connections`, threeWide)}`);
     console.log(
@@ -236,6 +241,10 @@ export async function benchLoad(): Promise<{ scale: number; p99Ms: number; cpuTh
     const cpuThreeOne = cpuRatio(threeRow, oneRow);
     console.log(
       `  server CPU per request three/one ${cpuThreeOne.toFixed(2)}× at ${CONNECTIONS} connections (target ≤ ${CPU_RATIO_TARGET}×) ${verdict(cpuThreeOne <= CPU_RATIO_TARGET)}; ${cpuRatio(threeWide, oneRow).toFixed(2)}× at ${CONNECTIONS * INSTANCES}; bare Express three/one ${cpuRatio(bareThree, bareMax).toFixed(2)}× at ${CONNECTIONS} (the split alone, no store)`,
+    );
+    // Split in two: what a third of the callers costs one instance, then what three processes on one schema add to that.
+    console.log(
+      `  of which: one instance at ${CONNECTIONS / INSTANCES} connections / at ${CONNECTIONS} ${cpuRatio(oneShare, oneRow).toFixed(2)}× (${oneShare.deliveriesPerCommit.toFixed(1)} vs ${oneRow.deliveriesPerCommit.toFixed(1)} deliveries per commit); three at ${CONNECTIONS} / one at ${CONNECTIONS / INSTANCES} ${cpuRatio(threeRow, oneShare).toFixed(2)}× (${threeRow.deliveriesPerCommit.toFixed(1)} vs ${oneShare.deliveriesPerCommit.toFixed(1)})`,
     );
     console.log(`  at a fixed ${n(FIXED_RATE)} req/s:`);
     console.log(`  ${line(`  ${INSTANCES} instances`, threeFixed)}`);
