@@ -9,7 +9,7 @@ import path from 'node:path';
 import { compileOptions, loadConfig } from '../connectors/config/load-config.js';
 import { compileHourEstimator } from '../rules/hour-estimator.js';
 import { createRandom, generateContracts, generateTicket, TIME_SPENT_FIELD } from './generate-tickets.js';
-import { runChild, writeBenchConfig } from './simulate.js';
+import { buildCli, runChild, writeBenchConfig } from './simulate.js';
 
 const TICKETS = Number(process.env.BENCH_TICKETS ?? 100_000);
 const PAGE = 1000;
@@ -48,6 +48,7 @@ async function measureLookups(dir: string, configFile: string, random: () => num
 }
 
 export async function benchLearn(): Promise<{ learnCpuMs: number; maxRssMB: number; ratio: number }> {
+  buildCli();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'inscope-bench-learn-'));
   try {
     const random = createRandom(7);

@@ -1,5 +1,5 @@
 // Renders a SimulationSummary as the plain-text report simulate ends with.
-import type { OrganizationMonth, SimulationSummary } from './simulation-summary.js';
+import { DISAGREEMENTS_KEPT, type OrganizationMonth, type SimulationSummary } from './simulation-summary.js';
 
 const OUTCOMES = ['incomplete', 'covered', 'advisory', 'review'] as const;
 
@@ -50,11 +50,12 @@ export function formatSummary(summary: SimulationSummary, elapsedMs?: number): s
 
   if (summary.compared > 0) {
     lines.push('', `Agreement with the category and status people set: ${summary.agreed} of ${summary.compared} (${pct(summary.agreed, summary.compared)})`);
-    for (const d of summary.disagreements.slice(0, 20)) {
+    for (const d of summary.disagreements) {
       const seen = [d.observed.category, d.observed.status].filter(Boolean).join('/');
       lines.push(`  ticket ${d.ticket} (${d.source}): people set ${seen}, rules say ${d.predicted.category}/${d.predicted.status}`);
     }
-    if (summary.disagreements.length > 20) lines.push(`  … and ${summary.disagreements.length - 20} more (see --format json)`);
+    const shown = Math.min(summary.disagreed, DISAGREEMENTS_KEPT);
+    if (summary.disagreed > shown) lines.push(`  … and ${summary.disagreed - shown} more (see --format json)`);
   }
 
   if (summary.problems.length > 0) {

@@ -38,8 +38,14 @@ export interface SimulationSummary {
   advisoryWithoutProposal: number;
   compared: number;
   agreed: number;
+  /** How many verdicts disagreed with what people set; `disagreements` keeps the first few of them. */
+  disagreed: number;
+  /** The first DISAGREEMENTS_KEPT disagreements: the report shows them, the rows (`--format json`) have all. */
   readonly disagreements: Disagreement[];
 }
+
+/** A long export may disagree on tens of thousands of tickets: the summary keeps the ones it shows. */
+export const DISAGREEMENTS_KEPT = 20;
 
 const monthFormatters = new Map<string, Intl.DateTimeFormat>();
 
@@ -65,6 +71,7 @@ export function createSimulationSummary(): SimulationSummary {
     advisoryWithoutProposal: 0,
     compared: 0,
     agreed: 0,
+    disagreed: 0,
     disagreements: [],
   };
 }
@@ -121,7 +128,7 @@ export function addToSummary(
   if (agrees !== undefined) {
     summary.compared++;
     if (agrees) summary.agreed++;
-    else
+    else if (++summary.disagreed <= DISAGREEMENTS_KEPT)
       summary.disagreements.push({
         ticket: item.id,
         source: entry.source,
