@@ -232,5 +232,17 @@ coverage:
 connector:
   # shadow: decide and record, write nothing to the helpdesk, until you trust the verdicts.
   mode: shadow
+
+# Where category, status and fields live in your helpdesk: \`inscope zendesk setup\` and
+# \`inscope jira setup\` print your ids (docs/configuration.md, helpdesks). Zendesk needs none in
+# shadow mode. Jira Service Management does, to read a request's organization from the
+# Organizations field: without it every JSM request is decided as "no contract". Until
+# \`jira setup\` prints your ids, these values do in shadow mode (nothing is written):
+# helpdesks:
+#   jira:
+#     categoryField: customfield_10050
+#     categories: { call: Call, advisory: Advisory }
+#     statuses: { new: New, approved: Approved }
+#     fields: { organizations: customfield_10002 }
 `;
 }

@@ -44,6 +44,15 @@ describe('inscope init', () => {
     expect(loaded.config.contracts.find((c) => c.id === 'C-2026-031')?.products).toEqual([{ product: 'finance', modules: ['ledger', 'reporting'], versions: ['10.x'] }]);
   });
 
+  it('writes no helpdesks section, but a commented one for Jira that loads once uncommented and reads JSM organizations', () => {
+    const text = initConfig({ products, contracts, rate: '135', vendor: 'Veldhuis Software B.V.' });
+    expect(parseConfig(text, 'starter.yaml').config.helpdesks).toEqual({});
+    const block = text.slice(text.indexOf('# helpdesks:'));
+    expect(block).toContain('fields: { organizations: customfield_10002 }');
+    const uncommented = parseConfig(text.replace(block, block.replace(/^# /gm, '')), 'starter.yaml');
+    expect(uncommented.config.helpdesks.jira?.fields).toEqual({ organizations: 'customfield_10002' });
+  });
+
   it('decides the worked examples of docs/configuration.md as the page says', () => {
     const { engine } = starter();
     const vanDijk = engine.triage(item('1', '9008', 'Loonstrook klopt niet', 'Hoi, de loonstrook van oktober klopt niet. Kunnen jullie kijken? Gr. Petra'));
