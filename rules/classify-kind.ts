@@ -396,6 +396,11 @@ function productArtifacts(names: Iterable<string>): Set<string> {
   return words;
 }
 
+/** A cue as `kinds.<kind>.remove` names it and as it is matched against: normalised, without a trailing `*`. */
+export function cueKey(text: string): string {
+  return normalizeText(text.replace(/\*$/, ''));
+}
+
 /**
  * Compiles the built-in cues with the config's additions and removals into a classifier.
  * `productNames`: the words naming the vendor's products, so that "our Connect server" reads as the
@@ -408,7 +413,7 @@ export function compileKindClassifier(tuning: KindTuning | undefined, productNam
   const lists: CueList[] = [...KIND_CUES];
   for (const kind of REQUEST_KINDS) {
     const t = tuning?.[kind];
-    for (const r of t?.remove ?? []) removed.add(`${kind}\0${normalizeText(r)}`);
+    for (const r of t?.remove ?? []) removed.add(`${kind}\0${cueKey(r)}`);
     if (t?.add !== undefined && t.add.length > 0) lists.push({ kind, weight: 3, cues: t.add.join('|') });
   }
   // One lookup per word of a ticket tells everything about it: the cues it starts and its roles.
@@ -423,7 +428,7 @@ export function compileKindClassifier(tuning: KindTuning | undefined, productNam
   for (const list of lists) {
     const kind = REQUEST_KINDS.indexOf(list.kind);
     for (const text of list.cues.split('|')) {
-      if (removed.has(`${list.kind}\0${normalizeText(text.replace(/\*$/, ''))}`)) continue;
+      if (removed.has(`${list.kind}\0${cueKey(text)}`)) continue;
       const cue = compileCue(text, kind, list.weight, list.ask ?? false, list.negated ?? false, list.product ?? false);
       if (cue === undefined) continue;
       if (list.kind === 'own-implementation' && cue.tokens.length === 2 && OWNERS.has(cue.tokens[0] as string) && namedArtifacts.has(cue.tokens[1] as string)) continue;

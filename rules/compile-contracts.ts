@@ -250,12 +250,9 @@ export const possibleStates: PossibleStates = (ctx, unknown) => {
 };
 
 /**
- * `unversioned`: the catalogue's products without version numbers (normalised ids), which a ticket
- * that gives a version is not about.
- */
-/**
  * `unversioned` and `prereleases` are by normalised product id, from the catalogue: the products
- * without version numbers, and what the vendor says of pre-releases inside a contract's ranges.
+ * without version numbers (which a ticket that gives a version is not about), and what the vendor
+ * says of pre-releases inside a contract's ranges.
  */
 export function compileContracts(defs: readonly ContractDefinition[], unversioned: ReadonlySet<string> = new Set(), prereleases: ReadonlyMap<string, PrereleasePolicy> = new Map()): ContractResolver {
   const contracts = defs.map((d) => compileContract(d, unversioned, prereleases));

@@ -152,7 +152,9 @@ function fromWords(words: readonly WordValue[], subject: PhraseHits | null, desc
   if (found.length > 1 && ctx.hasDigit(scope)) {
     // A product's own way of writing its version ("firmware 3.9.4" of the gates) says so as its name
     // with a number does: "Club 26.3" in a line of inventory does not outrank it.
-    const versioned = found.filter((f) => withVersion(f.w, ctx.paddedText(scope)) || (f.w.ownPatterns !== undefined && namesByVersion(f.w.ownPatterns, `${ctx.item.subject}\n${ctx.body()}`)));
+    /** The customer's own text, built once for every product whose own patterns look in it. */
+    let told: string | undefined;
+    const versioned = found.filter((f) => withVersion(f.w, ctx.paddedText(scope)) || (f.w.ownPatterns !== undefined && namesByVersion(f.w.ownPatterns, (told ??= `${ctx.item.subject}\n${ctx.body()}`))));
     // One value named with its version number is the one in use, whatever else is named more
     // ("de export van Planner 4.7.1 naar Payroll"); several: each gets the bonus.
     if (versioned.length === 1) return pick(versioned[0] as (typeof found)[number]);

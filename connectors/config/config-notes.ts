@@ -1,17 +1,17 @@
 // What a valid config may still do that its administrator did not mean, said by `inscope
 // check-config` as notes: the config loads and decides, but a proposal or a verdict would surprise.
 // Notes, not errors: configs that load today keep loading.
-import { normalizeText, type RulesConfig } from '../../rules/index.js';
-import { REQUEST_KINDS } from '../../rules/classify-kind.js';
+import type { RulesConfig } from '../../rules/index.js';
+import { REQUEST_KINDS, cueKey } from '../../rules/classify-kind.js';
 import { KIND_CUES } from '../../rules/kind-cues.js';
 
-/** Each kind's built-in cue words, as `remove` names them (normalised, without a trailing `*`). */
+/** Each kind's built-in cue words, as `remove` names them (cueKey). */
 function builtInCues(): Map<string, Set<string>> {
   const cues = new Map<string, Set<string>>();
   for (const list of KIND_CUES) {
     let set = cues.get(list.kind);
     if (set === undefined) cues.set(list.kind, (set = new Set()));
-    for (const cue of list.cues.split('|')) set.add(normalizeText(cue.replace(/\*$/, '')));
+    for (const cue of list.cues.split('|')) set.add(cueKey(cue));
   }
   return cues;
 }
@@ -44,7 +44,7 @@ export function configNotes(config: RulesConfig): string[] {
     const builtIn = builtInCues();
     for (const kind of REQUEST_KINDS) {
       for (const word of config.kinds[kind]?.remove ?? []) {
-        const key = normalizeText(word.replace(/\*$/, ''));
+        const key = cueKey(word);
         if (builtIn.get(kind)?.has(key) === true) continue;
         const elsewhere = REQUEST_KINDS.filter((k) => builtIn.get(k)?.has(key) === true);
         notes.push(`kinds.${kind}.remove "${word}" is no built-in cue of ${kind}, so it removes nothing`
