@@ -55,8 +55,14 @@ const RELEASED = /^\s*(?:(?:is|has been|was)\s+(?:now\s+|nu\s+)?(?:out|uit|versc
 /** "2025 SP2", "versie 2025 servicepack 1", "8.2 SP3": a release and its service pack, read as 2025.2 and 8.2.3, a version by its own words (as "v2025.2"). */
 const SERVICE_PACK = /(?<![\w.,/:-])((?:19|20)\d\d|\d{1,3}(?:\.\d{1,4}){1,2})[ \t]*(?:sp|service[ \t]*pack|servicepack)[ \t]*(\d{1,2})(?!\w)/gi;
 
-/** "8 update 4", "8u4", "V8U5": a major and its update, as 8.4 (the numbering of Java and of many vendors). */
-const MAJOR_UPDATE = /(?<![\w.,/:-])[vV]?(\d{1,3})(?:[ \t]+(?:update|upd\.?)[ \t]*|[uU])(\d{1,3})(?![\w.,]\d|\w)/gi;
+/** "2026.1": a year and its release, as the contracts of a product released so count them. */
+const YEAR_DOT_RELEASE = /^(?:19|20)\d\d\.\d{1,2}$/;
+
+/**
+ * "8 update 4", "8u4", "V8U5": a major and its update, as 8.4 (the numbering of Java and of many vendors).
+ * Not "8u00", "12u30": the Flemish time of day ("dinsdag 8u00-12u30"), an hour and its minutes.
+ */
+const MAJOR_UPDATE = /(?<![\w.,/:-])(?![vV]?(?:[01]?\d|2[0-4])[uU][0-5]\d(?!\d))[vV]?(\d{1,3})(?:[ \t]+(?:update|upd\.?)[ \t]*|[uU])(\d{1,3})(?![\w.,]\d|\w)/gi;
 /** "firmware 2026-09", "versie 2025-10": a release named by its year and month, as 2026.09. */
 const MONTH_RELEASE = /\b(firmware|fw|versie|version|release)([ \t]*[:#]?[ \t]*)((?:19|20)\d\d)-(0[1-9]|1[0-2])(?![\d-])/gi;
 
@@ -173,9 +179,10 @@ const wordsOf = (text: string): string => padNormalized(text).replace(/ +$/, ' '
 
 /**
  * `wholeReleases`: the product's contracts count whole releases (`>=44`), so "release 48", "r46" and
- * "Bedrijf 49" are versions of it.
+ * "Bedrijf 49" are versions of it. `yearReleases`: they count a year's releases (`>=2025.2`), so
+ * "2026.1" is one wherever it stands.
  */
-export function findVersion(rawText: string, productWords: readonly string[], anyProductWords: readonly string[], wholeReleases = false): VersionFound {
+export function findVersion(rawText: string, productWords: readonly string[], anyProductWords: readonly string[], wholeReleases = false, yearReleases = false): VersionFound {
   // Every reading below starts from a digit; without one only a claimed version ("the latest") is
   // left, and half of all tickets have none. A reading that needs no digit must go above this.
   if (!ANY_DIGIT.test(rawText)) return claimedOnly(rawText);
@@ -208,7 +215,7 @@ export function findVersion(rawText: string, productWords: readonly string[], an
     // "We zitten op 1.250 medewerkers": a count, not a version.
     if (COUNTED.test(text.slice(at + m[0].length, at + m[0].length + 20))) continue;
     let score = 0;
-    if (VERSION_WORD.test(before) || /^[vr]/i.test(m[0])) score += 3;
+    if (VERSION_WORD.test(before) || /^[vr]/i.test(m[0]) || (yearReleases && YEAR_DOT_RELEASE.test(number))) score += 3;
     // The sentence up to the number: "We willen voor de jaarwisseling naar 7.4.2".
     const lead = text.slice(Math.max(0, at - 80), at).split(/[.!?\n](?=\s)/).at(-1) ?? '';
     const released = RELEASED.test(text.slice(at + number.length, at + number.length + 30));
@@ -426,6 +433,12 @@ const STEP_PATTERNS: readonly RegExp[] = [
   /(?:\bop|\bon)\s+["“'‘][^"”'’\n]{2,40}["”'’]\s+(?:gedrukt|geklikt|getikt|gedrukt)\b|\b(?:clicked|pressed|tapped|selected)\s+(?:on\s+)?["“'‘][^"”'’\n]{2,40}["”'’]|\b(?:druk|klik|tik|drukken|klikken|tikken|click|press|tap)\s+(?:op|on)\s+["“'‘][^"”'’\n]{2,40}["”'’]/i,
   // "Ik heb route 2 aangepast (… toegevoegd en opgeslagen), daarna is het misgegaan": what they did, then what happened.
   /\b(?:ik heb|we hebben|wij hebben|i|we)\b[^.?!\n]{3,120}\b(?:toegevoegd|opgeslagen|aangepast|gewijzigd|geïmporteerd|ingelezen|verwijderd|added|saved|changed|imported|deleted|edited)\b[^.?!\n]{0,60}?[,;]\s*(?:daarna|daarop|en toen|sindsdien|after that|since then|and then)\b[^.?!\n]{3,120}/i,
+  // "tijdlijn openen, foto aantikken -> app weg", "App openen > Nieuws": an action, an arrow, and
+  // what came of it (one arrow; two make a menu path above).
+  /\b(?:openen|aantikken|aanklikken|tikken|klikken|kiezen|selecteren|drukken|opslaan|invullen|scannen|inloggen|starten|verzenden|versturen|importeren|exporteren|toevoegen|wijzigen|aanpassen|goedkeuren|afdrukken|uploaden|genereren|aanmaken|verwijderen|bevestigen|open(?:ed)?|tap(?:ped)?|click(?:ed)?|select(?:ed)?|choose|chose|press(?:ed)?|save[ds]?|enter(?:ed)?|scan(?:ned)?|submit(?:ted)?|import(?:ed)?|export(?:ed)?|approve[ds]?|upload(?:ed)?|generate[ds]?)\b[^\n>→]{0,40}?\s(?:->|→|=>|>)\s+\S[^\n]{2,}/i,
+  // "Als een gastouder een goedgekeurde regel aanpast, dan verdwijnt de hele regel": a condition and,
+  // said in so many words, what then happens, whoever acts in it.
+  /\b(?:als|wanneer|zodra|when(?:ever)?|if|once)\s+(?:een|de|het|onze|mijn|a|an|the|our|my)\s+[^.?!\n]{3,120}?,\s*(?:dan|then)\s+[^.?!\n]{3,}/i,
   // "Reproducible with any file > 2 GiB", "te reproduceren door een medewerker te hernoemen": the recipe in one sentence.
   /\b(?:reproducible|reproduce(?:d)?|repro|reproduceerbaar|te reproduceren|gereproduceerd|nagebootst|nagespeeld|nagedaan|replicated)\s+(?:with|by|when|via|door|met|als|bij)\b[^.?!\n]{3,160}/i,
   // "We hebben het nagebootst met twee testouders op twee telefoons: tegelijk … kiezen", "…. Reproduce:

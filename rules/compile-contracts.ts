@@ -12,6 +12,8 @@ import { compileVersionRanges, prereleaseOf } from './version-range.js';
 interface CoveredProduct {
   readonly modules: ReadonlySet<string> | null;
   readonly versions: ((version: string) => boolean | undefined) | null;
+  /** Every bound of the ranges names a release of a major ("12.1", "2025.2"), none a whole major. */
+  readonly countsReleases: boolean;
   /** The catalogue's word on pre-releases inside the ranges (absent: not said). */
   readonly prereleases: PrereleasePolicy | undefined;
 }
@@ -85,7 +87,8 @@ function compileContract(def: ContractDefinition, unversioned: ReadonlySet<strin
     } catch (error) {
       throw new Error(`contract "${def.id}", product ${p.name}: ${error instanceof Error ? error.message : String(error)}`);
     }
-    products.set(key, { modules: p.modules, versions, prereleases: prereleases.get(key) });
+    const countsReleases = p.versions !== null && p.versions.every((range) => range.split(/\s+/).every((b) => b === '' || /^(?:>=|<=|>|<|=)?v?\d+\.\d+/.test(b)));
+    products.set(key, { modules: p.modules, versions, countsReleases, prereleases: prereleases.get(key) });
   }
   let zone: ZoneOffsets;
   try {
@@ -166,6 +169,15 @@ function productState(c: CompiledContract, ctx: EvalContext, notes: string[] | n
   // is no version for them; unknown, and asked for when it matters, as if none were given.
   if (supported === undefined && version !== undefined && covered.versions !== null && /\d/.test(version)) {
     notes?.push(`version ${version} of ${product} does not say which of its releases it is, which the contract's ranges need: unknown`);
+    delete ctx.facts['version'];
+    ctx.versionPartial = version;
+    return 'active';
+  }
+  // "Kliniek 12", "versie 2026" against ">=12.1", ">=2025.2": inside the range whichever release
+  // of that major it is, but a contract that counts releases is served per release, and the major
+  // does not say which: unknown, and asked for a defect as "the latest" is (not for a question).
+  if (supported === true && covered.countsReleases && /^\d+$/.test(version as string)) {
+    notes?.push(`version ${version} of ${product} names no release, which the contract's ranges count: unknown`);
     delete ctx.facts['version'];
     ctx.versionPartial = version;
     return 'active';

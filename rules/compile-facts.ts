@@ -418,10 +418,12 @@ export function compileFacts(
   productWords: ReadonlyMap<string, readonly string[]> = new Map(),
   catalogue: Pick<CatalogueFacts, 'ownNames' | 'versionNames'> & {
     readonly wholeReleases?: ReadonlySet<string>;
+    readonly yearReleases?: ReadonlySet<string>;
     readonly versionPatterns?: ReadonlyMap<string, { readonly product: string; readonly patterns: readonly CompiledVersionPattern[] }>;
   } = {},
 ): FactResolver {
   const wholeReleases = catalogue.wholeReleases ?? new Set<string>();
+  const yearReleases = catalogue.yearReleases ?? new Set<string>();
   const versionPatterns = catalogue.versionPatterns ?? new Map<string, { readonly product: string; readonly patterns: readonly CompiledVersionPattern[] }>();
   const own = catalogue.ownNames ?? {};
   const facts = Object.entries(defs).map(([name, def]) => compileFact(
@@ -448,7 +450,7 @@ export function compileFacts(
         const rewritten = own === undefined ? undefined : rewriteVersions(own, text(ctx));
         ctx.versionText = rewritten?.text;
         if (rewritten === undefined && !mayReadVersion(ctx.item.subject, ctx.item.description)) return undefined;
-        const found = findVersion(rewritten?.text ?? text(ctx), product === undefined ? [] : productWords.get(product.toLowerCase()) ?? [normalizeText(product)], allProductWords, product !== undefined && wholeReleases.has(normalizeKey(product)));
+        const found = findVersion(rewritten?.text ?? text(ctx), product === undefined ? [] : productWords.get(product.toLowerCase()) ?? [normalizeText(product)], allProductWords, product !== undefined && wholeReleases.has(normalizeKey(product)), product !== undefined && yearReleases.has(normalizeKey(product)));
         // The product's own pattern found a version the scoring did not take: the administrator's word.
         if (found.value === undefined && rewritten?.first !== undefined) return { value: rewritten.first, source: source(ctx, rewritten.first) };
         if (found.claimed !== undefined) ctx.versionClaim = found.claimed;

@@ -160,20 +160,34 @@ export interface CompileOptions {
  * Years (`>=2025`) are not whole releases: "Kassa 3" is a till.
  */
 function wholeReleases(contracts: RulesConfig['contracts']): Set<string> {
-  const whole = new Set<string>();
+  return productsNumbered(contracts, /^\d{1,3}$/);
+}
+
+/**
+ * The products whose contracts count a year's releases ("2025 R2 and later": `>=2025.2`): for them
+ * "2026.1" is a version wherever it stands ("Kindratio-check 2026.1 keurt … goed"), as nothing else
+ * is written that way; for others it may be an amount or a reference.
+ */
+function yearReleases(contracts: RulesConfig['contracts']): Set<string> {
+  return productsNumbered(contracts, /^(?:19|20)\d\d\.\d{1,2}$/);
+}
+
+/** The products every contract bound of which is written as `bound` says. */
+function productsNumbered(contracts: RulesConfig['contracts'], bound: RegExp): Set<string> {
+  const all = new Set<string>();
   const not = new Set<string>();
   for (const c of contracts) {
     for (const p of c.products) {
       const key = normalizeText(p.product);
       for (const range of p.versions ?? []) {
         const bounds = range.split(/\s+/).filter((b) => b !== '').map((b) => b.replace(/^(?:>=|<=|>|<|=)/, ''));
-        if (bounds.length > 0 && bounds.every((b) => /^\d{1,3}$/.test(b))) whole.add(key);
+        if (bounds.length > 0 && bounds.every((b) => bound.test(b))) all.add(key);
         else not.add(key);
       }
     }
   }
-  for (const k of not) whole.delete(k);
-  return whole;
+  for (const k of not) all.delete(k);
+  return all;
 }
 
 /** Each catalogue product's own ways of writing its version, compiled, by normalised id. */
@@ -208,7 +222,7 @@ export function compileRules(config: RulesConfig, options: CompileOptions): Engi
     versionWords.set(key, [...(versionWords.get(key) ?? []), ...tails.map((t) => normalizeText(t))]);
   }
   const resolveFacts = compileFacts(facts.defs, env, facts.scoped, versionWords, {
-    ...facts, wholeReleases: wholeReleases(config.contracts), versionPatterns: productVersionPatterns(config.products ?? []),
+    ...facts, wholeReleases: wholeReleases(config.contracts), yearReleases: yearReleases(config.contracts), versionPatterns: productVersionPatterns(config.products ?? []),
   });
   const noRuleReasons = config.review === undefined ? NO_RULE_REASONS : Object.freeze([config.review.reason]);
   const resolveContract = compileContracts(

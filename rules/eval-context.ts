@@ -96,7 +96,7 @@ export class EvalContext {
 
   descriptionHits(): PhraseHits {
     if (this.description === undefined || !this.phrases.isCurrent(this.description)) {
-      this.description = this.phrases.scan(this.item.description, 1);
+      this.description = this.phrases.scan(withoutGreeting(this.item.description), 1);
     }
     return this.description;
   }
@@ -162,6 +162,18 @@ export class EvalContext {
   tags(): readonly string[] {
     return (this.lowerTags ??= this.item.tags.map((t) => t.toLowerCase()));
   }
+}
+
+/**
+ * "Beste Reiger,", "Dear Lans support team,", "Hallo Reiger, in het portaal …": the salutation that
+ * opens a message names the vendor, and a vendor's name may be what customers call one of its
+ * products; no word of it says what the message is about.
+ */
+const GREETING = /^\s*(?:(?:beste|hallo|hoi|hey|hi|hello|dear|geachte|goedemorgen|goedemiddag|goedenavond|good\s+(?:morning|afternoon|evening))\b(?:[ \t]+[^\s,:;!.?]+){0,4}[ \t]*(?:[,!:]|(?=\r?\n))|dag(?:[ \t]+[^\s,:;!.?]+){0,3}[ \t]*[,!]?[ \t]*(?=\r?\n))/i;
+
+function withoutGreeting(description: string): string {
+  const m = GREETING.exec(description);
+  return m === null ? description : ' '.repeat(m[0].length) + description.slice(m[0].length);
 }
 
 /** True when any of the phrase ids was found. */

@@ -80,6 +80,7 @@ describe('a version read by its major alone', () => {
     completeness, coverage: [
       ...coverage,
       { id: 'outside', when: { contract: 'version-out-of-support' }, verdict: 'advisory', reason: reason('Outside') },
+      { id: 'how-to', when: { kind: 'how-to' }, verdict: 'advisory', reason: reason('How-to') },
     ],
     contracts: [contractDef({ products: [{ product: 'receptie', versions: [floor] }] })],
   });
@@ -89,8 +90,19 @@ describe('a version read by its major alone', () => {
     expect([v.outcome, v.missing.map((m) => m.id)]).toEqual(['incomplete', ['version-known']]);
     expect(JSON.parse(JSON.stringify(v.trace)).contract).toContain('version 10 of receptie does not say which of its releases it is');
   });
-  it('decides where every release of it decides alike', () => {
-    expect(receptie('>=9.5').triage(defectOn('10')).outcome).toBe('covered');
+  it('refuses where every release of it is too old ("10" against >=11.2)', () => {
     expect(receptie('>=11.2').triage(defectOn('10')).outcome).toBe('advisory');
+  });
+  it('is asked for a defect even where every release of it is covered, when the contract counts releases ("10" against >=9.5)', () => {
+    const v = receptie('>=9.5').triage(defectOn('10'));
+    expect([v.outcome, v.missing.map((m) => m.id)]).toEqual(['incomplete', ['version-known']]);
+    expect(JSON.parse(JSON.stringify(v.trace)).contract).toContain('version 10 of receptie names no release, which the contract\'s ranges count');
+  });
+  it('decides where the contract counts whole majors ("10" against >=10)', () => {
+    expect(receptie('>=10').triage(defectOn('10')).outcome).toBe('covered');
+  });
+  it('is not asked of a question, which the version does not decide', () => {
+    const v = receptie('>=9.5').triage(workItem({ description: 'Hoe stel ik in Riet Receptie 10 de seizoensplaatsen in voor volgend jaar? Kunnen jullie uitleggen hoe dat werkt?' }));
+    expect(v.outcome).toBe('advisory');
   });
 });

@@ -1,0 +1,86 @@
+// What a childcare vendor's customers wrote that InScope misread on arrival (the Reiger world's
+// development part, test/eval/worlds/reiger): a Flemish time of day read as a release, steps written
+// as an action and an arrow, a year's release in a subject, and the vendor's name in a greeting.
+import { describe, expect, it } from 'vitest';
+import { findSteps, findVersion, releaseParts } from '../../rules/builtin-facts.js';
+import type { CoverageRule } from '../../rules/index.js';
+import { DEFECT_COMPLETENESS, contractDef, engineFor, reason, workItem } from './builders.js';
+
+describe('a time of day written the Flemish way', () => {
+  it('is no major and its update ("8u00-12u30"), while "8u4" and "10U3" still are', () => {
+    expect(releaseParts('Dinsdag 8u00-12u30: 1 begeleider')).toBe('Dinsdag 8u00-12u30: 1 begeleider');
+    expect(releaseParts('vanaf 17u45 loopt het vast')).toBe('vanaf 17u45 loopt het vast');
+    expect(releaseParts('we draaien 8u4')).toBe('we draaien v8.4');
+    expect(releaseParts('Receptie 10U3')).toBe('Receptie v10.3');
+    expect(findVersion('Rooster > Weekplanning. Dinsdag 8u00-12u30: 1 begeleider, 10 kinderen', ['plaatsing'], ['plaatsing']).value).toBeUndefined();
+  });
+});
+
+describe('steps written as an action, an arrow and what came of it', () => {
+  it.each([
+    ['tijdlijn openen, foto van gastouder Anja aantikken -> app weg.', 'aantikken -> app weg.'],
+    ['App openen > Nieuws\n\nFoto aantikken\n\nApp sluit meteen af', 'openen > Nieuws'],
+    ['I opened the roster, clicked Publish → nothing happens', 'clicked Publish → nothing happens'],
+  ])('%s', (text, part) => expect(findSteps(text)).toContain(part));
+
+  it('takes no arrow without an action before it, nor a comparison', () => {
+    expect(findSteps('Bestanden > 2 GB worden niet geüpload.')).toBeUndefined();
+    expect(findSteps('Facturatie -> jaaropgave, daar staat het goed.')).toBeUndefined();
+  });
+});
+
+describe('a condition and what then happens', () => {
+  it('is steps whoever acts in it, when "dan" or "then" says what follows', () => {
+    expect(findSteps('Als een gastouder een uurregel aanpast die wij al hebben goedgekeurd, dan verdwijnt de hele regel.')).toContain('dan verdwijnt');
+    expect(findSteps('When a parent reports an absence in the app, then the presence list still shows the child.')).toContain('then the presence list');
+  });
+  it('is not a condition without its consequence', () => {
+    expect(findSteps('Als een gastouder vragen heeft, kan zij bellen.')).toBeUndefined();
+  });
+});
+
+describe('a year\'s release written with a dot', () => {
+  it('is a version wherever it stands when the contracts count a year\'s releases', () => {
+    expect(findVersion('Kindratio-check 2026.1 keurt het goed', ['plaatsing'], ['plaatsing'], false, true).value).toBe('2026.1');
+  });
+  it('is not, for a product whose contracts count otherwise, nor for a month or an amount', () => {
+    expect(findVersion('Kindratio-check 2026.1 keurt het goed', ['plaatsing'], ['plaatsing']).value).toBeUndefined();
+    expect(findVersion('Factuur van EUR 2026.10 klopt niet', ['plaatsing'], ['plaatsing'], false, true).value).toBeUndefined();
+  });
+  it('decides a defect whose subject gives it', () => {
+    const engine = engineFor({
+      facts: { product: { words: { plaatsing: ['plaatsing', 'kindratio'] } } },
+      completeness: DEFECT_COMPLETENESS,
+      coverage: [
+        { id: 'defect', when: { all: [{ contract: 'active' }, { kind: 'defect' }] }, verdict: 'covered', reason: reason('Defect') },
+        { id: 'outside', when: { contract: 'version-out-of-support' }, verdict: 'advisory', reason: reason('Outside') },
+      ],
+      contracts: [contractDef({ products: [{ product: 'plaatsing', versions: ['>=2025.2'] }] })],
+    });
+    const v = engine.triage(workItem({ subject: 'Kindratio-check 2026.1 keurt 1 begeleider op 10 kinderen goed', description: 'De kindratio-check geeft een groen vinkje; er hoort de melding "Ratio overschreden" te komen.' }));
+    expect([v.outcome, v.facts['version']?.value]).toEqual(['covered', '2026.1']);
+  });
+});
+
+describe('the vendor\'s name in a greeting', () => {
+  const coverage: CoverageRule[] = [
+    { id: 'defect', when: { all: [{ contract: 'active' }, { kind: 'defect' }] }, verdict: 'covered', reason: reason('Defect') },
+  ];
+  // "Reiger" is what customers call the vendor's main product, and the vendor's name.
+  const engine = engineFor({
+    facts: { product: { words: { plaatsing: ['reiger', 'plaatsing'], gastouder: ['gastouderportaal'] } } },
+    completeness: [], coverage,
+    contracts: [contractDef({ products: [{ product: 'gastouder' }, { product: 'plaatsing' }] })],
+  });
+  it.each([
+    'Beste Reiger, in het gastouderportaal zijn de goedgekeurde uren verdwenen. Foutmelding: "Regel niet gevonden".',
+    'Hallo Reiger,\n\nIn het gastouderportaal zijn de goedgekeurde uren verdwenen. Foutmelding: "Regel niet gevonden".',
+  ])('names no product: %s', (description) => {
+    const v = engine.triage(workItem({ subject: 'Uren weg', description }));
+    expect(v.facts['product']?.value).toBe('gastouder');
+  });
+  it('still names it in the message itself', () => {
+    const v = engine.triage(workItem({ subject: 'Uren weg', description: 'Goedemorgen,\n\nIn Reiger zijn de uren verdwenen. Foutmelding: "Regel niet gevonden".' }));
+    expect(v.facts['product']?.value).toBe('plaatsing');
+  });
+});
