@@ -92,4 +92,13 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
+// "inscope check-config … | head -1": the reader has what it wanted and closed the pipe; stop
+// writing quietly, as the shell's own tools do, instead of a stack trace for an unhandled EPIPE.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
+}
+
 process.exitCode = await main(process.argv.slice(2));

@@ -27,6 +27,11 @@ export interface StarterOptions {
 }
 
 const y = (value: unknown): string => stringify(value, { lineWidth: 0, flowCollectionPadding: false }).trimEnd();
+/**
+ * A regular expression as the docs write one: single-quoted, so that its backslashes stay as typed
+ * and an administrator may edit it in place ("{0,2}" inside an unquoted flow scalar breaks the file).
+ */
+const quoted = (text: string): string => `'${text.replace(/'/g, "''")}'`;
 const flow = (value: unknown): string => stringify(value, { lineWidth: 0, collectionStyle: 'flow', flowCollectionPadding: false }).trimEnd();
 const indent = (text: string, by: string): string => text.split('\n').map((l) => (l === '' ? l : by + l)).join('\n');
 
@@ -35,7 +40,7 @@ function catalogue(products: readonly CatalogueEntry[]): string {
   return products.map((p) => {
     const head = `  - id: ${p.id}\n    name: ${JSON.stringify(p.name)}${(p.aliases ?? []).length > 0 ? `\n    aliases: ${flow(p.aliases)}` : ''}${p.versioned === false ? '\n    versioned: false             # no version numbers: never asked for one' : ''}${p.prereleases === undefined ? '' : `\n    prereleases: ${p.prereleases}${p.prereleases === 'covered' ? '          # a release candidate or beta inside a contract\'s range is covered' : '      # a release candidate or beta is never covered'}`}`;
     const modules = (p.modules ?? []).map((m) => `      - ${flow({ id: m.id, ...(typeof m.name === 'string' && m.name.trim() !== '' && { name: m.name }), ...((m.aliases ?? []).length > 0 && { aliases: m.aliases }) })}`);
-    const patterns = (p.versionPatterns ?? []).map((v) => `      - ${flow(v)}`);
+    const patterns = (p.versionPatterns ?? []).map((v) => `      - { pattern: ${quoted(v.pattern)}${v.version === undefined ? '' : `, version: ${quoted(v.version)}`}${v.caseSensitive === undefined ? '' : `, caseSensitive: ${v.caseSensitive}`} }`);
     const withPatterns = patterns.length === 0 ? head : `${head}\n    versionPatterns:             # this product's own version numbering, each match read as its version\n${patterns.join('\n')}`;
     return modules.length === 0 ? withPatterns : `${withPatterns}\n    modules:\n${modules.join('\n')}`;
   }).join('\n');

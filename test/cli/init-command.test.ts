@@ -111,6 +111,19 @@ describe('inscope init', () => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
+  it('writes each version pattern single-quoted, as the docs do, so that it can be edited in place', () => {
+    const { dir, productsFile, contractsFile } = initFrom(
+      "- id: halo\n  name: Reiger Halo\n  versionPatterns:\n    - { pattern: '\\b(?:firmware|fw)\\s*v?(\\d+\\.\\d+)\\b', version: '$1' }\n    - { pattern: '\\bHT-?2\\b', version: '2' }\n    - { pattern: 'don''t\\s+\\d+', version: not-ours }\n",
+      'contract,organization,match,products,from\nR-1,Boomhut,4903,halo >=5.2,2026-01-01\n', '115');
+    const text = initConfig({ products: productsFile, contracts: contractsFile, rate: '115' });
+    expect(text).toContain("- { pattern: '\\b(?:firmware|fw)\\s*v?(\\d+\\.\\d+)\\b', version: '$1' }");
+    expect(text).toContain("- { pattern: 'don''t\\s+\\d+', version: 'not-ours' }");
+    // An administrator's edit: a repetition with a comma inside the pattern, typed as the docs show it.
+    const edited = parseConfig(text.replace("v?(\\d+\\.\\d+)", "v?(\\d+(?:\\.\\d+){0,2})"), 'edited.yaml');
+    expect(edited.config.products?.[0]?.versionPatterns?.[0]).toEqual({ pattern: '\\b(?:firmware|fw)\\s*v?(\\d+(?:\\.\\d+){0,2})\\b', version: '$1' });
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
   it('keeps a version pattern\'s caseSensitive, so a codename that is also a word reads only as written', () => {
     const { dir, productsFile, contractsFile, loaded } = initFrom(
       "- id: uitvaart\n  name: Duin Uitvaart\n  versionPatterns:\n    - { pattern: '\\bHelm\\b', version: '9.0', caseSensitive: true }\n",

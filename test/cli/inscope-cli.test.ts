@@ -40,6 +40,16 @@ describe('inscope check-config', () => {
   });
 });
 
+describe('inscope writing into a closed pipe', () => {
+  it('stops quietly when the reader has what it wanted ("| head -c 100"), without a stack trace', () => {
+    // Fifty verdicts with their traces are far more than a pipe holds, so the writer meets the
+    // closed pipe whatever the timing.
+    const result = spawnSync('bash', ['-c', `set -o pipefail; "${process.execPath}" "${bin}" triage --config examples/coverage.yaml test/eval/corpus/dev-zendesk-a.json 2>"${path.join(tmp, 'pipe.err')}" | head -c 100 >/dev/null`], { cwd: root, encoding: 'utf8' });
+    expect(fs.readFileSync(path.join(tmp, 'pipe.err'), 'utf8')).toBe('');
+    expect(result.status).toBe(0);
+  });
+});
+
 describe('inscope triage', () => {
   it('explains the verdict for one ticket with its trace', () => {
     const { code, stdout } = inscope('triage', 'examples/tickets/zendesk-48203-pensioenregeling-instellen.json');
