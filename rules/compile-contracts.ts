@@ -64,7 +64,22 @@ export type PossibleStates = (ctx: EvalContext, unknown: ReadonlySet<string>) =>
 const MATCHED_BY = ['organizationId', 'organizationName', 'emailDomain'] as const;
 const STATES: readonly ContractState[] = ['not-yet-active', 'expired', 'product-not-covered', 'module-not-covered', 'version-out-of-support', 'active'];
 
-function compileContract(def: ContractDefinition, unversioned: ReadonlySet<string>, prereleases: ReadonlyMap<string, PrereleasePolicy>): CompiledContract {
+/** Every bound of the ranges names a release of a major: ">=12.1", ">=2025.2", not ">=10". */
+function countsReleasesIn(ranges: readonly string[]): boolean {
+  return ranges.every((range) => range.split(/\s+/).every((b) => b === '' || /^(?:>=|<=|>|<|=)?v?\d+\.\d+/.test(b)));
+}
+
+/**
+ * The products whose contracts, where they limit versions at all, count releases: a contract that
+ * covers every version of one still serves it per release ("firmware 5" says none).
+ */
+function releasesCounted(defs: readonly ContractDefinition[]): Set<string> {
+  const ranges = new Map<string, string[]>();
+  for (const d of defs) for (const p of d.products) if (p.versions !== undefined) ranges.set(normalizeText(p.product), [...(ranges.get(normalizeText(p.product)) ?? []), ...p.versions]);
+  return new Set([...ranges].filter(([, r]) => r.length > 0 && countsReleasesIn(r)).map(([k]) => k));
+}
+
+function compileContract(def: ContractDefinition, unversioned: ReadonlySet<string>, prereleases: ReadonlyMap<string, PrereleasePolicy>, releaseCounted: ReadonlySet<string>): CompiledContract {
   // A product listed twice ("25.4" and ">=26.2" of one product, each written as its own entry) is
   // covered by either: its modules and versions are those of both (every one when an entry has no limit).
   const merged = new Map<string, { modules: Set<string> | null; versions: string[] | null; name: string }>();
@@ -87,7 +102,7 @@ function compileContract(def: ContractDefinition, unversioned: ReadonlySet<strin
     } catch (error) {
       throw new Error(`contract "${def.id}", product ${p.name}: ${error instanceof Error ? error.message : String(error)}`);
     }
-    const countsReleases = p.versions !== null && p.versions.every((range) => range.split(/\s+/).every((b) => b === '' || /^(?:>=|<=|>|<|=)?v?\d+\.\d+/.test(b)));
+    const countsReleases = p.versions === null ? releaseCounted.has(key) : countsReleasesIn(p.versions);
     products.set(key, { modules: p.modules, versions, countsReleases, prereleases: prereleases.get(key) });
   }
   let zone: ZoneOffsets;
@@ -176,7 +191,8 @@ function productState(c: CompiledContract, ctx: EvalContext, notes: string[] | n
   // "Kliniek 12", "versie 2026" against ">=12.1", ">=2025.2": inside the range whichever release
   // of that major it is, but a contract that counts releases is served per release, and the major
   // does not say which: unknown, and asked for a defect as "the latest" is (not for a question).
-  if (supported === true && covered.countsReleases && /^\d+$/.test(version as string)) {
+  // So too where this contract sets no range for a product the others count by release.
+  if ((supported === true || covered.versions === null) && covered.countsReleases && version !== undefined && /^\d+$/.test(version)) {
     notes?.push(`version ${version} of ${product} names no release, which the contract's ranges count: unknown`);
     delete ctx.facts['version'];
     ctx.versionPartial = version;
@@ -267,7 +283,8 @@ export const possibleStates: PossibleStates = (ctx, unknown) => {
  * says of pre-releases inside a contract's ranges.
  */
 export function compileContracts(defs: readonly ContractDefinition[], unversioned: ReadonlySet<string> = new Set(), prereleases: ReadonlyMap<string, PrereleasePolicy> = new Map()): ContractResolver {
-  const contracts = defs.map((d) => compileContract(d, unversioned, prereleases));
+  const releaseCounted = releasesCounted(defs);
+  const contracts = defs.map((d) => compileContract(d, unversioned, prereleases, releaseCounted));
   const byId = index(contracts, (d) => d.match.organizationIds, (s) => s.trim());
   const byName = index(contracts, (d) => d.match.organizationNames, normalizeText);
   const byDomain = index(contracts, (d) => d.match.emailDomains, (s) => s.trim().toLowerCase().replace(/^@/, ''));

@@ -106,3 +106,22 @@ describe('a version read by its major alone', () => {
     expect(v.outcome).toBe('advisory');
   });
 });
+
+describe('a major alone where this contract sets no range', () => {
+  const halo = engineFor({
+    products: [{ id: 'halo', name: 'Reiger Halo', versionPatterns: [{ pattern: String.raw`\bfirmware\s+(\d+(?:\.\d+)*)\b`, version: '$1' }] }],
+    completeness, coverage,
+    contracts: [
+      contractDef({ id: 'C-any', products: [{ product: 'halo' }] }),
+      contractDef({ id: 'C-min', match: { organizationIds: ['9002'] }, products: [{ product: 'halo', versions: ['>=5.2'] }] }),
+    ],
+  });
+  const scan = (firmware: string) => workItem({ description: `De Halo op firmware ${firmware} loopt vast na het scannen, foutmelding "SCAN-TIMEOUT E-204".` });
+  it('is asked for a defect when the other contracts count the product by release ("firmware 5")', () => {
+    const v = halo.triage(scan('5'));
+    expect([v.outcome, v.missing.map((m) => m.id)]).toEqual(['incomplete', ['version-known']]);
+  });
+  it('is no reason to ask when the release is given', () => {
+    expect(halo.triage(scan('5.3')).outcome).toBe('covered');
+  });
+});
