@@ -391,7 +391,10 @@ function rewriteVersions(patterns: readonly CompiledVersionPattern[], text: stri
       const end = m.index + m[0].length;
       // "fw 407-rc.1": the pre-release part stays glued to the version built, as it was to the match.
       const glued = numbered && PRERELEASE_TAIL.test(out.slice(end, end + 16));
-      rebuilt += `${out.slice(from, m.index)}${numbered ? ` v${value}${glued ? '' : ' '}` : ' '.repeat(m[0].length)}`;
+      // What is hidden leaves at most one space: a run of them would look like a table's columns
+      // ("tag 12345 werkt niet" hidden is no row whose columns say what "firmware 2.9.4" is).
+      const gap = m.index > 0 && /\s/.test(out.charAt(m.index - 1)) ? '' : ' ';
+      rebuilt += `${out.slice(from, m.index)}${numbered ? ` v${value}${glued ? '' : ' '}` : gap}`;
       from = end;
     }
     out = rebuilt + out.slice(from);

@@ -84,3 +84,16 @@ describe('the vendor\'s name in a greeting', () => {
     expect(v.facts['product']?.value).toBe('plaatsing');
   });
 });
+
+describe('a number the administrator hides elsewhere in the text', () => {
+  const halo = (hide: boolean) => engineFor({
+    products: [{ id: 'halo', name: 'Reiger Halo', aliases: ['zuil'], versionPatterns: hide ? [{ pattern: String.raw`\btag\s*\d+\b`, version: 'not-ours' }] : [] }],
+    completeness: DEFECT_COMPLETENESS,
+    coverage: [{ id: 'outside', when: { contract: 'version-out-of-support' }, verdict: 'advisory', reason: reason('Outside') }],
+    contracts: [contractDef({ products: [{ product: 'halo', versions: ['>=5.2'] }] })],
+  });
+  it('leaves the version the customer gave readable, as without the pattern ("tag 12345 … firmware 2.9.4")', () => {
+    const item = workItem({ description: 'De zuil loopt vast na het scannen, tag 12345 werkt niet. We draaien firmware 2.9.4. Foutmelding "SCAN E-204".' });
+    for (const hide of [false, true]) expect(halo(hide).triage(item).facts['version']?.value).toBe('2.9.4');
+  });
+});
