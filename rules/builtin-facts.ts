@@ -15,7 +15,7 @@ const MAJOR = String.raw`(?:\d{1,3}|(?:19|20)\d\d)`;
 const VERSION = new RegExp(String.raw`(?<![\w.,/:-])[vVrR]?(${MAJOR}(?:\.\d{1,4}){1,3})(?![\w%]|[.,]\d)`, 'g');
 const VERSION_WORD = /(?:(?:versie|version|versienummer|version number|vers\.|ver\.|release|rel\.|build|update|patch|\bv|(?:about|info|over)\s*(?:says|zegt|shows|toont|geeft)?\s*:)\s*[:=]?|\b(?:versie|version|versienummer|version number)(?:\s+(?!(?:windows|android|ios|ipados|macos|chrome|edge|firefox|safari|office|java|sql|server|browser|firmware)\b)[a-zà-ÿ'’-]+){0,4}?\s+(?:is|was|=)|\b(?:we|wij|ik)\s+(?:(?:zitten|zit|werken|werk)\s+(?:nu\s+|momenteel\s+|nog\s+|sinds\s+kort\s+)?(?:op|met)|(?:draaien|draai)(?:\s+(?:nu|momenteel|nog))?(?:\s+(?:op|met|versie))?)|\b(?:draait|runs)\s+(?:(?:nu|nog|momenteel|now|still)\s+)?(?:op|met|versie|on|version)|\b(?:we(?:'re|’re|\s+are)|i(?:'m|’m|\s+am))\s+(?:currently\s+|still\s+|now\s+)?(?:on|running))\s*$/i;
 /** Numbers that name something other than the product: platforms, protocols, document sections, money, times. */
-const OTHER_THING = /(?<![a-z])(?:windows|win|sql\s*server|sql|server|chrome|edge|firefox|safari|browser|tls|ssl|http|https|java|jdk|jre|\.net|dotnet|node|python|php|ios|ipados|ipad\s*os|watchos|iphone|ipad|galaxy|samsung|pixel|android|office|excel|outlook|macos|os\s*x|ubuntu|debian|rhel|centos|postgres(?:ql)?|mysql|oracle|iis|section|sectie|paragraaf|hoofdstuk|artikel|article|chapter|page|pagina|stap|step|iso|pdf|camt|pain|xml|json|schema|swift|€|eur|usd|gbp|\$|£|om|at|uur|tot|from\s+\d+|bedrag|amount|saldo|total|totaal|par\.?|para\.?|§|art\.|hfst\.?|h\.|blz\.?|p\.|pp\.|pag\.|nr\.|no\.)\s*[:]?\s*$/i;
+const OTHER_THING = /(?<![a-z])(?:windows|win|sql\s*server|sql|server|chrome|edge|firefox|safari|browser|tls|ssl|http|https|java|jdk|jre|\.net|dotnet|node|python|php|ios|ipados|ipad\s*os|watchos|iphone|ipad|galaxy|samsung|pixel|android|office|excel|outlook|macos|os\s*x|ubuntu|debian|rhel|centos|postgres(?:ql)?|mysql|oracle|iis|section|sectie|paragraaf|hoofdstuk|artikel|article|chapter|page|pagina|stap|step|iso|pdf|camt|pain|xml|json|schema|swift|€|eur|usd|gbp|chf|ang|xcg|awg|srd|cad|aud|nzd|jpy|sek|nok|dkk|pln|czk|zar|\$|£|om|at|uur|tot|from\s+\d+|bedrag|amount|saldo|total|totaal|par\.?|para\.?|§|art\.|hfst\.?|h\.|blz\.?|p\.|pp\.|pag\.|nr\.|no\.)\s*[:]?\s*$/i;
 /** "from 9.2 to ", "van Finance 9.8 naar ", "from Kroon Kassa 2025.2.7 to ": a product's name may stand before each number. */
 const UPGRADE_FROM_TO = new RegExp(String.raw`\b(?:from|van|vanaf)\s+(?:\p{L}[\p{L}-]*\s+){0,2}(?:versie\s+|version\s+|[vr])?${MAJOR}(?:\.\d{1,4}){1,3}(?:\s*\([^()\n]{1,20}\))?\s+(?:to|naar|into|->|→)\s+(?:\p{L}[\p{L}-]*\s+){0,2}(?:versie\s+|version\s+|[vr])?$`, 'iu');
 const UPGRADE_FROM = /\b(?:from|van|vanaf)\s+(?:versie\s+|version\s+|[vr])?$/i;
@@ -52,8 +52,12 @@ const RELEASED = /^\s*(?:(?:is|has been|was)\s+(?:now\s+|nu\s+)?(?:out|uit|versc
  * `productWords` are the names of the product the ticket is about (lower case); `anyProductWords`
  * those of every product, which count for less.
  */
-/** "2025 SP2", "versie 2025 servicepack 1", "8.2 SP3": a release and its service pack, read as 2025.2 and 8.2.3, a version by its own words (as "v2025.2"). */
-const SERVICE_PACK = /(?<![\w.,/:-])((?:19|20)\d\d|\d{1,3}(?:\.\d{1,4}){1,2})[ \t]*(?:sp|service[ \t]*pack|servicepack)[ \t]*(\d{1,2})(?!\w)/gi;
+/**
+ * "2025 SP2", "versie 2025 servicepack 1", "8.2 SP3", "2026.10 SR2", "KH 2026-04 SR2": a release and
+ * its service pack or service release, read as 2025.2, 8.2.3, 2026.10.2 and 2026.04.2, a version by
+ * its own words (as "v2025.2").
+ */
+const SERVICE_PACK = /(?<![\w.,/:-])((?:19|20)\d\d(?:[.-](?:0[1-9]|1[0-2]))?|\d{1,3}(?:\.\d{1,4}){1,2})[ \t]*[-–]?[ \t]*(?:sp|service[ \t]*pack|servicepack|sr|service[ \t]*release)[ \t]*(\d{1,2})(?!\w)/gi;
 
 /** "2026.1": a year and its release, as the contracts of a product released so count them. */
 const YEAR_DOT_RELEASE = /^(?:19|20)\d\d\.\d{1,2}$/;
@@ -73,7 +77,7 @@ const YEAR_RELEASE = /(?<![\w.,/:-])((?:19|20)\d\d)[ \t]?[rR][ \t]?([1-9])(?!\w|
 export function releaseParts(text: string): string {
   let out = text;
   if (/\d[ \t]?[rR][ \t]?[1-9]/.test(out)) out = out.replace(YEAR_RELEASE, 'v$1.$2');
-  if (/sp|pack/i.test(out)) out = out.replace(SERVICE_PACK, 'v$1.$2');
+  if (/sp|pack|sr|release/i.test(out)) out = out.replace(SERVICE_PACK, (_, base: string, n: string) => `v${base.replace('-', '.')}.${n}`);
   if (/\du|upd/i.test(out)) out = out.replace(MAJOR_UPDATE, 'v$1.$2');
   if (/\d-[01]\d/.test(out)) out = out.replace(MONTH_RELEASE, '$1$2v$3.$4');
   return out;

@@ -39,6 +39,8 @@ export interface KindEvidence {
   readonly hasSteps: boolean;
   /** A version was found: with error text or steps, the defect is complete enough to outweigh a question beside it. */
   readonly hasVersion?: boolean;
+  /** Where in `body` a forwarded message starts below the customer's own words (see ownTextParts); -1 or absent when none. */
+  readonly forwardedAt?: number;
 }
 
 export type KindClassifier = (evidence: KindEvidence) => KindVerdict;
@@ -309,6 +311,9 @@ const SUBJECT_FACTOR = 1.5;
  */
 const REPLY_SUBJECT_FACTOR = 0.5;
 const REPLY_SUBJECT = /^\s*(?:(?:re|fw|fwd|aw|wg|antw|doorst|tr)\s*(?:\[\d+\])?\s*:\s*)+/i;
+/** The customer's own words above a forwarded message that frame it as their request. */
+const FRAMING_WORDS = 12;
+const wordCount = (text: string): number => text.split(/\s+/).filter((w) => /\p{L}/u.test(w)).length;
 const NEGATION_WINDOW = 3;
 /** The most words of a line ending in a colon that heads what follows ("How to reproduce it:"). */
 const HEADING_WORDS = 5;
@@ -548,7 +553,8 @@ export function compileKindClassifier(tuning: KindTuning | undefined, productNam
   };
 
   // Each cue text counts once per ticket: a long log repeating "error" is one piece of evidence.
-  function scan(text: string, factor: number, tally: Tally, subject = false): void {
+  /** `reported`: a forwarded message, whose questions were asked of the customer, not of the vendor. */
+  function scan(text: string, factor: number, tally: Tally, subject = false, reported = false): void {
     const { scores, fired, seen } = tally;
     /** Items still to come under a heading that asks ("Please provide:"). */
     let listAsked = 0;
@@ -558,7 +564,7 @@ export function compileKindClassifier(tuning: KindTuning | undefined, productNam
       // "How to see it:", "Hoe te reproduceren:": a short line ending in a colon introduces the
       // steps below it; it starts with a question word but asks nothing ("How do I configure the
       // following:" is longer, and asks).
-      const question = marked || (!(heading && tokens.length <= HEADING_WORDS) && QUESTION_WORDS.has(tokens[0] as string));
+      const question = !reported && (marked || (!(heading && tokens.length <= HEADING_WORDS) && QUESTION_WORDS.has(tokens[0] as string)));
       const wishesBefore = (fired[wish] as string[]).length;
       const ownBefore = scores[own] as number;
       const ownFiredBefore = (fired[own] as string[]).length;
@@ -713,7 +719,16 @@ export function compileKindClassifier(tuning: KindTuning | undefined, productNam
     // "10 Update 4", "2025 SP2", "2026 R1" read as the one number they are ("naar 10 Update 4" aims at a release).
     scan(releaseParts(evidence.subject), REPLY_SUBJECT.test(evidence.subject) ? REPLY_SUBJECT_FACTOR : SUBJECT_FACTOR, tally, !REPLY_SUBJECT.test(evidence.subject));
     const quoted = evidence.errorText;
-    scan(releaseParts(withoutMenuPaths(quoted !== undefined && quoted.length >= 12 ? evidence.body.replace(quoted, ' ') : evidence.body)), 1, tally);
+    const read = quoted !== undefined && quoted.length >= 12 ? (text: string) => text.replace(quoted, ' ') : (text: string) => text;
+    const at = evidence.forwardedAt ?? -1;
+    // "Hieronder een klacht van een eigenaar: … [forward]": the customer's own words say what they
+    // ask of the vendor; a question in the forwarded mail (an owner's "how can I see …?") was asked
+    // of the customer, and tells what happened, as a statement does.
+    if (at > 0 && wordCount(evidence.body.slice(0, at)) >= FRAMING_WORDS) {
+      scan(releaseParts(withoutMenuPaths(read(evidence.body.slice(0, at)))), 1, tally);
+      scan(releaseParts(withoutMenuPaths(read(evidence.body.slice(at)))), 1, tally, false, true);
+    }
+    else scan(releaseParts(withoutMenuPaths(read(evidence.body))), 1, tally);
     if (CODE_LINES.test(evidence.body)) {
       // The customer's own code pasted in: their implementation is the subject.
       scores[own] = (scores[own] as number) + 3;

@@ -279,6 +279,7 @@ export function compileRules(config: RulesConfig, options: CompileOptions): Engi
       errorText: error?.source === 'description' ? error.value : undefined,
       hasSteps: ctx.fact('steps') !== undefined,
       hasVersion: ctx.fact('version') !== undefined,
+      forwardedAt: ctx.bodyForwardedAt(),
     });
   };
   const notAskedTexts = new Map<string, NotAsked>();

@@ -2,7 +2,7 @@
 // subject and description, each computed at most once and only when something asks for them.
 import type { CompiledCondition } from './compiled-condition.js';
 import type { ContractState, ContractSummary, FactValue, FieldValue, KindVerdict, WorkItem } from './model.js';
-import { itemOwnText } from './mail-text.js';
+import { itemOwnTextParts } from './mail-text.js';
 import { normalizeText } from './normalize-text.js';
 import type { PhraseHits, PhraseIndex } from './phrase-index.js';
 import type { ContractDefinition } from './rules-config.js';
@@ -79,6 +79,7 @@ export class EvalContext {
   /** A pre-release version read inside the contract's range, for a product whose catalogue entry does not say whether pre-releases are covered. */
   prerelease: string | undefined;
   private ownBody: string | undefined;
+  private forwardedAt = -1;
   /** `paddedText` per scope; index 0 unused. */
   private padded: [undefined, string | undefined, string | undefined, string | undefined] | undefined;
   private subject: PhraseHits | undefined;
@@ -156,7 +157,18 @@ export class EvalContext {
 
   /** The description without quoted replies, signatures and disclaimers (see mail-text.ts). */
   body(): string {
-    return (this.ownBody ??= itemOwnText(this.item));
+    if (this.ownBody === undefined) {
+      const parts = itemOwnTextParts(this.item);
+      this.ownBody = parts.text;
+      this.forwardedAt = parts.forwardedAt;
+    }
+    return this.ownBody;
+  }
+
+  /** Where in `body()` the first forwarded message starts, below the customer's own words; -1 when none. */
+  bodyForwardedAt(): number {
+    this.body();
+    return this.forwardedAt;
   }
 
   tags(): readonly string[] {

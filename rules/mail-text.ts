@@ -57,7 +57,16 @@ const ANY_TRACE = new RegExp([REPLY_WORD, FORWARD_WORD, SENDER_ANYWHERE, DEVICE_
  * has none of these, so most tickets cost one scan of their lines.
  */
 export function ownText(description: string, requesterEmail?: string, subject = ''): string {
-  if (description.length === 0) return description;
+  return ownTextParts(description, requesterEmail, subject).text;
+}
+
+/**
+ * The own text, and where in it the first forwarded message starts when the customer wrote something
+ * of their own above it (-1 otherwise): "Hieronder een klacht van een eigenaar … [forward]" frames
+ * the request; the forwarded mail is what it is about, often asked by someone else.
+ */
+export function ownTextParts(description: string, requesterEmail?: string, subject = ''): { readonly text: string; readonly forwardedAt: number } {
+  if (description.length === 0) return { text: description, forwardedAt: -1 };
   // Each kind of cut is looked for line by line only when the whole text holds a trace of it: most
   // tickets have no quoted reply, forward or disclaimer, and the per-line tests cost more than the rest.
   // One scan says whether any of them is there (it matches where one of them would); only then each is looked for.
@@ -78,6 +87,8 @@ export function ownText(description: string, requesterEmail?: string, subject = 
   const outlookReply = forwards && REPLY_SUBJECT.test(subject) && !FORWARD_SUBJECT.test(subject);
   /** The customer has written something above: a header block after that quotes, one before it heads the mail. */
   let spoken = false;
+  /** The kept lines before the first forwarded message, when the customer wrote above it. */
+  let leadLines = -1;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] as string;
     // A quoted reply ("Op … schreef …:", or Outlook's header block under "RE:"): everything from its
@@ -95,6 +106,7 @@ export function ownText(description: string, requesterEmail?: string, subject = 
     if (forwards && (FORWARD_RULE.test(line) || (SENDER_LINE.test(line) && headerBlockAt(lines, i)))) {
       changed = true;
       if (withdrawn(kept.slice(sinceHeader).join('\n'))) break;
+      if (leadLines < 0 && spoken) leadLines = kept.length;
       // A new message starts: skip its header block, keep its body.
       inSignature = false;
       let j = FORWARD_RULE.test(line) ? i + 1 : i;
@@ -119,7 +131,9 @@ export function ownText(description: string, requesterEmail?: string, subject = 
     kept.push(line);
     if (!spoken && line.trim() !== '') spoken = true;
   }
-  return changed ? kept.join('\n') : description;
+  if (!changed) return { text: description, forwardedAt: -1 };
+  const text = kept.join('\n');
+  return { text, forwardedAt: leadLines < 0 || leadLines >= kept.length ? -1 : kept.slice(0, leadLines).join('\n').length };
 }
 
 const QUOTE_PREFIX = /^(?:\s*>)+ ?/;
@@ -195,6 +209,11 @@ function ownEarlierMessages(lines: readonly string[], from: number, requester: s
 /** The customer's own text of a work item, as the engine and the learned model both read it. */
 export function itemOwnText(item: Pick<WorkItem, 'subject' | 'description' | 'requesterEmail'>): string {
   return ownText(item.description, item.requesterEmail, item.subject);
+}
+
+/** `itemOwnText` with where its first forwarded message starts (see ownTextParts). */
+export function itemOwnTextParts(item: Pick<WorkItem, 'subject' | 'description' | 'requesterEmail'>): { readonly text: string; readonly forwardedAt: number } {
+  return ownTextParts(item.description, item.requesterEmail, item.subject);
 }
 
 /** True when a sender line opens a header block (sender, then date/sent, to or subject within a few lines). */

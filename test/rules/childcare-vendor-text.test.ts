@@ -97,3 +97,16 @@ describe('a number the administrator hides elsewhere in the text', () => {
     for (const hide of [false, true]) expect(halo(hide).triage(item).facts['version']?.value).toBe('2.9.4');
   });
 });
+
+describe('a housing vendor\'s service releases and amounts', () => {
+  it.each([
+    ['We zitten op KH 2026-04 SR2 (geïnstalleerd in augustus).', 'We zitten op KH v2026.04.2 (geïnstalleerd in augustus).'],
+    ['Rent invoice rounding (Huur 26.04 SR1)', 'Rent invoice rounding (Huur v26.04.1)'],
+    ['Finance 2026.10 service release 2', 'Finance v2026.10.2'],
+    ['versie 2025 SP2', 'versie v2025.2'],
+  ])('reads "%s" as one number', (text, read) => expect(releaseParts(text)).toBe(read));
+  it('takes no amount after a currency code for a version ("Kale huur XCG 812.45")', () => {
+    expect(findVersion('Example contract 04-1187: Kale huur XCG 812.45, servicekosten XCG 63.18', ['huur'], ['huur']).value).toBeUndefined();
+    expect(findVersion('Invoice run (Huur 26.04 SR1): Kale huur XCG 812.45', ['huur'], ['huur']).value).toBe('26.04.1');
+  });
+});

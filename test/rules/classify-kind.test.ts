@@ -538,3 +538,16 @@ describe('the learned model settles a kind the cues leave open', () => {
     expect(withModel(null)(open).certain).toBe(false);
   });
 });
+
+describe('a forwarded mail below the customer\'s own words', () => {
+  const classify = compileKindClassifier(undefined, [], null);
+  const own = 'Goedemorgen, hieronder een klacht van een eigenaar. Ik heb het zelf ook geprobeerd: bij klikken op een document komt de melding "Dit document is niet beschikbaar (403)". Dat geldt voor alle documenten.';
+  const forwarded = 'Geachte heer/mevrouw, ik krijg de stukken niet open in de app. Hoe kan ik de begroting nu inzien voor de vergadering?';
+  it('asks nothing of the vendor with the questions someone else asked the customer', () => {
+    const body = `${own}\n\n${forwarded}`;
+    const asForward = classify({ subject: 'Fwd: Stukken ALV', body, hasErrorText: true, hasSteps: false, forwardedAt: own.length + 2 });
+    const asOwn = classify({ subject: 'Fwd: Stukken ALV', body, hasErrorText: true, hasSteps: false });
+    expect(asForward.kind).toBe('defect');
+    expect(asForward.scores['how-to'] ?? 0).toBeLessThan(asOwn.scores['how-to'] ?? 0);
+  });
+});

@@ -1,6 +1,6 @@
 // The customer's own words: quoted replies, signatures and disclaimers out; forwarded mails in.
 import { describe, expect, it } from 'vitest';
-import { ownText } from '../../rules/mail-text.js';
+import { ownText, ownTextParts } from '../../rules/mail-text.js';
 
 describe('ownText', () => {
   it('cuts a quoted reply from its Dutch header on', () => {
@@ -130,5 +130,19 @@ describe('ownText with the requester known', () => {
   it('leaves it out when the customer withdraws it above', () => {
     const withdrawn = 'Laat het onderstaande maar zitten, is inmiddels opgelost.\n\nOn Mon, 16 Nov 2026 at 16:05, Rhys Morgan <r.morgan@northwindtraders.co.uk> wrote:\n> rota copy not working';
     expect(ownText(withdrawn, 'r.morgan@northwindtraders.co.uk')).not.toContain('rota');
+  });
+});
+
+describe('ownTextParts', () => {
+  it('says where a forwarded message starts below the customer\'s own words', () => {
+    const description = 'Hallo,\n\nZie hieronder de vraag van onze controller.\n\nGroet, Petra\n\nVan: Hans Meijer <h.meijer@example.nl>\nVerzonden: woensdag 7 oktober 2026 16:52\nAan: Petra\nOnderwerp: kostenplaatsen\n\nPetra, kun jij vragen hoe we dat moeten mappen?';
+    const { text, forwardedAt } = ownTextParts(description);
+    expect(text.slice(0, forwardedAt)).toContain('Zie hieronder de vraag van onze controller.');
+    expect(text.slice(forwardedAt)).toContain('kun jij vragen hoe we dat moeten mappen?');
+    expect(text.slice(forwardedAt)).not.toContain('Verzonden');
+  });
+  it('says none for a mail that only forwards, or forwards nothing', () => {
+    expect(ownTextParts('Van: Hans <h@example.nl>\nVerzonden: woensdag\nAan: Petra\n\nDe export faalt.').forwardedAt).toBe(-1);
+    expect(ownTextParts('De export faalt sinds gisteren.').forwardedAt).toBe(-1);
   });
 });
