@@ -119,7 +119,7 @@ export const WISH_MARKERS: readonly string[] = ['could', 'would', 'can', 'zou', 
  * and only in a question or a request ("please", "graag").
  */
 export const SEND_VERBS: readonly string[] = ['stuur', 'sturen', 'stuurt', 'toesturen', 'opsturen', 'toegestuurd', 'send', 'provide', 'deliver', 'leveren', 'aanleveren', 'download', 'downloaden', 'klaarzetten', 'klaarzet'];
-export const VERSION_NOUNS: readonly string[] = ['versie', 'version', 'release', 'upgrade', 'installatie', 'installation', 'installer', 'package', 'pakket', 'upgradepakket', 'installatiepakket', 'setup', 'servicepack', 'hotfix', 'patch', 'fixpack'];
+export const VERSION_NOUNS: readonly string[] = ['versie', 'version', 'release', 'upgrade', 'installatie', 'installation', 'installer', 'package', 'pakket', 'upgradepakket', 'installatiepakket', 'setup', 'servicepack', 'hotfix', 'patch', 'fixpack', 'firmware', 'build'];
 
 /**
  * Built by the customer's side: a verb of building and a builder that is not the vendor in one

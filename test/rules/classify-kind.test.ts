@@ -551,3 +551,16 @@ describe('a forwarded mail below the customer\'s own words', () => {
     expect(asForward.scores['how-to'] ?? 0).toBeLessThan(asOwn.scores['how-to'] ?? 0);
   });
 });
+
+describe('a build or firmware asked for by its number', () => {
+  const classify = compileKindClassifier(undefined, [], null);
+  it.each([
+    'Could you please provide the 5.6.2 build (IPA and APK) so we can roll it out next week?',
+    'Kunnen jullie firmware 4.3.1 voor onze kastjes klaarzetten?',
+  ])('is a request for a new version: %s', (body) => {
+    expect(classify({ subject: 'Request', body, hasErrorText: false, hasSteps: false }).scores['new-version'] ?? 0).toBeGreaterThanOrEqual(3);
+  });
+  it('is not, when the build is something to make ("could you build an export to Excel?")', () => {
+    expect(classify({ subject: 'Export', body: 'Could you build an export to Excel for the rent roll?', hasErrorText: false, hasSteps: false }).scores['new-version']).toBeUndefined();
+  });
+});
