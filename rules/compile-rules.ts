@@ -172,6 +172,21 @@ function yearReleases(contracts: RulesConfig['contracts']): Set<string> {
   return productsNumbered(contracts, /^(?:19|20)\d\d\.\d{1,2}$/);
 }
 
+/**
+ * "versie 2026", "Inspect versie 5" against `>=2026.04`, `>=5.3`: a hint that is a major of the
+ * contract's own ranges, without its release, is no version the customer gave in another form but
+ * one too short to handle a defect by; it is asked, as a major read is (not "fw 408", which names a
+ * release the ranges write 4.08).
+ */
+function bareMajorOf(hint: string, ctx: EvalContext): boolean {
+  const number = /^\D*?(\d+)$/.exec(hint.trim())?.[1];
+  if (number === undefined) return false;
+  const product = ctx.fact('product')?.value;
+  const ranges = ctx.contract?.def.products.filter((p) => product === undefined || normalizeKey(p.product) === normalizeKey(product)).flatMap((p) => p.versions ?? []) ?? [];
+  const major = new RegExp(`^(?:>=|<=|>|<|=)?v?${number}\\.\\d`);
+  return ranges.some((range) => range.split(/\s+/).some((b) => major.test(b)));
+}
+
 /** The products every contract bound of which is written as `bound` says. */
 function productsNumbered(contracts: RulesConfig['contracts'], bound: RegExp): Set<string> {
   const all = new Set<string>();
@@ -376,7 +391,7 @@ export function compileRules(config: RulesConfig, options: CompileOptions): Engi
       // A version read too short for the contract ("10" against >=10.2) is asked, not guessed at;
       // every hint holds a digit, so a text without one is not cut from its quotes for it.
       const hint = ctx.versionPartial !== undefined || (ctx.versionText === undefined && !ctx.hasDigit(TEXT_BOTH)) ? undefined : findVersionHint(ctx.versionText ?? `${ctx.item.subject}\n${ctx.body()}`);
-      if (hint !== undefined) return { outcome: 'review', missing: NONE, covering: null, notAsked: NONE, kindOpen: false, unreadVersion: hint };
+      if (hint !== undefined && !bareMajorOf(hint, ctx)) return { outcome: 'review', missing: NONE, covering: null, notAsked: NONE, kindOpen: false, unreadVersion: hint };
     }
     if (decision.outcome === 'advisory' && ctx.contractState === 'version-out-of-support') {
       // "PN 5.12" read for a product whose contracts count years (2025.6): a number of another kind

@@ -125,3 +125,19 @@ describe('a major alone where this contract sets no range', () => {
     expect(halo.triage(scan('5.3')).outcome).toBe('covered');
   });
 });
+
+describe('a hint that is only a major of the contract\'s own ranges', () => {
+  const huur = engineFor({
+    facts: { product: { words: { huur: ['huur'] } } }, completeness,
+    coverage: [{ id: 'defect', when: { all: [{ contract: 'active' }, { kind: 'defect' }] }, verdict: 'covered', reason: reason('Defect') }],
+    contracts: [contractDef({ products: [{ product: 'huur', versions: ['>=2026.04'] }] })],
+  });
+  const report = (version: string) => workItem({ description: `In Huur crasht de huurverhoging met foutmelding "E-204 ongeldige periode". We zitten op ${version}.` });
+  it('is asked for, not sent to a person ("versie 2026" against >=2026.04)', () => {
+    const v = huur.triage(report('versie 2026'));
+    expect([v.outcome, v.missing.map((m) => m.id)]).toEqual(['incomplete', ['version-known']]);
+  });
+  it('still goes to a person when it may name a release in another form ("build 4471")', () => {
+    expect(huur.triage(report('build 4471')).outcome).toBe('review');
+  });
+});
