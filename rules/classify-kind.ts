@@ -776,6 +776,10 @@ export function compileKindClassifier(tuning: KindTuning | undefined, productNam
     const mixed = marked || (top === DEFECT && topScore >= MIXED_DEFECT && complete && ASIDE.has(second));
     if (mixed) fired[DEFECT]?.push('(a defect with a question beside it)');
     const aside = top === DEFECT ? second : top;
+    const runnerUp = mixed ? aside : second;
+    const against = (scores[runnerUp] as number) > 0 && (fired[runnerUp] as string[]).length > 0
+      ? { against: { kind: REQUEST_KINDS[runnerUp] as RequestKind, cues: [...new Set(fired[runnerUp])].slice(0, 8) } }
+      : {};
     const verdict: KindVerdict = mixed ? {
       kind: 'defect',
       confidence: Math.round((defectScore / (defectScore + (scores[aside] as number))) * 100) / 100,
@@ -783,6 +787,7 @@ export function compileKindClassifier(tuning: KindTuning | undefined, productNam
       candidates: ['defect', REQUEST_KINDS[aside] as RequestKind],
       cues: [...new Set(fired[DEFECT])].slice(0, 8),
       scores: score,
+      ...against,
     } : {
       kind: topScore < MIN_SCORE ? 'other' : (REQUEST_KINDS[top] as RequestKind),
       confidence: Math.round(confidence * 100) / 100,
@@ -791,6 +796,7 @@ export function compileKindClassifier(tuning: KindTuning | undefined, productNam
       candidates: topScore < MIN_SCORE ? ['defect', 'other'] : [REQUEST_KINDS[top] as RequestKind, REQUEST_KINDS[second] as RequestKind],
       cues: [...new Set(fired[top])].slice(0, 8),
       scores: score,
+      ...against,
     };
     if (learned === null) return verdict;
     if (!verdict.certain) return settleKind(verdict, learned(evidence.subject, evidence.body));

@@ -152,7 +152,7 @@ function compileKind(kinds: readonly RequestKind[]): CompiledCondition {
     },
     explain: (ctx) => ({
       kind: 'kind', describe, passed: test(ctx),
-      saw: `${ctx.kind.kind} (confidence ${ctx.kind.confidence}${ctx.kind.certain ? '' : `, uncertain: ${ctx.kind.candidates.join(' or ')}`}; cues ${ctx.kind.cues.join(', ') || 'none'})`,
+      saw: `${ctx.kind.kind} (confidence ${ctx.kind.confidence}${ctx.kind.certain ? '' : `, uncertain: ${ctx.kind.candidates.join(' or ')}`}; cues ${ctx.kind.cues.join(', ') || 'none'}${ctx.kind.against === undefined ? '' : `; against it, ${ctx.kind.against.kind}: ${ctx.kind.against.cues.join(', ')}`})`,
     }),
   };
 }

@@ -165,6 +165,11 @@ export interface KindVerdict {
   /** Score per kind that had any cue. */
   readonly scores: Readonly<Record<string, number>>;
   /**
+   * The cues of the runner-up kind, when it had any: what spoke against the winner, so that an
+   * administrator tuning `kinds` sees both sides (at most 8).
+   */
+  readonly against?: { readonly kind: RequestKind; readonly cues: readonly string[] };
+  /**
    * Set when the cues left the kind open between a covered and an uncovered candidate and the
    * learned model was asked: its probability of a covered kind and the words that carried it.
    */

@@ -564,3 +564,16 @@ describe('a build or firmware asked for by its number', () => {
     expect(classify({ subject: 'Export', body: 'Could you build an export to Excel for the rent roll?', hasErrorText: false, hasSteps: false }).scores['new-version']).toBeUndefined();
   });
 });
+
+describe('what spoke against the winning kind', () => {
+  it('is given with the runner-up\'s cues, for an administrator tuning `kinds`', () => {
+    const classify = compileKindClassifier(undefined, [], null);
+    const v = classify({ subject: 'Vraag', body: 'Hoe stel ik de herinneringen in? Sinds gisteren krijg ik een foutmelding bij opslaan.', hasErrorText: false, hasSteps: false });
+    expect(v.against?.kind).toBe(v.candidates[1]);
+    expect(v.against?.cues.length).toBeGreaterThan(0);
+  });
+  it('is absent when no other kind had a cue', () => {
+    const classify = compileKindClassifier(undefined, [], null);
+    expect(classify({ subject: 'Vraag', body: 'Hoe stel ik de herinneringen in?', hasErrorText: false, hasSteps: false }).against).toBeUndefined();
+  });
+});
