@@ -15,7 +15,7 @@ import { compileKindClassifier } from './classify-kind.js';
 import { catalogueFacts } from './catalogue-facts.js';
 import { withNamedConditions } from './compile-named-conditions.js';
 import { type CompileEnv, EvalContext, TEXT_BOTH } from './eval-context.js';
-import { NO_RULE_DECIDED, describeEstimate, describedNoSymptom, kindUncertain, notAskedWhy, prereleaseUnsaid, rivalValues, versionNumbering, versionUnread } from './messages.js';
+import { NO_RULE_DECIDED, describeEstimate, describedNoSymptom, neverAsked, kindUncertain, notAskedWhy, prereleaseUnsaid, rivalValues, versionNumbering, versionUnread } from './messages.js';
 import type { Category, Localized, MissingItem, NotAsked, Outcome, ProposalDraft, RuleTrace, Status, Verdict, WorkItem } from './model.js';
 import { LazyTrace, type TraceDetail } from './lazy-trace.js';
 import { TriageVerdict } from './triage-verdict.js';
@@ -37,8 +37,10 @@ interface CompiledCompleteness {
   readonly missing: MissingItem;
   /** The facts `require` reads: while it fails, they are unknown to the coverage rules. */
   readonly facts: readonly string[];
-  /** Asked only when its answer could change the outcome (`ask: when-it-decides`). */
+  /** Asked only when its answer could change the outcome (`ask: when-it-decides`, or `never`). */
   readonly decisiveOnly: boolean;
+  /** Never asked of the customer: when it could change the outcome, a person decides (`ask: never`). */
+  readonly personOnly: boolean;
 }
 
 interface CompiledCoverage {
@@ -64,6 +66,8 @@ interface Decision {
   readonly described?: number;
   /** Set when a covered verdict rests on a pre-release version whose coverage the catalogue does not give. */
   readonly prerelease?: string;
+  /** Set when what could change the outcome is never asked of the customer (`ask: never`): those rules' ids. */
+  readonly personAsks?: readonly string[];
 }
 
 interface Rival {
@@ -267,7 +271,8 @@ export function compileRules(config: RulesConfig, options: CompileOptions): Engi
       require: compileCondition(r.require, env, `completeness rule "${r.id}" (require)`),
       missing: { id: r.id, text: r.missing },
       facts: factsOf(r.require, named),
-      decisiveOnly: r.ask === 'when-it-decides',
+      decisiveOnly: r.ask === 'when-it-decides' || r.ask === 'never',
+      personOnly: r.ask === 'never',
     };
   });
   /** The completeness rules that ask for the version alone. */
@@ -448,9 +453,13 @@ export function compileRules(config: RulesConfig, options: CompileOptions): Engi
       // The literal order asks first, but only for what the request surely needs: when every
       // failed rule applies only under one reading of an uncertain kind ("a defect needs an error
       // text" on what may be a how-to question), a person decides instead of the customer being asked.
-      decision = failed.some((r) => r.when === undefined || r.when.maybe(ctx) === true)
-        ? { outcome: 'incomplete', missing: asked, covering: null, notAsked: NONE, kindOpen: false }
-        : { outcome: 'review', missing: NONE, covering: null, notAsked: NONE, kindOpen: true };
+      // What is never asked of the customer (`ask: never`) is a person's to read, in this order too.
+      const personAsks = failed.filter((r) => r.personOnly).map((r) => r.id);
+      decision = personAsks.length > 0
+        ? { outcome: 'review', missing: NONE, covering: null, notAsked: NONE, kindOpen: false, personAsks }
+        : failed.some((r) => r.when === undefined || r.when.maybe(ctx) === true)
+          ? { outcome: 'incomplete', missing: asked, covering: null, notAsked: NONE, kindOpen: false }
+          : { outcome: 'review', missing: NONE, covering: null, notAsked: NONE, kindOpen: true };
     } else decision = decideCoverage(ctx, failed, asked);
     if (rules !== null) {
       for (const r of rules) if (r.phase === 'completeness' && !r.passed && decision.outcome === 'incomplete') (r as { decided: boolean }).decided = true;
@@ -502,9 +511,15 @@ export function compileRules(config: RulesConfig, options: CompileOptions): Engi
       // what only a defect needs could be beside the point), or because of what is missing.
       // With nothing missing, only the kind can have left it open.
       const kindOpen = kindDecides && !ctx.kind.certain && (failed.length === 0 || openByKindAlone(ctx, unknown));
-      decision = failed.length > 0 && !kindOpen
-        ? { outcome: 'incomplete', missing: decisiveAsked(ctx, failed, asked, outcomes), covering: null, notAsked: NONE, kindOpen: false }
-        : { outcome: 'review', missing: NONE, covering: null, notAsked: NONE, kindOpen };
+      const missing = failed.length > 0 && !kindOpen ? decisiveAsked(ctx, failed, asked, outcomes) : NONE;
+      // What decides and is never asked of the customer ("the module follows from the description"):
+      // a person reads the request, rather than the customer being asked for the rest meanwhile.
+      const personAsks = failed.filter((r) => r.personOnly && missing.includes(r.missing)).map((r) => r.id);
+      decision = personAsks.length > 0
+        ? { outcome: 'review', missing: NONE, covering: null, notAsked: NONE, kindOpen: false, personAsks }
+        : failed.length > 0 && !kindOpen
+          ? { outcome: 'incomplete', missing, covering: null, notAsked: NONE, kindOpen: false }
+          : { outcome: 'review', missing: NONE, covering: null, notAsked: NONE, kindOpen };
     }
     return decision;
   }
@@ -596,6 +611,7 @@ export function compileRules(config: RulesConfig, options: CompileOptions): Engi
     } else if (decision.kindOpen) reasons = [kindUncertain(ctx.kind.candidates)];
     else if (decision.rival !== undefined) reasons = [rivalValues(decision.rival.fact, decision.rival.found, decision.rival.value)];
     else if (decision.prerelease !== undefined) reasons = [prereleaseUnsaid(decision.prerelease)];
+    else if (decision.personAsks !== undefined) reasons = [neverAsked(decision.personAsks)];
     else if (decision.described !== undefined) reasons = [describedNoSymptom()];
     else if (decision.otherNumbering !== undefined) reasons = [versionNumbering(decision.unreadVersion ?? '', decision.otherNumbering)];
     else if (decision.unreadVersion !== undefined) reasons = [versionUnread(decision.unreadVersion)];

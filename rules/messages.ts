@@ -48,6 +48,14 @@ export function versionNumbering(version: string, ranges: string): Localized {
   };
 }
 
+/** What could change the outcome is missing, and the config says never to ask the customer for it (`ask: never`). */
+export function neverAsked(rules: readonly string[]): Localized {
+  return {
+    en: `What could change the outcome is not in the request (${rules.join(', ')}), and it is never asked of the customer; the support manager decides.`,
+    nl: `Wat de uitkomst kan veranderen staat niet in de melding (${rules.join(', ')}), en daar wordt de klant nooit om gevraagd; de supportmanager beslist.`,
+  };
+}
+
 /** Only an error text or steps were missing, from a customer who described what happens at length. */
 export function describedNoSymptom(): Localized {
   return {

@@ -137,8 +137,10 @@ export interface CompletenessRule {
    * `when-it-decides`: asked only when its answer could change the outcome, never just because a
    * covered Call's handling would like it (the module, for a contract that covers some modules).
    * Default `when-needed`: also asked for a covered Call (a defect's version, error text, steps).
+   * `never`: never asked of the customer; when its answer could change the outcome, a person decides
+   * (`review`), as for a vendor whose procedure says the module follows from the description.
    */
-  readonly ask?: 'when-needed' | 'when-it-decides';
+  readonly ask?: 'when-needed' | 'when-it-decides' | 'never';
 }
 
 export interface CoverageRule {

@@ -36,7 +36,7 @@ export function configNotes(config: RulesConfig): string[] {
   const limited = config.contracts.filter((c) => c.products.some((p) => p.modules !== undefined));
   const asksModule = config.completeness.some((r) => JSON.stringify(r.require).includes('"fact":"module"'));
   if (limited.length > 0 && !asksModule) {
-    notes.push(`contract${limited.length === 1 ? '' : 's'} ${limited.map((c) => c.id).join(', ')} cover${limited.length === 1 ? 's' : ''} only some modules, and no completeness rule asks for the module: a defect that names none is decided as if in a covered module (add a rule with ask: when-it-decides, see docs/configuration.md, completeness rules)`);
+    notes.push(`contract${limited.length === 1 ? '' : 's'} ${limited.map((c) => c.id).join(', ')} cover${limited.length === 1 ? 's' : ''} only some modules, and no completeness rule asks for the module: a defect that names none is decided as if in a covered module (add a rule with ask: when-it-decides to ask the customer, or ask: never to have a person decide; see docs/configuration.md, completeness rules)`);
   }
   // `remove` takes away a built-in cue of that kind; any other word takes nothing away (an admin
   // who meant to keep a word from counting for a kind may have meant another kind, or `add`).

@@ -142,8 +142,8 @@ const completenessRuleSchema = z.strictObject({
   when: conditionSchema.exactOptional(),
   require: conditionSchema,
   missing: localizedSchema,
-  ask: z.enum(['when-needed', 'when-it-decides'], { error: (issue) => `expected when-needed or when-it-decides, got ${describeValue(issue.input)}` }).exactOptional()
-    .describe('when-it-decides: ask only when the answer could change the outcome (mode relevant); when-needed (default): also when a covered Call needs it.'),
+  ask: z.enum(['when-needed', 'when-it-decides', 'never'], { error: (issue) => `expected when-needed, when-it-decides or never, got ${describeValue(issue.input)}` }).exactOptional()
+    .describe('when-it-decides: ask only when the answer could change the outcome (mode relevant); when-needed (default): also when a covered Call needs it; never: never ask the customer, a person decides when the answer could change the outcome.'),
 }, mapping('a completeness rule, { id, when, require, missing, ask }'));
 
 const coverageRuleSchema = z.strictObject({

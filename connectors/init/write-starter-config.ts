@@ -135,7 +135,8 @@ completeness:
 ${limitsModules ? `    - id: module-known
       # Asked only when a contract covers some of the product's modules and the answer decides
       # (ask: when-it-decides); a customer whose contract covers the whole product is never asked,
-      # nor anyone for a new version, which is the whole product's.
+      # nor anyone for a new version, which is the whole product's. If your procedure never asks
+      # customers for a module, write ask: never: a person then decides where the module would.
       when: { kind: defect }
       require: { fact: module, present: true }
       ask: when-it-decides

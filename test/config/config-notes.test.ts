@@ -16,6 +16,12 @@ describe('configNotes', () => {
     expect(notes).toHaveLength(2);
   });
 
+  it('has nothing to say about a module rule a person answers (ask: never)', async () => {
+    const { config } = await loadConfig(path.join(root, 'test/eval/worlds/stroom/configs/admin-1.yaml'));
+    const withRule = { ...config, completeness: [...config.completeness, { id: 'module-known', when: { kind: 'defect' as const }, require: { fact: 'module', present: true }, ask: 'never' as const, missing: { en: 'Which module?', nl: 'Welke module?' } }] };
+    expect(configNotes(withRule).some((n) => n.includes('only some modules'))).toBe(false);
+  });
+
   it('has nothing to say about the example config, which asks for the module when it decides', async () => {
     const { config } = await loadConfig(path.join(root, 'examples/coverage.yaml'));
     expect(configNotes(config)).toEqual([]);

@@ -148,3 +148,30 @@ describe('completeness mode always', () => {
     expect([needs.outcome, needs.missing.map((m) => m.id)[0]]).toEqual(['incomplete', 'product-known']);
   });
 });
+
+describe('a completeness rule never asked of the customer (ask: never)', () => {
+  const engine = (ask: 'when-it-decides' | 'never', mode: 'relevant' | 'always' = 'relevant') => engineFor({
+    completenessMode: mode,
+    facts: { product: { words: { plaatsing: ['plaatsing'] } }, module: { words: { facturatie: ['factuur', 'facturen'], rooster: ['rooster'] } } },
+    completeness: [{ id: 'module-known', when: { kind: 'defect' }, require: { fact: 'module', present: true }, ask, missing: { en: 'Which module?', nl: 'Welke module?' } }],
+    coverage: [
+      { id: 'outside', when: { contract: 'module-not-covered' }, verdict: 'advisory', reason: { en: 'Outside', nl: 'Buiten' } },
+      { id: 'defect', when: { all: [{ contract: 'active' }, { kind: 'defect' }] }, verdict: 'covered', reason: { en: 'Defect', nl: 'Defect' } },
+      { id: 'how-to', when: { kind: 'how-to' }, verdict: 'advisory', reason: { en: 'How-to', nl: 'How-to' } },
+    ],
+    contracts: [contractDef({ products: [{ product: 'plaatsing', modules: ['rooster'] }] })],
+  });
+  const unnamed = workItem({ description: 'In Plaatsing crasht het scherm bij opslaan met de foutmelding "E-204 ongeldige periode".' });
+  it('sends the request to a person where the answer would decide, and says which rule left it open', () => {
+    const asked = engine('when-it-decides').triage(unnamed);
+    expect([asked.outcome, asked.missing.map((m) => m.id)]).toEqual(['incomplete', ['module-known']]);
+    const v = engine('never').triage(unnamed);
+    expect([v.outcome, v.missing]).toEqual(['review', []]);
+    expect(v.reasons[0]?.en).toContain('module-known');
+    expect(engine('never', 'always').triage(unnamed).outcome).toBe('review');
+  });
+  it('changes nothing where the module is given or does not decide', () => {
+    expect(engine('never').triage(workItem({ description: 'In Plaatsing crasht het rooster bij opslaan met de foutmelding "E-204 ongeldige periode".' })).outcome).toBe('covered');
+    expect(engine('never').triage(workItem({ description: 'Hoe stel ik in Plaatsing de herinneringen in? Kunnen jullie uitleggen hoe dat werkt?' })).outcome).toBe('advisory');
+  });
+});
