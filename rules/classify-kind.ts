@@ -41,6 +41,11 @@ export interface KindEvidence {
   readonly hasVersion?: boolean;
   /** Where in `body` a forwarded message starts below the customer's own words (see ownTextParts); -1 or absent when none. */
   readonly forwardedAt?: number;
+  /**
+   * The subject and body as the product's own version patterns read them ("2026.Q4" as " v2026.4 ",
+   * what they hide blanked), for the cues; the learned model reads the words as written.
+   */
+  readonly read?: { readonly subject: string; readonly body: string; readonly forwardedAt: number };
 }
 
 export type KindClassifier = (evidence: KindEvidence) => KindVerdict;
@@ -716,19 +721,20 @@ export function compileKindClassifier(tuning: KindTuning | undefined, productNam
   return (evidence) => {
     const tally: Tally = { scores: REQUEST_KINDS.map(() => 0), fired: REQUEST_KINDS.map(() => []), seen: new Set(), inProduct: 0, subjectRelease: false };
     const { scores, fired } = tally;
+    const text = evidence.read ?? { subject: evidence.subject, body: evidence.body, forwardedAt: evidence.forwardedAt ?? -1 };
     // "10 Update 4", "2025 SP2", "2026 R1" read as the one number they are ("naar 10 Update 4" aims at a release).
-    scan(releaseParts(evidence.subject), REPLY_SUBJECT.test(evidence.subject) ? REPLY_SUBJECT_FACTOR : SUBJECT_FACTOR, tally, !REPLY_SUBJECT.test(evidence.subject));
+    scan(releaseParts(text.subject), REPLY_SUBJECT.test(text.subject) ? REPLY_SUBJECT_FACTOR : SUBJECT_FACTOR, tally, !REPLY_SUBJECT.test(text.subject));
     const quoted = evidence.errorText;
-    const read = quoted !== undefined && quoted.length >= 12 ? (text: string) => text.replace(quoted, ' ') : (text: string) => text;
-    const at = evidence.forwardedAt ?? -1;
+    const read = quoted !== undefined && quoted.length >= 12 ? (t: string) => t.replace(quoted, ' ') : (t: string) => t;
+    const at = text.forwardedAt;
     // "Hieronder een klacht van een eigenaar: … [forward]": the customer's own words say what they
     // ask of the vendor; a question in the forwarded mail (an owner's "how can I see …?") was asked
     // of the customer, and tells what happened, as a statement does.
-    if (at > 0 && wordCount(evidence.body.slice(0, at)) >= FRAMING_WORDS) {
-      scan(releaseParts(withoutMenuPaths(read(evidence.body.slice(0, at)))), 1, tally);
-      scan(releaseParts(withoutMenuPaths(read(evidence.body.slice(at)))), 1, tally, false, true);
+    if (at > 0 && wordCount(text.body.slice(0, at)) >= FRAMING_WORDS) {
+      scan(releaseParts(withoutMenuPaths(read(text.body.slice(0, at)))), 1, tally);
+      scan(releaseParts(withoutMenuPaths(read(text.body.slice(at)))), 1, tally, false, true);
     }
-    else scan(releaseParts(withoutMenuPaths(read(evidence.body))), 1, tally);
+    else scan(releaseParts(withoutMenuPaths(read(text.body))), 1, tally);
     if (CODE_LINES.test(evidence.body)) {
       // The customer's own code pasted in: their implementation is the subject.
       scores[own] = (scores[own] as number) + 3;

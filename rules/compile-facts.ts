@@ -378,7 +378,7 @@ const HAS_DIGIT = /\d/;
  * count as for any version; a match whose template gives no number ("tablet" for "iPadOS 17.6")
  * is hidden, as the administrator says it is no version of the product. `first`: the first version built.
  */
-function rewriteVersions(patterns: readonly CompiledVersionPattern[], text: string): { text: string; first: string | undefined } {
+export function rewriteVersions(patterns: readonly CompiledVersionPattern[], text: string, hide = true): { text: string; first: string | undefined } {
   let out = text;
   let first: string | undefined;
   for (const { re, template } of patterns) {
@@ -394,7 +394,10 @@ function rewriteVersions(patterns: readonly CompiledVersionPattern[], text: stri
       // What is hidden leaves at most one space: a run of them would look like a table's columns
       // ("tag 12345 werkt niet" hidden is no row whose columns say what "firmware 2.9.4" is).
       const gap = m.index > 0 && /\s/.test(out.charAt(m.index - 1)) ? '' : ' ';
-      rebuilt += `${out.slice(from, m.index)}${numbered ? ` v${value}${glued ? '' : ' '}` : gap}`;
+      // Not hiding (the kind's reading): the words a pattern matches before its version ("to 8.4",
+      // "fw 4.2.1") stay, so that "from 8.3.4 to 8.4" still reads as an upgrade.
+      const before = !hide && numbered && m[1] !== undefined && m[0].indexOf(m[1]) > 0 ? m[0].slice(0, m[0].indexOf(m[1])) : '';
+      rebuilt += `${out.slice(from, m.index)}${numbered ? `${before} v${value}${glued ? '' : ' '}` : hide ? gap : m[0]}`;
       from = end;
     }
     out = rebuilt + out.slice(from);

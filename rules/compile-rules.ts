@@ -5,13 +5,13 @@
 import { compileCondition } from './compile-condition.js';
 import type { CompiledCondition } from './compiled-condition.js';
 import { compileContracts, possibleStates } from './compile-contracts.js';
-import { BUILT_IN_FACTS, compileFacts, type CompiledVersionPattern } from './compile-facts.js';
+import { BUILT_IN_FACTS, compileFacts, rewriteVersions, type CompiledVersionPattern } from './compile-facts.js';
 import { compileRegex } from './compile-regex.js';
 import { findVersionHint } from './builtin-facts.js';
 import { sameNumbering } from './version-range.js';
 import type { KindModel } from './kind-model.js';
 import { compileHourEstimator, type EstimatorSettings, type HourEstimator } from './hour-estimator.js';
-import { compileKindClassifier } from './classify-kind.js';
+import { compileKindClassifier, type KindEvidence } from './classify-kind.js';
 import { catalogueFacts } from './catalogue-facts.js';
 import { withNamedConditions } from './compile-named-conditions.js';
 import { type CompileEnv, EvalContext, TEXT_BOTH } from './eval-context.js';
@@ -240,8 +240,9 @@ export function compileRules(config: RulesConfig, options: CompileOptions): Engi
     const key = product.toLowerCase();
     versionWords.set(key, [...(versionWords.get(key) ?? []), ...tails.map((t) => normalizeText(t))]);
   }
+  const versionPatterns = productVersionPatterns(config.products ?? []);
   const resolveFacts = compileFacts(facts.defs, env, facts.scoped, versionWords, {
-    ...facts, wholeReleases: wholeReleases(config.contracts), yearReleases: yearReleases(config.contracts), versionPatterns: productVersionPatterns(config.products ?? []),
+    ...facts, wholeReleases: wholeReleases(config.contracts), yearReleases: yearReleases(config.contracts), versionPatterns,
   });
   const noRuleReasons = config.review === undefined ? NO_RULE_REASONS : Object.freeze([config.review.reason]);
   const resolveContract = compileContracts(
@@ -292,14 +293,36 @@ export function compileRules(config: RulesConfig, options: CompileOptions): Engi
   // Shared by every triage: a closure per item cost more than the call.
   const classifyItem = (ctx: EvalContext) => {
     const error = ctx.fact('errorText');
+    const hasVersion = ctx.fact('version') !== undefined;
+    // The text with its versions as the product's own patterns read them: "upgraden van 2026.Q1 naar
+    // 2026.Q4" asks for an upgrade as "van 2026.1 naar 2026.4" does. What they hide stays as written:
+    // "ZP-300" or "our VLAN 10.40.0.0" are words of the request, if no version.
+    const product = ctx.fact('product')?.value;
+    const own = product === undefined ? undefined : versionPatterns.get(normalizeKey(product))?.patterns;
+    const body = ctx.body();
+    const forwardedAt = ctx.bodyForwardedAt();
+    let read: KindEvidence['read'];
+    if (own !== undefined) {
+      // The error text quoted in the body is the product's message, not the customer's words (see
+      // KindEvidence.errorText): taken out before the rewrite, which would change it.
+      const quoted = error?.source === 'description' && error.value.length >= 12 ? error.value : undefined;
+      const prepared = (t: string): string => rewriteVersions(own, quoted === undefined ? t : t.replace(quoted, ' '), false).text;
+      const lead = forwardedAt > 0 ? prepared(body.slice(0, forwardedAt)) : '';
+      read = {
+        subject: rewriteVersions(own, ctx.item.subject, false).text,
+        body: forwardedAt > 0 ? lead + prepared(body.slice(forwardedAt)) : prepared(body),
+        forwardedAt: forwardedAt > 0 ? lead.length : -1,
+      };
+    }
     return classify({
       subject: ctx.item.subject,
-      body: ctx.body(),
+      body,
+      ...(read !== undefined && { read }),
       hasErrorText: error !== undefined,
       errorText: error?.source === 'description' ? error.value : undefined,
       hasSteps: ctx.fact('steps') !== undefined,
-      hasVersion: ctx.fact('version') !== undefined,
-      forwardedAt: ctx.bodyForwardedAt(),
+      hasVersion,
+      forwardedAt,
     });
   };
   const notAskedTexts = new Map<string, NotAsked>();

@@ -110,3 +110,22 @@ describe('a housing vendor\'s service releases and amounts', () => {
     expect(findVersion('Invoice run (Huur 26.04 SR1): Kale huur XCG 812.45', ['huur'], ['huur']).value).toBe('26.04.1');
   });
 });
+
+describe('an upgrade written in the product\'s own version form', () => {
+  const office = engineFor({
+    products: [{ id: 'office', name: 'Grutto Office', versionPatterns: [{ pattern: String.raw`\b(20\d\d)\.Q([1-4])\b`, version: '$1.$2' }, { pattern: String.raw`\b(?:to|naar)\s+(\d\.\d)\b`, version: '$1' }] }],
+    completeness: DEFECT_COMPLETENESS,
+    coverage: [
+      { id: 'new-version', when: { all: [{ contract: 'active' }, { kind: 'new-version' }] }, verdict: 'covered', reason: reason('New version') },
+      { id: 'defect', when: { all: [{ contract: 'active' }, { kind: 'defect' }] }, verdict: 'covered', reason: reason('Defect') },
+    ],
+    contracts: [contractDef({ products: [{ product: 'office', versions: ['>=2025.1'] }] })],
+  });
+  it('asks for the upgrade as one written in numbers does ("van 2026.Q1 naar 2026.Q4")', () => {
+    const v = office.triage(workItem({ subject: 'Upgrade Office', description: 'Wij willen Grutto Office graag laten upgraden van 2026.Q1 naar 2026.Q4. Kunnen jullie dat inplannen?' }));
+    expect([v.kind.kind, v.outcome]).toEqual(['new-version', 'covered']);
+  });
+  it('keeps the words a pattern matches before its version ("from 8.3.4 to 8.4")', () => {
+    expect(office.triage(workItem({ subject: 'Upgrade', description: 'Could you please schedule the upgrade of Grutto Office from 8.3.4 to 8.4 on our server?' })).kind.kind).toBe('new-version');
+  });
+});
