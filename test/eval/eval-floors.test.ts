@@ -54,7 +54,7 @@ const WORLD_FLOORS: Record<string, { right: number; wrong: number }> = {
   pols: { right: 0.86, wrong: 0.08 },
   wiel: { right: 0.86, wrong: 0.07 },
   duin: { right: 0.93, wrong: 0.03 },
-  riet: { right: 0.925, wrong: 0.03 },
+  riet: { right: 0.925, wrong: 0.045 },
   mos: { right: 0.86, wrong: 0.055 },
   valk: { right: 0.77, wrong: 0.105 },
   bries: { right: 0.83, wrong: 0.105 },
