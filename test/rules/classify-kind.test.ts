@@ -577,3 +577,15 @@ describe('what spoke against the winning kind', () => {
     expect(classify({ subject: 'Vraag', body: 'Hoe stel ik de herinneringen in?', hasErrorText: false, hasSteps: false }).against).toBeUndefined();
   });
 });
+
+describe('"we missen" as a loss and as a wish', () => {
+  const classify = compileKindClassifier(undefined, [], null);
+  it('is no wish for data that stopped coming ("We missen nu een week opbrengstgegevens")', () => {
+    const v = classify({ subject: 'Box doet niks meer', body: 'De box is stil sinds de update. We missen nu een week opbrengstgegevens.', hasErrorText: false, hasSteps: false });
+    expect(v.scores['feature-request']).toBeUndefined();
+  });
+  it('is a wish for a function the product lacks ("we missen een optie om …")', () => {
+    const v = classify({ subject: 'Planbord', body: 'In het planbord missen we een optie om monteurs per regio te filteren.', hasErrorText: false, hasSteps: false });
+    expect(v.scores['feature-request']).toBeGreaterThanOrEqual(3);
+  });
+});
