@@ -40,8 +40,13 @@ const EXAMPLE_FLOORS = { right: 0.94, wrong: 0.03 };
  * figure when a defect described at length stopped being asked for an error text or steps (wrong
  * verdicts to review: valk 17.5 → 10.0, bries 13.8 → 10.0, mos 8.8 → 5.0, akker 10.0 → 7.5), mos's right
  * floor to 86 % (one verdict right → review); lans's (held-out only, written blind during that session
- * and measured once with its final engine at 83.8 / 10.0) just under it. Above the 3 % goal: they show where a new vendor
- * stands, not the goal.
+ * and measured once with its final engine at 83.8 / 10.0) just under it. In the tenth session: reiger's
+ * (written blind before its changes, measured on arrival at 87.5 / 6.3) and kievit's (written during them,
+ * 90.0 / 2.5 on arrival) and grutto's (written late, 82.5 / 5.0 with the session's starting engine, 86.3 /
+ * 1.3 with the engine of its arrival) under their final 87.5 / 6.3, 93.8 / 1.3 and 86.3 / 1.3; riet's
+ * wrong floor to 4.5 % when the kind read from a product's own version forms moved one of its verdicts
+ * to wrong (and one each of bries and pols to right); akker, anker, bries, pols and riet raised to
+ * just under their figures. Above the 3 % goal: they show where a new vendor stands, not the goal.
  */
 const WORLD_FLOORS: Record<string, { right: number; wrong: number }> = {
   kroon: { right: 0.93, wrong: 0.03 },
@@ -49,17 +54,20 @@ const WORLD_FLOORS: Record<string, { right: number; wrong: number }> = {
   haven: { right: 0.95, wrong: 0.02 },
   lumen: { right: 0.925, wrong: 0.045 },
   vonk: { right: 0.89, wrong: 0.045 },
-  akker: { right: 0.875, wrong: 0.08 },
-  anker: { right: 0.875, wrong: 0.045 },
-  pols: { right: 0.86, wrong: 0.08 },
+  akker: { right: 0.885, wrong: 0.08 },
+  anker: { right: 0.92, wrong: 0.045 },
+  pols: { right: 0.895, wrong: 0.07 },
   wiel: { right: 0.86, wrong: 0.07 },
   duin: { right: 0.93, wrong: 0.03 },
-  riet: { right: 0.925, wrong: 0.045 },
+  riet: { right: 0.935, wrong: 0.045 },
   mos: { right: 0.86, wrong: 0.055 },
   valk: { right: 0.77, wrong: 0.105 },
-  bries: { right: 0.83, wrong: 0.105 },
+  bries: { right: 0.845, wrong: 0.095 },
   zwaan: { right: 0.875, wrong: 0.03 },
   lans: { right: 0.83, wrong: 0.105 },
+  reiger: { right: 0.87, wrong: 0.07 },
+  kievit: { right: 0.93, wrong: 0.02 },
+  grutto: { right: 0.86, wrong: 0.02 },
 };
 
 describe('the evaluation on the held-out test part', () => {
