@@ -416,7 +416,7 @@ export function cueKey(text: string): string {
  * `productNames`: the words naming the vendor's products, so that "our Connect server" reads as the
  * product installed on their server, not as something of their own.
  */
-export function compileKindClassifier(tuning: KindTuning | undefined, productNames: Iterable<string> = [], model: KindModel | null = BUILTIN_KIND_MODEL, ownNames?: Iterable<string>): KindClassifier {
+export function compileKindClassifier(tuning: KindTuning | undefined, productNames: Iterable<string> = [], model: KindModel | null = BUILTIN_KIND_MODEL, ownNames?: Iterable<string>, catalogueWords: Iterable<string> = []): KindClassifier {
   const removed = new Set<string>();
   const names = [...productNames];
   const namedArtifacts = productArtifacts(ownNames ?? names);
@@ -435,10 +435,16 @@ export function compileKindClassifier(tuning: KindTuning | undefined, productNam
   };
   /** Cues like "crash*", by the first character they need. */
   const prefixFirst = new Map<number, Cue[]>();
+  // "offerte" asks for a quote, unless the vendor's catalogue names a module so ("Offertes &
+  // Verkoop", alias "offerte"): there it says which part of the product, not which kind of request.
+  // Only the built-in cues of kinds other than a defect; an administrator's own cues always count.
+  const named = new Set([...catalogueWords].map((w) => normalizeText(w)).filter((w) => w !== ''));
   for (const list of lists) {
     const kind = REQUEST_KINDS.indexOf(list.kind);
+    const builtIn = KIND_CUES.includes(list);
     for (const text of list.cues.split('|')) {
       if (removed.has(`${list.kind}\0${cueKey(text)}`)) continue;
+      if (builtIn && kind !== DEFECT && named.has(normalizeText(text.trim().replace(/\*$/, '')))) continue;
       const cue = compileCue(text, kind, list.weight, list.ask ?? false, list.negated ?? false, list.product ?? false);
       if (cue === undefined) continue;
       if (list.kind === 'own-implementation' && cue.tokens.length === 2 && OWNERS.has(cue.tokens[0] as string) && namedArtifacts.has(cue.tokens[1] as string)) continue;

@@ -251,7 +251,8 @@ export function compileRules(config: RulesConfig, options: CompileOptions): Engi
     new Map((config.products ?? []).flatMap((p) => (p.prereleases === undefined ? [] : [[normalizeText(p.id), p.prereleases] as const]))),
   );
   const ownProductNames = config.products === undefined ? [...productWords.keys()] : config.products.flatMap((p) => (p.name === undefined ? [p.id] : [p.id, p.name]));
-  const classify = compileKindClassifier(config.kinds, [...productWords.values()].flat(), options.kindModel, ownProductNames);
+  const moduleWords = Object.entries(facts.defs['module']?.words ?? {}).flatMap(([module, words]) => [module, ...words]);
+  const classify = compileKindClassifier(config.kinds, [...productWords.values()].flat(), options.kindModel, ownProductNames, [...productWords.values()].flat().concat(moduleWords));
   const estimateHours = options.hourEstimator === undefined
     ? undefined
     : compileHourEstimator(options.hourEstimator.model, [...productWords.values()].flat(), options.hourEstimator);

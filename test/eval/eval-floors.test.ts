@@ -45,8 +45,10 @@ const EXAMPLE_FLOORS = { right: 0.94, wrong: 0.03 };
  * 90.0 / 2.5 on arrival) and grutto's (written late, 82.5 / 5.0 with the session's starting engine, 86.3 /
  * 1.3 with the engine of its arrival) under their final 87.5 / 6.3, 93.8 / 1.3 and 86.3 / 1.3; riet's
  * wrong floor to 4.5 % when the kind read from a product's own version forms moved one of its verdicts
- * to wrong (and one each of bries and pols to right); akker, anker, bries, pols and riet raised to
- * just under their figures. Above the 3 % goal: they show where a new vendor stands, not the goal.
+ * to wrong (and one each of bries and pols to right); akker, anker, pols and riet raised to just under
+ * their figures; when built-in cues that are the vendor's own catalogue words stopped counting for a
+ * kind ("offerte" of a quoting module), one bries verdict went to wrong and one duin verdict to right
+ * (bries back to 83.8 / 10.0, duin raised to its 95.0 / 1.3). Above the 3 % goal: they show where a new vendor stands, not the goal.
  */
 const WORLD_FLOORS: Record<string, { right: number; wrong: number }> = {
   kroon: { right: 0.93, wrong: 0.03 },
@@ -58,11 +60,11 @@ const WORLD_FLOORS: Record<string, { right: number; wrong: number }> = {
   anker: { right: 0.92, wrong: 0.045 },
   pols: { right: 0.895, wrong: 0.07 },
   wiel: { right: 0.86, wrong: 0.07 },
-  duin: { right: 0.93, wrong: 0.03 },
+  duin: { right: 0.945, wrong: 0.02 },
   riet: { right: 0.935, wrong: 0.045 },
   mos: { right: 0.86, wrong: 0.055 },
   valk: { right: 0.77, wrong: 0.105 },
-  bries: { right: 0.845, wrong: 0.095 },
+  bries: { right: 0.835, wrong: 0.105 },
   zwaan: { right: 0.875, wrong: 0.03 },
   lans: { right: 0.83, wrong: 0.105 },
   reiger: { right: 0.87, wrong: 0.07 },

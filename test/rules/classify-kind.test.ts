@@ -589,3 +589,17 @@ describe('"we missen" as a loss and as a wish', () => {
     expect(v.scores['feature-request']).toBeGreaterThanOrEqual(3);
   });
 });
+
+describe('a built-in cue that is one of the vendor\'s catalogue words', () => {
+  const body = 'Sinds de update klopt de opbrengstberekening in de offerte niet meer: 11.900 kWh in plaats van 7.600 kWh.';
+  it('says which part of the product, not which kind ("offerte" of a module "Offertes & Verkoop")', () => {
+    const plain = compileKindClassifier(undefined, [], null)({ subject: 'Offerte', body, hasErrorText: false, hasSteps: false });
+    const quoting = compileKindClassifier(undefined, [], null, undefined, ['offertes verkoop', 'offerte', 'offertes'])({ subject: 'Offerte', body, hasErrorText: false, hasSteps: false });
+    expect(plain.scores['other']).toBeGreaterThan(0);
+    expect(quoting.scores['other']).toBeUndefined();
+  });
+  it('still counts when the administrator adds it', () => {
+    const added = compileKindClassifier({ other: { add: ['offerte'] } }, [], null, undefined, ['offerte'])({ subject: 'Offerte', body: 'Graag een offerte voor 20 extra licenties.', hasErrorText: false, hasSteps: false });
+    expect(added.scores['other']).toBeGreaterThanOrEqual(3);
+  });
+});
