@@ -48,7 +48,8 @@ const EXAMPLE_FLOORS = { right: 0.94, wrong: 0.03 };
  * to wrong (and one each of bries and pols to right); akker, anker, pols and riet raised to just under
  * their figures; when built-in cues that are the vendor's own catalogue words stopped counting for a
  * kind ("offerte" of a quoting module), one bries verdict went to wrong and one duin verdict to right
- * (bries back to 83.8 / 10.0, duin raised to its 95.0 / 1.3). Above the 3 % goal: they show where a new vendor stands, not the goal.
+ * (bries back to 83.8 / 10.0, duin raised to its 95.0 / 1.3); tureluur's (written last, 85.0 / 10.0 with the
+ * session's starting engine, 90.0 / 7.5 with its final one on arrival) under the latter. Above the 3 % goal: they show where a new vendor stands, not the goal.
  */
 const WORLD_FLOORS: Record<string, { right: number; wrong: number }> = {
   kroon: { right: 0.93, wrong: 0.03 },
@@ -70,6 +71,7 @@ const WORLD_FLOORS: Record<string, { right: number; wrong: number }> = {
   reiger: { right: 0.87, wrong: 0.07 },
   kievit: { right: 0.93, wrong: 0.02 },
   grutto: { right: 0.86, wrong: 0.02 },
+  tureluur: { right: 0.895, wrong: 0.08 },
 };
 
 describe('the evaluation on the held-out test part', () => {
