@@ -197,6 +197,8 @@ export function findVersion(rawText: string, productWords: readonly string[], an
   let bestPre = '';
   let target: string | undefined;
   let targetReleased = false;
+  /** The target was named as the end of a way "from … to …". */
+  let targetFromTo = false;
   /** The three-part numbers nothing speaks against ("App: 3.13.2 (build 893)"), distinct. */
   const plain = new Map<string, string>();
   /** Every number read as a version, with its score: the runner-up may be a rival. */
@@ -239,9 +241,12 @@ export function findVersion(rawText: string, productWords: readonly string[], an
     if (OTHER_THING.test(before.slice(-18))) score -= 5;
     // Not "move the database server to 16.0": a target is a number of the product, not of a platform.
     // The version asked for ("send us the package for 10.4") outranks one mentioned as released.
-    if (aimed && score >= 0 && (!released || targetReleased || target === undefined)) {
+    // The way "from 8 CU24 to 9 CU11" names outranks a later "(naar 8 CU24)" told of the last upgrade.
+    const fromTo = UPGRADE_FROM_TO.test(before);
+    if (aimed && score >= 0 && (!released || targetReleased || target === undefined) && (fromTo || !targetFromTo)) {
       target = number;
       targetReleased = released && !(TO_VERSION.test(lead) && MOVING.test(lead));
+      targetFromTo = fromTo;
     }
     // "Finance 11.0 is out": a release announced is not the one in use; another mention wins over it.
     if (released) score -= 2;

@@ -94,7 +94,17 @@ const UPGRADE_WORD = 65536;
 const YOU_WORD = 131072;
 /** "installeren", "install": asking to install what the subject names is asking for it. */
 const INSTALL_VERB = 524288;
-const INSTALL_VERBS: readonly string[] = ['installeren', 'install', 'uitrollen', 'klaarzetten'];
+const INSTALL_VERBS: readonly string[] = ['installeren', 'install', 'uitrollen', 'klaarzetten', 'inplannen', 'inroosteren', 'schedule'];
+const ASKS_TO_SCHEDULE = '(asks to schedule a release)';
+/** A release named in the sentence: "de update", "the upgrade", "release", "najaarsrelease", "decemberupdate". */
+function namesARelease(tokens: readonly string[], isNoun: (t: string) => boolean): boolean {
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i] as string;
+    if ((isNoun(t) && t !== 'installatie' && t !== 'installation' && t !== 'setup') || /.{4,}(?:release|update|upgrade)$/.test(t)) return true;
+    if ((t === 'update' || t === 'updates') && i > 0 && ARTICLES.has(tokens[i - 1] as string)) return true;
+  }
+  return false;
+}
 /** Words that point back at what was named before: "kunnen jullie die sturen?". */
 const POINTERS: ReadonlySet<string> = new Set(['die', 'deze', 'dat', 'het', 'hem', 'it', 'them', 'this', 'that']);
 const PLEASE_WORDS: readonly string[] = ['please', 'pls', 'graag', 'svp', 'alsjeblieft', 'alstublieft'];
@@ -698,6 +708,9 @@ export function compileKindClassifier(tuning: KindTuning | undefined, productNam
       // "servicepack 7.4 sp3" over "kunnen jullie die sturen of installeren?": asking to be sent the
       // release the subject names.
       if (!subject && tally.subjectRelease && asks && (roles & (SEND_VERB | INSTALL_VERB)) !== 0 && (roles & (NEGATION | CONTRACTED_NOT | REPAIR_WORD)) === 0 && tokens.some((t) => POINTERS.has(t))) creditOnce(tally, newVersion, ASKS_FOR_VERSION, 3 * factor);
+      // "Graag de najaarsrelease 2026 voor ons inplannen", "could you schedule the update for us?":
+      // asking to schedule or install a release asks for that version.
+      else if (asks && !story && (roles & (INSTALL_VERB | NEGATION | CONTRACTED_NOT | REPAIR_WORD)) === INSTALL_VERB && !seen.has(ASKS_TO_SCHEDULE) && namesARelease(tokens, isVersionNoun)) creditOnce(tally, newVersion, ASKS_TO_SCHEDULE, 3 * factor);
       // "Kunnen jullie de dubbele afschriften voor ons verwijderen?", "could you restore them from
       // your backup for us?": asking the vendor to do something on their data or system is a
       // service, not a repair; asking to fix it ("can you fix this for us") is a defect's, and to

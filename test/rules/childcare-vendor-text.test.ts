@@ -129,3 +129,22 @@ describe('an upgrade written in the product\'s own version form', () => {
     expect(office.triage(workItem({ subject: 'Upgrade', description: 'Could you please schedule the upgrade of Grutto Office from 8.3.4 to 8.4 on our server?' })).kind.kind).toBe('new-version');
   });
 });
+
+describe('a library vendor\'s update requests', () => {
+  it('keeps the version a way "from … to …" names as the one asked for, over a later "(naar 8 CU24)" told of the last upgrade', () => {
+    const found = findVersion('Graag de upgrade plannen: van 8.0.24 naar 9.0.11. De vorige upgrade (naar 8.0.24) liep vlot.', ['lis'], ['lis']);
+    expect(found.target).toBe('9.0.11');
+  });
+  it('reads asking to schedule a release as asking for a new version ("Graag de najaarsrelease 2026 voor ons inplannen")', () => {
+    const engine = engineFor({
+      facts: { product: { words: { archief: ['archief'] } } }, completeness: DEFECT_COMPLETENESS,
+      coverage: [
+        { id: 'new-version', when: { all: [{ contract: 'active' }, { kind: 'new-version' }] }, verdict: 'covered', reason: reason('New version') },
+        { id: 'defect', when: { all: [{ contract: 'active' }, { kind: 'defect' }] }, verdict: 'covered', reason: reason('Defect') },
+      ],
+      contracts: [contractDef({ products: [{ product: 'archief' }] })],
+    });
+    const v = engine.triage(workItem({ subject: 'najaarsrelease 2026', description: 'Hoi,\n\nGraag de najaarsrelease 2026 van Archief voor ons inplannen, we zitten nu op 2026.1.\n\nGroet, Pieter' }));
+    expect([v.kind.kind, v.outcome]).toEqual(['new-version', 'covered']);
+  });
+});
