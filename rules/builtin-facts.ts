@@ -378,6 +378,9 @@ const ERROR_PATTERNS: readonly RegExp[] = [
   /["“„«][^"”»\n]{0,120}?\b(?:er ging iets mis|er is iets misgegaan|er is een (?:onverwachte )?fout opgetreden|something went wrong|an (?:unexpected )?error (?:has )?occurred|unexpected error)\b[^"”»\n]{0,200}["”»]/i,
   // "fout 17: database vergrendeld", "error 42: lock timeout": a short numbered error with its text.
   /\b(?:fout|error|foutcode|error\s*code)\s*\d{2,6}\s*:\s*\p{L}[^\n]{8,160}/iu,
+  // "Aan de balie krijg je bij Uitlening > Verlengen:" over "Verlenging mislukt: ongeldige datum
+  // (…)": a line of its own, under one that ends in a colon, that says what failed and how.
+  /(?<=:[ \t]*\n(?:[ \t]*\n)?)[ \t]*\p{L}[^\n]{0,60}?\b(?:mislukt|niet gelukt|failed|kon niet|could not|ongeldige?|invalid|niet gevonden|not found|geweigerd|denied|niet toegestaan|not allowed)\b[^\n]{0,10}:[^\n]{3,160}/iu,
 ];
 
 /** The error text quoted in the ticket: a message code, an HTTP failure, an exception, a log line or a quoted message. */
@@ -434,6 +437,9 @@ const STEP_PATTERNS: readonly RegExp[] = [
   // "Steps that I think reproduce it:", "Stappen zoals onze receptie het doet:": a line of its own
   // that opens with the word and ends in a colon, with the recipe on the lines under it.
   new RegExp(String.raw`(?:^|\n)[ \t]*(?:stappen|steps)\b[^\n:.?!]{0,50}:[ \t]*\n(?![ \t]*${ATTACHMENT_POINTER})(?:[ \t]*\n)?[ \t]*\S[^\n]{8,}`, 'i'),
+  // "Seen on app version 6.3.1 on an iPhone 13. Steps:" over the recipe: the heading ends a line
+  // that says something else first.
+  new RegExp(String.raw`[.!?)][ \t]+(?:stappen|steps(?:[ \t]+to[ \t]+reproduce)?)[ \t]*:[ \t]*\n(?![ \t]*${ATTACHMENT_POINTER})(?:[ \t]*\n)?[ \t]*\S[^\n]{8,}`, 'i'),
   // "when I … then …", "als ik … dan/krijg ik …"; not "if we can send the slides", an if that asks whether.
   /\b(?:when(?:ever)?|if|as soon as|each time|every time)\s+(?:i|we|you|a user|users|the user|an employee)\b(?!\s+(?:can|could|may|might|would|should|will)\b)[^.?!\n]{3,160}/i,
   /\b(?:als|wanneer|zodra|elke keer als|telkens als)\s+(?:ik|we|wij|je|u|een gebruiker|gebruikers|een medewerker|medewerkers)\b[^.?!\n]{3,160}/i,

@@ -2,7 +2,7 @@
 // development part, test/eval/worlds/reiger): a Flemish time of day read as a release, steps written
 // as an action and an arrow, a year's release in a subject, and the vendor's name in a greeting.
 import { describe, expect, it } from 'vitest';
-import { findSteps, findVersion, releaseParts } from '../../rules/builtin-facts.js';
+import { findErrorText, findSteps, findVersion, releaseParts } from '../../rules/builtin-facts.js';
 import type { CoverageRule } from '../../rules/index.js';
 import { DEFECT_COMPLETENESS, contractDef, engineFor, reason, workItem } from './builders.js';
 
@@ -146,5 +146,16 @@ describe('a library vendor\'s update requests', () => {
     });
     const v = engine.triage(workItem({ subject: 'najaarsrelease 2026', description: 'Hoi,\n\nGraag de najaarsrelease 2026 van Archief voor ons inplannen, we zitten nu op 2026.1.\n\nGroet, Pieter' }));
     expect([v.kind.kind, v.outcome]).toEqual(['new-version', 'covered']);
+  });
+});
+
+describe('a library vendor\'s error lines and steps headings', () => {
+  it('reads a line under a colon that says what failed and how as the error text', () => {
+    expect(findErrorText('Aan de balie krijg je bij Uitlening > Verlengen:\n\n  Verlenging mislukt: ongeldige datum (RenewalPolicy.CalculateDueDate)\n\nHet gaat om alle materialen.')).toBe('Verlenging mislukt: ongeldige datum (RenewalPolicy.CalculateDueDate)');
+    expect(findErrorText('Wat we willen:\nVerlengen mislukt niet vaak, maar we willen een melding.')).toBeUndefined();
+  });
+  it('reads "Steps:" that ends a line saying something else first, over the recipe', () => {
+    expect(findSteps('Seen on app version 6.3.1 on an iPhone 13. Steps:\nLog in to the app with the member account\n\nRenew a loan at the desk')).toContain('Log in to the app');
+    expect(findSteps('Seen on app version 6.3.1. Steps: see the attached log.')).toBeUndefined();
   });
 });
