@@ -4,6 +4,7 @@
 import type { RulesConfig } from '../../rules/index.js';
 import { REQUEST_KINDS, cueKey } from '../../rules/classify-kind.js';
 import { KIND_CUES } from '../../rules/kind-cues.js';
+import { normalizeText } from '../../rules/normalize-text.js';
 
 /** Each kind's built-in cue words, as `remove` names them (cueKey). */
 function builtInCues(): Map<string, Set<string>> {
@@ -50,6 +51,25 @@ export function configNotes(config: RulesConfig): string[] {
         notes.push(`kinds.${kind}.remove "${word}" is no built-in cue of ${kind}, so it removes nothing`
           + (elsewhere.length > 0 ? `: it is one of ${elsewhere.join(', ')} (kinds.${elsewhere[0]}.remove)` : ': remove takes the cue words the trace shows among the cues that fired; to make a word count for another kind, add it there'));
       }
+    }
+  }
+  // A built-in cue of a kind other than a defect that is one of the catalogue's words does not count
+  // (classify-kind.ts): "verlenging" of a library's loans is no contract renewal. Said, so that the
+  // administrator who wants it to count for its kind after all knows to add it.
+  const catalogue = new Set((config.products ?? []).flatMap((p) => [p.id, p.name ?? '', ...(p.aliases ?? []), ...(p.modules ?? []).flatMap((m) => [m.id, m.name ?? '', ...(m.aliases ?? [])])]).map((w) => normalizeText(w)).filter((w) => w !== ''));
+  if (catalogue.size > 0) {
+    const silenced = new Map<string, string[]>();
+    for (const list of KIND_CUES) {
+      if (list.kind === 'defect') continue;
+      for (const cue of list.cues.split('|')) {
+        const word = normalizeText(cue.trim().replace(/\*$/, ''));
+        if (!catalogue.has(word) || config.kinds?.[list.kind]?.add?.some((a) => normalizeText(a) === word) === true) continue;
+        const words = silenced.get(list.kind) ?? [];
+        if (!words.includes(word)) silenced.set(list.kind, [...words, word]);
+      }
+    }
+    for (const [kind, words] of silenced) {
+      notes.push(`the catalogue names ${words.map((w) => `"${w}"`).join(', ')}, built-in cue${words.length === 1 ? '' : 's'} of ${kind}: in your tickets ${words.length === 1 ? 'it names' : 'they name'} a part of the product, so ${words.length === 1 ? 'it does' : 'they do'} not count for ${kind} (add ${words.length === 1 ? 'it' : 'them'} under kinds.${kind}.add if ${words.length === 1 ? 'it' : 'they'} should)`);
     }
   }
   return notes;

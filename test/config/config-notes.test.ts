@@ -37,3 +37,16 @@ describe('configNotes', () => {
     ]);
   });
 });
+
+describe('configNotes on catalogue words that are built-in cues', () => {
+  it('names the built-in cues of a kind that the catalogue\'s words silence, and says how to keep them', async () => {
+    const { config } = await loadConfig(path.join(root, 'test/eval/worlds/grutto/configs/admin-1.yaml'));
+    const notes = configNotes(config);
+    expect(notes.find((n) => n.includes('built-in cues of other'))).toMatch(/"offerte".*add them under kinds\.other\.add if they should/);
+  });
+  it('says nothing of a word the administrator added back', async () => {
+    const { config } = await loadConfig(path.join(root, 'test/eval/worlds/grutto/configs/admin-1.yaml'));
+    const notes = configNotes({ ...config, kinds: { ...config.kinds, other: { ...config.kinds?.other, add: ['offerte', 'quotation'] } } });
+    expect(notes.some((n) => n.includes('built-in cues of other') || n.includes('built-in cue of other'))).toBe(false);
+  });
+});
