@@ -49,7 +49,8 @@ const EXAMPLE_FLOORS = { right: 0.94, wrong: 0.03 };
  * their figures; when built-in cues that are the vendor's own catalogue words stopped counting for a
  * kind ("offerte" of a quoting module), one bries verdict went to wrong and one duin verdict to right
  * (bries back to 83.8 / 10.0, duin raised to its 95.0 / 1.3); tureluur's (written last, 85.0 / 10.0 with the
- * session's starting engine, 90.0 / 7.5 with its final one on arrival) under the latter. Above the 3 % goal: they show where a new vendor stands, not the goal.
+ * session's starting engine, 90.0 / 7.5 with its final one on arrival) under the latter; akker's and
+ * valk's right floors raised to just under their 90.0 and 78.8 after the session's last changes. Above the 3 % goal: they show where a new vendor stands, not the goal.
  */
 const WORLD_FLOORS: Record<string, { right: number; wrong: number }> = {
   kroon: { right: 0.93, wrong: 0.03 },
@@ -57,14 +58,14 @@ const WORLD_FLOORS: Record<string, { right: number; wrong: number }> = {
   haven: { right: 0.95, wrong: 0.02 },
   lumen: { right: 0.925, wrong: 0.045 },
   vonk: { right: 0.89, wrong: 0.045 },
-  akker: { right: 0.885, wrong: 0.08 },
+  akker: { right: 0.895, wrong: 0.08 },
   anker: { right: 0.92, wrong: 0.045 },
   pols: { right: 0.895, wrong: 0.07 },
   wiel: { right: 0.86, wrong: 0.07 },
   duin: { right: 0.945, wrong: 0.02 },
   riet: { right: 0.935, wrong: 0.045 },
   mos: { right: 0.86, wrong: 0.055 },
-  valk: { right: 0.77, wrong: 0.105 },
+  valk: { right: 0.785, wrong: 0.105 },
   bries: { right: 0.835, wrong: 0.105 },
   zwaan: { right: 0.875, wrong: 0.03 },
   lans: { right: 0.83, wrong: 0.105 },
