@@ -50,7 +50,8 @@ const EXAMPLE_FLOORS = { right: 0.94, wrong: 0.03 };
  * kind ("offerte" of a quoting module), one bries verdict went to wrong and one duin verdict to right
  * (bries back to 83.8 / 10.0, duin raised to its 95.0 / 1.3); tureluur's (written last, 85.0 / 10.0 with the
  * session's starting engine, 90.0 / 7.5 with its final one on arrival) under the latter; akker's and
- * valk's right floors raised to just under their 90.0 and 78.8 after the session's last changes. Above the 3 % goal: they show where a new vendor stands, not the goal.
+ * valk's right floors raised to just under their 90.0 and 78.8 after the session's last changes;
+ * scholekster's (held-out only, written after them and measured once at 93.8 / 1.3) just under it. Above the 3 % goal: they show where a new vendor stands, not the goal.
  */
 const WORLD_FLOORS: Record<string, { right: number; wrong: number }> = {
   kroon: { right: 0.93, wrong: 0.03 },
@@ -73,6 +74,7 @@ const WORLD_FLOORS: Record<string, { right: number; wrong: number }> = {
   kievit: { right: 0.93, wrong: 0.02 },
   grutto: { right: 0.86, wrong: 0.02 },
   tureluur: { right: 0.895, wrong: 0.08 },
+  scholekster: { right: 0.935, wrong: 0.02 },
 };
 
 describe('the evaluation on the held-out test part', () => {
