@@ -418,7 +418,16 @@ function productArtifacts(names: Iterable<string>): Set<string> {
 
 /** A cue as `kinds.<kind>.remove` names it and as it is matched against: normalised, without a trailing `*`. */
 export function cueKey(text: string): string {
-  return normalizeText(text.replace(/\*$/, ''));
+  return normalizeText(text.trim().replace(/\*$/, ''));
+}
+
+/**
+ * "offerte" asks for a quote, unless the vendor's catalogue names a module so ("Offertes & Verkoop",
+ * alias "offerte"): there a built-in cue of a kind other than a defect says which part of the product,
+ * not which kind of request. `catalogue`: the catalogue's words, each a cueKey.
+ */
+export function silencedByCatalogue(kind: RequestKind, cue: string, catalogue: ReadonlySet<string>): boolean {
+  return kind !== 'defect' && catalogue.has(cueKey(cue));
 }
 
 /**
@@ -445,16 +454,14 @@ export function compileKindClassifier(tuning: KindTuning | undefined, productNam
   };
   /** Cues like "crash*", by the first character they need. */
   const prefixFirst = new Map<number, Cue[]>();
-  // "offerte" asks for a quote, unless the vendor's catalogue names a module so ("Offertes &
-  // Verkoop", alias "offerte"): there it says which part of the product, not which kind of request.
-  // Only the built-in cues of kinds other than a defect; an administrator's own cues always count.
-  const named = new Set([...catalogueWords].map((w) => normalizeText(w)).filter((w) => w !== ''));
+  // Only the built-in cues; an administrator's own cues always count.
+  const named = new Set([...catalogueWords].map(cueKey).filter((w) => w !== ''));
   for (const list of lists) {
     const kind = REQUEST_KINDS.indexOf(list.kind);
     const builtIn = KIND_CUES.includes(list);
     for (const text of list.cues.split('|')) {
       if (removed.has(`${list.kind}\0${cueKey(text)}`)) continue;
-      if (builtIn && kind !== DEFECT && named.has(normalizeText(text.trim().replace(/\*$/, '')))) continue;
+      if (builtIn && silencedByCatalogue(list.kind, text, named)) continue;
       const cue = compileCue(text, kind, list.weight, list.ask ?? false, list.negated ?? false, list.product ?? false);
       if (cue === undefined) continue;
       if (list.kind === 'own-implementation' && cue.tokens.length === 2 && OWNERS.has(cue.tokens[0] as string) && namedArtifacts.has(cue.tokens[1] as string)) continue;

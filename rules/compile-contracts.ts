@@ -7,7 +7,7 @@ import { localDateIn, zoneOffsets, type ZoneOffsets } from './local-date.js';
 import type { ContractState, ContractSummary } from './model.js';
 import { normalizeKey, normalizeText } from './normalize-text.js';
 import type { ContractDefinition } from './rules-config.js';
-import { compileVersionRanges, prereleaseOf } from './version-range.js';
+import { compileVersionRanges, prereleaseOf, rangeBounds } from './version-range.js';
 
 interface CoveredProduct {
   readonly modules: ReadonlySet<string> | null;
@@ -64,19 +64,35 @@ export type PossibleStates = (ctx: EvalContext, unknown: ReadonlySet<string>) =>
 const MATCHED_BY = ['organizationId', 'organizationName', 'emailDomain'] as const;
 const STATES: readonly ContractState[] = ['not-yet-active', 'expired', 'product-not-covered', 'module-not-covered', 'version-out-of-support', 'active'];
 
+/** A bound that names a release of a major: "12.1", "2025.2", not "10". */
+const RELEASE_BOUND = /^v?\d+\.\d+/;
+
 /** Every bound of the ranges names a release of a major: ">=12.1", ">=2025.2", not ">=10". */
 function countsReleasesIn(ranges: readonly string[]): boolean {
-  return ranges.every((range) => range.split(/\s+/).every((b) => b === '' || /^(?:>=|<=|>|<|=)?v?\d+\.\d+/.test(b)));
+  return ranges.every((range) => rangeBounds(range).every((b) => RELEASE_BOUND.test(b)));
 }
 
 /**
- * The products whose contracts, where they limit versions at all, count releases: a contract that
- * covers every version of one still serves it per release ("firmware 5" says none).
+ * The products (normalised) every contract bound of which is written as `bound` says: whole releases
+ * (`>=44`), a year's releases (`>=2025.2`), or releases of a major, where the contracts limit
+ * versions at all (a contract that covers every version of one still serves it per release:
+ * "firmware 5" says none).
  */
-function releasesCounted(defs: readonly ContractDefinition[]): Set<string> {
-  const ranges = new Map<string, string[]>();
-  for (const d of defs) for (const p of d.products) if (p.versions !== undefined) ranges.set(normalizeText(p.product), [...(ranges.get(normalizeText(p.product)) ?? []), ...p.versions]);
-  return new Set([...ranges].filter(([, r]) => r.length > 0 && countsReleasesIn(r)).map(([k]) => k));
+export function productsNumbered(contracts: readonly ContractDefinition[], bound: RegExp): Set<string> {
+  const all = new Set<string>();
+  const not = new Set<string>();
+  for (const c of contracts) {
+    for (const p of c.products) {
+      const key = normalizeText(p.product);
+      for (const range of p.versions ?? []) {
+        const bounds = rangeBounds(range);
+        if (bounds.length > 0 && bounds.every((b) => bound.test(b))) all.add(key);
+        else not.add(key);
+      }
+    }
+  }
+  for (const k of not) all.delete(k);
+  return all;
 }
 
 function compileContract(def: ContractDefinition, unversioned: ReadonlySet<string>, prereleases: ReadonlyMap<string, PrereleasePolicy>, releaseCounted: ReadonlySet<string>): CompiledContract {
@@ -283,7 +299,7 @@ export const possibleStates: PossibleStates = (ctx, unknown) => {
  * says of pre-releases inside a contract's ranges.
  */
 export function compileContracts(defs: readonly ContractDefinition[], unversioned: ReadonlySet<string> = new Set(), prereleases: ReadonlyMap<string, PrereleasePolicy> = new Map()): ContractResolver {
-  const releaseCounted = releasesCounted(defs);
+  const releaseCounted = productsNumbered(defs, RELEASE_BOUND);
   const contracts = defs.map((d) => compileContract(d, unversioned, prereleases, releaseCounted));
   const byId = index(contracts, (d) => d.match.organizationIds, (s) => s.trim());
   const byName = index(contracts, (d) => d.match.organizationNames, normalizeText);

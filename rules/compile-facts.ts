@@ -396,7 +396,8 @@ export function rewriteVersions(patterns: readonly CompiledVersionPattern[], tex
       const gap = m.index > 0 && /\s/.test(out.charAt(m.index - 1)) ? '' : ' ';
       // Not hiding (the kind's reading): the words a pattern matches before its version ("to 8.4",
       // "fw 4.2.1") stay, so that "from 8.3.4 to 8.4" still reads as an upgrade.
-      const before = !hide && numbered && m[1] !== undefined && m[0].indexOf(m[1]) > 0 ? m[0].slice(0, m[0].indexOf(m[1])) : '';
+      const versionAt = !hide && numbered && m[1] !== undefined ? m[0].indexOf(m[1]) : -1;
+      const before = versionAt > 0 ? m[0].slice(0, versionAt) : '';
       rebuilt += `${out.slice(from, m.index)}${numbered ? `${before} v${value}${glued ? '' : ' '}` : hide ? gap : m[0]}`;
       from = end;
     }

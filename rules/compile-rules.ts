@@ -4,11 +4,11 @@
 // the item must not be mutated in between, which WorkItem's readonly type already forbids).
 import { compileCondition } from './compile-condition.js';
 import type { CompiledCondition } from './compiled-condition.js';
-import { compileContracts, possibleStates } from './compile-contracts.js';
+import { compileContracts, possibleStates, productsNumbered } from './compile-contracts.js';
 import { BUILT_IN_FACTS, compileFacts, rewriteVersions, type CompiledVersionPattern } from './compile-facts.js';
 import { compileRegex } from './compile-regex.js';
 import { findVersionHint } from './builtin-facts.js';
-import { sameNumbering } from './version-range.js';
+import { rangeBounds, sameNumbering } from './version-range.js';
 import type { KindModel } from './kind-model.js';
 import { compileHourEstimator, type EstimatorSettings, type HourEstimator } from './hour-estimator.js';
 import { compileKindClassifier, type KindEvidence } from './classify-kind.js';
@@ -187,26 +187,8 @@ function bareMajorOf(hint: string, ctx: EvalContext): boolean {
   if (number === undefined) return false;
   const product = ctx.fact('product')?.value;
   const ranges = ctx.contract?.def.products.filter((p) => product === undefined || normalizeKey(p.product) === normalizeKey(product)).flatMap((p) => p.versions ?? []) ?? [];
-  const major = new RegExp(`^(?:>=|<=|>|<|=)?v?${number}\\.\\d`);
-  return ranges.some((range) => range.split(/\s+/).some((b) => major.test(b)));
-}
-
-/** The products every contract bound of which is written as `bound` says. */
-function productsNumbered(contracts: RulesConfig['contracts'], bound: RegExp): Set<string> {
-  const all = new Set<string>();
-  const not = new Set<string>();
-  for (const c of contracts) {
-    for (const p of c.products) {
-      const key = normalizeText(p.product);
-      for (const range of p.versions ?? []) {
-        const bounds = range.split(/\s+/).filter((b) => b !== '').map((b) => b.replace(/^(?:>=|<=|>|<|=)/, ''));
-        if (bounds.length > 0 && bounds.every((b) => bound.test(b))) all.add(key);
-        else not.add(key);
-      }
-    }
-  }
-  for (const k of not) all.delete(k);
-  return all;
+  const major = new RegExp(`^v?${number}\\.\\d`);
+  return ranges.some((range) => rangeBounds(range).some((b) => major.test(b)));
 }
 
 /** Each catalogue product's own ways of writing its version, compiled, by normalised id. */
@@ -251,11 +233,12 @@ export function compileRules(config: RulesConfig, options: CompileOptions): Engi
     new Map((config.products ?? []).flatMap((p) => (p.prereleases === undefined ? [] : [[normalizeText(p.id), p.prereleases] as const]))),
   );
   const ownProductNames = config.products === undefined ? [...productWords.keys()] : config.products.flatMap((p) => (p.name === undefined ? [p.id] : [p.id, p.name]));
+  const allProductWords = [...productWords.values()].flat();
   const moduleWords = Object.entries(facts.defs['module']?.words ?? {}).flatMap(([module, words]) => [module, ...words]);
-  const classify = compileKindClassifier(config.kinds, [...productWords.values()].flat(), options.kindModel, ownProductNames, [...productWords.values()].flat().concat(moduleWords));
+  const classify = compileKindClassifier(config.kinds, allProductWords, options.kindModel, ownProductNames, [...allProductWords, ...moduleWords]);
   const estimateHours = options.hourEstimator === undefined
     ? undefined
-    : compileHourEstimator(options.hourEstimator.model, [...productWords.values()].flat(), options.hourEstimator);
+    : compileHourEstimator(options.hourEstimator.model, allProductWords, options.hourEstimator);
   const relevantOnly = (config.completenessMode ?? 'relevant') === 'relevant';
   const named = config.conditions ?? {};
   const unversioned = (config.products ?? []).filter((p) => p.versioned === false).map((p) => p.id);

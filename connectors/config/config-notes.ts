@@ -2,9 +2,8 @@
 // check-config` as notes: the config loads and decides, but a proposal or a verdict would surprise.
 // Notes, not errors: configs that load today keep loading.
 import type { RulesConfig } from '../../rules/index.js';
-import { REQUEST_KINDS, cueKey } from '../../rules/classify-kind.js';
+import { REQUEST_KINDS, cueKey, silencedByCatalogue } from '../../rules/classify-kind.js';
 import { KIND_CUES } from '../../rules/kind-cues.js';
-import { normalizeText } from '../../rules/normalize-text.js';
 
 /** Each kind's built-in cue words, as `remove` names them (cueKey). */
 function builtInCues(): Map<string, Set<string>> {
@@ -56,14 +55,14 @@ export function configNotes(config: RulesConfig): string[] {
   // A built-in cue of a kind other than a defect that is one of the catalogue's words does not count
   // (classify-kind.ts): "verlenging" of a library's loans is no contract renewal. Said, so that the
   // administrator who wants it to count for its kind after all knows to add it.
-  const catalogue = new Set((config.products ?? []).flatMap((p) => [p.id, p.name ?? '', ...(p.aliases ?? []), ...(p.modules ?? []).flatMap((m) => [m.id, m.name ?? '', ...(m.aliases ?? [])])]).map((w) => normalizeText(w)).filter((w) => w !== ''));
+  const catalogue = new Set((config.products ?? []).flatMap((p) => [p.id, p.name ?? '', ...(p.aliases ?? []), ...(p.modules ?? []).flatMap((m) => [m.id, m.name ?? '', ...(m.aliases ?? [])])]).map(cueKey).filter((w) => w !== ''));
   if (catalogue.size > 0) {
     const silenced = new Map<string, string[]>();
     for (const list of KIND_CUES) {
-      if (list.kind === 'defect') continue;
       for (const cue of list.cues.split('|')) {
-        const word = normalizeText(cue.trim().replace(/\*$/, ''));
-        if (!catalogue.has(word) || config.kinds?.[list.kind]?.add?.some((a) => normalizeText(a) === word) === true) continue;
+        if (!silencedByCatalogue(list.kind, cue, catalogue)) continue;
+        const word = cueKey(cue);
+        if (config.kinds?.[list.kind]?.add?.some((a) => cueKey(a) === word) === true) continue;
         const words = silenced.get(list.kind) ?? [];
         if (!words.includes(word)) silenced.set(list.kind, [...words, word]);
       }
