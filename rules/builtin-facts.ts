@@ -156,8 +156,16 @@ function withoutNumber(text: string, number: string): string {
   return out;
 }
 
-/** The customer says they do not know the version ("Welke firmware erop staat weet ik niet", "not sure which version"). */
-const UNKNOWN_VERSION = /\b(?:welke|which|what)\s+(?:versie|version|firmware|release|build)\b[^.?!\n]{0,50}?\b(?:weet\s+ik\s+niet|weten\s+we\s+niet|weet\s+ik\s+even\s+niet|niet\s+zeker|(?:don[’']?t|do\s+not)\s+know|not\s+sure|no\s+idea)\b|\b(?:(?:don[’']?t|do\s+not)\s+know|not\s+sure|no\s+idea)\s+(?:which|what)\s+(?:versie|version|firmware|release|build)\b|\b(?:versie|version|firmware)\s+(?:weet\s+ik\s+niet|onbekend|unknown)\b/i;
+/**
+ * The customer says they do not know the version ("Welke firmware erop staat weet ik niet", "not
+ * sure which version", "het versienummer kan ik niet vinden", "5-something, I'd have to check").
+ */
+const UNKNOWN_VERSION = /\b(?:welke|which|what)\s+(?:versie|version|firmware|release|build)\b[^.?!\n]{0,50}?\b(?:weet\s+ik\s+niet|weten\s+we\s+niet|weet\s+ik\s+even\s+niet|niet\s+zeker|(?:don[’']?t|do\s+not)\s+know|not\s+sure|no\s+idea)\b|\b(?:(?:don[’']?t|do\s+not)\s+know|not\s+sure|no\s+idea)\s+(?:which|what)\s+(?:versie|version|firmware|release|build)\b|\b(?:versie|version|firmware)\s+(?:weet\s+ik\s+niet|onbekend|unknown)\b|\b(?:versie\w*|version(?:\s+number)?|firmware|build)\b[^.?!\n]{0,40}?(?:kan\s+ik\s+niet\s+vinden|niet\s+(?:kunnen\s+)?vinden|niet\s+te\s+vinden|can[’']?t\s+find|cannot\s+find|could\s*n[o’']?t\s+find|have\s+to\s+check|need\s+to\s+check|will\s+check|moet\s+ik\s+(?:nog\s+)?(?:even\s+)?(?:nakijken|opzoeken|navragen|checken|nazien))|\b\d+-(?:something|iets)\b|\biets\s+met\s+v?\d/i;
+
+/** The words in which the customer says they do not know the version, or undefined. */
+export function disclaimedVersion(text: string): string | undefined {
+  return UNKNOWN_VERSION.exec(text)?.[0];
+}
 
 const ANY_DIGIT = /\d/;
 /** A word every match of LATEST holds. */

@@ -12,7 +12,7 @@ import { compileRegex } from './compile-regex.js';
 import type { CatalogueFacts, ScopedWords, WordList } from './catalogue-facts.js';
 import { normalizeKey, normalizeText } from './normalize-text.js';
 import type { FactDefinition } from './rules-config.js';
-import { detectLanguage, findErrorText, findSteps, findVersion, mayReadVersion } from './builtin-facts.js';
+import { detectLanguage, disclaimedVersion, findErrorText, findSteps, findVersion, mayReadVersion } from './builtin-facts.js';
 
 /** Facts the engine finds by itself when the config declares none or its own finds nothing. */
 export const BUILT_IN_FACTS = ['version', 'errorText', 'steps', 'language'] as const;
@@ -457,6 +457,13 @@ export function compileFacts(
         const rewritten = own === undefined ? undefined : rewriteVersions(own, text(ctx));
         ctx.versionText = rewritten?.text;
         if (rewritten === undefined && !mayReadVersion(ctx.item.subject, ctx.item.description)) return undefined;
+        // "Het versienummer kan ik niet vinden": a number read elsewhere (a build, another
+        // device's model) is not the version the customer just said they do not know.
+        const disclaimed = disclaimedVersion(text(ctx));
+        if (disclaimed !== undefined) {
+          ctx.versionClaim = disclaimed;
+          return undefined;
+        }
         const found = findVersion(rewritten?.text ?? text(ctx), product === undefined ? [] : productWords.get(product.toLowerCase()) ?? [normalizeText(product)], allProductWords, product !== undefined && wholeReleases.has(normalizeKey(product)), product !== undefined && yearReleases.has(normalizeKey(product)));
         // The product's own pattern found a version the scoring did not take: the administrator's word.
         if (found.value === undefined && rewritten?.first !== undefined) return { value: rewritten.first, source: source(ctx, rewritten.first) };

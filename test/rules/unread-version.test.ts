@@ -141,3 +141,31 @@ describe('a hint that is only a major of the contract\'s own ranges', () => {
     expect(huur.triage(report('build 4471')).outcome).toBe('review');
   });
 });
+
+describe('a customer who says they do not know the version', () => {
+  const outOfRange = engineFor({
+    facts: { product: { words: { finance: ['finance'] } } }, completeness, coverage: [
+      { id: 'outside', when: { contract: 'version-out-of-support' }, verdict: 'advisory', reason: reason('Outside') },
+      ...coverage,
+    ],
+    contracts: [contractDef({ products: [{ product: 'finance', versions: ['10.x'] }] })],
+  });
+  const booking = 'Finance geeft bij het boeken de melding "Journaalpost niet in balans (verschil 0,01)". Stappen: Grootboek > Memoriaal > Boeken.';
+
+  it('is asked for it, not billed on a build number read elsewhere', () => {
+    const v = outOfRange.triage(workItem({ description: `${booking}\nVolgens het Info-scherm hebben we build 24.1.3, het versienummer zelf kan ik niet vinden.` }));
+    expect([v.outcome, v.missing.map((m) => m.id)]).toEqual(['incomplete', ['version-known']]);
+    expect(v.facts['version']).toBeUndefined();
+    expect(JSON.parse(JSON.stringify(v.trace)).contract).toContain('version claimed without a number ("versienummer zelf kan ik niet vinden")');
+  });
+
+  it('is asked for it when they guess one and would have to check ("5-something")', () => {
+    const v = outOfRange.triage(workItem({ description: `${booking}\nWe're on Finance 9, 9-something, I'd have to check on site.` }));
+    expect(v.outcome).toBe('incomplete');
+  });
+
+  it('keeps a version read when nothing disclaims it', () => {
+    const v = outOfRange.triage(workItem({ description: `${booking}\nVolgens het Info-scherm hebben we versie 11.2.` }));
+    expect([v.outcome, v.facts['version']?.value]).toEqual(['advisory', '11.2']);
+  });
+});
