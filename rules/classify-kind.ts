@@ -346,6 +346,8 @@ const OWN_STRONG = 6;
  * ("our handler", pasted code) where a defect's failures, already discounted above, are generic.
  */
 const OWN_OVER_DEFECT = 0.05;
+/** What commercial words count for beside a failure reproduced with its error text and steps. */
+const REPRODUCED_OTHER = 0.5;
 /** What a failure without a place counts for a defect against a well-evidenced own implementation. */
 const SYMPTOM_FACTOR = 0.5;
 /**
@@ -777,6 +779,10 @@ export function compileKindClassifier(tuning: KindTuning | undefined, productNam
       scores[DEFECT] = (scores[DEFECT] as number) + 2;
       fired[DEFECT]?.push('(steps)');
     }
+    // "Creditnota kan niet worden aangemaakt (FAC-212)", the clicks that lead to it, "ik weet dat ons
+    // contract vandaag afloopt": a failure reproduced, with its message and its steps, is the report;
+    // words of a contract, a price or a renewal beside it are context, at half their weight.
+    if (evidence.hasErrorText && evidence.hasSteps) scores[OTHER] = (scores[OTHER] as number) * REPRODUCED_OTHER;
     // Errors, timeouts and failures show that something fails, not whose it is. When the customer's
     // own implementation, or another matter (an invoice to reissue, a contract), is well evidenced,
     // only what places the fault in the product (a regression after its update, a deviation from its

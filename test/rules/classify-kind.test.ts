@@ -603,3 +603,18 @@ describe('a built-in cue that is one of the vendor\'s catalogue words', () => {
     expect(added.scores['other']).toBeGreaterThanOrEqual(3);
   });
 });
+
+describe('a failure reproduced with its error text and steps', () => {
+  const body = "Als ik één regel van factuur 2026-1187 met 10% korting wil crediteren krijg ik 'Creditnota kan niet worden aangemaakt (FAC-212)'. Wat ik doe: Facturatie > Crediteren > Aanmaken. Ik weet dat ons contract vandaag afloopt, de verlenging ligt nog bij Henk.";
+
+  it('is the report: a contract, a discount and a renewal beside it are context', () => {
+    const reproduced = kindOf('Creditnota lukt niet', body, { hasErrorText: true, hasSteps: true, hasVersion: true });
+    expect(reproduced.kind).toBe('defect');
+    expect(reproduced.scores['other']).toBe(3);
+  });
+
+  it('leaves those words their weight without the steps, and in a request about the contract itself', () => {
+    expect(kindOf('Creditnota lukt niet', body, { hasErrorText: true, hasVersion: true }).scores['other']).toBe(6);
+    expect(kindOf('Verlenging', 'Graag een offerte voor de verlenging van ons contract met korting.').kind).toBe('other');
+  });
+});
