@@ -43,6 +43,12 @@ export interface VersionFound {
 /** Before a number: the version someone wants to go to, in a sentence about upgrading or getting it. */
 const TO_VERSION = /\b(?:naar|to|for|voor)\s+(?:[\p{L}-]+\s+)?(?:versie\s+|version\s+|[vr])?$/iu;
 const MOVING = /\b(?:upgrad\w*|updat\w*|willen|wil|want|wish|plan\w*|install\w*|download\w*|package|pakket|overstappen|overgaan|migrat\w*|send|stuur\w*)\b/i;
+/**
+ * A version asked to be put on the customer's machines: "could you push firmware 4.2.0", "please
+ * install 12.5.1" before it, "4.2.0 op de tablets zetten", "12.5.1 installeren" after it.
+ */
+const INSTALL_BEFORE = /\b(?:push|install|deploy|roll\s+out)\s+(?:[\p{L}-]+\s+){0,2}[vr]?$/iu;
+const INSTALL_AFTER = /^\s*(?:\(?build\s*\d+\)?\s*)?(?:(?:op|naar|bij|on|to)\s+)?(?:[\p{L}-]+\s+){0,3}?(?:installeren|uitrollen|pushen|zetten|klaarzetten|plaatsen)\b/iu;
 /** After a number: it has come out ("3.3 is out"; in a Dutch clause "dat 11.0 beschikbaar is"). */
 const RELEASED = /^\s*(?:(?:is|has been|was)\s+(?:now\s+|nu\s+)?(?:out|uit|verschenen|released|uitgebracht|beschikbaar|available)\b(?!\s+(?:of|van|de|uit|support|ondersteuning))|(?:nu\s+|inmiddels\s+)?(?:uit|verschenen|uitgebracht|beschikbaar)\s+(?:is|zijn|komt)\b)/i;
 
@@ -233,7 +239,7 @@ export function findVersion(rawText: string, productWords: readonly string[], an
     // The sentence up to the number: "We willen voor de jaarwisseling naar 7.4.2".
     const lead = text.slice(Math.max(0, at - 80), at).split(/[.!?\n](?=\s)/).at(-1) ?? '';
     const released = RELEASED.test(text.slice(at + number.length, at + number.length + 30));
-    const aimed = (TO_VERSION.test(lead) && MOVING.test(lead)) || released;
+    const aimed = (TO_VERSION.test(lead) && MOVING.test(lead)) || released || INSTALL_BEFORE.test(lead) || INSTALL_AFTER.test(text.slice(at + number.length, at + number.length + 50));
     const window = words;
     // Right after the product's name ("Voorraad 5.9 (de winkels zitten al op 6.3)") counts a
     // little more than further on, so that a later number in the same breath does not win the tie.
@@ -269,7 +275,8 @@ export function findVersion(rawText: string, productWords: readonly string[], an
   }
   const aim = target === undefined ? {} : { target };
   if (best !== undefined) {
-    const rival = read.findLast((r) => r.number !== best && r.score >= bestScore - RIVAL_MARGIN && !sameRelease(r.number, best as string));
+    // The version moved to or asked for is the request's; the one it leaves is no rival of it.
+    const rival = best === target ? undefined : read.findLast((r) => r.number !== best && r.score >= bestScore - RIVAL_MARGIN && !sameRelease(r.number, best as string));
     const value = best + bestPre;
     return rival === undefined ? { value, ...aim } : { value, rival: rival.number, ...aim };
   }

@@ -75,6 +75,20 @@ describe('findVersion', () => {
     expect(findVersion('Finance 9.2 crasht, ook met de export naar 9.2-formaat', finance, finance).target).toBeUndefined();
   });
 
+  it('names a version asked to be put on the machines as the target, and the one left no rival of it', () => {
+    const terminal = ['terminal', 'tablets'];
+    const push = findVersion('Push firmware 4.2.0 to our tablets\nOur two T3 tablets are still on firmware 4.1.2. Could you push firmware 4.2.0 to both?', terminal, terminal);
+    expect([push.target, push.rival]).toEqual(['4.2.0', undefined]);
+    const subjectOnly = findVersion('Please push firmware 4.2.0 to our two tablets\nThey are still on firmware 4.1.2.', terminal, terminal);
+    expect([subjectOnly.value, subjectOnly.target, subjectOnly.rival]).toEqual(['4.1.2', '4.2.0', undefined]);
+    expect(findVersion('De tablets staan nog op firmware 4.1.2. Kunnen jullie 4.2.0 op alle tablets zetten?', terminal, terminal)).toEqual({ value: '4.1.2', target: '4.2.0' });
+    expect(findVersion('Graag Print 12.5.1 installeren op de RIP-pc, we draaien 12.4.0.', ['print'], ['print']).target).toBe('12.5.1');
+    // The version asked for, read last, has no rival in the one it leaves.
+    expect(findVersion('Please push Terminal 4.2.0 to our tablets\nThe Terminal runs 4.1.2. Could you push Terminal 4.2.0?', ['terminal'], ['terminal'])).toEqual({ value: '4.2.0', target: '4.2.0' });
+    // Not a verb of putting it on: a version told as installed stays the one in use.
+    expect(findVersion('We installed firmware 4.2.0 last week and since then the tablet freezes.', terminal, terminal).target).toBeUndefined();
+  });
+
   it('reads "the latest" as a claim, not a version', () => {
     expect(findVersion('We use the latest version of Finance', finance, finance)).toEqual({ value: undefined, claimed: 'the latest version' });
     expect(findVersion('volgens mij de laatste versie', finance, finance).claimed).toBe('de laatste versie');

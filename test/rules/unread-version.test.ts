@@ -169,3 +169,25 @@ describe('a customer who says they do not know the version', () => {
     expect([v.outcome, v.facts['version']?.value]).toEqual(['advisory', '11.2']);
   });
 });
+
+describe('a new version asked to be put on the machines', () => {
+  const terminal = engineFor({
+    products: [{ id: 'terminal', name: 'Plevier Terminal', aliases: ['tablets'] }],
+    completeness, coverage: [
+      { id: 'outside', when: { contract: 'version-out-of-support' }, verdict: 'advisory', reason: reason('Outside') },
+      { id: 'new-version', when: { all: [{ contract: 'active' }, { kind: 'new-version' }] }, verdict: 'covered', reason: reason('New version') },
+      ...coverage,
+    ],
+    contracts: [contractDef({ products: [{ product: 'terminal', versions: ['>=4.2'] }] })],
+  });
+
+  it('is about the version asked for, not the one it leaves ("still on 4.1.2 … push 4.2.0")', () => {
+    const v = terminal.triage(workItem({
+      subject: 'Please push firmware 4.2.0 to our two tablets',
+      description: 'Our two T3 tablets are still on firmware 4.1.2. Could you push firmware 4.2.0 to both of them?',
+    }));
+    expect([v.outcome, v.rule]).toEqual(['covered', 'new-version']);
+    const nl = terminal.triage(workItem({ subject: 'Firmware tablets', description: 'Onze tablets staan nog op firmware 4.1.2. Kunnen jullie firmware 4.2.0 op alle tablets zetten?' }));
+    expect([nl.outcome, nl.rule]).toEqual(['covered', 'new-version']);
+  });
+});
