@@ -32,7 +32,7 @@ export interface Observed {
 interface AdfNode {
   readonly type?: string;
   readonly text?: string;
-  readonly attrs?: { readonly text?: string; readonly shortName?: string; readonly url?: string };
+  readonly attrs?: { readonly text?: string; readonly shortName?: string; readonly url?: string; readonly order?: number };
   readonly content?: readonly AdfNode[];
 }
 
@@ -49,6 +49,17 @@ function appendAdf(node: AdfNode, out: string[]): void {
   else if (node.type === 'hardBreak') out.push('\n');
   else if (node.type === 'mention' || node.type === 'emoji') out.push(node.attrs?.text ?? node.attrs?.shortName ?? '');
   else if (node.type === 'inlineCard') out.push(node.attrs?.url ?? '');
+  if (node.type === 'orderedList' || node.type === 'bulletList') {
+    // A list keeps its numbers and bullets as the customer saw them in the portal: "1. open the
+    // queue, 2. print" are the steps to reproduce, which a flat run of lines no longer says.
+    const start = node.type === 'orderedList' && typeof node.attrs?.order === 'number' ? node.attrs.order : 1;
+    (node.content ?? []).forEach((item, i) => {
+      out.push(node.type === 'orderedList' ? `${start + i}. ` : '- ');
+      appendAdf(item, out);
+    });
+    if (!out.at(-1)?.endsWith('\n')) out.push('\n');
+    return;
+  }
   for (const child of node.content ?? []) appendAdf(child, out);
   // A paragraph inside a list item ends both: one line break, not two.
   if (node.type !== undefined && BLOCK_NODES.has(node.type) && !out.at(-1)?.endsWith('\n')) out.push('\n');

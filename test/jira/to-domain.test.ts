@@ -23,8 +23,8 @@ describe('jiraIssueToWorkItem', () => {
       description: [
         'Since the update to Connect 3.0 our webhook deliveries fail.',
         'Ping @Support Team',
-        'error: HTTP 500 Signature header missing',
-        'see https://status.northwind.co.uk/incidents/42',
+        '- error: HTTP 500 Signature header missing',
+        '- see https://status.northwind.co.uk/incidents/42',
         '{"status":500}',
       ].join('\n'),
       createdAt: '2026-11-04T09:12:44.123+01:00',
@@ -34,7 +34,7 @@ describe('jiraIssueToWorkItem', () => {
       tags: ['connect', 'urgent'],
       form: 'Support',
       priority: 'High',
-      fields: { product: 'connect', version: '3.0', module: ['webhooks'], steps: 'Create a shift\nWatch the delivery log' },
+      fields: { product: 'connect', version: '3.0', module: ['webhooks'], steps: '1. Create a shift\n2. Watch the delivery log' },
       attachments: [
         { filename: 'delivery-log.txt', contentType: 'text/plain', size: 2048 },
         { filename: 'screenshot.png', contentType: 'image/png', size: 88120 },
@@ -79,12 +79,21 @@ describe('jiraIssueToWorkItem', () => {
   });
 });
 
+const li = (text: string) => ({ type: 'listItem', content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] });
+
 describe('flattenAdf', () => {
   it.each([
     ['a string as it is', 'plain text', 'plain text'],
     ['nothing for null', null, ''],
     ['paragraphs as lines', { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'één' }] }, { type: 'paragraph', content: [{ type: 'text', text: 'twee' }] }] }, 'één\ntwee'],
     ['emoji by their text', { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'emoji', attrs: { shortName: ':fire:', text: '🔥' } }] }] }, '🔥'],
+    // https://developer.atlassian.com/cloud/jira/platform/apis/document/nodes/orderedList: attrs.order is the first number (default 1).
+    ['an ordered list with its numbers, from attrs.order', { type: 'doc', content: [
+      { type: 'paragraph', content: [{ type: 'text', text: 'Stappen:' }] },
+      { type: 'orderedList', content: [li('queue openen'), li('Nest > Roteren aan')] },
+      { type: 'orderedList', attrs: { order: 3 }, content: [li('de stickers overlappen')] },
+    ] }, 'Stappen:\n1. queue openen\n2. Nest > Roteren aan\n3. de stickers overlappen'],
+    ['a bullet list with its bullets', { type: 'doc', content: [{ type: 'bulletList', content: [li('Print 12.5.1'), li('Windows 11')] }] }, '- Print 12.5.1\n- Windows 11'],
     ['not more than one empty line', { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'a\n\n\n\nb' }] }] }, 'a\n\nb'],
   ])('gives %s', (_label, doc, expected) => {
     expect(flattenAdf(doc)).toBe(expected);
