@@ -10,7 +10,7 @@ import type { FactSource, FactValue } from './model.js';
 import type { PhraseHits } from './phrase-index.js';
 import { compileRegex } from './compile-regex.js';
 import type { CatalogueFacts, ScopedWords, WordList } from './catalogue-facts.js';
-import { normalizeKey, normalizeText } from './normalize-text.js';
+import { normalizeKey, normalizeText, padNormalized } from './normalize-text.js';
 import type { FactDefinition } from './rules-config.js';
 import { detectLanguage, disclaimedVersion, findErrorText, findSteps, findVersion, mayReadVersion } from './builtin-facts.js';
 
@@ -378,7 +378,7 @@ const HAS_DIGIT = /\d/;
  * count as for any version; a match whose template gives no number ("tablet" for "iPadOS 17.6")
  * is hidden, as the administrator says it is no version of the product. `first`: the first version built.
  */
-export function rewriteVersions(patterns: readonly CompiledVersionPattern[], text: string, hide = true): { text: string; first: string | undefined } {
+export function rewriteVersions(patterns: readonly CompiledVersionPattern[], text: string, hide = true, names: readonly string[] = []): { text: string; first: string | undefined } {
   let out = text;
   let first: string | undefined;
   for (const { re, template } of patterns) {
@@ -396,7 +396,10 @@ export function rewriteVersions(patterns: readonly CompiledVersionPattern[], tex
       const gap = m.index > 0 && /\s/.test(out.charAt(m.index - 1)) ? '' : ' ';
       // Not hiding (the kind's reading): the words a pattern matches before its version ("to 8.4",
       // "fw 4.2.1") stay, so that "from 8.3.4 to 8.4" still reads as an upgrade.
-      const versionAt = !hide && numbered && m[1] !== undefined ? m[0].indexOf(m[1]) : -1;
+      // Hiding (the facts' reading), the product's name the match holds ("Print 11.6.9") stays too:
+      // it is what ties the version to the product against another number told beside it.
+      const at = numbered && m[1] !== undefined ? m[0].indexOf(m[1]) : -1;
+      const versionAt = !hide || (at > 0 && names.some((n) => padNormalized(m[0].slice(0, at)).includes(` ${n} `))) ? at : -1;
       const before = versionAt > 0 ? m[0].slice(0, versionAt) : '';
       rebuilt += `${out.slice(from, m.index)}${numbered ? `${before} v${value}${glued ? '' : ' '}` : hide ? gap : m[0]}`;
       from = end;
@@ -454,7 +457,7 @@ export function compileFacts(
         if (ctx.forced?.fact === 'version') return ctx.forced.value;
         const product = ctx.fact('product')?.value;
         const own = product === undefined ? undefined : versionPatterns.get(normalizeKey(product))?.patterns;
-        const rewritten = own === undefined ? undefined : rewriteVersions(own, text(ctx));
+        const rewritten = own === undefined ? undefined : rewriteVersions(own, text(ctx), true, product === undefined ? [] : productWords.get(product.toLowerCase()) ?? [normalizeText(product)]);
         ctx.versionText = rewritten?.text;
         if (rewritten === undefined && !mayReadVersion(ctx.item.subject, ctx.item.description)) return undefined;
         // "Het versienummer kan ik niet vinden": a number read elsewhere (a build, another

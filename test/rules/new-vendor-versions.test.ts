@@ -296,3 +296,19 @@ describe('a reference number beside a message code', () => {
     expect(findErrorText('Ref NG-INC-21131: the import stops with BNK-2041 Rekening onbekend')).toContain('BNK-2041');
   });
 });
+
+describe('a version the product\'s own pattern reads with the product\'s name in it', () => {
+  const print = engineFor({
+    products: [{ id: 'print', name: 'Plevier Print', aliases: ['rip'], versionPatterns: [{ pattern: String.raw`\bprint\s+(1\d\.\d+(?:\.\d+)?)\b`, version: '$1' }] }],
+    completeness: [], coverage: [{ id: 'any', when: { contract: 'active' }, verdict: 'covered', reason: reason('Covered') }],
+    contracts: [contractDef({ products: [{ product: 'print' }] })],
+  });
+
+  it('keeps the name tied to it, against another number told beside the name ("print workstation is on 12.5.1")', () => {
+    const v = print.triage(workItem({
+      subject: 'Nesting puts jobs on top of each other',
+      description: 'Our print workstation is on 12.5.1, but the cutting workstation still runs Print 11.6.9 (LTS) because of the old plotter driver. On that machine nesting places jobs on top of each other.',
+    }));
+    expect(v.facts['version']?.value).toBe('11.6.9');
+  });
+});
