@@ -36,12 +36,19 @@ export function readConfigDocument(text: string, file: string): ConfigDocument {
 
   const doc = parseDocument(source, { lineCounter, uniqueKeys: true, prettyErrors: false, merge: false, strict: true });
   const issues: ConfigIssue[] = [];
+  // One stray quote leaves the parser out of step for the rest of the file: a Wulp administrator got
+  // 1,900 syntax errors for one "'" in a pattern. The first is the one to fix; the rest are counted.
+  const syntax = doc.errors.filter((e) => e.code !== 'DUPLICATE_KEY' && e.code !== 'MULTIPLE_DOCS');
   for (const error of doc.errors) {
+    if (error !== syntax[0] && syntax.includes(error)) continue;
+    const more = error === syntax[0] && syntax.length > 1
+      ? ` (and ${syntax.length - 1} more syntax error${syntax.length > 2 ? 's' : ''} after it, which this one may cause: fix it first, then check again)`
+      : '';
     const message = error.code === 'DUPLICATE_KEY'
       ? `duplicate key ${keyAt(source, error.pos[0])}: each key may appear only once in a mapping`
       : error.code === 'MULTIPLE_DOCS'
         ? 'a second YAML document (after ---): a config is one document'
-        : `YAML syntax error: ${error.message.charAt(0).toLowerCase()}${error.message.slice(1)}`;
+        : `YAML syntax error: ${error.message.charAt(0).toLowerCase()}${error.message.slice(1)}${more}`;
     issues.push(issue(...at(error.pos[0]), message));
   }
   for (const warning of doc.warnings) {

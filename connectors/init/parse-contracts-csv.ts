@@ -123,13 +123,28 @@ function parseProduct(p: string, where: string): ContractRow['products'][number]
   }
   if (versions.length > 1 && !satisfiable(range)) {
     // "haven 25.4 >=26.2": every comparator must hold, so no version does; the admin meant either.
-    throw new CsvError(`${where}: no version is ${versions.join(' and ')} at once, so "${product} ${range}" covers nothing; for either, list the product once per range: "${versions.map((v) => `${product} ${v}`).join('; ')}"`);
+    throw new CsvError(`${where}: no version is ${versions.join(' and ')} at once, so "${product} ${range}" covers nothing; for either, list the product once per range: "${rangesOf(versions).map((v) => `${product} ${v}`).join('; ')}"`);
   }
   return {
     product: product.toLowerCase(),
     ...(versions.length > 0 && { versions: [range] }),
     ...(modules?.[1] !== undefined && { modules: modules[1].split(/[\s,]+/).filter((m) => m !== '').map((m) => m.toLowerCase()) }),
   };
+}
+
+/**
+ * The ranges an administrator wrote run together: a new one starts at each bound from below once
+ * the current one has its own (">=2.7 <3 >=3.2" is ">=2.7 <3" and ">=3.2", not three ranges).
+ */
+function rangesOf(bounds: readonly string[]): string[] {
+  const out: string[][] = [];
+  for (const b of bounds) {
+    const from = !b.startsWith('<');
+    const current = out.at(-1);
+    if (current === undefined || (from && current.some((c) => !c.startsWith('<')))) out.push([b]);
+    else current.push(b);
+  }
+  return out.map((r) => r.join(' '));
 }
 
 function parseNumber(cell: string, where: string): number {

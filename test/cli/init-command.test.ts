@@ -164,6 +164,9 @@ describe('inscope init', () => {
     expect(loaded.config.contracts[0]?.products).toEqual([{ product: 'finance', versions: ['9.4', '>=10.2'] }]);
     fs.writeFileSync(bad, 'contract,organization,match,products,from\nC-1,Acme,1,finance 9.4 >=10.2,2026-01-01\n');
     expect(() => initConfig({ products, contracts: bad, rate: '135' })).toThrow(`${bad}:2:4 (products): no version is 9.4 and >=10.2 at once, so "finance 9.4 >=10.2" covers nothing; for either, list the product once per range: "finance 9.4; finance >=10.2"`);
+    // Two ranges run together: the suggestion keeps each range whole.
+    fs.writeFileSync(bad, 'contract,organization,match,products,from\nC-1,Acme,1,finance >=2.7 <3 >=3.2,2026-01-01\n');
+    expect(() => initConfig({ products, contracts: bad, rate: '135' })).toThrow('list the product once per range: "finance >=2.7 <3; finance >=3.2"');
     fs.writeFileSync(bad, 'contract,organization,match,products,from\nC-1,Acme,1,finance >=9.0 <10,2026-01-01\n');
     expect(() => initConfig({ products, contracts: bad, rate: '135' })).not.toThrow();
     fs.rmSync(dir, { recursive: true, force: true });

@@ -33,6 +33,10 @@ const badFixtures: readonly (readonly [string, string, readonly Expected[]])[] =
   ['a YAML syntax error', 'yaml-syntax-error.yaml', [
     { line: 8, column: 5, path: '', message: 'YAML syntax error: flow sequence in block collection must be sufficiently indented and end with a ]' },
   ]],
+  // One stray quote in a single-quoted pattern throws the parser out of step for the rest of the file.
+  ['a stray quote: its first syntax error, with the count of those after it', 'yaml-stray-quote.yaml', [
+    { line: 10, column: 49, path: '', message: 'YAML syntax error: unexpected scalar at node end (and 55 more syntax errors after it, which this one may cause: fix it first, then check again)' },
+  ]],
   ['malformed JSON (a trailing comma)', 'malformed.json', [
     { line: 6, column: 1, path: '', message: 'JSON syntax error: Expected double-quoted property name' },
   ]],
