@@ -52,9 +52,10 @@ const EXAMPLE_FLOORS = { right: 0.94, wrong: 0.03 };
  * session's starting engine, 90.0 / 7.5 with its final one on arrival) under the latter; akker's and
  * valk's right floors raised to just under their 90.0 and 78.8 after the session's last changes;
  * scholekster's (held-out only, written after them and measured once at 93.8 / 1.3) just under it. In the
- * eleventh session: plevier's (printing, written blind at its start: 86.3 / 5.0 on arrival, 87.5 / 5.0 after
+ * eleventh session: plevier's (printing, written blind at its start: 86.3 / 5.0 on arrival, 88.8 / 5.0 after
  * the fixes its development part prompted) and wulp's (taxi and patient transport, held-out only, written
- * blind during it and measured once at 95.0 / 3.8) just under their figures. Above the 3 % goal: they show where a new vendor stands, not the goal.
+ * blind during it and measured once at 95.0 / 3.8) just under their figures; valk's raised to just under
+ * its 80.0 / 8.8 when a product's name was kept beside a version its own pattern reads. Above the 3 % goal: they show where a new vendor stands, not the goal.
  */
 const WORLD_FLOORS: Record<string, { right: number; wrong: number }> = {
   kroon: { right: 0.93, wrong: 0.03 },
@@ -69,7 +70,7 @@ const WORLD_FLOORS: Record<string, { right: number; wrong: number }> = {
   duin: { right: 0.945, wrong: 0.02 },
   riet: { right: 0.935, wrong: 0.045 },
   mos: { right: 0.86, wrong: 0.055 },
-  valk: { right: 0.785, wrong: 0.105 },
+  valk: { right: 0.795, wrong: 0.095 },
   bries: { right: 0.835, wrong: 0.105 },
   zwaan: { right: 0.875, wrong: 0.03 },
   lans: { right: 0.83, wrong: 0.105 },
@@ -78,7 +79,7 @@ const WORLD_FLOORS: Record<string, { right: number; wrong: number }> = {
   grutto: { right: 0.86, wrong: 0.02 },
   tureluur: { right: 0.895, wrong: 0.08 },
   scholekster: { right: 0.935, wrong: 0.02 },
-  plevier: { right: 0.87, wrong: 0.055 },
+  plevier: { right: 0.88, wrong: 0.055 },
   wulp: { right: 0.945, wrong: 0.04 },
 };
 
