@@ -457,7 +457,8 @@ export function compileFacts(
         if (ctx.forced?.fact === 'version') return ctx.forced.value;
         const product = ctx.fact('product')?.value;
         const own = product === undefined ? undefined : versionPatterns.get(normalizeKey(product))?.patterns;
-        const rewritten = own === undefined ? undefined : rewriteVersions(own, text(ctx), true, product === undefined ? [] : productWords.get(product.toLowerCase()) ?? [normalizeText(product)]);
+        const words = product === undefined ? [] : productWords.get(product.toLowerCase()) ?? [normalizeText(product)];
+        const rewritten = own === undefined ? undefined : rewriteVersions(own, text(ctx), true, words);
         ctx.versionText = rewritten?.text;
         if (rewritten === undefined && !mayReadVersion(ctx.item.subject, ctx.item.description)) return undefined;
         // "Het versienummer kan ik niet vinden": a number read elsewhere (a build, another
@@ -467,7 +468,7 @@ export function compileFacts(
           ctx.versionClaim = disclaimed;
           return undefined;
         }
-        const found = findVersion(rewritten?.text ?? text(ctx), product === undefined ? [] : productWords.get(product.toLowerCase()) ?? [normalizeText(product)], allProductWords, product !== undefined && wholeReleases.has(normalizeKey(product)), product !== undefined && yearReleases.has(normalizeKey(product)));
+        const found = findVersion(rewritten?.text ?? text(ctx), words, allProductWords, product !== undefined && wholeReleases.has(normalizeKey(product)), product !== undefined && yearReleases.has(normalizeKey(product)));
         // The product's own pattern found a version the scoring did not take: the administrator's word.
         if (found.value === undefined && rewritten?.first !== undefined) return { value: rewritten.first, source: source(ctx, rewritten.first) };
         if (found.claimed !== undefined) ctx.versionClaim = found.claimed;

@@ -90,12 +90,12 @@ const PRERELEASE = /-((?:rc|beta|alpha|pre|preview)(?:\.\d{1,3})?)$/i;
 /** A part the customer left out, at its largest: "10" may be any 10.x. */
 const UNSAID_MAX = 9999;
 
-/** The major of each range's first bound ("2024.1" of ">=2024.1 <2026": 2024). */
 /** A range's bounds without their operators: ">=9.5 <10" gives "9.5" and "10". */
 export function rangeBounds(range: string): string[] {
   return range.split(/\s+/).filter((b) => b !== '').map((b) => b.replace(/^(?:>=|<=|>|<|=)/, ''));
 }
 
+/** The major of each range's first bound ("2024.1" of ">=2024.1 <2026": 2024). */
 const rangeMajors = (ranges: readonly string[]): number[] => ranges.flatMap((r) => r.match(/\d+/g)?.slice(0, 1) ?? []).map(Number);
 /** A version's kind of numbering: by year (2025.6), or by small numbers (4.05, 8.5). */
 const isYear = (major: number): boolean => major >= 1900 && major < 2100;

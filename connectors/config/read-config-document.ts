@@ -38,9 +38,10 @@ export function readConfigDocument(text: string, file: string): ConfigDocument {
   const issues: ConfigIssue[] = [];
   // One stray quote leaves the parser out of step for the rest of the file: a Wulp administrator got
   // 1,900 syntax errors for one "'" in a pattern. The first is the one to fix; the rest are counted.
-  const syntax = doc.errors.filter((e) => e.code !== 'DUPLICATE_KEY' && e.code !== 'MULTIPLE_DOCS');
+  const isSyntax = (e: (typeof doc.errors)[number]): boolean => e.code !== 'DUPLICATE_KEY' && e.code !== 'MULTIPLE_DOCS';
+  const syntax = doc.errors.filter(isSyntax);
   for (const error of doc.errors) {
-    if (error !== syntax[0] && syntax.includes(error)) continue;
+    if (isSyntax(error) && error !== syntax[0]) continue;
     const more = error === syntax[0] && syntax.length > 1
       ? ` (and ${syntax.length - 1} more syntax error${syntax.length > 2 ? 's' : ''} after it, which this one may cause: fix it first, then check again)`
       : '';
