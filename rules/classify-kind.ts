@@ -811,7 +811,10 @@ export function compileKindClassifier(tuning: KindTuning | undefined, productNam
     const complete = (evidence.hasErrorText || evidence.hasSteps) && evidence.hasVersion === true;
     const defectScore = scores[DEFECT] as number;
     const marked = complete && defectScore >= MIXED_MARKED && defectScore >= (scores[top] as number) * MARKED_SHARE && (top === DEFECT ? ASIDE.has(second) : ASIDE.has(top)) && ASIDE_MARKER.test(evidence.body);
-    const mixed = marked || (top === DEFECT && topScore >= MIXED_DEFECT && complete && ASIDE.has(second));
+    // Reproduced (its message, its steps and its version) and strictly ahead, a defect is the request
+    // whatever the count of its words: a question how to correct what it did is about that defect.
+    const reproduced = evidence.hasErrorText && evidence.hasSteps && evidence.hasVersion === true;
+    const mixed = marked || (top === DEFECT && (topScore >= MIXED_DEFECT || (reproduced && topScore > secondScore)) && complete && ASIDE.has(second));
     if (mixed) fired[DEFECT]?.push('(a defect with a question beside it)');
     const aside = top === DEFECT ? second : top;
     const runnerUp = mixed ? aside : second;

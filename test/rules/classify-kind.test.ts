@@ -430,6 +430,17 @@ describe('request kinds', () => {
     expect(kindOf('', body, { hasErrorText: true, hasSteps: true }).certain).toBe(false);
   });
 
+  it('takes a reproduced defect (error text, steps and version) that leads the cues for a defect with a question beside it, however few its words', () => {
+    const body = 'Bij de incassorun zijn alle leden 34,95 afgeschreven; het tarief is 29,95, dat is fout. Hoe corrigeren we dit?';
+    const reproduced = kindOf('', body, { hasErrorText: true, hasSteps: true, hasVersion: true });
+    expect([reproduced.kind, reproduced.certain]).toEqual(['defect', true]);
+    expect(reproduced.cues).toContain('(a defect with a question beside it)');
+    // Without the steps the defect leads by less than a clear cue: left open.
+    expect(kindOf('', body, { hasErrorText: true, hasVersion: true }).certain).toBe(false);
+    // The question leads: no defect to take.
+    expect(kindOf('', body).kind).toBe('how-to');
+  });
+
   it('takes a complete defect with less evidence for the request when the customer marks the question as a separate matter', () => {
     const body = 'Na ondertekening blijft de status op "Wacht op handtekening" staan, het is een probleem.\n\nEn een tweede vraagje: hoe kan ik in het sjabloon het veld functieschaal toevoegen?';
     const marked = kindOf('', body, { hasErrorText: true, hasSteps: true, hasVersion: true });
