@@ -815,7 +815,9 @@ export function compileKindClassifier(tuning: KindTuning | undefined, productNam
     // whatever the count of its words: a question how to correct what it did is about that defect.
     const reproduced = evidence.hasErrorText && evidence.hasSteps && evidence.hasVersion === true;
     const mixed = marked || (top === DEFECT && (topScore >= MIXED_DEFECT || (reproduced && topScore > secondScore)) && complete && ASIDE.has(second));
-    if (mixed) fired[DEFECT]?.push('(a defect with a question beside it)');
+    // Without a question beside it a complete defect is as safe from the model's doubt (a person
+    // decides), but the trace names no question that is not there.
+    if (mixed && (marked || secondScore > 0)) fired[DEFECT]?.push('(a defect with a question beside it)');
     const aside = top === DEFECT ? second : top;
     const runnerUp = mixed ? aside : second;
     const against = (scores[runnerUp] as number) > 0 && (fired[runnerUp] as string[]).length > 0

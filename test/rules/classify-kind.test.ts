@@ -439,6 +439,10 @@ describe('request kinds', () => {
     expect(kindOf('', body, { hasErrorText: true, hasVersion: true }).certain).toBe(false);
     // The question leads: no defect to take.
     expect(kindOf('', body).kind).toBe('how-to');
+    // No question beside it: the trace names none.
+    const alone = kindOf('', 'Bij de incassorun zijn alle leden 34,95 afgeschreven; het tarief is 29,95, dat is fout. Het werkt niet.', { hasErrorText: true, hasSteps: true, hasVersion: true });
+    expect([alone.kind, alone.certain]).toEqual(['defect', true]);
+    expect(alone.cues).not.toContain('(a defect with a question beside it)');
   });
 
   it('takes a complete defect with less evidence for the request when the customer marks the question as a separate matter', () => {
