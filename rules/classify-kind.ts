@@ -316,6 +316,10 @@ const WEAK_RUNNER_UP = 3;
 const DEFAULT_MIN_CONFIDENCE = 0.75;
 /** Below this score no kind has shown itself. */
 const MIN_SCORE = 2;
+/** A denied symptom ("nothing broken") takes back half a cue's weight from a defect; only clear cues. */
+const DENIED_FACTOR = 0.5;
+const DENIED_MIN = 3;
+const DENIED = 'not: ';
 const QUESTION_FACTOR = 1.5;
 const STATEMENT_FACTOR = 1 / 3;
 const SUBJECT_FACTOR = 1.5;
@@ -655,7 +659,16 @@ export function compileKindClassifier(tuning: KindTuning | undefined, productNam
         const negatedAfter = negationAt(tokens, i + 1) || (NEGATION_FILLERS.has(tokens[i + 1] as string) && (VERB_NOT.has(tokens[i + 2] as string) || (NEGATION_FILLERS.has(tokens[i + 2] as string) && VERB_NOT.has(tokens[i + 3] as string))));
         // A negation before a clearing cue ("not a bug") is part of it, not of a cue it cancels; a
         // closing negated after the verb ("het werkt weer niet") closes nothing.
-        if (best.negated ? !(negated || negatedAfter) : best.weight > 0 && (negated || (negatedAfter && best.kind === OTHER))) continue;
+        if (best.negated ? !(negated || negatedAfter) : best.weight > 0 && (negated || (negatedAfter && best.kind === OTHER))) {
+          // "Nothing broken, just the training", "geen storing, wel een vraag": a clear symptom denied
+          // right before it, in a statement, speaks against a defect (a weaker word elsewhere in
+          // the text, "missed the sessions", is then no report). Once per cue, as a cue counts once.
+          if (best.kind === DEFECT && best.weight >= DENIED_MIN && !question && negated && negationAt(tokens, i - span) && !seen.has(`${DENIED}${best.text}`)) {
+            seen.add(`${DENIED}${best.text}`);
+            scores[DEFECT] = (scores[DEFECT] as number) - best.weight * factor * DENIED_FACTOR;
+          }
+          continue;
+        }
         // "De fout is in 7.4 SP3 opgelost", "is opgelost in 3.2": a release that solves it, not a closing.
         if (best.kind === OTHER && best.tokens.includes('opgelost') && releaseNear(tokens, i - span + 1 - 4, i + 4)) continue;
         // "onze eigen Connect-server" is the product on their own server.

@@ -430,6 +430,18 @@ describe('request kinds', () => {
     expect(kindOf('', body, { hasErrorText: true, hasSteps: true }).certain).toBe(false);
   });
 
+  it('reads a clear symptom denied right before it ("nothing broken", "niets vast") as evidence against a defect', () => {
+    const training = 'Three night planners missed the training sessions. Nothing broken, just the training. Can you quote a remote session?';
+    expect(kindOf('', training.replace(' Nothing broken, just the training.', '')).kind).toBe('defect');
+    const denied = kindOf('', training);
+    expect(denied.kind).not.toBe('defect');
+    expect(denied.scores.defect ?? 0).toBeLessThan(2);
+    expect(kindOf('', 'De nummering loopt vast. Hoe stel ik de nummering in?').certain).toBe(false);
+    expect([kindOf('', 'Er loopt niets vast. Hoe stel ik de nummering in?').kind, kindOf('', 'Er loopt niets vast. Hoe stel ik de nummering in?').certain]).toEqual(['how-to', true]);
+    // The negation of another word is no denial: "nothing works since the update" reports one.
+    expect(kindOf('', 'Nothing works since the update, it is broken.').scores.defect).toBe(3);
+  });
+
   it('takes a reproduced defect (error text, steps and version) that leads the cues for a defect with a question beside it, however few its words', () => {
     const body = 'Bij de incassorun zijn alle leden 34,95 afgeschreven; het tarief is 29,95, dat is fout. Hoe corrigeren we dit?';
     const reproduced = kindOf('', body, { hasErrorText: true, hasSteps: true, hasVersion: true });
