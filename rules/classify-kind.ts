@@ -105,6 +105,18 @@ function namesARelease(tokens: readonly string[], isNoun: (t: string) => boolean
   }
   return false;
 }
+/** A release's full number ("5.4.0", "2026.2.1"): three parts, the last of at most three digits, which no amount or date has. */
+function fullRelease(tokens: readonly string[]): boolean {
+  for (let k = 0; k < tokens.length - 2; k++) if (releaseAt(tokens, k) && /^\d{1,3}$/.test(tokens[k + 2] as string)) return true;
+  return false;
+}
+const ASKS_FOR_NEWEST = '(asks for the newest release)';
+const NEWEST: ReadonlySet<string> = new Set(['nieuwste', 'laatste', 'newest', 'latest', 'recentste', 'meest']);
+/** "de nieuwste firmware", "the latest version": a word of newest right before a word for a release. */
+function newestRelease(tokens: readonly string[], isNoun: (t: string) => boolean): boolean {
+  for (let i = 1; i < tokens.length; i++) if (NEWEST.has(tokens[i - 1] as string) && isNoun(tokens[i] as string)) return true;
+  return false;
+}
 /** Words that point back at what was named before: "kunnen jullie die sturen?". */
 const POINTERS: ReadonlySet<string> = new Set(['die', 'deze', 'dat', 'het', 'hem', 'it', 'them', 'this', 'that']);
 const PLEASE_WORDS: readonly string[] = ['please', 'pls', 'graag', 'svp', 'alsjeblieft', 'alstublieft'];
@@ -727,17 +739,22 @@ export function compileKindClassifier(tuning: KindTuning | undefined, productNam
       // "Connect 3.0 please", "Planner 4.7 graag": a release by its product's name with a please.
       else if (!story && (roles & (NEGATION | CONTRACTED_NOT)) === 0 && !seen.has(ASKS_FOR_NUMBERED) && releasePlease(tokens)) creditOnce(tally, newVersion, ASKS_FOR_NUMBERED, 3 * factor);
       if (subject && !story && ((roles & VERSION_NOUN) !== 0 ? numberedVersion(tokens, isVersionNoun) : namesRelease(tokens))) tally.subjectRelease = true;
+      // "Willen jullie 5.4.0 voor ons uitrollen?": a release's full number names it as the word would.
+      const installs = asks && !story && (roles & (INSTALL_VERB | NEGATION | CONTRACTED_NOT | REPAIR_WORD)) === INSTALL_VERB && (namesARelease(tokens, isVersionNoun) || fullRelease(tokens));
       // "servicepack 7.4 sp3" over "kunnen jullie die sturen of installeren?": asking to be sent the
       // release the subject names.
       if (!subject && tally.subjectRelease && asks && (roles & (SEND_VERB | INSTALL_VERB)) !== 0 && (roles & (NEGATION | CONTRACTED_NOT | REPAIR_WORD)) === 0 && tokens.some((t) => POINTERS.has(t))) creditOnce(tally, newVersion, ASKS_FOR_VERSION, 3 * factor);
       // "Graag de najaarsrelease 2026 voor ons inplannen", "could you schedule the update for us?":
       // asking to schedule or install a release asks for that version.
-      else if (asks && !story && (roles & (INSTALL_VERB | NEGATION | CONTRACTED_NOT | REPAIR_WORD)) === INSTALL_VERB && !seen.has(ASKS_TO_SCHEDULE) && namesARelease(tokens, isVersionNoun)) creditOnce(tally, newVersion, ASKS_TO_SCHEDULE, 3 * factor);
+      else if (installs && !seen.has(ASKS_TO_SCHEDULE)) creditOnce(tally, newVersion, ASKS_TO_SCHEDULE, 3 * factor);
+      // "We willen al onze scanners op de nieuwste firmware", "we'd like the latest version": wanting
+      // the newest release asks for it; having it ("we draaien de nieuwste versie") does not.
+      if (!story && (roles & MOVE_WISH) !== 0 && (roles & (NEGATION | CONTRACTED_NOT | REPAIR_WORD)) === 0 && !seen.has(ASKS_FOR_NEWEST) && newestRelease(tokens, isVersionNoun)) creditOnce(tally, newVersion, ASKS_FOR_NEWEST, 3 * factor);
       // "Kunnen jullie de dubbele afschriften voor ons verwijderen?", "could you restore them from
       // your backup for us?": asking the vendor to do something on their data or system is a
       // service, not a repair; asking to fix it ("can you fix this for us") is a defect's, and to
       // prepare a version ("het installatiepakket voor ons klaarzetten") a new version's.
-      if (asks && (roles & (VERSION_NOUN | NEGATION | CONTRACTED_NOT | REPAIR_WORD | YOU_WORD)) === YOU_WORD && !seen.has(SERVICE_FOR_US) && forUs(tokens)) creditOnce(tally, OTHER, SERVICE_FOR_US, 3 * factor);
+      if (asks && !installs && (roles & (VERSION_NOUN | NEGATION | CONTRACTED_NOT | REPAIR_WORD | YOU_WORD)) === YOU_WORD && !seen.has(SERVICE_FOR_US) && forUs(tokens)) creditOnce(tally, OTHER, SERVICE_FOR_US, 3 * factor);
       // "Het pakket is gebouwd door onze leverancier", "a procedure written by a contractor": what
       // their side built is their implementation, whatever fails in it.
       // "Die view hebben wij in 2024 zelf aangemaakt": made by them, and an artifact ("we created an order" is no implementation).

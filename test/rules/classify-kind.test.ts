@@ -163,6 +163,18 @@ describe('request kinds', () => {
     expect(kind('', 'Connect 3.0 please look at the error.').cues).not.toContain('(asks for a numbered version)');
   });
 
+  it('reads asking to roll out a release by its full number, or wanting the newest one, as asking for a version', () => {
+    const rollOut = kindOf('', 'Onze scanners staan nog op FW 5.3.2. Willen jullie 5.4.0 voor ons uitrollen?');
+    expect([rollOut.kind, rollOut.cues]).toEqual(['new-version', ['(asks to schedule a release)']]);
+    // A service for us with a date in it asks for no version.
+    expect(kindOf('', 'Kunnen jullie op 21.11.2026 voor ons de kaarten verwijderen?').cues).toEqual(['(asks them to do it for us)']);
+    const newest = kindOf('', 'Voor het festival willen we al onze scanners op de nieuwste firmware hebben. Kunnen jullie ze bijwerken?');
+    expect([newest.kind, newest.cues]).toEqual(['new-version', ['(asks for the newest release)']]);
+    // Having the newest, or a failure since it, asks for nothing.
+    expect(kindOf('', 'We draaien de nieuwste firmware en de scanner piept niet meer.').scores['new-version']).toBeUndefined();
+    expect(kindOf('', 'Sinds de nieuwste versie willen de scanners niet meer opstarten.').scores['new-version']).toBeUndefined();
+  });
+
   it('reads "opgelost in 7.4 SP3" as a release that solves it, not as a closing', () => {
     expect(kindOf('', 'Jullie collega zei dat de fout in 7.4 SP3 is opgelost.').scores['other']).toBeUndefined();
     expect(kindOf('', 'Het probleem is opgelost, dank jullie wel.').scores['other']).toBeGreaterThan(0);
