@@ -122,7 +122,7 @@ function firstAt(w: WordValue, padded: string): number {
  * ("Planner 4.6.1 … payroll cut-off is Friday") the one the text names first, as people name what
  * they write about before what it touches; in file order only when that ties too.
  */
-function fromWords(words: readonly WordValue[], subject: PhraseHits | null, description: PhraseHits | null, ctx: EvalContext, scope: TextScope, rivalOf: string | undefined): FactValue | undefined {
+function fromWords(words: readonly WordValue[], subject: PhraseHits | null, description: PhraseHits | null, ctx: EvalContext, scope: TextScope, rivalOf: string | undefined, labelOf?: string): FactValue | undefined {
   const found: { readonly w: WordValue; readonly inSubject: number; score: number }[] = [];
   for (const w of words) {
     const inSubject = (subject === null ? 0 : evidence(w, subject)) + tailEvidence(w, subject, ctx, scope);
@@ -145,6 +145,13 @@ function fromWords(words: readonly WordValue[], subject: PhraseHits | null, desc
         if (off.names && !namedIn(f.w, subject)) (unnamed ??= new Set()).add(f.w);
       }
     }
+  }
+  // "Product: Regie" on a line of its own (a portal form, the customer's template): the customer
+  // chose the value there, whatever else the text names with a number ("de Crew-app staat op 6.11").
+  const label = labelOf === undefined || found.length < 2 ? undefined : labelledLine(ctx.item.description, labelOf);
+  if (label !== undefined) {
+    const chosen = found.filter((f) => f.w.phrases.some((p) => label.includes(` ${p} `)));
+    if (chosen.length === 1) return pick(chosen[0] as (typeof found)[number]);
   }
   // "In Planner 4.6.1 the export … to payroll": a name with its version number says which of the
   // values named is the one in use. Only asked when there is a choice: most tickets name one.
@@ -185,6 +192,19 @@ function fromWords(words: readonly WordValue[], subject: PhraseHits | null, desc
     if (second !== undefined && second.score >= RIVAL_MIN && second.score >= RIVAL_SHARE * bestScore) (ctx.rivals ??= []).push({ fact: rivalOf, value: pick(second) });
   }
   return weakIfAliasOnly(best, bestScore);
+}
+
+/** A form's line that names a product or module: "Product: Regie", "**Onderdeel:** Abonnementen". */
+const LABEL_LINE: Readonly<Record<string, RegExp>> = {
+  product: /^[ \t]*\*{0,2}(?:product|applicatie|application|software|pakket)\*{0,2}[ \t]*:\*{0,2}[ \t]*([^\n]{1,60})$/im,
+  module: /^[ \t]*\*{0,2}(?:module|onderdeel|component)\*{0,2}[ \t]*:\*{0,2}[ \t]*([^\n]{1,60})$/im,
+};
+
+/** The value a form's line gives a fact, normalised and padded with spaces, or undefined. */
+function labelledLine(description: string, fact: string): string | undefined {
+  const re = LABEL_LINE[fact];
+  const m = re === undefined || !description.includes(':') ? null : re.exec(description);
+  return m === null ? undefined : padNormalized(m[1] as string);
 }
 
 /**
@@ -293,7 +313,7 @@ function resolveOne(f: CompiledFact, ctx: EvalContext, resolved: Readonly<Record
   }
   if (found === undefined && words.length > 0) {
     const rivalOf = weighRivals && ctx.forced === undefined && RIVAL_FACTS.has(f.name) ? f.name : undefined;
-    found = fromWords(words, f.subject ? ctx.subjectHits() : null, f.description ? ctx.descriptionHits() : null, ctx, f.scope, rivalOf);
+    found = fromWords(words, f.subject ? ctx.subjectHits() : null, f.description ? ctx.descriptionHits() : null, ctx, f.scope, rivalOf, NAMED_BY_ID.has(f.name) ? f.name : undefined);
   }
   return found ?? f.fallback;
 }

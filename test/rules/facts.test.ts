@@ -72,6 +72,18 @@ describe('fact resolution', () => {
     expect(triage({ subject: 'Shift export to payroll drops night shifts', description: 'In Planner the shift export leaves out night shifts.' })).toBe('payroll');
   });
 
+  it('takes the value a form\'s line names ("Product: Regie") over one named elsewhere with its version', () => {
+    const catalogue = { product: { words: { regie: ['regie'], crew: ['crew', 'crew-app'] } }, module: { words: { kassa: ['kassa'], abonnementen: ['abonnementen'] } } };
+    const triage = (item: Partial<WorkItem>) => engineFor({ facts: catalogue, contracts: [] }).triage(workItem(item)).facts;
+    const form = 'Product: Regie\nVersie: SP2\nOnderdeel: Abonnementen\nHet verlengen geeft een fout aan de kassa.\nP.S. de Crew-app staat bij ons op 6.11, daar merken we niks van.';
+    expect(triage({ subject: 'Verlengen geeft fout', description: form })['product']?.value).toBe('regie');
+    expect(triage({ subject: 'Verlengen geeft fout', description: form })['module']?.value).toBe('abonnementen');
+    // Without the form's line, the name with a version number wins, as before.
+    expect(triage({ subject: 'Verlengen geeft fout', description: form.replace('Product: Regie\n', 'In Regie:\n') })['product']?.value).toBe('crew');
+    // A line naming two values, or none the text names elsewhere, decides nothing.
+    expect(triage({ subject: 'Fout', description: 'Product: Regie of Crew\nDe Crew-app staat op 6.11 en Regie geeft een fout.' })['product']?.value).toBe('crew');
+  });
+
   it('makes declared facts usable in conditions, with the source in the trace', () => {
     const engine = engineFor({
       facts,
