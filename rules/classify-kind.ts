@@ -111,8 +111,8 @@ function fullRelease(tokens: readonly string[]): boolean {
   return false;
 }
 const ASKS_FOR_NEWEST = '(asks for the newest release)';
-const NEWEST: ReadonlySet<string> = new Set(['nieuwste', 'laatste', 'newest', 'latest', 'recentste', 'meest']);
-/** "de nieuwste firmware", "the latest version": a word of newest right before a word for a release. */
+const NEWEST: ReadonlySet<string> = new Set(['nieuwste', 'laatste', 'newest', 'latest', 'recentste', 'meest', 'nieuwe', 'new']);
+/** "de nieuwste firmware", "the latest version", "de nieuwe servicepack": a word of new right before a word for a release. */
 function newestRelease(tokens: readonly string[], isNoun: (t: string) => boolean): boolean {
   for (let i = 1; i < tokens.length; i++) if (NEWEST.has(tokens[i - 1] as string) && isNoun(tokens[i] as string)) return true;
   return false;
@@ -747,8 +747,9 @@ export function compileKindClassifier(tuning: KindTuning | undefined, productNam
       // "Graag de najaarsrelease 2026 voor ons inplannen", "could you schedule the update for us?":
       // asking to schedule or install a release asks for that version.
       else if (installs && !seen.has(ASKS_TO_SCHEDULE)) creditOnce(tally, newVersion, ASKS_TO_SCHEDULE, 3 * factor);
-      // "We willen al onze scanners op de nieuwste firmware", "we'd like the latest version": wanting
-      // the newest release asks for it; having it ("we draaien de nieuwste versie") does not.
+      // "We willen al onze scanners op de nieuwste firmware", "wij willen graag naar de nieuwe
+      // servicepack": wanting the new release asks for it; having it ("we draaien de nieuwste
+      // versie") or a failure since it does not.
       if (!story && (roles & MOVE_WISH) !== 0 && (roles & (NEGATION | CONTRACTED_NOT | REPAIR_WORD)) === 0 && !seen.has(ASKS_FOR_NEWEST) && newestRelease(tokens, isVersionNoun)) creditOnce(tally, newVersion, ASKS_FOR_NEWEST, 3 * factor);
       // "Kunnen jullie de dubbele afschriften voor ons verwijderen?", "could you restore them from
       // your backup for us?": asking the vendor to do something on their data or system is a

@@ -170,6 +170,7 @@ describe('request kinds', () => {
     expect(kindOf('', 'Kunnen jullie op 21.11.2026 voor ons de kaarten verwijderen?').cues).toEqual(['(asks them to do it for us)']);
     const newest = kindOf('', 'Voor het festival willen we al onze scanners op de nieuwste firmware hebben. Kunnen jullie ze bijwerken?');
     expect([newest.kind, newest.cues]).toEqual(['new-version', ['(asks for the newest release)']]);
+    expect(kindOf('', 'Wij willen graag naar de nieuwe servicepack. Kan dat komende maandagnacht?').cues).toContain('(asks for the newest release)');
     // Having the newest, or a failure since it, asks for nothing.
     expect(kindOf('', 'We draaien de nieuwste firmware en de scanner piept niet meer.').scores['new-version']).toBeUndefined();
     expect(kindOf('', 'Sinds de nieuwste versie willen de scanners niet meer opstarten.').scores['new-version']).toBeUndefined();
