@@ -384,9 +384,10 @@ const ERROR_PATTERNS: readonly RegExp[] = [
   // "(code G-502)", "foutmelding 'E-17'", "error 'AL-1'": a short code the message shows.
   /\b(?:code|foutcode|errorcode|error\s*code)\s*:?\s*[A-Z]{1,3}-?\d{2,6}\b[^\n]{0,160}/,
   /\b(?:foutmelding|melding|fout|error|message)\s*:?\s*['"‘“][A-Z]{1,4}-?\d{1,5}['"’”][^\n]{0,160}/i,
-  // What the product shows, quoted after a verb of showing or saying: "de handhelds geven 'Onbekende
-  // code'", "the screen says 'Seat already taken'": the message, whatever its words.
-  /\b(?:geeft|geven|gaf|gaven|toont|tonen|toonde|zegt|zeggen|zei|meldt|melden|meldde|says|said|shows|showed|displays|displayed|gives|gave|returns|returned|throws|threw|verschijnt|verscheen|appears)\b[^\n"“„«'‘.]{0,30}(?:["“„«]|(?<![\p{L}\d])['‘])[^"”»\n]{4,160}?(?:["”»]|['’](?![\p{L}]))/iu,
+  // What the product shows, quoted after a verb of showing, saying or refusing: "de handhelds geven
+  // 'Onbekende code'", "the screen says 'Seat already taken'", "keurt ze af met 'Ongeldige barcode'":
+  // the message, whatever its words.
+  /\b(?:geeft|geven|gaf|gaven|toont|tonen|toonde|zegt|zeggen|zei|meldt|melden|meldde|says|said|shows|showed|displays|displayed|gives|gave|returns|returned|throws|threw|verschijnt|verscheen|appears|keurt|keuren|keurde|afgekeurd|weigert|weigeren|weigerde|geweigerd|rejects|rejected|refuses|refused)\b[^\n"“„«'‘.]{0,30}(?:["“„«]|(?<![\p{L}\d])['‘])[^"”»\n]{4,160}?(?:["”»]|['’](?![\p{L}]))/iu,
   // A quoted message that says something failed: "Er ging iets mis (…). Uw betaling is ontvangen",
   // "Handtekening kon niet worden opgeslagen (fout 0x80)", "Could not save the signature".
   /["“„«][^"”»\n]{0,120}?\b(?:kon niet|kan niet|konden niet|could not|couldn't|cannot|can't|unable to|failed to|mislukt|niet gelukt)\b[^"”»\n]{0,200}["”»]/i,

@@ -277,6 +277,9 @@ describe('steps, errors and upgrades as a green-sector vendor\'s customers write
   it('finds what the product shows, quoted after a verb of showing, whatever its words', () => {
     expect(findErrorText("De handhelds geven 'Onbekende code' bij geldige e-tickets.")).toContain('Onbekende code');
     expect(findErrorText('The gate display says "Already scanned" for tickets nobody used.')).toContain('Already scanned');
+    // Or after a verb of refusing: what it refuses with is its message.
+    expect(findErrorText("De scanners keuren geldige tickets af met 'Ongeldige barcode'.")).toContain('Ongeldige barcode');
+    expect(findErrorText('The gate rejected them with "Ticket unknown" all evening.')).toContain('Ticket unknown');
     // A quote that is no message the product shows: a name, a label.
     expect(findErrorText('We noemen die voorstelling intern "De Grote Show" in de planning.')).toBeUndefined();
   });
