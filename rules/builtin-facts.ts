@@ -59,11 +59,11 @@ const RELEASED = /^\s*(?:(?:is|has been|was)\s+(?:now\s+|nu\s+)?(?:out|uit|versc
  * those of every product, which count for less.
  */
 /**
- * "2025 SP2", "versie 2025 servicepack 1", "8.2 SP3", "2026.10 SR2", "KH 2026-04 SR2": a release and
- * its service pack or service release, read as 2025.2, 8.2.3, 2026.10.2 and 2026.04.2, a version by
- * its own words (as "v2025.2").
+ * "2025 SP2", "versie 2025 servicepack 1", "8.2 SP3", "2026.10 SR2", "KH 2026-04 SR2", "2026.2 SP1": a
+ * release and its service pack or service release, read as 2025.2, 8.2.3, 2026.10.2, 2026.04.2 and
+ * 2026.2.1, a version by its own words (as "v2025.2").
  */
-const SERVICE_PACK = /(?<![\w.,/:-])((?:19|20)\d\d(?:[.-](?:0[1-9]|1[0-2]))?|\d{1,3}(?:\.\d{1,4}){1,2})[ \t]*[-–]?[ \t]*(?:sp|service[ \t]*pack|servicepack|sr|service[ \t]*release)[ \t]*(\d{1,2})(?!\w)/gi;
+const SERVICE_PACK = /(?<![\w.,/:-])((?:19|20)\d\d(?:[.-](?:0[1-9]|1[0-2]|[1-9](?!\d)))?|\d{1,3}(?:\.\d{1,4}){1,2})[ \t]*[-–]?[ \t]*(?:sp|service[ \t]*pack|servicepack|sr|service[ \t]*release)[ \t]*(\d{1,2})(?!\w)/gi;
 
 /** "2026.1": a year and its release, as the contracts of a product released so count them. */
 const YEAR_DOT_RELEASE = /^(?:19|20)\d\d\.\d{1,2}$/;

@@ -29,6 +29,7 @@ describe('findVersion', () => {
     ['Vonk Praktijk 2025 SP2 geeft een fout', '2025.2'],
     ['Sinds versie 2025 servicepack 1 crasht de agenda', '2025.1'],
     ['Planning 8.2 SP3 loopt vast', '8.2.3'],
+    ['Regie 2026.2 SP1 geeft een fout bij het verlengen', '2026.2.1'],
     ['We zitten op build 25.2.118', '25.2.118'],
     ['Since R25.3.2 the report card shows the wrong grade', '25.3.2'],
     ['We zitten nu op 9.7.3 en willen over.', '9.7.3'],
