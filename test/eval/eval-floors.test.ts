@@ -55,7 +55,9 @@ const EXAMPLE_FLOORS = { right: 0.94, wrong: 0.03 };
  * eleventh session: plevier's (printing, written blind at its start: 86.3 / 5.0 on arrival, 88.8 / 5.0 after
  * the fixes its development part prompted) and wulp's (taxi and patient transport, held-out only, written
  * blind during it and measured once at 95.0 / 3.8) just under their figures; valk's raised to just under
- * its 80.0 / 8.8 when a product's name was kept beside a version its own pattern reads. Above the 3 % goal: they show where a new vendor stands, not the goal.
+ * its 80.0 / 8.8 when a product's name was kept beside a version its own pattern reads. In the twelfth
+ * session: fuut's (theatres, written blind at its start: 77.5 / 8.8 on arrival, 80.0 / 8.8 after the fixes
+ * its development part prompted) just under it. Above the 3 % goal: they show where a new vendor stands, not the goal.
  */
 const WORLD_FLOORS: Record<string, { right: number; wrong: number }> = {
   kroon: { right: 0.93, wrong: 0.03 },
@@ -81,6 +83,7 @@ const WORLD_FLOORS: Record<string, { right: number; wrong: number }> = {
   scholekster: { right: 0.935, wrong: 0.02 },
   plevier: { right: 0.88, wrong: 0.055 },
   wulp: { right: 0.945, wrong: 0.04 },
+  fuut: { right: 0.795, wrong: 0.09 },
 };
 
 describe('the evaluation on the held-out test part', () => {
