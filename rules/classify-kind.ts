@@ -318,7 +318,7 @@ const MIXED_MARKED = 4;
 /** …and its share of the leading kind's score. */
 const MARKED_SHARE = 0.6;
 /** The customer marks a second, separate matter: "twee dingen", "los daarvan", "another question". */
-const ASIDE_MARKER = /(?:^|\n)\s*p\.?\s?s\.?[\s:]|\b(?:twee dingen|two things|tweede vraag(?:je)?|second question|andere vraag|another question|separate question|los daarvan|losstaand|apart daarvan|daarnaast|verder nog|(?:en |ook )?nog een (?:vraag|vraagje)|one more question|also a question|on a different note|unrelated)\b/i;
+const ASIDE_MARKER = /(?:^|\n)\s*p\.?\s?s\.?[\s:]|\b(?:twee dingen|two things|tweede vraag(?:je)?|second question|andere vraag|another question|separate question|los daarvan|losstaand|apart daarvan|daarnaast|verder nog|(?:en |ook )?nog een (?:vraag|vraagje)|one more question|also a question|on a different note|unrelated|side question|side note|by the way|btw|trouwens|overigens|tussendoor|los hiervan|zijvraag|zijvraagje)\b/i;
 /** The defect score from which a defect with error text or steps outweighs a question beside it. */
 const MIXED_DEFECT = 8;
 /** Kinds that ride along with a defect report as a separate question. */

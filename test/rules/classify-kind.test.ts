@@ -479,6 +479,14 @@ describe('request kinds', () => {
     expect(kindOf('', body.replace('En een tweede vraagje: ', ''), { hasErrorText: true, hasSteps: true, hasVersion: true }).certain).toBe(false);
   });
 
+  it('takes "side question", "by the way", "trouwens" and "tussendoor" as marking the question as a separate matter', () => {
+    const defect = 'Sinds 6.11 klopt de bezetting per deur niet meer: bij een uitscan staat deur 2 op -1.';
+    for (const marker of ['Side question: is there a way to import a guest list?', 'Trouwens, hoe importeer ik een gastenlijst?', 'Vraagje tussendoor: hoe importeer ik een gastenlijst?']) {
+      const marked = kindOf('', `${defect}\n${marker}`, { hasErrorText: false, hasSteps: true, hasVersion: true });
+      expect(marked.cues).toContain('(a defect with a question beside it)');
+    }
+  });
+
   it('takes a complete defect with a question about their own report beside it for a defect too', () => {
     const body = 'Sinds de upgrade crasht het afsluiten van de periode met foutmelding LED-2290, het werkt niet meer. Los daarvan: moet ik voor de liquiditeit per locatie ons eigen rapport en onze eigen view maken?';
     const mixed = kindOf('', body, { hasErrorText: true, hasSteps: true, hasVersion: true });
