@@ -5,6 +5,7 @@
 
 import { padNormalized } from './normalize-text.js';
 import { PRERELEASE_TAIL } from './version-range.js';
+import { hasQuote, needing, startingAt, type TextPattern } from './guarded-regex.js';
 
 const DOTTED = /\d\.\d/;
 /** After a number: what it counts ("1.250 medewerkers", "2.5 uur"). */
@@ -359,43 +360,63 @@ export function findVersionHint(text: string): string | undefined {
 /** A message code with its text: ERR-1234, BNK-2041, ORA-00942, LA-0917, AADSTS50011. */
 const MESSAGE_CODE = /\b(?:[A-Z]{2,8}-\d{2,6}|AADSTS\d{4,6}|0x[0-9A-F]{8})\b[^\n]{0,160}/;
 
-const ERROR_PATTERNS: readonly RegExp[] = [
+/** A line that ends in a colon (spaces and tabs after it allowed): what E20's look-behind needs. */
+function hasColonLineEnd(text: string): boolean {
+  for (let at = text.indexOf(':'); at >= 0; at = text.indexOf(':', at + 1)) {
+    let k = at + 1;
+    while (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 9) k++;
+    if (text.charCodeAt(k) === 10) return true;
+  }
+  return false;
+}
+
+/**
+ * The words every match of the numbered-error patterns starts with. In `/iu` only K (Kelvin) and ſ
+ * fold to ASCII letters, and neither word has a k or an s: the ASCII scan finds every start.
+ */
+const FOUT_OR_ERROR = /fout|error/i;
+/** A word each of E2's messages holds (`/i` without `u`: only ASCII letters match ASCII ones). */
+const UNEXPECTED_WORDS = /error|wrong|fout|iets mis/i;
+
+// Each guard (see guarded-regex.ts) is a test or a scan that every match passes: the quote that
+// opens a quoted message, a word every alternative holds.
+const ERROR_PATTERNS: readonly TextPattern[] = [
   MESSAGE_CODE,
   // "Foutcode 0012 - Het aantal gewerkte uren ontbreekt", "error code 4031: …": a numbered code with its text.
-  /\b(?:foutcode|error\s*code|errorcode|foutnummer|error\s*number|fout|error)\s*(?:nr\.?\s*|no\.?\s*|#\s*)?\d{3,6}\s*[-–:]\s*\p{L}[^\n]{8,160}/iu,
+  startingAt(/\b(?:foutcode|error\s*code|errorcode|foutnummer|error\s*number|fout|error)\s*(?:nr\.?\s*|no\.?\s*|#\s*)?\d{3,6}\s*[-–:]\s*\p{L}[^\n]{8,160}/iu, FOUT_OR_ERROR),
   // The message an application shows when it fails: "Unexpected error (ref 7f3a). Please try again later."
-  /^[^\n]{0,40}\b(?:unexpected error|an (?:unexpected )?error (?:has )?occurred|something went wrong|er is een (?:onverwachte )?fout opgetreden|onverwachte fout|er ging iets mis|er is iets misgegaan)\b[^\n]*$/im,
+  needing(/^[^\n]{0,40}\b(?:unexpected error|an (?:unexpected )?error (?:has )?occurred|something went wrong|er is een (?:onverwachte )?fout opgetreden|onverwachte fout|er ging iets mis|er is iets misgegaan)\b[^\n]*$/im, (t) => UNEXPECTED_WORDS.test(t)),
   // An HTTP failure.
   /\b(?:HTTP(?:\/\d(?:\.\d)?)?\s*(?:status\s*)?[45]\d\d\b[^\n]{0,80}|[45]\d\d\s+(?:Internal Server Error|Bad Request|Not Found|Unauthorized|Forbidden|Unprocessable Entity|Bad Gateway|Service Unavailable|Gateway Timeout|Conflict|Too Many Requests)\b)/i,
   /\b(?:returns?|returned|geeft|gaf|retourneert|krijgen|krijg|get|got|status(?:code)?)\s+(?:een\s+|an?\s+)?(?:HTTP\s*)?[45]\d\d\b/i,
   // An exception or error type, a stack trace, a log line.
-  /\b[A-Z][A-Za-z0-9]*(?:Exception|Error)\b(?:\s*:[^\n]{0,160})?/,
+  needing(/\b[A-Z][A-Za-z0-9]*(?:Exception|Error)\b(?:\s*:[^\n]{0,160})?/, (t) => t.includes('Exception') || t.includes('Error')),
   /^\s+at\s+[\w.$<>]+\s*\(|Traceback \(most recent call last\)/m,
-  /^[^\n]*\b(?:ERROR|FATAL|SEVERE|CRITICAL)\b[^\n]*$/m,
+  needing(/^[^\n]*\b(?:ERROR|FATAL|SEVERE|CRITICAL)\b[^\n]*$/m, (t) => t.includes('ERROR') || t.includes('FATAL') || t.includes('SEVERE') || t.includes('CRITICAL')),
   // "foutmelding: …", "error: …", "the message says …" with the text on the same or the next line.
   /\b(?:foutmelding|melding|foutcode|fout|error(?: message)?|message|bericht|tekst|text)\s*(?:is|was|zegt|luidt|says|reads)?\s*:\s*\n?\s*\S[^\n]{3,200}/i,
   // A quoted message in a sentence about an error (an apostrophe inside a word is no quote).
-  /\b(?:foutmelding|melding|fout|error|message|popup|pop-up|warning|waarschuwing)\b(?:[^\n]{0,80}?|[^\n]{0,80}\n\s*)(?:["“„«]|(?<![\p{L}\d])['‘])[^"”»\n]{6,200}?(?:["”»]|['’](?![\p{L}]))/iu,
-  /(?:["“„«]|(?<![\p{L}\d])['‘])[^"”»\n]{6,200}?(?:["”»]|['’](?![\p{L}]))[^\n]{0,40}\b(?:foutmelding|melding|error|message|verschijnt|appears|komt)\b/iu,
+  needing(/\b(?:foutmelding|melding|fout|error|message|popup|pop-up|warning|waarschuwing)\b(?:[^\n]{0,80}?|[^\n]{0,80}\n\s*)(?:["“„«]|(?<![\p{L}\d])['‘])[^"”»\n]{6,200}?(?:["”»]|['’](?![\p{L}]))/iu, hasQuote),
+  needing(/(?:["“„«]|(?<![\p{L}\d])['‘])[^"”»\n]{6,200}?(?:["”»]|['’](?![\p{L}]))[^\n]{0,40}\b(?:foutmelding|melding|error|message|verschijnt|appears|komt)\b/iu, hasQuote),
   // A log excerpt: two lines that start with a timestamp, year first or last ("22-10-2026 14:02:11"), or a time of day.
   /^\s*\[?\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}[^\n]*\n\s*\[?\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}[^\n]*/m,
   /^\s*\[?\d{1,2}[-/.]\d{1,2}[-/.]\d{4}[ T]\d{1,2}:\d{2}[^\n]*\n\s*\[?\d{1,2}[-/.]\d{1,2}[-/.]\d{4}[ T]\d{1,2}:\d{2}[^\n]*/m,
   /^\s*\[?\d{2}:\d{2}:\d{2}\b[^\n]*\n\s*\[?\d{2}:\d{2}:\d{2}\b[^\n]*/m,
   // "(code G-502)", "foutmelding 'E-17'", "error 'AL-1'": a short code the message shows.
   /\b(?:code|foutcode|errorcode|error\s*code)\s*:?\s*[A-Z]{1,3}-?\d{2,6}\b[^\n]{0,160}/,
-  /\b(?:foutmelding|melding|fout|error|message)\s*:?\s*['"‘“][A-Z]{1,4}-?\d{1,5}['"’”][^\n]{0,160}/i,
+  needing(/\b(?:foutmelding|melding|fout|error|message)\s*:?\s*['"‘“][A-Z]{1,4}-?\d{1,5}['"’”][^\n]{0,160}/i, hasQuote),
   // What the product shows, quoted after a verb of showing or saying: "de handhelds geven 'Onbekende
   // code'", "the screen says 'Seat already taken'": the message, whatever its words.
-  /\b(?:geeft|geven|gaf|gaven|toont|tonen|toonde|zegt|zeggen|zei|meldt|melden|meldde|says|said|shows|showed|displays|displayed|gives|gave|returns|returned|throws|threw|verschijnt|verscheen|appears)\b[^\n"“„«'‘.]{0,30}(?:["“„«]|(?<![\p{L}\d])['‘])[^"”»\n]{4,160}?(?:["”»]|['’](?![\p{L}]))/iu,
+  needing(/\b(?:geeft|geven|gaf|gaven|toont|tonen|toonde|zegt|zeggen|zei|meldt|melden|meldde|says|said|shows|showed|displays|displayed|gives|gave|returns|returned|throws|threw|verschijnt|verscheen|appears)\b[^\n"“„«'‘.]{0,30}(?:["“„«]|(?<![\p{L}\d])['‘])[^"”»\n]{4,160}?(?:["”»]|['’](?![\p{L}]))/iu, hasQuote),
   // A quoted message that says something failed: "Er ging iets mis (…). Uw betaling is ontvangen",
   // "Handtekening kon niet worden opgeslagen (fout 0x80)", "Could not save the signature".
-  /["“„«][^"”»\n]{0,120}?\b(?:kon niet|kan niet|konden niet|could not|couldn't|cannot|can't|unable to|failed to|mislukt|niet gelukt)\b[^"”»\n]{0,200}["”»]/i,
-  /["“„«][^"”»\n]{0,120}?\b(?:er ging iets mis|er is iets misgegaan|er is een (?:onverwachte )?fout opgetreden|something went wrong|an (?:unexpected )?error (?:has )?occurred|unexpected error)\b[^"”»\n]{0,200}["”»]/i,
+  needing(/["“„«][^"”»\n]{0,120}?\b(?:kon niet|kan niet|konden niet|could not|couldn't|cannot|can't|unable to|failed to|mislukt|niet gelukt)\b[^"”»\n]{0,200}["”»]/i, hasQuote),
+  needing(/["“„«][^"”»\n]{0,120}?\b(?:er ging iets mis|er is iets misgegaan|er is een (?:onverwachte )?fout opgetreden|something went wrong|an (?:unexpected )?error (?:has )?occurred|unexpected error)\b[^"”»\n]{0,200}["”»]/i, hasQuote),
   // "fout 17: database vergrendeld", "error 42: lock timeout": a short numbered error with its text.
-  /\b(?:fout|error|foutcode|error\s*code)\s*\d{2,6}\s*:\s*\p{L}[^\n]{8,160}/iu,
+  startingAt(/\b(?:fout|error|foutcode|error\s*code)\s*\d{2,6}\s*:\s*\p{L}[^\n]{8,160}/iu, FOUT_OR_ERROR),
   // "Aan de balie krijg je bij Uitlening > Verlengen:" over "Verlenging mislukt: ongeldige datum
   // (…)": a line of its own, under one that ends in a colon, that says what failed and how.
-  /(?<=:[ \t]*\n(?:[ \t]*\n)?)[ \t]*\p{L}[^\n]{0,60}?\b(?:mislukt|niet gelukt|failed|kon niet|could not|ongeldige?|invalid|niet gevonden|not found|geweigerd|denied|niet toegestaan|not allowed)\b[^\n]{0,10}:[^\n]{3,160}/iu,
+  needing(/(?<=:[ \t]*\n(?:[ \t]*\n)?)[ \t]*\p{L}[^\n]{0,60}?\b(?:mislukt|niet gelukt|failed|kon niet|could not|ongeldige?|invalid|niet gevonden|not found|geweigerd|denied|niet toegestaan|not allowed)\b[^\n]{0,10}:[^\n]{3,160}/iu, hasColonLineEnd),
 ];
 
 /** The error text quoted in the ticket: a message code, an HTTP failure, an exception, a log line or a quoted message. */
