@@ -453,6 +453,11 @@ export function findErrorText(rawText: string, ownKey?: string): string | undefi
   return undefined;
 }
 
+/** What every pattern of doing it again holds: "repro" (reproduce, te reproduceren, gereproduceerd), "nage" (nagebootst, nagespeeld, nagedaan), "replicated". */
+const REDONE: readonly string[] = ['repro', 'nage', 'replicated'];
+/** The "…, dan/then" every condition-and-consequence pattern ends in. */
+const THEN_AFTER_COMMA = /,\s*(?:dan|then)\s/i;
+
 /** A menu path: Bankieren > Afschriften > Importeren. */
 const MENU_PATH = /[\p{L}][^\n>]{1,40}\s(?:>|->|→|»)\s[^\n>]{1,40}\s(?:>|->|→|»)\s\S/u;
 
@@ -461,40 +466,55 @@ const ATTACHMENT_POINTER = String.raw`(?:see|zie|check|in)\s+(?:the\s+|de\s+|het
 const POINTS_AT_ATTACHMENT = new RegExp(String.raw`^\s*${ATTACHMENT_POINTER}`, 'i');
 const STEPS_HEADING = /(?:^|\n)\s*(?:stappen(?:\s+om\s+te\s+reproduceren)?|steps(?:\s+to\s+reproduce)?|to reproduce|reproductie|reproduceren|how to reproduce|hoe te reproduceren|wat ik doe|wat ik (?:heb gedaan|gedaan heb)|wat we (?:hebben gedaan|gedaan hebben)|what i did|what we did|what i have done|what we have done|wat we doen|repro|reproduce|reproduction|(?:zo\s+|om\s+)?na\s+te\s+doen|nadoen|to replicate|how to replicate|replicate|replication)(?:[ \t]+(?:on|in|op|bij|with|met|for|voor|onder|under)\b(?![^\n:]*(?:attach|bijlage|bijgevoeg))[^\n:.?!]{1,40})?\s*(?:\([^)]*\))?\s*:/i;
 
-const STEP_PATTERNS: readonly RegExp[] = [
+/** The text lower-cased, kept for the next guard of the same text (each reads the steps patterns' words in it). */
+let lowered = { text: '', lower: '' };
+function lowerOf(text: string): string {
+  if (lowered.text !== text) lowered = { text, lower: text.toLowerCase() };
+  return lowered.lower;
+}
+/** Any of the words in the lower-cased text: the ASCII words of a `/i` pattern (no `u`) match only ASCII letters. */
+const anyWord = (words: readonly string[]) => (text: string): boolean => {
+  const lower = lowerOf(text);
+  return words.some((w) => lower.includes(w));
+};
+/** The arrows of a menu path or of an action and what came of it ("->" and "=>" hold ">"). */
+const hasArrow = (text: string): boolean => text.includes('>') || text.includes('→') || text.includes('»');
+
+// Guarded as the error patterns are (see guarded-regex.ts): each guard is a test every match passes.
+const STEP_PATTERNS: readonly TextPattern[] = [
   // A request that reproduces it: a curl command or an HTTP request line.
-  /^\s*(?:curl\s+\S|(?:GET|POST|PUT|PATCH|DELETE|HEAD)\s+(?:https?:\/\/|\/)\S+)/m,
+  needing(/^\s*(?:curl\s+\S|(?:GET|POST|PUT|PATCH|DELETE|HEAD)\s+(?:https?:\/\/|\/)\S+)/m, (t) => ['curl', 'GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD'].some((w) => t.includes(w))),
   // Two or more numbered lines.
   /(?:^|\n)\s*(?:\d{1,2}[.)]|stap\s+\d+|step\s+\d+)\s+\S[^\n]*\n(?:[^\n]*\n){0,3}?\s*(?:\d{1,2}[.)]|stap\s+\d+|step\s+\d+)\s+\S/i,
   MENU_PATH,
   // "Zo krijg je het:", "How it happens:" over a list of two or more items: a heading that says how,
   // with the recipe under it, whatever its words for each step.
-  /(?:^|\n)[ \t]*(?=[^\n:]{0,50}\b(?:zo|hoe|how|when|wanneer|reproduc\w*|krijg\w*|get|see|zie\w*|happen\w*|gebeurt|ontstaat|doe|doen|do|did|gedaan)\b)[^\n:]{3,50}:[ \t]*\n(?:[ \t]*\n)?[ \t]*(?:[-*•–]|\d{1,2}[.)])[ \t]+\S[^\n]*\n[ \t]*(?:[-*•–]|\d{1,2}[.)])[ \t]+\S/i,
+  needing(/(?:^|\n)[ \t]*(?=[^\n:]{0,50}\b(?:zo|hoe|how|when|wanneer|reproduc\w*|krijg\w*|get|see|zie\w*|happen\w*|gebeurt|ontstaat|doe|doen|do|did|gedaan)\b)[^\n:]{3,50}:[ \t]*\n(?:[ \t]*\n)?[ \t]*(?:[-*•–]|\d{1,2}[.)])[ \t]+\S[^\n]*\n[ \t]*(?:[-*•–]|\d{1,2}[.)])[ \t]+\S/i, hasColonLineEnd),
   // "Steps that I think reproduce it:", "Stappen zoals onze receptie het doet:": a line of its own
   // that opens with the word and ends in a colon, with the recipe on the lines under it.
-  new RegExp(String.raw`(?:^|\n)[ \t]*(?:stappen|steps)\b[^\n:.?!]{0,50}:[ \t]*\n(?![ \t]*${ATTACHMENT_POINTER})(?:[ \t]*\n)?[ \t]*\S[^\n]{8,}`, 'i'),
+  needing(new RegExp(String.raw`(?:^|\n)[ \t]*(?:stappen|steps)\b[^\n:.?!]{0,50}:[ \t]*\n(?![ \t]*${ATTACHMENT_POINTER})(?:[ \t]*\n)?[ \t]*\S[^\n]{8,}`, 'i'), hasColonLineEnd),
   // "Seen on app version 6.3.1 on an iPhone 13. Steps:" over the recipe: the heading ends a line
   // that says something else first.
-  new RegExp(String.raw`[.!?)][ \t]+(?:stappen|steps(?:[ \t]+to[ \t]+reproduce)?)[ \t]*:[ \t]*\n(?![ \t]*${ATTACHMENT_POINTER})(?:[ \t]*\n)?[ \t]*\S[^\n]{8,}`, 'i'),
+  needing(new RegExp(String.raw`[.!?)][ \t]+(?:stappen|steps(?:[ \t]+to[ \t]+reproduce)?)[ \t]*:[ \t]*\n(?![ \t]*${ATTACHMENT_POINTER})(?:[ \t]*\n)?[ \t]*\S[^\n]{8,}`, 'i'), hasColonLineEnd),
   // "when I … then …", "als ik … dan/krijg ik …"; not "if we can send the slides", an if that asks whether.
   /\b(?:when(?:ever)?|if|as soon as|each time|every time)\s+(?:i|we|you|a user|users|the user|an employee)\b(?!\s+(?:can|could|may|might|would|should|will)\b)[^.?!\n]{3,160}/i,
   /\b(?:als|wanneer|zodra|elke keer als|telkens als)\s+(?:ik|we|wij|je|u|een gebruiker|gebruikers|een medewerker|medewerkers)\b[^.?!\n]{3,160}/i,
   /\b(?:(?:ik|we|wij)\s+(?:klik|klikken|open|openen|kies|kiezen|selecteer|selecteren|ga|gaan)\b|(?:i|we)\s+(?:click|open|select|choose|go to|navigate to|press)\b)[^.?!\n]{3,160}/i,
   // 'Op "Start ronde" gedrukt', "clicked 'Save'", "klik op 'Opslaan'": a button pressed, named as the screen shows it.
-  /(?:\bop|\bon)\s+["“'‘][^"”'’\n]{2,40}["”'’]\s+(?:gedrukt|geklikt|getikt|gedrukt)\b|\b(?:clicked|pressed|tapped|selected)\s+(?:on\s+)?["“'‘][^"”'’\n]{2,40}["”'’]|\b(?:druk|klik|tik|drukken|klikken|tikken|click|press|tap)\s+(?:op|on)\s+["“'‘][^"”'’\n]{2,40}["”'’]/i,
+  needing(/(?:\bop|\bon)\s+["“'‘][^"”'’\n]{2,40}["”'’]\s+(?:gedrukt|geklikt|getikt|gedrukt)\b|\b(?:clicked|pressed|tapped|selected)\s+(?:on\s+)?["“'‘][^"”'’\n]{2,40}["”'’]|\b(?:druk|klik|tik|drukken|klikken|tikken|click|press|tap)\s+(?:op|on)\s+["“'‘][^"”'’\n]{2,40}["”'’]/i, hasQuote),
   // "Ik heb route 2 aangepast (… toegevoegd en opgeslagen), daarna is het misgegaan": what they did, then what happened.
-  /\b(?:ik heb|we hebben|wij hebben|i|we)\b[^.?!\n]{3,120}\b(?:toegevoegd|opgeslagen|aangepast|gewijzigd|geïmporteerd|ingelezen|verwijderd|added|saved|changed|imported|deleted|edited)\b[^.?!\n]{0,60}?[,;]\s*(?:daarna|daarop|en toen|sindsdien|after that|since then|and then)\b[^.?!\n]{3,120}/i,
+  needing(/\b(?:ik heb|we hebben|wij hebben|i|we)\b[^.?!\n]{3,120}\b(?:toegevoegd|opgeslagen|aangepast|gewijzigd|geïmporteerd|ingelezen|verwijderd|added|saved|changed|imported|deleted|edited)\b[^.?!\n]{0,60}?[,;]\s*(?:daarna|daarop|en toen|sindsdien|after that|since then|and then)\b[^.?!\n]{3,120}/i, anyWord(['daarna', 'daarop', 'en toen', 'sindsdien', 'after that', 'since then', 'and then'])),
   // "tijdlijn openen, foto aantikken -> app weg", "App openen > Nieuws": an action, an arrow, and
   // what came of it (one arrow; two make a menu path above).
-  /\b(?:openen|aantikken|aanklikken|tikken|klikken|kiezen|selecteren|drukken|opslaan|invullen|scannen|inloggen|starten|verzenden|versturen|importeren|exporteren|toevoegen|wijzigen|aanpassen|goedkeuren|afdrukken|uploaden|genereren|aanmaken|verwijderen|bevestigen|open(?:ed)?|tap(?:ped)?|click(?:ed)?|select(?:ed)?|choose|chose|press(?:ed)?|save[ds]?|enter(?:ed)?|scan(?:ned)?|submit(?:ted)?|import(?:ed)?|export(?:ed)?|approve[ds]?|upload(?:ed)?|generate[ds]?)\b[^\n>→]{0,40}?\s(?:->|→|=>|>)\s+\S[^\n]{2,}/i,
+  needing(/\b(?:openen|aantikken|aanklikken|tikken|klikken|kiezen|selecteren|drukken|opslaan|invullen|scannen|inloggen|starten|verzenden|versturen|importeren|exporteren|toevoegen|wijzigen|aanpassen|goedkeuren|afdrukken|uploaden|genereren|aanmaken|verwijderen|bevestigen|open(?:ed)?|tap(?:ped)?|click(?:ed)?|select(?:ed)?|choose|chose|press(?:ed)?|save[ds]?|enter(?:ed)?|scan(?:ned)?|submit(?:ted)?|import(?:ed)?|export(?:ed)?|approve[ds]?|upload(?:ed)?|generate[ds]?)\b[^\n>→]{0,40}?\s(?:->|→|=>|>)\s+\S[^\n]{2,}/i, hasArrow),
   // "Als een gastouder een goedgekeurde regel aanpast, dan verdwijnt de hele regel": a condition and,
   // said in so many words, what then happens, whoever acts in it.
-  /\b(?:als|wanneer|zodra|when(?:ever)?|if|once)\s+(?:een|de|het|onze|mijn|a|an|the|our|my)\s+[^.?!\n]{3,120}?,\s*(?:dan|then)\s+[^.?!\n]{3,}/i,
+  needing(/\b(?:als|wanneer|zodra|when(?:ever)?|if|once)\s+(?:een|de|het|onze|mijn|a|an|the|our|my)\s+[^.?!\n]{3,120}?,\s*(?:dan|then)\s+[^.?!\n]{3,}/i, (t) => THEN_AFTER_COMMA.test(t)),
   // "Reproducible with any file > 2 GiB", "te reproduceren door een medewerker te hernoemen": the recipe in one sentence.
-  /\b(?:reproducible|reproduce(?:d)?|repro|reproduceerbaar|te reproduceren|gereproduceerd|nagebootst|nagespeeld|nagedaan|replicated)\s+(?:with|by|when|via|door|met|als|bij)\b[^.?!\n]{3,160}/i,
+  needing(/\b(?:reproducible|reproduce(?:d)?|repro|reproduceerbaar|te reproduceren|gereproduceerd|nagebootst|nagespeeld|nagedaan|replicated)\s+(?:with|by|when|via|door|met|als|bij)\b[^.?!\n]{3,160}/i, anyWord(REDONE)),
   // "We hebben het nagebootst met twee testouders op twee telefoons: tegelijk … kiezen", "…. Reproduce:
   // change any employee": done again, and how, inside a paragraph (a heading is STEPS_HEADING's).
-  new RegExp(String.raw`\b(?:(?:gereproduceerd|nagebootst|nagespeeld|nagedaan|reproduced|replicated)\b[^.?!\n:]{0,60}|(?:reproduce|repro)[ \t]*):(?![ \t]*${ATTACHMENT_POINTER})[^.?!\n]{3,160}`, 'i'),
+  needing(new RegExp(String.raw`\b(?:(?:gereproduceerd|nagebootst|nagespeeld|nagedaan|reproduced|replicated)\b[^.?!\n:]{0,60}|(?:reproduce|repro)[ \t]*):(?![ \t]*${ATTACHMENT_POINTER})[^.?!\n]{3,160}`, 'i'), anyWord(REDONE)),
 ];
 
 /**
@@ -508,7 +528,7 @@ const SENTENCE_END = /[.!?][ \t]+$/;
 /** Steps to reproduce: a "steps:" heading, a numbered list, a menu path, or "when I … then …". */
 export function findSteps(text: string): string | undefined {
   // The menu-path pattern backtracks over every letter: skip it when no arrow is there to find.
-  const arrows = /[>→»]/.test(text);
+  const arrows = hasArrow(text);
   const heading = STEPS_HEADING.exec(text);
   if (heading !== null && !POINTS_AT_ATTACHMENT.test(text.slice(heading.index + heading[0].length, heading.index + heading[0].length + 60))) {
     return heading[0].trim();
