@@ -5,6 +5,7 @@
 
 import { padNormalized } from './normalize-text.js';
 import { PRERELEASE_TAIL } from './version-range.js';
+import { hasQuote, needing, startingAt, type TextPattern } from './guarded-regex.js';
 
 const DOTTED = /\d\.\d/;
 /** After a number: what it counts ("1.250 medewerkers", "2.5 uur"). */
@@ -359,44 +360,64 @@ export function findVersionHint(text: string): string | undefined {
 /** A message code with its text: ERR-1234, BNK-2041, ORA-00942, LA-0917, AADSTS50011. */
 const MESSAGE_CODE = /\b(?:[A-Z]{2,8}-\d{2,6}|AADSTS\d{4,6}|0x[0-9A-F]{8})\b[^\n]{0,160}/;
 
-const ERROR_PATTERNS: readonly RegExp[] = [
+/** A line that ends in a colon (spaces and tabs after it allowed): what E20's look-behind needs. */
+function hasColonLineEnd(text: string): boolean {
+  for (let at = text.indexOf(':'); at >= 0; at = text.indexOf(':', at + 1)) {
+    let k = at + 1;
+    while (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 9) k++;
+    if (text.charCodeAt(k) === 10) return true;
+  }
+  return false;
+}
+
+/**
+ * The words every match of the numbered-error patterns starts with. In `/iu` only K (Kelvin) and ſ
+ * fold to ASCII letters, and neither word has a k or an s: the ASCII scan finds every start.
+ */
+const FOUT_OR_ERROR = /fout|error/i;
+/** A word each of E2's messages holds (`/i` without `u`: only ASCII letters match ASCII ones). */
+const UNEXPECTED_WORDS = /error|wrong|fout|iets mis/i;
+
+// Each guard (see guarded-regex.ts) is a test or a scan that every match passes: the quote that
+// opens a quoted message, a word every alternative holds.
+const ERROR_PATTERNS: readonly TextPattern[] = [
   MESSAGE_CODE,
   // "Foutcode 0012 - Het aantal gewerkte uren ontbreekt", "error code 4031: …": a numbered code with its text.
-  /\b(?:foutcode|error\s*code|errorcode|foutnummer|error\s*number|fout|error)\s*(?:nr\.?\s*|no\.?\s*|#\s*)?\d{3,6}\s*[-–:]\s*\p{L}[^\n]{8,160}/iu,
+  startingAt(/\b(?:foutcode|error\s*code|errorcode|foutnummer|error\s*number|fout|error)\s*(?:nr\.?\s*|no\.?\s*|#\s*)?\d{3,6}\s*[-–:]\s*\p{L}[^\n]{8,160}/iu, FOUT_OR_ERROR),
   // The message an application shows when it fails: "Unexpected error (ref 7f3a). Please try again later."
-  /^[^\n]{0,40}\b(?:unexpected error|an (?:unexpected )?error (?:has )?occurred|something went wrong|er is een (?:onverwachte )?fout opgetreden|onverwachte fout|er ging iets mis|er is iets misgegaan)\b[^\n]*$/im,
+  needing(/^[^\n]{0,40}\b(?:unexpected error|an (?:unexpected )?error (?:has )?occurred|something went wrong|er is een (?:onverwachte )?fout opgetreden|onverwachte fout|er ging iets mis|er is iets misgegaan)\b[^\n]*$/im, (t) => UNEXPECTED_WORDS.test(t)),
   // An HTTP failure.
   /\b(?:HTTP(?:\/\d(?:\.\d)?)?\s*(?:status\s*)?[45]\d\d\b[^\n]{0,80}|[45]\d\d\s+(?:Internal Server Error|Bad Request|Not Found|Unauthorized|Forbidden|Unprocessable Entity|Bad Gateway|Service Unavailable|Gateway Timeout|Conflict|Too Many Requests)\b)/i,
   /\b(?:returns?|returned|geeft|gaf|retourneert|krijgen|krijg|get|got|status(?:code)?)\s+(?:een\s+|an?\s+)?(?:HTTP\s*)?[45]\d\d\b/i,
   // An exception or error type, a stack trace, a log line.
-  /\b[A-Z][A-Za-z0-9]*(?:Exception|Error)\b(?:\s*:[^\n]{0,160})?/,
+  needing(/\b[A-Z][A-Za-z0-9]*(?:Exception|Error)\b(?:\s*:[^\n]{0,160})?/, (t) => t.includes('Exception') || t.includes('Error')),
   /^\s+at\s+[\w.$<>]+\s*\(|Traceback \(most recent call last\)/m,
-  /^[^\n]*\b(?:ERROR|FATAL|SEVERE|CRITICAL)\b[^\n]*$/m,
+  needing(/^[^\n]*\b(?:ERROR|FATAL|SEVERE|CRITICAL)\b[^\n]*$/m, (t) => t.includes('ERROR') || t.includes('FATAL') || t.includes('SEVERE') || t.includes('CRITICAL')),
   // "foutmelding: …", "error: …", "the message says …" with the text on the same or the next line.
   /\b(?:foutmelding|melding|foutcode|fout|error(?: message)?|message|bericht|tekst|text)\s*(?:is|was|zegt|luidt|says|reads)?\s*:\s*\n?\s*\S[^\n]{3,200}/i,
   // A quoted message in a sentence about an error (an apostrophe inside a word is no quote).
-  /\b(?:foutmelding|melding|fout|error|message|popup|pop-up|warning|waarschuwing)\b(?:[^\n]{0,80}?|[^\n]{0,80}\n\s*)(?:["“„«]|(?<![\p{L}\d])['‘])[^"”»\n]{6,200}?(?:["”»]|['’](?![\p{L}]))/iu,
-  /(?:["“„«]|(?<![\p{L}\d])['‘])[^"”»\n]{6,200}?(?:["”»]|['’](?![\p{L}]))[^\n]{0,40}\b(?:foutmelding|melding|error|message|verschijnt|appears|komt)\b/iu,
+  needing(/\b(?:foutmelding|melding|fout|error|message|popup|pop-up|warning|waarschuwing)\b(?:[^\n]{0,80}?|[^\n]{0,80}\n\s*)(?:["“„«]|(?<![\p{L}\d])['‘])[^"”»\n]{6,200}?(?:["”»]|['’](?![\p{L}]))/iu, hasQuote),
+  needing(/(?:["“„«]|(?<![\p{L}\d])['‘])[^"”»\n]{6,200}?(?:["”»]|['’](?![\p{L}]))[^\n]{0,40}\b(?:foutmelding|melding|error|message|verschijnt|appears|komt)\b/iu, hasQuote),
   // A log excerpt: two lines that start with a timestamp, year first or last ("22-10-2026 14:02:11"), or a time of day.
   /^\s*\[?\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}[^\n]*\n\s*\[?\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}[^\n]*/m,
   /^\s*\[?\d{1,2}[-/.]\d{1,2}[-/.]\d{4}[ T]\d{1,2}:\d{2}[^\n]*\n\s*\[?\d{1,2}[-/.]\d{1,2}[-/.]\d{4}[ T]\d{1,2}:\d{2}[^\n]*/m,
   /^\s*\[?\d{2}:\d{2}:\d{2}\b[^\n]*\n\s*\[?\d{2}:\d{2}:\d{2}\b[^\n]*/m,
   // "(code G-502)", "foutmelding 'E-17'", "error 'AL-1'": a short code the message shows.
   /\b(?:code|foutcode|errorcode|error\s*code)\s*:?\s*[A-Z]{1,3}-?\d{2,6}\b[^\n]{0,160}/,
-  /\b(?:foutmelding|melding|fout|error|message)\s*:?\s*['"‘“][A-Z]{1,4}-?\d{1,5}['"’”][^\n]{0,160}/i,
+  needing(/\b(?:foutmelding|melding|fout|error|message)\s*:?\s*['"‘“][A-Z]{1,4}-?\d{1,5}['"’”][^\n]{0,160}/i, hasQuote),
   // What the product shows, quoted after a verb of showing, saying or refusing: "de handhelds geven
   // 'Onbekende code'", "the screen says 'Seat already taken'", "keurt ze af met 'Ongeldige barcode'":
   // the message, whatever its words.
-  /\b(?:geeft|geven|gaf|gaven|toont|tonen|toonde|zegt|zeggen|zei|meldt|melden|meldde|says|said|shows|showed|displays|displayed|gives|gave|returns|returned|throws|threw|verschijnt|verscheen|appears|keurt|keuren|keurde|afgekeurd|weigert|weigeren|weigerde|geweigerd|rejects|rejected|refuses|refused)\b[^\n"“„«'‘.]{0,30}(?:["“„«]|(?<![\p{L}\d])['‘])[^"”»\n]{4,160}?(?:["”»]|['’](?![\p{L}]))/iu,
+  needing(/\b(?:geeft|geven|gaf|gaven|toont|tonen|toonde|zegt|zeggen|zei|meldt|melden|meldde|says|said|shows|showed|displays|displayed|gives|gave|returns|returned|throws|threw|verschijnt|verscheen|appears|keurt|keuren|keurde|afgekeurd|weigert|weigeren|weigerde|geweigerd|rejects|rejected|refuses|refused)\b[^\n"“„«'‘.]{0,30}(?:["“„«]|(?<![\p{L}\d])['‘])[^"”»\n]{4,160}?(?:["”»]|['’](?![\p{L}]))/iu, hasQuote),
   // A quoted message that says something failed: "Er ging iets mis (…). Uw betaling is ontvangen",
   // "Handtekening kon niet worden opgeslagen (fout 0x80)", "Could not save the signature".
-  /["“„«][^"”»\n]{0,120}?\b(?:kon niet|kan niet|konden niet|could not|couldn't|cannot|can't|unable to|failed to|mislukt|niet gelukt)\b[^"”»\n]{0,200}["”»]/i,
-  /["“„«][^"”»\n]{0,120}?\b(?:er ging iets mis|er is iets misgegaan|er is een (?:onverwachte )?fout opgetreden|something went wrong|an (?:unexpected )?error (?:has )?occurred|unexpected error)\b[^"”»\n]{0,200}["”»]/i,
+  needing(/["“„«][^"”»\n]{0,120}?\b(?:kon niet|kan niet|konden niet|could not|couldn't|cannot|can't|unable to|failed to|mislukt|niet gelukt)\b[^"”»\n]{0,200}["”»]/i, hasQuote),
+  needing(/["“„«][^"”»\n]{0,120}?\b(?:er ging iets mis|er is iets misgegaan|er is een (?:onverwachte )?fout opgetreden|something went wrong|an (?:unexpected )?error (?:has )?occurred|unexpected error)\b[^"”»\n]{0,200}["”»]/i, hasQuote),
   // "fout 17: database vergrendeld", "error 42: lock timeout": a short numbered error with its text.
-  /\b(?:fout|error|foutcode|error\s*code)\s*\d{2,6}\s*:\s*\p{L}[^\n]{8,160}/iu,
+  startingAt(/\b(?:fout|error|foutcode|error\s*code)\s*\d{2,6}\s*:\s*\p{L}[^\n]{8,160}/iu, FOUT_OR_ERROR),
   // "Aan de balie krijg je bij Uitlening > Verlengen:" over "Verlenging mislukt: ongeldige datum
   // (…)": a line of its own, under one that ends in a colon, that says what failed and how.
-  /(?<=:[ \t]*\n(?:[ \t]*\n)?)[ \t]*\p{L}[^\n]{0,60}?\b(?:mislukt|niet gelukt|failed|kon niet|could not|ongeldige?|invalid|niet gevonden|not found|geweigerd|denied|niet toegestaan|not allowed)\b[^\n]{0,10}:[^\n]{3,160}/iu,
+  needing(/(?<=:[ \t]*\n(?:[ \t]*\n)?)[ \t]*\p{L}[^\n]{0,60}?\b(?:mislukt|niet gelukt|failed|kon niet|could not|ongeldige?|invalid|niet gevonden|not found|geweigerd|denied|niet toegestaan|not allowed)\b[^\n]{0,10}:[^\n]{3,160}/iu, hasColonLineEnd),
 ];
 
 /** The error text quoted in the ticket: a message code, an HTTP failure, an exception, a log line or a quoted message. */
@@ -433,6 +454,17 @@ export function findErrorText(rawText: string, ownKey?: string): string | undefi
   return undefined;
 }
 
+/**
+ * What every pattern of doing it again holds: "repro" (reproduce, te reproduceren, gereproduceerd),
+ * "nage" (nagebootst, nagespeeld, nagedaan), "replicated". One expression, not an `includes` per
+ * word: V8 searches a short word at some 0.7 ns a character, a literal alternation faster.
+ */
+const REDONE = /repro|nage|replicated/i;
+/** The words of what happened next that the did-then-happened pattern ends in. */
+const THEN_WORDS = /daarna|daarop|en toen|sindsdien|after that|since then|and then/i;
+/** The "…, dan/then" every condition-and-consequence pattern ends in. */
+const THEN_AFTER_COMMA = /,\s*(?:dan|then)\s/i;
+
 /** A menu path: Bankieren > Afschriften > Importeren. */
 const MENU_PATH = /[\p{L}][^\n>]{1,40}\s(?:>|->|→|»)\s[^\n>]{1,40}\s(?:>|->|→|»)\s\S/u;
 
@@ -441,40 +473,44 @@ const ATTACHMENT_POINTER = String.raw`(?:see|zie|check|in)\s+(?:the\s+|de\s+|het
 const POINTS_AT_ATTACHMENT = new RegExp(String.raw`^\s*${ATTACHMENT_POINTER}`, 'i');
 const STEPS_HEADING = /(?:^|\n)\s*(?:stappen(?:\s+om\s+te\s+reproduceren)?|steps(?:\s+to\s+reproduce)?|to reproduce|reproductie|reproduceren|how to reproduce|hoe te reproduceren|wat ik doe|wat ik (?:heb gedaan|gedaan heb)|wat we (?:hebben gedaan|gedaan hebben)|what i did|what we did|what i have done|what we have done|wat we doen|repro|reproduce|reproduction|(?:zo\s+|om\s+)?na\s+te\s+doen|nadoen|to replicate|how to replicate|replicate|replication)(?:[ \t]+(?:on|in|op|bij|with|met|for|voor|onder|under)\b(?![^\n:]*(?:attach|bijlage|bijgevoeg))[^\n:.?!]{1,40})?\s*(?:\([^)]*\))?\s*:/i;
 
-const STEP_PATTERNS: readonly RegExp[] = [
+/** The arrows of a menu path or of an action and what came of it ("->" and "=>" hold ">"). */
+const hasArrow = (text: string): boolean => text.includes('>') || text.includes('→') || text.includes('»');
+
+// Guarded as the error patterns are (see guarded-regex.ts): each guard is a test every match passes.
+const STEP_PATTERNS: readonly TextPattern[] = [
   // A request that reproduces it: a curl command or an HTTP request line.
-  /^\s*(?:curl\s+\S|(?:GET|POST|PUT|PATCH|DELETE|HEAD)\s+(?:https?:\/\/|\/)\S+)/m,
+  needing(/^\s*(?:curl\s+\S|(?:GET|POST|PUT|PATCH|DELETE|HEAD)\s+(?:https?:\/\/|\/)\S+)/m, (t) => ['curl', 'GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD'].some((w) => t.includes(w))),
   // Two or more numbered lines.
   /(?:^|\n)\s*(?:\d{1,2}[.)]|stap\s+\d+|step\s+\d+)\s+\S[^\n]*\n(?:[^\n]*\n){0,3}?\s*(?:\d{1,2}[.)]|stap\s+\d+|step\s+\d+)\s+\S/i,
   MENU_PATH,
   // "Zo krijg je het:", "How it happens:" over a list of two or more items: a heading that says how,
   // with the recipe under it, whatever its words for each step.
-  /(?:^|\n)[ \t]*(?=[^\n:]{0,50}\b(?:zo|hoe|how|when|wanneer|reproduc\w*|krijg\w*|get|see|zie\w*|happen\w*|gebeurt|ontstaat|doe|doen|do|did|gedaan)\b)[^\n:]{3,50}:[ \t]*\n(?:[ \t]*\n)?[ \t]*(?:[-*•–]|\d{1,2}[.)])[ \t]+\S[^\n]*\n[ \t]*(?:[-*•–]|\d{1,2}[.)])[ \t]+\S/i,
+  needing(/(?:^|\n)[ \t]*(?=[^\n:]{0,50}\b(?:zo|hoe|how|when|wanneer|reproduc\w*|krijg\w*|get|see|zie\w*|happen\w*|gebeurt|ontstaat|doe|doen|do|did|gedaan)\b)[^\n:]{3,50}:[ \t]*\n(?:[ \t]*\n)?[ \t]*(?:[-*•–]|\d{1,2}[.)])[ \t]+\S[^\n]*\n[ \t]*(?:[-*•–]|\d{1,2}[.)])[ \t]+\S/i, hasColonLineEnd),
   // "Steps that I think reproduce it:", "Stappen zoals onze receptie het doet:": a line of its own
   // that opens with the word and ends in a colon, with the recipe on the lines under it.
-  new RegExp(String.raw`(?:^|\n)[ \t]*(?:stappen|steps)\b[^\n:.?!]{0,50}:[ \t]*\n(?![ \t]*${ATTACHMENT_POINTER})(?:[ \t]*\n)?[ \t]*\S[^\n]{8,}`, 'i'),
+  needing(new RegExp(String.raw`(?:^|\n)[ \t]*(?:stappen|steps)\b[^\n:.?!]{0,50}:[ \t]*\n(?![ \t]*${ATTACHMENT_POINTER})(?:[ \t]*\n)?[ \t]*\S[^\n]{8,}`, 'i'), hasColonLineEnd),
   // "Seen on app version 6.3.1 on an iPhone 13. Steps:" over the recipe: the heading ends a line
   // that says something else first.
-  new RegExp(String.raw`[.!?)][ \t]+(?:stappen|steps(?:[ \t]+to[ \t]+reproduce)?)[ \t]*:[ \t]*\n(?![ \t]*${ATTACHMENT_POINTER})(?:[ \t]*\n)?[ \t]*\S[^\n]{8,}`, 'i'),
+  needing(new RegExp(String.raw`[.!?)][ \t]+(?:stappen|steps(?:[ \t]+to[ \t]+reproduce)?)[ \t]*:[ \t]*\n(?![ \t]*${ATTACHMENT_POINTER})(?:[ \t]*\n)?[ \t]*\S[^\n]{8,}`, 'i'), hasColonLineEnd),
   // "when I … then …", "als ik … dan/krijg ik …"; not "if we can send the slides", an if that asks whether.
   /\b(?:when(?:ever)?|if|as soon as|each time|every time)\s+(?:i|we|you|a user|users|the user|an employee)\b(?!\s+(?:can|could|may|might|would|should|will)\b)[^.?!\n]{3,160}/i,
   /\b(?:als|wanneer|zodra|elke keer als|telkens als)\s+(?:ik|we|wij|je|u|een gebruiker|gebruikers|een medewerker|medewerkers)\b[^.?!\n]{3,160}/i,
   /\b(?:(?:ik|we|wij)\s+(?:klik|klikken|open|openen|kies|kiezen|selecteer|selecteren|ga|gaan)\b|(?:i|we)\s+(?:click|open|select|choose|go to|navigate to|press)\b)[^.?!\n]{3,160}/i,
   // 'Op "Start ronde" gedrukt', "clicked 'Save'", "klik op 'Opslaan'": a button pressed, named as the screen shows it.
-  /(?:\bop|\bon)\s+["“'‘][^"”'’\n]{2,40}["”'’]\s+(?:gedrukt|geklikt|getikt|gedrukt)\b|\b(?:clicked|pressed|tapped|selected)\s+(?:on\s+)?["“'‘][^"”'’\n]{2,40}["”'’]|\b(?:druk|klik|tik|drukken|klikken|tikken|click|press|tap)\s+(?:op|on)\s+["“'‘][^"”'’\n]{2,40}["”'’]/i,
+  needing(/(?:\bop|\bon)\s+["“'‘][^"”'’\n]{2,40}["”'’]\s+(?:gedrukt|geklikt|getikt|gedrukt)\b|\b(?:clicked|pressed|tapped|selected)\s+(?:on\s+)?["“'‘][^"”'’\n]{2,40}["”'’]|\b(?:druk|klik|tik|drukken|klikken|tikken|click|press|tap)\s+(?:op|on)\s+["“'‘][^"”'’\n]{2,40}["”'’]/i, hasQuote),
   // "Ik heb route 2 aangepast (… toegevoegd en opgeslagen), daarna is het misgegaan": what they did, then what happened.
-  /\b(?:ik heb|we hebben|wij hebben|i|we)\b[^.?!\n]{3,120}\b(?:toegevoegd|opgeslagen|aangepast|gewijzigd|geïmporteerd|ingelezen|verwijderd|added|saved|changed|imported|deleted|edited)\b[^.?!\n]{0,60}?[,;]\s*(?:daarna|daarop|en toen|sindsdien|after that|since then|and then)\b[^.?!\n]{3,120}/i,
+  needing(/\b(?:ik heb|we hebben|wij hebben|i|we)\b[^.?!\n]{3,120}\b(?:toegevoegd|opgeslagen|aangepast|gewijzigd|geïmporteerd|ingelezen|verwijderd|added|saved|changed|imported|deleted|edited)\b[^.?!\n]{0,60}?[,;]\s*(?:daarna|daarop|en toen|sindsdien|after that|since then|and then)\b[^.?!\n]{3,120}/i, (t) => THEN_WORDS.test(t)),
   // "tijdlijn openen, foto aantikken -> app weg", "App openen > Nieuws": an action, an arrow, and
   // what came of it (one arrow; two make a menu path above).
-  /\b(?:openen|aantikken|aanklikken|tikken|klikken|kiezen|selecteren|drukken|opslaan|invullen|scannen|inloggen|starten|verzenden|versturen|importeren|exporteren|toevoegen|wijzigen|aanpassen|goedkeuren|afdrukken|uploaden|genereren|aanmaken|verwijderen|bevestigen|open(?:ed)?|tap(?:ped)?|click(?:ed)?|select(?:ed)?|choose|chose|press(?:ed)?|save[ds]?|enter(?:ed)?|scan(?:ned)?|submit(?:ted)?|import(?:ed)?|export(?:ed)?|approve[ds]?|upload(?:ed)?|generate[ds]?)\b[^\n>→]{0,40}?\s(?:->|→|=>|>)\s+\S[^\n]{2,}/i,
+  needing(/\b(?:openen|aantikken|aanklikken|tikken|klikken|kiezen|selecteren|drukken|opslaan|invullen|scannen|inloggen|starten|verzenden|versturen|importeren|exporteren|toevoegen|wijzigen|aanpassen|goedkeuren|afdrukken|uploaden|genereren|aanmaken|verwijderen|bevestigen|open(?:ed)?|tap(?:ped)?|click(?:ed)?|select(?:ed)?|choose|chose|press(?:ed)?|save[ds]?|enter(?:ed)?|scan(?:ned)?|submit(?:ted)?|import(?:ed)?|export(?:ed)?|approve[ds]?|upload(?:ed)?|generate[ds]?)\b[^\n>→]{0,40}?\s(?:->|→|=>|>)\s+\S[^\n]{2,}/i, hasArrow),
   // "Als een gastouder een goedgekeurde regel aanpast, dan verdwijnt de hele regel": a condition and,
   // said in so many words, what then happens, whoever acts in it.
-  /\b(?:als|wanneer|zodra|when(?:ever)?|if|once)\s+(?:een|de|het|onze|mijn|a|an|the|our|my)\s+[^.?!\n]{3,120}?,\s*(?:dan|then)\s+[^.?!\n]{3,}/i,
+  needing(/\b(?:als|wanneer|zodra|when(?:ever)?|if|once)\s+(?:een|de|het|onze|mijn|a|an|the|our|my)\s+[^.?!\n]{3,120}?,\s*(?:dan|then)\s+[^.?!\n]{3,}/i, (t) => THEN_AFTER_COMMA.test(t)),
   // "Reproducible with any file > 2 GiB", "te reproduceren door een medewerker te hernoemen": the recipe in one sentence.
-  /\b(?:reproducible|reproduce(?:d)?|repro|reproduceerbaar|te reproduceren|gereproduceerd|nagebootst|nagespeeld|nagedaan|replicated)\s+(?:with|by|when|via|door|met|als|bij)\b[^.?!\n]{3,160}/i,
+  needing(/\b(?:reproducible|reproduce(?:d)?|repro|reproduceerbaar|te reproduceren|gereproduceerd|nagebootst|nagespeeld|nagedaan|replicated)\s+(?:with|by|when|via|door|met|als|bij)\b[^.?!\n]{3,160}/i, (t) => REDONE.test(t)),
   // "We hebben het nagebootst met twee testouders op twee telefoons: tegelijk … kiezen", "…. Reproduce:
   // change any employee": done again, and how, inside a paragraph (a heading is STEPS_HEADING's).
-  new RegExp(String.raw`\b(?:(?:gereproduceerd|nagebootst|nagespeeld|nagedaan|reproduced|replicated)\b[^.?!\n:]{0,60}|(?:reproduce|repro)[ \t]*):(?![ \t]*${ATTACHMENT_POINTER})[^.?!\n]{3,160}`, 'i'),
+  needing(new RegExp(String.raw`\b(?:(?:gereproduceerd|nagebootst|nagespeeld|nagedaan|reproduced|replicated)\b[^.?!\n:]{0,60}|(?:reproduce|repro)[ \t]*):(?![ \t]*${ATTACHMENT_POINTER})[^.?!\n]{3,160}`, 'i'), (t) => REDONE.test(t)),
 ];
 
 /**
@@ -488,7 +524,7 @@ const SENTENCE_END = /[.!?][ \t]+$/;
 /** Steps to reproduce: a "steps:" heading, a numbered list, a menu path, or "when I … then …". */
 export function findSteps(text: string): string | undefined {
   // The menu-path pattern backtracks over every letter: skip it when no arrow is there to find.
-  const arrows = /[>→»]/.test(text);
+  const arrows = hasArrow(text);
   const heading = STEPS_HEADING.exec(text);
   if (heading !== null && !POINTS_AT_ATTACHMENT.test(text.slice(heading.index + heading[0].length, heading.index + heading[0].length + 60))) {
     return heading[0].trim();

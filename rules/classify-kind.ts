@@ -67,6 +67,20 @@ interface Entry {
   readonly cues: Cue[];
   flags: number;
 }
+/** A word of a ticket as the scan reads it before its neighbours: see wordOf in compileKindClassifier. */
+interface Word {
+  readonly entry: Entry | undefined;
+  /** The prefix cue it starts ("crash*"), if any. */
+  readonly prefixCue: Cue | undefined;
+  /** The one-word cue it inflects ("fails" of "fail"), if it is no cue itself. */
+  readonly stemCue: Cue | undefined;
+  /** A particle of a Dutch separable verb ("in" of "in te stellen"). */
+  readonly particle: boolean;
+  /** "haven", "don": a negation before a "t" only. */
+  readonly contracted: boolean;
+}
+/** The distinct words a classifier remembers (some 4 MB at most). */
+const MAX_WORDS = 50_000;
 const NEGATION = 1;
 const POSSESSIVE = 2;
 const WISH_VERB = 4;
@@ -598,6 +612,29 @@ export function compileKindClassifier(tuning: KindTuning | undefined, productNam
     return artifact;
   };
 
+  /**
+   * What a word is to the scan apart from its neighbours, found once per distinct word: most words of
+   * a ticket are no cue, and each took five look-ups (and a stem's regex) to say so.
+   */
+  const words = new Map<string, Word>();
+  const wordOf = (token: string): Word => {
+    let word = words.get(token);
+    if (word !== undefined) return word;
+    const entry = lexicon.get(token);
+    // "crash*": the last prefix cue the word starts with.
+    let prefixCue: Cue | undefined;
+    for (const cue of prefixFirst.get(token.charCodeAt(0)) ?? NO_CUES) if (token.startsWith(cue.tokens[0] as string)) prefixCue = cue;
+    // The inflection of a one-word cue, for a word that is no cue itself: the heaviest.
+    let stemCue: Cue | undefined;
+    if (entry === undefined && token.length >= 4 && mayHaveStem(token) && INFLECTED.test(token)) {
+      for (const cue of byStem.get(stemOf(token)) ?? NO_CUES) if (stemCue === undefined || cue.weight > stemCue.weight) stemCue = cue;
+    }
+    word = { entry, prefixCue, stemCue, particle: PARTICLES.has(token), contracted: CONTRACTED_ONLY.has(token) };
+    // Bounded: a stream of never-seen words (ids, typos) does not grow it forever.
+    if (words.size < MAX_WORDS) words.set(token, word);
+    return word;
+  };
+
   // Each cue text counts once per ticket: a long log repeating "error" is one piece of evidence.
   /** `reported`: a forwarded message, whose questions were asked of the customer, not of the vendor. */
   function scan(text: string, factor: number, tally: Tally, subject = false, reported = false): void {
@@ -619,10 +656,11 @@ export function compileKindClassifier(tuning: KindTuning | undefined, productNam
       // The longest cue starting at a token wins over its prefixes.
       for (let i = 0; i < tokens.length; i++) {
         const token = tokens[i] as string;
-        const e = lexicon.get(token);
+        const word = wordOf(token);
+        const e = word.entry;
         const flags = e === undefined ? 0 : e.flags;
         roles |= flags;
-        if (CONTRACTED_ONLY.has(token) && tokens[i + 1] === 't') roles |= NEGATION;
+        if (word.contracted && tokens[i + 1] === 't') roles |= NEGATION;
         // "The admin guide says any *.csv is picked up", "de handleiding zegt…": what the product
         // should do, quoted against what it does, places the fault in the product.
         if ((flags & DOCUMENT) !== 0 && !seen.has(DOCUMENTATION_SAYS) && saidWithin(tokens, i + 1, i + 3)) {
@@ -639,7 +677,7 @@ export function compileKindClassifier(tuning: KindTuning | undefined, productNam
         }
         let span = best === undefined ? 1 : best.tokens.length;
         // A Dutch separable verb split by "te" ("in te stellen", "toe te voegen") is the verb.
-        if (best === undefined && PARTICLES.has(token) && tokens[i + 1] === 'te' && tokens[i + 2] !== undefined) {
+        if (best === undefined && word.particle && tokens[i + 1] === 'te' && tokens[i + 2] !== undefined) {
           const verb = lexicon.get(token + (tokens[i + 2] as string));
           if (verb !== undefined) {
             roles |= verb.flags;
@@ -647,10 +685,7 @@ export function compileKindClassifier(tuning: KindTuning | undefined, productNam
             if (best !== undefined) span = 3;
           }
         }
-        if (best === undefined) for (const cue of prefixFirst.get(token.charCodeAt(0)) ?? NO_CUES) if (token.startsWith(cue.tokens[0] as string)) best = cue;
-        if (best === undefined && e === undefined && token.length >= 4 && mayHaveStem(token) && INFLECTED.test(token)) {
-          for (const cue of byStem.get(stemOf(token)) ?? NO_CUES) if (best === undefined || cue.weight > best.weight) best = cue;
-        }
+        best ??= word.prefixCue ?? word.stemCue;
         if (best === undefined) {
           // "Hoe voeren we zo iemand in?": any how-question asks how to do something, unless it is
           // a complaint ("hoe kan het dat…", "how come") or asks for a quantity ("how long").
