@@ -108,7 +108,7 @@ const UPGRADE_WORD = 65536;
 const YOU_WORD = 131072;
 /** "installeren", "install": asking to install what the subject names is asking for it. */
 const INSTALL_VERB = 524288;
-const INSTALL_VERBS: readonly string[] = ['installeren', 'install', 'uitrollen', 'klaarzetten', 'inplannen', 'inroosteren', 'schedule'];
+const INSTALL_VERBS: readonly string[] = ['installeren', 'install', 'uitrollen', 'klaarzetten', 'inplannen', 'inroosteren', 'schedule', 'vrijgeven', 'activeren', 'activate', 'enable'];
 const ASKS_TO_SCHEDULE = '(asks to schedule a release)';
 /** A release named in the sentence: "de update", "the upgrade", "release", "najaarsrelease", "decemberupdate". */
 function namesARelease(tokens: readonly string[], isNoun: (t: string) => boolean): boolean {
@@ -119,8 +119,11 @@ function namesARelease(tokens: readonly string[], isNoun: (t: string) => boolean
   }
   return false;
 }
-/** A release's full number ("5.4.0", "2026.2.1"): three parts, the last of at most three digits, which no amount or date has. */
+const RELEASE_TOKEN = /^[rv]\d{1,3}$/;
+/** A release's full number ("5.4.0", "2026.2.1", three parts, the last of at most three digits, which no amount or date has) or its letter and number ("R43"). */
 function fullRelease(tokens: readonly string[]): boolean {
+  // "R43", or "v43" as a product's own pattern rewrites it: a release by its letter and number.
+  if (tokens.some((t) => RELEASE_TOKEN.test(t))) return true;
   for (let k = 0; k < tokens.length - 2; k++) if (releaseAt(tokens, k) && /^\d{1,3}$/.test(tokens[k + 2] as string)) return true;
   return false;
 }

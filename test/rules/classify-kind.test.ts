@@ -166,6 +166,7 @@ describe('request kinds', () => {
   it('reads asking to roll out a release by its full number, or wanting the newest one, as asking for a version', () => {
     const rollOut = kindOf('', 'Onze scanners staan nog op FW 5.3.2. Willen jullie 5.4.0 voor ons uitrollen?');
     expect([rollOut.kind, rollOut.cues]).toEqual(['new-version', ['(asks to schedule a release)']]);
+    expect(kindOf('', 'De kastjes draaien nog op firmware 41. Kunnen jullie R43 voor ons vrijgeven in het dashboard?').cues).toEqual(['(asks to schedule a release)']);
     // A service for us with a date in it asks for no version.
     expect(kindOf('', 'Kunnen jullie op 21.11.2026 voor ons de kaarten verwijderen?').cues).toEqual(['(asks them to do it for us)']);
     const newest = kindOf('', 'Voor het festival willen we al onze scanners op de nieuwste firmware hebben. Kunnen jullie ze bijwerken?');
