@@ -652,6 +652,9 @@ export function compileKindClassifier(tuning: KindTuning | undefined, productNam
       // following:" is longer, and asks).
       const question = !reported && (marked || (!(heading && tokens.length <= HEADING_WORDS) && QUESTION_WORDS.has(tokens[0] as string)));
       const wishesBefore = (fired[wish] as string[]).length;
+      const howBefore = scores[howTo] as number;
+      const howFiredBefore = (fired[howTo] as string[]).length;
+      const versionBefore = scores[newVersion] as number;
       const ownBefore = scores[own] as number;
       const ownFiredBefore = (fired[own] as string[]).length;
       const defectBefore = scores[DEFECT] as number;
@@ -805,6 +808,12 @@ export function compileKindClassifier(tuning: KindTuning | undefined, productNam
         && !tokens.some((t) => isArtifact(t) && !HOSTING.has(t) && !namedArtifacts.has(t))) {
         scores[own] = ownBefore;
         for (const label of (fired[own] as string[]).splice(ownFiredBefore)) seen.delete(label);
+      }
+      // "Could you send us the iOS package of 5.4.2 (or tell us how to get it)?": a how-question in the
+      // sentence that asks for a version asks how to obtain that version, not how to set something up.
+      if ((scores[newVersion] as number) > versionBefore && (scores[howTo] as number) > howBefore) {
+        scores[howTo] = howBefore;
+        for (const label of (fired[howTo] as string[]).splice(howFiredBefore)) seen.delete(label);
       }
       // "Zouden jullie dit willen uitzoeken?": asked to look into something, not to build it.
       if (politeAsk > 0 && (roles & REPAIR_WORD) !== 0) {
