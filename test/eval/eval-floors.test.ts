@@ -57,7 +57,8 @@ const EXAMPLE_FLOORS = { right: 0.94, wrong: 0.03 };
  * blind during it and measured once at 95.0 / 3.8) just under their figures; valk's raised to just under
  * its 80.0 / 8.8 when a product's name was kept beside a version its own pattern reads. In the twelfth
  * session: fuut's (theatres, written blind at its start: 77.5 / 8.8 on arrival, 80.0 / 8.8 after the fixes
- * its development part prompted) just under it. Above the 3 % goal: they show where a new vendor stands, not the goal.
+ * its development part prompted) and meerkoet's (garages, held-out only, written after the session's changes and
+ * measured once at 88.8 / 3.8) just under their figures. Above the 3 % goal: they show where a new vendor stands, not the goal.
  */
 const WORLD_FLOORS: Record<string, { right: number; wrong: number }> = {
   kroon: { right: 0.93, wrong: 0.03 },
@@ -84,6 +85,7 @@ const WORLD_FLOORS: Record<string, { right: number; wrong: number }> = {
   plevier: { right: 0.88, wrong: 0.055 },
   wulp: { right: 0.945, wrong: 0.04 },
   fuut: { right: 0.795, wrong: 0.09 },
+  meerkoet: { right: 0.885, wrong: 0.04 },
 };
 
 describe('the evaluation on the held-out test part', () => {
