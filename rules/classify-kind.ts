@@ -196,6 +196,12 @@ function creditOnce(tally: Tally, kind: number, label: string, weight: number, a
   else fired.splice(at, 0, label);
 }
 
+/** Takes back what one sentence added to a kind: its score before, and the cues fired since (they may fire again). */
+function takeBack(tally: Tally, kind: number, score: number, firedBefore: number): void {
+  tally.scores[kind] = score;
+  for (const label of (tally.fired[kind] as string[]).splice(firedBefore)) tally.seen.delete(label);
+}
+
 const CAN: ReadonlySet<string> = new Set(['kan', 'kun', 'kunt', 'kunnen', 'can', 'could', 'cannot']);
 const CAN_FILLERS: ReadonlySet<string> = new Set(['t', 'not', 'nog', 'steeds', 'still', 'er', 'dan', 'toch', 'eigenlijk']);
 const FIRST_PERSON: ReadonlySet<string> = new Set(['ik', 'we', 'wij', 'i', 'me', 'mij', 'ons', 'onze', 'our', 'my', 'mijn', 'ze', 'zij', 'they', 'users', 'gebruikers', 'medewerkers', 'employees', 'staff']);
@@ -810,14 +816,12 @@ export function compileKindClassifier(tuning: KindTuning | undefined, productNam
       // they built. Only when the sentence names the product and no other thing of theirs.
       if ((scores[own] as number) > ownBefore && hostedOn(tokens) && tokens.some((t) => versionedNames.has(t) || products.has(t))
         && !tokens.some((t) => isArtifact(t) && !HOSTING.has(t) && !namedArtifacts.has(t))) {
-        scores[own] = ownBefore;
-        for (const label of (fired[own] as string[]).splice(ownFiredBefore)) seen.delete(label);
+        takeBack(tally, own, ownBefore, ownFiredBefore);
       }
       // "Could you send us the iOS package of 5.4.2 (or tell us how to get it)?": a how-question in the
       // sentence that asks for a version asks how to obtain that version, not how to set something up.
       if ((scores[newVersion] as number) > versionBefore && (scores[howTo] as number) > howBefore) {
-        scores[howTo] = howBefore;
-        for (const label of (fired[howTo] as string[]).splice(howFiredBefore)) seen.delete(label);
+        takeBack(tally, howTo, howBefore, howFiredBefore);
       }
       // "Zouden jullie dit willen uitzoeken?": asked to look into something, not to build it.
       if (politeAsk > 0 && (roles & REPAIR_WORD) !== 0) {
